@@ -1,0 +1,47 @@
+//! The `netfig` command line: argument parsing and reporting around [`crate::diagram`].
+//! Exit codes: 0 ok, 1 the input has errors, 2 usage or I/O failure.
+
+mod output;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the input has errors (syntax or check findings).
+pub const EXIT_INPUT: i32 = 1;
+/// Exit code: usage or I/O failure.
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "netfig",
+    version,
+    about = "Networking diagrams for mdBook: mermaid flowcharts and RFC 9293-checked TCP state machines"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Render diagrams to standalone SVG or PNG.
+    Render(render::RenderArgs),
+}
+
+/// Runs the CLI on `args` (including the program name) and returns the exit code.
+pub fn main(args: Vec<OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Render(args) => render::run(args),
+    }
+}

@@ -1,0 +1,256 @@
+//! Problems in user input, as data (typst style): a severity, a stable code, a span into the
+//! user's file, a message and hints. Libraries never print; the CLI renders diagnostics with
+//! [`SourceFile::render`].
+
+use std::fmt::Write as _;
+
+/// A byte range `start..end` in a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte (may equal `start` for a point).
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (byte offsets).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    /// This span moved `by` bytes to the right (used when a block sits inside a larger file).
+    pub fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The input is wrong; the command exits 1.
+    Error,
+    /// Probably a mistake or something netfig ignores; output is still produced.
+    Warning,
+}
+
+/// One problem in user input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code such as `E-MMD-001`; tests and users' CI rely on it.
+    pub code: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where in the source.
+    pub span: Span,
+    /// What to do about it ("expected `]`", "did you mean `LR`?").
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span,
+            hints: Vec::new(),
+        }
+    }
+    /// A warning.
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            code,
+            message: message.into(),
+            span,
+            hints: Vec::new(),
+        }
+    }
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Whether any diagnostic in the list is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// A named source text with a line index, for turning spans into `file:line:col`.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Indexes `text` under the display name `name` (a path, or `<stdin>`).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+    /// The display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// 1-based line and column (in characters) of a byte offset; offsets past the end clamp.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+    /// The text of 1-based line `line` without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+    /// Renders one diagnostic rustc-style:
+    ///
+    /// ```text
+    /// diagrams/x.mmd:3:5: error[E-MMD-001]: unclosed `[`
+    ///   |
+    /// 3 |     A[label
+    ///   |      ^ expected `]` before the end of the line
+    ///   = hint: ...
+    /// ```
+    pub fn render(&self, d: &Diagnostic) -> String {
+        let (line, col) = self.line_col(d.span.start);
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            self.name, line, col, kind, d.code, d.message
+        );
+        let src = self.line_text(line);
+        let gutter = line.to_string().len();
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{line} | {src}");
+        // Caret under the span, counting terminal cells (CJK and full-width forms take two).
+        let before: String = src.chars().take(col - 1).collect();
+        let span_end = d.span.end.min(
+            self.line_starts
+                .get(line)
+                .copied()
+                .unwrap_or(self.text.len()),
+        );
+        let span_text = self
+            .text
+            .get(
+                floor_char_boundary(&self.text, d.span.start)
+                    ..floor_char_boundary(&self.text, span_end.max(d.span.start)),
+            )
+            .unwrap_or("");
+        let carets = cell_width(span_text.trim_end_matches(['\n', '\r'])).max(1);
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}",
+            " ".repeat(cell_width(&before)),
+            "^".repeat(carets)
+        );
+        for h in &d.hints {
+            let _ = writeln!(out, "{pad} = hint: {h}");
+        }
+        out
+    }
+    /// Renders all diagnostics, in source order (stable for equal positions).
+    pub fn render_all(&self, diagnostics: &[Diagnostic]) -> String {
+        let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+        sorted.sort_by_key(|d| d.span.start);
+        sorted
+            .into_iter()
+            .map(|d| self.render(d))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Terminal cells a string occupies: East Asian wide and full-width characters take two.
+pub fn cell_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            let wide = matches!(u,
+                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+                | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+                | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x20000..=0x3FFFD);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let f = SourceFile::new("x.mmd", "ab\n应用层 x\n");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (2, 1));
+        assert_eq!(f.line_col(3 + 9 + 1), (2, 5));
+    }
+
+    #[test]
+    fn render_points_caret_under_span() {
+        let f = SourceFile::new("x.mmd", "flowchart LR\n    A[label\n");
+        let d = Diagnostic::error("E-TEST", Span::new(18, 19), "unclosed `[`")
+            .with_hint("expected `]`");
+        let out = f.render(&d);
+        assert_eq!(
+            out,
+            "x.mmd:2:6: error[E-TEST]: unclosed `[`\n  |\n2 |     A[label\n  |      ^\n  = hint: expected `]`\n"
+        );
+    }
+
+    #[test]
+    fn caret_skips_wide_characters() {
+        let f = SourceFile::new("x", "应用 X\n");
+        let d = Diagnostic::error("E", Span::new(7, 8), "m");
+        assert!(f.render(&d).contains("  |      ^\n"), "{}", f.render(&d));
+    }
+}

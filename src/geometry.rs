@@ -1,0 +1,94 @@
+//! Plain 2-D geometry shared by layout and render. Coordinates are `f64` pixels, y down; they
+//! are rounded once, when render writes them.
+
+/// A point.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Point {
+    /// x
+    pub x: f64,
+    /// y
+    pub y: f64,
+}
+
+impl Point {
+    /// A point.
+    pub fn new(x: f64, y: f64) -> Self {
+        Point { x, y }
+    }
+}
+
+/// A width and height.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Size {
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Size {
+    /// A size.
+    pub fn new(width: f64, height: f64) -> Self {
+        Size { width, height }
+    }
+}
+
+/// An axis-aligned rectangle given by its top-left corner and size.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Rect {
+    /// A rectangle from its top-left corner and size.
+    pub fn new(x: f64, y: f64, width: f64, height: f64) -> Self {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+    /// A rectangle of `size` centred on `c`.
+    pub fn centered(c: Point, size: Size) -> Self {
+        Rect::new(
+            c.x - size.width / 2.0,
+            c.y - size.height / 2.0,
+            size.width,
+            size.height,
+        )
+    }
+    /// The centre.
+    pub fn center(&self) -> Point {
+        Point::new(self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+    /// Right edge.
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+    /// Bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+    /// Whether the interiors of the two rectangles overlap by more than `eps`.
+    pub fn overlaps(&self, o: &Rect, eps: f64) -> bool {
+        self.x + eps < o.right()
+            && o.x + eps < self.right()
+            && self.y + eps < o.bottom()
+            && o.y + eps < self.bottom()
+    }
+    /// Whether `o` lies inside `self` (with `eps` tolerance).
+    pub fn contains(&self, o: &Rect, eps: f64) -> bool {
+        o.x >= self.x - eps
+            && o.y >= self.y - eps
+            && o.right() <= self.right() + eps
+            && o.bottom() <= self.bottom() + eps
+    }
+}

@@ -1,0 +1,145 @@
+//! Layout: a pure function from a graph of sized boxes to geometry.
+//!
+//! [`LayoutGraph`] is generic (flowcharts and TCP state diagrams both lower to it);
+//! [`flowchart`] builds one from a [`crate::model::Flowchart`] and text metrics.
+//! The algorithm is a layered (Sugiyama) layout with clusters inside it, in [`layered`].
+//! [`quality`] measures results (crossings, bends, edge length, area, overlaps).
+
+pub mod flowchart;
+pub mod layered;
+pub mod quality;
+
+use crate::geometry::{Point, Rect, Size};
+pub use crate::model::Direction;
+
+/// What an edge attaches to in a [`LayoutGraph`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum End {
+    /// Index into [`LayoutGraph::nodes`].
+    Node(usize),
+    /// Index into [`LayoutGraph::clusters`]: the edge ends on the cluster's border.
+    Cluster(usize),
+}
+
+/// The outline edges are clipped to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Outline {
+    /// The box itself.
+    #[default]
+    Box,
+    /// The ellipse inscribed in the box.
+    Ellipse,
+    /// The rhombus inscribed in the box.
+    Diamond,
+}
+
+/// A node to place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutNode {
+    /// Its box size (label and shape padding included).
+    pub size: Size,
+    /// The outline edges end on.
+    pub outline: Outline,
+    /// The innermost cluster it belongs to.
+    pub cluster: Option<usize>,
+}
+
+/// An edge to route.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutEdge {
+    /// Tail.
+    pub from: End,
+    /// Head.
+    pub to: End,
+    /// Size of the label box, if the edge has a label.
+    pub label: Option<Size>,
+    /// Minimum number of ranks between tail and head (≥ 1; 0 allowed for same-rank constraints).
+    pub min_len: u32,
+    /// Importance for straightening (network simplex weight), ≥ 1.
+    pub weight: f64,
+}
+
+/// A cluster (subgraph).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutCluster {
+    /// The enclosing cluster.
+    pub parent: Option<usize>,
+    /// Size of the title box, drawn inside the cluster at its top.
+    pub title: Size,
+    /// A direction of its own (mermaid's `direction` inside a subgraph).
+    pub direction: Option<Direction>,
+}
+
+/// Distances the layout keeps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spacing {
+    /// Between neighbouring boxes in one rank.
+    pub node: f64,
+    /// Between ranks.
+    pub rank: f64,
+    /// Between a cluster's border and its contents.
+    pub cluster_padding: f64,
+    /// Around the whole drawing.
+    pub margin: f64,
+}
+
+impl Default for Spacing {
+    fn default() -> Self {
+        // mermaid's flowchart defaults: nodeSpacing 50, rankSpacing 50, padding 8..15.
+        Spacing {
+            node: 50.0,
+            rank: 50.0,
+            cluster_padding: 15.0,
+            margin: 8.0,
+        }
+    }
+}
+
+/// The input to the layout.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LayoutGraph {
+    /// Direction of the ranks.
+    pub direction: Direction,
+    /// Nodes.
+    pub nodes: Vec<LayoutNode>,
+    /// Edges (self-loops allowed).
+    pub edges: Vec<LayoutEdge>,
+    /// Clusters; a cluster's parent has a smaller index than the cluster is not required.
+    pub clusters: Vec<LayoutCluster>,
+    /// Distances.
+    pub spacing: Spacing,
+}
+
+/// A routed edge.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EdgeRoute {
+    /// The polyline from tail outline to head outline (at least two points). Render may smooth
+    /// it; the smoothed curve stays inside the polyline's convex hull, so it misses boxes too.
+    pub points: Vec<Point>,
+    /// Where the label box sits, if the edge has a label.
+    pub label: Option<Rect>,
+}
+
+/// A placed cluster.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClusterBox {
+    /// The border.
+    pub rect: Rect,
+    /// The title's box, inside `rect`.
+    pub title: Rect,
+}
+
+/// The output of the layout: everything in final coordinates, origin top-left, all ≥ 0.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layout {
+    /// Width of the drawing.
+    pub width: f64,
+    /// Height of the drawing.
+    pub height: f64,
+    /// One box per input node, same order.
+    pub nodes: Vec<Rect>,
+    /// One route per input edge, same order.
+    pub edges: Vec<EdgeRoute>,
+    /// One box per input cluster, same order.
+    pub clusters: Vec<ClusterBox>,
+}

@@ -1,0 +1,1 @@
+//! Layout quality measures: what tests and benchmarks compare, instead of eyeballing.
