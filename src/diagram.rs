@@ -25,6 +25,8 @@ pub struct Rendered {
     pub svg: String,
     /// Warnings (never errors).
     pub warnings: Vec<Diagnostic>,
+    /// The diagram's title (front matter `title`, else `accTitle`), for captions.
+    pub title: Option<String>,
 }
 
 /// Parses and validates a flowchart; errors and warnings come back together.
@@ -47,6 +49,11 @@ pub fn flowchart_svg(source: &str, options: &Options) -> Result<Rendered, Vec<Di
         return Err(diagnostics);
     }
     let chart = chart.select_lang(options.lang);
+    let title = chart
+        .title
+        .as_ref()
+        .map(|t| t.text().replace('\n', " "))
+        .or_else(|| chart.acc_title.clone());
     let geometry = layout_flowchart(&chart);
     let id_prefix = options
         .id_prefix
@@ -63,6 +70,7 @@ pub fn flowchart_svg(source: &str, options: &Options) -> Result<Rendered, Vec<Di
     Ok(Rendered {
         svg,
         warnings: diagnostics,
+        title,
     })
 }
 

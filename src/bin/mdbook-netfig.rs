@@ -1,7 +1,7 @@
-//! The mdBook preprocessor (reserved; implemented by the mdBook issue).
+//! `mdbook-netfig`: the mdBook preprocessor. `[preprocessor.netfig]` in book.toml runs it.
 #![forbid(unsafe_code)]
 
 fn main() {
-    eprintln!("mdbook-netfig: the mdBook preprocessor is not implemented yet");
-    std::process::exit(2);
+    let args: Vec<String> = std::env::args().collect();
+    std::process::exit(netfig::book::preprocessor_main(&args));
 }

@@ -1,6 +1,8 @@
 //! The `netfig` command line: argument parsing and reporting around [`crate::diagram`].
 //! Exit codes: 0 ok, 1 the input has errors, 2 usage or I/O failure.
 
+mod build;
+mod install;
 mod output;
 mod render;
 
@@ -29,6 +31,10 @@ struct Cli {
 enum Command {
     /// Render diagrams to standalone SVG or PNG.
     Render(render::RenderArgs),
+    /// Build an mdBook book in-process with the netfig preprocessor.
+    Build(build::BuildArgs),
+    /// Add `[preprocessor.netfig]` to a book's book.toml (idempotent, keeps comments).
+    Install(install::InstallArgs),
 }
 
 /// Runs the CLI on `args` (including the program name) and returns the exit code.
@@ -43,5 +49,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     match cli.command {
         Command::Render(args) => render::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Install(args) => install::run(args),
     }
 }

@@ -1,0 +1,228 @@
+//! Finding what netfig replaces in a chapter: fenced code blocks whose info string names a
+//! claimed fence, and `{{#netfig path [key=value]...}}` includes. Everything is located by byte
+//! offset (pulldown-cmark's offset iterator), so the rest of the chapter stays byte-identical.
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// A fenced code block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fence {
+    /// The whole block, fences included, in the chapter text.
+    pub range: Range<usize>,
+    /// The first word of the info string (`mermaid`, `tcp-states`).
+    pub lang: String,
+    /// `key=value` attributes after the first word, in order.
+    pub attrs: Vec<(String, String)>,
+    /// Where the block's content starts in the chapter text (after the opening fence line).
+    pub content_start: usize,
+    /// The content as pulldown-cmark delivers it (indentation of an indented fence removed).
+    pub content: String,
+}
+
+/// A `{{#netfig path ...}}` include.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Include {
+    /// The directive, braces included.
+    pub range: Range<usize>,
+    /// The path, relative to the chapter's folder.
+    pub path: String,
+    /// `key=value` attributes, in order.
+    pub attrs: Vec<(String, String)>,
+}
+
+/// Something to replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A fenced block.
+    Fence(Fence),
+    /// An include directive.
+    Include(Include),
+}
+
+impl Block {
+    /// Its range in the chapter.
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Block::Fence(f) => f.range.clone(),
+            Block::Include(i) => i.range.clone(),
+        }
+    }
+}
+
+/// Splits an info string or directive tail into its first word and `key=value` attributes.
+/// Words without `=` after the first become `(word, "")`.
+pub fn split_info(info: &str) -> (String, Vec<(String, String)>) {
+    let mut words = info
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("").to_string();
+    let attrs = words
+        .map(|w| match w.split_once('=') {
+            Some((k, v)) => (k.to_string(), v.trim_matches('"').to_string()),
+            None => (w.to_string(), String::new()),
+        })
+        .collect();
+    (first, attrs)
+}
+
+/// Every fenced block whose first info word is in `claimed`, and every `{{#netfig …}}`
+/// directive outside code, in document order.
+pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Fence> = None;
+    let mut in_code = false;
+    // Consecutive text events (pulldown-cmark splits text at `{`, `[`, …) form one run, scanned
+    // for directives when the run ends.
+    let mut run: Option<Range<usize>> = None;
+    for (event, range) in Parser::new_ext(markdown, Options::all()).into_offset_iter() {
+        let is_text = matches!(event, Event::Text(_)) && !in_code;
+        match (&mut run, is_text) {
+            (Some(r), true) if range.start <= r.end => r.end = r.end.max(range.end),
+            (_, true) => {
+                if let Some(r) = run.take() {
+                    find_includes(markdown, r, &mut blocks);
+                }
+                run = Some(range.clone());
+            }
+            (_, false) => {
+                if let Some(r) = run.take() {
+                    find_includes(markdown, r, &mut blocks);
+                }
+            }
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                if let CodeBlockKind::Fenced(info) = kind {
+                    let (lang, attrs) = split_info(&info);
+                    if claimed.iter().any(|c| c == &lang) {
+                        let content_start = markdown[range.clone()]
+                            .find('\n')
+                            .map(|i| range.start + i + 1)
+                            .unwrap_or(range.end);
+                        current = Some(Fence {
+                            range: range.clone(),
+                            lang,
+                            attrs,
+                            content_start,
+                            content: String::new(),
+                        });
+                    }
+                }
+            }
+            Event::Text(text) if in_code => {
+                if let Some(f) = current.as_mut() {
+                    f.content.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                if let Some(f) = current.take() {
+                    blocks.push(Block::Fence(f));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(r) = run.take() {
+        find_includes(markdown, r, &mut blocks);
+    }
+    blocks.sort_by_key(|b| b.range().start);
+    blocks
+}
+
+/// Finds `{{#netfig …}}` directives that start inside `range`.
+fn find_includes(markdown: &str, range: Range<usize>, out: &mut Vec<Block>) {
+    const OPEN: &str = "{{#netfig";
+    let mut at = range.start;
+    while let Some(i) = markdown[at..range.end].find(OPEN) {
+        let start = at + i;
+        let after = start + OPEN.len();
+        at = after;
+        let Some(close) = markdown[after..range.end].find("}}") else {
+            break;
+        };
+        let inner = &markdown[after..after + close];
+        if inner.contains('\n') || !inner.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let (path, attrs) = split_info(inner.trim());
+        if path.is_empty() {
+            continue;
+        }
+        out.push(Block::Include(Include {
+            range: start..after + close + 2,
+            path,
+            attrs,
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claimed() -> Vec<String> {
+        vec!["mermaid".into(), "tcp-states".into()]
+    }
+
+    #[test]
+    fn finds_fences_with_attributes() {
+        let md = "# T\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\ntext\n\n```tcp-states view=table lang=zh\nmachine: tcp\n```\n";
+        let blocks = find(md, &claimed());
+        assert_eq!(blocks.len(), 2);
+        let Block::Fence(f) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(
+            &md[f.range.clone()],
+            "```mermaid\nflowchart LR\n  A --> B\n```"
+        );
+        assert_eq!(f.content, "flowchart LR\n  A --> B\n");
+        assert_eq!(&md[f.content_start..f.content_start + 9], "flowchart");
+        let Block::Fence(t) = &blocks[1] else {
+            panic!()
+        };
+        assert_eq!(
+            t.attrs,
+            vec![
+                ("view".into(), "table".into()),
+                ("lang".into(), "zh".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn ignores_other_fences_and_directives_inside_code() {
+        let md = "```rust\nfn main() {}\n```\n\n```\n{{#netfig x.mmd}}\n```\n\n`{{#netfig y.mmd}}` is inline code\n";
+        assert!(find(md, &claimed()).is_empty());
+    }
+
+    #[test]
+    fn finds_includes_with_attributes() {
+        let md = "Intro\n\n{{#netfig ../diagrams/osi.mmd lang=en}}\n\nAnd {{#netfig states.yaml view=table}} inline.\n";
+        let blocks = find(md, &claimed());
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        let Block::Include(i) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(i.path, "../diagrams/osi.mmd");
+        assert_eq!(
+            &md[i.range.clone()],
+            "{{#netfig ../diagrams/osi.mmd lang=en}}"
+        );
+        let Block::Include(j) = &blocks[1] else {
+            panic!()
+        };
+        assert_eq!(j.attrs, vec![("view".into(), "table".into())]);
+    }
+
+    #[test]
+    fn tilde_and_longer_fences() {
+        let md = "~~~~mermaid\ngraph TD\nA-->B\n~~~~\n";
+        let blocks = find(md, &claimed());
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].range(), 0..md.len() - 1);
+    }
+}

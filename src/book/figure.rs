@@ -1,0 +1,124 @@
+//! What replaces a block in the chapter, per mdBook renderer.
+
+use crate::diagram::Rendered;
+
+/// The replacement for a rendered diagram. For `html`: the inline SVG in a
+/// `<figure class="netfig">` with the diagram's title as caption, preceded on a page's first
+/// figure by the stylesheet that maps netfig's colours to the active mdBook theme. For other
+/// renderers (e.g. `markdown`): an image with the SVG as a data URL, which any Markdown viewer
+/// can show.
+pub(crate) fn figure(rendered: &Rendered, renderer: &str, with_style: bool) -> String {
+    let title = rendered.title.as_deref().unwrap_or("");
+    if renderer != "html" {
+        return format!(
+            "![{}](data:image/svg+xml;base64,{})\n",
+            markdown_escape(title),
+            base64(rendered.svg.as_bytes())
+        );
+    }
+    let mut out = String::new();
+    if with_style {
+        out.push_str(THEME_STYLE);
+    }
+    out.push_str("<figure class=\"netfig\">\n");
+    out.push_str(rendered.svg.trim_end());
+    out.push('\n');
+    if !title.is_empty() {
+        out.push_str(&format!(
+            "<figcaption>{}</figcaption>\n",
+            html_escape(title)
+        ));
+    }
+    // The blank line ends the HTML block, whatever follows the fence.
+    out.push_str("</figure>\n\n");
+    out
+}
+
+/// A visible error box (for `on-error = "render"`). A `<pre>` HTML block may contain blank
+/// lines, so the diagnostics keep their layout.
+pub(crate) fn error_box(diagnostics: &str, renderer: &str) -> String {
+    if renderer != "html" {
+        let quoted: Vec<String> = diagnostics.lines().map(|l| format!("    {l}")).collect();
+        return format!("**netfig error**\n\n{}\n\n", quoted.join("\n"));
+    }
+    format!(
+        "<pre class=\"netfig-error\" role=\"alert\" style=\"border:2px solid #d33;padding:.5em;color:#d33;background:transparent;white-space:pre-wrap\">netfig: this diagram has errors\n{}</pre>\n\n",
+        html_escape(diagnostics.trim_end())
+    )
+}
+
+/// Maps netfig's CSS variables to mdBook's theme variables, so diagrams follow the light, rust,
+/// coal, navy and ayu themes; the literal fallbacks inside each SVG apply elsewhere.
+const THEME_STYLE: &str = "<style>\n\
+.netfig{margin:1em 0;text-align:center}\n\
+.netfig svg{max-width:100%;height:auto}\n\
+.netfig figcaption{font-size:.9em;color:var(--fg);opacity:.8}\n\
+svg.netfig{--netfig-text:var(--fg);--netfig-line:var(--fg);--netfig-node-stroke:var(--fg);--netfig-cluster-fill:var(--quote-bg);--netfig-cluster-stroke:var(--quote-border,var(--fg));--netfig-edge-label-fill:var(--bg)}\n\
+html.coal svg.netfig,html.navy svg.netfig,html.ayu svg.netfig{--netfig-node-fill:var(--sidebar-bg)}\n\
+</style>\n";
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn markdown_escape(s: &str) -> String {
+    s.replace('[', "\\[").replace(']', "\\]")
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(i.as_bytes()), o);
+        }
+    }
+
+    #[test]
+    fn html_figure_has_no_blank_line_inside() {
+        let r = Rendered {
+            svg: "<svg>\n<g/>\n</svg>\n".into(),
+            warnings: vec![],
+            title: Some("T <1>".into()),
+        };
+        let f = figure(&r, "html", false);
+        let body = f.trim_end();
+        assert!(!body.contains("\n\n"));
+        assert!(body.contains("<figcaption>T &lt;1&gt;</figcaption>"));
+    }
+}

@@ -1,0 +1,340 @@
+//! The mdBook integration: finds netfig's fenced blocks and `{{#netfig …}}` includes in
+//! chapters and replaces them, by byte offset, with inline figures. Everything outside the
+//! replaced blocks stays byte-identical. No files are written: output is inline.
+//!
+//! [`process_chapter`] is the pure core (tested directly); [`Netfig`] is the mdBook
+//! [`Preprocessor`](mdbook_preprocessor::Preprocessor) shell used by both the `mdbook-netfig`
+//! binary and `netfig build`.
+
+pub mod blocks;
+pub mod config;
+mod figure;
+mod preprocessor;
+
+pub use config::{CheckMode, Config, OnError};
+pub use preprocessor::{preprocessor_main, supported_mdbook, Netfig};
+
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagram::{self, Options};
+use crate::model::LangChoice;
+use blocks::{Block, Fence};
+use std::path::Path;
+use std::sync::Arc;
+
+/// A diagnostic together with the file it points into (a chapter, or an included file).
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The file, for `file:line:col` and the source line.
+    pub file: Arc<SourceFile>,
+    /// The problem.
+    pub diagnostic: Diagnostic,
+}
+
+impl Finding {
+    /// rustc-style text of the finding.
+    pub fn render(&self) -> String {
+        self.file.render(&self.diagnostic)
+    }
+    /// Whether it is an error.
+    pub fn is_error(&self) -> bool {
+        self.diagnostic.severity == Severity::Error
+    }
+}
+
+/// Where a chapter comes from and how to render it.
+#[derive(Debug, Clone)]
+pub struct ChapterContext<'a> {
+    /// The chapter's display path relative to the book root (`src/tcp.md`).
+    pub display_path: String,
+    /// The chapter file's folder, for resolving includes (absolute or relative to the cwd).
+    pub dir: &'a Path,
+    /// The chapter file as on disk, if readable. Diagnostics point into it, so line numbers
+    /// are right even when an earlier preprocessor (e.g. `links`) changed the text.
+    pub disk_text: Option<String>,
+    /// The mdBook renderer (`html`, `markdown`, …).
+    pub renderer: &'a str,
+    /// Makes SVG ids unique per page: chapter-specific and deterministic.
+    pub id_seed: String,
+    /// The configuration.
+    pub config: &'a Config,
+}
+
+/// The chapter with every netfig block replaced, and every finding. Blocks with errors stay as
+/// they were (or become an error box with `on-error = "render"`).
+pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Finding>) {
+    let blocks = blocks::find(content, &cx.config.claimed_fences());
+    if blocks.is_empty() {
+        return (content.to_string(), Vec::new());
+    }
+    let chapter_file = Arc::new(SourceFile::new(
+        cx.display_path.clone(),
+        cx.disk_text.clone().unwrap_or_else(|| content.to_string()),
+    ));
+    let default_lang = cx.config.lang_choice().unwrap_or_default();
+    let mut findings = Vec::new();
+    let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut styled = false;
+    for (n, block) in blocks.iter().enumerate() {
+        let id_prefix = format!("nf-{}-{n}", cx.id_seed);
+        let job = match block {
+            Block::Fence(f) => fence_job(f, &chapter_file, content, cx),
+            Block::Include(inc) => include_job(inc, &chapter_file, content, cx),
+        };
+        let job = match job {
+            Ok(job) => job,
+            Err(finding) => {
+                findings.push(*finding);
+                continue;
+            }
+        };
+        let lang = match attr(&job.attrs, "lang")
+            .map(str::parse::<LangChoice>)
+            .transpose()
+        {
+            Ok(l) => l.unwrap_or(default_lang),
+            Err(e) => {
+                findings.push(Finding {
+                    file: job.file.clone(),
+                    diagnostic: Diagnostic::error("E-BOOK-003", job.anchor, e),
+                });
+                continue;
+            }
+        };
+        if job.kind == Kind::Flowchart {
+            if let Some(kind) = mermaid_kind(&job.source) {
+                if !kind.eq_ignore_ascii_case("flowchart")
+                    && !kind.eq_ignore_ascii_case("graph")
+                    && !kind.eq_ignore_ascii_case("flowchart-elk")
+                {
+                    findings.push(Finding {
+                        file: job.file.clone(),
+                        diagnostic: Diagnostic::warning(
+                            "W-BOOK-001",
+                            job.anchor,
+                            format!("mermaid `{kind}` diagram left untouched: netfig renders flowcharts"),
+                        )
+                        .with_hint("mdbook-mermaid can render it in the browser"),
+                    });
+                    continue;
+                }
+            }
+        }
+        let options = Options {
+            lang,
+            theme: Default::default(),
+            id_prefix: Some(id_prefix),
+        };
+        let result = match job.kind {
+            Kind::Flowchart => diagram::flowchart_svg(&job.source, &options),
+            Kind::TcpStates => Err(vec![Diagnostic::error(
+                "E-BOOK-004",
+                crate::diagnostic::Span::new(0, 0),
+                "TCP state machine blocks are not rendered yet",
+            )]),
+        };
+        match result {
+            Ok(rendered) => {
+                findings.extend(rendered.warnings.iter().map(|d| job.locate(d)));
+                let first = !styled;
+                styled = true;
+                replacements.push((block.range(), figure::figure(&rendered, cx.renderer, first)));
+            }
+            Err(diagnostics) => {
+                let located: Vec<Finding> = diagnostics.iter().map(|d| job.locate(d)).collect();
+                if cx.config.on_error == OnError::Render {
+                    let text: Vec<String> = located.iter().map(Finding::render).collect();
+                    replacements.push((
+                        block.range(),
+                        figure::error_box(&text.join("\n"), cx.renderer),
+                    ));
+                }
+                findings.extend(located);
+            }
+        }
+    }
+    (splice(content, replacements), findings)
+}
+
+/// Replaces byte ranges, from the end backwards, so earlier offsets stay valid.
+fn splice(content: &str, mut replacements: Vec<(std::ops::Range<usize>, String)>) -> String {
+    replacements.sort_by_key(|(r, _)| r.start);
+    let mut out = content.to_string();
+    for (range, text) in replacements.into_iter().rev() {
+        out.replace_range(range, &text);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Flowchart,
+    TcpStates,
+}
+
+/// One diagram to render: its source, the file diagnostics point into, and where in that
+/// file the source starts.
+struct Job {
+    kind: Kind,
+    source: String,
+    attrs: Vec<(String, String)>,
+    file: Arc<SourceFile>,
+    /// Byte offset of `source` in `file`.
+    base: usize,
+    /// Where to point diagnostics about the block as a whole (its fence line or directive).
+    anchor: crate::diagnostic::Span,
+}
+
+impl Job {
+    fn locate(&self, d: &Diagnostic) -> Finding {
+        let mut diagnostic = d.clone();
+        diagnostic.span = d.span.shifted(self.base);
+        Finding {
+            file: self.file.clone(),
+            diagnostic,
+        }
+    }
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+fn kind_of_fence(lang: &str, config: &Config) -> Kind {
+    if config.tcp_fences.iter().any(|f| f == lang) {
+        Kind::TcpStates
+    } else {
+        Kind::Flowchart
+    }
+}
+
+/// Maps a position in the chapter content to the chapter file: the content's own offset when
+/// the file is the content; otherwise the occurrence of `needle` nearest to it.
+fn map_offset(
+    file: &SourceFile,
+    content: &str,
+    content_offset: usize,
+    needle: &str,
+) -> Option<usize> {
+    if file.text() == content {
+        return Some(content_offset);
+    }
+    if needle.is_empty() {
+        return None;
+    }
+    file.text()
+        .match_indices(needle)
+        .map(|(i, _)| i)
+        .min_by_key(|&i| (i as i64 - content_offset as i64).unsigned_abs())
+}
+
+fn fence_job(
+    f: &Fence,
+    chapter: &Arc<SourceFile>,
+    content: &str,
+    cx: &ChapterContext,
+) -> Result<Job, Box<Finding>> {
+    // Offsets into the file: for a plain fence the content is verbatim in the file; an
+    // indented fence (in a list) lost its indentation, so fall back to the fence line.
+    let base = map_offset(chapter, content, f.content_start, &f.content).or_else(|| {
+        map_offset(
+            chapter,
+            content,
+            f.range.start,
+            &content[f.range.start..f.content_start],
+        )
+    });
+    let fence_at = map_offset(
+        chapter,
+        content,
+        f.range.start,
+        &content[f.range.start..f.content_start],
+    )
+    .unwrap_or(0);
+    Ok(Job {
+        kind: kind_of_fence(&f.lang, cx.config),
+        source: f.content.clone(),
+        attrs: f.attrs.clone(),
+        file: chapter.clone(),
+        base: base.unwrap_or(fence_at),
+        anchor: crate::diagnostic::Span::new(fence_at, fence_at + 3),
+    })
+}
+
+fn include_job(
+    inc: &blocks::Include,
+    chapter: &Arc<SourceFile>,
+    content: &str,
+    cx: &ChapterContext,
+) -> Result<Job, Box<Finding>> {
+    let directive = &content[inc.range.clone()];
+    let at = map_offset(chapter, content, inc.range.start, directive).unwrap_or(0);
+    let anchor = crate::diagnostic::Span::new(at, at + directive.len());
+    let path = cx.dir.join(&inc.path);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Box::new(Finding {
+            file: chapter.clone(),
+            diagnostic: Diagnostic::error(
+                "E-BOOK-001",
+                anchor,
+                format!("cannot read `{}`: {e}", inc.path),
+            )
+            .with_hint("include paths are relative to the chapter's folder"),
+        })
+    })?;
+    let ext = Path::new(&inc.path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let kind =
+        match ext.as_str() {
+            "mmd" | "mermaid" => Kind::Flowchart,
+            "yaml" | "yml" => Kind::TcpStates,
+            _ => return Err(Box::new(Finding {
+                file: chapter.clone(),
+                diagnostic: Diagnostic::error(
+                    "E-BOOK-002",
+                    anchor,
+                    format!("cannot tell what `{}` is", inc.path),
+                )
+                .with_hint(
+                    "netfig includes .mmd/.mermaid flowcharts and .yaml/.yml TCP state machines",
+                ),
+            })),
+        };
+    let display = Path::new(&cx.display_path)
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(&inc.path);
+    Ok(Job {
+        kind,
+        file: Arc::new(SourceFile::new(display.display().to_string(), text.clone())),
+        source: text,
+        attrs: inc.attrs.clone(),
+        base: 0,
+        anchor: crate::diagnostic::Span::new(0, 0),
+    })
+}
+
+/// The mermaid diagram keyword of `source`: the first word after front matter, `%%` comment
+/// lines and blank lines.
+fn mermaid_kind(source: &str) -> Option<String> {
+    let mut lines = source.lines().peekable();
+    if lines.peek().is_some_and(|l| l.trim() == "---") {
+        lines.next();
+        for l in lines.by_ref() {
+            if l.trim() == "---" {
+                break;
+            }
+        }
+    }
+    lines
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("%%"))
+        .and_then(|l| l.split(|c: char| c.is_whitespace() || c == ';').next())
+        .map(str::to_string)
+}

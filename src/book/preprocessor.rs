@@ -1,0 +1,146 @@
+//! The mdBook `Preprocessor` shell around [`process_chapter`](super::process_chapter).
+
+use super::{process_chapter, ChapterContext, Config, Finding, OnError};
+use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::errors::{Error, Result};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use rayon::prelude::*;
+
+/// The netfig preprocessor (table `[preprocessor.netfig]`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Netfig;
+
+impl Netfig {
+    /// Processes every chapter; returns the new book and every finding, in chapter order.
+    pub fn process(
+        &self,
+        ctx: &PreprocessorContext,
+        mut book: Book,
+    ) -> Result<(Book, Vec<Finding>)> {
+        let config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
+        if let Err(e) = config.lang_choice() {
+            return Err(Error::msg(format!(
+                "book.toml: [preprocessor.netfig] lang: {e}"
+            )));
+        }
+        let src = ctx.root.join(&ctx.config.book.src);
+        let src_name = ctx.config.book.src.clone();
+        let renderer = ctx.renderer.clone();
+        // Take the chapters out, render them in parallel, put them back in order.
+        let mut chapters: Vec<(String, std::path::PathBuf)> = Vec::new();
+        book.for_each_chapter_mut(|ch| {
+            chapters.push((
+                std::mem::take(&mut ch.content),
+                ch.source_path.clone().unwrap_or_default(),
+            ));
+        });
+        let results: Vec<(String, Vec<Finding>)> = chapters
+            .par_iter()
+            .map(|(content, source)| {
+                let disk = src.join(source);
+                let display = src_name.join(source);
+                let cx = ChapterContext {
+                    display_path: display.display().to_string(),
+                    dir: disk.parent().unwrap_or(&src),
+                    disk_text: std::fs::read_to_string(&disk).ok(),
+                    renderer: &renderer,
+                    id_seed: crate::diagram::default_id_prefix(&source.display().to_string())
+                        .trim_start_matches("nf-")
+                        .to_string(),
+                    config: &config,
+                };
+                process_chapter(content, &cx)
+            })
+            .collect();
+        let mut findings = Vec::new();
+        let mut results = results.into_iter();
+        book.for_each_chapter_mut(|ch| {
+            if let Some((content, f)) = results.next() {
+                ch.content = content;
+                findings.extend(f);
+            }
+        });
+        Ok((book, findings))
+    }
+}
+
+impl Preprocessor for Netfig {
+    fn name(&self) -> &str {
+        "netfig"
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
+        let (book, findings) = self.process(ctx, book)?;
+        // mdBook shows a preprocessor's stderr; stdout carries only the book.
+        for f in &findings {
+            eprintln!("{}", f.render());
+        }
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        let config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
+        if errors > 0 && config.on_error == OnError::Fail {
+            return Err(Error::msg(format!(
+                "netfig: {errors} error(s) in the book's diagrams (listed above)"
+            )));
+        }
+        Ok(book)
+    }
+
+    fn supports_renderer(&self, _renderer: &str) -> Result<bool> {
+        // html gets inline SVG; every other renderer gets Markdown images with data URLs.
+        Ok(true)
+    }
+}
+
+/// Whether an mdBook version is one this preprocessor was built for (`^0.5`).
+pub fn supported_mdbook(version: &str) -> bool {
+    version.starts_with("0.5.") || version == "0.5"
+}
+
+/// The `mdbook-netfig` program: `supports <renderer>` answers with the exit code; otherwise
+/// reads `[context, book]` JSON from stdin and writes the book JSON to stdout. Messages go to
+/// stderr. Returns the exit code.
+pub fn preprocessor_main(args: &[String]) -> i32 {
+    match args.get(1).map(String::as_str) {
+        Some("supports") => {
+            // Every renderer is supported (html: inline SVG; others: Markdown images).
+            return if args.get(2).is_some() { 0 } else { 2 };
+        }
+        Some("--version" | "-V") => {
+            println!("mdbook-netfig {}", env!("CARGO_PKG_VERSION"));
+            return 0;
+        }
+        Some(other) => {
+            eprintln!("mdbook-netfig: unknown argument `{other}`\nusage: mdbook-netfig [supports <renderer>] (mdBook runs it)");
+            return 2;
+        }
+        None => {}
+    }
+    let (ctx, book) = match mdbook_preprocessor::parse_input(std::io::stdin().lock()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("mdbook-netfig: cannot read the book from mdBook: {e:#}");
+            return 2;
+        }
+    };
+    if !supported_mdbook(&ctx.mdbook_version) {
+        eprintln!(
+            "mdbook-netfig: warning: built for mdBook ^0.5 (mdbook-preprocessor {}), but run by mdBook {}; the book format may differ",
+            mdbook_preprocessor::MDBOOK_VERSION,
+            ctx.mdbook_version
+        );
+    }
+    match Netfig.run(&ctx, book) {
+        Ok(book) => {
+            let stdout = std::io::stdout().lock();
+            if let Err(e) = serde_json::to_writer(stdout, &book) {
+                eprintln!("mdbook-netfig: cannot write the book: {e}");
+                return 2;
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("mdbook-netfig: {e:#}");
+            1
+        }
+    }
+}

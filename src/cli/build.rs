@@ -1,0 +1,63 @@
+//! `netfig build [BOOK_DIR] [--dest-dir DIR]`: builds an mdBook book in-process, with the netfig
+//! preprocessor registered (nothing else to install).
+
+use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use crate::book::Netfig;
+use clap::Args;
+use mdbook_driver::MDBook;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub(crate) struct BuildArgs {
+    /// The book's root folder (the one with book.toml).
+    #[arg(default_value = ".")]
+    book: PathBuf,
+    /// Output folder (default: the book's `build.build-dir`, usually `book/`).
+    #[arg(long)]
+    dest_dir: Option<PathBuf>,
+}
+
+pub(crate) fn run(args: BuildArgs) -> i32 {
+    if !args.book.join("book.toml").is_file() {
+        eprintln!("error: {} has no book.toml", args.book.display());
+        return EXIT_USAGE;
+    }
+    let mut book = match MDBook::load(&args.book) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!(
+                "error: cannot load the book in {}: {e:#}",
+                args.book.display()
+            );
+            return EXIT_USAGE;
+        }
+    };
+    if let Some(dest) = args.dest_dir {
+        book.config.build.build_dir = std::path::absolute(&dest).unwrap_or(dest);
+    }
+    // Replaces a `[preprocessor.netfig]` command with the in-process one, keeping its place.
+    book.with_preprocessor(Netfig);
+    match book.build() {
+        Ok(()) => {
+            let html = book.build_dir_for("html");
+            let index = html.join("index.html");
+            println!(
+                "{}",
+                if index.is_file() {
+                    index.display().to_string()
+                } else {
+                    html.display().to_string()
+                }
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            if format!("{e:#}").contains("netfig:") {
+                EXIT_INPUT
+            } else {
+                EXIT_USAGE
+            }
+        }
+    }
+}
