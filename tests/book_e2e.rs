@@ -1,0 +1,199 @@
+//! End-to-end tests of the mdBook integration: `netfig build` in-process, and a stock `mdbook`
+//! binary calling the real `mdbook-netfig`.
+
+mod common;
+
+use common::{netfig, root, scratch};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/books").join(name)
+}
+
+/// A copy of a fixture book in a scratch folder (tests must not write into the repository).
+fn copy_book(name: &str, test: &str) -> PathBuf {
+    let dest = scratch(test).join(name);
+    copy_dir(&fixture(name), &dest);
+    dest
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// The stock `mdbook` binary: `NETFIG_MDBOOK`, else `mdbook` on PATH, else the copy
+/// `scripts/test` installs under `target/tools/bin`.
+fn mdbook() -> PathBuf {
+    if let Ok(p) = std::env::var("NETFIG_MDBOOK") {
+        return PathBuf::from(p);
+    }
+    let tools = root().join("target/tools/bin/mdbook");
+    if tools.is_file() {
+        return tools;
+    }
+    if Command::new("mdbook").arg("--version").output().is_ok() {
+        return PathBuf::from("mdbook");
+    }
+    panic!("mdbook not found: run scripts/test (it installs mdbook 0.5 into target/tools) or set NETFIG_MDBOOK");
+}
+
+fn run_mdbook(book: &Path) -> std::process::Output {
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_mdbook-netfig"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .unwrap();
+    Command::new(mdbook())
+        .arg("build")
+        .current_dir(book)
+        .env("PATH", path)
+        .output()
+        .expect("run mdbook")
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn assert_rendered_ok_book(html_dir: &Path) {
+    let layers = read(&html_dir.join("layers.html"));
+    assert_eq!(
+        layers.matches("<figure class=\"netfig\">").count(),
+        3,
+        "three diagrams on the layers page"
+    );
+    assert!(layers.contains("<figcaption>Two layers</figcaption>"));
+    assert!(!layers.contains("```mermaid") && !layers.contains("{{#netfig"));
+    assert!(
+        layers.contains("<em>before</em>"),
+        "Markdown outside the blocks still rendered"
+    );
+    // Ids are unique on the page.
+    let ids: Vec<&str> = layers
+        .match_indices(" id=\"nf-")
+        .map(|(i, _)| &layers[i + 5..i + 5 + layers[i + 5..].find('"').unwrap()])
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
+    let other = read(&html_dir.join("other.html"));
+    assert!(
+        other.contains("sequenceDiagram"),
+        "non-flowchart mermaid left for mdbook-mermaid"
+    );
+    assert!(!other.contains("<figure class=\"netfig\">"));
+}
+
+#[test]
+fn netfig_build_renders_a_book_in_process() {
+    let book = copy_book("ok", "build-ok");
+    let out = book.join("out");
+    let o = netfig(
+        &[
+            "build",
+            book.to_str().unwrap(),
+            "--dest-dir",
+            out.to_str().unwrap(),
+        ],
+        &root(),
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let printed = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        printed.trim().ends_with("index.html"),
+        "prints where the HTML is: {printed}"
+    );
+    assert_rendered_ok_book(&out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("src/other.md:5:"),
+        "warning names the chapter line of the sequence diagram: {stderr}"
+    );
+    // Nothing written into src/.
+    let mut src: Vec<String> = std::fs::read_dir(book.join("src"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    src.sort();
+    assert_eq!(
+        src,
+        vec!["SUMMARY.md", "layers.md", "layers.mmd", "other.md"]
+    );
+}
+
+#[test]
+fn stock_mdbook_runs_mdbook_netfig() {
+    let book = copy_book("ok", "mdbook-ok");
+    let o = run_mdbook(&book);
+    assert!(
+        o.status.success(),
+        "mdbook build failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_rendered_ok_book(&book.join("book"));
+}
+
+#[test]
+fn errors_fail_the_build_naming_chapter_lines() {
+    let book = copy_book("bad", "mdbook-bad");
+    let o = run_mdbook(&book);
+    assert!(!o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("src/broken.md:7:"), "{stderr}");
+    assert!(
+        stderr.contains("src/broken.md:12:"),
+        "all errors printed before failing: {stderr}"
+    );
+    let o = netfig(&["build", book.to_str().unwrap()], &root(), None);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn on_error_render_puts_an_error_box_in_the_page() {
+    let book = copy_book("bad", "mdbook-bad-render");
+    let toml = read(&book.join("book.toml")) + "on-error = \"render\"\n";
+    std::fs::write(book.join("book.toml"), toml).unwrap();
+    let o = run_mdbook(&book);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("src/broken.md:7:"),
+        "diagnostic still printed"
+    );
+    let page = read(&book.join("book/broken.html"));
+    assert!(page.contains("class=\"netfig-error\""));
+    assert!(page.contains("src/broken.md:7:"));
+}
+
+#[test]
+fn install_is_idempotent_and_keeps_comments() {
+    let dir = scratch("install");
+    std::fs::write(dir.join("book.toml"), "# keep me\n[book]\ntitle = \"x\"\n").unwrap();
+    for _ in 0..2 {
+        let o = netfig(&["install", dir.to_str().unwrap()], &root(), None);
+        assert_eq!(o.status.code(), Some(0));
+    }
+    let toml = read(&dir.join("book.toml"));
+    assert!(toml.starts_with("# keep me\n"));
+    assert_eq!(toml.matches("[preprocessor.netfig]").count(), 1);
+    assert!(toml.contains("after = [\"links\"]"));
+}

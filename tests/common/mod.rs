@@ -1,0 +1,121 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `shared/` beside the repository (the session layout and CI both put it there).
+pub fn shared() -> Option<PathBuf> {
+    let candidates = [root().join("../shared"), root().join("shared")];
+    candidates.into_iter().find(|p| p.join("corpus").is_dir())
+}
+
+/// The corpus folder; panics with a clear message when `shared/` is missing.
+pub fn corpus_dir() -> PathBuf {
+    shared()
+        .map(|s| s.join("corpus/mermaid-flowchart/docs"))
+        .expect("../shared/corpus/mermaid-flowchart/docs not found: the tests need shared/ beside the repository")
+}
+
+/// Every `.mmd` file of the corpus, sorted by name.
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .expect("read corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs the real `netfig` binary.
+pub fn netfig(args: &[&str], cwd: &Path, stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_netfig"));
+    cmd.args(args).current_dir(cwd);
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn netfig");
+    {
+        let mut pipe = child.stdin.take().expect("stdin");
+        if let Some(input) = stdin {
+            pipe.write_all(input).expect("write stdin");
+        }
+    }
+    child.wait_with_output().expect("wait netfig")
+}
+
+/// A fresh empty folder under the target directory for one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+/// One `g.node`, `g.edge` or `g.cluster` of a netfig SVG.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `data-id`, or `data-from->data-to` for edges.
+    pub key: String,
+    /// The lines of its label: one entry per line (a `<tspan>` with an `x` attribute starts a
+    /// line; a `<text>` without such tspans is one line).
+    pub lines: Vec<String>,
+}
+
+/// The `g.node` / `g.edge` / `g.cluster` items of an SVG (`kind` = "node", "edge", "cluster").
+pub fn items(svg: &str, kind: &str) -> Vec<Item> {
+    let doc = roxmltree::Document::parse(svg).expect("SVG is well-formed XML");
+    doc.descendants()
+        .filter(|n| {
+            n.has_tag_name("g")
+                && n.attribute("class")
+                    .is_some_and(|c| c.split_whitespace().any(|w| w == kind))
+        })
+        .map(|g| {
+            let key = match kind {
+                "edge" => format!(
+                    "{}->{}",
+                    g.attribute("data-from").unwrap_or("?"),
+                    g.attribute("data-to").unwrap_or("?")
+                ),
+                _ => g.attribute("data-id").unwrap_or("?").to_string(),
+            };
+            let mut lines = Vec::new();
+            for text in g.descendants().filter(|n| n.has_tag_name("text")) {
+                let line_spans: Vec<_> = text
+                    .children()
+                    .filter(|c| c.has_tag_name("tspan"))
+                    .collect();
+                if line_spans.is_empty() {
+                    lines.push(text_of(text));
+                } else {
+                    for s in line_spans {
+                        lines.push(text_of(s));
+                    }
+                }
+            }
+            Item { key, lines }
+        })
+        .collect()
+}
+
+fn text_of(n: roxmltree::Node) -> String {
+    n.descendants()
+        .filter(|d| d.is_text())
+        .filter_map(|d| d.text())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Whether `s` contains a Han character.
+pub fn has_han(s: &str) -> bool {
+    s.chars().any(netfig::model::label::is_han)
+}
