@@ -1,5 +1,7 @@
 //! `netfig build [BOOK_DIR] [--dest-dir DIR]`: builds an mdBook book in-process, with the netfig
-//! preprocessor registered (nothing else to install).
+//! preprocessor registered (nothing else to install). A folder without `book.toml` whose
+//! sub-folders are books (one per language, like this repository's `book/zh` and `book/en`)
+//! builds each of them.
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::book::Netfig;
@@ -18,21 +20,37 @@ pub(crate) struct BuildArgs {
 }
 
 pub(crate) fn run(args: BuildArgs) -> i32 {
-    if !args.book.join("book.toml").is_file() {
-        eprintln!("error: {} has no book.toml", args.book.display());
+    if args.book.join("book.toml").is_file() {
+        return build_one(&args.book, args.dest_dir);
+    }
+    let mut editions: Vec<PathBuf> = std::fs::read_dir(&args.book)
+        .map(|dir| dir.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("book.toml").is_file()).collect())
+        .unwrap_or_default();
+    editions.sort();
+    if editions.is_empty() {
+        eprintln!("error: {} has no book.toml (nor sub-folders with one)", args.book.display());
         return EXIT_USAGE;
     }
-    let mut book = match MDBook::load(&args.book) {
+    let mut code = EXIT_OK;
+    for edition in editions {
+        let dest = args.dest_dir.as_ref().map(|d| d.join(edition.file_name().unwrap_or_default()));
+        code = code.max(build_one(&edition, dest));
+    }
+    code
+}
+
+fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
+    let mut book = match MDBook::load(dir) {
         Ok(b) => b,
         Err(e) => {
             eprintln!(
                 "error: cannot load the book in {}: {e:#}",
-                args.book.display()
+                dir.display()
             );
             return EXIT_USAGE;
         }
     };
-    if let Some(dest) = args.dest_dir {
+    if let Some(dest) = dest_dir {
         book.config.build.build_dir = std::path::absolute(&dest).unwrap_or(dest);
     }
     // Replaces a `[preprocessor.netfig]` command with the in-process one, keeping its place.

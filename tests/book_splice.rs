@@ -1,0 +1,87 @@
+//! The preprocessor changes nothing but its own blocks: Markdown outside the replaced fences and
+//! includes stays byte-identical.
+
+use netfig::book::{process_chapter, ChapterContext, Config};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn cx(config: &Config) -> ChapterContext<'_> {
+    ChapterContext {
+        display_path: "src/chapter.md".into(),
+        dir: Path::new("."),
+        disk_text: None,
+        renderer: "html",
+        id_seed: "test".into(),
+        config,
+    }
+}
+
+const BLOCK: &str = "```mermaid\nflowchart LR\n    A[应用层<br>Application] --> B\n```\n";
+
+/// Markdown that holds no netfig block: headings, lists, emphasis, HTML, other fences, CJK,
+/// CRLF line ends, trailing spaces, tabs.
+fn other_markdown() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("# Heading\n".to_string()),
+        Just("Some *emphasis* and `code` — 中文，标点。  \n".to_string()),
+        Just("- item\n  - nested\n".to_string()),
+        Just("<div class=\"x\">\n\nraw html\n</div>\n".to_string()),
+        Just("```rust\nlet x = 1;\n```\n".to_string()),
+        Just("    indented code\n".to_string()),
+        Just("| a | b |\n|---|---|\n| 1 | 2 |\n".to_string()),
+        Just("line with CRLF\r\n".to_string()),
+        Just("\t tab and trailing   \n".to_string()),
+        Just("{{#include other.md}}\n".to_string()),
+        Just("\n".to_string()),
+        "[a-zA-Z0-9 ,.!?*_\\[\\]()]{0,40}\n",
+    ];
+    prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn markdown_around_a_block_is_untouched(before in other_markdown(), after in other_markdown()) {
+        let config = Config::default();
+        // A blank line before and after so the fence is a block of its own.
+        let chapter = format!("{before}\n{BLOCK}\n{after}");
+        let (out, findings) = process_chapter(&chapter, &cx(&config));
+        prop_assert!(findings.iter().all(|f| !f.is_error()), "{:?}", findings);
+        let prefix = format!("{before}\n");
+        let suffix = format!("\n{after}");
+        prop_assert!(out.starts_with(&prefix), "prefix changed");
+        prop_assert!(out.ends_with(&suffix), "suffix changed");
+        prop_assert!(out.contains("<figure class=\"netfig\">"));
+        prop_assert!(!out.contains("```mermaid"));
+    }
+
+    #[test]
+    fn chapters_without_blocks_are_returned_unchanged(text in other_markdown()) {
+        let config = Config::default();
+        let (out, findings) = process_chapter(&text, &cx(&config));
+        prop_assert_eq!(out, text);
+        prop_assert!(findings.is_empty());
+    }
+}
+
+#[test]
+fn errors_point_at_chapter_lines() {
+    let config = Config::default();
+    let chapter = "# T\n\ntext\n\n```mermaid\nflowchart LR\n    A[open --> B\n```\n";
+    let (out, findings) = process_chapter(chapter, &cx(&config));
+    assert_eq!(out, chapter, "a block with errors is left as it was");
+    let rendered: Vec<String> = findings.iter().map(|f| f.render()).collect();
+    assert!(rendered.iter().any(|r| r.starts_with("src/chapter.md:7:")), "{rendered:?}");
+}
+
+#[test]
+fn diagnostics_use_the_file_on_disk_when_an_earlier_preprocessor_changed_lines() {
+    let config = Config::default();
+    let disk = "# T\n\n{{#include intro.md}}\n\n```mermaid\nflowchart LR\n    A[open --> B\n```\n";
+    let expanded = "# T\n\nline one\nline two\nline three\n\n```mermaid\nflowchart LR\n    A[open --> B\n```\n";
+    let mut c = cx(&config);
+    c.disk_text = Some(disk.to_string());
+    let (_, findings) = process_chapter(expanded, &c);
+    let rendered: Vec<String> = findings.iter().map(|f| f.render()).collect();
+    assert!(rendered.iter().any(|r| r.starts_with("src/chapter.md:7:")), "{rendered:?}");
+}
