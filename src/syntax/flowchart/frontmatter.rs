@@ -9,14 +9,15 @@ use super::yaml::{self, Yaml};
 use crate::diagnostic::Span;
 use crate::model::Curve;
 
-/// Reads front matter if the source starts with a `---` line (after blank lines).
-pub(crate) fn front_matter(p: &mut Parser<'_>) {
+/// Reads front matter if the source starts with a `---` line (after blank lines). Returns
+/// `false` if it was never closed (the rest of the source was consumed and reported).
+pub(crate) fn front_matter(p: &mut Parser<'_>) -> bool {
     let lead = p.src.len() - p.src.trim_start_matches([' ', '\t', '\r', '\n']).len();
     // Only whole blank lines may precede `---`.
     let line_start = p.src[..lead].rfind('\n').map_or(0, |i| i + 1);
     let first_end = p.src[line_start..].find('\n').map_or(p.src.len(), |i| line_start + i);
     if p.src[line_start..first_end].trim() != "---" {
-        return;
+        return true;
     }
     let open = Span::new(line_start + (p.src[line_start..first_end].len() - p.src[line_start..first_end].trim_start().len()), first_end);
     let body_start = (first_end + 1).min(p.src.len());
@@ -34,7 +35,7 @@ pub(crate) fn front_matter(p: &mut Parser<'_>) {
         p.error(codes::UNCLOSED_FRONT_MATTER, open, "front matter opened here is never closed")
             .hint("end the front matter with a line containing only `---`");
         p.pos = p.src.len();
-        return;
+        return false;
     };
     p.pos = close_end;
     let text = &p.src[body_start..body_end];
@@ -46,6 +47,7 @@ pub(crate) fn front_matter(p: &mut Parser<'_>) {
             p.error(codes::BAD_FRONT_MATTER, span, format!("front matter is not valid YAML: {msg}"));
         }
     }
+    true
 }
 
 fn line_end(src: &str, at: usize) -> usize {

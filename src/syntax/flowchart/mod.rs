@@ -31,8 +31,8 @@ const HEADERS: &[&str] = &["flowchart", "graph", "flowchart-elk"];
 /// Parses `source`. Always returns a tree (possibly partial) and every diagnostic found.
 pub fn parse(source: &str) -> (Document, Vec<Diagnostic>) {
     let mut p = Parser::new(source);
-    frontmatter::front_matter(&mut p);
-    let header = header(&mut p);
+    let closed = frontmatter::front_matter(&mut p);
+    let header = if closed { header(&mut p) } else { None };
     let statements = match &header {
         Some(_) => statement::block(&mut p),
         None => Vec::new(),
