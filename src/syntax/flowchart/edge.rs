@@ -86,7 +86,11 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
         }
         Err(Some(REPORTED)) => return LinkResult::Failed,
         Err(msg) => {
-            let span = Span::new(arrow_start, p.pos.max(arrow_start + p.peek().map_or(0, char::len_utf8)));
+            let span = if p.pos > arrow_start {
+                Span::new(arrow_start, p.pos)
+            } else {
+                p.here()
+            };
             let next = p.describe_next();
             let msg = msg.map_or_else(|| format!("expected an arrow such as `-->`, found {next}"), str::to_string);
             p.error(codes::BAD_ARROW, span, msg);

@@ -177,18 +177,19 @@ impl Builder {
 
     /// An entity code (`#quot;`, `#9829;`, `#x2764;`, `&amp;`, `&#9829;`) at the start of `s`.
     fn entity(&mut self, s: &str, at: usize) -> Option<usize> {
-        let semi = s[..s.len().min(16)].find(';')?;
-        let mut body = &s[1..semi];
-        if s.starts_with('&') {
-            body = body.strip_prefix('#').map_or(body, |b| if b.is_empty() { body } else { b });
-            if s[1..semi].starts_with('#') && !body.starts_with('#') {
-                return self.numeric(body, s, semi, at);
-            }
-        }
+        let semi = s.char_indices().take(16).find(|(_, c)| *c == ';').map(|(i, _)| i)?;
+        let inner = &s[1..semi];
+        let (numeric, body) = match inner.strip_prefix('#') {
+            Some(b) if s.starts_with('&') => (true, b),
+            _ => (false, inner),
+        };
         if body.is_empty() || !body.chars().all(|c| c.is_ascii_alphanumeric()) {
             return None;
         }
-        if body.chars().next()?.is_ascii_digit() || (body.starts_with('x') && body.len() > 1 && body[1..].chars().all(|c| c.is_ascii_hexdigit())) {
+        let hex = body.len() > 1
+            && body.starts_with(['x', 'X'])
+            && body[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if numeric || hex || body.starts_with(|c: char| c.is_ascii_digit()) {
             return self.numeric(body, s, semi, at);
         }
         match named(body) {
