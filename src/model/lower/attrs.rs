@@ -1,0 +1,119 @@
+//! `@{ … }` blocks: node shape/label attributes and edge attributes (`animate`, `curve`).
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Curve, Edge, Label, Shape};
+use crate::syntax::flowchart::codes;
+use crate::syntax::flowchart::label::to_label;
+use crate::syntax::flowchart::{Attr, Text, TextKind};
+
+/// Shape names offered in did-you-mean hints (mermaid's short names and a few aliases).
+const SHAPE_NAMES: &[&str] = &[
+    "rect", "rounded", "stadium", "subproc", "cyl", "circle", "dbl-circ", "odd", "diamond", "hex",
+    "lean-r", "lean-l", "trap-b", "trap-t", "text", "notch-rect", "lin-rect", "sm-circ",
+    "framed-circle", "fork", "hourglass", "comment", "brace-r", "braces", "bolt", "doc", "delay",
+    "das", "lin-cyl", "curv-trap", "div-rect", "tri", "win-pane", "f-circ", "lin-doc",
+    "notch-pent", "flip-tri", "sl-rect", "docs", "procs", "flag", "bow-rect", "cross-circ",
+    "tag-doc", "tag-rect", "datastore", "database", "decision", "document", "process",
+    "terminal", "event", "manual-file", "manual-input", "paper-tape", "processes", "junction",
+];
+
+/// Keys of icon and image nodes, which netfig does not draw.
+const ICON_KEYS: &[&str] = &["icon", "img", "form", "pos", "h", "w", "constraint"];
+
+/// Applies a node's `@{ … }` attributes: shape and label; icon/image keys are warned about.
+pub(super) fn node_attrs(attrs: &[Attr], shape: &mut Shape, label: &mut Label, diags: &mut Vec<Diagnostic>) {
+    let mut warned_icon = false;
+    for a in attrs {
+        match a.key.value.as_str() {
+            "shape" => match Shape::from_name(&a.value.value) {
+                Some(s) => *shape = s,
+                None => {
+                    let mut d = Diagnostic::error(
+                        codes::UNKNOWN_SHAPE,
+                        a.value.span,
+                        format!("unknown shape `{}`", a.value.value),
+                    );
+                    if let Some(m) = codes::did_you_mean(&a.value.value, SHAPE_NAMES) {
+                        d = d.with_hint(format!("did you mean `{m}`?"));
+                    }
+                    diags.push(d.with_hint("see mermaid's shape list: rect, rounded, stadium, diamond, cyl, …"));
+                }
+            },
+            "label" => {
+                let v = &a.value.value;
+                let text = if v.len() >= 2 && v.starts_with('`') && v.ends_with('`') {
+                    Text {
+                        kind: TextKind::Markdown,
+                        raw: v[1..v.len() - 1].to_string(),
+                        span: crate::diagnostic::Span::new(a.value.span.start + 1, a.value.span.end - 1),
+                    }
+                } else {
+                    Text {
+                        kind: TextKind::Quoted,
+                        raw: v.clone(),
+                        span: a.value.span,
+                    }
+                };
+                let (l, d) = to_label(&text);
+                *label = l;
+                diags.extend(d);
+            }
+            k if ICON_KEYS.contains(&k) => {
+                if !warned_icon {
+                    warned_icon = true;
+                    diags.push(
+                        Diagnostic::warning(
+                            codes::ICON_IMAGE,
+                            a.key.span,
+                            "icons and images are not rendered: netfig uses no external resources",
+                        )
+                        .with_hint("the node is drawn with its label"),
+                    );
+                }
+            }
+            k => diags.push(Diagnostic::warning(
+                codes::UNKNOWN_ATTR,
+                a.key.span,
+                format!("unknown node attribute `{k}` ignored; expected `shape` or `label`"),
+            )),
+        }
+    }
+}
+
+/// Applies `e1@{ … }` to an edge.
+pub(super) fn edge_attrs(attrs: &[Attr], edge: &mut Edge, diags: &mut Vec<Diagnostic>) {
+    for a in attrs {
+        let v = a.value.value.as_str();
+        match a.key.value.as_str() {
+            "animate" => match v {
+                "true" => edge.animation = Some("default".into()),
+                "false" => edge.animation = None,
+                _ => diags.push(Diagnostic::error(
+                    codes::BAD_ATTR_VALUE,
+                    a.value.span,
+                    format!("`animate` must be `true` or `false`, not `{v}`"),
+                )),
+            },
+            "animation" => match v {
+                "fast" | "slow" => edge.animation = Some(v.to_string()),
+                _ => diags.push(Diagnostic::error(
+                    codes::BAD_ATTR_VALUE,
+                    a.value.span,
+                    format!("`animation` must be `fast` or `slow`, not `{v}`"),
+                )),
+            },
+            "curve" => match Curve::from_name(v) {
+                Some(c) => edge.curve = Some(c),
+                None => diags.push(
+                    Diagnostic::error(codes::UNKNOWN_CURVE, a.value.span, format!("unknown curve `{v}`"))
+                        .with_hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY"),
+                ),
+            },
+            k => diags.push(Diagnostic::warning(
+                codes::UNKNOWN_ATTR,
+                a.key.span,
+                format!("unknown edge attribute `{k}` ignored; expected `animate`, `animation` or `curve`"),
+            )),
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! Syntax tree → validated [`Flowchart`]: resolves ids (nodes, subgraphs, edge ids), subgraph
+//! membership, classes and styles, and turns label text into [`Label`]s.
+//!
+//! **Membership** follows mermaid: a node belongs to the subgraph that mentions it and closes
+//! first. Inner subgraphs close before their parents, so this is the innermost one; among
+//! siblings it is the first. Mentions at top level claim nothing.
+//!
+//! **Styles** resolve as `classDef default` → classes in application order → `style`
+//! statements (nodes, subgraphs); for edges `linkStyle default` → classes → `linkStyle N`.
+
+mod attrs;
+mod style;
+
+use super::{
+    Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId,
+    Shape, Style,
+};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::syntax::flowchart::label::to_label;
+use crate::syntax::flowchart::{
+    codes, Attr, Chain, ClickAction, Document, LinkStyleStmt, NodeRef, NodeShape, Spanned,
+    Statement,
+};
+use std::collections::HashMap;
+
+/// Resolves ids, subgraph membership, classes and styles; splits labels into lines.
+pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
+    let mut l = Lower::default();
+    l.g.direction = doc
+        .header
+        .as_ref()
+        .and_then(|h| h.direction.as_ref())
+        .map_or(Direction::TopBottom, |d| d.value);
+    if let Some(t) = &doc.config.title {
+        let (label, d) = to_label(t);
+        l.g.title = Some(label);
+        l.diags.extend(d);
+    }
+    l.g.theme = doc.config.theme.clone();
+    l.g.theme_variables = doc.config.theme_variables.clone();
+    l.g.curve = doc.config.curve.unwrap_or_default();
+    l.collect_clusters(&doc.statements, None);
+    l.collect_edge_ids(&doc.statements);
+    l.collect_class_defs(&doc.statements);
+    l.walk(&doc.statements, None);
+    l.finish();
+    (l.g, l.diags)
+}
+
+#[derive(Default)]
+struct Lower<'d> {
+    g: Flowchart,
+    diags: Vec<Diagnostic>,
+    node_index: HashMap<String, usize>,
+    cluster_index: HashMap<String, usize>,
+    /// The walk meets subgraphs in the same pre-order as `collect_clusters` numbered them.
+    next_cluster: usize,
+    edge_ids: HashMap<String, ()>,
+    edge_index: HashMap<String, usize>,
+    class_defs: style::ClassDefs,
+    /// Per node: classes applied (with the span where applied) and inline styles.
+    node_classes: Vec<Vec<Spanned<String>>>,
+    node_styles: Vec<Style>,
+    cluster_classes: Vec<Vec<Spanned<String>>>,
+    cluster_styles: Vec<Style>,
+    edge_classes: Vec<Vec<Spanned<String>>>,
+    /// Direct node mentions per cluster, in order.
+    mentions: Vec<Vec<usize>>,
+    deferred_edge_attrs: Vec<(&'d Spanned<String>, &'d [Attr])>,
+    deferred_clicks: Vec<&'d crate::syntax::flowchart::Click>,
+    link_styles: Vec<&'d LinkStyleStmt>,
+}
+
+impl<'d> Lower<'d> {
+    fn collect_clusters(&mut self, stmts: &'d [Statement], parent: Option<usize>) {
+        for s in stmts {
+            let Statement::Subgraph(sg) = s else { continue };
+            let idx = self.g.clusters.len();
+            let id = sg.id.as_ref().map_or_else(|| format!("subGraph{idx}"), |i| i.value.clone());
+            let title = match &sg.title {
+                Some(t) => {
+                    let (label, d) = to_label(t);
+                    self.diags.extend(d);
+                    label
+                }
+                None if sg.id.is_some() => Label::plain(&id),
+                None => Label::default(),
+            };
+            if let Some(&first) = self.cluster_index.get(&id) {
+                let span = sg.id.as_ref().map_or(sg.keyword, |i| i.span);
+                let first_span = self.g.clusters[first].span;
+                self.diags.push(
+                    Diagnostic::error(codes::DUPLICATE_SUBGRAPH, span, format!("a subgraph with id `{id}` already exists"))
+                        .with_hint(format!("the first one starts at byte {}; give each subgraph a unique id (`subgraph id [title]`)", first_span.start)),
+                );
+            } else {
+                self.cluster_index.insert(id.clone(), idx);
+            }
+            let direction = sg.body.iter().rev().find_map(|s| match s {
+                Statement::Direction(d) => Some(d.value),
+                _ => None,
+            });
+            self.g.clusters.push(Cluster {
+                id,
+                title,
+                parent: parent.map(|p| ClusterId(p as u32)),
+                direction,
+                classes: Vec::new(),
+                style: Style::default(),
+                span: sg.keyword,
+            });
+            self.cluster_classes.push(Vec::new());
+            self.cluster_styles.push(Style::default());
+            self.mentions.push(Vec::new());
+            self.collect_clusters(&sg.body, Some(idx));
+        }
+    }
+
+    fn collect_edge_ids(&mut self, stmts: &'d [Statement]) {
+        for s in stmts {
+            match s {
+                Statement::Chain(c) => {
+                    for l in &c.links {
+                        if let Some(id) = &l.id {
+                            self.edge_ids.insert(id.value.clone(), ());
+                        }
+                    }
+                }
+                Statement::Subgraph(sg) => self.collect_edge_ids(&sg.body),
+                _ => {}
+            }
+        }
+    }
+
+    fn collect_class_defs(&mut self, stmts: &'d [Statement]) {
+        for s in stmts {
+            match s {
+                Statement::ClassDef(cd) => self.class_defs.define(cd),
+                Statement::Subgraph(sg) => self.collect_class_defs(&sg.body),
+                _ => {}
+            }
+        }
+    }
+
+    fn node(&mut self, id: &str, span: Span) -> usize {
+        if let Some(&i) = self.node_index.get(id) {
+            return i;
+        }
+        let i = self.g.nodes.len();
+        self.g.nodes.push(Node {
+            id: id.to_string(),
+            label: Label::plain(id),
+            shape: Shape::Rect,
+            classes: Vec::new(),
+            style: Style::default(),
+            link: None,
+            parent: None,
+            span,
+        });
+        self.node_index.insert(id.to_string(), i);
+        self.node_classes.push(Vec::new());
+        self.node_styles.push(Style::default());
+        i
+    }
+
+    fn walk(&mut self, stmts: &'d [Statement], cluster: Option<usize>) {
+        for s in stmts {
+            match s {
+                Statement::Chain(c) => self.chain(c, cluster),
+                Statement::Subgraph(sg) => {
+                    let idx = self.next_cluster;
+                    self.next_cluster += 1;
+                    self.walk(&sg.body, Some(idx));
+                    // Closing: claim every mentioned node that no earlier-closed subgraph has.
+                    for n in std::mem::take(&mut self.mentions[idx]) {
+                        if self.g.nodes[n].parent.is_none() {
+                            self.g.nodes[n].parent = Some(ClusterId(idx as u32));
+                        }
+                    }
+                }
+                Statement::Direction(d) => {
+                    if cluster.is_none() {
+                        self.g.direction = d.value;
+                    }
+                }
+                Statement::ClassDef(_) => {}
+                Statement::Class(c) => {
+                    for t in &c.targets {
+                        for class in &c.classes {
+                            self.apply_class(t, class);
+                        }
+                    }
+                }
+                Statement::Style(st) => {
+                    let props = style::style_of(&st.props);
+                    if let Some(&ci) = self.cluster_index.get(&st.target.value) {
+                        self.cluster_styles[ci].extend(&props);
+                    } else {
+                        let n = self.implicit_node(&st.target, "style");
+                        self.node_styles[n].extend(&props);
+                    }
+                }
+                Statement::LinkStyle(ls) => self.link_styles.push(ls),
+                Statement::Click(c) => self.deferred_clicks.push(c),
+                Statement::AccTitle(t) => self.g.acc_title = Some(t.value.clone()),
+                Statement::AccDescr(t) => self.g.acc_descr = Some(t.value.clone()),
+            }
+        }
+    }
+
+    /// The node `target` names, created (with a warning, as mermaid creates it silently) if
+    /// no statement so far defined it.
+    fn implicit_node(&mut self, target: &Spanned<String>, what: &str) -> usize {
+        if !self.node_index.contains_key(&target.value) {
+            self.diags.push(
+                Diagnostic::warning(
+                    codes::IMPLICIT_NODE,
+                    target.span,
+                    format!("`{what}` names `{}`, which is not defined yet; a node is created", target.value),
+                )
+                .with_hint("check the id for a typo, or define the node before styling it"),
+            );
+        }
+        self.node(&target.value, target.span)
+    }
+
+    fn apply_class(&mut self, target: &Spanned<String>, class: &Spanned<String>) {
+        if let Some(&ci) = self.cluster_index.get(&target.value) {
+            self.cluster_classes[ci].push(class.clone());
+        } else if self.edge_ids.contains_key(&target.value) {
+            match self.edge_index.get(&target.value) {
+                Some(&e) => self.edge_classes[e].push(class.clone()),
+                None => {
+                    // The edge comes later in the file; apply when it exists.
+                    let n = self.implicit_node(target, "class");
+                    self.node_classes[n].push(class.clone());
+                }
+            }
+        } else {
+            let n = self.implicit_node(target, "class");
+            self.node_classes[n].push(class.clone());
+        }
+    }
+
+    fn endpoint(&mut self, r: &'d NodeRef, cluster: Option<usize>) -> Endpoint {
+        if let Some(&ci) = self.cluster_index.get(&r.id.value) {
+            if r.shape.is_none() {
+                for c in &r.classes {
+                    self.cluster_classes[ci].push(c.clone());
+                }
+                return Endpoint::Cluster(ClusterId(ci as u32));
+            }
+        }
+        let n = self.node(&r.id.value, r.id.span);
+        match &r.shape {
+            Some(NodeShape::Bracket { shape, text, .. }) => {
+                let (label, d) = to_label(text);
+                self.diags.extend(d);
+                self.g.nodes[n].shape = *shape;
+                self.g.nodes[n].label = label;
+            }
+            Some(NodeShape::Attrs { attrs, .. }) => {
+                let node = &mut self.g.nodes[n];
+                attrs::node_attrs(attrs, &mut node.shape, &mut node.label, &mut self.diags);
+            }
+            None => {}
+        }
+        for c in &r.classes {
+            self.node_classes[n].push(c.clone());
+        }
+        if let Some(ci) = cluster {
+            self.mentions[ci].push(n);
+        }
+        Endpoint::Node(NodeId(n as u32))
+    }
+
+    fn chain(&mut self, c: &'d Chain, cluster: Option<usize>) {
+        // `e1@{ … }` alone on a statement configures edge `e1`.
+        if let ([group], []) = (c.groups.as_slice(), c.links.as_slice()) {
+            if let [NodeRef { id, shape: Some(NodeShape::Attrs { attrs, .. }), .. }] = group.as_slice() {
+                if self.edge_ids.contains_key(&id.value) {
+                    self.deferred_edge_attrs.push((id, attrs));
+                    return;
+                }
+            }
+        }
+        let mut prev: Vec<Endpoint> = c.groups[0].iter().map(|r| self.endpoint(r, cluster)).collect();
+        for (link, group) in c.links.iter().zip(&c.groups[1..]) {
+            let next: Vec<Endpoint> = group.iter().map(|r| self.endpoint(r, cluster)).collect();
+            let label = match &link.label {
+                Some(t) => {
+                    let (label, d) = to_label(t);
+                    self.diags.extend(d);
+                    label
+                }
+                None => Label::default(),
+            };
+            let mut first = true;
+            for &from in &prev {
+                for &to in &next {
+                    let id = if first { link.id.as_ref() } else { None };
+                    first = false;
+                    if let Some(id) = id {
+                        if self.edge_index.contains_key(&id.value) {
+                            self.diags.push(Diagnostic::error(
+                                codes::DUPLICATE_EDGE_ID,
+                                id.span,
+                                format!("an edge with id `{}` already exists", id.value),
+                            ));
+                        } else {
+                            self.edge_index.insert(id.value.clone(), self.g.edges.len());
+                        }
+                    }
+                    self.g.edges.push(Edge {
+                        id: id.map(|i| i.value.clone()),
+                        from,
+                        to,
+                        label: label.clone(),
+                        stroke: link.stroke,
+                        start: link.start,
+                        end: link.end,
+                        min_len: link.min_len.max(1),
+                        style: Style::default(),
+                        classes: Vec::new(),
+                        curve: None,
+                        animation: None,
+                        span: link.span,
+                    });
+                    self.edge_classes.push(Vec::new());
+                }
+            }
+            prev = next;
+        }
+    }
+
+    fn finish(&mut self) {
+        for (id, attrs) in std::mem::take(&mut self.deferred_edge_attrs) {
+            let e = self.edge_index[&id.value];
+            attrs::edge_attrs(attrs, &mut self.g.edges[e], &mut self.diags);
+        }
+        for c in std::mem::take(&mut self.deferred_clicks) {
+            let Some(&n) = self.node_index.get(&c.target.value) else {
+                self.diags.push(
+                    Diagnostic::error(codes::UNKNOWN_CLICK_TARGET, c.target.span, format!("`click` names `{}`, which is not a node", c.target.value))
+                        .with_hint("check the id for a typo"),
+                );
+                continue;
+            };
+            if let ClickAction::Link { href, tooltip, target } = &c.action {
+                self.g.nodes[n].link = Some(Link {
+                    href: href.clone(),
+                    target: target.clone(),
+                    tooltip: tooltip.clone(),
+                });
+            }
+        }
+        let mut link_default = Style::default();
+        let mut link_specific = vec![Style::default(); self.g.edges.len()];
+        for ls in std::mem::take(&mut self.link_styles) {
+            let props = style::style_of(&ls.props);
+            for t in &ls.targets {
+                let targets: Vec<usize> = match t.value {
+                    crate::syntax::flowchart::LinkTarget::Default => {
+                        link_default.extend(&props);
+                        if let Some(c) = &ls.interpolate {
+                            self.g.curve = c.value;
+                        }
+                        continue;
+                    }
+                    crate::syntax::flowchart::LinkTarget::Index(i) if i < self.g.edges.len() => vec![i],
+                    crate::syntax::flowchart::LinkTarget::Index(i) => {
+                        let n = self.g.edges.len();
+                        let msg = format!("`linkStyle {i}`: there are only {n} links (indices 0 to {})", n.saturating_sub(1));
+                        self.diags.push(
+                            Diagnostic::error(codes::LINK_INDEX_RANGE, t.span, msg)
+                                .with_hint("links are numbered from 0 in the order they appear in the source"),
+                        );
+                        continue;
+                    }
+                };
+                for i in targets {
+                    link_specific[i].extend(&props);
+                    if let Some(c) = &ls.interpolate {
+                        self.g.edges[i].curve = Some(c.value);
+                    }
+                }
+            }
+        }
+        // Resolve styles.
+        let default = self.class_defs.get("default").cloned().unwrap_or_default();
+        for (i, n) in self.g.nodes.iter_mut().enumerate() {
+            let mut s = default.clone();
+            for c in &self.node_classes[i] {
+                self.class_defs.apply(c, &mut s, &mut self.diags);
+                n.classes.push(c.value.clone());
+            }
+            s.extend(&self.node_styles[i]);
+            n.style = s;
+        }
+        for (i, c) in self.g.clusters.iter_mut().enumerate() {
+            let mut s = Style::default();
+            for cl in &self.cluster_classes[i] {
+                self.class_defs.apply(cl, &mut s, &mut self.diags);
+                c.classes.push(cl.value.clone());
+            }
+            s.extend(&self.cluster_styles[i]);
+            c.style = s;
+        }
+        for (i, e) in self.g.edges.iter_mut().enumerate() {
+            let mut s = link_default.clone();
+            for cl in &self.edge_classes[i] {
+                self.class_defs.apply(cl, &mut s, &mut self.diags);
+                e.classes.push(cl.value.clone());
+            }
+            s.extend(&link_specific[i]);
+            e.style = s;
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The flowchart syntax tree. Every piece of text carries its byte span in the source; text
+//! values are the raw source slices (entities and markup are decoded later, in lowering).
+
+use crate::diagnostic::Span;
+use crate::model::{Curve, Direction, Marker, Shape, Stroke};
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Its source range.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Pairs `value` with `span`.
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// The syntax tree of one flowchart source.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// The `flowchart`/`graph` line, if found.
+    pub header: Option<Header>,
+    /// Settings from front matter and `%%{init}%%` directives that netfig honours.
+    pub config: Config,
+    /// Top-level statements in source order.
+    pub statements: Vec<Statement>,
+}
+
+/// The diagram header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The keyword as written (`flowchart`, `graph`, `flowchart-elk`).
+    pub keyword: Spanned<String>,
+    /// The direction, if given and valid.
+    pub direction: Option<Spanned<Direction>>,
+}
+
+/// Honoured configuration.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    /// Front-matter `title`.
+    pub title: Option<Text>,
+    /// `config.theme`.
+    pub theme: Option<String>,
+    /// `config.themeVariables`, in the order given.
+    pub theme_variables: Vec<(String, String)>,
+    /// `config.flowchart.curve`.
+    pub curve: Option<Curve>,
+}
+
+/// One statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Statement {
+    /// Nodes, optionally linked: `A`, `A & B --> C`, `A[x] --> B{y} --> C`.
+    Chain(Chain),
+    /// `subgraph … end`.
+    Subgraph(Subgraph),
+    /// `direction LR`.
+    Direction(Spanned<Direction>),
+    /// `classDef a,b fill:#f9f`.
+    ClassDef(ClassDef),
+    /// `class a,b name`.
+    Class(ClassStmt),
+    /// `style id fill:#f9f`.
+    Style(StyleStmt),
+    /// `linkStyle 0,1 stroke:red`.
+    LinkStyle(LinkStyleStmt),
+    /// `click id "url"`.
+    Click(Click),
+    /// `accTitle: …`.
+    AccTitle(Spanned<String>),
+    /// `accDescr: …` or `accDescr { … }`.
+    AccDescr(Spanned<String>),
+}
+
+/// Groups of nodes joined by links; `links.len() + 1 == groups.len()`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    /// `&`-separated node groups.
+    pub groups: Vec<Vec<NodeRef>>,
+    /// The links between consecutive groups.
+    pub links: Vec<Link>,
+}
+
+/// A mention of a node (or subgraph, or edge id for `e1@{…}`), maybe with a shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeRef {
+    /// The id.
+    pub id: Spanned<String>,
+    /// A bracket shape or `@{…}` block.
+    pub shape: Option<NodeShape>,
+    /// `:::class` suffixes.
+    pub classes: Vec<Spanned<String>>,
+}
+
+/// How a node's shape and text were given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeShape {
+    /// `[text]`, `(text)`, `{text}`, …
+    Bracket {
+        /// The shape the brackets denote.
+        shape: Shape,
+        /// The text between them.
+        text: Text,
+        /// From the opening to the closing bracket.
+        span: Span,
+    },
+    /// `@{ key: value, … }`.
+    Attrs {
+        /// The pairs in order.
+        attrs: Vec<Attr>,
+        /// From `@{` to `}`.
+        span: Span,
+    },
+}
+
+/// What kind of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// Unquoted.
+    Plain,
+    /// `"…"`.
+    Quoted,
+    /// ``"`…`"``: markdown.
+    Markdown,
+}
+
+/// Label text; `raw` is exactly the source slice `span` (without quotes/backticks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// How it was written.
+    pub kind: TextKind,
+    /// The raw source text.
+    pub raw: String,
+    /// Where `raw` is.
+    pub span: Span,
+}
+
+/// A `key: value` pair in `@{…}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attr {
+    /// The key.
+    pub key: Spanned<String>,
+    /// The value (quotes removed; `raw == source[span]`).
+    pub value: Spanned<String>,
+    /// Whether the value was quoted.
+    pub quoted: bool,
+}
+
+/// An arrow between two node groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// `e1` in `A e1@--> B`.
+    pub id: Option<Spanned<String>>,
+    /// Line style.
+    pub stroke: Stroke,
+    /// Tail decoration.
+    pub start: Marker,
+    /// Head decoration.
+    pub end: Marker,
+    /// Rank span (1 for `-->`).
+    pub min_len: u32,
+    /// `-- text -->` or `-->|text|`.
+    pub label: Option<Text>,
+    /// The arrow (including an inline label).
+    pub span: Span,
+}
+
+/// `subgraph … end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subgraph {
+    /// The `subgraph` keyword.
+    pub keyword: Span,
+    /// The id: explicit, or the title when it has no whitespace (mermaid's rule); `None` means
+    /// lowering generates `subGraphN`.
+    pub id: Option<Spanned<String>>,
+    /// The title, if any.
+    pub title: Option<Text>,
+    /// The statements inside.
+    pub body: Vec<Statement>,
+    /// The closing `end` (missing if unclosed).
+    pub end: Option<Span>,
+}
+
+/// A `name:value` style declaration, already sanitised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prop {
+    /// Property name, lower-case.
+    pub name: Spanned<String>,
+    /// Value, trimmed.
+    pub value: Spanned<String>,
+}
+
+/// `classDef a,b props`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassDef {
+    /// Class names defined.
+    pub names: Vec<Spanned<String>>,
+    /// Declarations.
+    pub props: Vec<Prop>,
+    /// The statement.
+    pub span: Span,
+}
+
+/// `class a,b name`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassStmt {
+    /// Node, subgraph or edge ids.
+    pub targets: Vec<Spanned<String>>,
+    /// Class names applied.
+    pub classes: Vec<Spanned<String>>,
+    /// The statement.
+    pub span: Span,
+}
+
+/// `style id props`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleStmt {
+    /// Node or subgraph id.
+    pub target: Spanned<String>,
+    /// Declarations.
+    pub props: Vec<Prop>,
+    /// The statement.
+    pub span: Span,
+}
+
+/// Which links a `linkStyle` addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `default`.
+    Default,
+    /// An index in source order of edges.
+    Index(usize),
+}
+
+/// `linkStyle 0,1 [interpolate curve] props`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkStyleStmt {
+    /// Indices or `default`.
+    pub targets: Vec<Spanned<LinkTarget>>,
+    /// `interpolate basis`.
+    pub interpolate: Option<Spanned<Curve>>,
+    /// Declarations.
+    pub props: Vec<Prop>,
+    /// The statement.
+    pub span: Span,
+}
+
+/// What a `click` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClickAction {
+    /// Open a URL.
+    Link {
+        /// The URL.
+        href: String,
+        /// Tooltip.
+        tooltip: Option<String>,
+        /// `_blank`, …
+        target: Option<String>,
+    },
+    /// A JavaScript callback (not rendered).
+    Callback,
+}
+
+/// `click id …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Click {
+    /// The node id.
+    pub target: Spanned<String>,
+    /// The action.
+    pub action: ClickAction,
+    /// The statement.
+    pub span: Span,
+}

@@ -1,0 +1,251 @@
+//! Arrows: `-->`, `---`, `-.->`, `==>`, `~~~`, markers `o`/`x`/`<`, longer forms, inline
+//! labels (`-- text -->`, `-. text .->`, `== text ==>`), `|text|` labels and `e1@` edge ids.
+//!
+//! Length follows mermaid: `min_len` is 1 for the shortest form and grows by one per extra
+//! dash, dot or equals sign (`---->` and `-...->` are 3).
+
+use super::ast::{Link, Spanned, Text, TextKind};
+use super::codes;
+use super::scan::{Hint, Parser};
+use crate::diagnostic::Span;
+use crate::model::{Marker, Stroke};
+
+/// Outcome of [`link`].
+pub(crate) enum LinkResult {
+    /// An arrow was read.
+    Link(Link),
+    /// No arrow here; nothing consumed or reported.
+    NotALink,
+    /// A malformed arrow was reported.
+    Failed,
+}
+
+fn head(c: Option<char>) -> Option<Marker> {
+    match c {
+        Some('>') => Some(Marker::Arrow),
+        Some('o') => Some(Marker::Circle),
+        Some('x') => Some(Marker::Cross),
+        _ => None,
+    }
+}
+
+fn count(p: &mut Parser<'_>, c: char) -> u32 {
+    let mut n = 0;
+    while p.peek() == Some(c) {
+        p.bump();
+        n += 1;
+    }
+    n
+}
+
+/// Reads an arrow (with optional `id@` prefix and `|label|` suffix) at the cursor.
+pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
+    let start = p.pos;
+    let mut id = None;
+    if let Some((w, span)) = p.ident() {
+        if p.peek() == Some('@') && p.peek2() != Some('{') {
+            p.bump();
+            id = Some(Spanned::new(w, span));
+        } else {
+            p.pos = start;
+        }
+    }
+    let arrow_start = p.pos;
+    let mut start_marker = Marker::None;
+    let c0 = p.peek();
+    let c1 = p.peek2();
+    if matches!(c1, Some('-' | '=')) {
+        match c0 {
+            Some('<') => start_marker = Marker::Arrow,
+            Some('o') => start_marker = Marker::Circle,
+            Some('x') => start_marker = Marker::Cross,
+            _ => {}
+        }
+        if start_marker != Marker::None {
+            p.bump();
+        }
+    }
+    let body = match p.peek() {
+        Some('-') => dashes(p, arrow_start),
+        Some('=') => equals(p, arrow_start),
+        Some('~') => {
+            let n = count(p, '~');
+            if n >= 3 {
+                Ok((Stroke::Invisible, Marker::None, n - 2, None))
+            } else {
+                Err(Some("`~~~` (an invisible link) needs at least three `~`"))
+            }
+        }
+        _ => Err(None),
+    };
+    let (stroke, end, min_len, mut label) = match body {
+        Ok(b) => b,
+        Err(None) if id.is_none() && start_marker == Marker::None => {
+            p.pos = start;
+            return LinkResult::NotALink;
+        }
+        Err(Some(REPORTED)) => return LinkResult::Failed,
+        Err(msg) => {
+            let span = if p.pos > arrow_start {
+                Span::new(arrow_start, p.pos)
+            } else {
+                p.here()
+            };
+            let next = p.describe_next();
+            let msg = msg.map_or_else(|| format!("expected an arrow such as `-->`, found {next}"), str::to_string);
+            p.error(codes::BAD_ARROW, span, msg);
+            return LinkResult::Failed;
+        }
+    };
+    let arrow_end = p.pos;
+    let save = p.pos;
+    p.skip_ws();
+    if p.peek() == Some('|') {
+        let open = p.pos;
+        p.bump();
+        let line_end = p.line_end();
+        let Some(i) = p.src[p.pos..line_end].find('|') else {
+            p.error(codes::BAD_ARROW, Span::new(open, open + 1), "expected `|` to close the edge label opened here");
+            return LinkResult::Failed;
+        };
+        label = Some(text_between(p.src, p.pos, p.pos + i));
+        p.pos += i + 1;
+    } else {
+        p.pos = save;
+    }
+    LinkResult::Link(Link {
+        id,
+        stroke,
+        start: start_marker,
+        end,
+        min_len,
+        label,
+        span: Span::new(arrow_start, arrow_end),
+    })
+}
+
+type Body = Result<(Stroke, Marker, u32, Option<Text>), Option<&'static str>>;
+
+fn dashes(p: &mut Parser<'_>, arrow_start: usize) -> Body {
+    let n = count(p, '-');
+    if n == 1 {
+        if p.peek() != Some('.') {
+            return Err(Some("a single `-` is not an arrow; expected `-->`, `---` or `-.->`"));
+        }
+        let dots = count(p, '.');
+        if p.peek() == Some('-') {
+            p.bump();
+            let end = marker(p);
+            return Ok((Stroke::Dotted, end, dots, None));
+        }
+        // `-. text .->`
+        return labelled(p, arrow_start, Stroke::Dotted);
+    }
+    let end = marker(p);
+    if end != Marker::None {
+        return Ok((Stroke::Normal, end, n - 1, None));
+    }
+    if n >= 3 {
+        return Ok((Stroke::Normal, Marker::None, n - 2, None));
+    }
+    labelled(p, arrow_start, Stroke::Normal)
+}
+
+fn equals(p: &mut Parser<'_>, arrow_start: usize) -> Body {
+    let n = count(p, '=');
+    if n < 2 {
+        return Err(Some("a single `=` is not an arrow; expected `==>` or `===`"));
+    }
+    let end = marker(p);
+    if end != Marker::None {
+        return Ok((Stroke::Thick, end, n - 1, None));
+    }
+    if n >= 3 {
+        return Ok((Stroke::Thick, Marker::None, n - 2, None));
+    }
+    labelled(p, arrow_start, Stroke::Thick)
+}
+
+fn marker(p: &mut Parser<'_>) -> Marker {
+    match head(p.peek()) {
+        Some(m) => {
+            p.bump();
+            m
+        }
+        None => Marker::None,
+    }
+}
+
+/// After an opener `--`, `-.` or `==`: text up to the closing arrow on the same line.
+fn labelled(p: &mut Parser<'_>, arrow_start: usize, stroke: Stroke) -> Body {
+    let text_start = p.pos;
+    let line_end = p.line_end();
+    let hay = &p.src[text_start..line_end];
+    let (needle, expected) = match stroke {
+        Stroke::Dotted => (".-", "`.->` or `.-`"),
+        Stroke::Thick => ("==", "`==>` or `===`"),
+        _ => ("--", "`-->` or `---`"),
+    };
+    let Some(i) = hay.find(needle) else {
+        p.error(
+            codes::UNCLOSED_EDGE_LABEL,
+            Span::new(arrow_start, text_start),
+            format!("expected {expected} to close the edge label opened here"),
+        )
+        .hint("or put the label after the arrow: `A -->|text| B`");
+        return Err(Some(REPORTED));
+    };
+    let mut close = text_start + i;
+    if stroke == Stroke::Dotted {
+        // Extra dots before `.-` belong to the closing arrow (`-. x ..->`).
+        while close > text_start && p.src.as_bytes()[close - 1] == b'.' {
+            close -= 1;
+        }
+    }
+    let label = text_between(p.src, text_start, close);
+    p.pos = close;
+    let len = match stroke {
+        Stroke::Dotted => {
+            let dots = count(p, '.');
+            p.bump(); // the `-`
+            let end = marker(p);
+            return Ok((stroke, end, dots, Some(label)));
+        }
+        Stroke::Thick => count(p, '='),
+        _ => count(p, '-'),
+    };
+    let end = marker(p);
+    if end == Marker::None && len < 3 {
+        p.error(
+            codes::BAD_ARROW,
+            Span::new(close, p.pos),
+            format!("expected {expected} to close the edge label"),
+        );
+        return Err(Some(REPORTED));
+    }
+    let min_len = if end == Marker::None { len - 2 } else { len - 1 };
+    Ok((stroke, end, min_len, Some(label)))
+}
+
+/// Sentinel message: the error was already reported.
+pub(crate) const REPORTED: &str = "\u{0}reported";
+
+/// The label text between two offsets: trimmed, quotes and markdown backticks recognised.
+pub(crate) fn text_between(src: &str, start: usize, end: usize) -> Text {
+    let raw = &src[start..end];
+    let lead = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let s = start + lead;
+    let (kind, a, b) = if t.len() >= 4 && t.starts_with("\"`") && t.ends_with("`\"") {
+        (TextKind::Markdown, s + 2, s + t.len() - 2)
+    } else if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') {
+        (TextKind::Quoted, s + 1, s + t.len() - 1)
+    } else {
+        (TextKind::Plain, s, s + t.len())
+    };
+    Text {
+        kind,
+        raw: src[a..b].to_string(),
+        span: Span::new(a, b),
+    }
+}

@@ -1,0 +1,184 @@
+//! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
+//! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.flowchart.curve`)
+//! go into [`Config`](super::Config); every other key gets one warning at its position.
+
+use super::ast::{Text, TextKind};
+use super::codes;
+use super::scan::{Hint, Parser};
+use super::yaml::{self, Yaml};
+use crate::diagnostic::Span;
+use crate::model::Curve;
+
+/// Reads front matter if the source starts with a `---` line (after blank lines). Returns
+/// `false` if it was never closed (the rest of the source was consumed and reported).
+pub(crate) fn front_matter(p: &mut Parser<'_>) -> bool {
+    let lead = p.src.len() - p.src.trim_start_matches([' ', '\t', '\r', '\n']).len();
+    // Only whole blank lines may precede `---`.
+    let line_start = p.src[..lead].rfind('\n').map_or(0, |i| i + 1);
+    let first_end = p.src[line_start..].find('\n').map_or(p.src.len(), |i| line_start + i);
+    if p.src[line_start..first_end].trim() != "---" {
+        return true;
+    }
+    let open = Span::new(line_start + (p.src[line_start..first_end].len() - p.src[line_start..first_end].trim_start().len()), first_end);
+    let body_start = (first_end + 1).min(p.src.len());
+    let mut at = body_start;
+    let mut close = None;
+    while at < p.src.len() {
+        let end = p.src[at..].find('\n').map_or(p.src.len(), |i| at + i);
+        if p.src[at..end].trim_end() == "---" {
+            close = Some((at, end));
+            break;
+        }
+        at = end + 1;
+    }
+    let Some((body_end, close_end)) = close else {
+        p.error(codes::UNCLOSED_FRONT_MATTER, open, "front matter opened here is never closed")
+            .hint("end the front matter with a line containing only `---`");
+        p.pos = p.src.len();
+        return false;
+    };
+    p.pos = close_end;
+    let text = &p.src[body_start..body_end];
+    match yaml::parse(text) {
+        Ok(v) => apply_front_matter(p, &v, body_start, text),
+        Err((loc, msg)) => {
+            let offset = loc.map_or(body_start, |(l, c)| offset_of(text, l, c) + body_start);
+            let span = Span::new(offset, line_end(p.src, offset));
+            p.error(codes::BAD_FRONT_MATTER, span, format!("front matter is not valid YAML: {msg}"));
+        }
+    }
+    true
+}
+
+fn line_end(src: &str, at: usize) -> usize {
+    src[at..].find('\n').map_or(src.len(), |i| at + i)
+}
+
+/// Byte offset of 1-based line/column (characters) in `text`, clamped.
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut off = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let c = l.char_indices().nth(col.saturating_sub(1)).map_or(l.trim_end().len(), |(b, _)| b);
+            return off + c;
+        }
+        off += l.len();
+    }
+    text.len()
+}
+
+/// Position of `key` written as a mapping key in `text` at or after `from` (for warnings).
+fn find_key(text: &str, from: usize, key: &str) -> Option<usize> {
+    let mut at = from.min(text.len());
+    while let Some(i) = text[at..].find(key) {
+        let s = at + i;
+        let before = text[..s].chars().next_back();
+        let after = &text[s + key.len()..];
+        let ok_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\''));
+        let after = after.trim_start_matches(['"', '\'']).trim_start();
+        if ok_before && after.starts_with(':') {
+            return Some(s);
+        }
+        at = s + key.len();
+    }
+    None
+}
+
+fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
+    for (key, value) in v.entries() {
+        let pos = find_key(text, 0, key).unwrap_or(0);
+        let span = Span::new(base + pos, base + pos + key.len().min(text.len() - pos));
+        match key.as_str() {
+            "title" => {
+                if let Some(t) = value.as_text() {
+                    let vpos = text[pos..].find(t.as_str()).map(|i| base + pos + i);
+                    let tspan = vpos.map_or(span, |s| Span::new(s, s + t.len()));
+                    p.config.title = Some(Text { kind: TextKind::Quoted, raw: t, span: tspan });
+                }
+            }
+            "config" => apply_config(p, value, base, text, pos),
+            _ => {
+                p.warn(codes::CONFIG_IGNORED, span, format!("front matter key `{key}` is ignored"));
+            }
+        }
+    }
+}
+
+/// Applies a mermaid config object (front matter `config:` or the `init` directive's value).
+fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usize) {
+    for (key, value) in v.entries() {
+        let pos = find_key(text, from, key).unwrap_or(from);
+        let span = Span::new(base + pos, base + pos + key.len().min(text.len().saturating_sub(pos)));
+        match key.as_str() {
+            "theme" => p.config.theme = value.as_text(),
+            "themeVariables" => {
+                for (k, x) in value.entries() {
+                    if let Some(t) = x.as_text() {
+                        p.config.theme_variables.push((k.clone(), t));
+                    }
+                }
+            }
+            "flowchart" => {
+                for (k, x) in value.entries() {
+                    let kpos = find_key(text, pos, k).unwrap_or(pos);
+                    let kspan = Span::new(base + kpos, base + kpos + k.len().min(text.len().saturating_sub(kpos)));
+                    if k == "curve" {
+                        match x.as_text().as_deref().and_then(Curve::from_name) {
+                            Some(c) => p.config.curve = Some(c),
+                            None => {
+                                p.error(codes::UNKNOWN_CURVE, kspan, format!("unknown curve `{}`", x.as_text().unwrap_or_default()))
+                                    .hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY");
+                            }
+                        }
+                    } else {
+                        warn_ignored(p, &format!("flowchart.{k}"), kspan);
+                    }
+                }
+            }
+            _ => warn_ignored(p, key, span),
+        }
+    }
+}
+
+fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
+    let why = match key {
+        "htmlLabels" | "flowchart.htmlLabels" => "netfig always renders SVG text",
+        "securityLevel" => "netfig output never runs scripts",
+        "look" | "handDrawnSeed" => "netfig has one look",
+        "layout" | "flowchart.defaultRenderer" => "netfig uses its own layered layout",
+        _ => "netfig does not support this setting",
+    };
+    p.warn(codes::CONFIG_IGNORED, span, format!("config key `{key}` is ignored: {why}"));
+}
+
+/// A `%%{ … }%%` directive at the cursor: `init`/`initialize` are applied, others ignored.
+pub(crate) fn directive(p: &mut Parser<'_>) {
+    let start = p.pos;
+    let body_start = start + 2; // the `{`
+    let Some(i) = p.src[body_start..].find("}%%") else {
+        p.error(codes::BAD_DIRECTIVE, Span::new(start, start + 3), "expected `}%%` to close the directive opened here");
+        p.skip_line();
+        return;
+    };
+    let body_end = body_start + i + 1; // include the `}`
+    p.pos = body_end + 2;
+    let text = &p.src[body_start..body_end];
+    match yaml::parse(text) {
+        Ok(v) => {
+            for (key, value) in v.entries() {
+                let pos = find_key(text, 0, key).unwrap_or(0);
+                let span = Span::new(body_start + pos, body_start + pos + key.len().min(text.len() - pos));
+                if key == "init" || key == "initialize" {
+                    apply_config(p, value, body_start, text, pos);
+                } else {
+                    p.warn(codes::CONFIG_IGNORED, span, format!("directive `{key}` is ignored"));
+                }
+            }
+        }
+        Err((loc, msg)) => {
+            let offset = loc.map_or(body_start, |(l, c)| offset_of(text, l, c) + body_start);
+            let span = Span::new(offset, line_end(p.src, offset).min(body_end));
+            p.error(codes::BAD_DIRECTIVE, span, format!("`%%{{…}}%%` directive is not valid: {msg}"));
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Node groups (`A & B:::c`), node shapes (`[text]`, `((text))`, `@{ … }`) and strings.
+
+use super::ast::{Attr, Chain, NodeRef, NodeShape, Spanned, Text, TextKind};
+use super::codes;
+use super::edge::{self, LinkResult};
+use super::scan::{Hint, Parser};
+use crate::diagnostic::Span;
+use crate::model::Shape;
+
+/// Why a node could not be read.
+pub(crate) enum Fail {
+    /// No id at the cursor; nothing consumed, nothing reported.
+    NoId,
+    /// A problem was reported and the statement should be abandoned.
+    Reported,
+}
+
+/// Keywords that a misspelt statement start is compared against.
+const KEYWORDS: &[&str] = &[
+    "subgraph", "end", "direction", "classDef", "class", "style", "linkStyle", "click", "accTitle",
+    "accDescr",
+];
+
+/// `group (link group)*` up to the end of the statement. Returns what parsed before an error.
+pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
+    let first = match group(p) {
+        Ok(g) => g,
+        Err(Fail::NoId) => {
+            let here = p.here();
+            let next = p.describe_next();
+            p.error(codes::UNEXPECTED, here, format!("unexpected {next}; expected a node id or a statement"));
+            p.skip_statement();
+            return None;
+        }
+        Err(Fail::Reported) => {
+            p.skip_line();
+            return None;
+        }
+    };
+    let mut chain = Chain {
+        groups: vec![first],
+        links: Vec::new(),
+    };
+    loop {
+        p.skip_ws();
+        if p.at_eos() {
+            break;
+        }
+        let before = p.pos;
+        match edge::link(p) {
+            LinkResult::Link(link) => {
+                p.skip_ws();
+                match group(p) {
+                    Ok(g) => {
+                        chain.links.push(link);
+                        chain.groups.push(g);
+                    }
+                    Err(Fail::NoId) => {
+                        let here = p.here();
+                        let next = p.describe_next();
+                        p.error(codes::MISSING_NODE, here, format!("expected a node after the arrow, found {next}"));
+                        p.skip_statement();
+                        break;
+                    }
+                    Err(Fail::Reported) => {
+                        p.skip_line();
+                        break;
+                    }
+                }
+            }
+            LinkResult::Failed => {
+                p.skip_line();
+                break;
+            }
+            LinkResult::NotALink => {
+                p.pos = before;
+                unexpected_after_node(p, &chain);
+                p.skip_statement();
+                break;
+            }
+        }
+    }
+    Some(chain)
+}
+
+fn unexpected_after_node(p: &mut Parser<'_>, chain: &Chain) {
+    let here = p.here();
+    let next = p.describe_next();
+    let lone = chain.links.is_empty() && chain.groups[0].len() == 1 && chain.groups[0][0].shape.is_none();
+    let first = chain.groups[0][0].id.clone();
+    let hint = lone
+        .then(|| codes::did_you_mean(&first.value, KEYWORDS))
+        .flatten()
+        .filter(|k| !k.eq_ignore_ascii_case(&first.value));
+    let e = p.error(
+        codes::UNEXPECTED,
+        here,
+        format!("unexpected {next}; expected an arrow, `&`, or the end of the statement"),
+    );
+    if let Some(k) = hint {
+        e.hint(format!("did you mean the keyword `{k}` instead of `{}`?", first.value));
+    }
+}
+
+/// `node ('&' node)*`.
+pub(crate) fn group(p: &mut Parser<'_>) -> Result<Vec<NodeRef>, Fail> {
+    let mut nodes = vec![node(p)?];
+    loop {
+        let save = p.pos;
+        p.skip_ws();
+        if p.peek() != Some('&') {
+            p.pos = save;
+            return Ok(nodes);
+        }
+        p.bump();
+        p.skip_ws();
+        match node(p) {
+            Ok(n) => nodes.push(n),
+            Err(Fail::NoId) => {
+                let here = p.here();
+                let next = p.describe_next();
+                p.error(codes::MISSING_NODE, here, format!("expected a node after `&`, found {next}"));
+                return Err(Fail::Reported);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Bracket shapes, longest opener first. `None` closer: `[/` and `[\`, which close two ways.
+const OPENERS: &[(&str, &str, Shape)] = &[
+    ("(((", ")))", Shape::DoubleCircle),
+    ("((", "))", Shape::Circle),
+    ("([", "])", Shape::Stadium),
+    ("(", ")", Shape::Rounded),
+    ("[[", "]]", Shape::Subroutine),
+    ("[(", ")]", Shape::Cylinder),
+    ("[/", "", Shape::LeanRight),
+    ("[\\", "", Shape::LeanLeft),
+    ("[", "]", Shape::Rect),
+    ("{{", "}}", Shape::Hexagon),
+    ("{", "}", Shape::Diamond),
+    (">", "]", Shape::Asymmetric),
+];
+
+/// One node: id, optional shape, optional `:::class` suffixes.
+pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
+    let (id, id_span) = p.ident().ok_or(Fail::NoId)?;
+    let mut shape = None;
+    if p.rest().starts_with("@{") {
+        shape = Some(attrs(p)?);
+    } else if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o)) {
+        shape = Some(bracket(p, open, close, s)?);
+    }
+    let mut classes = Vec::new();
+    while p.eat(":::") {
+        match p.ident() {
+            Some((c, span)) => classes.push(Spanned::new(c, span)),
+            None => {
+                let here = p.here();
+                p.error(codes::UNEXPECTED, here, "expected a class name after `:::`");
+                return Err(Fail::Reported);
+            }
+        }
+    }
+    Ok(NodeRef {
+        id: Spanned::new(id, id_span),
+        shape,
+        classes,
+    })
+}
+
+fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<NodeShape, Fail> {
+    let start = p.pos;
+    p.pos += open.len();
+    let open_span = Span::new(start, p.pos);
+    // The closers to look for and the shape each one gives.
+    let closers: Vec<(&str, Shape)> = match open {
+        "[/" => vec![("/]", Shape::LeanRight), ("\\]", Shape::Trapezoid)],
+        "[\\" => vec![("\\]", Shape::LeanLeft), ("/]", Shape::TrapezoidTop)],
+        _ => vec![(close, shape)],
+    };
+    let expected = closers
+        .iter()
+        .map(|(c, _)| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let save = p.pos;
+    p.skip_ws();
+    let text = if p.peek() == Some('"') {
+        let t = string(p).ok_or(Fail::Reported)?;
+        p.skip_ws();
+        t
+    } else {
+        p.pos = save;
+        let line_end = p.line_end();
+        let hay = &p.src[p.pos..line_end];
+        let found = closers
+            .iter()
+            .filter_map(|(c, _)| hay.find(c).map(|i| (i, *c)))
+            .min_by_key(|(i, _)| *i);
+        let Some((i, _)) = found else {
+            p.error(
+                codes::UNCLOSED_NODE,
+                open_span,
+                format!("expected {expected} to close the node label opened here"),
+            )
+            .hint("node text must close on the same line; use a quoted markdown string for line breaks");
+            return Err(Fail::Reported);
+        };
+        let span = Span::new(p.pos, p.pos + i);
+        p.pos += i;
+        Text {
+            kind: TextKind::Plain,
+            raw: p.src[span.start..span.end].to_string(),
+            span,
+        }
+    };
+    for (c, s) in &closers {
+        if p.eat(c) {
+            return Ok(NodeShape::Bracket {
+                shape: *s,
+                text,
+                span: Span::new(start, p.pos),
+            });
+        }
+    }
+    let here = p.here();
+    let next = p.describe_next();
+    p.error(
+        codes::UNCLOSED_NODE,
+        open_span,
+        format!("expected {expected} to close the node label opened here, found {next}"),
+    );
+    let _ = here;
+    Err(Fail::Reported)
+}
+
+/// A `"…"` string or a ``"`…`"`` markdown string at the cursor (which is on the `"`).
+/// Plain strings end on their line; markdown strings may span lines.
+pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
+    let start = p.pos;
+    if p.rest().starts_with("\"`") {
+        let body = start + 2;
+        if let Some(i) = p.src[body..].find("`\"") {
+            p.pos = body + i + 2;
+            let span = Span::new(body, body + i);
+            return Some(Text {
+                kind: TextKind::Markdown,
+                raw: p.src[span.start..span.end].to_string(),
+                span,
+            });
+        }
+        p.error(codes::UNCLOSED_STRING, Span::new(start, body), "expected `` `\" `` to close the markdown string opened here");
+        return None;
+    }
+    p.bump();
+    let line_end = p.line_end();
+    match p.src[p.pos..line_end].find('"') {
+        Some(i) => {
+            let span = Span::new(p.pos, p.pos + i);
+            p.pos += i + 1;
+            Some(Text {
+                kind: TextKind::Quoted,
+                raw: p.src[span.start..span.end].to_string(),
+                span,
+            })
+        }
+        None => {
+            p.error(codes::UNCLOSED_STRING, Span::new(start, start + 1), "expected `\"` to close the string opened here")
+                .hint("strings must close on the same line; use a markdown string (\"`…`\") for line breaks");
+            None
+        }
+    }
+}
+
+/// `@{ key: value, … }` (may span lines).
+fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
+    let start = p.pos;
+    p.pos += 2;
+    let mut attrs = Vec::new();
+    loop {
+        skip_ws_nl(p);
+        if p.eat("}") {
+            return Ok(NodeShape::Attrs {
+                attrs,
+                span: Span::new(start, p.pos),
+            });
+        }
+        let kstart = p.pos;
+        while p.peek().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            p.bump();
+        }
+        if p.pos == kstart {
+            let here = p.here();
+            let next = p.describe_next();
+            p.error(codes::BAD_ATTRS, here, format!("expected an attribute name or `}}`, found {next}"))
+                .hint("write attributes as `@{ shape: rect, label: \"text\" }`");
+            return Err(Fail::Reported);
+        }
+        let key = Spanned::new(p.src[kstart..p.pos].to_string(), Span::new(kstart, p.pos));
+        p.skip_ws();
+        if !p.eat(":") {
+            let here = p.here();
+            p.error(codes::BAD_ATTRS, here, format!("expected `:` after attribute `{}`", key.value));
+            return Err(Fail::Reported);
+        }
+        p.skip_ws();
+        let (value, quoted) = match p.peek() {
+            Some(q @ ('"' | '\'')) => {
+                p.bump();
+                let line_end = p.line_end();
+                let Some(i) = p.src[p.pos..line_end].find(q) else {
+                    p.error(codes::UNCLOSED_STRING, Span::new(p.pos - 1, p.pos), format!("expected `{q}` to close the string opened here"));
+                    return Err(Fail::Reported);
+                };
+                let span = Span::new(p.pos, p.pos + i);
+                p.pos += i + 1;
+                (Spanned::new(p.src[span.start..span.end].to_string(), span), true)
+            }
+            _ => {
+                let vstart = p.pos;
+                while p.peek().is_some_and(|c| c != ',' && c != '}' && c != '\n') {
+                    p.bump();
+                }
+                let raw = &p.src[vstart..p.pos];
+                let trimmed = raw.trim_end();
+                let span = Span::new(vstart, vstart + trimmed.len());
+                (Spanned::new(trimmed.to_string(), span), false)
+            }
+        };
+        attrs.push(Attr { key, value, quoted });
+        skip_ws_nl(p);
+        if p.eat(",") {
+            continue;
+        }
+        if p.peek() == Some('}') {
+            continue;
+        }
+        let here = p.here();
+        let next = p.describe_next();
+        p.error(codes::BAD_ATTRS, here, format!("expected `,` or `}}` in the attribute block, found {next}"));
+        return Err(Fail::Reported);
+    }
+}
+
+fn skip_ws_nl(p: &mut Parser<'_>) {
+    while p.peek().is_some_and(char::is_whitespace) {
+        p.bump();
+    }
+}

@@ -1,0 +1,495 @@
+//! Statement dispatch: keywords (`subgraph`, `end`, `direction`, `classDef`, `class`, `style`,
+//! `linkStyle`, `click`, `accTitle`, `accDescr`), otherwise a node chain.
+//!
+//! **The `end` rule.** Lower-case `end` is reserved in mermaid, and authors write `End` as a
+//! node id. netfig treats `end` (any case) as the keyword only when it is a whole statement on
+//! its own (`end`, `End;`, `END %% comment`); anywhere else (`B --> End`, `End[Finish]`) it is
+//! an ordinary node id.
+
+use super::ast::{
+    Click, ClickAction, ClassDef, ClassStmt, LinkStyleStmt, LinkTarget, Prop, Spanned, Statement,
+    StyleStmt, Subgraph, Text, TextKind,
+};
+use super::scan::{Hint, Parser};
+use super::{codes, node, skip_trivia, unknown_direction};
+use crate::diagnostic::Span;
+use crate::model::{Curve, Direction};
+
+/// Statements until the end of input (top level) or a closing `end` (inside a subgraph).
+/// Returns the statements and the `end` keyword's span, if one closed the block.
+pub(crate) fn block(p: &mut Parser<'_>) -> Vec<Statement> {
+    block_until_end(p).0
+}
+
+fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
+    let mut out = Vec::new();
+    loop {
+        skip_trivia(p);
+        if p.at_end() {
+            return (out, None);
+        }
+        let before = p.pos;
+        match statement(p) {
+            Parsed::Statement(s) => out.push(s),
+            Parsed::End(span) => {
+                if p.depth > 0 {
+                    return (out, Some(span));
+                }
+                p.error(codes::STRAY_END, span, "`end` without an open `subgraph`")
+                    .hint("remove it, or use `End` with other text (`End[End]`) for a node called End");
+            }
+            Parsed::Nothing => {}
+        }
+        if p.pos == before {
+            // Never loop without progress.
+            p.bump();
+        }
+    }
+}
+
+enum Parsed {
+    Statement(Statement),
+    End(Span),
+    Nothing,
+}
+
+fn followed_by_space(p: &Parser<'_>) -> bool {
+    matches!(p.peek(), Some(' ' | '\t'))
+}
+
+fn statement(p: &mut Parser<'_>) -> Parsed {
+    let start = p.pos;
+    if let Some((word, span)) = p.ident() {
+        let lower = word.to_ascii_lowercase();
+        if lower == "end" {
+            p.skip_ws();
+            if p.at_eos() {
+                return Parsed::End(span);
+            }
+        } else if lower == "subgraph" && (followed_by_space(p) || p.at_eos()) {
+            return Parsed::Statement(subgraph(p, span));
+        } else if lower == "acctitle" || lower == "accdescr" {
+            p.skip_ws();
+            if p.peek() == Some(':') || (lower == "accdescr" && p.peek() == Some('{')) {
+                return acc(p, lower == "acctitle");
+            }
+        } else if followed_by_space(p) {
+            let keyword = match lower.as_str() {
+                "direction" => Some(direction(p, span)),
+                "classdef" => Some(class_def(p, start)),
+                "class" => Some(class(p, start)),
+                "style" => Some(style(p, start)),
+                "linkstyle" => Some(link_style(p, start)),
+                "click" => Some(click(p, start)),
+                _ => None,
+            };
+            if let Some(k) = keyword {
+                if !p.at_eos() {
+                    let here = p.here();
+                    let next = p.describe_next();
+                    p.error(codes::UNEXPECTED, here, format!("unexpected {next} at the end of the `{word}` statement"));
+                    p.skip_statement();
+                }
+                return k.map_or(Parsed::Nothing, Parsed::Statement);
+            }
+        }
+    }
+    p.pos = start;
+    match node::chain(p) {
+        Some(c) => Parsed::Statement(Statement::Chain(c)),
+        None => Parsed::Nothing,
+    }
+}
+
+fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
+    p.skip_ws();
+    let mut id = None;
+    let mut title = None;
+    if p.peek() == Some('"') {
+        if let Some(t) = node::string(p) {
+            if !t.raw.chars().any(char::is_whitespace) && !t.raw.is_empty() {
+                id = Some(Spanned::new(t.raw.clone(), t.span));
+            }
+            title = Some(t);
+        } else {
+            p.skip_line();
+        }
+    } else if !p.at_eos() {
+        let save = p.pos;
+        let explicit = p.ident();
+        p.skip_ws();
+        if let (Some((i, ispan)), Some('[')) = (explicit, p.peek()) {
+            id = Some(Spanned::new(i, ispan));
+            let open = p.pos;
+            p.bump();
+            p.skip_ws();
+            let t = if p.peek() == Some('"') {
+                node::string(p)
+            } else {
+                let line_end = p.line_end();
+                p.src[p.pos..line_end].find(']').map(|i| {
+                    let t = super::edge::text_between(p.src, p.pos, p.pos + i);
+                    p.pos += i;
+                    t
+                })
+            };
+            p.skip_ws();
+            if t.is_none() || !p.eat("]") {
+                p.error(codes::BAD_SUBGRAPH, Span::new(open, open + 1), "expected `]` to close the subgraph title opened here");
+                p.skip_line();
+            }
+            title = t;
+        } else {
+            // An unquoted title runs to the end of the line (it may contain `/`, spaces and
+            // full-width punctuation); it is also the id unless it contains whitespace.
+            p.pos = save;
+            let line_end = p.line_end();
+            let mut end = p.src[save..line_end].find("%%").map_or(line_end, |i| save + i);
+            let raw = p.src[save..end].trim_end();
+            end = save + raw.len();
+            let raw = raw.strip_suffix(';').map_or(raw, str::trim_end);
+            let t = Text {
+                kind: TextKind::Plain,
+                raw: raw.to_string(),
+                span: Span::new(save, save + raw.len()),
+            };
+            if !raw.chars().any(char::is_whitespace) {
+                id = Some(Spanned::new(raw.to_string(), t.span));
+            }
+            title = Some(t);
+            p.pos = end;
+        }
+    }
+    p.skip_ws();
+    if !p.at_eos() {
+        let here = p.here();
+        let next = p.describe_next();
+        p.error(codes::BAD_SUBGRAPH, here, format!("unexpected {next} after the subgraph title"));
+        p.skip_statement();
+    }
+    p.depth += 1;
+    let (body, end) = block_until_end(p);
+    p.depth -= 1;
+    if end.is_none() {
+        p.error(codes::UNCLOSED_SUBGRAPH, keyword, "this subgraph is never closed")
+            .hint("add a line with `end` after its last statement");
+    }
+    Statement::Subgraph(Subgraph {
+        keyword,
+        id,
+        title,
+        body,
+        end,
+    })
+}
+
+fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
+    p.skip_ws();
+    let Some((d, span)) = p.word() else {
+        p.error(codes::UNKNOWN_DIRECTION, keyword, "expected a direction (TB, TD, BT, LR or RL) after `direction`");
+        return None;
+    };
+    let Some(dir) = Direction::from_keyword(&d) else {
+        unknown_direction(p, &d, span);
+        return None;
+    };
+    if p.depth == 0 {
+        p.warn(codes::TOP_DIRECTION, keyword, "`direction` outside a subgraph sets the direction of the whole graph")
+            .hint("put the direction in the header instead: `flowchart LR`");
+    }
+    Some(Statement::Direction(Spanned::new(dir, span)))
+}
+
+/// A comma-separated list of ids (`a,b,c`).
+fn id_list(p: &mut Parser<'_>) -> Vec<Spanned<String>> {
+    let mut out = Vec::new();
+    while let Some((id, span)) = p.ident() {
+        out.push(Spanned::new(id, span));
+        let save = p.pos;
+        p.skip_ws();
+        if !p.eat(",") {
+            p.pos = save;
+            break;
+        }
+        p.skip_ws();
+    }
+    out
+}
+
+fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
+    p.skip_ws();
+    let names = id_list(p);
+    if names.is_empty() {
+        let here = p.here();
+        p.error(codes::BAD_STATEMENT, here, "expected a class name after `classDef`");
+        p.skip_statement();
+        return None;
+    }
+    p.skip_ws();
+    let props = props(p);
+    Some(Statement::ClassDef(ClassDef {
+        names,
+        props,
+        span: Span::new(start, p.pos),
+    }))
+}
+
+fn class(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
+    p.skip_ws();
+    let targets = id_list(p);
+    p.skip_ws();
+    let classes = id_list(p);
+    if targets.is_empty() || classes.is_empty() {
+        let here = p.here();
+        p.error(codes::BAD_STATEMENT, here, "expected `class ids className`, e.g. `class a,b highlight`");
+        p.skip_statement();
+        return None;
+    }
+    Some(Statement::Class(ClassStmt {
+        targets,
+        classes,
+        span: Span::new(start, p.pos),
+    }))
+}
+
+fn style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
+    p.skip_ws();
+    let Some((id, span)) = p.ident() else {
+        let here = p.here();
+        p.error(codes::BAD_STATEMENT, here, "expected a node or subgraph id after `style`");
+        p.skip_statement();
+        return None;
+    };
+    p.skip_ws();
+    let props = props(p);
+    Some(Statement::Style(StyleStmt {
+        target: Spanned::new(id, span),
+        props,
+        span: Span::new(start, p.pos),
+    }))
+}
+
+fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
+    p.skip_ws();
+    let mut targets = Vec::new();
+    loop {
+        let s = p.pos;
+        while p.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            p.bump();
+        }
+        let w = &p.src[s..p.pos];
+        let span = Span::new(s, p.pos);
+        if w.eq_ignore_ascii_case("default") {
+            targets.push(Spanned::new(LinkTarget::Default, span));
+        } else if let Ok(i) = w.parse::<usize>() {
+            targets.push(Spanned::new(LinkTarget::Index(i), span));
+        } else {
+            let span = if w.is_empty() { p.here() } else { span };
+            p.error(codes::BAD_STATEMENT, span, "expected a link index (0, 1, …) or `default` after `linkStyle`");
+            p.skip_statement();
+            return None;
+        }
+        if !p.eat(",") {
+            break;
+        }
+    }
+    p.skip_ws();
+    let mut interpolate = None;
+    let save = p.pos;
+    if let Some((w, _)) = p.ident() {
+        if w.eq_ignore_ascii_case("interpolate") {
+            p.skip_ws();
+            match p.ident() {
+                Some((c, cspan)) => match Curve::from_name(&c) {
+                    Some(curve) => interpolate = Some(Spanned::new(curve, cspan)),
+                    None => {
+                        p.error(codes::UNKNOWN_CURVE, cspan, format!("unknown curve `{c}`"))
+                            .hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY");
+                    }
+                },
+                None => {
+                    let here = p.here();
+                    p.error(codes::BAD_STATEMENT, here, "expected a curve name after `interpolate`");
+                }
+            }
+            p.skip_ws();
+        } else {
+            p.pos = save;
+        }
+    }
+    let props = props(p);
+    Some(Statement::LinkStyle(LinkStyleStmt {
+        targets,
+        interpolate,
+        props,
+        span: Span::new(start, p.pos),
+    }))
+}
+
+fn click(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
+    p.skip_ws();
+    let Some((id, id_span)) = p.ident() else {
+        let here = p.here();
+        p.error(codes::BAD_STATEMENT, here, "expected a node id after `click`");
+        p.skip_statement();
+        return None;
+    };
+    let target = Spanned::new(id, id_span);
+    p.skip_ws();
+    let save = p.pos;
+    let word = p.ident();
+    let is_href = word.as_ref().is_some_and(|(w, _)| w == "href");
+    if word.is_some() && !is_href {
+        let span = Span::new(save, p.pos);
+        p.warn(codes::CALLBACK, span, "click callbacks need JavaScript and are not rendered; the node is kept")
+            .hint("use `click id \"https://…\"` for a link");
+        // The rest (`call fn(args) "tooltip"`) is the callback's; quotes may contain `;`.
+        p.skip_line();
+        return Some(Statement::Click(Click {
+            target,
+            action: ClickAction::Callback,
+            span: Span::new(start, p.pos),
+        }));
+    }
+    if !is_href {
+        p.pos = save;
+    }
+    p.skip_ws();
+    if p.peek() != Some('"') {
+        let here = p.here();
+        p.error(codes::BAD_STATEMENT, here, "expected a quoted URL, `href \"url\"` or a callback name after `click id`");
+        p.skip_statement();
+        return None;
+    }
+    let href = node::string(p)?;
+    p.skip_ws();
+    let mut tooltip = None;
+    if p.peek() == Some('"') {
+        tooltip = Some(node::string(p)?.raw);
+        p.skip_ws();
+    }
+    let mut link_target = None;
+    if !p.at_eos() {
+        let Some((t, tspan)) = p.word() else {
+            return None;
+        };
+        if ["_blank", "_self", "_parent", "_top"].contains(&t.as_str()) {
+            link_target = Some(t);
+        } else {
+            p.error(codes::BAD_STATEMENT, tspan, format!("unknown link target `{t}`; expected _blank, _self, _parent or _top"));
+        }
+    }
+    Some(Statement::Click(Click {
+        target,
+        action: ClickAction::Link {
+            href: href.raw,
+            tooltip,
+            target: link_target,
+        },
+        span: Span::new(start, p.pos),
+    }))
+}
+
+fn acc(p: &mut Parser<'_>, title: bool) -> Parsed {
+    if p.eat(":") {
+        p.skip_ws();
+        let s = p.pos;
+        p.skip_line();
+        let raw = p.src[s..p.pos].trim_end();
+        let v = Spanned::new(raw.to_string(), Span::new(s, s + raw.len()));
+        return Parsed::Statement(if title { Statement::AccTitle(v) } else { Statement::AccDescr(v) });
+    }
+    let open = p.pos;
+    p.bump(); // `{`
+    match p.rest().find('}') {
+        Some(i) => {
+            let s = p.pos;
+            p.pos += i + 1;
+            let body = &p.src[s..s + i];
+            let text = body
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            Parsed::Statement(Statement::AccDescr(Spanned::new(text, Span::new(s, s + i))))
+        }
+        None => {
+            p.error(codes::UNCLOSED_ACC_DESCR, Span::new(open, open + 1), "expected `}` to close the `accDescr` block opened here");
+            p.pos = p.src.len();
+            Parsed::Nothing
+        }
+    }
+}
+
+/// `name:value, name:value` up to the end of the statement; commas inside parentheses do not
+/// split, a part without `:` continues the previous value (`stroke-dasharray: 5,5`). Values
+/// are sanitised so nothing can break out of an SVG attribute.
+fn props(p: &mut Parser<'_>) -> Vec<Prop> {
+    let start = p.pos;
+    while !matches!(p.peek(), None | Some('\n' | ';')) {
+        p.bump();
+    }
+    let end = p.pos;
+    let mut out: Vec<Prop> = Vec::new();
+    let mut depth = 0i32;
+    let mut seg = start;
+    let bytes = p.src.as_bytes();
+    let mut i = start;
+    while i <= end {
+        let b = if i < end { bytes[i] } else { b',' };
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b',' if depth <= 0 || i == end => {
+                prop(p, seg, i, &mut out);
+                seg = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn prop(p: &mut Parser<'_>, s: usize, e: usize, out: &mut Vec<Prop>) {
+    let raw = &p.src[s..e];
+    if raw.trim().is_empty() {
+        return;
+    }
+    let lead = raw.len() - raw.trim_start().len();
+    let Some(colon) = raw.find(':') else {
+        if let Some(last) = out.last_mut() {
+            last.value.value.push(',');
+            last.value.value.push_str(raw.trim());
+            last.value.span = last.value.span.join(Span::new(s, e));
+        } else {
+            let span = Span::new(s + lead, s + raw.trim_end().len());
+            p.warn(codes::EMPTY_PROPERTY, span, format!("style property `{}` has no value; expected `name:value`", raw.trim()));
+        }
+        return;
+    };
+    let name = raw[..colon].trim();
+    let name_span = Span::new(s + lead, s + lead + name.len());
+    let vraw = &raw[colon + 1..];
+    let vlead = vraw.len() - vraw.trim_start().len();
+    let value = vraw.trim();
+    let vspan = Span::new(s + colon + 1 + vlead, s + colon + 1 + vlead + value.len());
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        p.warn(codes::UNSAFE_STYLE, name_span, format!("`{name}` is not a style property name; declaration dropped"));
+        return;
+    }
+    let lower = value.to_ascii_lowercase();
+    if lower.contains("url(") || lower.contains("expression") || lower.contains("javascript:") {
+        p.warn(codes::UNSAFE_STYLE, vspan, "style values may not load resources or run code; declaration dropped");
+        return;
+    }
+    let clean: String = value.chars().filter(|c| !matches!(c, '<' | '>' | '"' | '{' | '}' | ';' | '\\' | '\'')).collect();
+    if clean.len() != value.len() {
+        p.warn(codes::UNSAFE_STYLE, vspan, "characters `<>\"'{}\\` removed from a style value");
+    }
+    out.push(Prop {
+        name: Spanned::new(name.to_ascii_lowercase(), name_span),
+        value: Spanned::new(clean, vspan),
+    });
+}
