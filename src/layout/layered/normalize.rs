@@ -1,8 +1,8 @@
 //! Phase 3: split long edges. Every edge spanning more than one rank becomes a chain of dummy
 //! nodes, one per rank, so it gets its own slot between the boxes of every rank it passes.
 //! An edge with a label gets a label dummy (as wide and tall as the label) on its middle rank.
-//! A dummy belongs to the deepest cluster, among those enclosing either end, that spans its
-//! rank: edges inside a cluster stay inside it, edges leaving it leave through its border.
+//! A dummy belongs to the deepest cluster, among those enclosing either end, whose inner ranks
+//! (between its border ranks) include the dummy's rank: edges inside a cluster stay inside it, edges leaving it leave through its border.
 //! Finally every cluster gets a marker in each rank it spans but has no member in, so that
 //! ordering keeps non-members out of its column in every rank.
 
@@ -34,7 +34,8 @@ pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
     let covering = |scope: Option<usize>, r: usize, work: &Work| -> Option<usize> {
         let mut cur = scope;
         while let Some(c) = cur {
-            if spans[c].0 <= r && r <= spans[c].1 {
+            // Strictly inside: the border ranks hold the title and bottom strips.
+            if spans[c].0 < r && r < spans[c].1 {
                 return Some(c);
             }
             cur = work.clusters[c].parent;

@@ -32,6 +32,11 @@ pub(crate) struct Placed<'a> {
 fn shape_value(r: &Rect, o: Outline, p: Point) -> f64 {
     let c = r.center();
     let (a, b) = (r.width / 2.0, r.height / 2.0);
+    if a < 1e-9 || b < 1e-9 {
+        // A degenerate outline is the box itself (a segment or a point).
+        let inside = (p.x - c.x).abs() <= a + 1e-9 && (p.y - c.y).abs() <= b + 1e-9;
+        return if inside { 0.0 } else { 1.0 };
+    }
     let (dx, dy) = ((p.x - c.x).abs() / a, (p.y - c.y).abs() / b);
     match o {
         Outline::Box => dx.max(dy) - 1.0,
