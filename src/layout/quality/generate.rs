@@ -131,8 +131,8 @@ pub fn random_clustered(seed: u64, nodes: usize, edges: usize, clusters: usize) 
     g
 }
 
-/// The complete bipartite graph K3,3 (one crossing at best is impossible to avoid... it needs
-/// at least one; layered drawings of it need three).
+/// The complete bipartite graph K3,3, sources on one rank, sinks on the next: every two-layer
+/// drawing of it has exactly 9 crossings.
 pub fn k33() -> LayoutGraph {
     let ns = (0..6).map(|_| sized(60.0, 40.0)).collect();
     let mut es = Vec::new();
