@@ -1,1 +1,293 @@
 //! Layout quality measures: what tests and benchmarks compare, instead of eyeballing.
+//!
+//! Every function takes the input graph and its layout (the `nodes`, `edges`, `clusters`
+//! vectors of both must correspond index by index). [`Metrics::of`] gathers them all.
+//! [`generate`] builds deterministic test graphs (random DAGs, classic shapes) for tests and
+//! benchmarks.
+
+pub mod generate;
+
+use super::{End, Layout, LayoutGraph};
+use crate::geometry::{Point, Rect};
+use std::fmt;
+
+/// Tolerance (px) used by the overlap and containment checks.
+pub const EPS: f64 = 0.5;
+
+fn segments(l: &Layout, e: usize) -> impl Iterator<Item = (Point, Point)> + '_ {
+    l.edges[e].points.windows(2).map(|w| (w[0], w[1]))
+}
+
+fn orient(a: Point, b: Point, c: Point) -> f64 {
+    (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)
+}
+
+/// Whether two segments cross properly (each strictly separates the other's ends).
+pub fn segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool {
+    let scale = 1e-9 * (1.0 + a.x.abs() + a.y.abs() + b.x.abs() + b.y.abs());
+    let (o1, o2) = (orient(a, b, c), orient(a, b, d));
+    let (o3, o4) = (orient(c, d, a), orient(c, d, b));
+    ((o1 > scale && o2 < -scale) || (o1 < -scale && o2 > scale))
+        && ((o3 > scale && o4 < -scale) || (o3 < -scale && o4 > scale))
+}
+
+/// Number of proper crossings between segments of different edge routes (two polylines that
+/// cross three times count three).
+pub fn crossings(_g: &LayoutGraph, l: &Layout) -> usize {
+    // Sweep over segments sorted by their left end.
+    let mut segs: Vec<(f64, f64, usize, Point, Point)> = Vec::new();
+    for e in 0..l.edges.len() {
+        for (a, b) in segments(l, e) {
+            segs.push((a.x.min(b.x), a.x.max(b.x), e, a, b));
+        }
+    }
+    segs.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut count = 0;
+    for i in 0..segs.len() {
+        let (_, hi, e, a, b) = segs[i];
+        let (ylo, yhi) = (a.y.min(b.y), a.y.max(b.y));
+        for s in &segs[i + 1..] {
+            if s.0 > hi {
+                break;
+            }
+            if s.2 == e || s.3.y.max(s.4.y) < ylo || s.3.y.min(s.4.y) > yhi {
+                continue;
+            }
+            if segments_cross(a, b, s.3, s.4) {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Interior route points where the direction changes.
+pub fn bends(_g: &LayoutGraph, l: &Layout) -> usize {
+    l.edges
+        .iter()
+        .map(|e| {
+            e.points
+                .windows(3)
+                .filter(|w| {
+                    let (a, b, c) = (w[0], w[1], w[2]);
+                    let (ux, uy, vx, vy) = (b.x - a.x, b.y - a.y, c.x - b.x, c.y - b.y);
+                    let cross = ux * vy - uy * vx;
+                    let dot = ux * vx + uy * vy;
+                    let norm = (ux.hypot(uy) * vx.hypot(vy)).max(1e-12);
+                    cross.abs() / norm > 1e-6 || dot < 0.0
+                })
+                .count()
+        })
+        .sum()
+}
+
+/// Sum of the lengths of all edge routes.
+pub fn total_edge_length(_g: &LayoutGraph, l: &Layout) -> f64 {
+    l.edges
+        .iter()
+        .flat_map(|e| {
+            e.points
+                .windows(2)
+                .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+        })
+        .sum()
+}
+
+/// Drawing area: `width × height`.
+pub fn area(_g: &LayoutGraph, l: &Layout) -> f64 {
+    l.width * l.height
+}
+
+/// Pairs of node boxes whose interiors overlap (by more than [`EPS`]).
+pub fn node_overlaps(_g: &LayoutGraph, l: &Layout) -> usize {
+    let mut idx: Vec<usize> = (0..l.nodes.len()).collect();
+    idx.sort_by(|&a, &b| l.nodes[a].x.total_cmp(&l.nodes[b].x));
+    let mut count = 0;
+    for (k, &i) in idx.iter().enumerate() {
+        let r = l.nodes[i];
+        for &j in &idx[k + 1..] {
+            if l.nodes[j].x >= r.right() {
+                break;
+            }
+            if r.overlaps(&l.nodes[j], EPS) {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+fn in_cluster(g: &LayoutGraph, mut c: Option<usize>, anc: usize) -> bool {
+    let mut steps = 0;
+    while let Some(x) = c {
+        if x == anc {
+            return true;
+        }
+        steps += 1;
+        if steps > g.clusters.len() || x >= g.clusters.len() {
+            return false;
+        }
+        c = g.clusters[x].parent;
+    }
+    false
+}
+
+/// Cluster rule violations: a non-member node overlapping a cluster box, a member node not
+/// inside it, a cluster not inside its parent, overlapping sibling clusters (top-level clusters
+/// are siblings), a title outside its cluster.
+pub fn cluster_violations(g: &LayoutGraph, l: &Layout) -> usize {
+    let mut v = 0;
+    for (c, b) in l.clusters.iter().enumerate() {
+        for (i, n) in g.nodes.iter().enumerate() {
+            let member = in_cluster(g, n.cluster, c);
+            let r = &l.nodes[i];
+            if member && !b.rect.contains(r, EPS) {
+                v += 1;
+            }
+            if !member && b.rect.overlaps(r, EPS) {
+                v += 1;
+            }
+        }
+        if let Some(p) = g.clusters[c].parent.filter(|&p| p < l.clusters.len()) {
+            if !l.clusters[p].rect.contains(&b.rect, EPS) {
+                v += 1;
+            }
+        }
+        if !b.rect.contains(&b.title, EPS) {
+            v += 1;
+        }
+        for d in c + 1..l.clusters.len() {
+            if g.clusters[d].parent == g.clusters[c].parent
+                && b.rect.overlaps(&l.clusters[d].rect, EPS)
+            {
+                v += 1;
+            }
+        }
+    }
+    v
+}
+
+fn seg_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
+    let (x0, x1, y0, y1) = (r.x + eps, r.right() - eps, r.y + eps, r.bottom() - eps);
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    for (p, q) in [
+        (-dx, a.x - x0),
+        (dx, x1 - a.x),
+        (-dy, a.y - y0),
+        (dy, y1 - a.y),
+    ] {
+        if p.abs() < 1e-12 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    t1 - t0 > 1e-9
+}
+
+/// (edge, node) pairs where a segment of the edge passes through the interior (shrunk by
+/// [`EPS`]) of a node box that is not one of the edge's ends.
+pub fn edges_through_nodes(g: &LayoutGraph, l: &Layout) -> usize {
+    let mut count = 0;
+    for (e, edge) in g.edges.iter().enumerate() {
+        for (i, r) in l.nodes.iter().enumerate() {
+            if edge.from == End::Node(i) || edge.to == End::Node(i) {
+                continue;
+            }
+            if segments(l, e).any(|(a, b)| seg_hits(a, b, r, EPS)) {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Edge label boxes overlapping a node box, a cluster title or another label (pairs).
+pub fn label_overlaps(_g: &LayoutGraph, l: &Layout) -> usize {
+    let labels: Vec<Rect> = l.edges.iter().filter_map(|e| e.label).collect();
+    let mut count = 0;
+    for (k, a) in labels.iter().enumerate() {
+        count += l.nodes.iter().filter(|n| a.overlaps(n, EPS)).count();
+        count += l
+            .clusters
+            .iter()
+            .filter(|c| a.overlaps(&c.title, EPS))
+            .count();
+        count += labels[k + 1..]
+            .iter()
+            .filter(|b| a.overlaps(b, EPS))
+            .count();
+    }
+    count
+}
+
+/// All measures of one layout.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Metrics {
+    /// See [`crossings`].
+    pub crossings: usize,
+    /// See [`bends`].
+    pub bends: usize,
+    /// See [`total_edge_length`].
+    pub length: f64,
+    /// See [`area`].
+    pub area: f64,
+    /// See [`node_overlaps`].
+    pub node_overlaps: usize,
+    /// See [`cluster_violations`].
+    pub cluster_violations: usize,
+    /// See [`edges_through_nodes`].
+    pub edges_through_nodes: usize,
+    /// See [`label_overlaps`].
+    pub label_overlaps: usize,
+}
+
+impl Metrics {
+    /// Measures `l`, the layout of `g`.
+    pub fn of(g: &LayoutGraph, l: &Layout) -> Metrics {
+        Metrics {
+            crossings: crossings(g, l),
+            bends: bends(g, l),
+            length: total_edge_length(g, l),
+            area: area(g, l),
+            node_overlaps: node_overlaps(g, l),
+            cluster_violations: cluster_violations(g, l),
+            edges_through_nodes: edges_through_nodes(g, l),
+            label_overlaps: label_overlaps(g, l),
+        }
+    }
+
+    /// Whether all hard rules hold (no overlaps, no cluster violations, no edge through a node).
+    pub fn is_clean(&self) -> bool {
+        self.node_overlaps == 0
+            && self.cluster_violations == 0
+            && self.edges_through_nodes == 0
+            && self.label_overlaps == 0
+    }
+}
+
+impl fmt::Display for Metrics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "crossings {} bends {} length {:.0} area {:.0} node_overlaps {} cluster_violations {} \
+             edges_through_nodes {} label_overlaps {}",
+            self.crossings,
+            self.bends,
+            self.length,
+            self.area,
+            self.node_overlaps,
+            self.cluster_violations,
+            self.edges_through_nodes,
+            self.label_overlaps
+        )
+    }
+}

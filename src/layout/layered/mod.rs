@@ -1,0 +1,242 @@
+//! The layered (Sugiyama) layout, with clusters inside the algorithm, in the tradition of
+//! Graphviz dot and dagre. One file per phase:
+//!
+//! 1. [`acyclic`]: break cycles (DFS back edges; reversed edges still draw tail → head);
+//! 2. [`build`] + [`rank`]: cluster border nodes and nesting edges, longest path then network
+//!    simplex ranking; with edge labels, `min_len` doubles and rank separation halves (dagre's
+//!    trick) so every label gets a rank of its own;
+//! 3. [`normalize`]: dummy chains for long edges, label dummies, cluster markers;
+//! 4. [`order`]: barycenter sweeps + transpose with exact ([`crossing`]) counts, clusters
+//!    kept contiguous;
+//! 5. [`position`] (Brandes–Köpf) and [`cluster`] (cluster walls and separations);
+//! 6. [`vertical`]: rank heights and gaps;
+//! 7. [`route`]: polylines, clipping, self-loops, label boxes.
+//!
+//! Per-cluster directions are handled by [`nested`] before all of this. Everything runs top to
+//! bottom internally; LR/RL/BT are produced by a final rotation or flip.
+
+mod acyclic;
+mod build;
+mod cluster;
+mod crossing;
+mod nested;
+mod normalize;
+mod order;
+mod position;
+mod rank;
+mod route;
+mod vertical;
+mod work;
+
+use super::{ClusterBox, Direction, EdgeRoute, End, Layout, LayoutGraph};
+use crate::geometry::{Point, Rect, Size};
+
+/// Lays out `graph`: positions for every node and cluster, a route for every edge. Never
+/// panics; all coordinates are finite and ≥ 0, and `width`/`height` cover everything plus
+/// `spacing.margin`. Identical input gives identical output.
+pub fn layout(graph: &LayoutGraph) -> Layout {
+    let g = sanitize(graph);
+    nested::layout_with_directions(&g)
+}
+
+/// Makes the input safe: finite non-negative sizes and spacings, valid indices, an acyclic
+/// cluster forest, weights ≥ 0. Invalid edge ends are redirected to a valid node when possible.
+fn sanitize(graph: &LayoutGraph) -> LayoutGraph {
+    let fin = |v: f64| if v.is_finite() && v > 0.0 { v } else { 0.0 };
+    let size = |s: Size| Size::new(fin(s.width), fin(s.height));
+    let mut g = graph.clone();
+    g.spacing.node = fin(g.spacing.node);
+    g.spacing.rank = fin(g.spacing.rank);
+    g.spacing.cluster_padding = fin(g.spacing.cluster_padding);
+    g.spacing.margin = fin(g.spacing.margin);
+    let nc = g.clusters.len();
+    for c in 0..nc {
+        g.clusters[c].title = size(g.clusters[c].title);
+        if g.clusters[c].parent.is_some_and(|p| p >= nc) {
+            g.clusters[c].parent = None;
+        }
+    }
+    // Break parent cycles.
+    for c in 0..nc {
+        let mut cur = g.clusters[c].parent;
+        let mut steps = 0;
+        while let Some(p) = cur {
+            steps += 1;
+            if p == c || steps > nc {
+                g.clusters[c].parent = None;
+                break;
+            }
+            cur = g.clusters[p].parent;
+        }
+    }
+    for n in &mut g.nodes {
+        n.size = size(n.size);
+        if n.cluster.is_some_and(|c| c >= nc) {
+            n.cluster = None;
+        }
+    }
+    let nn = g.nodes.len();
+    let valid = |e: End| match e {
+        End::Node(i) => i < nn,
+        End::Cluster(c) => c < nc,
+    };
+    for e in &mut g.edges {
+        e.label = e.label.map(size);
+        if !(e.weight.is_finite() && e.weight >= 0.0) {
+            e.weight = 1.0;
+        }
+        // An invalid end becomes the other end (a self-loop), or node 0 / cluster 0.
+        let fallback = if nn > 0 {
+            End::Node(0)
+        } else {
+            End::Cluster(0)
+        };
+        if !valid(e.from) {
+            e.from = if valid(e.to) { e.to } else { fallback };
+        }
+        if !valid(e.to) {
+            e.to = e.from;
+        }
+    }
+    g
+}
+
+/// The plain layered layout of `g`, ignoring per-cluster directions.
+fn core(g: &LayoutGraph) -> Layout {
+    let horizontal = g.direction.is_horizontal();
+    let (mut work, plans, shapes) = build::build(g);
+    normalize::normalize(&mut work, &plans);
+    order::order(&mut work);
+    let paths: Vec<Vec<usize>> = work.nodes.iter().map(|n| work.path(n.cluster)).collect();
+    let mut x = position::brandes_kopf(&work, &paths);
+    let ext = cluster::enforce(&work, &paths, &mut x);
+    let bands = vertical::bands(&mut work);
+    let mut nodes = vec![Rect::default(); g.nodes.len()];
+    for (v, nd) in work.nodes.iter().enumerate() {
+        if let work::Kind::Node(i) = nd.kind {
+            let c = Point::new(x[v], bands[nd.rank].center());
+            nodes[i] = Rect::centered(c, build::internal(g.nodes[i].size, horizontal));
+        }
+    }
+    let clusters: Vec<Rect> = work
+        .clusters
+        .iter()
+        .zip(&ext)
+        .map(|(cl, &(lo, hi))| {
+            let top = bands[work.nodes[cl.top].rank].top;
+            let bottom = bands[work.nodes[cl.bottom].rank].bottom;
+            Rect::new(lo, top, hi - lo, bottom - top)
+        })
+        .collect();
+    let placed = route::Placed {
+        graph: g,
+        work: &work,
+        x: &x,
+        bands: &bands,
+        nodes: &nodes,
+        clusters: &clusters,
+    };
+    let edges = route::routes(&placed, &shapes);
+    finish(g, nodes, clusters, edges)
+}
+
+/// Shifts internal coordinates to the origin, rotates or flips them into `g.direction`, adds
+/// the margin and places cluster titles.
+fn finish(g: &LayoutGraph, nodes: Vec<Rect>, clusters: Vec<Rect>, edges: Vec<EdgeRoute>) -> Layout {
+    let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
+    let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let mut grow = |r: &Rect| {
+        lo.x = lo.x.min(r.x);
+        lo.y = lo.y.min(r.y);
+        hi.x = hi.x.max(r.right());
+        hi.y = hi.y.max(r.bottom());
+    };
+    nodes.iter().for_each(&mut grow);
+    clusters.iter().for_each(&mut grow);
+    for e in &edges {
+        for p in &e.points {
+            grow(&Rect::new(p.x, p.y, 0.0, 0.0));
+        }
+        if let Some(l) = &e.label {
+            grow(l);
+        }
+    }
+    if !lo.x.is_finite() {
+        lo = Point::default();
+        hi = Point::default();
+    }
+    let (w, h) = (hi.x - lo.x, hi.y - lo.y);
+    let m = g.spacing.margin;
+    let tp = |p: Point| -> Point {
+        let (x, y) = (p.x - lo.x, p.y - lo.y);
+        let (fx, fy) = match g.direction {
+            Direction::TopBottom => (x, y),
+            Direction::BottomTop => (x, h - y),
+            Direction::LeftRight => (y, x),
+            Direction::RightLeft => (h - y, x),
+        };
+        Point::new(fx + m, fy + m)
+    };
+    let tr = |r: &Rect| -> Rect {
+        let a = tp(Point::new(r.x, r.y));
+        let b = tp(Point::new(r.right(), r.bottom()));
+        Rect::new(
+            a.x.min(b.x),
+            a.y.min(b.y),
+            (a.x - b.x).abs(),
+            (a.y - b.y).abs(),
+        )
+    };
+    let (fw, fh) = if g.direction.is_horizontal() {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    let pad = g.spacing.cluster_padding;
+    Layout {
+        width: fw + 2.0 * m,
+        height: fh + 2.0 * m,
+        nodes: nodes.iter().map(tr).collect(),
+        edges: edges
+            .iter()
+            .map(|e| EdgeRoute {
+                points: e.points.iter().map(|&p| tp(p)).collect(),
+                label: e.label.as_ref().map(tr),
+            })
+            .collect(),
+        clusters: clusters
+            .iter()
+            .zip(&g.clusters)
+            .map(|(r, c)| {
+                let rect = tr(r);
+                let gap = if c.title.height > 0.0 { pad / 2.0 } else { 0.0 };
+                let title = Rect::new(
+                    rect.x + (rect.width - c.title.width) / 2.0,
+                    rect.y + gap,
+                    c.title.width,
+                    c.title.height,
+                );
+                ClusterBox { rect, title }
+            })
+            .collect(),
+    }
+}
+
+/// The layout of a graph without nodes or clusters: an empty drawing; edges (which can only be
+/// invalid then) get a degenerate route at the margin.
+fn finish_empty(g: &LayoutGraph) -> Layout {
+    let m = g.spacing.margin;
+    Layout {
+        width: 2.0 * m,
+        height: 2.0 * m,
+        nodes: Vec::new(),
+        edges: vec![
+            EdgeRoute {
+                points: vec![Point::new(m, m), Point::new(m, m)],
+                label: None,
+            };
+            g.edges.len()
+        ],
+        clusters: Vec::new(),
+    }
+}

@@ -1,0 +1,146 @@
+//! Phase 3: split long edges. Every edge spanning more than one rank becomes a chain of dummy
+//! nodes, one per rank, so it gets its own slot between the boxes of every rank it passes.
+//! An edge with a label gets a label dummy (as wide and tall as the label) on its middle rank.
+//! A dummy belongs to the deepest cluster, among those enclosing either end, whose inner ranks
+//! (between its border ranks) include the dummy's rank: edges inside a cluster stay inside it, edges leaving it leave through its border.
+//! Finally every cluster gets a marker in each rank it spans but has no member in, so that
+//! ordering keeps non-members out of its column in every rank.
+
+use super::work::{Chain, Kind, WNode, Work};
+use crate::geometry::Size;
+
+/// An input edge ready to be split: its ends in the working graph, upper end first.
+#[derive(Debug, Clone)]
+pub(crate) struct EdgePlan {
+    pub(crate) upper: usize,
+    pub(crate) lower: usize,
+    pub(crate) reversed: bool,
+    pub(crate) label: Option<Size>,
+    /// Innermost cluster the route may stay in near the upper end.
+    pub(crate) upper_scope: Option<usize>,
+    /// Same near the lower end.
+    pub(crate) lower_scope: Option<usize>,
+    pub(crate) weight: f64,
+}
+
+/// Adds dummy chains, label dummies, markers, links and layers to `work`, whose nodes are
+/// ranked. `plans` has one entry per input edge.
+pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
+    let spans: Vec<(usize, usize)> = work
+        .clusters
+        .iter()
+        .map(|c| (work.nodes[c.top].rank, work.nodes[c.bottom].rank))
+        .collect();
+    let covering = |scope: Option<usize>, r: usize, work: &Work| -> Option<usize> {
+        let mut cur = scope;
+        while let Some(c) = cur {
+            // Strictly inside: the border ranks hold the title and bottom strips.
+            if spans[c].0 < r && r < spans[c].1 {
+                return Some(c);
+            }
+            cur = work.clusters[c].parent;
+        }
+        None
+    };
+    work.chains = vec![None; plans.len()];
+    for (i, plan) in plans.iter().enumerate() {
+        let Some(p) = plan else { continue };
+        let (ru, rl) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
+        let mut nodes = vec![p.upper];
+        if rl > ru + 1 {
+            let mid = (ru + rl) / 2;
+            for r in ru + 1..rl {
+                let a = covering(p.upper_scope, r, work);
+                let b = covering(p.lower_scope, r, work);
+                let depth = |c: Option<usize>| c.map_or(0, |c| work.clusters[c].depth + 1);
+                let cluster = if depth(b) > depth(a) { b } else { a };
+                let (kind, size) = match p.label {
+                    Some(s) if r == mid => (Kind::Label(i), s),
+                    _ => (Kind::Dummy(i), Size::default()),
+                };
+                nodes.push(work.nodes.len());
+                work.nodes.push(WNode {
+                    kind,
+                    width: size.width,
+                    height: size.height,
+                    cluster,
+                    rank: r,
+                });
+            }
+        }
+        nodes.push(p.lower);
+        if ru != rl {
+            for w in nodes.windows(2) {
+                work.links.push((w[0], w[1], p.weight, true));
+            }
+        }
+        work.chains[i] = Some(Chain {
+            nodes,
+            reversed: p.reversed,
+        });
+    }
+    add_markers(work, &spans);
+    let ranks = work.nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);
+    work.layers = vec![Vec::new(); ranks];
+    for (v, n) in work.nodes.iter().enumerate() {
+        work.layers[n.rank].push(v);
+    }
+}
+
+fn add_markers(work: &mut Work, spans: &[(usize, usize)]) {
+    let nc = work.clusters.len();
+    let mut present: Vec<Vec<bool>> = spans
+        .iter()
+        .map(|&(a, b)| vec![false; b.saturating_sub(a) + 1])
+        .collect();
+    for n in &work.nodes {
+        let mut cur = n.cluster;
+        while let Some(c) = cur {
+            let (a, b) = spans[c];
+            if a <= n.rank && n.rank <= b {
+                present[c][n.rank - a] = true;
+            }
+            cur = work.clusters[c].parent;
+        }
+    }
+    // Deepest clusters first is not needed: a marker of a child also marks its ancestors.
+    let mut order: Vec<usize> = (0..nc).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(work.clusters[c].depth));
+    for c in order {
+        let (a, b) = spans[c];
+        let mut column: Vec<usize> = Vec::with_capacity(b - a + 1);
+        for r in a..=b {
+            let v = if r == a {
+                work.clusters[c].top
+            } else if r == b {
+                work.clusters[c].bottom
+            } else if !present[c][r - a] {
+                let v = work.nodes.len();
+                work.nodes.push(WNode {
+                    kind: Kind::Marker(c),
+                    width: 0.0,
+                    height: 0.0,
+                    cluster: Some(c),
+                    rank: r,
+                });
+                let mut cur = Some(c);
+                while let Some(x) = cur {
+                    let (xa, xb) = spans[x];
+                    if xa <= r && r <= xb {
+                        present[x][r - xa] = true;
+                    }
+                    cur = work.clusters[x].parent;
+                }
+                v
+            } else {
+                usize::MAX
+            };
+            column.push(v);
+        }
+        for w in column.windows(2) {
+            if w[0] != usize::MAX && w[1] != usize::MAX {
+                work.links.push((w[0], w[1], 1.0, false));
+            }
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! Phase 4: order the nodes within each rank to reduce crossings. Layer-by-layer sweeps, down
+//! and up alternately, sort each rank by the weighted barycenter of its neighbours in the rank
+//! just fixed, then adjacent nodes are transposed while that reduces crossings. Crossings are
+//! counted exactly (accumulator tree) after every sweep and the best order is kept.
+//!
+//! Clusters stay contiguous in every rank: a rank is sorted as a tree (a cluster's members and
+//! child clusters form one block, sorted recursively) and sibling clusters keep one relative
+//! order in all ranks (by a per-cluster key updated between sweeps), which is what lets
+//! positioning draw every cluster as one rectangle.
+//!
+//! Bounds: at most [`MAX_SWEEPS`] sweeps (fewer for big graphs, see [`sweeps_for`]), stopping
+//! after four sweeps without improvement; each transpose pass is repeated at most
+//! [`MAX_TRANSPOSE_PASSES`] times per sweep.
+
+use super::crossing::bilayer_crossings;
+use super::work::Work;
+use std::collections::BTreeMap;
+
+/// Most sweeps for small graphs (dot's default).
+pub(crate) const MAX_SWEEPS: usize = 24;
+/// Most transpose passes per sweep.
+pub(crate) const MAX_TRANSPOSE_PASSES: usize = 6;
+
+/// Sweep budget: 24 up to 2,000 layer nodes, then fewer so big graphs stay fast.
+pub(crate) fn sweeps_for(layer_nodes: usize) -> usize {
+    match layer_nodes {
+        0..=2_000 => MAX_SWEEPS,
+        2_001..=8_000 => 12,
+        _ => 6,
+    }
+}
+
+struct Ctx {
+    up: Vec<Vec<(usize, f64)>>,
+    down: Vec<Vec<(usize, f64)>>,
+    paths: Vec<Vec<usize>>,
+    cluster_of: Vec<Option<usize>>,
+    /// Drawn links between rank r and r + 1.
+    drawn: Vec<Vec<(usize, usize)>>,
+    gkey: Vec<f64>,
+}
+
+/// Orders `work.layers` in place.
+pub(crate) fn order(work: &mut Work) {
+    let n = work.nodes.len();
+    if n == 0 {
+        return;
+    }
+    let (up, down) = work.adjacency();
+    let mut drawn = vec![Vec::new(); work.layers.len()];
+    for &(u, v, _, d) in &work.links {
+        if d {
+            drawn[work.nodes[u].rank].push((u, v));
+        }
+    }
+    let mut ctx = Ctx {
+        up,
+        down,
+        paths: work.nodes.iter().map(|nd| work.path(nd.cluster)).collect(),
+        cluster_of: work.nodes.iter().map(|nd| nd.cluster).collect(),
+        drawn,
+        gkey: vec![0.0; work.clusters.len()],
+    };
+    init_order(work, &ctx);
+    let mut pos = work.positions();
+    update_gkey_from_positions(work, &mut ctx, &pos);
+    rearrange_all(work, &mut ctx, &mut pos);
+    let mut best = work.layers.clone();
+    let mut best_c = count_all(work, &ctx, &pos);
+    let sweeps = sweeps_for(n);
+    let mut since_best = 0;
+    for it in 0..sweeps {
+        if best_c == 0 || since_best >= 4 {
+            break;
+        }
+        let mut acc = vec![(0.0, 0usize); work.clusters.len()];
+        let l = work.layers.len();
+        if it % 2 == 0 {
+            for r in 1..l {
+                sort_layer(work, &ctx, &mut pos, r, true, &mut acc);
+            }
+        } else {
+            for r in (0..l.saturating_sub(1)).rev() {
+                sort_layer(work, &ctx, &mut pos, r, false, &mut acc);
+            }
+        }
+        transpose(work, &ctx, &mut pos);
+        let c = count_all(work, &ctx, &pos);
+        if c < best_c {
+            best_c = c;
+            best = work.layers.clone();
+            since_best = 0;
+        } else {
+            since_best += 1;
+        }
+        for (k, &(s, m)) in acc.iter().enumerate() {
+            if m > 0 {
+                ctx.gkey[k] = s / m as f64;
+            }
+        }
+        rearrange_all(work, &mut ctx, &mut pos);
+    }
+    work.layers = best;
+}
+
+/// Total crossings of drawn links for the current order.
+pub(crate) fn crossings(work: &Work) -> u64 {
+    let pos = work.positions();
+    let mut total = 0;
+    let mut per: Vec<Vec<(usize, usize)>> = vec![Vec::new(); work.layers.len()];
+    for &(u, v, _, d) in &work.links {
+        if d {
+            per[work.nodes[u].rank].push((pos[u], pos[v]));
+        }
+    }
+    for (r, es) in per.iter_mut().enumerate() {
+        let len = work.layers.get(r + 1).map_or(0, |l| l.len());
+        total += bilayer_crossings(es, len);
+    }
+    total
+}
+
+fn count_all(work: &Work, ctx: &Ctx, pos: &[usize]) -> u64 {
+    let mut total = 0;
+    let mut buf = Vec::new();
+    for (r, es) in ctx.drawn.iter().enumerate() {
+        buf.clear();
+        buf.extend(es.iter().map(|&(u, v)| (pos[u], pos[v])));
+        total += bilayer_crossings(&mut buf, work.layers.get(r + 1).map_or(0, |l| l.len()));
+    }
+    total
+}
+
+/// Depth-first from every node in (rank, index) order, appending to layers as discovered
+/// (dagre's `initOrder`): connected nodes start out near each other.
+fn init_order(work: &mut Work, ctx: &Ctx) {
+    let n = work.nodes.len();
+    let mut starts: Vec<usize> = (0..n).collect();
+    starts.sort_by_key(|&v| (work.nodes[v].rank, v));
+    let mut seen = vec![false; n];
+    let mut layers = vec![Vec::new(); work.layers.len()];
+    let mut stack = Vec::new();
+    for s in starts {
+        if seen[s] {
+            continue;
+        }
+        stack.push(s);
+        while let Some(v) = stack.pop() {
+            if seen[v] {
+                continue;
+            }
+            seen[v] = true;
+            layers[work.nodes[v].rank].push(v);
+            for &(w, _) in ctx.down[v].iter().rev() {
+                if !seen[w] {
+                    stack.push(w);
+                }
+            }
+        }
+    }
+    work.layers = layers;
+}
+
+fn norm_pos(pos: &[usize], v: usize, len: usize) -> f64 {
+    (pos[v] as f64 + 0.5) / len.max(1) as f64
+}
+
+fn update_gkey_from_positions(work: &Work, ctx: &mut Ctx, pos: &[usize]) {
+    let mut acc = vec![(0.0, 0usize); work.clusters.len()];
+    for layer in &work.layers {
+        for &v in layer {
+            for &c in &ctx.paths[v] {
+                acc[c].0 += norm_pos(pos, v, layer.len());
+                acc[c].1 += 1;
+            }
+        }
+    }
+    for (k, &(s, m)) in acc.iter().enumerate() {
+        if m > 0 {
+            ctx.gkey[k] = s / m as f64;
+        }
+    }
+}
+
+/// Re-sorts every layer by its current positions under the current cluster keys.
+fn rearrange_all(work: &mut Work, ctx: &mut Ctx, pos: &mut [usize]) {
+    let mut sink = vec![(0.0, 0usize); work.clusters.len()];
+    for r in 0..work.layers.len() {
+        let len = work.layers[r].len();
+        let keys: Vec<(usize, f64)> = work.layers[r]
+            .iter()
+            .map(|&v| (v, norm_pos(pos, v, len)))
+            .collect();
+        apply(work, ctx, pos, r, &keys, &mut sink);
+    }
+}
+
+fn sort_layer(
+    work: &mut Work,
+    ctx: &Ctx,
+    pos: &mut [usize],
+    r: usize,
+    downward: bool,
+    acc: &mut [(f64, usize)],
+) {
+    let adj_len = if downward {
+        work.layers[r - 1].len()
+    } else {
+        work.layers[r + 1].len()
+    };
+    let len = work.layers[r].len();
+    let keys: Vec<(usize, f64)> = work.layers[r]
+        .iter()
+        .map(|&v| {
+            let ns = if downward { &ctx.up[v] } else { &ctx.down[v] };
+            let (mut s, mut w) = (0.0, 0.0);
+            for &(u, wt) in ns {
+                let wt = wt.max(1e-3);
+                s += wt * norm_pos(pos, u, adj_len);
+                w += wt;
+            }
+            let k = if w > 0.0 {
+                s / w
+            } else {
+                norm_pos(pos, v, len)
+            };
+            (v, k)
+        })
+        .collect();
+    apply(work, ctx, pos, r, &keys, acc);
+}
+
+fn apply(
+    work: &mut Work,
+    ctx: &Ctx,
+    pos: &mut [usize],
+    r: usize,
+    keys: &[(usize, f64)],
+    acc: &mut [(f64, usize)],
+) {
+    let mut key = BTreeMap::new();
+    for &(v, k) in keys {
+        key.insert(v, k);
+    }
+    let items: Vec<usize> = work.layers[r].clone();
+    let mut out = Vec::with_capacity(items.len());
+    arrange(ctx, &key, pos, items, 0, acc, &mut out);
+    for (i, &v) in out.iter().enumerate() {
+        pos[v] = i;
+    }
+    work.layers[r] = out;
+}
+
+/// Sorts `items` (all inside the same cluster at depth `level`) as a tree: direct members by
+/// key, child clusters as blocks in their global order, merged by key.
+fn arrange(
+    ctx: &Ctx,
+    key: &BTreeMap<usize, f64>,
+    pos: &[usize],
+    items: Vec<usize>,
+    level: usize,
+    acc: &mut [(f64, usize)],
+    out: &mut Vec<usize>,
+) {
+    let mut direct: Vec<(f64, usize, usize)> = Vec::new();
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for v in items {
+        match ctx.paths[v].get(level) {
+            None => direct.push((key[&v], pos[v], v)),
+            Some(&c) => groups.entry(c).or_default().push(v),
+        }
+    }
+    direct.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut blocks: Vec<(f64, usize, Vec<usize>)> = groups
+        .into_iter()
+        .map(|(c, vs)| {
+            let k = vs.iter().map(|v| key[v]).sum::<f64>() / vs.len() as f64;
+            acc[c].0 += k;
+            acc[c].1 += 1;
+            (k, c, vs)
+        })
+        .collect();
+    blocks.sort_by(|a, b| ctx.gkey[a.1].total_cmp(&ctx.gkey[b.1]).then(a.1.cmp(&b.1)));
+    let mut i = 0;
+    let mut blocks = blocks.into_iter().peekable();
+    loop {
+        let take_direct = match (direct.get(i), blocks.peek()) {
+            (Some(d), Some(b)) => d.0 < b.0,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_direct {
+            out.push(direct[i].2);
+            i += 1;
+        } else if let Some((_, _, vs)) = blocks.next() {
+            arrange(ctx, key, pos, vs, level + 1, acc, out);
+        }
+    }
+}
+
+/// Local crossings if `u` is left of `v`, counted against both neighbouring ranks.
+fn pair_crossings(ctx: &Ctx, pos: &[usize], u: usize, v: usize) -> f64 {
+    let mut c = 0.0;
+    for adj in [&ctx.up, &ctx.down] {
+        for &(a, wa) in &adj[u] {
+            for &(b, wb) in &adj[v] {
+                if pos[a] > pos[b] {
+                    c += wa.min(wb).max(1e-3);
+                }
+            }
+        }
+    }
+    c
+}
+
+fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize]) {
+    for _ in 0..MAX_TRANSPOSE_PASSES {
+        let mut improved = false;
+        for r in 0..work.layers.len() {
+            let layer = &mut work.layers[r];
+            for i in 1..layer.len() {
+                let (u, v) = (layer[i - 1], layer[i]);
+                if ctx.cluster_of[u] != ctx.cluster_of[v] {
+                    continue;
+                }
+                let now = pair_crossings(ctx, pos, u, v);
+                if now == 0.0 {
+                    continue;
+                }
+                if pair_crossings(ctx, pos, v, u) < now {
+                    layer.swap(i - 1, i);
+                    pos[u] = i;
+                    pos[v] = i - 1;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Phase 5: x-coordinates by Brandes–Köpf ("Fast and Simple Horizontal Coordinate
+//! Assignment", 2001). Four vertical alignments (up/down × left/right) align each node with a
+//! median neighbour, never across a marked type-1 conflict (a non-inner segment crossing an
+//! inner segment between two dummies), so long edges come out straight. Each alignment is
+//! compacted, then the four are aligned to the narrowest and balanced (mean of the two median
+//! candidates per node, as dagre does).
+//!
+//! Compaction: the original paper's `place_block` with sinks and class shifts can produce wrong
+//! coordinates (Brandes, Walter, Zink, "Erratum: Fast and Simple Horizontal Coordinate
+//! Assignment", 2020). We follow the erratum's remedy in spirit by compacting over an explicit
+//! block graph (an edge between the blocks of every two neighbours in a rank, weighted with
+//! their separation): a longest-path pass gives the leftmost coordinates, a reverse pass pulls
+//! each block right toward its successors. The result always respects every separation.
+//! Balancing can break separations; [`super::cluster::enforce`] restores them afterwards.
+
+use super::work::{Kind, Work};
+use std::collections::HashSet;
+
+/// Minimal distance between the centres of `u` and `v` when `u` is immediately left of `v`.
+pub(crate) fn separation(work: &Work, paths: &[Vec<usize>], u: usize, v: usize) -> f64 {
+    let s = &work.spacing;
+    let side = |x: usize| {
+        if work.nodes[x].is_box() {
+            s.node / 2.0
+        } else {
+            (s.node / 4.0).min(10.0)
+        }
+    };
+    let (pu, pv) = (&paths[u], &paths[v]);
+    let common = pu.iter().zip(pv).take_while(|(a, b)| a == b).count();
+    let mut d = (work.nodes[u].width + work.nodes[v].width) / 2.0;
+    // Leaving or entering a cluster: its padding, and between cluster borders a full gap.
+    let exits = pu.len() - common;
+    let enters = pv.len() - common;
+    d += exits as f64 * s.cluster_padding;
+    for &c in &pv[common..] {
+        d += s.cluster_padding + work.clusters[c].left_extra;
+    }
+    d += if exits > 0 { s.node / 2.0 } else { side(u) };
+    d += if enters > 0 { s.node / 2.0 } else { side(v) };
+    d
+}
+
+fn bk_dummy(work: &Work, v: usize) -> bool {
+    !matches!(work.nodes[v].kind, Kind::Node(_))
+}
+
+/// Brandes–Köpf x-coordinates (centres) for every node of `work`.
+pub(crate) fn brandes_kopf(work: &Work, paths: &[Vec<usize>]) -> Vec<f64> {
+    let n = work.nodes.len();
+    let (up, down) = work.adjacency();
+    let conflicts = type1_conflicts(work, &up);
+    let mut xss: Vec<Vec<f64>> = Vec::with_capacity(4);
+    for vert_up in [true, false] {
+        for left in [true, false] {
+            let mut layers: Vec<Vec<usize>> = work.layers.clone();
+            if !vert_up {
+                layers.reverse();
+            }
+            if !left {
+                for l in &mut layers {
+                    l.reverse();
+                }
+            }
+            let nb = if vert_up { &up } else { &down };
+            let (root, _align) = vertical_alignment(n, &layers, nb, &conflicts);
+            let mut xs = compact(work, paths, &layers, &root, !left);
+            if !left {
+                for x in &mut xs {
+                    *x = -*x;
+                }
+            }
+            xss.push(xs);
+        }
+    }
+    let extent = |xs: &[f64]| {
+        let mut lo = f64::INFINITY;
+        let mut hi = f64::NEG_INFINITY;
+        for (v, &x) in xs.iter().enumerate() {
+            let w = work.nodes[v].width / 2.0;
+            lo = lo.min(x - w);
+            hi = hi.max(x + w);
+        }
+        (lo, hi)
+    };
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut best = 0;
+    let mut best_w = f64::INFINITY;
+    for (i, xs) in xss.iter().enumerate() {
+        let (lo, hi) = extent(xs);
+        if hi - lo < best_w {
+            best_w = hi - lo;
+            best = i;
+        }
+    }
+    let (blo, bhi) = extent(&xss[best]);
+    for (i, xs) in xss.iter_mut().enumerate() {
+        let (lo, hi) = extent(xs);
+        let delta = if i % 2 == 0 { blo - lo } else { bhi - hi };
+        for x in xs.iter_mut() {
+            *x += delta;
+        }
+    }
+    (0..n)
+        .map(|v| {
+            let mut c = [xss[0][v], xss[1][v], xss[2][v], xss[3][v]];
+            c.sort_by(f64::total_cmp);
+            (c[1] + c[2]) / 2.0
+        })
+        .collect()
+}
+
+/// Pairs (upper, lower) of non-inner segments that cross an inner segment.
+fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> HashSet<(usize, usize)> {
+    let pos = work.positions();
+    let mut conflicts = HashSet::new();
+    for r in 1..work.layers.len() {
+        let prev_len = work.layers[r - 1].len();
+        let layer = &work.layers[r];
+        let (mut k0, mut scan) = (0usize, 0usize);
+        for (i, &v) in layer.iter().enumerate() {
+            let inner = if bk_dummy(work, v) {
+                up[v].iter().map(|&(u, _)| u).find(|&u| bk_dummy(work, u))
+            } else {
+                None
+            };
+            let k1 = inner.map_or(prev_len, |u| pos[u]);
+            if inner.is_some() || i + 1 == layer.len() {
+                for &s in &layer[scan..=i] {
+                    for &(u, _) in &up[s] {
+                        let p = pos[u];
+                        if (p < k0 || k1 < p) && !(bk_dummy(work, u) && bk_dummy(work, s)) {
+                            conflicts.insert((u.min(s), u.max(s)));
+                        }
+                    }
+                }
+                scan = i + 1;
+                k0 = k1;
+            }
+        }
+    }
+    conflicts
+}
+
+fn vertical_alignment(
+    n: usize,
+    layers: &[Vec<usize>],
+    nb: &[Vec<(usize, f64)>],
+    conflicts: &HashSet<(usize, usize)>,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut root: Vec<usize> = (0..n).collect();
+    let mut align: Vec<usize> = (0..n).collect();
+    let mut pos = vec![0usize; n];
+    for l in layers {
+        for (i, &v) in l.iter().enumerate() {
+            pos[v] = i;
+        }
+    }
+    let mut ws: Vec<usize> = Vec::new();
+    for l in layers {
+        let mut prev: isize = -1;
+        for &v in l {
+            ws.clear();
+            ws.extend(nb[v].iter().map(|&(w, _)| w));
+            if ws.is_empty() {
+                continue;
+            }
+            ws.sort_by_key(|&w| pos[w]);
+            ws.dedup();
+            let mp = (ws.len() - 1) as f64 / 2.0;
+            for i in (mp.floor() as usize)..=(mp.ceil() as usize) {
+                let w = ws[i];
+                if align[v] == v
+                    && prev < pos[w] as isize
+                    && !conflicts.contains(&(v.min(w), v.max(w)))
+                {
+                    align[w] = v;
+                    root[v] = root[w];
+                    align[v] = root[v];
+                    prev = pos[w] as isize;
+                }
+            }
+        }
+    }
+    (root, align)
+}
+
+fn compact(
+    work: &Work,
+    paths: &[Vec<usize>],
+    layers: &[Vec<usize>],
+    root: &[usize],
+    reversed: bool,
+) -> Vec<f64> {
+    let n = root.len();
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+    for l in layers {
+        for w in l.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let d = if reversed {
+                separation(work, paths, b, a)
+            } else {
+                separation(work, paths, a, b)
+            };
+            edges.push((root[a], root[b], d));
+        }
+    }
+    edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
+    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let mut inn: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let mut indeg = vec![0usize; n];
+    for &(a, b, d) in &edges {
+        out[a].push((b, d));
+        inn[b].push((a, d));
+        indeg[b] += 1;
+    }
+    let roots: Vec<usize> = (0..n).filter(|&v| root[v] == v).collect();
+    let mut topo = Vec::with_capacity(roots.len());
+    let mut stack: Vec<usize> = roots
+        .iter()
+        .rev()
+        .copied()
+        .filter(|&v| indeg[v] == 0)
+        .collect();
+    while let Some(v) = stack.pop() {
+        topo.push(v);
+        for &(w, _) in &out[v] {
+            indeg[w] -= 1;
+            if indeg[w] == 0 {
+                stack.push(w);
+            }
+        }
+    }
+    let mut x = vec![0.0f64; n];
+    for &b in &topo {
+        x[b] = inn[b].iter().map(|&(a, d)| x[a] + d).fold(0.0, f64::max);
+    }
+    for &b in topo.iter().rev() {
+        let m = out[b]
+            .iter()
+            .map(|&(c, d)| x[c] - d)
+            .fold(f64::INFINITY, f64::min);
+        if m.is_finite() {
+            x[b] = x[b].max(m);
+        }
+    }
+    (0..n).map(|v| x[root[v]]).collect()
+}

@@ -1,0 +1,391 @@
+//! Phase 7: edge routes and label boxes, in internal coordinates.
+//!
+//! A route is the polyline through its chain: the tail, one point per dummy (each dummy owns a
+//! slot in its rank, so the route passes between boxes), the head. Where a straight segment
+//! between two ranks would clip a box in one of them, it is replaced by a vertical drop out of
+//! the rank, a segment in the free gap between ranks, and a vertical rise into the next rank.
+//! Ends are clipped to the node outline (box, ellipse, rhombus) or sit on the cluster border.
+//! Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
+//! Self-loops are small loops on the right side of their node (room for them is reserved
+//! during positioning); a label sits in its edge's label slot, or right of its self-loop.
+
+use super::build::{internal, loop_extent, Shape};
+use super::vertical::Band;
+use super::work::{Kind, Work};
+use crate::geometry::{Point, Rect};
+use crate::layout::{EdgeRoute, End, LayoutGraph, Outline};
+use std::collections::BTreeMap;
+
+/// Everything routing needs about the placed drawing.
+pub(crate) struct Placed<'a> {
+    pub(crate) graph: &'a LayoutGraph,
+    pub(crate) work: &'a Work,
+    pub(crate) x: &'a [f64],
+    pub(crate) bands: &'a [Band],
+    /// Input node boxes (internal coordinates).
+    pub(crate) nodes: &'a [Rect],
+    /// Cluster rectangles (internal coordinates).
+    pub(crate) clusters: &'a [Rect],
+}
+
+/// Shape function: ≤ 0 inside or on the outline, > 0 outside.
+fn shape_value(r: &Rect, o: Outline, p: Point) -> f64 {
+    let c = r.center();
+    let (a, b) = (r.width / 2.0, r.height / 2.0);
+    if a < 1e-9 || b < 1e-9 {
+        // A degenerate outline is the box itself (a segment or a point).
+        let inside = (p.x - c.x).abs() <= a + 1e-9 && (p.y - c.y).abs() <= b + 1e-9;
+        return if inside { 0.0 } else { 1.0 };
+    }
+    let (dx, dy) = ((p.x - c.x).abs() / a, (p.y - c.y).abs() / b);
+    match o {
+        Outline::Box => dx.max(dy) - 1.0,
+        Outline::Ellipse => (dx * dx + dy * dy).sqrt() - 1.0,
+        Outline::Diamond => dx + dy - 1.0,
+    }
+}
+
+/// Where the segment from `inner` (inside the outline) toward `outer` leaves the outline.
+pub(crate) fn clip(r: &Rect, o: Outline, inner: Point, outer: Point) -> Point {
+    if r.width <= 1e-9 || r.height <= 1e-9 {
+        return inner;
+    }
+    if shape_value(r, o, outer) <= 0.0 {
+        return outer;
+    }
+    if shape_value(r, o, inner) > 0.0 {
+        return inner;
+    }
+    let (mut lo, mut hi) = (0.0f64, 1.0f64);
+    for _ in 0..60 {
+        let mid = (lo + hi) / 2.0;
+        let p = lerp(inner, outer, mid);
+        if shape_value(r, o, p) <= 0.0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lerp(inner, outer, lo)
+}
+
+fn lerp(a: Point, b: Point, t: f64) -> Point {
+    Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+}
+
+/// Whether segment `a`–`b` passes through the interior of `r` (shrunk by `eps`).
+pub(crate) fn segment_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
+    let (x0, x1) = (r.x + eps, r.right() - eps);
+    let (y0, y1) = (r.y + eps, r.bottom() - eps);
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    let d = (b.x - a.x, b.y - a.y);
+    for (p, q) in [
+        (-d.0, a.x - x0),
+        (d.0, x1 - a.x),
+        (-d.1, a.y - y0),
+        (d.1, y1 - a.y),
+    ] {
+        if p.abs() < 1e-12 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t1 - t0 > 1e-9
+}
+
+fn outline(g: &LayoutGraph, k: Kind) -> Outline {
+    match k {
+        Kind::Node(i) => g.nodes[i].outline,
+        _ => Outline::Box,
+    }
+}
+
+/// Routes and label boxes of all input edges.
+pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
+    let (g, work) = (p.graph, p.work);
+    let horizontal = g.direction.is_horizontal();
+    let mut out = vec![EdgeRoute::default(); g.edges.len()];
+    // Boxes per rank, for collision checks.
+    let mut rank_boxes: Vec<Vec<(usize, Rect)>> = vec![Vec::new(); work.layers.len()];
+    for (v, nd) in work.nodes.iter().enumerate() {
+        if let Kind::Node(i) = nd.kind {
+            rank_boxes[nd.rank].push((v, p.nodes[i]));
+        }
+    }
+    // Parallel groups: same two chain ends on adjacent ranks.
+    let mut groups: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, ch) in work.chains.iter().enumerate() {
+        if let Some(ch) = ch {
+            if ch.nodes.len() == 2 {
+                let (a, b) = (ch.nodes[0], ch.nodes[1]);
+                if work.nodes[a].rank != work.nodes[b].rank {
+                    groups.entry((a.min(b), a.max(b))).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut offset = vec![0.0f64; g.edges.len()];
+    for (&(a, b), es) in &groups {
+        if es.len() < 2 {
+            continue;
+        }
+        let w = |v: usize| match work.nodes[v].kind {
+            Kind::Node(i) => p.nodes[i].width,
+            Kind::Top(c) | Kind::Bottom(c) => p.clusters[c].width,
+            _ => 0.0,
+        };
+        let room = w(a).min(w(b)) * 0.8;
+        let step = (room / es.len() as f64).min(14.0);
+        for (k, &e) in es.iter().enumerate() {
+            offset[e] = (k as f64 - (es.len() - 1) as f64 / 2.0) * step;
+        }
+    }
+    let mut loops_seen: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
+    for (i, e) in g.edges.iter().enumerate() {
+        match shapes[i] {
+            Shape::NodeLoop(k) => {
+                let seen = loops_seen.entry(k).or_insert((0, 0.0));
+                out[i] = node_loop(p, k, seen, e.label.map(|s| internal(s, horizontal)));
+            }
+            Shape::ClusterLoop(c) => {
+                let r = p.clusters[c];
+                let q = (g.spacing.cluster_padding * 0.6).max(2.0);
+                let pts = vec![
+                    Point::new(r.right() - q, r.bottom()),
+                    Point::new(r.right() - q, r.bottom() - q),
+                    Point::new(r.right(), r.bottom() - q),
+                ];
+                let label = e.label.map(|s| {
+                    let s = internal(s, horizontal);
+                    Rect::new(
+                        r.right() + 2.0,
+                        r.bottom() - q - s.height / 2.0,
+                        s.width,
+                        s.height,
+                    )
+                });
+                out[i] = EdgeRoute { points: pts, label };
+            }
+            Shape::Chain => {
+                if let Some(ch) = &work.chains[i] {
+                    out[i] = chain_route(p, &rank_boxes, &ch.nodes, offset[i]);
+                    if ch.reversed {
+                        out[i].points.reverse();
+                    }
+                }
+            }
+        }
+        if out[i].points.len() < 2 {
+            // Should not happen; keep the promise of two finite points.
+            let c = match e.from {
+                End::Node(k) => p.nodes.get(k).map(|r| r.center()),
+                End::Cluster(k) => p.clusters.get(k).map(|r| r.center()),
+            }
+            .unwrap_or_default();
+            out[i].points = vec![c, c];
+        }
+    }
+    out
+}
+
+fn node_loop(
+    p: &Placed<'_>,
+    k: usize,
+    seen: &mut (usize, f64),
+    label: Option<crate::geometry::Size>,
+) -> EdgeRoute {
+    let r = p.nodes[k];
+    let o = p.graph.nodes[k].outline;
+    let c = r.center();
+    let dy = r.height / 4.0;
+    let ext = loop_extent(seen.0);
+    let far = r.right() + ext;
+    let a = Point::new(c.x, c.y - dy);
+    let b = Point::new(c.x, c.y + dy);
+    let start = clip(&r, o, a, Point::new(far, a.y));
+    let end = clip(&r, o, b, Point::new(far, b.y));
+    let points = vec![start, Point::new(far, a.y), Point::new(far, b.y), end];
+    seen.0 += 1;
+    // Labels line up right of the outermost loop.
+    let total_loops = p
+        .graph
+        .edges
+        .iter()
+        .filter(|e| e.from == End::Node(k) && e.to == End::Node(k))
+        .count();
+    let label = label.map(|s| {
+        let x0 = r.right() + loop_extent(total_loops.saturating_sub(1)) + 4.0 + seen.1;
+        seen.1 += s.width + 4.0;
+        Rect::new(x0, c.y - s.height / 2.0, s.width, s.height)
+    });
+    EdgeRoute { points, label }
+}
+
+fn chain_route(
+    p: &Placed<'_>,
+    rank_boxes: &[Vec<(usize, Rect)>],
+    chain: &[usize],
+    off: f64,
+) -> EdgeRoute {
+    let work = p.work;
+    let g = p.graph;
+    let first = chain[0];
+    let last = chain[chain.len() - 1];
+    let mut label = None;
+    // Raw points: centres, or border points for cluster ends.
+    let point_of = |v: usize, is_end: bool| -> Point {
+        let nd = &work.nodes[v];
+        let band = p.bands[nd.rank];
+        let x = p.x[v] + if is_end { off } else { 0.0 };
+        match nd.kind {
+            Kind::Top(c) if is_end => Point::new(x, p.clusters[c].y),
+            Kind::Bottom(c) if is_end => Point::new(x, p.clusters[c].bottom()),
+            _ => Point::new(x, band.center()),
+        }
+    };
+    let mut pts: Vec<(Point, usize)> = Vec::with_capacity(chain.len() + 4);
+    for (k, &v) in chain.iter().enumerate() {
+        let is_end = k == 0 || k + 1 == chain.len();
+        pts.push((point_of(v, is_end), work.nodes[v].rank));
+        if let Kind::Label(e) = work.nodes[v].kind {
+            let s = Rect::centered(
+                Point::new(p.x[v], p.bands[work.nodes[v].rank].center()),
+                crate::geometry::Size::new(work.nodes[v].width, work.nodes[v].height),
+            );
+            let _ = e;
+            label = Some(s);
+        }
+    }
+    let ends = [first, last];
+    let mut route: Vec<Point> = Vec::with_capacity(pts.len() + 4);
+    if work.nodes[first].rank == work.nodes[last].rank {
+        // Flat edge: under the rank, in the gap below it.
+        let r = work.nodes[first].rank;
+        let band = p.bands[r];
+        let next_top = p
+            .bands
+            .get(r + 1)
+            .map_or(band.bottom + work.rank_sep, |b| b.top);
+        let y = (band.bottom + next_top) / 2.0;
+        let (a, b) = (pts[0].0, pts[pts.len() - 1].0);
+        route.extend([a, Point::new(a.x, y), Point::new(b.x, y), b]);
+    } else {
+        route.push(pts[0].0);
+        for w in pts.windows(2) {
+            let ((a, ra), (b, rb)) = (w[0], w[1]);
+            let hits = off != 0.0
+                || [ra, rb].iter().any(|&r| {
+                    rank_boxes[r]
+                        .iter()
+                        .any(|&(v, rect)| !ends.contains(&v) && segment_hits(a, b, &rect, 0.5))
+                });
+            if hits {
+                let ya = p.bands[ra].bottom.max(a.y);
+                let yb = p.bands[rb].top.min(b.y);
+                route.push(Point::new(a.x, ya));
+                route.push(Point::new(b.x, yb));
+            }
+            route.push(b);
+        }
+    }
+    // Clip the ends to their outlines.
+    let n = route.len();
+    if let Kind::Node(i) = work.nodes[first].kind {
+        let o = g.nodes[i].outline;
+        let r = p.nodes[i];
+        let t = route.iter().position(|&q| shape_value(&r, o, q) > 0.0);
+        if let Some(t) = t.filter(|&t| t > 0) {
+            let q = clip(&r, o, route[t - 1], route[t]);
+            route.drain(..t);
+            route.insert(0, q);
+        }
+    }
+    let _ = n;
+    if let Kind::Node(i) = work.nodes[last].kind {
+        let o = g.nodes[i].outline;
+        let r = p.nodes[i];
+        let t = route.iter().rposition(|&q| shape_value(&r, o, q) > 0.0);
+        if let Some(t) = t.filter(|&t| t + 1 < route.len()) {
+            let q = clip(&r, o, route[t + 1], route[t]);
+            route.truncate(t + 1);
+            route.push(q);
+        }
+    }
+    let _ = outline(g, work.nodes[first].kind);
+    dedup(&mut route);
+    EdgeRoute {
+        points: route,
+        label,
+    }
+}
+
+/// Drops repeated points (keeping at least two).
+fn dedup(r: &mut Vec<Point>) {
+    let mut out: Vec<Point> = Vec::with_capacity(r.len());
+    for &q in r.iter() {
+        if out
+            .last()
+            .is_none_or(|l: &Point| (l.x - q.x).abs() > 1e-9 || (l.y - q.y).abs() > 1e-9)
+        {
+            out.push(q);
+        }
+    }
+    if out.len() >= 2 {
+        *r = out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clips_to_each_outline() {
+        let r = Rect::new(0.0, 0.0, 100.0, 40.0);
+        let c = r.center();
+        let below = Point::new(50.0, 200.0);
+        let p = clip(&r, Outline::Box, c, below);
+        assert!((p.y - 40.0).abs() < 1e-6 && (p.x - 50.0).abs() < 1e-6);
+        let diag = Point::new(300.0, 220.0);
+        let e = clip(&r, Outline::Ellipse, c, diag);
+        let v = ((e.x - 50.0) / 50.0).powi(2) + ((e.y - 20.0) / 20.0).powi(2);
+        assert!((v - 1.0).abs() < 1e-6);
+        let d = clip(&r, Outline::Diamond, c, diag);
+        let v = ((d.x - 50.0) / 50.0).abs() + ((d.y - 20.0) / 20.0).abs();
+        assert!((v - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn segment_box_intersection() {
+        let r = Rect::new(10.0, 10.0, 10.0, 10.0);
+        assert!(segment_hits(
+            Point::new(0.0, 15.0),
+            Point::new(30.0, 15.0),
+            &r,
+            0.1
+        ));
+        assert!(!segment_hits(
+            Point::new(0.0, 0.0),
+            Point::new(30.0, 5.0),
+            &r,
+            0.1
+        ));
+        assert!(!segment_hits(
+            Point::new(0.0, 10.0),
+            Point::new(30.0, 10.0),
+            &r,
+            0.1
+        ));
+    }
+}

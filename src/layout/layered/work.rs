@@ -1,0 +1,133 @@
+//! The working graph every phase after ranking shares: real nodes, cluster border nodes, dummy
+//! nodes of long edges, label dummies and cluster markers, arranged in layers.
+
+use crate::geometry::Size;
+use crate::layout::Spacing;
+
+/// What a layer node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// An input node.
+    Node(usize),
+    /// The top border of a cluster (its title strip in TB).
+    Top(usize),
+    /// The bottom border of a cluster.
+    Bottom(usize),
+    /// A point of a long edge.
+    Dummy(usize),
+    /// The label slot of an edge.
+    Label(usize),
+    /// Keeps a cluster present in a rank it spans without members there.
+    Marker(usize),
+}
+
+/// A node of the working graph, in internal (top-to-bottom) coordinates.
+#[derive(Debug, Clone)]
+pub(crate) struct WNode {
+    pub(crate) kind: Kind,
+    /// Width used for separation (self-loop room included).
+    pub(crate) width: f64,
+    /// Height.
+    pub(crate) height: f64,
+    /// Innermost cluster.
+    pub(crate) cluster: Option<usize>,
+    /// Rank.
+    pub(crate) rank: usize,
+}
+
+impl WNode {
+    /// Whether it is drawn as a box (nodes and labels) rather than being a routing point.
+    pub(crate) fn is_box(&self) -> bool {
+        matches!(self.kind, Kind::Node(_) | Kind::Label(_))
+    }
+    /// Whether it is a dummy for BK's inner segments (everything but nodes and labels).
+    pub(crate) fn is_dummy(&self) -> bool {
+        !self.is_box()
+    }
+}
+
+/// A cluster of the working graph.
+#[derive(Debug, Clone)]
+pub(crate) struct WCluster {
+    /// Enclosing cluster.
+    pub(crate) parent: Option<usize>,
+    /// Depth (0 for top-level clusters).
+    pub(crate) depth: usize,
+    /// Top border node.
+    pub(crate) top: usize,
+    /// Bottom border node.
+    pub(crate) bottom: usize,
+    /// Room before the first rank of contents (title strip in TB).
+    pub(crate) top_strip: f64,
+    /// Room after the last rank of contents.
+    pub(crate) bottom_strip: f64,
+    /// Extra room on the left of the contents (title strip in LR/RL).
+    pub(crate) left_extra: f64,
+    /// Minimum width across ranks.
+    pub(crate) min_width: f64,
+    /// Minimum height along ranks.
+    pub(crate) min_height: f64,
+    /// Title size (internal axes).
+    pub(crate) title: Size,
+}
+
+/// The route skeleton of one input edge.
+#[derive(Debug, Clone)]
+pub(crate) struct Chain {
+    /// Layer nodes from the upper end to the lower end.
+    pub(crate) nodes: Vec<usize>,
+    /// Whether the input edge runs from the lower end to the upper one.
+    pub(crate) reversed: bool,
+}
+
+/// The working graph.
+#[derive(Debug, Clone)]
+pub(crate) struct Work {
+    pub(crate) nodes: Vec<WNode>,
+    pub(crate) clusters: Vec<WCluster>,
+    /// Nodes of each rank, left to right.
+    pub(crate) layers: Vec<Vec<usize>>,
+    /// Edges between consecutive ranks (upper, lower, weight, drawn).
+    pub(crate) links: Vec<(usize, usize, f64, bool)>,
+    /// One chain per input edge (`None` for self-loops and edges that could not be placed).
+    pub(crate) chains: Vec<Option<Chain>>,
+    pub(crate) spacing: Spacing,
+    /// Rank separation in effect (halved when edges carry labels).
+    pub(crate) rank_sep: f64,
+}
+
+impl Work {
+    /// Clusters from the outermost to `c` itself.
+    pub(crate) fn path(&self, c: Option<usize>) -> Vec<usize> {
+        let mut p = Vec::new();
+        let mut cur = c;
+        while let Some(x) = cur {
+            p.push(x);
+            cur = self.clusters[x].parent;
+        }
+        p.reverse();
+        p
+    }
+
+    /// Upper and lower neighbours of every node, with weights, from `links`.
+    pub(crate) fn adjacency(&self) -> (Vec<Vec<(usize, f64)>>, Vec<Vec<(usize, f64)>>) {
+        let mut up = vec![Vec::new(); self.nodes.len()];
+        let mut down = vec![Vec::new(); self.nodes.len()];
+        for &(u, v, w, _) in &self.links {
+            down[u].push((v, w));
+            up[v].push((u, w));
+        }
+        (up, down)
+    }
+
+    /// Position of every node within its layer.
+    pub(crate) fn positions(&self) -> Vec<usize> {
+        let mut pos = vec![0; self.nodes.len()];
+        for layer in &self.layers {
+            for (i, &v) in layer.iter().enumerate() {
+                pos[v] = i;
+            }
+        }
+        pos
+    }
+}

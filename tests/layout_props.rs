@@ -1,0 +1,172 @@
+//! Property tests: random graphs with cycles, self-loops, multi-edges, labels, `min_len`,
+//! nested clusters, edges to clusters and random directions always lay out cleanly.
+
+use netfig::geometry::{Point, Rect, Size};
+use netfig::layout::quality::Metrics;
+use netfig::layout::{
+    layered, Direction, End, Layout, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline,
+};
+use proptest::prelude::*;
+
+fn direction() -> impl Strategy<Value = Direction> {
+    prop_oneof![
+        Just(Direction::TopBottom),
+        Just(Direction::BottomTop),
+        Just(Direction::LeftRight),
+        Just(Direction::RightLeft),
+    ]
+}
+
+fn graph() -> impl Strategy<Value = LayoutGraph> {
+    (1usize..40, 0usize..7, direction()).prop_flat_map(|(n, nc, dir)| {
+        let nodes = prop::collection::vec(
+            (
+                0u32..12,
+                0u32..6,
+                prop_oneof![Just(Outline::Box), Just(Outline::Ellipse), Just(Outline::Diamond)],
+                prop::option::weighted(0.6, 0..nc.max(1)),
+            ),
+            n,
+        );
+        let clusters = prop::collection::vec(
+            (
+                any::<u32>(),
+                prop::option::weighted(0.25, direction()),
+                0u32..5,
+            ),
+            nc,
+        );
+        let end = (0u32..10, 0..n, 0..nc.max(1)).prop_map(move |(k, i, c)| {
+            if k == 0 && nc > 0 {
+                End::Cluster(c)
+            } else {
+                End::Node(i)
+            }
+        });
+        let edges = prop::collection::vec(
+            (end.clone(), end, prop::option::weighted(0.3, (1u32..8, 1u32..3)), 0u32..4),
+            0..(2 * n + 4).min(60),
+        );
+        (nodes, clusters, edges).prop_map(move |(nodes, clusters, edges)| {
+            let clusters: Vec<LayoutCluster> = clusters
+                .into_iter()
+                .enumerate()
+                .map(|(c, (p, d, t))| LayoutCluster {
+                    // A random forest: parents have smaller indices.
+                    parent: if c == 0 || p % 3 == 0 {
+                        None
+                    } else {
+                        Some(p as usize % c)
+                    },
+                    title: Size::new(f64::from(t) * 15.0, if t == 0 { 0.0 } else { 16.0 }),
+                    direction: d,
+                })
+                .collect();
+            let nodes = nodes
+                .into_iter()
+                .map(|(w, h, outline, c)| LayoutNode {
+                    size: Size::new(f64::from(w) * 10.0, f64::from(h) * 8.0),
+                    outline,
+                    cluster: if nc == 0 { None } else { c },
+                })
+                .collect();
+            let edges = edges
+                .into_iter()
+                .map(|(from, to, label, min_len)| {
+                    LayoutEdge {
+                        from,
+                        to,
+                        label: label
+                            .map(|(w, h)| Size::new(f64::from(w) * 10.0, f64::from(h) * 8.0)),
+                        min_len,
+                        weight: 1.0,
+                    }
+                })
+                .collect();
+            LayoutGraph {
+                direction: dir,
+                nodes,
+                edges,
+                clusters,
+                ..Default::default()
+            }
+        })
+    })
+}
+
+/// How far `p` is from the outline of `r`.
+fn outline_distance(r: &Rect, o: Outline, p: Point) -> f64 {
+    let c = r.center();
+    let (a, b) = (r.width / 2.0, r.height / 2.0);
+    let (dx, dy) = (p.x - c.x, p.y - c.y);
+    let len = dx.hypot(dy);
+    if a < 1e-9 || b < 1e-9 {
+        // Degenerate box: a segment or a point.
+        let cx = dx.abs() - a;
+        let cy = dy.abs() - b;
+        return cx.max(0.0).hypot(cy.max(0.0));
+    }
+    if len < 1e-9 {
+        return a.min(b);
+    }
+    let (u, v) = (dx.abs() / a, dy.abs() / b);
+    let f = match o {
+        Outline::Box => u.max(v),
+        Outline::Ellipse => u.hypot(v),
+        Outline::Diamond => u + v,
+    };
+    (1.0 - 1.0 / f).abs() * len
+}
+
+fn rect_border_distance(r: &Rect, p: Point) -> f64 {
+    let inside = p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom();
+    if inside {
+        (p.x - r.x)
+            .min(r.right() - p.x)
+            .min(p.y - r.y)
+            .min(r.bottom() - p.y)
+    } else {
+        let cx = (r.x - p.x).max(p.x - r.right()).max(0.0);
+        let cy = (r.y - p.y).max(p.y - r.bottom()).max(0.0);
+        cx.hypot(cy)
+    }
+}
+
+fn end_distance(g: &LayoutGraph, l: &Layout, e: End, p: Point) -> f64 {
+    match e {
+        End::Node(i) => outline_distance(&l.nodes[i], g.nodes[i].outline, p),
+        End::Cluster(c) => rect_border_distance(&l.clusters[c].rect, p),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_graphs_lay_out_cleanly(g in graph()) {
+        let l = layered::layout(&g);
+        prop_assert_eq!(l.nodes.len(), g.nodes.len());
+        prop_assert_eq!(l.edges.len(), g.edges.len());
+        prop_assert_eq!(l.clusters.len(), g.clusters.len());
+        let m = Metrics::of(&g, &l);
+        prop_assert_eq!(m.node_overlaps, 0, "{}", m);
+        prop_assert_eq!(m.cluster_violations, 0, "{}", m);
+        prop_assert_eq!(m.label_overlaps, 0, "{}", m);
+        prop_assert_eq!(m.edges_through_nodes, 0, "{}", m);
+        for (i, (e, r)) in g.edges.iter().zip(&l.edges).enumerate() {
+            prop_assert!(r.points.len() >= 2, "edge {} has {} points", i, r.points.len());
+            prop_assert!(r.points.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+            let (first, last) = (r.points[0], r.points[r.points.len() - 1]);
+            let d0 = end_distance(&g, &l, e.from, first);
+            let d1 = end_distance(&g, &l, e.to, last);
+            prop_assert!(d0 <= 1.0, "edge {} starts {} px off its tail", i, d0);
+            prop_assert!(d1 <= 1.0, "edge {} ends {} px off its head", i, d1);
+        }
+        let all_rects = l.nodes.iter().chain(l.clusters.iter().map(|c| &c.rect));
+        for r in all_rects {
+            prop_assert!(r.x >= 0.0 && r.y >= 0.0);
+            prop_assert!(r.right() <= l.width + 1e-6 && r.bottom() <= l.height + 1e-6);
+        }
+        prop_assert_eq!(layered::layout(&g), l);
+    }
+}
