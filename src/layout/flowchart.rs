@@ -316,4 +316,3 @@ pub(crate) fn stacked_front(rect: Rect) -> Rect {
         rect.height - 2.0 * STACK_OFFSET,
     )
 }
-

@@ -59,13 +59,20 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
         fontdb: fontdb(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(&resolved, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    let tree =
+        usvg::Tree::from_str(&resolved, &options).map_err(|e| PngError::Svg(e.to_string()))?;
     let size = tree.size();
     let (w, h) = (
         (f64::from(size.width()) * f64::from(scale)).ceil(),
         (f64::from(size.height()) * f64::from(scale)).ceil(),
     );
-    let clamp = |v: f64| if v.is_finite() && v > 0.0 { v.min(f64::from(u32::MAX)) as u32 } else { 0 };
+    let clamp = |v: f64| {
+        if v.is_finite() && v > 0.0 {
+            v.min(f64::from(u32::MAX)) as u32
+        } else {
+            0
+        }
+    };
     let (w, h) = (clamp(w), clamp(h));
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
         return Err(PngError::Size(w, h));

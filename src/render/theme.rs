@@ -12,7 +12,10 @@ use crate::model::Flowchart;
 /// The CSS custom properties a page may set, in stylesheet order, with what they colour.
 pub const VARIABLES: [(&str, &str); 12] = [
     ("--netfig-node-fill", "node background"),
-    ("--netfig-node-stroke", "node border, inner lines, solid marks"),
+    (
+        "--netfig-node-stroke",
+        "node border, inner lines, solid marks",
+    ),
     ("--netfig-node-text", "node label text"),
     ("--netfig-edge-stroke", "edge lines and arrowheads"),
     ("--netfig-edge-label-bg", "edge label background"),
@@ -51,10 +54,7 @@ const NEUTRAL: [&str; 10] = [
 
 /// Index of a variable in [`VARIABLES`].
 pub(crate) fn index(name: &str) -> usize {
-    VARIABLES
-        .iter()
-        .position(|(n, _)| *n == name)
-        .unwrap_or(0)
+    VARIABLES.iter().position(|(n, _)| *n == name).unwrap_or(0)
 }
 
 /// The palette for `theme`, switched by the diagram's own `theme` (`dark`, `forest`,

@@ -38,12 +38,22 @@ pub(crate) fn marker_def(id: &str, m: Marker, color: Option<&str>) -> String {
     let (ref_x, body) = match m {
         Marker::None => return String::new(),
         Marker::Arrow => {
-            let st = color.map(|c| format!(" style=\"fill:{c}\"")).unwrap_or_default();
-            (1, format!("<path class=\"marker\" d=\"M0,0 L10,5 L0,10 Z\"{st}/>"))
+            let st = color
+                .map(|c| format!(" style=\"fill:{c}\""))
+                .unwrap_or_default();
+            (
+                1,
+                format!("<path class=\"marker\" d=\"M0,0 L10,5 L0,10 Z\"{st}/>"),
+            )
         }
         Marker::Circle => {
-            let st = color.map(|c| format!(" style=\"fill:{c}\"")).unwrap_or_default();
-            (1, format!("<circle class=\"marker\" cx=\"5\" cy=\"5\" r=\"4\"{st}/>"))
+            let st = color
+                .map(|c| format!(" style=\"fill:{c}\""))
+                .unwrap_or_default();
+            (
+                1,
+                format!("<circle class=\"marker\" cx=\"5\" cy=\"5\" r=\"4\"{st}/>"),
+            )
         }
         Marker::Cross => {
             let st = color
@@ -294,7 +304,13 @@ fn monotone(p: &mut PathData, pts: &[Point], swap: bool) {
     };
     t[0] = slope2(q[0], q[1], t[1]);
     t[n - 1] = slope2(q[n - 2], q[n - 1], t[n - 2]);
-    let pt = |a: f64, b: f64| if swap { Point::new(b, a) } else { Point::new(a, b) };
+    let pt = |a: f64, b: f64| {
+        if swap {
+            Point::new(b, a)
+        } else {
+            Point::new(a, b)
+        }
+    };
     for i in 0..n - 1 {
         let (a, b) = (q[i], q[i + 1]);
         let dx = (b.0 - a.0) / 3.0;
@@ -357,7 +373,10 @@ mod tests {
             let p = edge_path(&pts(), c, 0.0, 0.0);
             assert_eq!(p.segs[0], Seg::M(Point::new(0.0, 0.0)), "{c:?}");
             let e = end(&p);
-            assert!((e.x - 40.0).abs() < 1e-9 && (e.y - 150.0).abs() < 1e-9, "{c:?}");
+            assert!(
+                (e.x - 40.0).abs() < 1e-9 && (e.y - 150.0).abs() < 1e-9,
+                "{c:?}"
+            );
             assert!(!p.to_d().contains("NaN"), "{c:?}");
         }
     }
@@ -366,7 +385,10 @@ mod tests {
     fn markers_shorten_the_path_along_the_last_segment() {
         let p = edge_path(&pts(), Curve::Basis, 8.0, 9.0);
         let e = end(&p);
-        assert!((e.x - 40.0).abs() < 1e-9 && (e.y - 141.0).abs() < 1e-9, "{e:?}");
+        assert!(
+            (e.x - 40.0).abs() < 1e-9 && (e.y - 141.0).abs() < 1e-9,
+            "{e:?}"
+        );
         assert_eq!(p.segs[0], Seg::M(Point::new(0.0, 8.0)));
     }
 
@@ -404,7 +426,11 @@ mod tests {
     fn degenerate_routes_do_not_panic() {
         assert!(edge_path(&[], Curve::Basis, 9.0, 9.0).segs.is_empty());
         let p = edge_path(
-            &[Point::new(1.0, 1.0), Point::new(1.0, 1.0), Point::new(1.0, 3.0)],
+            &[
+                Point::new(1.0, 1.0),
+                Point::new(1.0, 1.0),
+                Point::new(1.0, 3.0),
+            ],
             Curve::MonotoneX,
             9.0,
             9.0,

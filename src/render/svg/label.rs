@@ -179,7 +179,9 @@ mod tests {
             }],
         };
         let t = text(&l, Point::new(0.0, 0.0), 16.0, "label", "fill:red");
-        assert!(t.contains("a&lt;b<tspan font-weight=\"bold\" font-style=\"italic\">&amp;c</tspan>"));
+        assert!(
+            t.contains("a&lt;b<tspan font-weight=\"bold\" font-style=\"italic\">&amp;c</tspan>")
+        );
         assert!(t.contains("style=\"fill:red\""));
     }
 

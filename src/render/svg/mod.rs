@@ -42,7 +42,7 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
         .acc_title
         .clone()
         .filter(|t| !t.trim().is_empty())
-        .or_else(|| title.map(|t| one_line(t)))
+        .or_else(|| title.map(one_line))
         .unwrap_or_else(|| "Flowchart".to_string());
     let acc_descr = chart.acc_descr.as_ref().filter(|d| !d.trim().is_empty());
     let described = acc_descr
@@ -214,7 +214,10 @@ impl Markers {
                 let id = match &color {
                     None => format!("{p}-{name}"),
                     Some(_) => {
-                        let n = defs.iter().filter(|(k, c, _)| *k == m && c.is_some()).count();
+                        let n = defs
+                            .iter()
+                            .filter(|(k, c, _)| *k == m && c.is_some())
+                            .count();
                         format!("{p}-{name}-{}", n + 1)
                     }
                 };
@@ -258,11 +261,10 @@ fn edge(
     markers: &Markers,
     fs: f64,
 ) {
-    let edge_id = e
-        .id
-        .as_ref()
-        .map(|id| format!(" data-edge-id=\"{}\"", esc(id)))
-        .unwrap_or_default();
+    let edge_id =
+        e.id.as_ref()
+            .map(|id| format!(" data-edge-id=\"{}\"", esc(id)))
+            .unwrap_or_default();
     doc.open(&format!(
         "<g class=\"{}\" data-from=\"{}\" data-to=\"{}\"{edge_id}>",
         classes("edge", &e.classes),

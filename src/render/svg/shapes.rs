@@ -124,12 +124,24 @@ fn brace(x: f64, y0: f64, y1: f64, right: bool) -> PathData {
     let q = (BRACE / 2.0).min((y1 - y0) / 4.0);
     let mut p = PathData::new();
     p.m(x + b, y0)
-        .c(Point::new(xm, y0), Point::new(xm, y0), Point::new(xm, y0 + q))
+        .c(
+            Point::new(xm, y0),
+            Point::new(xm, y0),
+            Point::new(xm, y0 + q),
+        )
         .l(xm, cy - q)
         .c(Point::new(xm, cy), Point::new(xm, cy), Point::new(x, cy))
-        .c(Point::new(xm, cy), Point::new(xm, cy), Point::new(xm, cy + q))
+        .c(
+            Point::new(xm, cy),
+            Point::new(xm, cy),
+            Point::new(xm, cy + q),
+        )
         .l(xm, y1 - q)
-        .c(Point::new(xm, y1), Point::new(xm, y1), Point::new(x + b, y1));
+        .c(
+            Point::new(xm, y1),
+            Point::new(xm, y1),
+            Point::new(x + b, y1),
+        );
     p
 }
 
@@ -205,10 +217,7 @@ pub(crate) fn pieces(shape: Shape, r: Rect) -> Vec<Piece> {
             poly(&[(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0 + h / 2.0, cy)]),
             Role::Body,
         )],
-        Shape::Diamond => vec![(
-            poly(&[(cx, y0), (x1, cy), (cx, y1), (x0, cy)]),
-            Role::Body,
-        )],
+        Shape::Diamond => vec![(poly(&[(cx, y0), (x1, cy), (cx, y1), (x0, cy)]), Role::Body)],
         Shape::Hexagon => {
             let m = h / 4.0;
             vec![(

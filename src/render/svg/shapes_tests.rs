@@ -139,15 +139,41 @@ fn labels() -> Vec<Label> {
 
 /// The outline the label sits in.
 fn outline_piece(shape: Shape, ps: &[Piece]) -> &Prim {
-    let bodies = ps
+    let mut bodies = ps
         .iter()
         .filter(|(_, r)| matches!(r, Role::Body | Role::FillOnly | Role::Hidden));
     let piece = if matches!(shape, Shape::Documents | Shape::Processes) {
-        bodies.last()
+        bodies.next_back()
     } else {
-        bodies.into_iter().next()
+        bodies.next()
     };
     &piece.expect("an outline").0
+}
+
+/// Whether the label rectangle `lr` fits the shape drawn in `node`: every point of its border
+/// inside the outline, no outline point inside it, no inner line or solid mark across it.
+fn fits(shape: Shape, node: Rect, lr: Rect) -> Result<(), String> {
+    if !node.contains(&lr, 1e-6) {
+        return Err("label box outside node box".into());
+    }
+    let ps = pieces(shape, node);
+    let outline = polygon(outline_piece(shape, &ps));
+    for p in samples(&Prim::Rect(lr, 0.0)) {
+        if !inside_polygon(&outline, p) {
+            return Err(format!("label point {p:?} outside the outline"));
+        }
+    }
+    if outline.iter().any(|p| strictly_inside(&lr, *p)) {
+        return Err("outline enters the label".into());
+    }
+    for (prim, role) in &ps {
+        if matches!(role, Role::Line | Role::Solid) {
+            if let Some(p) = samples(prim).into_iter().find(|p| strictly_inside(&lr, *p)) {
+                return Err(format!("{role:?} crosses the label at {p:?}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_shape(shape: Shape) {
@@ -155,33 +181,23 @@ fn check_shape(shape: Shape) {
         let ls = safe_label_size(&label, FONT_SIZE);
         let size = node_size(shape, ls, Direction::TopBottom);
         let node = Rect::new(37.0, 23.0, size.width, size.height);
-        let lc = label_center(shape, node, ls);
-        let lr = Rect::centered(lc, ls);
-        assert!(node.contains(&lr, 1e-6), "{shape:?}: label box outside node box");
-        let ps = pieces(shape, node);
-        let outline = polygon(outline_piece(shape, &ps));
-        for p in samples(&Prim::Rect(lr, 0.0)) {
-            assert!(
-                inside_polygon(&outline, p),
-                "{shape:?} {:?}: label point {p:?} outside the outline",
-                label.text()
-            );
-        }
-        for p in &outline {
-            assert!(!strictly_inside(&lr, *p), "{shape:?}: outline enters label");
-        }
-        for (prim, role) in &ps {
-            if matches!(role, Role::Line | Role::Solid) {
-                for p in samples(prim) {
-                    assert!(
-                        !strictly_inside(&lr, p),
-                        "{shape:?} {:?}: {role:?} crosses the label at {p:?}",
-                        label.text()
-                    );
-                }
-            }
+        let lr = Rect::centered(label_center(shape, node, ls), ls);
+        if let Err(e) = fits(shape, node, lr) {
+            panic!("{shape:?} with {:?}: {e}", label.text());
         }
     }
+}
+
+#[test]
+fn the_fit_check_catches_a_label_too_big() {
+    // The check is not vacuous: a label wider than the drawn outline fails it.
+    let node = Rect::new(0.0, 0.0, 100.0, 44.0);
+    let wide = Rect::centered(node.center(), Size::new(98.0, 24.0));
+    assert!(fits(Shape::Rect, node, wide).is_ok());
+    assert!(fits(Shape::Diamond, node, wide).is_err());
+    assert!(fits(Shape::Hexagon, node, wide).is_err());
+    assert!(fits(Shape::Subroutine, node, wide).is_err());
+    assert!(fits(Shape::Circle, node, wide).is_err());
 }
 
 #[test]

@@ -105,8 +105,18 @@ impl PathData {
     /// Appends an elliptic arc around `(cx, cy)` from angle `a0` to `a1` (radians, y down, so
     /// π/2 is the bottom) as cubic Béziers of at most 90° each. The current point must be the
     /// arc's start.
-    pub(crate) fn arc(&mut self, cx: f64, cy: f64, rx: f64, ry: f64, a0: f64, a1: f64) -> &mut Self {
-        let n = ((a1 - a0).abs() / std::f64::consts::FRAC_PI_2 - 1e-9).ceil().max(1.0) as usize;
+    pub(crate) fn arc(
+        &mut self,
+        cx: f64,
+        cy: f64,
+        rx: f64,
+        ry: f64,
+        a0: f64,
+        a1: f64,
+    ) -> &mut Self {
+        let n = ((a1 - a0).abs() / std::f64::consts::FRAC_PI_2 - 1e-9)
+            .ceil()
+            .max(1.0) as usize;
         let da = (a1 - a0) / n as f64;
         let k = 4.0 / 3.0 * (da / 4.0).tan();
         let pt = |a: f64| Point::new(cx + rx * a.cos(), cy + ry * a.sin());
@@ -151,7 +161,9 @@ impl PathData {
                     start = a;
                 }
                 Seg::L(a) => {
-                    out.last_mut().map(|v| v.push(a));
+                    if let Some(v) = out.last_mut() {
+                        v.push(a);
+                    }
                     cur = a;
                 }
                 Seg::C(a, b, c) => {
@@ -166,12 +178,16 @@ impl PathData {
                             + 3.0 * u * u * t * a.y
                             + 3.0 * u * t * t * b.y
                             + t * t * t * c.y;
-                        out.last_mut().map(|v| v.push(Point::new(x, y)));
+                        if let Some(v) = out.last_mut() {
+                            v.push(Point::new(x, y));
+                        }
                     }
                     cur = c;
                 }
                 Seg::Z => {
-                    out.last_mut().map(|v| v.push(start));
+                    if let Some(v) = out.last_mut() {
+                        v.push(start);
+                    }
                     cur = start;
                 }
             }
@@ -246,7 +262,8 @@ mod tests {
     #[test]
     fn arcs_stay_on_the_ellipse() {
         let mut p = PathData::new();
-        p.m(10.0, 0.0).arc(0.0, 0.0, 10.0, 5.0, 0.0, std::f64::consts::TAU);
+        p.m(10.0, 0.0)
+            .arc(0.0, 0.0, 10.0, 5.0, 0.0, std::f64::consts::TAU);
         for line in p.flatten(16) {
             for q in line {
                 let r = (q.x / 10.0).powi(2) + (q.y / 5.0).powi(2);
