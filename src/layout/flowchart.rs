@@ -1,14 +1,27 @@
 //! Builds a [`LayoutGraph`](super::LayoutGraph) from a flowchart: node boxes sized from their
 //! measured labels and their shape, edge label boxes, cluster title boxes.
+//!
+//! The functions here are the sizing contract between layout and render: [`node_size`] picks a
+//! box so the label fits inside the shape render draws in it, [`label_center`] says where in
+//! the box render puts the label, and the few shape proportions both need (cylinder caps, wave
+//! amplitude, slants) are the `pub(crate)` helpers below. Every box is a function of the safe
+//! label size ([`crate::text::safe_label_size`]) and, for the fork bar, the direction.
 
-use super::LayoutGraph;
-use crate::model::Flowchart;
+use super::{Direction, End, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline};
+use crate::geometry::{Point, Rect, Size};
+use crate::model::{Endpoint, Flowchart, Label, Shape};
+use crate::text;
 
-/// The layout input for `chart`. PLACEHOLDER until shapes and metrics land.
+/// Horizontal padding between a label and its box, each side.
+pub const PAD_X: f64 = 15.0;
+/// Vertical padding between a label and its box, each side.
+pub const PAD_Y: f64 = 10.0;
+/// Padding around an edge label inside its background box, each side (x; y is half).
+pub const EDGE_LABEL_PAD: f64 = 4.0;
+
+/// The layout input for `chart`.
 pub fn graph(chart: &Flowchart) -> LayoutGraph {
-    use super::{End, LayoutCluster, LayoutEdge, LayoutNode, Outline};
-    use crate::geometry::Size;
-    use crate::model::Endpoint;
+    let size = font_size(chart);
     let end = |e: Endpoint| match e {
         Endpoint::Node(n) => End::Node(n.0 as usize),
         Endpoint::Cluster(c) => End::Cluster(c.0 as usize),
@@ -18,13 +31,14 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
         nodes: chart
             .nodes
             .iter()
-            .map(|n| {
-                let s = crate::text::label_size(&n.label, crate::text::FONT_SIZE);
-                LayoutNode {
-                    size: Size::new(s.width + 30.0, s.height + 20.0),
-                    outline: Outline::Box,
-                    cluster: n.parent.map(|c| c.0 as usize),
-                }
+            .map(|n| LayoutNode {
+                size: node_size(
+                    n.shape,
+                    text::safe_label_size(&n.label, size),
+                    chart.direction,
+                ),
+                outline: outline(n.shape),
+                cluster: n.parent.map(|c| c.0 as usize),
             })
             .collect(),
         edges: chart
@@ -33,7 +47,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .map(|e| LayoutEdge {
                 from: end(e.from),
                 to: end(e.to),
-                label: None,
+                label: edge_label_size(&e.label, size),
                 min_len: e.min_len,
                 weight: 1.0,
             })
@@ -43,10 +57,262 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .iter()
             .map(|c| LayoutCluster {
                 parent: c.parent.map(|p| p.0 as usize),
-                title: crate::text::label_size(&c.title, crate::text::FONT_SIZE),
+                title: cluster_title_size(&c.title, size),
                 direction: c.direction,
             })
             .collect(),
         spacing: Default::default(),
     }
+}
+
+/// The label font size: the `fontSize` theme variable (`14`, `14px`) if given and sane
+/// (6–72 px), else [`text::FONT_SIZE`]. Layout and render both measure with it.
+pub fn font_size(chart: &Flowchart) -> f64 {
+    chart
+        .theme_variables
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "fontSize")
+        .and_then(|(_, v)| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && (6.0..=72.0).contains(s))
+        .unwrap_or(text::FONT_SIZE)
+}
+
+/// The background box of an edge label (`None` for an empty label).
+pub fn edge_label_size(label: &Label, font_size: f64) -> Option<Size> {
+    if label.is_empty() {
+        return None;
+    }
+    let s = text::safe_label_size(label, font_size);
+    Some(Size::new(
+        s.width + 2.0 * EDGE_LABEL_PAD,
+        s.height + EDGE_LABEL_PAD,
+    ))
+}
+
+/// The title box of a cluster (zero for an empty title).
+pub fn cluster_title_size(title: &Label, font_size: f64) -> Size {
+    if title.is_empty() {
+        return Size::default();
+    }
+    let s = text::safe_label_size(title, font_size);
+    Size::new(s.width + 16.0, s.height + 4.0)
+}
+
+/// Whether the shape draws its label inside. Tiny marker shapes (start/stop circles, junction,
+/// summary, fork bar, hourglass, bolt) show none, as in mermaid; render keeps their label in a
+/// `<title>` tooltip instead.
+pub fn shows_label(shape: Shape) -> bool {
+    !matches!(
+        shape,
+        Shape::SmallCircle
+            | Shape::FramedCircle
+            | Shape::FilledCircle
+            | Shape::CrossedCircle
+            | Shape::Fork
+            | Shape::Hourglass
+            | Shape::Bolt
+    )
+}
+
+/// The outline edges are clipped to.
+pub fn outline(shape: Shape) -> Outline {
+    match shape {
+        Shape::Circle
+        | Shape::DoubleCircle
+        | Shape::SmallCircle
+        | Shape::FramedCircle
+        | Shape::FilledCircle
+        | Shape::CrossedCircle => Outline::Ellipse,
+        Shape::Diamond => Outline::Diamond,
+        _ => Outline::Box,
+    }
+}
+
+/// Half-height of a vertical cylinder's elliptic cap for a box `width` wide (mermaid's
+/// `ry = rx / (2.5 + w / 50)`).
+pub(crate) fn cylinder_cap(width: f64) -> f64 {
+    let rx = width / 2.0;
+    rx / (2.5 + width / 50.0)
+}
+
+/// Half-width of a horizontal cylinder's (or bow-tie's) cap for a box `height` high.
+pub(crate) fn side_cap(height: f64) -> f64 {
+    cylinder_cap(height)
+}
+
+/// Wave amplitude parameter of a document's bottom edge for a box `height` high: the wave's
+/// mid-line is `a` above the bottom and it swings about ±0.58·`a`.
+pub(crate) fn document_wave(height: f64) -> f64 {
+    height / 10.0
+}
+
+/// Wave amplitude parameter of the flag (paper tape) edges.
+pub(crate) fn flag_wave(height: f64) -> f64 {
+    height / 12.0
+}
+
+/// Slant of parallelograms and trapezoids for a box `height` high.
+pub(crate) fn slant(height: f64) -> f64 {
+    height / 3.0
+}
+
+/// Extra width a lined rect / lined document reserves for its inner line.
+pub(crate) const LINE_INSET: f64 = 8.0;
+/// Offset of stacked copies (documents, processes).
+pub(crate) const STACK_OFFSET: f64 = 5.0;
+/// Width of a brace.
+pub(crate) const BRACE: f64 = 12.0;
+/// Height of a divided rect's top band as a fraction of the label area.
+const DIVIDED_BAND: f64 = 0.2;
+
+/// Horizontal margin a label needs from a slanted side that leans in by `s` at the top (or
+/// bottom) of a box of height `h`: the indent at the label's edge plus a small gap, at least
+/// [`PAD_X`].
+fn slanted_margin(s: f64, h: f64) -> f64 {
+    (s * (1.0 - PAD_Y / h) + 6.0).max(PAD_X)
+}
+
+/// The box for a node of `shape` whose (safe) label measures `label`. `direction` turns the
+/// fork bar across the flow.
+pub fn node_size(shape: Shape, label: Size, direction: Direction) -> Size {
+    let (w, h) = (label.width, label.height);
+    let cw = w + 2.0 * PAD_X;
+    let ch = h + 2.0 * PAD_Y;
+    let s = Size::new;
+    match shape {
+        Shape::Rect
+        | Shape::Rounded
+        | Shape::Text
+        | Shape::NotchedRect
+        | Shape::TaggedRect
+        | Shape::NotchedPentagon
+        | Shape::Datastore => s(cw, ch),
+        Shape::Stadium => s(cw + ch / 2.0, ch),
+        Shape::Subroutine => s(cw + 16.0, ch),
+        Shape::Cylinder => s(cw, ch + 3.0 * cylinder_cap(cw)),
+        Shape::LinedCylinder => s(cw, ch + 3.0 * cylinder_cap(cw) + LINE_INSET),
+        Shape::Circle => {
+            let d = w.hypot(h) + 16.0;
+            s(d, d)
+        }
+        Shape::DoubleCircle => {
+            let d = w.hypot(h) + 26.0;
+            s(d, d)
+        }
+        Shape::Asymmetric => s(cw + ch / 2.0, ch),
+        Shape::Diamond => {
+            let d = w + h + 2.0 * PAD_X;
+            s(d, d)
+        }
+        Shape::Hexagon => s(cw + ch / 2.0, ch),
+        Shape::LeanRight | Shape::LeanLeft | Shape::Trapezoid | Shape::TrapezoidTop => {
+            s(w + 2.0 * slanted_margin(slant(ch), ch), ch)
+        }
+        Shape::LinedRect => s(cw + LINE_INSET, ch),
+        Shape::SmallCircle | Shape::FramedCircle | Shape::FilledCircle => s(14.0, 14.0),
+        Shape::CrossedCircle => s(30.0, 30.0),
+        Shape::Fork => {
+            if direction.is_horizontal() {
+                s(10.0, 70.0)
+            } else {
+                s(70.0, 10.0)
+            }
+        }
+        Shape::Hourglass => s(30.0, 30.0),
+        Shape::Bolt => s(24.0, 36.0),
+        Shape::BraceLeft | Shape::BraceRight => s(cw + BRACE, ch),
+        Shape::Braces => s(cw + 2.0 * BRACE, ch),
+        Shape::Document | Shape::TaggedDocument => s(cw, ch * 1.25),
+        Shape::LinedDocument => s(cw + LINE_INSET, ch * 1.25),
+        Shape::Documents => s(cw + 2.0 * STACK_OFFSET, ch * 1.25 + 2.0 * STACK_OFFSET),
+        Shape::Processes => s(cw + 2.0 * STACK_OFFSET, ch + 2.0 * STACK_OFFSET),
+        Shape::Delay => s(cw + ch / 2.0, ch),
+        Shape::HorizontalCylinder => s(cw + 3.0 * side_cap(ch), ch),
+        Shape::BowTieRect => s(cw + 3.0 * side_cap(ch), ch),
+        Shape::CurvedTrapezoid => s(cw + ch / 4.0 + ch / 2.0, ch),
+        Shape::DividedRect => s(cw, ch * (1.0 + DIVIDED_BAND)),
+        Shape::Triangle | Shape::FlippedTriangle => {
+            let d = w + h + PAD_Y + 16.0;
+            s(d, d)
+        }
+        Shape::WindowPane => s(cw + 10.0, ch + 10.0),
+        Shape::SlopedRect => s(cw, ch * 4.0 / 3.0),
+        Shape::Flag => s(cw, ch * 1.5),
+    }
+}
+
+/// Where render centres the label of a node of `shape` placed at `rect` (`label` is the safe
+/// label size, as given to [`node_size`]).
+pub fn label_center(shape: Shape, rect: Rect, label: Size) -> Point {
+    let c = rect.center();
+    let (x0, y0) = (rect.x, rect.y);
+    let (w, h) = (rect.width, rect.height);
+    let at = |x: f64, y: f64| Point::new(x, y);
+    match shape {
+        Shape::Cylinder => {
+            let ry = cylinder_cap(w);
+            at(c.x, y0 + 2.0 * ry + (h - 3.0 * ry) / 2.0)
+        }
+        Shape::LinedCylinder => {
+            let ry = cylinder_cap(w);
+            at(
+                c.x,
+                y0 + 2.0 * ry + LINE_INSET + (h - 3.0 * ry - LINE_INSET) / 2.0,
+            )
+        }
+        Shape::Asymmetric => at(x0 + h / 2.0 + (w - h / 2.0) / 2.0, c.y),
+        Shape::LinedRect | Shape::LinedDocument => at(c.x + LINE_INSET / 2.0, doc_y(shape, rect)),
+        Shape::BraceLeft => at(c.x + BRACE / 2.0, c.y),
+        Shape::BraceRight => at(c.x - BRACE / 2.0, c.y),
+        Shape::Document | Shape::TaggedDocument => at(c.x, doc_y(shape, rect)),
+        Shape::Documents => {
+            let front = stacked_front(rect);
+            at(front.center().x, front.y + front.height * 0.4)
+        }
+        Shape::Processes => stacked_front(rect).center(),
+        Shape::Delay => at(x0 + (w - h / 2.0) / 2.0, c.y),
+        Shape::HorizontalCylinder => {
+            let rx = side_cap(h);
+            at(x0 + rx + (w - 3.0 * rx) / 2.0, c.y)
+        }
+        Shape::BowTieRect => {
+            let rx = side_cap(h);
+            at(x0 + 2.0 * rx + (w - 3.0 * rx) / 2.0, c.y)
+        }
+        Shape::CurvedTrapezoid => at(x0 + h / 4.0 + (w - h / 4.0 - h / 2.0) / 2.0, c.y),
+        Shape::DividedRect => {
+            let band = h - h / (1.0 + DIVIDED_BAND);
+            at(c.x, y0 + band + (h - band) / 2.0)
+        }
+        Shape::Triangle => at(c.x, y0 + h - PAD_Y - label.height / 2.0),
+        Shape::FlippedTriangle => at(c.x, y0 + PAD_Y + label.height / 2.0),
+        Shape::WindowPane => at(c.x + 5.0, c.y + 5.0),
+        Shape::SlopedRect => {
+            let s = h / 4.0;
+            at(c.x, y0 + s + (h - s) / 2.0)
+        }
+        _ => c,
+    }
+}
+
+/// Label centre height of document shapes: the middle of the part above the wave.
+fn doc_y(shape: Shape, rect: Rect) -> f64 {
+    match shape {
+        Shape::LinedDocument | Shape::Document | Shape::TaggedDocument => {
+            rect.y + (rect.height - 2.0 * document_wave(rect.height)) / 2.0
+        }
+        _ => rect.center().y,
+    }
+}
+
+/// The front copy of a stacked shape (documents, processes): bottom-left, offset copies
+/// behind it up and to the right.
+pub(crate) fn stacked_front(rect: Rect) -> Rect {
+    Rect::new(
+        rect.x,
+        rect.y + 2.0 * STACK_OFFSET,
+        rect.width - 2.0 * STACK_OFFSET,
+        rect.height - 2.0 * STACK_OFFSET,
+    )
 }

@@ -2,6 +2,7 @@
 
 pub mod png;
 pub mod svg;
+pub mod theme;
 
 /// Colour theme of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -1,4 +1,11 @@
 //! SVG → PNG through resvg, with the bundled fonts only (no system font scan).
+//!
+//! Colours: netfig's stylesheet writes every colour as `var(--netfig-…, literal)`, which usvg's
+//! CSS does not resolve. [`resolve_vars`] replaces each `var()` by its fallback before parsing,
+//! so the PNG gets exactly the literal palette (theme variables from the diagram included).
+
+use resvg::{tiny_skia, usvg};
+use std::sync::{Arc, OnceLock};
 
 /// Why a PNG could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -14,7 +21,134 @@ pub enum PngError {
     Encode(String),
 }
 
-/// Renders `svg` at `scale` (1.0 = one pixel per SVG unit). PLACEHOLDER.
-pub fn render(_svg: &str, _scale: f32) -> Result<Vec<u8>, PngError> {
-    Err(PngError::Size(0, 0))
+/// Largest width or height of an image, px.
+pub const MAX_SIDE: u32 = 16_384;
+
+/// The family name of the bundled faces.
+const FAMILY: &str = "Noto Sans CJK SC";
+
+/// The font database: the two bundled faces, borrowed from the binary, every generic family
+/// mapped to them. Built once.
+fn fontdb() -> Arc<usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        for data in [crate::text::REGULAR, crate::text::BOLD] {
+            db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
+        }
+        db.set_sans_serif_family(FAMILY);
+        db.set_serif_family(FAMILY);
+        db.set_monospace_family(FAMILY);
+        db.set_cursive_family(FAMILY);
+        db.set_fantasy_family(FAMILY);
+        Arc::new(db)
+    })
+    .clone()
+}
+
+/// Renders `svg` at `scale` (1.0 = one pixel per SVG unit) on a transparent background.
+pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(PngError::Size(0, 0));
+    }
+    let resolved = resolve_vars(svg);
+    let options = usvg::Options {
+        font_family: FAMILY.to_string(),
+        font_size: crate::text::FONT_SIZE as f32,
+        languages: vec!["zh-CN".to_string(), "en".to_string()],
+        fontdb: fontdb(),
+        ..usvg::Options::default()
+    };
+    let tree =
+        usvg::Tree::from_str(&resolved, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    let size = tree.size();
+    let (w, h) = (
+        (f64::from(size.width()) * f64::from(scale)).ceil(),
+        (f64::from(size.height()) * f64::from(scale)).ceil(),
+    );
+    let clamp = |v: f64| {
+        if v.is_finite() && v > 0.0 {
+            v.min(f64::from(u32::MAX)) as u32
+        } else {
+            0
+        }
+    };
+    let (w, h) = (clamp(w), clamp(h));
+    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
+        return Err(PngError::Size(w, h));
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(PngError::Size(w, h))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| PngError::Encode(e.to_string()))
+}
+
+/// Replaces every CSS `var(--name, fallback)` by its fallback (recursively; `initial` when
+/// there is none), leaving everything else byte-identical.
+pub fn resolve_vars(svg: &str) -> String {
+    if !svg.contains("var(") {
+        return svg.to_string();
+    }
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find("var(") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 4..];
+        // Find the matching `)` and the first top-level `,`.
+        let (mut depth, mut comma, mut close) = (0usize, None, None);
+        for (j, c) in after.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' if depth == 0 => {
+                    close = Some(j);
+                    break;
+                }
+                ')' => depth -= 1,
+                ',' if depth == 0 && comma.is_none() => comma = Some(j),
+                _ => {}
+            }
+        }
+        let Some(close) = close else {
+            out.push_str(&rest[i..]);
+            return out;
+        };
+        match comma {
+            Some(c) => out.push_str(&resolve_vars(after[c + 1..close].trim())),
+            None => out.push_str("initial"),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vars_resolve_to_fallbacks() {
+        assert_eq!(
+            resolve_vars("a{fill:var(--x,#fff);stroke:var(--y, rgb(1,2,3))}"),
+            "a{fill:#fff;stroke:rgb(1,2,3)}"
+        );
+        assert_eq!(resolve_vars("var(--a,var(--b,red))"), "red");
+        assert_eq!(resolve_vars("var(--a)"), "initial");
+        assert_eq!(resolve_vars("x var(--a,"), "x var(--a,");
+        assert_eq!(resolve_vars("plain"), "plain");
+    }
+
+    #[test]
+    fn bad_input_is_an_error_not_a_panic() {
+        assert!(matches!(render("<svg", 1.0), Err(PngError::Svg(_))));
+        let tiny = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
+        assert!(matches!(render(tiny, 0.0), Err(PngError::Size(0, 0))));
+        assert!(matches!(render(tiny, 5000.0), Err(PngError::Size(..))));
+        assert!(render(tiny, 1.0).is_ok());
+    }
 }

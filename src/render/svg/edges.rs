@@ -1,0 +1,450 @@
+//! Edge paths: curves through the routed polyline, shortened for end markers, and the marker
+//! definitions.
+//!
+//! Curves follow d3-shape (what mermaid uses): `Basis`, `Linear`, `Natural`, `Step*`,
+//! `Cardinal` (tension 0), `MonotoneX/Y`, `BumpX/Y`. `CatmullRom` is drawn as the uniform
+//! Catmull–Rom spline, which is `Cardinal` with tension 0 (d3's default α = 0.5 centripetal
+//! variant differs only on very uneven point spacing).
+
+use super::writer::PathData;
+use crate::geometry::Point;
+use crate::model::{Curve, Marker};
+
+/// How far a marker reaches beyond the path end: the path is shortened by this much so the
+/// marker's tip touches the node outline.
+pub(crate) fn marker_reach(m: Marker) -> f64 {
+    match m {
+        Marker::None => 0.0,
+        Marker::Arrow => 9.0,
+        Marker::Circle => 8.0,
+        Marker::Cross => 5.0,
+    }
+}
+
+/// The marker's name in ids and classes.
+pub(crate) fn marker_name(m: Marker) -> &'static str {
+    match m {
+        Marker::None => "none",
+        Marker::Arrow => "arrow",
+        Marker::Circle => "circle",
+        Marker::Cross => "cross",
+    }
+}
+
+/// A `<marker>` definition. `color` (already escaped) paints it like a styled edge; `None`
+/// leaves it to the stylesheet. Markers are 10×10 user units, oriented along the path and
+/// reversed at the start, so one definition serves both ends.
+pub(crate) fn marker_def(id: &str, m: Marker, color: Option<&str>) -> String {
+    let (ref_x, body) = match m {
+        Marker::None => return String::new(),
+        Marker::Arrow => {
+            let st = color
+                .map(|c| format!(" style=\"fill:{c}\""))
+                .unwrap_or_default();
+            (
+                1,
+                format!("<path class=\"marker\" d=\"M0,0 L10,5 L0,10 Z\"{st}/>"),
+            )
+        }
+        Marker::Circle => {
+            let st = color
+                .map(|c| format!(" style=\"fill:{c}\""))
+                .unwrap_or_default();
+            (
+                1,
+                format!("<circle class=\"marker\" cx=\"5\" cy=\"5\" r=\"4\"{st}/>"),
+            )
+        }
+        Marker::Cross => {
+            let st = color
+                .map(|c| format!(" style=\"stroke:{c}\""))
+                .unwrap_or_default();
+            (
+                5,
+                format!("<path class=\"marker-cross\" d=\"M1,1 L9,9 M9,1 L1,9\"{st}/>"),
+            )
+        }
+    };
+    format!(
+        "<marker id=\"{id}\" viewBox=\"0 0 10 10\" refX=\"{ref_x}\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\">{body}</marker>"
+    )
+}
+
+/// Drops consecutive duplicate points (zero-length segments break tangents).
+fn dedup(points: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points {
+        if p.x.is_finite() && p.y.is_finite() {
+            match out.last() {
+                Some(q) if (q.x - p.x).abs() < 1e-9 && (q.y - p.y).abs() < 1e-9 => {}
+                _ => out.push(*p),
+            }
+        }
+    }
+    out
+}
+
+/// The step curves as the polylines they are (d3's `t` = 0.5, 0, 1).
+fn steps(points: &[Point], t: f64) -> Vec<Point> {
+    let mut out = vec![points[0]];
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if t <= 0.0 {
+            out.push(Point::new(a.x, b.y));
+        } else if t >= 1.0 {
+            out.push(Point::new(b.x, a.y));
+        } else {
+            let xm = a.x + (b.x - a.x) * t;
+            out.push(Point::new(xm, a.y));
+            out.push(Point::new(xm, b.y));
+        }
+        out.push(b);
+    }
+    dedup(&out)
+}
+
+/// Moves the end of the polyline back by `len` along it (from the start when `at_start`),
+/// keeping at least a tenth of the last segment.
+fn trim(points: &mut Vec<Point>, mut len: f64, at_start: bool) {
+    if at_start {
+        points.reverse();
+    }
+    while len > 0.0 && points.len() >= 2 {
+        let n = points.len();
+        let (a, b) = (points[n - 2], points[n - 1]);
+        let seg = (b.x - a.x).hypot(b.y - a.y);
+        if seg > len || n == 2 {
+            let keep = ((seg - len) / seg).max(0.1);
+            points[n - 1] = Point::new(a.x + (b.x - a.x) * keep, a.y + (b.y - a.y) * keep);
+            break;
+        }
+        points.pop();
+        len -= seg;
+    }
+    if at_start {
+        points.reverse();
+    }
+}
+
+/// The path for an edge routed through `points`, shortened by `start`/`end` marker reach.
+pub(crate) fn edge_path(points: &[Point], curve: Curve, start: f64, end: f64) -> PathData {
+    let mut pts = dedup(points);
+    if pts.len() < 2 {
+        return PathData::new();
+    }
+    let curve = match curve {
+        Curve::Step => {
+            pts = steps(&pts, 0.5);
+            Curve::Linear
+        }
+        Curve::StepBefore => {
+            pts = steps(&pts, 0.0);
+            Curve::Linear
+        }
+        Curve::StepAfter => {
+            pts = steps(&pts, 1.0);
+            Curve::Linear
+        }
+        c => c,
+    };
+    trim(&mut pts, end, false);
+    trim(&mut pts, start, true);
+    let mut p = PathData::new();
+    p.m(pts[0].x, pts[0].y);
+    if pts.len() == 2 && curve != Curve::BumpX && curve != Curve::BumpY {
+        p.l(pts[1].x, pts[1].y);
+        return p;
+    }
+    match curve {
+        Curve::Basis => basis(&mut p, &pts),
+        Curve::Natural => natural(&mut p, &pts),
+        Curve::Cardinal | Curve::CatmullRom => cardinal(&mut p, &pts),
+        Curve::MonotoneX => monotone(&mut p, &pts, false),
+        Curve::MonotoneY => monotone(&mut p, &pts, true),
+        Curve::BumpX | Curve::BumpY => {
+            for w in pts.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let (c1, c2) = if curve == Curve::BumpX {
+                    let xm = (a.x + b.x) / 2.0;
+                    (Point::new(xm, a.y), Point::new(xm, b.y))
+                } else {
+                    let ym = (a.y + b.y) / 2.0;
+                    (Point::new(a.x, ym), Point::new(b.x, ym))
+                };
+                p.c(c1, c2, b);
+            }
+        }
+        _ => {
+            for q in &pts[1..] {
+                p.l(q.x, q.y);
+            }
+        }
+    }
+    p
+}
+
+fn lerp3(a: Point, b: Point, c: Point, wa: f64, wb: f64, wc: f64) -> Point {
+    let s = wa + wb + wc;
+    Point::new(
+        (wa * a.x + wb * b.x + wc * c.x) / s,
+        (wa * a.y + wb * b.y + wc * c.y) / s,
+    )
+}
+
+/// d3 `curveBasis`: a uniform cubic B-spline clamped to the end points.
+fn basis(p: &mut PathData, pts: &[Point]) {
+    let n = pts.len();
+    let first = lerp3(pts[0], pts[1], pts[1], 5.0, 1.0, 0.0);
+    p.l(first.x, first.y);
+    let seg = |p: &mut PathData, a: Point, b: Point, c: Point| {
+        p.c(
+            lerp3(a, b, b, 2.0, 1.0, 0.0),
+            lerp3(a, b, b, 1.0, 2.0, 0.0),
+            lerp3(a, b, c, 1.0, 4.0, 1.0),
+        );
+    };
+    for i in 2..n {
+        seg(p, pts[i - 2], pts[i - 1], pts[i]);
+    }
+    seg(p, pts[n - 2], pts[n - 1], pts[n - 1]);
+    p.l(pts[n - 1].x, pts[n - 1].y);
+}
+
+/// d3 `curveCardinal` with tension 0 (the uniform Catmull–Rom spline).
+fn cardinal(p: &mut PathData, pts: &[Point]) {
+    let n = pts.len();
+    let k = 1.0 / 6.0;
+    for i in 0..n - 1 {
+        let p0 = pts[i.saturating_sub(1)];
+        let (p1, p2) = (pts[i], pts[i + 1]);
+        let p3 = pts[(i + 2).min(n - 1)];
+        p.c(
+            Point::new(p1.x + k * (p2.x - p0.x), p1.y + k * (p2.y - p0.y)),
+            Point::new(p2.x - k * (p3.x - p1.x), p2.y - k * (p3.y - p1.y)),
+            p2,
+        );
+    }
+}
+
+/// d3 `curveNatural`: the natural cubic spline through the points.
+fn natural(p: &mut PathData, pts: &[Point]) {
+    let xs: Vec<f64> = pts.iter().map(|q| q.x).collect();
+    let ys: Vec<f64> = pts.iter().map(|q| q.y).collect();
+    let (ax, bx) = natural_controls(&xs);
+    let (ay, by) = natural_controls(&ys);
+    for i in 0..pts.len() - 1 {
+        p.c(
+            Point::new(ax[i], ay[i]),
+            Point::new(bx[i], by[i]),
+            pts[i + 1],
+        );
+    }
+}
+
+fn natural_controls(x: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let n = x.len() - 1;
+    let mut a = vec![0.0; n];
+    let mut b = vec![0.0; n];
+    let mut r = vec![0.0; n];
+    a[0] = 0.0;
+    b[0] = 2.0;
+    r[0] = x[0] + 2.0 * x[1];
+    for i in 1..n.saturating_sub(1) {
+        a[i] = 1.0;
+        b[i] = 4.0;
+        r[i] = 4.0 * x[i] + 2.0 * x[i + 1];
+    }
+    a[n - 1] = 2.0;
+    b[n - 1] = 7.0;
+    r[n - 1] = 8.0 * x[n - 1] + x[n];
+    for i in 1..n {
+        let m = a[i] / b[i - 1];
+        b[i] -= m;
+        r[i] -= m * r[i - 1];
+    }
+    a[n - 1] = r[n - 1] / b[n - 1];
+    for i in (0..n.saturating_sub(1)).rev() {
+        a[i] = (r[i] - a[i + 1]) / b[i];
+    }
+    b[n - 1] = (x[n] + a[n - 1]) / 2.0;
+    for i in 0..n.saturating_sub(1) {
+        b[i] = 2.0 * x[i + 1] - a[i + 1];
+    }
+    (a, b)
+}
+
+/// d3 `curveMonotoneX` (or `Y` with the axes swapped): Fritsch–Carlson tangents. Where two
+/// points share the independent coordinate the tangent is taken as 0.
+fn monotone(p: &mut PathData, pts: &[Point], swap: bool) {
+    let q: Vec<(f64, f64)> = pts
+        .iter()
+        .map(|p| if swap { (p.y, p.x) } else { (p.x, p.y) })
+        .collect();
+    let n = q.len();
+    let sign = |v: f64| if v < 0.0 { -1.0 } else { 1.0 };
+    let mut t = vec![0.0; n];
+    for i in 1..n - 1 {
+        let (h0, h1) = (q[i].0 - q[i - 1].0, q[i + 1].0 - q[i].0);
+        if h0 == 0.0 || h1 == 0.0 || h0 + h1 == 0.0 {
+            continue;
+        }
+        let s0 = (q[i].1 - q[i - 1].1) / h0;
+        let s1 = (q[i + 1].1 - q[i].1) / h1;
+        let m = (s0 * h1 + s1 * h0) / (h0 + h1);
+        let v = (sign(s0) + sign(s1)) * s0.abs().min(s1.abs()).min(0.5 * m.abs());
+        t[i] = if v.is_finite() { v } else { 0.0 };
+    }
+    let slope2 = |a: (f64, f64), b: (f64, f64), t: f64| {
+        let h = b.0 - a.0;
+        if h != 0.0 {
+            (3.0 * (b.1 - a.1) / h - t) / 2.0
+        } else {
+            t
+        }
+    };
+    t[0] = slope2(q[0], q[1], t[1]);
+    t[n - 1] = slope2(q[n - 2], q[n - 1], t[n - 2]);
+    let pt = |a: f64, b: f64| {
+        if swap {
+            Point::new(b, a)
+        } else {
+            Point::new(a, b)
+        }
+    };
+    for i in 0..n - 1 {
+        let (a, b) = (q[i], q[i + 1]);
+        let dx = (b.0 - a.0) / 3.0;
+        p.c(
+            pt(a.0 + dx, a.1 + dx * t[i]),
+            pt(b.0 - dx, b.1 - dx * t[i + 1]),
+            pt(b.0, b.1),
+        );
+    }
+}
+
+/// `url(#id)` attribute text for a marker reference.
+pub(crate) fn marker_ref(attr: &str, id: &str) -> String {
+    format!(" {attr}=\"url(#{id})\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::svg::writer::Seg;
+
+    fn pts() -> Vec<Point> {
+        vec![
+            Point::new(0.0, 0.0),
+            Point::new(0.0, 50.0),
+            Point::new(40.0, 100.0),
+            Point::new(40.0, 150.0),
+        ]
+    }
+
+    fn end(p: &PathData) -> Point {
+        let mut last = Point::default();
+        for s in &p.segs {
+            match *s {
+                Seg::M(a) | Seg::L(a) | Seg::C(_, _, a) => last = a,
+                Seg::Z => {}
+            }
+        }
+        last
+    }
+
+    const ALL: [Curve; 12] = [
+        Curve::Basis,
+        Curve::Linear,
+        Curve::Natural,
+        Curve::Step,
+        Curve::StepBefore,
+        Curve::StepAfter,
+        Curve::Cardinal,
+        Curve::CatmullRom,
+        Curve::MonotoneX,
+        Curve::MonotoneY,
+        Curve::BumpX,
+        Curve::BumpY,
+    ];
+
+    #[test]
+    fn every_curve_starts_and_ends_on_the_route() {
+        for c in ALL {
+            let p = edge_path(&pts(), c, 0.0, 0.0);
+            assert_eq!(p.segs[0], Seg::M(Point::new(0.0, 0.0)), "{c:?}");
+            let e = end(&p);
+            assert!(
+                (e.x - 40.0).abs() < 1e-9 && (e.y - 150.0).abs() < 1e-9,
+                "{c:?}"
+            );
+            assert!(!p.to_d().contains("NaN"), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn markers_shorten_the_path_along_the_last_segment() {
+        let p = edge_path(&pts(), Curve::Basis, 8.0, 9.0);
+        let e = end(&p);
+        assert!(
+            (e.x - 40.0).abs() < 1e-9 && (e.y - 141.0).abs() < 1e-9,
+            "{e:?}"
+        );
+        assert_eq!(p.segs[0], Seg::M(Point::new(0.0, 8.0)));
+    }
+
+    #[test]
+    fn basis_stays_in_the_hull_and_linear_is_a_polyline() {
+        let p = edge_path(&pts(), Curve::Basis, 0.0, 0.0);
+        for l in p.flatten(16) {
+            for q in l {
+                assert!(q.x >= -1e-9 && q.x <= 40.0 + 1e-9, "{q:?}");
+            }
+        }
+        let l = edge_path(&pts(), Curve::Linear, 0.0, 0.0);
+        assert_eq!(l.to_d(), "M0,0 L0,50 L40,100 L40,150");
+    }
+
+    #[test]
+    fn steps_are_axis_aligned() {
+        let p = edge_path(
+            &[Point::new(0.0, 0.0), Point::new(40.0, 100.0)],
+            Curve::Step,
+            0.0,
+            0.0,
+        );
+        assert_eq!(p.to_d(), "M0,0 L20,0 L20,100 L40,100");
+        let b = edge_path(
+            &[Point::new(0.0, 0.0), Point::new(40.0, 100.0)],
+            Curve::StepBefore,
+            0.0,
+            0.0,
+        );
+        assert_eq!(b.to_d(), "M0,0 L0,100 L40,100");
+    }
+
+    #[test]
+    fn degenerate_routes_do_not_panic() {
+        assert!(edge_path(&[], Curve::Basis, 9.0, 9.0).segs.is_empty());
+        let p = edge_path(
+            &[
+                Point::new(1.0, 1.0),
+                Point::new(1.0, 1.0),
+                Point::new(1.0, 3.0),
+            ],
+            Curve::MonotoneX,
+            9.0,
+            9.0,
+        );
+        assert!(!p.to_d().contains("NaN"));
+    }
+
+    #[test]
+    fn marker_defs_are_well_formed() {
+        for m in [Marker::Arrow, Marker::Circle, Marker::Cross] {
+            let d = marker_def("x-m", m, Some("#f00"));
+            assert!(d.starts_with("<marker id=\"x-m\""), "{d}");
+            assert!(d.contains("#f00"));
+        }
+        assert!(marker_def("x", Marker::None, None).is_empty());
+    }
+}

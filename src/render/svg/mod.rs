@@ -1,0 +1,440 @@
+//! Flowchart geometry → SVG.
+//!
+//! The output is a contract pages and tests rely on: a standalone `<svg>` (no prolog, no blank
+//! line, no script, no external resource) whose root has `id="{prefix}"` and classes
+//! `netfig netfig-flowchart`; every id inside starts with the prefix; clusters, edges and nodes
+//! are `<g class="cluster|edge|node">` groups carrying the author's ids in `data-*` attributes;
+//! colours come from an embedded stylesheet scoped to `#{prefix}` whose values are
+//! `--netfig-*` variables with literal fallbacks ([`super::theme`]); `classDef`/`style`/
+//! `linkStyle` declarations are inline `style` attributes, which beat the stylesheet.
+
+mod edges;
+mod label;
+pub(crate) mod shapes;
+pub(crate) mod writer;
+
+use super::{theme, SvgOptions};
+use crate::geometry::{Point, Rect};
+use crate::layout::flowchart as sizing;
+use crate::layout::Layout;
+use crate::model::{Endpoint, Flowchart, Label, Link, Marker, Stroke};
+use crate::text;
+use label::Part;
+use shapes::Role;
+use writer::{class_name, esc, num, Doc};
+
+/// The SVG document for a laid-out flowchart.
+pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> String {
+    let p = id_prefix(&options.id_prefix);
+    let fs = sizing::font_size(chart);
+    let palette = theme::palette(options.theme, chart, fs);
+    let title = chart.title.as_ref().filter(|t| !t.is_empty());
+    let title_size = title.map(|t| text::label_size(t, fs));
+    let band = title_size.map_or(0.0, |s| s.height + 8.0);
+    let width = layout
+        .width
+        .max(title_size.map_or(0.0, |s| s.width + 16.0))
+        .max(1.0);
+    let height = (layout.height + band).max(1.0);
+
+    let mut doc = Doc::default();
+    let acc_title = chart
+        .acc_title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| title.map(one_line))
+        .unwrap_or_else(|| "Flowchart".to_string());
+    let acc_descr = chart.acc_descr.as_ref().filter(|d| !d.trim().is_empty());
+    let described = acc_descr
+        .map(|_| format!(" aria-describedby=\"{p}-desc\""))
+        .unwrap_or_default();
+    doc.open(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{p}\" class=\"netfig netfig-flowchart\" role=\"img\" aria-labelledby=\"{p}-title\"{described} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" style=\"max-width:{w}px\" font-family=\"{ff}\" font-size=\"{fs}\">",
+        w = num(width),
+        h = num(height),
+        ff = esc(text::FONT_FAMILY),
+        fs = num(fs),
+    ));
+    doc.line(&format!(
+        "<title id=\"{p}-title\">{}</title>",
+        esc(&acc_title)
+    ));
+    if let Some(d) = acc_descr {
+        doc.line(&format!("<desc id=\"{p}-desc\">{}</desc>", esc(d)));
+    }
+    doc.open("<style>");
+    for rule in theme::stylesheet(&p, &palette).lines() {
+        doc.line(rule);
+    }
+    doc.close("style");
+    let markers = Markers::collect(chart, &p);
+    if !markers.defs.is_empty() {
+        doc.open("<defs>");
+        for (m, color, id) in &markers.defs {
+            doc.line(&edges::marker_def(id, *m, color.as_deref()));
+        }
+        doc.close("defs");
+    }
+    if let (Some(t), Some(s)) = (title, title_size) {
+        let c = Point::new(width / 2.0, (s.height + 8.0) / 2.0);
+        doc.line(&label::text(t, c, fs, "title", ""));
+    }
+    if band > 0.0 {
+        doc.open(&format!("<g transform=\"translate(0,{})\">", num(band)));
+    }
+    clusters(&mut doc, chart, layout, fs);
+    for (i, e) in chart.edges.iter().enumerate() {
+        if let Some(route) = layout.edges.get(i) {
+            edge(&mut doc, chart, i, e, route, &markers, fs);
+        }
+    }
+    for (i, n) in chart.nodes.iter().enumerate() {
+        if let Some(r) = layout.nodes.get(i) {
+            node(&mut doc, n, *r, fs);
+        }
+    }
+    if band > 0.0 {
+        doc.close("g");
+    }
+    doc.close("svg");
+    doc.finish()
+}
+
+/// The id prefix reduced to `[A-Za-z0-9_-]`, starting with a letter (a CSS id selector and an
+/// XML id must both accept it).
+fn id_prefix(raw: &str) -> String {
+    let p = class_name(raw);
+    match p.chars().next() {
+        None => "netfig".to_string(),
+        Some(c) if c.is_ascii_alphabetic() => p,
+        Some(_) => format!("nf-{p}"),
+    }
+}
+
+fn one_line(l: &Label) -> String {
+    l.lines
+        .iter()
+        .map(|l| l.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// ` class="base extra…"` with the author's classes sanitised.
+fn classes(base: &str, extra: &[String]) -> String {
+    let mut c = base.to_string();
+    for x in extra {
+        let x = class_name(x);
+        if !x.is_empty() {
+            c.push(' ');
+            c.push_str(&x);
+        }
+    }
+    c
+}
+
+fn style_attr(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!(" style=\"{s}\"")
+    }
+}
+
+fn rect_el(class: &str, r: Rect, extra: &str) -> String {
+    format!(
+        "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{extra}/>",
+        num(r.x),
+        num(r.y),
+        num(r.width),
+        num(r.height)
+    )
+}
+
+fn clusters(doc: &mut Doc, chart: &Flowchart, layout: &Layout, fs: f64) {
+    // Parents before children: by nesting depth, then source order.
+    let depth = |mut i: usize| {
+        let mut d = 0;
+        while let Some(p) = chart.clusters.get(i).and_then(|c| c.parent) {
+            d += 1;
+            i = p.0 as usize;
+            if d > chart.clusters.len() {
+                break;
+            }
+        }
+        d
+    };
+    let mut order: Vec<usize> = (0..chart.clusters.len()).collect();
+    order.sort_by_key(|&i| (depth(i), i));
+    for i in order {
+        let (c, Some(b)) = (&chart.clusters[i], layout.clusters.get(i)) else {
+            continue;
+        };
+        doc.open(&format!(
+            "<g class=\"{}\" data-id=\"{}\">",
+            classes("cluster", &c.classes),
+            esc(&c.id)
+        ));
+        let st = style_attr(&label::inline(&c.style, Part::Body));
+        doc.line(&rect_el("shape", b.rect, &st));
+        let center = if b.title.width > 0.0 && b.title.height > 0.0 {
+            b.title.center()
+        } else {
+            let lh = text::label_size(&c.title, fs).height;
+            Point::new(b.rect.center().x, b.rect.y + 4.0 + lh / 2.0)
+        };
+        doc.line(&label::text(
+            &c.title,
+            center,
+            fs,
+            "label",
+            &label::inline(&c.style, Part::Text),
+        ));
+        doc.close("g");
+    }
+}
+
+/// Marker definitions in first-use order: `(kind, colour, id)`.
+struct Markers {
+    defs: Vec<(Marker, Option<String>, String)>,
+}
+
+impl Markers {
+    fn collect(chart: &Flowchart, p: &str) -> Markers {
+        let mut defs: Vec<(Marker, Option<String>, String)> = Vec::new();
+        for e in &chart.edges {
+            if e.stroke == Stroke::Invisible {
+                continue;
+            }
+            let color = edge_color(e);
+            for m in [e.start, e.end] {
+                if m == Marker::None || defs.iter().any(|(k, c, _)| *k == m && *c == color) {
+                    continue;
+                }
+                let name = edges::marker_name(m);
+                let id = match &color {
+                    None => format!("{p}-{name}"),
+                    Some(_) => {
+                        let n = defs
+                            .iter()
+                            .filter(|(k, c, _)| *k == m && c.is_some())
+                            .count();
+                        format!("{p}-{name}-{}", n + 1)
+                    }
+                };
+                defs.push((m, color.clone(), id));
+            }
+        }
+        Markers { defs }
+    }
+
+    fn id(&self, m: Marker, color: &Option<String>) -> Option<&str> {
+        self.defs
+            .iter()
+            .find(|(k, c, _)| *k == m && c == color)
+            .map(|(_, _, id)| id.as_str())
+    }
+}
+
+/// An edge's own stroke colour (escaped), which its markers copy.
+fn edge_color(e: &crate::model::Edge) -> Option<String> {
+    e.style
+        .get("stroke")
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && !v.contains(['{', '}', ';']))
+        .map(esc)
+}
+
+fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
+    match e {
+        Endpoint::Node(n) => chart.nodes.get(n.0 as usize).map(|n| n.id.clone()),
+        Endpoint::Cluster(c) => chart.clusters.get(c.0 as usize).map(|c| c.id.clone()),
+    }
+    .unwrap_or_default()
+}
+
+fn edge(
+    doc: &mut Doc,
+    chart: &Flowchart,
+    _index: usize,
+    e: &crate::model::Edge,
+    route: &crate::layout::EdgeRoute,
+    markers: &Markers,
+    fs: f64,
+) {
+    let edge_id =
+        e.id.as_ref()
+            .map(|id| format!(" data-edge-id=\"{}\"", esc(id)))
+            .unwrap_or_default();
+    doc.open(&format!(
+        "<g class=\"{}\" data-from=\"{}\" data-to=\"{}\"{edge_id}>",
+        classes("edge", &e.classes),
+        esc(&endpoint_id(chart, e.from)),
+        esc(&endpoint_id(chart, e.to))
+    ));
+    let invisible = e.stroke == Stroke::Invisible;
+    let (start, end) = if invisible {
+        (Marker::None, Marker::None)
+    } else {
+        (e.start, e.end)
+    };
+    let curve = e.curve.unwrap_or(chart.curve);
+    let path = edges::edge_path(
+        &route.points,
+        curve,
+        edges::marker_reach(start),
+        edges::marker_reach(end),
+    );
+    if !path.segs.is_empty() {
+        let mut class = String::from("line");
+        match e.stroke {
+            Stroke::Normal => {}
+            Stroke::Thick => class.push_str(" thick"),
+            Stroke::Dotted => class.push_str(" dotted"),
+            Stroke::Invisible => class.push_str(" invisible"),
+        }
+        if let Some(a) = &e.animation {
+            class.push_str(" netfig-animate");
+            if a.eq_ignore_ascii_case("slow") {
+                class.push_str(" netfig-animate-slow");
+            }
+        }
+        let mut extra = String::new();
+        let color = edge_color(e);
+        for (attr, m) in [("marker-start", start), ("marker-end", end)] {
+            if let Some(id) = markers.id(m, &color) {
+                extra.push_str(&edges::marker_ref(attr, id));
+            }
+        }
+        let st = if invisible {
+            "stroke:none".to_string()
+        } else {
+            label::inline(&e.style, Part::Line)
+        };
+        extra.push_str(&style_attr(&st));
+        doc.line(&format!(
+            "<path class=\"{class}\" d=\"{}\"{extra}/>",
+            path.to_d()
+        ));
+    }
+    if let (Some(r), false) = (route.label, invisible || e.label.is_empty()) {
+        doc.open("<g class=\"edge-label\">");
+        doc.line(&rect_el("bg", r, ""));
+        doc.line(&label::text(
+            &e.label,
+            r.center(),
+            fs,
+            "label",
+            &label::inline(&e.style, Part::Text),
+        ));
+        doc.close("g");
+    }
+    doc.close("g");
+}
+
+/// `href` if the URL is safe to link: http(s), mailto, a fragment or a relative URL.
+fn safe_href(url: &str) -> Option<String> {
+    let u = url.trim();
+    if u.is_empty() || u.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    let scheme_end = u.find([':', '/', '?', '#']);
+    if let Some(i) = scheme_end {
+        if u[i..].starts_with(':') {
+            let scheme = u[..i].to_ascii_lowercase();
+            if !matches!(scheme.as_str(), "http" | "https" | "mailto") {
+                return None;
+            }
+        }
+    }
+    Some(esc(u))
+}
+
+fn link_open(link: &Link) -> Option<String> {
+    let href = safe_href(&link.href)?;
+    let target = link
+        .target
+        .as_deref()
+        .map(class_name)
+        .filter(|t| !t.is_empty())
+        .map(|t| format!(" target=\"{t}\""))
+        .unwrap_or_default();
+    Some(format!("<a href=\"{href}\"{target}>"))
+}
+
+fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, fs: f64) {
+    doc.open(&format!(
+        "<g class=\"{}\" data-id=\"{}\">",
+        classes("node", &n.classes),
+        esc(&n.id)
+    ));
+    let shows = sizing::shows_label(n.shape);
+    let tooltip = n
+        .link
+        .as_ref()
+        .and_then(|l| l.tooltip.clone())
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| (!shows && !n.label.is_empty()).then(|| one_line(&n.label)));
+    if let Some(t) = tooltip {
+        doc.line(&format!("<title>{}</title>", esc(&t)));
+    }
+    let link = n.link.as_ref().and_then(link_open);
+    if let Some(a) = &link {
+        doc.open(a);
+    }
+    for (prim, role) in shapes::pieces(n.shape, r) {
+        let part = match role {
+            Role::Body => Some(Part::Body),
+            Role::FillOnly => Some(Part::FillOnly),
+            Role::Line => Some(Part::Line),
+            Role::Solid => Some(Part::Solid),
+            Role::Hidden => None,
+        };
+        let st = part.map(|p| label::inline(&n.style, p)).unwrap_or_default();
+        doc.line(&prim.element(role.class(), &style_attr(&st)));
+    }
+    if shows {
+        let size = text::safe_label_size(&n.label, fs);
+        let c = sizing::label_center(n.shape, r, size);
+        let label_fs = label::font_size(&n.style).unwrap_or(fs);
+        doc.line(&label::text(
+            &n.label,
+            c,
+            label_fs,
+            "label",
+            &label::inline(&n.style, Part::Text),
+        ));
+    }
+    if link.is_some() {
+        doc.close("a");
+    }
+    doc.close("g");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_links_survive() {
+        assert!(safe_href("https://example.com/a?b=1&c").is_some());
+        assert_eq!(
+            safe_href("https://e.com/?a=1&b=\"x\"").unwrap(),
+            "https://e.com/?a=1&amp;b=&quot;x&quot;"
+        );
+        assert!(safe_href("mailto:a@b.c").is_some());
+        assert!(safe_href("#section").is_some());
+        assert!(safe_href("../chapter.html#x").is_some());
+        assert!(safe_href("javascript:alert(1)").is_none());
+        assert!(safe_href(" JavaScript:alert(1)").is_none());
+        assert!(safe_href("data:text/html,x").is_none());
+        assert!(safe_href("java\nscript:x").is_none());
+    }
+
+    #[test]
+    fn prefixes_are_valid_ids() {
+        assert_eq!(id_prefix("nf-1234abcd"), "nf-1234abcd");
+        assert_eq!(id_prefix("1abc"), "nf-1abc");
+        assert_eq!(id_prefix(""), "netfig");
+        assert_eq!(id_prefix("a b\"c"), "abc");
+    }
+}

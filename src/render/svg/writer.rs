@@ -1,0 +1,274 @@
+//! Low-level SVG writing: number formatting, escaping, path data, and the line-per-element
+//! document buffer.
+
+use crate::geometry::Point;
+use std::fmt::Write;
+
+/// Formats a coordinate: rounded once to 2 decimals, trailing zeros trimmed, never `-0`, and
+/// non-finite values written as `0` so a bad number can never break the document.
+pub(crate) fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "0".to_string();
+    }
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 {
+        return "0".to_string();
+    }
+    let mut s = format!("{r:.2}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    s
+}
+
+/// Escapes text for XML content and double-quoted attributes; drops characters XML 1.0 cannot
+/// carry.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A class name reduced to `[A-Za-z0-9_-]` (empty if nothing is left).
+pub(crate) fn class_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect()
+}
+
+/// One path segment, absolute coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Seg {
+    /// Move to.
+    M(Point),
+    /// Line to.
+    L(Point),
+    /// Cubic Bézier to the last point.
+    C(Point, Point, Point),
+    /// Close the subpath.
+    Z,
+}
+
+/// Path data kept as segments, so tests can flatten what is drawn.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct PathData {
+    pub(crate) segs: Vec<Seg>,
+}
+
+impl PathData {
+    pub(crate) fn new() -> Self {
+        PathData::default()
+    }
+    /// A closed polygon.
+    pub(crate) fn polygon(points: &[(f64, f64)]) -> Self {
+        let mut p = PathData::new();
+        for (i, &(x, y)) in points.iter().enumerate() {
+            if i == 0 {
+                p.m(x, y);
+            } else {
+                p.l(x, y);
+            }
+        }
+        p.z();
+        p
+    }
+    pub(crate) fn m(&mut self, x: f64, y: f64) -> &mut Self {
+        self.segs.push(Seg::M(Point::new(x, y)));
+        self
+    }
+    pub(crate) fn l(&mut self, x: f64, y: f64) -> &mut Self {
+        self.segs.push(Seg::L(Point::new(x, y)));
+        self
+    }
+    pub(crate) fn c(&mut self, c1: Point, c2: Point, p: Point) -> &mut Self {
+        self.segs.push(Seg::C(c1, c2, p));
+        self
+    }
+    pub(crate) fn z(&mut self) -> &mut Self {
+        self.segs.push(Seg::Z);
+        self
+    }
+    /// Appends an elliptic arc around `(cx, cy)` from angle `a0` to `a1` (radians, y down, so
+    /// π/2 is the bottom) as cubic Béziers of at most 90° each. The current point must be the
+    /// arc's start.
+    pub(crate) fn arc(
+        &mut self,
+        cx: f64,
+        cy: f64,
+        rx: f64,
+        ry: f64,
+        a0: f64,
+        a1: f64,
+    ) -> &mut Self {
+        let n = ((a1 - a0).abs() / std::f64::consts::FRAC_PI_2 - 1e-9)
+            .ceil()
+            .max(1.0) as usize;
+        let da = (a1 - a0) / n as f64;
+        let k = 4.0 / 3.0 * (da / 4.0).tan();
+        let pt = |a: f64| Point::new(cx + rx * a.cos(), cy + ry * a.sin());
+        for i in 0..n {
+            let s = a0 + da * i as f64;
+            let e = s + da;
+            let (p0, p3) = (pt(s), pt(e));
+            let c1 = Point::new(p0.x - k * rx * s.sin(), p0.y + k * ry * s.cos());
+            let c2 = Point::new(p3.x + k * rx * e.sin(), p3.y - k * ry * e.cos());
+            self.c(c1, c2, p3);
+        }
+        self
+    }
+    /// The `d` attribute.
+    pub(crate) fn to_d(&self) -> String {
+        let mut d = String::new();
+        let p = |p: &Point| format!("{},{}", num(p.x), num(p.y));
+        for (i, s) in self.segs.iter().enumerate() {
+            if i > 0 {
+                d.push(' ');
+            }
+            let _ = match s {
+                Seg::M(a) => write!(d, "M{}", p(a)),
+                Seg::L(a) => write!(d, "L{}", p(a)),
+                Seg::C(a, b, c) => write!(d, "C{} {} {}", p(a), p(b), p(c)),
+                Seg::Z => write!(d, "Z"),
+            };
+        }
+        d
+    }
+    /// The path as polylines (one per subpath), cubics split into `steps` pieces.
+    #[cfg(test)]
+    pub(crate) fn flatten(&self, steps: usize) -> Vec<Vec<Point>> {
+        let mut out: Vec<Vec<Point>> = Vec::new();
+        let mut cur = Point::default();
+        let mut start = Point::default();
+        for s in &self.segs {
+            match *s {
+                Seg::M(a) => {
+                    out.push(vec![a]);
+                    cur = a;
+                    start = a;
+                }
+                Seg::L(a) => {
+                    if let Some(v) = out.last_mut() {
+                        v.push(a);
+                    }
+                    cur = a;
+                }
+                Seg::C(a, b, c) => {
+                    for i in 1..=steps {
+                        let t = i as f64 / steps as f64;
+                        let u = 1.0 - t;
+                        let x = u * u * u * cur.x
+                            + 3.0 * u * u * t * a.x
+                            + 3.0 * u * t * t * b.x
+                            + t * t * t * c.x;
+                        let y = u * u * u * cur.y
+                            + 3.0 * u * u * t * a.y
+                            + 3.0 * u * t * t * b.y
+                            + t * t * t * c.y;
+                        if let Some(v) = out.last_mut() {
+                            v.push(Point::new(x, y));
+                        }
+                    }
+                    cur = c;
+                }
+                Seg::Z => {
+                    if let Some(v) = out.last_mut() {
+                        v.push(start);
+                    }
+                    cur = start;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The document under construction: one element per line, indented by depth, never a blank
+/// line.
+#[derive(Debug, Default)]
+pub(crate) struct Doc {
+    out: String,
+    depth: usize,
+}
+
+impl Doc {
+    /// A self-contained line (`<rect …/>`, `<text>…</text>`).
+    pub(crate) fn line(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+    /// Opens an element (`<g …>`); the next lines are nested.
+    pub(crate) fn open(&mut self, s: &str) {
+        self.line(s);
+        self.depth += 1;
+    }
+    /// Closes the innermost open element with `</tag>`.
+    pub(crate) fn close(&mut self, tag: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        self.line(&format!("</{tag}>"));
+    }
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_rounded_and_trimmed() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(1.5), "1.5");
+        assert_eq!(num(1.236), "1.24");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(num(-2.10), "-2.1");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(num(100.0), "100");
+    }
+
+    #[test]
+    fn escaping_covers_markup_characters() {
+        assert_eq!(esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(esc("x\u{1}y\nz"), "xy z");
+    }
+
+    #[test]
+    fn class_names_are_sanitised() {
+        assert_eq!(class_name("ok-1_a"), "ok-1_a");
+        assert_eq!(class_name("bad\" onload=x"), "badonloadx");
+    }
+
+    #[test]
+    fn arcs_stay_on_the_ellipse() {
+        let mut p = PathData::new();
+        p.m(10.0, 0.0)
+            .arc(0.0, 0.0, 10.0, 5.0, 0.0, std::f64::consts::TAU);
+        for line in p.flatten(16) {
+            for q in line {
+                let r = (q.x / 10.0).powi(2) + (q.y / 5.0).powi(2);
+                assert!((r - 1.0).abs() < 0.01, "{r}");
+            }
+        }
+    }
+}
