@@ -42,7 +42,9 @@ macro_rules! corpus {
 #[test]
 fn every_example_parses_without_errors() {
     let Some(dir) = corpus_dir() else {
-        eprintln!("skipping: mermaid corpus not found (expected ../shared/corpus/mermaid-flowchart/docs)");
+        eprintln!(
+            "skipping: mermaid corpus not found (expected ../shared/corpus/mermaid-flowchart/docs)"
+        );
         return;
     };
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -118,17 +120,32 @@ fn icon_and_image_nodes_warn() {
     for f in ["067.mmd", "068.mmd"] {
         let (g, d) = corpus!(f);
         assert_eq!(codes(&d), ["W-MMD-002"], "{f}");
-        assert!(g.nodes[0].label.text().contains("label") || g.nodes[0].label.text() == "User Icon");
+        assert!(
+            g.nodes[0].label.text().contains("label") || g.nodes[0].label.text() == "User Icon"
+        );
     }
 }
 
 #[test]
 fn markdown_004_and_100() {
     let (g, d) = corpus!("004.mmd");
-    assert_eq!(codes(&d), ["W-MMD-006"], "htmlLabels is ignored with a warning");
+    assert_eq!(
+        codes(&d),
+        ["W-MMD-006"],
+        "htmlLabels is ignored with a warning"
+    );
     let md = &g.nodes[0].label.lines[0].runs;
-    assert_eq!(md.iter().map(|r| (r.text.as_str(), r.bold, r.italic)).collect::<Vec<_>>(),
-        [("This ", false, false), ("is", true, false), (" ", false, false), ("Markdown", false, true)]);
+    assert_eq!(
+        md.iter()
+            .map(|r| (r.text.as_str(), r.bold, r.italic))
+            .collect::<Vec<_>>(),
+        [
+            ("This ", false, false),
+            ("is", true, false),
+            (" ", false, false),
+            ("Markdown", false, true)
+        ]
+    );
     assert_eq!(g.nodes[1].label.text(), "Line1\nLine 2\nLine 3");
     let (g, _) = corpus!("100.mmd");
     let a = &g.nodes[0].label;
@@ -139,7 +156,10 @@ fn markdown_004_and_100() {
     assert_eq!(g.clusters[1].title.text(), "Two");
     assert!(g.clusters[1].title.lines[0].runs[0].bold);
     assert_eq!(g.edges[0].label.text(), "edge label");
-    assert!(g.edges[1].label.lines[0].runs.iter().any(|r| r.text == "edge label" && r.bold));
+    assert!(g.edges[1].label.lines[0]
+        .runs
+        .iter()
+        .any(|r| r.text == "edge label" && r.bold));
     assert_eq!(g.nodes[1].shape, Shape::Hexagon);
 }
 
@@ -158,8 +178,14 @@ fn arrows_069_to_090() {
     use Stroke::*;
     assert_eq!(one("069.mmd"), (Normal, None, Arrow, 1, String::new()));
     assert_eq!(one("070.mmd"), (Normal, None, None, 1, String::new()));
-    assert_eq!(one("071.mmd"), (Normal, None, None, 1, "This is the text!".into()));
-    assert_eq!(one("072.mmd"), (Normal, None, None, 1, "This is the text".into()));
+    assert_eq!(
+        one("071.mmd"),
+        (Normal, None, None, 1, "This is the text!".into())
+    );
+    assert_eq!(
+        one("072.mmd"),
+        (Normal, None, None, 1, "This is the text".into())
+    );
     assert_eq!(one("073.mmd"), (Normal, None, Arrow, 1, "text".into()));
     assert_eq!(one("074.mmd"), (Normal, None, Arrow, 1, "text".into()));
     assert_eq!(one("075.mmd"), (Dotted, None, Arrow, 1, String::new()));
@@ -187,7 +213,11 @@ fn groups_081_082() {
         Endpoint::Node(n) => g.nodes[n.0 as usize].id.clone(),
         Endpoint::Cluster(c) => g.clusters[c.0 as usize].id.clone(),
     };
-    let pairs: Vec<_> = g2.edges.iter().map(|e| (name(&g2, e.from), name(&g2, e.to))).collect();
+    let pairs: Vec<_> = g2
+        .edges
+        .iter()
+        .map(|e| (name(&g2, e.from), name(&g2, e.to)))
+        .collect();
     let s = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(pairs, [s("A", "C"), s("A", "D"), s("B", "C"), s("B", "D")]);
 }
@@ -206,7 +236,10 @@ fn edge_ids_084_to_087_and_104() {
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(g.edges[0].classes, ["animate"]);
     assert_eq!(g.edges[0].style.get("stroke-dasharray"), Some("9,5"));
-    assert_eq!(g.edges[0].style.get("animation"), Some("dash 25s linear infinite"));
+    assert_eq!(
+        g.edges[0].style.get("animation"),
+        Some("dash 25s linear infinite")
+    );
     let (g, _) = corpus!("104.mmd");
     assert_eq!(g.edges[0].curve, Some(netfig::model::Curve::Linear));
     assert_eq!(g.edges[1].curve, Some(netfig::model::Curve::Natural));
@@ -250,8 +283,14 @@ fn subgraphs_095_to_099() {
     assert_eq!(g.clusters[0].title.text(), "one");
     let (g, _) = corpus!("097.mmd");
     assert_eq!(g.edges.len(), 7);
-    assert_eq!(g.edges[4].from, Endpoint::Cluster(g.cluster_by_id("one").unwrap()));
-    assert_eq!(g.edges[4].to, Endpoint::Cluster(g.cluster_by_id("two").unwrap()));
+    assert_eq!(
+        g.edges[4].from,
+        Endpoint::Cluster(g.cluster_by_id("one").unwrap())
+    );
+    assert_eq!(
+        g.edges[4].to,
+        Endpoint::Cluster(g.cluster_by_id("two").unwrap())
+    );
     assert_eq!(g.edges[6].to, Endpoint::Node(g.node_by_id("c2").unwrap()));
     let (g, _) = corpus!("098.mmd");
     use netfig::model::Direction::*;
@@ -283,7 +322,10 @@ fn click_101_102() {
     for n in &g.nodes[..4] {
         assert_eq!(n.link.as_ref().unwrap().target.as_deref(), Some("_blank"));
     }
-    assert_eq!(g.nodes[1].link.as_ref().unwrap().tooltip.as_deref(), Some("Open this in a new tab"));
+    assert_eq!(
+        g.nodes[1].link.as_ref().unwrap().tooltip.as_deref(),
+        Some("Open this in a new tab")
+    );
 }
 
 #[test]
@@ -296,7 +338,11 @@ fn styles_105_to_108() {
     let (g, _) = corpus!("106.mmd");
     assert_eq!(g.nodes[0].style.get("fill"), Some("#f96"));
     let (g, _) = corpus!("107.mmd");
-    let strokes: Vec<_> = g.nodes.iter().map(|n| n.style.get("stroke").unwrap()).collect();
+    let strokes: Vec<_> = g
+        .nodes
+        .iter()
+        .map(|n| n.style.get("stroke").unwrap())
+        .collect();
     assert_eq!(strokes, ["#f00", "#0f0", "#00f"]);
     assert_eq!(g.nodes[2].classes, ["foobar"]);
     assert_eq!(g.edges.len(), 2);

@@ -19,7 +19,10 @@ fn osi_vs_tcpip() {
     assert_eq!(g.direction, Direction::TopBottom);
     assert_eq!(g.edges.len(), 7);
     for e in &g.edges {
-        assert!(matches!((e.from, e.to), (Endpoint::Node(_), Endpoint::Node(_))));
+        assert!(matches!(
+            (e.from, e.to),
+            (Endpoint::Node(_), Endpoint::Node(_))
+        ));
     }
     for n in &g.nodes {
         assert_eq!(n.label.lines.len(), 2, "{}", n.id);

@@ -12,8 +12,8 @@ mod attrs;
 mod style;
 
 use super::{
-    Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId,
-    Shape, Style,
+    Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId, Shape,
+    Style,
 };
 use crate::diagnostic::{Diagnostic, Span};
 use crate::syntax::flowchart::label::to_label;
@@ -76,7 +76,10 @@ impl<'d> Lower<'d> {
         for s in stmts {
             let Statement::Subgraph(sg) = s else { continue };
             let idx = self.g.clusters.len();
-            let id = sg.id.as_ref().map_or_else(|| format!("subGraph{idx}"), |i| i.value.clone());
+            let id = sg
+                .id
+                .as_ref()
+                .map_or_else(|| format!("subGraph{idx}"), |i| i.value.clone());
             let title = match &sg.title {
                 Some(t) => {
                     let (label, d) = to_label(t);
@@ -216,7 +219,10 @@ impl<'d> Lower<'d> {
                 Diagnostic::warning(
                     codes::IMPLICIT_NODE,
                     target.span,
-                    format!("`{what}` names `{}`, which is not defined yet; a node is created", target.value),
+                    format!(
+                        "`{what}` names `{}`, which is not defined yet; a node is created",
+                        target.value
+                    ),
                 )
                 .with_hint("check the id for a typo, or define the node before styling it"),
             );
@@ -277,14 +283,22 @@ impl<'d> Lower<'d> {
     fn chain(&mut self, c: &'d Chain, cluster: Option<usize>) {
         // `e1@{ … }` alone on a statement configures edge `e1`.
         if let ([group], []) = (c.groups.as_slice(), c.links.as_slice()) {
-            if let [NodeRef { id, shape: Some(NodeShape::Attrs { attrs, .. }), .. }] = group.as_slice() {
+            if let [NodeRef {
+                id,
+                shape: Some(NodeShape::Attrs { attrs, .. }),
+                ..
+            }] = group.as_slice()
+            {
                 if self.edge_ids.contains_key(&id.value) {
                     self.deferred_edge_attrs.push((id, attrs));
                     return;
                 }
             }
         }
-        let mut prev: Vec<Endpoint> = c.groups[0].iter().map(|r| self.endpoint(r, cluster)).collect();
+        let mut prev: Vec<Endpoint> = c.groups[0]
+            .iter()
+            .map(|r| self.endpoint(r, cluster))
+            .collect();
         for (link, group) in c.links.iter().zip(&c.groups[1..]) {
             let next: Vec<Endpoint> = group.iter().map(|r| self.endpoint(r, cluster)).collect();
             let label = match &link.label {
@@ -341,12 +355,21 @@ impl<'d> Lower<'d> {
         for c in std::mem::take(&mut self.deferred_clicks) {
             let Some(&n) = self.node_index.get(&c.target.value) else {
                 self.diags.push(
-                    Diagnostic::error(codes::UNKNOWN_CLICK_TARGET, c.target.span, format!("`click` names `{}`, which is not a node", c.target.value))
-                        .with_hint("check the id for a typo"),
+                    Diagnostic::error(
+                        codes::UNKNOWN_CLICK_TARGET,
+                        c.target.span,
+                        format!("`click` names `{}`, which is not a node", c.target.value),
+                    )
+                    .with_hint("check the id for a typo"),
                 );
                 continue;
             };
-            if let ClickAction::Link { href, tooltip, target } = &c.action {
+            if let ClickAction::Link {
+                href,
+                tooltip,
+                target,
+            } = &c.action
+            {
                 self.g.nodes[n].link = Some(Link {
                     href: href.clone(),
                     target: target.clone(),
@@ -367,13 +390,19 @@ impl<'d> Lower<'d> {
                         }
                         continue;
                     }
-                    crate::syntax::flowchart::LinkTarget::Index(i) if i < self.g.edges.len() => vec![i],
+                    crate::syntax::flowchart::LinkTarget::Index(i) if i < self.g.edges.len() => {
+                        vec![i]
+                    }
                     crate::syntax::flowchart::LinkTarget::Index(i) => {
                         let n = self.g.edges.len();
-                        let msg = format!("`linkStyle {i}`: there are only {n} links (indices 0 to {})", n.saturating_sub(1));
+                        let msg = format!(
+                            "`linkStyle {i}`: there are only {n} links (indices 0 to {})",
+                            n.saturating_sub(1)
+                        );
                         self.diags.push(
-                            Diagnostic::error(codes::LINK_INDEX_RANGE, t.span, msg)
-                                .with_hint("links are numbered from 0 in the order they appear in the source"),
+                            Diagnostic::error(codes::LINK_INDEX_RANGE, t.span, msg).with_hint(
+                                "links are numbered from 0 in the order they appear in the source",
+                            ),
                         );
                         continue;
                     }

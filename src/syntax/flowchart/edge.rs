@@ -92,7 +92,10 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
                 p.here()
             };
             let next = p.describe_next();
-            let msg = msg.map_or_else(|| format!("expected an arrow such as `-->`, found {next}"), str::to_string);
+            let msg = msg.map_or_else(
+                || format!("expected an arrow such as `-->`, found {next}"),
+                str::to_string,
+            );
             p.error(codes::BAD_ARROW, span, msg);
             return LinkResult::Failed;
         }
@@ -105,7 +108,11 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
         p.bump();
         let line_end = p.line_end();
         let Some(i) = p.src[p.pos..line_end].find('|') else {
-            p.error(codes::BAD_ARROW, Span::new(open, open + 1), "expected `|` to close the edge label opened here");
+            p.error(
+                codes::BAD_ARROW,
+                Span::new(open, open + 1),
+                "expected `|` to close the edge label opened here",
+            );
             return LinkResult::Failed;
         };
         label = Some(text_between(p.src, p.pos, p.pos + i));
@@ -130,7 +137,9 @@ fn dashes(p: &mut Parser<'_>, arrow_start: usize) -> Body {
     let n = count(p, '-');
     if n == 1 {
         if p.peek() != Some('.') {
-            return Err(Some("a single `-` is not an arrow; expected `-->`, `---` or `-.->`"));
+            return Err(Some(
+                "a single `-` is not an arrow; expected `-->`, `---` or `-.->`",
+            ));
         }
         let dots = count(p, '.');
         if p.peek() == Some('-') {
@@ -154,7 +163,9 @@ fn dashes(p: &mut Parser<'_>, arrow_start: usize) -> Body {
 fn equals(p: &mut Parser<'_>, arrow_start: usize) -> Body {
     let n = count(p, '=');
     if n < 2 {
-        return Err(Some("a single `=` is not an arrow; expected `==>` or `===`"));
+        return Err(Some(
+            "a single `=` is not an arrow; expected `==>` or `===`",
+        ));
     }
     let end = marker(p);
     if end != Marker::None {
@@ -223,7 +234,11 @@ fn labelled(p: &mut Parser<'_>, arrow_start: usize, stroke: Stroke) -> Body {
         );
         return Err(Some(REPORTED));
     }
-    let min_len = if end == Marker::None { len - 2 } else { len - 1 };
+    let min_len = if end == Marker::None {
+        len - 2
+    } else {
+        len - 1
+    };
     Ok((stroke, end, min_len, Some(label)))
 }
 

@@ -34,7 +34,11 @@ pub fn to_label(text: &Text) -> (Label, Vec<Diagnostic>) {
             if i > 0 {
                 b.newline();
             }
-            let cut = if i == 0 { 0 } else { indent.min(line.len() - line.trim_start_matches([' ', '\t']).len()) };
+            let cut = if i == 0 {
+                0
+            } else {
+                indent.min(line.len() - line.trim_start_matches([' ', '\t']).len())
+            };
             b.inline(&line[cut..], base + off + cut, true);
         }
     } else {
@@ -105,7 +109,10 @@ impl Builder {
                     self.diags.push(Diagnostic::warning(
                         codes::FA_ICON,
                         Span::new(base + i, base + i + n),
-                        format!("icon `{}` removed: icon fonts are not available offline", &rest[..n]),
+                        format!(
+                            "icon `{}` removed: icon fonts are not available offline",
+                            &rest[..n]
+                        ),
                     ));
                     i += n;
                     if self.last_is_space() && s[i..].starts_with(' ') {
@@ -157,7 +164,9 @@ impl Builder {
         if s[1..end].contains('<') || s[..end].contains('\n') {
             return None;
         }
-        let name_len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
+        let name_len = body
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(body.len());
         let name = body[..name_len].to_ascii_lowercase();
         match name.as_str() {
             "br" => self.newline(),
@@ -177,7 +186,11 @@ impl Builder {
 
     /// An entity code (`#quot;`, `#9829;`, `#x2764;`, `&amp;`, `&#9829;`) at the start of `s`.
     fn entity(&mut self, s: &str, at: usize) -> Option<usize> {
-        let semi = s.char_indices().take(16).find(|(_, c)| *c == ';').map(|(i, _)| i)?;
+        let semi = s
+            .char_indices()
+            .take(16)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i)?;
         let inner = &s[1..semi];
         let (numeric, body) = match inner.strip_prefix('#') {
             Some(b) if s.starts_with('&') => (true, b),
@@ -222,7 +235,10 @@ impl Builder {
                 self.diags.push(Diagnostic::warning(
                     codes::UNKNOWN_ENTITY,
                     Span::new(at, at + semi + 1),
-                    format!("entity `{}` is not a valid character; kept as written", &s[..=semi]),
+                    format!(
+                        "entity `{}` is not a valid character; kept as written",
+                        &s[..=semi]
+                    ),
                 ));
                 self.push_str(&s[..=semi]);
             }
@@ -249,7 +265,10 @@ impl Builder {
 fn icon(s: &str) -> Option<usize> {
     let colon = s.find(':')?;
     let prefix = &s[..colon];
-    if !(prefix.len() <= 3 && prefix.starts_with("fa") && prefix.chars().all(|c| c.is_ascii_lowercase())) {
+    if !(prefix.len() <= 3
+        && prefix.starts_with("fa")
+        && prefix.chars().all(|c| c.is_ascii_lowercase()))
+    {
         return None;
     }
     let rest = s[colon + 1..].strip_prefix("fa-")?;
