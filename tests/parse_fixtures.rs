@@ -61,6 +61,9 @@ fn fixtures_report_exactly_the_declared_diagnostics() {
                 (kind.to_string(), l, c, d.code.to_string())
             })
             .collect();
+        if std::env::var_os("NETFIG_SHOW").is_some() {
+            eprintln!("{}", file.render_all(&diags));
+        }
         if got != want {
             failures.push(format!(
                 "{}:\n  missing: {:?}\n  unexpected: {:?}\n{}",

@@ -65,6 +65,19 @@ const SHAPE_NAMES: &[&str] = &[
     "paper-tape",
     "processes",
     "junction",
+    "rectangle",
+    "cylinder",
+    "hexagon",
+    "subroutine",
+    "trapezoid",
+    "double-circle",
+    "triangle",
+    "lean-right",
+    "lean-left",
+    "small-circle",
+    "filled-circle",
+    "crossed-circle",
+    "documents",
 ];
 
 /// Keys of icon and image nodes, which netfig does not draw.

@@ -15,6 +15,7 @@ mod edge;
 mod frontmatter;
 pub mod label;
 mod node;
+mod props;
 mod scan;
 mod statement;
 mod yaml;
