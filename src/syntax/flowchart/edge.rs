@@ -264,3 +264,53 @@ pub(crate) fn text_between(src: &str, start: usize, end: usize) -> Text {
         span: Span::new(a, b),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(src: &str) -> (Option<Link>, usize, Vec<&'static str>) {
+        let mut p = Parser::new(src);
+        let r = link(&mut p);
+        let codes = p.diags.iter().map(|d| d.code).collect();
+        match r {
+            LinkResult::Link(l) => (Some(l), p.pos, codes),
+            _ => (None, p.pos, codes),
+        }
+    }
+
+    #[test]
+    fn arrow_spans_cover_the_arrow() {
+        let (l, pos, _) = one("e1@-.-> B");
+        let l = l.unwrap();
+        assert_eq!(l.id.unwrap().value, "e1");
+        assert_eq!(l.span, Span::new(3, 7));
+        assert_eq!(pos, 7);
+    }
+
+    #[test]
+    fn not_a_link_consumes_nothing() {
+        let (l, pos, codes) = one("B --> C");
+        assert!(l.is_none());
+        assert_eq!((pos, codes.len()), (0, 0));
+    }
+
+    #[test]
+    fn inline_label_text_span_is_exact() {
+        let src = "-- \"quoted\" --> B";
+        let (l, _, _) = one(src);
+        let t = l.unwrap().label.unwrap();
+        assert_eq!(t.kind, TextKind::Quoted);
+        assert_eq!(&src[t.span.start..t.span.end], "quoted");
+    }
+
+    #[test]
+    fn malformed_arrows_report() {
+        assert_eq!(one("-> B").2, [codes::BAD_ARROW]);
+        assert_eq!(one("= B").2, [codes::BAD_ARROW]);
+        assert_eq!(one("-- text").2, [codes::UNCLOSED_EDGE_LABEL]);
+        assert_eq!(one("-->|open").2, [codes::BAD_ARROW]);
+        assert_eq!(one("-- text -- B").2, [codes::BAD_ARROW]);
+        assert_eq!(one("e1@ B").2, [codes::BAD_ARROW]);
+    }
+}
