@@ -257,6 +257,13 @@ fn edge_ids_and_attributes() {
 }
 
 #[test]
+fn class_on_edge_id_before_the_edge() {
+    let g = ok("flowchart LR\nclass e1 hot\nclassDef hot stroke:red\nA e1@--> B");
+    assert_eq!(g.nodes.len(), 2, "no node e1");
+    assert_eq!(g.edges[0].classes, ["hot"]);
+}
+
+#[test]
 fn quoted_text_and_unicode() {
     let g = ok("flowchart LR\nid1[\"This is the (text) in the box\"]\nid2[\"This ❤ Unicode\"]\nid3(\"a ; b\")");
     assert_eq!(g.nodes[0].label.text(), "This is the (text) in the box");

@@ -68,6 +68,7 @@ struct Lower<'d> {
     mentions: Vec<Vec<usize>>,
     deferred_edge_attrs: Vec<(&'d Spanned<String>, &'d [Attr])>,
     deferred_clicks: Vec<&'d crate::syntax::flowchart::Click>,
+    deferred_edge_classes: Vec<(String, Spanned<String>)>,
     link_styles: Vec<&'d LinkStyleStmt>,
 }
 
@@ -91,10 +92,9 @@ impl<'d> Lower<'d> {
             };
             if let Some(&first) = self.cluster_index.get(&id) {
                 let span = sg.id.as_ref().map_or(sg.keyword, |i| i.span);
-                let first_span = self.g.clusters[first].span;
                 self.diags.push(
                     Diagnostic::error(codes::DUPLICATE_SUBGRAPH, span, format!("a subgraph with id `{id}` already exists"))
-                        .with_hint(format!("the first one starts at byte {}; give each subgraph a unique id (`subgraph id [title]`)", first_span.start)),
+                        .with_hint(format!("`{}` is declared earlier; give each subgraph a unique id (`subgraph id [title]`)", self.g.clusters[first].id)),
                 );
             } else {
                 self.cluster_index.insert(id.clone(), idx);
@@ -234,14 +234,9 @@ impl<'d> Lower<'d> {
         if let Some(&ci) = self.cluster_index.get(&target.value) {
             self.cluster_classes[ci].push(class.clone());
         } else if self.edge_ids.contains_key(&target.value) {
-            match self.edge_index.get(&target.value) {
-                Some(&e) => self.edge_classes[e].push(class.clone()),
-                None => {
-                    // The edge comes later in the file; apply when it exists.
-                    let n = self.implicit_node(target, "class");
-                    self.node_classes[n].push(class.clone());
-                }
-            }
+            // Edges may be defined after the `class` statement: apply once all exist.
+            self.deferred_edge_classes
+                .push((target.value.clone(), class.clone()));
         } else {
             let n = self.implicit_node(target, "class");
             self.node_classes[n].push(class.clone());
@@ -348,9 +343,15 @@ impl<'d> Lower<'d> {
     }
 
     fn finish(&mut self) {
+        for (id, class) in std::mem::take(&mut self.deferred_edge_classes) {
+            if let Some(&e) = self.edge_index.get(&id) {
+                self.edge_classes[e].push(class);
+            }
+        }
         for (id, attrs) in std::mem::take(&mut self.deferred_edge_attrs) {
-            let e = self.edge_index[&id.value];
-            attrs::edge_attrs(attrs, &mut self.g.edges[e], &mut self.diags);
+            if let Some(&e) = self.edge_index.get(&id.value) {
+                attrs::edge_attrs(attrs, &mut self.g.edges[e], &mut self.diags);
+            }
         }
         for c in std::mem::take(&mut self.deferred_clicks) {
             let Some(&n) = self.node_index.get(&c.target.value) else {
