@@ -517,6 +517,13 @@ fn click_forms() {
 }
 
 #[test]
+fn script_links_are_dropped() {
+    let (g, d) = parse_flowchart("flowchart LR\nA\nclick A \"javascript:alert(1)\"");
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-MMD-014"]);
+    assert!(g.nodes[0].link.is_none());
+}
+
+#[test]
 fn accessibility() {
     let g = ok("flowchart LR\naccTitle: My title\naccDescr: One line\nA");
     assert_eq!(g.acc_title.as_deref(), Some("My title"));

@@ -371,6 +371,21 @@ impl<'d> Lower<'d> {
                 target,
             } = &c.action
             {
+                let scheme = href.trim_start().to_ascii_lowercase();
+                if ["javascript:", "vbscript:", "data:"]
+                    .iter()
+                    .any(|s| scheme.starts_with(s))
+                {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            codes::UNSAFE_LINK,
+                            c.span,
+                            "link dropped: netfig output never runs scripts",
+                        )
+                        .with_hint("use an http(s) or relative URL"),
+                    );
+                    continue;
+                }
                 self.g.nodes[n].link = Some(Link {
                     href: href.clone(),
                     target: target.clone(),

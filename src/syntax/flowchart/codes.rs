@@ -118,6 +118,7 @@ codes! {
     TOP_DIRECTION = "W-MMD-011";
     UNKNOWN_ENTITY = "W-MMD-012";
     EMPTY_PROPERTY = "W-MMD-013";
+    UNSAFE_LINK = "W-MMD-014";
 }
 
 /// Levenshtein distance, for did-you-mean hints (inputs are short keywords).
