@@ -472,6 +472,13 @@ fn style_property_lists() {
 }
 
 #[test]
+fn trailing_comments_end_property_lists() {
+    let g = ok("flowchart LR\nA\nstyle A fill:#f9f %% pink\nclassDef c color:red%%x\nclass A c");
+    assert_eq!(g.nodes[0].style.get("fill"), Some("#f9f"));
+    assert_eq!(g.nodes[0].style.get("color"), Some("red"));
+}
+
+#[test]
 fn link_style() {
     let g = ok("flowchart LR\nA --> B --> C --> D\nlinkStyle default stroke:#999\nlinkStyle 0,2 stroke:#f00,stroke-width:2px\nlinkStyle 1 interpolate linear stroke:#0f0");
     assert_eq!(g.edges[0].style.get("stroke"), Some("#f00"));

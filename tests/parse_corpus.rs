@@ -78,7 +78,10 @@ fn corpus_parses_fast() {
     for s in &sources {
         let _ = parse_flowchart(s);
     }
-    eprintln!("111 corpus examples parsed and lowered in {:?}", t.elapsed());
+    eprintln!(
+        "111 corpus examples parsed and lowered in {:?}",
+        t.elapsed()
+    );
     // Generous bound for unoptimised test builds; release is far below 10 ms.
     assert!(t.elapsed().as_millis() < 500, "{:?}", t.elapsed());
 }

@@ -11,7 +11,7 @@ use crate::diagnostic::Span;
 /// are sanitised so nothing can break out of an SVG attribute.
 pub(crate) fn props(p: &mut Parser<'_>) -> Vec<Prop> {
     let start = p.pos;
-    while !matches!(p.peek(), None | Some('\n' | ';')) {
+    while !p.at_eos() {
         p.bump();
     }
     let end = p.pos;
