@@ -4,10 +4,10 @@
 //! each statement that fails is reported and skipped to its end, so one run reports every
 //! error. Keywords are case-insensitive (`FlowChart TD` works, unlike in mermaid).
 //!
-//! Modules: [`scan`] (cursor), [`statement`] (statement dispatch, subgraphs, keyword
-//! statements), [`node`] (node groups and shapes), [`edge`] (arrows), [`label`] (label text →
-//! [`Label`](crate::model::Label)), [`frontmatter`] (YAML front matter, `%%{init}%%`),
-//! [`codes`] (every diagnostic code).
+//! Modules: `scan` (cursor), `statement` (statement dispatch, subgraphs, keyword
+//! statements), `node` (node groups and shapes), `edge` (arrows), `props` (style
+//! declarations), [`label`] (label text → [`Label`](crate::model::Label)), `frontmatter`
+//! (YAML front matter, `%%{init}%%`), [`codes`] (every diagnostic code).
 
 mod ast;
 pub mod codes;
