@@ -63,6 +63,28 @@ fn every_example_parses_without_errors() {
             failures.push(file.render(d));
         }
         assert!(!chart.nodes.is_empty(), "{} has no nodes", f.display());
+        // The same example with Windows line endings means the same diagram.
+        let (crlf, crlf_diags) = parse_flowchart(&src.replace('\n', "\r\n"));
+        assert_eq!(
+            codes(&crlf_diags),
+            codes(&diags),
+            "{} with CRLF",
+            f.display()
+        );
+        assert_eq!(
+            crlf.nodes.len(),
+            chart.nodes.len(),
+            "{} with CRLF",
+            f.display()
+        );
+        assert_eq!(
+            crlf.edges.len(),
+            chart.edges.len(),
+            "{} with CRLF",
+            f.display()
+        );
+        let labels = |g: &Flowchart| g.nodes.iter().map(|n| n.label.text()).collect::<Vec<_>>();
+        assert_eq!(labels(&crlf), labels(&chart), "{} with CRLF", f.display());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -69,7 +69,10 @@ impl<'a> Parser<'a> {
     }
     /// At the end of a statement: end of input, newline, `;`, or a `%%` comment.
     pub(crate) fn at_eos(&self) -> bool {
-        matches!(self.peek(), None | Some('\n') | Some(';')) || self.rest().starts_with("%%")
+        matches!(self.peek(), None | Some('\n') | Some(';'))
+            || self.rest().starts_with("%%")
+            || self.rest().starts_with("\r\n")
+            || self.rest() == "\r"
     }
     /// Offset of the end of the current line (the `\n`, or the end of input).
     pub(crate) fn line_end(&self) -> usize {

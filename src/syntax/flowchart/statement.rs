@@ -85,6 +85,7 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
                 _ => None,
             };
             if let Some(k) = keyword {
+                p.skip_ws();
                 if !p.at_eos() {
                     let here = p.here();
                     let next = p.describe_next();
