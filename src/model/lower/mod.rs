@@ -32,7 +32,11 @@ pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
         .and_then(|h| h.direction.as_ref())
         .map_or(Direction::TopBottom, |d| d.value);
     if let Some(t) = &doc.config.title {
-        let (label, d) = to_label(t);
+        let (label, mut d) = to_label(t);
+        if t.span.end - t.span.start != t.raw.len() {
+            // The YAML value is not a verbatim slice (escapes, folding): point at the title.
+            d.iter_mut().for_each(|d| d.span = t.span);
+        }
         l.g.title = Some(label);
         l.diags.extend(d);
     }

@@ -109,7 +109,11 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
         let span = Span::new(base + pos, base + pos + key.len().min(text.len() - pos));
         match key.as_str() {
             "title" => {
-                if let Some(t) = value.as_text() {
+                let Some(t) = value.as_text() else {
+                    p.warn(codes::CONFIG_IGNORED, span, "`title` must be text; ignored");
+                    continue;
+                };
+                {
                     let vpos = text[pos..].find(t.as_str()).map(|i| base + pos + i);
                     let tspan = vpos.map_or(span, |s| Span::new(s, s + t.len()));
                     p.config.title = Some(Text {
@@ -119,7 +123,16 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
                     });
                 }
             }
-            "config" => apply_config(p, value, base, text, pos),
+            "config" if matches!(value, Yaml::Map(_) | Yaml::Null) => {
+                apply_config(p, value, base, text, pos)
+            }
+            "config" => {
+                p.warn(
+                    codes::CONFIG_IGNORED,
+                    span,
+                    "`config` must be a mapping; ignored",
+                );
+            }
             _ => {
                 p.warn(
                     codes::CONFIG_IGNORED,
@@ -142,9 +155,28 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
         match key.as_str() {
             "theme" => p.config.theme = value.as_text(),
             "themeVariables" => {
+                if !matches!(value, Yaml::Map(_)) {
+                    p.warn(
+                        codes::CONFIG_IGNORED,
+                        span,
+                        "`themeVariables` must be a mapping; ignored",
+                    );
+                }
                 for (k, x) in value.entries() {
-                    if let Some(t) = x.as_text() {
-                        p.config.theme_variables.push((k.clone(), t));
+                    match x.as_text() {
+                        Some(t) => p.config.theme_variables.push((k.clone(), t)),
+                        None => {
+                            let kpos = find_key(text, pos, k).unwrap_or(pos);
+                            let kspan = Span::new(
+                                base + kpos,
+                                base + kpos + k.len().min(text.len().saturating_sub(kpos)),
+                            );
+                            p.warn(
+                                codes::CONFIG_IGNORED,
+                                kspan,
+                                format!("theme variable `{k}` must be a single value; ignored"),
+                            );
+                        }
                     }
                 }
             }
