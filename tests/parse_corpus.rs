@@ -90,6 +90,37 @@ fn every_example_parses_without_errors() {
 }
 
 #[test]
+fn corpus_warnings_are_exactly_the_expected_ones() {
+    let Some(dir) = corpus_dir() else { return };
+    let mut seen = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|e| e != "mmd") {
+            continue;
+        }
+        let (_, d) = parse_flowchart(&std::fs::read_to_string(&p).unwrap());
+        if !d.is_empty() {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            seen.push((name, codes(&d)));
+        }
+    }
+    seen.sort();
+    let s = |f: &str, c: &[&'static str]| (f.to_string(), c.to_vec());
+    assert_eq!(
+        seen,
+        [
+            s("004.mmd", &["W-MMD-006"]),
+            s("067.mmd", &["W-MMD-002"]),
+            s("068.mmd", &["W-MMD-002"]),
+            s("100.mmd", &["W-MMD-006"]),
+            s("101.mmd", &["W-MMD-005", "W-MMD-005"]),
+            s("109.mmd", &["W-MMD-003"; 4]),
+            s("110.mmd", &["W-MMD-003"; 2]),
+        ]
+    );
+}
+
+#[test]
 fn corpus_parses_fast() {
     let Some(dir) = corpus_dir() else { return };
     let sources: Vec<String> = std::fs::read_dir(&dir)
