@@ -42,7 +42,9 @@ macro_rules! corpus {
 #[test]
 fn every_example_parses_without_errors() {
     let Some(dir) = corpus_dir() else {
-        eprintln!("skipping: mermaid corpus not found (expected ../shared/corpus/mermaid-flowchart/docs)");
+        eprintln!(
+            "skipping: mermaid corpus not found (expected ../shared/corpus/mermaid-flowchart/docs)"
+        );
         return;
     };
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -61,8 +63,61 @@ fn every_example_parses_without_errors() {
             failures.push(file.render(d));
         }
         assert!(!chart.nodes.is_empty(), "{} has no nodes", f.display());
+        // The same example with Windows line endings means the same diagram.
+        let (crlf, crlf_diags) = parse_flowchart(&src.replace('\n', "\r\n"));
+        assert_eq!(
+            codes(&crlf_diags),
+            codes(&diags),
+            "{} with CRLF",
+            f.display()
+        );
+        assert_eq!(
+            crlf.nodes.len(),
+            chart.nodes.len(),
+            "{} with CRLF",
+            f.display()
+        );
+        assert_eq!(
+            crlf.edges.len(),
+            chart.edges.len(),
+            "{} with CRLF",
+            f.display()
+        );
+        let labels = |g: &Flowchart| g.nodes.iter().map(|n| n.label.text()).collect::<Vec<_>>();
+        assert_eq!(labels(&crlf), labels(&chart), "{} with CRLF", f.display());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn corpus_warnings_are_exactly_the_expected_ones() {
+    let Some(dir) = corpus_dir() else { return };
+    let mut seen = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|e| e != "mmd") {
+            continue;
+        }
+        let (_, d) = parse_flowchart(&std::fs::read_to_string(&p).unwrap());
+        if !d.is_empty() {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            seen.push((name, codes(&d)));
+        }
+    }
+    seen.sort();
+    let s = |f: &str, c: &[&'static str]| (f.to_string(), c.to_vec());
+    assert_eq!(
+        seen,
+        [
+            s("004.mmd", &["W-MMD-006"]),
+            s("067.mmd", &["W-MMD-002"]),
+            s("068.mmd", &["W-MMD-002"]),
+            s("100.mmd", &["W-MMD-006"]),
+            s("101.mmd", &["W-MMD-005", "W-MMD-005"]),
+            s("109.mmd", &["W-MMD-003"; 4]),
+            s("110.mmd", &["W-MMD-003"; 2]),
+        ]
+    );
 }
 
 #[test]
@@ -76,6 +131,10 @@ fn corpus_parses_fast() {
     for s in &sources {
         let _ = parse_flowchart(s);
     }
+    eprintln!(
+        "111 corpus examples parsed and lowered in {:?}",
+        t.elapsed()
+    );
     // Generous bound for unoptimised test builds; release is far below 10 ms.
     assert!(t.elapsed().as_millis() < 500, "{:?}", t.elapsed());
 }
@@ -118,17 +177,32 @@ fn icon_and_image_nodes_warn() {
     for f in ["067.mmd", "068.mmd"] {
         let (g, d) = corpus!(f);
         assert_eq!(codes(&d), ["W-MMD-002"], "{f}");
-        assert!(g.nodes[0].label.text().contains("label") || g.nodes[0].label.text() == "User Icon");
+        assert!(
+            g.nodes[0].label.text().contains("label") || g.nodes[0].label.text() == "User Icon"
+        );
     }
 }
 
 #[test]
 fn markdown_004_and_100() {
     let (g, d) = corpus!("004.mmd");
-    assert_eq!(codes(&d), ["W-MMD-006"], "htmlLabels is ignored with a warning");
+    assert_eq!(
+        codes(&d),
+        ["W-MMD-006"],
+        "htmlLabels is ignored with a warning"
+    );
     let md = &g.nodes[0].label.lines[0].runs;
-    assert_eq!(md.iter().map(|r| (r.text.as_str(), r.bold, r.italic)).collect::<Vec<_>>(),
-        [("This ", false, false), ("is", true, false), (" ", false, false), ("Markdown", false, true)]);
+    assert_eq!(
+        md.iter()
+            .map(|r| (r.text.as_str(), r.bold, r.italic))
+            .collect::<Vec<_>>(),
+        [
+            ("This ", false, false),
+            ("is", true, false),
+            (" ", false, false),
+            ("Markdown", false, true)
+        ]
+    );
     assert_eq!(g.nodes[1].label.text(), "Line1\nLine 2\nLine 3");
     let (g, _) = corpus!("100.mmd");
     let a = &g.nodes[0].label;
@@ -139,7 +213,10 @@ fn markdown_004_and_100() {
     assert_eq!(g.clusters[1].title.text(), "Two");
     assert!(g.clusters[1].title.lines[0].runs[0].bold);
     assert_eq!(g.edges[0].label.text(), "edge label");
-    assert!(g.edges[1].label.lines[0].runs.iter().any(|r| r.text == "edge label" && r.bold));
+    assert!(g.edges[1].label.lines[0]
+        .runs
+        .iter()
+        .any(|r| r.text == "edge label" && r.bold));
     assert_eq!(g.nodes[1].shape, Shape::Hexagon);
 }
 
@@ -158,8 +235,14 @@ fn arrows_069_to_090() {
     use Stroke::*;
     assert_eq!(one("069.mmd"), (Normal, None, Arrow, 1, String::new()));
     assert_eq!(one("070.mmd"), (Normal, None, None, 1, String::new()));
-    assert_eq!(one("071.mmd"), (Normal, None, None, 1, "This is the text!".into()));
-    assert_eq!(one("072.mmd"), (Normal, None, None, 1, "This is the text".into()));
+    assert_eq!(
+        one("071.mmd"),
+        (Normal, None, None, 1, "This is the text!".into())
+    );
+    assert_eq!(
+        one("072.mmd"),
+        (Normal, None, None, 1, "This is the text".into())
+    );
     assert_eq!(one("073.mmd"), (Normal, None, Arrow, 1, "text".into()));
     assert_eq!(one("074.mmd"), (Normal, None, Arrow, 1, "text".into()));
     assert_eq!(one("075.mmd"), (Dotted, None, Arrow, 1, String::new()));
@@ -187,7 +270,11 @@ fn groups_081_082() {
         Endpoint::Node(n) => g.nodes[n.0 as usize].id.clone(),
         Endpoint::Cluster(c) => g.clusters[c.0 as usize].id.clone(),
     };
-    let pairs: Vec<_> = g2.edges.iter().map(|e| (name(&g2, e.from), name(&g2, e.to))).collect();
+    let pairs: Vec<_> = g2
+        .edges
+        .iter()
+        .map(|e| (name(&g2, e.from), name(&g2, e.to)))
+        .collect();
     let s = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(pairs, [s("A", "C"), s("A", "D"), s("B", "C"), s("B", "D")]);
 }
@@ -206,7 +293,10 @@ fn edge_ids_084_to_087_and_104() {
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(g.edges[0].classes, ["animate"]);
     assert_eq!(g.edges[0].style.get("stroke-dasharray"), Some("9,5"));
-    assert_eq!(g.edges[0].style.get("animation"), Some("dash 25s linear infinite"));
+    assert_eq!(
+        g.edges[0].style.get("animation"),
+        Some("dash 25s linear infinite")
+    );
     let (g, _) = corpus!("104.mmd");
     assert_eq!(g.edges[0].curve, Some(netfig::model::Curve::Linear));
     assert_eq!(g.edges[1].curve, Some(netfig::model::Curve::Natural));
@@ -250,8 +340,14 @@ fn subgraphs_095_to_099() {
     assert_eq!(g.clusters[0].title.text(), "one");
     let (g, _) = corpus!("097.mmd");
     assert_eq!(g.edges.len(), 7);
-    assert_eq!(g.edges[4].from, Endpoint::Cluster(g.cluster_by_id("one").unwrap()));
-    assert_eq!(g.edges[4].to, Endpoint::Cluster(g.cluster_by_id("two").unwrap()));
+    assert_eq!(
+        g.edges[4].from,
+        Endpoint::Cluster(g.cluster_by_id("one").unwrap())
+    );
+    assert_eq!(
+        g.edges[4].to,
+        Endpoint::Cluster(g.cluster_by_id("two").unwrap())
+    );
     assert_eq!(g.edges[6].to, Endpoint::Node(g.node_by_id("c2").unwrap()));
     let (g, _) = corpus!("098.mmd");
     use netfig::model::Direction::*;
@@ -283,7 +379,10 @@ fn click_101_102() {
     for n in &g.nodes[..4] {
         assert_eq!(n.link.as_ref().unwrap().target.as_deref(), Some("_blank"));
     }
-    assert_eq!(g.nodes[1].link.as_ref().unwrap().tooltip.as_deref(), Some("Open this in a new tab"));
+    assert_eq!(
+        g.nodes[1].link.as_ref().unwrap().tooltip.as_deref(),
+        Some("Open this in a new tab")
+    );
 }
 
 #[test]
@@ -296,7 +395,11 @@ fn styles_105_to_108() {
     let (g, _) = corpus!("106.mmd");
     assert_eq!(g.nodes[0].style.get("fill"), Some("#f96"));
     let (g, _) = corpus!("107.mmd");
-    let strokes: Vec<_> = g.nodes.iter().map(|n| n.style.get("stroke").unwrap()).collect();
+    let strokes: Vec<_> = g
+        .nodes
+        .iter()
+        .map(|n| n.style.get("stroke").unwrap())
+        .collect();
     assert_eq!(strokes, ["#f00", "#0f0", "#00f"]);
     assert_eq!(g.nodes[2].classes, ["foobar"]);
     assert_eq!(g.edges.len(), 2);

@@ -21,7 +21,12 @@ fn declared(src: &str) -> Expect {
                 let pos = parts.next().expect("LINE:COL");
                 let code = parts.next().expect("CODE");
                 let (l, c) = pos.split_once(':').expect("LINE:COL");
-                out.insert((kind.to_string(), l.parse().unwrap(), c.parse().unwrap(), code.to_string()));
+                out.insert((
+                    kind.to_string(),
+                    l.parse().unwrap(),
+                    c.parse().unwrap(),
+                    code.to_string(),
+                ));
             }
         }
     }
@@ -48,10 +53,17 @@ fn fixtures_report_exactly_the_declared_diagnostics() {
             .iter()
             .map(|d| {
                 let (l, c) = file.line_col(d.span.start);
-                let kind = if d.severity == Severity::Error { "error" } else { "warning" };
+                let kind = if d.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
                 (kind.to_string(), l, c, d.code.to_string())
             })
             .collect();
+        if std::env::var_os("NETFIG_SHOW").is_some() {
+            eprintln!("{}", file.render_all(&diags));
+        }
         if got != want {
             failures.push(format!(
                 "{}:\n  missing: {:?}\n  unexpected: {:?}\n{}",

@@ -19,7 +19,10 @@ fn osi_vs_tcpip() {
     assert_eq!(g.direction, Direction::TopBottom);
     assert_eq!(g.edges.len(), 7);
     for e in &g.edges {
-        assert!(matches!((e.from, e.to), (Endpoint::Node(_), Endpoint::Node(_))));
+        assert!(matches!(
+            (e.from, e.to),
+            (Endpoint::Node(_), Endpoint::Node(_))
+        ));
     }
     for n in &g.nodes {
         assert_eq!(n.label.lines.len(), 2, "{}", n.id);
@@ -31,4 +34,17 @@ fn osi_vs_tcpip() {
     }
     assert_eq!(g.nodes[0].label.text(), "应用层\nApplication Layer");
     assert_eq!(g.nodes[7].parent, Some(netfig::model::ClusterId(1)));
+}
+
+#[test]
+fn osi_with_crlf_line_endings() {
+    let src = include_str!("../diagrams/osi-vs-tcpip.mmd").replace('\n', "\r\n");
+    let (g, d) = parse_flowchart(&src);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!((g.nodes.len(), g.edges.len(), g.clusters.len()), (11, 7, 2));
+    assert_eq!(g.clusters[1].title.text(), "TCP/IP四层模型（实际实现）");
+    assert_eq!(
+        g.nodes[10].label.text(),
+        "网络接口层\nNetwork Interface Layer"
+    );
 }

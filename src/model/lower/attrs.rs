@@ -8,20 +8,88 @@ use crate::syntax::flowchart::{Attr, Text, TextKind};
 
 /// Shape names offered in did-you-mean hints (mermaid's short names and a few aliases).
 const SHAPE_NAMES: &[&str] = &[
-    "rect", "rounded", "stadium", "subproc", "cyl", "circle", "dbl-circ", "odd", "diamond", "hex",
-    "lean-r", "lean-l", "trap-b", "trap-t", "text", "notch-rect", "lin-rect", "sm-circ",
-    "framed-circle", "fork", "hourglass", "comment", "brace-r", "braces", "bolt", "doc", "delay",
-    "das", "lin-cyl", "curv-trap", "div-rect", "tri", "win-pane", "f-circ", "lin-doc",
-    "notch-pent", "flip-tri", "sl-rect", "docs", "procs", "flag", "bow-rect", "cross-circ",
-    "tag-doc", "tag-rect", "datastore", "database", "decision", "document", "process",
-    "terminal", "event", "manual-file", "manual-input", "paper-tape", "processes", "junction",
+    "rect",
+    "rounded",
+    "stadium",
+    "subproc",
+    "cyl",
+    "circle",
+    "dbl-circ",
+    "odd",
+    "diamond",
+    "hex",
+    "lean-r",
+    "lean-l",
+    "trap-b",
+    "trap-t",
+    "text",
+    "notch-rect",
+    "lin-rect",
+    "sm-circ",
+    "framed-circle",
+    "fork",
+    "hourglass",
+    "comment",
+    "brace-r",
+    "braces",
+    "bolt",
+    "doc",
+    "delay",
+    "das",
+    "lin-cyl",
+    "curv-trap",
+    "div-rect",
+    "tri",
+    "win-pane",
+    "f-circ",
+    "lin-doc",
+    "notch-pent",
+    "flip-tri",
+    "sl-rect",
+    "docs",
+    "procs",
+    "flag",
+    "bow-rect",
+    "cross-circ",
+    "tag-doc",
+    "tag-rect",
+    "datastore",
+    "database",
+    "decision",
+    "document",
+    "process",
+    "terminal",
+    "event",
+    "manual-file",
+    "manual-input",
+    "paper-tape",
+    "processes",
+    "junction",
+    "rectangle",
+    "cylinder",
+    "hexagon",
+    "subroutine",
+    "trapezoid",
+    "double-circle",
+    "triangle",
+    "lean-right",
+    "lean-left",
+    "small-circle",
+    "filled-circle",
+    "crossed-circle",
+    "documents",
 ];
 
 /// Keys of icon and image nodes, which netfig does not draw.
 const ICON_KEYS: &[&str] = &["icon", "img", "form", "pos", "h", "w", "constraint"];
 
 /// Applies a node's `@{ … }` attributes: shape and label; icon/image keys are warned about.
-pub(super) fn node_attrs(attrs: &[Attr], shape: &mut Shape, label: &mut Label, diags: &mut Vec<Diagnostic>) {
+pub(super) fn node_attrs(
+    attrs: &[Attr],
+    shape: &mut Shape,
+    label: &mut Label,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut warned_icon = false;
     for a in attrs {
         match a.key.value.as_str() {
@@ -36,7 +104,9 @@ pub(super) fn node_attrs(attrs: &[Attr], shape: &mut Shape, label: &mut Label, d
                     if let Some(m) = codes::did_you_mean(&a.value.value, SHAPE_NAMES) {
                         d = d.with_hint(format!("did you mean `{m}`?"));
                     }
-                    diags.push(d.with_hint("see mermaid's shape list: rect, rounded, stadium, diamond, cyl, …"));
+                    diags.push(d.with_hint(
+                        "see mermaid's shape list: rect, rounded, stadium, diamond, cyl, …",
+                    ));
                 }
             },
             "label" => {
@@ -45,7 +115,10 @@ pub(super) fn node_attrs(attrs: &[Attr], shape: &mut Shape, label: &mut Label, d
                     Text {
                         kind: TextKind::Markdown,
                         raw: v[1..v.len() - 1].to_string(),
-                        span: crate::diagnostic::Span::new(a.value.span.start + 1, a.value.span.end - 1),
+                        span: crate::diagnostic::Span::new(
+                            a.value.span.start + 1,
+                            a.value.span.end - 1,
+                        ),
                     }
                 } else {
                     Text {

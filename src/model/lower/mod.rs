@@ -12,8 +12,8 @@ mod attrs;
 mod style;
 
 use super::{
-    Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId,
-    Shape, Style,
+    Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId, Shape,
+    Style,
 };
 use crate::diagnostic::{Diagnostic, Span};
 use crate::syntax::flowchart::label::to_label;
@@ -32,7 +32,11 @@ pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
         .and_then(|h| h.direction.as_ref())
         .map_or(Direction::TopBottom, |d| d.value);
     if let Some(t) = &doc.config.title {
-        let (label, d) = to_label(t);
+        let (label, mut d) = to_label(t);
+        if t.span.end - t.span.start != t.raw.len() {
+            // The YAML value is not a verbatim slice (escapes, folding): point at the title.
+            d.iter_mut().for_each(|d| d.span = t.span);
+        }
         l.g.title = Some(label);
         l.diags.extend(d);
     }
@@ -68,6 +72,7 @@ struct Lower<'d> {
     mentions: Vec<Vec<usize>>,
     deferred_edge_attrs: Vec<(&'d Spanned<String>, &'d [Attr])>,
     deferred_clicks: Vec<&'d crate::syntax::flowchart::Click>,
+    deferred_edge_classes: Vec<(String, Spanned<String>)>,
     link_styles: Vec<&'d LinkStyleStmt>,
 }
 
@@ -76,7 +81,10 @@ impl<'d> Lower<'d> {
         for s in stmts {
             let Statement::Subgraph(sg) = s else { continue };
             let idx = self.g.clusters.len();
-            let id = sg.id.as_ref().map_or_else(|| format!("subGraph{idx}"), |i| i.value.clone());
+            let id = sg
+                .id
+                .as_ref()
+                .map_or_else(|| format!("subGraph{idx}"), |i| i.value.clone());
             let title = match &sg.title {
                 Some(t) => {
                     let (label, d) = to_label(t);
@@ -88,10 +96,9 @@ impl<'d> Lower<'d> {
             };
             if let Some(&first) = self.cluster_index.get(&id) {
                 let span = sg.id.as_ref().map_or(sg.keyword, |i| i.span);
-                let first_span = self.g.clusters[first].span;
                 self.diags.push(
                     Diagnostic::error(codes::DUPLICATE_SUBGRAPH, span, format!("a subgraph with id `{id}` already exists"))
-                        .with_hint(format!("the first one starts at byte {}; give each subgraph a unique id (`subgraph id [title]`)", first_span.start)),
+                        .with_hint(format!("`{}` is declared earlier; give each subgraph a unique id (`subgraph id [title]`)", self.g.clusters[first].id)),
                 );
             } else {
                 self.cluster_index.insert(id.clone(), idx);
@@ -216,7 +223,10 @@ impl<'d> Lower<'d> {
                 Diagnostic::warning(
                     codes::IMPLICIT_NODE,
                     target.span,
-                    format!("`{what}` names `{}`, which is not defined yet; a node is created", target.value),
+                    format!(
+                        "`{what}` names `{}`, which is not defined yet; a node is created",
+                        target.value
+                    ),
                 )
                 .with_hint("check the id for a typo, or define the node before styling it"),
             );
@@ -228,14 +238,9 @@ impl<'d> Lower<'d> {
         if let Some(&ci) = self.cluster_index.get(&target.value) {
             self.cluster_classes[ci].push(class.clone());
         } else if self.edge_ids.contains_key(&target.value) {
-            match self.edge_index.get(&target.value) {
-                Some(&e) => self.edge_classes[e].push(class.clone()),
-                None => {
-                    // The edge comes later in the file; apply when it exists.
-                    let n = self.implicit_node(target, "class");
-                    self.node_classes[n].push(class.clone());
-                }
-            }
+            // Edges may be defined after the `class` statement: apply once all exist.
+            self.deferred_edge_classes
+                .push((target.value.clone(), class.clone()));
         } else {
             let n = self.implicit_node(target, "class");
             self.node_classes[n].push(class.clone());
@@ -277,14 +282,22 @@ impl<'d> Lower<'d> {
     fn chain(&mut self, c: &'d Chain, cluster: Option<usize>) {
         // `e1@{ … }` alone on a statement configures edge `e1`.
         if let ([group], []) = (c.groups.as_slice(), c.links.as_slice()) {
-            if let [NodeRef { id, shape: Some(NodeShape::Attrs { attrs, .. }), .. }] = group.as_slice() {
+            if let [NodeRef {
+                id,
+                shape: Some(NodeShape::Attrs { attrs, .. }),
+                ..
+            }] = group.as_slice()
+            {
                 if self.edge_ids.contains_key(&id.value) {
                     self.deferred_edge_attrs.push((id, attrs));
                     return;
                 }
             }
         }
-        let mut prev: Vec<Endpoint> = c.groups[0].iter().map(|r| self.endpoint(r, cluster)).collect();
+        let mut prev: Vec<Endpoint> = c.groups[0]
+            .iter()
+            .map(|r| self.endpoint(r, cluster))
+            .collect();
         for (link, group) in c.links.iter().zip(&c.groups[1..]) {
             let next: Vec<Endpoint> = group.iter().map(|r| self.endpoint(r, cluster)).collect();
             let label = match &link.label {
@@ -334,19 +347,49 @@ impl<'d> Lower<'d> {
     }
 
     fn finish(&mut self) {
+        for (id, class) in std::mem::take(&mut self.deferred_edge_classes) {
+            if let Some(&e) = self.edge_index.get(&id) {
+                self.edge_classes[e].push(class);
+            }
+        }
         for (id, attrs) in std::mem::take(&mut self.deferred_edge_attrs) {
-            let e = self.edge_index[&id.value];
-            attrs::edge_attrs(attrs, &mut self.g.edges[e], &mut self.diags);
+            if let Some(&e) = self.edge_index.get(&id.value) {
+                attrs::edge_attrs(attrs, &mut self.g.edges[e], &mut self.diags);
+            }
         }
         for c in std::mem::take(&mut self.deferred_clicks) {
             let Some(&n) = self.node_index.get(&c.target.value) else {
                 self.diags.push(
-                    Diagnostic::error(codes::UNKNOWN_CLICK_TARGET, c.target.span, format!("`click` names `{}`, which is not a node", c.target.value))
-                        .with_hint("check the id for a typo"),
+                    Diagnostic::error(
+                        codes::UNKNOWN_CLICK_TARGET,
+                        c.target.span,
+                        format!("`click` names `{}`, which is not a node", c.target.value),
+                    )
+                    .with_hint("check the id for a typo"),
                 );
                 continue;
             };
-            if let ClickAction::Link { href, tooltip, target } = &c.action {
+            if let ClickAction::Link {
+                href,
+                tooltip,
+                target,
+            } = &c.action
+            {
+                let scheme = href.trim_start().to_ascii_lowercase();
+                if ["javascript:", "vbscript:", "data:"]
+                    .iter()
+                    .any(|s| scheme.starts_with(s))
+                {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            codes::UNSAFE_LINK,
+                            c.span,
+                            "link dropped: netfig output never runs scripts",
+                        )
+                        .with_hint("use an http(s) or relative URL"),
+                    );
+                    continue;
+                }
                 self.g.nodes[n].link = Some(Link {
                     href: href.clone(),
                     target: target.clone(),
@@ -367,13 +410,19 @@ impl<'d> Lower<'d> {
                         }
                         continue;
                     }
-                    crate::syntax::flowchart::LinkTarget::Index(i) if i < self.g.edges.len() => vec![i],
+                    crate::syntax::flowchart::LinkTarget::Index(i) if i < self.g.edges.len() => {
+                        vec![i]
+                    }
                     crate::syntax::flowchart::LinkTarget::Index(i) => {
                         let n = self.g.edges.len();
-                        let msg = format!("`linkStyle {i}`: there are only {n} links (indices 0 to {})", n.saturating_sub(1));
+                        let msg = format!(
+                            "`linkStyle {i}`: there are only {n} links (indices 0 to {})",
+                            n.saturating_sub(1)
+                        );
                         self.diags.push(
-                            Diagnostic::error(codes::LINK_INDEX_RANGE, t.span, msg)
-                                .with_hint("links are numbered from 0 in the order they appear in the source"),
+                            Diagnostic::error(codes::LINK_INDEX_RANGE, t.span, msg).with_hint(
+                                "links are numbered from 0 in the order they appear in the source",
+                            ),
                         );
                         continue;
                     }

@@ -22,7 +22,12 @@ impl ClassDefs {
         self.defs.get(name)
     }
     /// Appends class `class`'s declarations to `style`, warning if it was never defined.
-    pub(super) fn apply(&self, class: &Spanned<String>, style: &mut Style, diags: &mut Vec<Diagnostic>) {
+    pub(super) fn apply(
+        &self,
+        class: &Spanned<String>,
+        style: &mut Style,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         match self.defs.get(&class.value) {
             Some(s) => style.extend(s),
             None => diags.push(
@@ -31,7 +36,10 @@ impl ClassDefs {
                     class.span,
                     format!("class `{}` is never defined with `classDef`", class.value),
                 )
-                .with_hint(format!("add `classDef {} fill:#f9f,stroke:#333`", class.value)),
+                .with_hint(format!(
+                    "add `classDef {} fill:#f9f,stroke:#333`",
+                    class.value
+                )),
             ),
         }
     }

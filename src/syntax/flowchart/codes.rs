@@ -5,23 +5,35 @@
 
 /// `(code, one-line description)` for every code, errors first.
 pub const CODES: &[(&str, &str)] = &[
-    (NOT_FLOWCHART, "not a flowchart: missing or other diagram header"),
+    (
+        NOT_FLOWCHART,
+        "not a flowchart: missing or other diagram header",
+    ),
     (UNKNOWN_DIRECTION, "unknown direction keyword"),
     (UNCLOSED_NODE, "node label bracket not closed on its line"),
     (UNCLOSED_STRING, "string or markdown string not closed"),
     (UNEXPECTED, "unexpected text in a statement"),
     (MISSING_NODE, "a node was expected (after an arrow or `&`)"),
     (BAD_ARROW, "malformed arrow or `|label|`"),
-    (UNCLOSED_EDGE_LABEL, "edge label opened with `--`, `-.` or `==` not closed"),
+    (
+        UNCLOSED_EDGE_LABEL,
+        "edge label opened with `--`, `-.` or `==` not closed",
+    ),
     (UNKNOWN_SHAPE, "unknown `shape:` name"),
     (BAD_ATTRS, "malformed `@{ … }` attribute block"),
     (STRAY_END, "`end` without an open subgraph"),
     (UNCLOSED_SUBGRAPH, "subgraph without its `end`"),
     (BAD_SUBGRAPH, "malformed subgraph header"),
-    (BAD_STATEMENT, "malformed classDef/class/style/linkStyle/click/acc statement"),
+    (
+        BAD_STATEMENT,
+        "malformed classDef/class/style/linkStyle/click/acc statement",
+    ),
     (BAD_FRONT_MATTER, "front matter is not valid YAML"),
     (BAD_DIRECTIVE, "`%%{init}%%` directive is not valid"),
-    (UNCLOSED_FRONT_MATTER, "front matter opened with `---` but never closed"),
+    (
+        UNCLOSED_FRONT_MATTER,
+        "front matter opened with `---` but never closed",
+    ),
     (LINK_INDEX_RANGE, "linkStyle index out of range"),
     (UNKNOWN_CLICK_TARGET, "click on an unknown node"),
     (DUPLICATE_SUBGRAPH, "two subgraphs with the same id"),
@@ -30,18 +42,36 @@ pub const CODES: &[(&str, &str)] = &[
     (UNCLOSED_ACC_DESCR, "`accDescr {` block not closed"),
     (BAD_ATTR_VALUE, "invalid attribute value"),
     (ELK, "`flowchart-elk`: netfig uses its own layered layout"),
-    (ICON_IMAGE, "icons/images are not rendered (no external resources)"),
-    (FA_ICON, "`fa:` icon token removed (icon fonts unavailable offline)"),
+    (
+        ICON_IMAGE,
+        "icons/images are not rendered (no external resources)",
+    ),
+    (
+        FA_ICON,
+        "`fa:` icon token removed (icon fonts unavailable offline)",
+    ),
     (HTML_TAG, "unsupported HTML tag removed from a label"),
     (CALLBACK, "click callback ignored (needs JavaScript)"),
     (CONFIG_IGNORED, "configuration key ignored"),
     (UNSAFE_STYLE, "unsafe style value sanitised or dropped"),
-    (IMPLICIT_NODE, "style/class created a node that no statement defines"),
-    (UNDEFINED_CLASS, "class used but never defined with classDef"),
+    (
+        IMPLICIT_NODE,
+        "style/class created a node that no statement defines",
+    ),
+    (
+        UNDEFINED_CLASS,
+        "class used but never defined with classDef",
+    ),
     (UNKNOWN_ATTR, "unknown `@{ … }` attribute key ignored"),
-    (TOP_DIRECTION, "`direction` outside a subgraph sets the graph direction"),
+    (
+        TOP_DIRECTION,
+        "`direction` outside a subgraph sets the graph direction",
+    ),
     (UNKNOWN_ENTITY, "unknown entity code kept literally"),
-    (EMPTY_PROPERTY, "style property without `name:value` ignored"),
+    (
+        EMPTY_PROPERTY,
+        "style property without `name:value` ignored",
+    ),
 ];
 
 macro_rules! codes {
@@ -88,6 +118,7 @@ codes! {
     TOP_DIRECTION = "W-MMD-011";
     UNKNOWN_ENTITY = "W-MMD-012";
     EMPTY_PROPERTY = "W-MMD-013";
+    UNSAFE_LINK = "W-MMD-014";
 }
 
 /// Levenshtein distance, for did-you-mean hints (inputs are short keywords).
@@ -137,7 +168,10 @@ mod tests {
 
     #[test]
     fn did_you_mean_finds_near_misses() {
-        assert_eq!(did_you_mean("subgrap", &["subgraph", "end"]), Some("subgraph"));
+        assert_eq!(
+            did_you_mean("subgrap", &["subgraph", "end"]),
+            Some("subgraph")
+        );
         assert_eq!(did_you_mean("zzz", &["subgraph"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }

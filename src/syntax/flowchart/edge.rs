@@ -92,7 +92,10 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
                 p.here()
             };
             let next = p.describe_next();
-            let msg = msg.map_or_else(|| format!("expected an arrow such as `-->`, found {next}"), str::to_string);
+            let msg = msg.map_or_else(
+                || format!("expected an arrow such as `-->`, found {next}"),
+                str::to_string,
+            );
             p.error(codes::BAD_ARROW, span, msg);
             return LinkResult::Failed;
         }
@@ -105,7 +108,11 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
         p.bump();
         let line_end = p.line_end();
         let Some(i) = p.src[p.pos..line_end].find('|') else {
-            p.error(codes::BAD_ARROW, Span::new(open, open + 1), "expected `|` to close the edge label opened here");
+            p.error(
+                codes::BAD_ARROW,
+                Span::new(open, open + 1),
+                "expected `|` to close the edge label opened here",
+            );
             return LinkResult::Failed;
         };
         label = Some(text_between(p.src, p.pos, p.pos + i));
@@ -130,7 +137,9 @@ fn dashes(p: &mut Parser<'_>, arrow_start: usize) -> Body {
     let n = count(p, '-');
     if n == 1 {
         if p.peek() != Some('.') {
-            return Err(Some("a single `-` is not an arrow; expected `-->`, `---` or `-.->`"));
+            return Err(Some(
+                "a single `-` is not an arrow; expected `-->`, `---` or `-.->`",
+            ));
         }
         let dots = count(p, '.');
         if p.peek() == Some('-') {
@@ -154,7 +163,9 @@ fn dashes(p: &mut Parser<'_>, arrow_start: usize) -> Body {
 fn equals(p: &mut Parser<'_>, arrow_start: usize) -> Body {
     let n = count(p, '=');
     if n < 2 {
-        return Err(Some("a single `=` is not an arrow; expected `==>` or `===`"));
+        return Err(Some(
+            "a single `=` is not an arrow; expected `==>` or `===`",
+        ));
     }
     let end = marker(p);
     if end != Marker::None {
@@ -223,7 +234,11 @@ fn labelled(p: &mut Parser<'_>, arrow_start: usize, stroke: Stroke) -> Body {
         );
         return Err(Some(REPORTED));
     }
-    let min_len = if end == Marker::None { len - 2 } else { len - 1 };
+    let min_len = if end == Marker::None {
+        len - 2
+    } else {
+        len - 1
+    };
     Ok((stroke, end, min_len, Some(label)))
 }
 
@@ -247,5 +262,55 @@ pub(crate) fn text_between(src: &str, start: usize, end: usize) -> Text {
         kind,
         raw: src[a..b].to_string(),
         span: Span::new(a, b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(src: &str) -> (Option<Link>, usize, Vec<&'static str>) {
+        let mut p = Parser::new(src);
+        let r = link(&mut p);
+        let codes = p.diags.iter().map(|d| d.code).collect();
+        match r {
+            LinkResult::Link(l) => (Some(l), p.pos, codes),
+            _ => (None, p.pos, codes),
+        }
+    }
+
+    #[test]
+    fn arrow_spans_cover_the_arrow() {
+        let (l, pos, _) = one("e1@-.-> B");
+        let l = l.unwrap();
+        assert_eq!(l.id.unwrap().value, "e1");
+        assert_eq!(l.span, Span::new(3, 7));
+        assert_eq!(pos, 7);
+    }
+
+    #[test]
+    fn not_a_link_consumes_nothing() {
+        let (l, pos, codes) = one("B --> C");
+        assert!(l.is_none());
+        assert_eq!((pos, codes.len()), (0, 0));
+    }
+
+    #[test]
+    fn inline_label_text_span_is_exact() {
+        let src = "-- \"quoted\" --> B";
+        let (l, _, _) = one(src);
+        let t = l.unwrap().label.unwrap();
+        assert_eq!(t.kind, TextKind::Quoted);
+        assert_eq!(&src[t.span.start..t.span.end], "quoted");
+    }
+
+    #[test]
+    fn malformed_arrows_report() {
+        assert_eq!(one("-> B").2, [codes::BAD_ARROW]);
+        assert_eq!(one("= B").2, [codes::BAD_ARROW]);
+        assert_eq!(one("-- text").2, [codes::UNCLOSED_EDGE_LABEL]);
+        assert_eq!(one("-->|open").2, [codes::BAD_ARROW]);
+        assert_eq!(one("-- text -- B").2, [codes::BAD_ARROW]);
+        assert_eq!(one("e1@ B").2, [codes::BAD_ARROW]);
     }
 }

@@ -15,11 +15,18 @@ pub(crate) fn front_matter(p: &mut Parser<'_>) -> bool {
     let lead = p.src.len() - p.src.trim_start_matches([' ', '\t', '\r', '\n']).len();
     // Only whole blank lines may precede `---`.
     let line_start = p.src[..lead].rfind('\n').map_or(0, |i| i + 1);
-    let first_end = p.src[line_start..].find('\n').map_or(p.src.len(), |i| line_start + i);
+    let first_end = p.src[line_start..]
+        .find('\n')
+        .map_or(p.src.len(), |i| line_start + i);
     if p.src[line_start..first_end].trim() != "---" {
         return true;
     }
-    let open = Span::new(line_start + (p.src[line_start..first_end].len() - p.src[line_start..first_end].trim_start().len()), first_end);
+    let open = Span::new(
+        line_start
+            + (p.src[line_start..first_end].len()
+                - p.src[line_start..first_end].trim_start().len()),
+        first_end,
+    );
     let body_start = (first_end + 1).min(p.src.len());
     let mut at = body_start;
     let mut close = None;
@@ -32,8 +39,12 @@ pub(crate) fn front_matter(p: &mut Parser<'_>) -> bool {
         at = end + 1;
     }
     let Some((body_end, close_end)) = close else {
-        p.error(codes::UNCLOSED_FRONT_MATTER, open, "front matter opened here is never closed")
-            .hint("end the front matter with a line containing only `---`");
+        p.error(
+            codes::UNCLOSED_FRONT_MATTER,
+            open,
+            "front matter opened here is never closed",
+        )
+        .hint("end the front matter with a line containing only `---`");
         p.pos = p.src.len();
         return false;
     };
@@ -44,7 +55,11 @@ pub(crate) fn front_matter(p: &mut Parser<'_>) -> bool {
         Err((loc, msg)) => {
             let offset = loc.map_or(body_start, |(l, c)| offset_of(text, l, c) + body_start);
             let span = Span::new(offset, line_end(p.src, offset));
-            p.error(codes::BAD_FRONT_MATTER, span, format!("front matter is not valid YAML: {msg}"));
+            p.error(
+                codes::BAD_FRONT_MATTER,
+                span,
+                format!("front matter is not valid YAML: {msg}"),
+            );
         }
     }
     true
@@ -59,7 +74,10 @@ fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let mut off = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            let c = l.char_indices().nth(col.saturating_sub(1)).map_or(l.trim_end().len(), |(b, _)| b);
+            let c = l
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(l.trim_end().len(), |(b, _)| b);
             return off + c;
         }
         off += l.len();
@@ -74,7 +92,8 @@ fn find_key(text: &str, from: usize, key: &str) -> Option<usize> {
         let s = at + i;
         let before = text[..s].chars().next_back();
         let after = &text[s + key.len()..];
-        let ok_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\''));
+        let ok_before =
+            before.is_none_or(|c| c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\''));
         let after = after.trim_start_matches(['"', '\'']).trim_start();
         if ok_before && after.starts_with(':') {
             return Some(s);
@@ -90,15 +109,36 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
         let span = Span::new(base + pos, base + pos + key.len().min(text.len() - pos));
         match key.as_str() {
             "title" => {
-                if let Some(t) = value.as_text() {
+                let Some(t) = value.as_text() else {
+                    p.warn(codes::CONFIG_IGNORED, span, "`title` must be text; ignored");
+                    continue;
+                };
+                {
                     let vpos = text[pos..].find(t.as_str()).map(|i| base + pos + i);
                     let tspan = vpos.map_or(span, |s| Span::new(s, s + t.len()));
-                    p.config.title = Some(Text { kind: TextKind::Quoted, raw: t, span: tspan });
+                    p.config.title = Some(Text {
+                        kind: TextKind::Quoted,
+                        raw: t,
+                        span: tspan,
+                    });
                 }
             }
-            "config" => apply_config(p, value, base, text, pos),
+            "config" if matches!(value, Yaml::Map(_) | Yaml::Null) => {
+                apply_config(p, value, base, text, pos)
+            }
+            "config" => {
+                p.warn(
+                    codes::CONFIG_IGNORED,
+                    span,
+                    "`config` must be a mapping; ignored",
+                );
+            }
             _ => {
-                p.warn(codes::CONFIG_IGNORED, span, format!("front matter key `{key}` is ignored"));
+                p.warn(
+                    codes::CONFIG_IGNORED,
+                    span,
+                    format!("front matter key `{key}` is ignored"),
+                );
             }
         }
     }
@@ -108,20 +148,45 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
 fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usize) {
     for (key, value) in v.entries() {
         let pos = find_key(text, from, key).unwrap_or(from);
-        let span = Span::new(base + pos, base + pos + key.len().min(text.len().saturating_sub(pos)));
+        let span = Span::new(
+            base + pos,
+            base + pos + key.len().min(text.len().saturating_sub(pos)),
+        );
         match key.as_str() {
             "theme" => p.config.theme = value.as_text(),
             "themeVariables" => {
+                if !matches!(value, Yaml::Map(_)) {
+                    p.warn(
+                        codes::CONFIG_IGNORED,
+                        span,
+                        "`themeVariables` must be a mapping; ignored",
+                    );
+                }
                 for (k, x) in value.entries() {
-                    if let Some(t) = x.as_text() {
-                        p.config.theme_variables.push((k.clone(), t));
+                    match x.as_text() {
+                        Some(t) => p.config.theme_variables.push((k.clone(), t)),
+                        None => {
+                            let kpos = find_key(text, pos, k).unwrap_or(pos);
+                            let kspan = Span::new(
+                                base + kpos,
+                                base + kpos + k.len().min(text.len().saturating_sub(kpos)),
+                            );
+                            p.warn(
+                                codes::CONFIG_IGNORED,
+                                kspan,
+                                format!("theme variable `{k}` must be a single value; ignored"),
+                            );
+                        }
                     }
                 }
             }
             "flowchart" => {
                 for (k, x) in value.entries() {
                     let kpos = find_key(text, pos, k).unwrap_or(pos);
-                    let kspan = Span::new(base + kpos, base + kpos + k.len().min(text.len().saturating_sub(kpos)));
+                    let kspan = Span::new(
+                        base + kpos,
+                        base + kpos + k.len().min(text.len().saturating_sub(kpos)),
+                    );
                     if k == "curve" {
                         match x.as_text().as_deref().and_then(Curve::from_name) {
                             Some(c) => p.config.curve = Some(c),
@@ -148,7 +213,11 @@ fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
         "layout" | "flowchart.defaultRenderer" => "netfig uses its own layered layout",
         _ => "netfig does not support this setting",
     };
-    p.warn(codes::CONFIG_IGNORED, span, format!("config key `{key}` is ignored: {why}"));
+    p.warn(
+        codes::CONFIG_IGNORED,
+        span,
+        format!("config key `{key}` is ignored: {why}"),
+    );
 }
 
 /// A `%%{ … }%%` directive at the cursor: `init`/`initialize` are applied, others ignored.
@@ -156,7 +225,11 @@ pub(crate) fn directive(p: &mut Parser<'_>) {
     let start = p.pos;
     let body_start = start + 2; // the `{`
     let Some(i) = p.src[body_start..].find("}%%") else {
-        p.error(codes::BAD_DIRECTIVE, Span::new(start, start + 3), "expected `}%%` to close the directive opened here");
+        p.error(
+            codes::BAD_DIRECTIVE,
+            Span::new(start, start + 3),
+            "expected `}%%` to close the directive opened here",
+        );
         p.skip_line();
         return;
     };
@@ -167,18 +240,29 @@ pub(crate) fn directive(p: &mut Parser<'_>) {
         Ok(v) => {
             for (key, value) in v.entries() {
                 let pos = find_key(text, 0, key).unwrap_or(0);
-                let span = Span::new(body_start + pos, body_start + pos + key.len().min(text.len() - pos));
+                let span = Span::new(
+                    body_start + pos,
+                    body_start + pos + key.len().min(text.len() - pos),
+                );
                 if key == "init" || key == "initialize" {
                     apply_config(p, value, body_start, text, pos);
                 } else {
-                    p.warn(codes::CONFIG_IGNORED, span, format!("directive `{key}` is ignored"));
+                    p.warn(
+                        codes::CONFIG_IGNORED,
+                        span,
+                        format!("directive `{key}` is ignored"),
+                    );
                 }
             }
         }
         Err((loc, msg)) => {
             let offset = loc.map_or(body_start, |(l, c)| offset_of(text, l, c) + body_start);
             let span = Span::new(offset, line_end(p.src, offset).min(body_end));
-            p.error(codes::BAD_DIRECTIVE, span, format!("`%%{{…}}%%` directive is not valid: {msg}"));
+            p.error(
+                codes::BAD_DIRECTIVE,
+                span,
+                format!("`%%{{…}}%%` directive is not valid: {msg}"),
+            );
         }
     }
 }

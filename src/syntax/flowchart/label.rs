@@ -34,7 +34,11 @@ pub fn to_label(text: &Text) -> (Label, Vec<Diagnostic>) {
             if i > 0 {
                 b.newline();
             }
-            let cut = if i == 0 { 0 } else { indent.min(line.len() - line.trim_start_matches([' ', '\t']).len()) };
+            let cut = if i == 0 {
+                0
+            } else {
+                indent.min(line.len() - line.trim_start_matches([' ', '\t']).len())
+            };
             b.inline(&line[cut..], base + off + cut, true);
         }
     } else {
@@ -105,7 +109,10 @@ impl Builder {
                     self.diags.push(Diagnostic::warning(
                         codes::FA_ICON,
                         Span::new(base + i, base + i + n),
-                        format!("icon `{}` removed: icon fonts are not available offline", &rest[..n]),
+                        format!(
+                            "icon `{}` removed: icon fonts are not available offline",
+                            &rest[..n]
+                        ),
                     ));
                     i += n;
                     if self.last_is_space() && s[i..].starts_with(' ') {
@@ -157,7 +164,9 @@ impl Builder {
         if s[1..end].contains('<') || s[..end].contains('\n') {
             return None;
         }
-        let name_len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
+        let name_len = body
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(body.len());
         let name = body[..name_len].to_ascii_lowercase();
         match name.as_str() {
             "br" => self.newline(),
@@ -177,7 +186,11 @@ impl Builder {
 
     /// An entity code (`#quot;`, `#9829;`, `#x2764;`, `&amp;`, `&#9829;`) at the start of `s`.
     fn entity(&mut self, s: &str, at: usize) -> Option<usize> {
-        let semi = s.char_indices().take(16).find(|(_, c)| *c == ';').map(|(i, _)| i)?;
+        let semi = s
+            .char_indices()
+            .take(16)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i)?;
         let inner = &s[1..semi];
         let (numeric, body) = match inner.strip_prefix('#') {
             Some(b) if s.starts_with('&') => (true, b),
@@ -222,7 +235,10 @@ impl Builder {
                 self.diags.push(Diagnostic::warning(
                     codes::UNKNOWN_ENTITY,
                     Span::new(at, at + semi + 1),
-                    format!("entity `{}` is not a valid character; kept as written", &s[..=semi]),
+                    format!(
+                        "entity `{}` is not a valid character; kept as written",
+                        &s[..=semi]
+                    ),
                 ));
                 self.push_str(&s[..=semi]);
             }
@@ -249,7 +265,10 @@ impl Builder {
 fn icon(s: &str) -> Option<usize> {
     let colon = s.find(':')?;
     let prefix = &s[..colon];
-    if !(prefix.len() <= 3 && prefix.starts_with("fa") && prefix.chars().all(|c| c.is_ascii_lowercase())) {
+    if !(prefix.len() <= 3
+        && prefix.starts_with("fa")
+        && prefix.chars().all(|c| c.is_ascii_lowercase()))
+    {
         return None;
     }
     let rest = s[colon + 1..].strip_prefix("fa-")?;
@@ -299,4 +318,127 @@ fn named(name: &str) -> Option<char> {
         "para" => '¶',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(kind: TextKind, raw: &str) -> (Label, Vec<Diagnostic>) {
+        to_label(&Text {
+            kind,
+            raw: raw.to_string(),
+            span: Span::new(10, 10 + raw.len()),
+        })
+    }
+
+    fn runs(l: &Label) -> Vec<Vec<(String, bool, bool)>> {
+        l.lines
+            .iter()
+            .map(|line| {
+                line.runs
+                    .iter()
+                    .map(|r| (r.text.clone(), r.bold, r.italic))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn br_variants_break_lines() {
+        let (l, d) = label(TextKind::Plain, "a<br>b<BR>c<br/>d<br />e<Br  />f");
+        assert!(d.is_empty());
+        assert_eq!(l.text(), "a\nb\nc\nd\ne\nf");
+    }
+
+    #[test]
+    fn entities_named_decimal_hex() {
+        let (l, d) = label(
+            TextKind::Quoted,
+            "#quot;#amp;#lt;#gt;#35;#9829;#x2764;&quot;&#65;&#x42;",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(l.text(), "\"&<>#♥❤\"AB");
+    }
+
+    #[test]
+    fn invalid_entities_are_text_or_warned() {
+        let (l, d) = label(TextKind::Plain, "#1114112; x #; y & z;");
+        assert_eq!(l.text(), "#1114112; x #; y & z;");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, codes::UNKNOWN_ENTITY);
+        assert_eq!(d[0].span, Span::new(10, 19));
+    }
+
+    #[test]
+    fn html_emphasis_and_unknown_tags() {
+        let (l, d) = label(
+            TextKind::Quoted,
+            "<strong>B</strong><em>I</em><code>c</code>",
+        );
+        assert_eq!(
+            runs(&l),
+            [[
+                ("B".into(), true, false),
+                ("I".into(), false, true),
+                ("c".into(), false, false)
+            ]]
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].span.start, 10 + "<strong>B</strong><em>I</em>".len());
+    }
+
+    #[test]
+    fn markdown_runs_and_lines() {
+        let (l, _) = label(
+            TextKind::Markdown,
+            "a **b** _c_ __d__ *e*\n   next **line**",
+        );
+        assert_eq!(
+            runs(&l),
+            [
+                vec![
+                    ("a ".into(), false, false),
+                    ("b".into(), true, false),
+                    (" ".into(), false, false),
+                    ("c".into(), false, true),
+                    (" ".into(), false, false),
+                    ("d".into(), true, false),
+                    (" ".into(), false, false),
+                    ("e".into(), false, true),
+                ],
+                vec![("next ".into(), false, false), ("line".into(), true, false)],
+            ]
+        );
+    }
+
+    #[test]
+    fn unmatched_markdown_delimiters_are_text() {
+        let (l, _) = label(TextKind::Markdown, "2 * 3 and **open");
+        assert_eq!(l.text(), "2 * 3 and **open");
+        assert!(l.lines[0].runs.iter().all(|r| !r.bold && !r.italic));
+    }
+
+    #[test]
+    fn markdown_is_literal_outside_markdown_strings() {
+        let (l, _) = label(TextKind::Quoted, "**not bold**");
+        assert_eq!(l.text(), "**not bold**");
+    }
+
+    #[test]
+    fn icons_removed_with_position() {
+        let (l, d) = label(TextKind::Plain, "fa:fa-car go fab:fa-x");
+        assert_eq!(l.text(), "go");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].span, Span::new(10, 19));
+        assert_eq!(d[1].span.start, 10 + "fa:fa-car go ".len());
+        let (l, d) = label(TextKind::Plain, "sofa:fa-x");
+        assert_eq!((l.text().as_str(), d.len()), ("sofa:fa-x", 0));
+    }
+
+    #[test]
+    fn labels_are_trimmed_per_line() {
+        let (l, _) = label(TextKind::Plain, "  a  <br>  b ");
+        assert_eq!(l.text(), "a\nb");
+    }
 }

@@ -4,10 +4,10 @@
 //! each statement that fails is reported and skipped to its end, so one run reports every
 //! error. Keywords are case-insensitive (`FlowChart TD` works, unlike in mermaid).
 //!
-//! Modules: [`scan`] (cursor), [`statement`] (statement dispatch, subgraphs, keyword
-//! statements), [`node`] (node groups and shapes), [`edge`] (arrows), [`label`] (label text →
-//! [`Label`](crate::model::Label)), [`frontmatter`] (YAML front matter, `%%{init}%%`),
-//! [`codes`] (every diagnostic code).
+//! Modules: `scan` (cursor), `statement` (statement dispatch, subgraphs, keyword
+//! statements), `node` (node groups and shapes), `edge` (arrows), `props` (style
+//! declarations), [`label`] (label text → [`Label`](crate::model::Label)), `frontmatter`
+//! (YAML front matter, `%%{init}%%`), [`codes`] (every diagnostic code).
 
 mod ast;
 pub mod codes;
@@ -15,6 +15,7 @@ mod edge;
 mod frontmatter;
 pub mod label;
 mod node;
+mod props;
 mod scan;
 mod statement;
 mod yaml;
@@ -86,9 +87,7 @@ pub fn diagram_kind(source: &str) -> Option<String> {
 
 /// Whether `source` is a mermaid flowchart (`flowchart`, `graph` or `flowchart-elk`, any case).
 pub fn is_flowchart(source: &str) -> bool {
-    diagram_kind(source).is_some_and(|k| {
-        HEADERS.iter().any(|h| h.eq_ignore_ascii_case(&k))
-    })
+    diagram_kind(source).is_some_and(|k| HEADERS.iter().any(|h| h.eq_ignore_ascii_case(&k)))
 }
 
 /// Skips blank lines, `;` and comments (processing `%%{…}%%` directives) before a statement.
@@ -131,8 +130,12 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
         );
     } else if lower != "flowchart" && lower != "graph" {
         if let Some(m) = codes::did_you_mean(&lower, HEADERS) {
-            p.error(codes::NOT_FLOWCHART, span, format!("unknown diagram header `{word}`"))
-                .hint(format!("did you mean `{m}`?"));
+            p.error(
+                codes::NOT_FLOWCHART,
+                span,
+                format!("unknown diagram header `{word}`"),
+            )
+            .hint(format!("did you mean `{m}`?"));
             // Parse on as a flowchart so every other error is reported too.
         } else {
             p.error(
@@ -159,8 +162,12 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
         if !p.at_eos() {
             let here = p.here();
             let next = p.describe_next();
-            p.error(codes::UNEXPECTED, here, format!("unexpected {next} after the header"))
-                .hint("put each statement on its own line or separate them with `;`");
+            p.error(
+                codes::UNEXPECTED,
+                here,
+                format!("unexpected {next} after the header"),
+            )
+            .hint("put each statement on its own line or separate them with `;`");
             p.skip_statement();
         }
     }

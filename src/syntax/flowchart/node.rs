@@ -17,7 +17,15 @@ pub(crate) enum Fail {
 
 /// Keywords that a misspelt statement start is compared against.
 const KEYWORDS: &[&str] = &[
-    "subgraph", "end", "direction", "classDef", "class", "style", "linkStyle", "click", "accTitle",
+    "subgraph",
+    "end",
+    "direction",
+    "classDef",
+    "class",
+    "style",
+    "linkStyle",
+    "click",
+    "accTitle",
     "accDescr",
 ];
 
@@ -28,7 +36,11 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
         Err(Fail::NoId) => {
             let here = p.here();
             let next = p.describe_next();
-            p.error(codes::UNEXPECTED, here, format!("unexpected {next}; expected a node id or a statement"));
+            p.error(
+                codes::UNEXPECTED,
+                here,
+                format!("unexpected {next}; expected a node id or a statement"),
+            );
             p.skip_statement();
             return None;
         }
@@ -58,7 +70,11 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
                     Err(Fail::NoId) => {
                         let here = p.here();
                         let next = p.describe_next();
-                        p.error(codes::MISSING_NODE, here, format!("expected a node after the arrow, found {next}"));
+                        p.error(
+                            codes::MISSING_NODE,
+                            here,
+                            format!("expected a node after the arrow, found {next}"),
+                        );
                         p.skip_statement();
                         break;
                     }
@@ -86,7 +102,8 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
 fn unexpected_after_node(p: &mut Parser<'_>, chain: &Chain) {
     let here = p.here();
     let next = p.describe_next();
-    let lone = chain.links.is_empty() && chain.groups[0].len() == 1 && chain.groups[0][0].shape.is_none();
+    let lone =
+        chain.links.is_empty() && chain.groups[0].len() == 1 && chain.groups[0][0].shape.is_none();
     let first = chain.groups[0][0].id.clone();
     let hint = lone
         .then(|| codes::did_you_mean(&first.value, KEYWORDS))
@@ -98,7 +115,10 @@ fn unexpected_after_node(p: &mut Parser<'_>, chain: &Chain) {
         format!("unexpected {next}; expected an arrow, `&`, or the end of the statement"),
     );
     if let Some(k) = hint {
-        e.hint(format!("did you mean the keyword `{k}` instead of `{}`?", first.value));
+        e.hint(format!(
+            "did you mean the keyword `{k}` instead of `{}`?",
+            first.value
+        ));
     }
 }
 
@@ -119,7 +139,11 @@ pub(crate) fn group(p: &mut Parser<'_>) -> Result<Vec<NodeRef>, Fail> {
             Err(Fail::NoId) => {
                 let here = p.here();
                 let next = p.describe_next();
-                p.error(codes::MISSING_NODE, here, format!("expected a node after `&`, found {next}"));
+                p.error(
+                    codes::MISSING_NODE,
+                    here,
+                    format!("expected a node after `&`, found {next}"),
+                );
                 return Err(Fail::Reported);
             }
             Err(e) => return Err(e),
@@ -149,7 +173,8 @@ pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
     let mut shape = None;
     if p.rest().starts_with("@{") {
         shape = Some(attrs(p)?);
-    } else if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o)) {
+    } else if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o))
+    {
         shape = Some(bracket(p, open, close, s)?);
     }
     let mut classes = Vec::new();
@@ -225,14 +250,12 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
             });
         }
     }
-    let here = p.here();
     let next = p.describe_next();
     p.error(
         codes::UNCLOSED_NODE,
         open_span,
         format!("expected {expected} to close the node label opened here, found {next}"),
     );
-    let _ = here;
     Err(Fail::Reported)
 }
 
@@ -251,7 +274,11 @@ pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
                 span,
             });
         }
-        p.error(codes::UNCLOSED_STRING, Span::new(start, body), "expected `` `\" `` to close the markdown string opened here");
+        p.error(
+            codes::UNCLOSED_STRING,
+            Span::new(start, body),
+            "expected `` `\" `` to close the markdown string opened here",
+        );
         return None;
     }
     p.bump();
@@ -288,21 +315,32 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
             });
         }
         let kstart = p.pos;
-        while p.peek().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+        while p
+            .peek()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
             p.bump();
         }
         if p.pos == kstart {
             let here = p.here();
             let next = p.describe_next();
-            p.error(codes::BAD_ATTRS, here, format!("expected an attribute name or `}}`, found {next}"))
-                .hint("write attributes as `@{ shape: rect, label: \"text\" }`");
+            p.error(
+                codes::BAD_ATTRS,
+                here,
+                format!("expected an attribute name or `}}`, found {next}"),
+            )
+            .hint("write attributes as `@{ shape: rect, label: \"text\" }`");
             return Err(Fail::Reported);
         }
         let key = Spanned::new(p.src[kstart..p.pos].to_string(), Span::new(kstart, p.pos));
         p.skip_ws();
         if !p.eat(":") {
             let here = p.here();
-            p.error(codes::BAD_ATTRS, here, format!("expected `:` after attribute `{}`", key.value));
+            p.error(
+                codes::BAD_ATTRS,
+                here,
+                format!("expected `:` after attribute `{}`", key.value),
+            );
             return Err(Fail::Reported);
         }
         p.skip_ws();
@@ -311,12 +349,19 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
                 p.bump();
                 let line_end = p.line_end();
                 let Some(i) = p.src[p.pos..line_end].find(q) else {
-                    p.error(codes::UNCLOSED_STRING, Span::new(p.pos - 1, p.pos), format!("expected `{q}` to close the string opened here"));
+                    p.error(
+                        codes::UNCLOSED_STRING,
+                        Span::new(p.pos - 1, p.pos),
+                        format!("expected `{q}` to close the string opened here"),
+                    );
                     return Err(Fail::Reported);
                 };
                 let span = Span::new(p.pos, p.pos + i);
                 p.pos += i + 1;
-                (Spanned::new(p.src[span.start..span.end].to_string(), span), true)
+                (
+                    Spanned::new(p.src[span.start..span.end].to_string(), span),
+                    true,
+                )
             }
             _ => {
                 let vstart = p.pos;
@@ -339,7 +384,11 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
         }
         let here = p.here();
         let next = p.describe_next();
-        p.error(codes::BAD_ATTRS, here, format!("expected `,` or `}}` in the attribute block, found {next}"));
+        p.error(
+            codes::BAD_ATTRS,
+            here,
+            format!("expected `,` or `}}` in the attribute block, found {next}"),
+        );
         return Err(Fail::Reported);
     }
 }

@@ -16,13 +16,8 @@ pub(crate) struct Parser<'a> {
 
 /// Whether `c` may appear in a node id (besides `-`, handled by [`Parser::ident`]).
 pub(crate) fn is_id_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || (!c.is_ascii() && !c.is_whitespace() && !is_cjk_bracket(c))
-}
-
-/// Full-width brackets are punctuation in ids only inside titles; as ids they are fine too, but
-/// we keep them out so `A（x）` does not swallow text meant as a label. (Currently none.)
-fn is_cjk_bracket(_c: char) -> bool {
-    false
+    // Any non-ASCII character (CJK, full-width punctuation, emoji) may be part of an id.
+    c.is_alphanumeric() || c == '_' || (!c.is_ascii() && !c.is_whitespace())
 }
 
 impl<'a> Parser<'a> {
@@ -74,7 +69,10 @@ impl<'a> Parser<'a> {
     }
     /// At the end of a statement: end of input, newline, `;`, or a `%%` comment.
     pub(crate) fn at_eos(&self) -> bool {
-        matches!(self.peek(), None | Some('\n') | Some(';')) || self.rest().starts_with("%%")
+        matches!(self.peek(), None | Some('\n') | Some(';'))
+            || self.rest().starts_with("%%")
+            || self.rest().starts_with("\r\n")
+            || self.rest() == "\r"
     }
     /// Offset of the end of the current line (the `\n`, or the end of input).
     pub(crate) fn line_end(&self) -> usize {
@@ -105,7 +103,12 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        (self.pos > start).then(|| (self.src[start..self.pos].to_string(), Span::new(start, self.pos)))
+        (self.pos > start).then(|| {
+            (
+                self.src[start..self.pos].to_string(),
+                Span::new(start, self.pos),
+            )
+        })
     }
     /// A run of non-whitespace characters up to the end of the statement.
     pub(crate) fn word(&mut self) -> Option<(String, Span)> {
@@ -116,7 +119,12 @@ impl<'a> Parser<'a> {
             }
             self.bump();
         }
-        (self.pos > start).then(|| (self.src[start..self.pos].to_string(), Span::new(start, self.pos)))
+        (self.pos > start).then(|| {
+            (
+                self.src[start..self.pos].to_string(),
+                Span::new(start, self.pos),
+            )
+        })
     }
     /// Span of the next character (or an empty span at the end).
     pub(crate) fn here(&self) -> Span {
@@ -130,11 +138,21 @@ impl<'a> Parser<'a> {
             Some(c) => format!("`{c}`"),
         }
     }
-    pub(crate) fn error(&mut self, code: &'static str, span: Span, msg: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn error(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.diags.push(Diagnostic::error(code, span, msg));
         self.diags.last_mut().expect("just pushed")
     }
-    pub(crate) fn warn(&mut self, code: &'static str, span: Span, msg: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn warn(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.diags.push(Diagnostic::warning(code, span, msg));
         self.diags.last_mut().expect("just pushed")
     }

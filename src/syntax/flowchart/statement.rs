@@ -7,9 +7,10 @@
 //! an ordinary node id.
 
 use super::ast::{
-    Click, ClickAction, ClassDef, ClassStmt, LinkStyleStmt, LinkTarget, Prop, Spanned, Statement,
+    ClassDef, ClassStmt, Click, ClickAction, LinkStyleStmt, LinkTarget, Spanned, Statement,
     StyleStmt, Subgraph, Text, TextKind,
 };
+use super::props::props;
 use super::scan::{Hint, Parser};
 use super::{codes, node, skip_trivia, unknown_direction};
 use crate::diagnostic::Span;
@@ -84,10 +85,15 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
                 _ => None,
             };
             if let Some(k) = keyword {
+                p.skip_ws();
                 if !p.at_eos() {
                     let here = p.here();
                     let next = p.describe_next();
-                    p.error(codes::UNEXPECTED, here, format!("unexpected {next} at the end of the `{word}` statement"));
+                    p.error(
+                        codes::UNEXPECTED,
+                        here,
+                        format!("unexpected {next} at the end of the `{word}` statement"),
+                    );
                     p.skip_statement();
                 }
                 return k.map_or(Parsed::Nothing, Parsed::Statement);
@@ -135,7 +141,11 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
             };
             p.skip_ws();
             if t.is_none() || !p.eat("]") {
-                p.error(codes::BAD_SUBGRAPH, Span::new(open, open + 1), "expected `]` to close the subgraph title opened here");
+                p.error(
+                    codes::BAD_SUBGRAPH,
+                    Span::new(open, open + 1),
+                    "expected `]` to close the subgraph title opened here",
+                );
                 p.skip_line();
             }
             title = t;
@@ -144,7 +154,9 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
             // full-width punctuation); it is also the id unless it contains whitespace.
             p.pos = save;
             let line_end = p.line_end();
-            let mut end = p.src[save..line_end].find("%%").map_or(line_end, |i| save + i);
+            let mut end = p.src[save..line_end]
+                .find("%%")
+                .map_or(line_end, |i| save + i);
             let raw = p.src[save..end].trim_end();
             end = save + raw.len();
             let raw = raw.strip_suffix(';').map_or(raw, str::trim_end);
@@ -164,15 +176,23 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
     if !p.at_eos() {
         let here = p.here();
         let next = p.describe_next();
-        p.error(codes::BAD_SUBGRAPH, here, format!("unexpected {next} after the subgraph title"));
+        p.error(
+            codes::BAD_SUBGRAPH,
+            here,
+            format!("unexpected {next} after the subgraph title"),
+        );
         p.skip_statement();
     }
     p.depth += 1;
     let (body, end) = block_until_end(p);
     p.depth -= 1;
     if end.is_none() {
-        p.error(codes::UNCLOSED_SUBGRAPH, keyword, "this subgraph is never closed")
-            .hint("add a line with `end` after its last statement");
+        p.error(
+            codes::UNCLOSED_SUBGRAPH,
+            keyword,
+            "this subgraph is never closed",
+        )
+        .hint("add a line with `end` after its last statement");
     }
     Statement::Subgraph(Subgraph {
         keyword,
@@ -186,7 +206,11 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
 fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
     p.skip_ws();
     let Some((d, span)) = p.word() else {
-        p.error(codes::UNKNOWN_DIRECTION, keyword, "expected a direction (TB, TD, BT, LR or RL) after `direction`");
+        p.error(
+            codes::UNKNOWN_DIRECTION,
+            keyword,
+            "expected a direction (TB, TD, BT, LR or RL) after `direction`",
+        );
         return None;
     };
     let Some(dir) = Direction::from_keyword(&d) else {
@@ -194,8 +218,12 @@ fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
         return None;
     };
     if p.depth == 0 {
-        p.warn(codes::TOP_DIRECTION, keyword, "`direction` outside a subgraph sets the direction of the whole graph")
-            .hint("put the direction in the header instead: `flowchart LR`");
+        p.warn(
+            codes::TOP_DIRECTION,
+            keyword,
+            "`direction` outside a subgraph sets the direction of the whole graph",
+        )
+        .hint("put the direction in the header instead: `flowchart LR`");
     }
     Some(Statement::Direction(Spanned::new(dir, span)))
 }
@@ -221,7 +249,11 @@ fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     let names = id_list(p);
     if names.is_empty() {
         let here = p.here();
-        p.error(codes::BAD_STATEMENT, here, "expected a class name after `classDef`");
+        p.error(
+            codes::BAD_STATEMENT,
+            here,
+            "expected a class name after `classDef`",
+        );
         p.skip_statement();
         return None;
     }
@@ -241,7 +273,11 @@ fn class(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     let classes = id_list(p);
     if targets.is_empty() || classes.is_empty() {
         let here = p.here();
-        p.error(codes::BAD_STATEMENT, here, "expected `class ids className`, e.g. `class a,b highlight`");
+        p.error(
+            codes::BAD_STATEMENT,
+            here,
+            "expected `class ids className`, e.g. `class a,b highlight`",
+        );
         p.skip_statement();
         return None;
     }
@@ -256,7 +292,11 @@ fn style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
     let Some((id, span)) = p.ident() else {
         let here = p.here();
-        p.error(codes::BAD_STATEMENT, here, "expected a node or subgraph id after `style`");
+        p.error(
+            codes::BAD_STATEMENT,
+            here,
+            "expected a node or subgraph id after `style`",
+        );
         p.skip_statement();
         return None;
     };
@@ -285,7 +325,11 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
             targets.push(Spanned::new(LinkTarget::Index(i), span));
         } else {
             let span = if w.is_empty() { p.here() } else { span };
-            p.error(codes::BAD_STATEMENT, span, "expected a link index (0, 1, …) or `default` after `linkStyle`");
+            p.error(
+                codes::BAD_STATEMENT,
+                span,
+                "expected a link index (0, 1, …) or `default` after `linkStyle`",
+            );
             p.skip_statement();
             return None;
         }
@@ -309,7 +353,11 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
                 },
                 None => {
                     let here = p.here();
-                    p.error(codes::BAD_STATEMENT, here, "expected a curve name after `interpolate`");
+                    p.error(
+                        codes::BAD_STATEMENT,
+                        here,
+                        "expected a curve name after `interpolate`",
+                    );
                 }
             }
             p.skip_ws();
@@ -330,7 +378,11 @@ fn click(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
     let Some((id, id_span)) = p.ident() else {
         let here = p.here();
-        p.error(codes::BAD_STATEMENT, here, "expected a node id after `click`");
+        p.error(
+            codes::BAD_STATEMENT,
+            here,
+            "expected a node id after `click`",
+        );
         p.skip_statement();
         return None;
     };
@@ -341,8 +393,12 @@ fn click(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     let is_href = word.as_ref().is_some_and(|(w, _)| w == "href");
     if word.is_some() && !is_href {
         let span = Span::new(save, p.pos);
-        p.warn(codes::CALLBACK, span, "click callbacks need JavaScript and are not rendered; the node is kept")
-            .hint("use `click id \"https://…\"` for a link");
+        p.warn(
+            codes::CALLBACK,
+            span,
+            "click callbacks need JavaScript and are not rendered; the node is kept",
+        )
+        .hint("use `click id \"https://…\"` for a link");
         // The rest (`call fn(args) "tooltip"`) is the callback's; quotes may contain `;`.
         p.skip_line();
         return Some(Statement::Click(Click {
@@ -357,7 +413,11 @@ fn click(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
     if p.peek() != Some('"') {
         let here = p.here();
-        p.error(codes::BAD_STATEMENT, here, "expected a quoted URL, `href \"url\"` or a callback name after `click id`");
+        p.error(
+            codes::BAD_STATEMENT,
+            here,
+            "expected a quoted URL, `href \"url\"` or a callback name after `click id`",
+        );
         p.skip_statement();
         return None;
     }
@@ -370,13 +430,15 @@ fn click(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     }
     let mut link_target = None;
     if !p.at_eos() {
-        let Some((t, tspan)) = p.word() else {
-            return None;
-        };
+        let (t, tspan) = p.word()?;
         if ["_blank", "_self", "_parent", "_top"].contains(&t.as_str()) {
             link_target = Some(t);
         } else {
-            p.error(codes::BAD_STATEMENT, tspan, format!("unknown link target `{t}`; expected _blank, _self, _parent or _top"));
+            p.error(
+                codes::BAD_STATEMENT,
+                tspan,
+                format!("unknown link target `{t}`; expected _blank, _self, _parent or _top"),
+            );
         }
     }
     Some(Statement::Click(Click {
@@ -397,7 +459,11 @@ fn acc(p: &mut Parser<'_>, title: bool) -> Parsed {
         p.skip_line();
         let raw = p.src[s..p.pos].trim_end();
         let v = Spanned::new(raw.to_string(), Span::new(s, s + raw.len()));
-        return Parsed::Statement(if title { Statement::AccTitle(v) } else { Statement::AccDescr(v) });
+        return Parsed::Statement(if title {
+            Statement::AccTitle(v)
+        } else {
+            Statement::AccDescr(v)
+        });
     }
     let open = p.pos;
     p.bump(); // `{`
@@ -415,81 +481,13 @@ fn acc(p: &mut Parser<'_>, title: bool) -> Parsed {
             Parsed::Statement(Statement::AccDescr(Spanned::new(text, Span::new(s, s + i))))
         }
         None => {
-            p.error(codes::UNCLOSED_ACC_DESCR, Span::new(open, open + 1), "expected `}` to close the `accDescr` block opened here");
+            p.error(
+                codes::UNCLOSED_ACC_DESCR,
+                Span::new(open, open + 1),
+                "expected `}` to close the `accDescr` block opened here",
+            );
             p.pos = p.src.len();
             Parsed::Nothing
         }
     }
-}
-
-/// `name:value, name:value` up to the end of the statement; commas inside parentheses do not
-/// split, a part without `:` continues the previous value (`stroke-dasharray: 5,5`). Values
-/// are sanitised so nothing can break out of an SVG attribute.
-fn props(p: &mut Parser<'_>) -> Vec<Prop> {
-    let start = p.pos;
-    while !matches!(p.peek(), None | Some('\n' | ';')) {
-        p.bump();
-    }
-    let end = p.pos;
-    let mut out: Vec<Prop> = Vec::new();
-    let mut depth = 0i32;
-    let mut seg = start;
-    let bytes = p.src.as_bytes();
-    let mut i = start;
-    while i <= end {
-        let b = if i < end { bytes[i] } else { b',' };
-        match b {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
-            b',' if depth <= 0 || i == end => {
-                prop(p, seg, i, &mut out);
-                seg = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
-}
-
-fn prop(p: &mut Parser<'_>, s: usize, e: usize, out: &mut Vec<Prop>) {
-    let raw = &p.src[s..e];
-    if raw.trim().is_empty() {
-        return;
-    }
-    let lead = raw.len() - raw.trim_start().len();
-    let Some(colon) = raw.find(':') else {
-        if let Some(last) = out.last_mut() {
-            last.value.value.push(',');
-            last.value.value.push_str(raw.trim());
-            last.value.span = last.value.span.join(Span::new(s, e));
-        } else {
-            let span = Span::new(s + lead, s + raw.trim_end().len());
-            p.warn(codes::EMPTY_PROPERTY, span, format!("style property `{}` has no value; expected `name:value`", raw.trim()));
-        }
-        return;
-    };
-    let name = raw[..colon].trim();
-    let name_span = Span::new(s + lead, s + lead + name.len());
-    let vraw = &raw[colon + 1..];
-    let vlead = vraw.len() - vraw.trim_start().len();
-    let value = vraw.trim();
-    let vspan = Span::new(s + colon + 1 + vlead, s + colon + 1 + vlead + value.len());
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        p.warn(codes::UNSAFE_STYLE, name_span, format!("`{name}` is not a style property name; declaration dropped"));
-        return;
-    }
-    let lower = value.to_ascii_lowercase();
-    if lower.contains("url(") || lower.contains("expression") || lower.contains("javascript:") {
-        p.warn(codes::UNSAFE_STYLE, vspan, "style values may not load resources or run code; declaration dropped");
-        return;
-    }
-    let clean: String = value.chars().filter(|c| !matches!(c, '<' | '>' | '"' | '{' | '}' | ';' | '\\' | '\'')).collect();
-    if clean.len() != value.len() {
-        p.warn(codes::UNSAFE_STYLE, vspan, "characters `<>\"'{}\\` removed from a style value");
-    }
-    out.push(Prop {
-        name: Spanned::new(name.to_ascii_lowercase(), name_span),
-        value: Spanned::new(clean, vspan),
-    });
 }

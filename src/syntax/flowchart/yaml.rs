@@ -98,7 +98,13 @@ pub(crate) fn parse(text: &str) -> Result<Yaml, (Option<(usize, usize)>, String)
             .filter(|l| l.line() > 0)
             .map(|l| (l.line() as usize, l.column().max(1) as usize));
         let msg = e.to_string();
-        let first = msg.lines().next().unwrap_or("invalid YAML").to_string();
+        let mut first = msg.lines().next().unwrap_or("invalid YAML");
+        first = first.strip_prefix("error: ").unwrap_or(first);
+        // Positions are relative to the YAML block; the diagnostic's span carries the real one.
+        if first.starts_with("line ") {
+            first = first.split_once(": ").map_or(first, |(_, m)| m);
+        }
+        let first = first.to_string();
         (loc, first)
     })
 }
