@@ -19,6 +19,9 @@ use crate::layout::{Direction, End, LayoutGraph};
 /// ranks is never what was meant, and dummies cost time).
 pub(crate) const MAX_MIN_LEN: u32 = 50;
 
+/// An input edge attached to the working graph: (edge index, tail, head, tail scope, head scope).
+type Mapped = (usize, usize, usize, Option<usize>, Option<usize>);
+
 /// How an input edge is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Shape {
@@ -171,7 +174,6 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
             left_extra,
             min_width,
             min_height,
-            title,
         });
     }
     // Rank edges: nesting first (fixed), then input edges.
@@ -203,7 +205,7 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
     let n_nest = redges.len();
     let mut shapes = Vec::with_capacity(g.edges.len());
     // (edge index, mapped tail, mapped head, tail scope, head scope)
-    let mut mapped: Vec<(usize, usize, usize, Option<usize>, Option<usize>)> = Vec::new();
+    let mut mapped: Vec<Mapped> = Vec::new();
     for (i, e) in g.edges.iter().enumerate() {
         let map = |end: End, other: End, tail: bool| -> (usize, Option<usize>) {
             match end {

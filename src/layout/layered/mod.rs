@@ -28,6 +28,9 @@ mod route;
 mod vertical;
 mod work;
 
+#[cfg(test)]
+mod tests;
+
 use super::{ClusterBox, Direction, EdgeRoute, End, Layout, LayoutGraph};
 use crate::geometry::{Point, Rect, Size};
 

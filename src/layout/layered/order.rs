@@ -104,6 +104,7 @@ pub(crate) fn order(work: &mut Work) {
 }
 
 /// Total crossings of drawn links for the current order.
+#[cfg(test)]
 pub(crate) fn crossings(work: &Work) -> u64 {
     let pos = work.positions();
     let mut total = 0;
