@@ -203,6 +203,12 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
         let _ = c;
     }
     let n_nest = redges.len();
+    // Like dagre's nesting graph: every rank step of an input edge is stretched to
+    // 2·(nesting levels) + 1 ranks, so the border ranks of clusters fit between two ranks of
+    // nodes without lengthening edges; clusters can then stack vertically. Ranks holding only
+    // borders and dummies cost no rank separation (see `vertical`).
+    let levels = clusters.iter().map(|c| c.depth + 1).max().unwrap_or(0) as i32;
+    let stretch = 2 * levels + 1;
     let mut shapes = Vec::with_capacity(g.edges.len());
     // (edge index, mapped tail, mapped head, tail scope, head scope)
     let mut mapped: Vec<Mapped> = Vec::new();
@@ -238,6 +244,12 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
         }
         if any_label {
             min_len *= 2;
+        }
+        if min_len > 0 {
+            // Leave room for border ranks between the ends (see `stretch`); an end on a border
+            // is itself one of those ranks.
+            let borders = i32::from(u >= g.nodes.len()) + i32::from(v >= g.nodes.len());
+            min_len = (min_len * stretch - borders).max(1);
         }
         redges.push(RankEdge {
             u,
