@@ -23,7 +23,11 @@ fn graph() -> impl Strategy<Value = LayoutGraph> {
             (
                 0u32..12,
                 0u32..6,
-                prop_oneof![Just(Outline::Box), Just(Outline::Ellipse), Just(Outline::Diamond)],
+                prop_oneof![
+                    Just(Outline::Box),
+                    Just(Outline::Ellipse),
+                    Just(Outline::Diamond)
+                ],
                 prop::option::weighted(0.6, 0..nc.max(1)),
             ),
             n,
@@ -44,7 +48,12 @@ fn graph() -> impl Strategy<Value = LayoutGraph> {
             }
         });
         let edges = prop::collection::vec(
-            (end.clone(), end, prop::option::weighted(0.3, (1u32..8, 1u32..3)), 0u32..4),
+            (
+                end.clone(),
+                end,
+                prop::option::weighted(0.3, (1u32..8, 1u32..3)),
+                0u32..4,
+            ),
             0..(2 * n + 4).min(60),
         );
         (nodes, clusters, edges).prop_map(move |(nodes, clusters, edges)| {
@@ -72,15 +81,12 @@ fn graph() -> impl Strategy<Value = LayoutGraph> {
                 .collect();
             let edges = edges
                 .into_iter()
-                .map(|(from, to, label, min_len)| {
-                    LayoutEdge {
-                        from,
-                        to,
-                        label: label
-                            .map(|(w, h)| Size::new(f64::from(w) * 10.0, f64::from(h) * 8.0)),
-                        min_len,
-                        weight: 1.0,
-                    }
+                .map(|(from, to, label, min_len)| LayoutEdge {
+                    from,
+                    to,
+                    label: label.map(|(w, h)| Size::new(f64::from(w) * 10.0, f64::from(h) * 8.0)),
+                    min_len,
+                    weight: 1.0,
                 })
                 .collect();
             LayoutGraph {
