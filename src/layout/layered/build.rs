@@ -19,6 +19,9 @@ use crate::layout::{Direction, End, LayoutGraph};
 /// ranks is never what was meant, and dummies cost time).
 pub(crate) const MAX_MIN_LEN: u32 = 50;
 
+/// Largest rank span requested of one edge after label doubling and cluster stretching.
+pub(crate) const MAX_SPAN: i32 = 400;
+
 /// An input edge attached to the working graph: (edge index, tail, head, tail scope, head scope).
 type Mapped = (usize, usize, usize, Option<usize>, Option<usize>);
 
@@ -249,7 +252,7 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
             // Leave room for border ranks between the ends (see `stretch`); an end on a border
             // is itself one of those ranks.
             let borders = i32::from(u >= g.nodes.len()) + i32::from(v >= g.nodes.len());
-            min_len = (min_len * stretch - borders).max(1);
+            min_len = (min_len * stretch - borders).clamp(1, MAX_SPAN);
         }
         redges.push(RankEdge {
             u,
