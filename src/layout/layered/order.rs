@@ -9,9 +9,10 @@
 //! positioning draw every cluster as one rectangle.
 //!
 //! Bounds: at most [`MAX_SWEEPS`] sweeps per start (fewer for big graphs, see [`sweeps_for`]),
-//! stopping after eight sweeps without improvement (four above 2,000 layer nodes); graphs up to
-//! 2,000 layer nodes get a second, mirrored start and keep the better result; each transpose
-//! pass is repeated at most [`MAX_TRANSPOSE_PASSES`] times per sweep.
+//! stopping after eight sweeps without improvement (four above 6,000 layer nodes); graphs up to
+//! 6,000 layer nodes get a second, mirrored start and keep the better result; each transpose
+//! pass is repeated at most [`MAX_TRANSPOSE_PASSES`] times per sweep. Every fourth sweep the
+//! first transpose pass also swaps ties, as dot does, to leave plateaus.
 
 use super::crossing::bilayer_crossings;
 use super::work::Work;
@@ -22,11 +23,11 @@ pub(crate) const MAX_SWEEPS: usize = 24;
 /// Most transpose passes per sweep.
 pub(crate) const MAX_TRANSPOSE_PASSES: usize = 6;
 
-/// Sweep budget: 24 up to 2,000 layer nodes, then fewer so big graphs stay fast.
+/// Sweep budget: 24 up to 6,000 layer nodes, then fewer so big graphs stay fast.
 pub(crate) fn sweeps_for(layer_nodes: usize) -> usize {
     match layer_nodes {
-        0..=2_000 => MAX_SWEEPS,
-        2_001..=8_000 => 12,
+        0..=6_000 => MAX_SWEEPS,
+        6_001..=20_000 => 12,
         _ => 6,
     }
 }
@@ -64,7 +65,7 @@ pub(crate) fn order(work: &mut Work) {
     };
     init_order(work, &ctx);
     let start = work.layers.clone();
-    let small = n <= 2_000;
+    let small = n <= 6_000;
     let (mut best, mut best_c) = run(work, &mut ctx, if small { 8 } else { 4 });
     if small && best_c > 0 {
         // A second start, mirrored, as dot tries several initial orders.
@@ -109,7 +110,7 @@ fn run(work: &mut Work, ctx: &mut Ctx, patience: usize) -> (Vec<Vec<usize>>, u64
                 sort_layer(work, ctx, &mut pos, r, false, &mut acc);
             }
         }
-        transpose(work, ctx, &mut pos);
+        transpose(work, ctx, &mut pos, it % 4 == 3);
         let c = count_all(work, ctx, &pos);
         if c < best_c {
             best_c = c;
@@ -340,8 +341,8 @@ fn pair_crossings(ctx: &Ctx, pos: &[usize], u: usize, v: usize) -> f64 {
     c
 }
 
-fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize]) {
-    for _ in 0..MAX_TRANSPOSE_PASSES {
+fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize], equal: bool) {
+    for pass in 0..MAX_TRANSPOSE_PASSES {
         let mut improved = false;
         for r in 0..work.layers.len() {
             let layer = &mut work.layers[r];
@@ -354,7 +355,10 @@ fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize]) {
                 if now == 0.0 {
                     continue;
                 }
-                if pair_crossings(ctx, pos, v, u) < now {
+                let then = pair_crossings(ctx, pos, v, u);
+                // dot's trick: on some sweeps, also swap ties (first pass only) to leave
+                // plateaus.
+                if then < now || (equal && pass == 0 && then == now) {
                     layer.swap(i - 1, i);
                     pos[u] = i;
                     pos[v] = i - 1;
