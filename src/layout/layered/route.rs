@@ -284,17 +284,26 @@ fn chain_route(
         route.push(pts[0].0);
         for w in pts.windows(2) {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
-            let hits = off != 0.0
-                || [ra, rb].iter().any(|&r| {
+            let blocked = |s: Point, t: Point| {
+                [ra, rb].iter().any(|&r| {
                     rank_boxes[r]
                         .iter()
-                        .any(|&(v, rect)| !ends.contains(&v) && segment_hits(a, b, &rect, 0.5))
-                });
-            if hits {
-                let ya = p.bands[ra].bottom.max(a.y);
-                let yb = p.bands[rb].top.min(b.y);
-                route.push(Point::new(a.x, ya));
-                route.push(Point::new(b.x, yb));
+                        .any(|&(v, rect)| !ends.contains(&v) && segment_hits(s, t, &rect, 0.5))
+                })
+            };
+            if off != 0.0 || blocked(a, b) {
+                // Leave the upper rank vertically, enter the lower one vertically, or both;
+                // the fewest bends that clear every box.
+                let da = Point::new(a.x, p.bands[ra].bottom.max(a.y));
+                let db = Point::new(b.x, p.bands[rb].top.min(b.y));
+                if off == 0.0 && !blocked(da, b) {
+                    route.push(da);
+                } else if off == 0.0 && !blocked(a, db) {
+                    route.push(db);
+                } else {
+                    route.push(da);
+                    route.push(db);
+                }
             }
             route.push(b);
         }
