@@ -314,10 +314,18 @@ fn chain_route(
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
         let t = route.iter().position(|&q| shape_value(&r, o, q) > 0.0);
-        if let Some(t) = t.filter(|&t| t > 0) {
-            let q = clip(&r, o, route[t - 1], route[t]);
-            route.drain(..t);
-            route.insert(0, q);
+        match t {
+            Some(t) if t > 0 => {
+                let q = clip(&r, o, route[t - 1], route[t]);
+                route.drain(..t);
+                route.insert(0, q);
+            }
+            // The whole route lies on or inside the tail (touching boxes, zero spacing).
+            None => {
+                let q = route[route.len() - 1];
+                route = vec![q, q];
+            }
+            _ => {}
         }
     }
     let _ = n;
@@ -325,10 +333,17 @@ fn chain_route(
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
         let t = route.iter().rposition(|&q| shape_value(&r, o, q) > 0.0);
-        if let Some(t) = t.filter(|&t| t + 1 < route.len()) {
-            let q = clip(&r, o, route[t + 1], route[t]);
-            route.truncate(t + 1);
-            route.push(q);
+        match t {
+            Some(t) if t + 1 < route.len() => {
+                let q = clip(&r, o, route[t + 1], route[t]);
+                route.truncate(t + 1);
+                route.push(q);
+            }
+            None => {
+                let q = route[0];
+                route = vec![q, q];
+            }
+            _ => {}
         }
     }
     let _ = outline(g, work.nodes[first].kind);
@@ -349,6 +364,9 @@ fn dedup(r: &mut Vec<Point>) {
         {
             out.push(q);
         }
+    }
+    if out.len() == 1 {
+        out.push(out[0]);
     }
     if out.len() >= 2 {
         *r = out;
