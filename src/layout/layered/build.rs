@@ -197,13 +197,12 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
             nest(i, clusters[c].bottom, &mut redges);
         }
     }
-    for (c, cl) in clusters.iter().enumerate() {
+    for cl in &clusters {
         nest(cl.top, cl.bottom, &mut redges);
         if let Some(p) = cl.parent {
             nest(clusters[p].top, cl.top, &mut redges);
             nest(cl.bottom, clusters[p].bottom, &mut redges);
         }
-        let _ = c;
     }
     let n_nest = redges.len();
     // Like dagre's nesting graph: every rank step of an input edge is stretched to

@@ -66,7 +66,7 @@ pub(crate) fn order(work: &mut Work) {
     init_order(work, &ctx);
     let start = work.layers.clone();
     let small = n <= 6_000;
-    let (mut best, mut best_c) = run(work, &mut ctx, if small { 8 } else { 4 });
+    let (mut best, best_c) = run(work, &mut ctx, if small { 8 } else { 4 });
     if small && best_c > 0 {
         // A second start, mirrored, as dot tries several initial orders.
         work.layers = start;
@@ -77,10 +77,8 @@ pub(crate) fn order(work: &mut Work) {
         let (b, c) = run(work, &mut ctx, 8);
         if c < best_c {
             best = b;
-            best_c = c;
         }
     }
-    let _ = best_c;
     work.layers = best;
 }
 

@@ -104,13 +104,6 @@ pub(crate) fn segment_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
     t1 - t0 > 1e-9
 }
 
-fn outline(g: &LayoutGraph, k: Kind) -> Outline {
-    match k {
-        Kind::Node(i) => g.nodes[i].outline,
-        _ => Outline::Box,
-    }
-}
-
 /// Routes and label boxes of all input edges.
 pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
     let (g, work) = (p.graph, p.work);
@@ -258,12 +251,11 @@ fn chain_route(
     for (k, &v) in chain.iter().enumerate() {
         let is_end = k == 0 || k + 1 == chain.len();
         pts.push((point_of(v, is_end), work.nodes[v].rank));
-        if let Kind::Label(e) = work.nodes[v].kind {
+        if let Kind::Label(_) = work.nodes[v].kind {
             let s = Rect::centered(
                 Point::new(p.x[v], p.bands[work.nodes[v].rank].center()),
                 crate::geometry::Size::new(work.nodes[v].width, work.nodes[v].height),
             );
-            let _ = e;
             label = Some(s);
         }
     }
@@ -309,7 +301,6 @@ fn chain_route(
         }
     }
     // Clip the ends to their outlines.
-    let n = route.len();
     if let Kind::Node(i) = work.nodes[first].kind {
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
@@ -328,7 +319,6 @@ fn chain_route(
             _ => {}
         }
     }
-    let _ = n;
     if let Kind::Node(i) = work.nodes[last].kind {
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
@@ -346,7 +336,6 @@ fn chain_route(
             _ => {}
         }
     }
-    let _ = outline(g, work.nodes[first].kind);
     dedup(&mut route);
     EdgeRoute {
         points: route,

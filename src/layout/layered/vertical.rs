@@ -24,7 +24,7 @@ impl Band {
 /// least its `min_height` tall.
 pub(crate) fn bands(work: &mut Work) -> Vec<Band> {
     let mut result = compute(work);
-    for _ in 0..(work.clusters.len().min(8) + 1) {
+    for _ in 0..64 {
         let mut grown = false;
         for c in 0..work.clusters.len() {
             let cl = &work.clusters[c];
