@@ -5,6 +5,7 @@ use netfig::geometry::{Point, Rect, Size};
 use netfig::layout::quality::Metrics;
 use netfig::layout::{
     layered, Direction, End, Layout, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline,
+    Spacing,
 };
 use proptest::prelude::*;
 
@@ -18,80 +19,98 @@ fn direction() -> impl Strategy<Value = Direction> {
 }
 
 fn graph() -> impl Strategy<Value = LayoutGraph> {
-    (1usize..40, 0usize..7, direction()).prop_flat_map(|(n, nc, dir)| {
-        let nodes = prop::collection::vec(
-            (
-                0u32..12,
-                0u32..6,
-                prop_oneof![Just(Outline::Box), Just(Outline::Ellipse), Just(Outline::Diamond)],
-                prop::option::weighted(0.6, 0..nc.max(1)),
-            ),
-            n,
-        );
-        let clusters = prop::collection::vec(
-            (
-                any::<u32>(),
-                prop::option::weighted(0.25, direction()),
-                0u32..5,
-            ),
-            nc,
-        );
-        let end = (0u32..10, 0..n, 0..nc.max(1)).prop_map(move |(k, i, c)| {
-            if k == 0 && nc > 0 {
-                End::Cluster(c)
-            } else {
-                End::Node(i)
-            }
-        });
-        let edges = prop::collection::vec(
-            (end.clone(), end, prop::option::weighted(0.3, (1u32..8, 1u32..3)), 0u32..4),
-            0..(2 * n + 4).min(60),
-        );
-        (nodes, clusters, edges).prop_map(move |(nodes, clusters, edges)| {
-            let clusters: Vec<LayoutCluster> = clusters
-                .into_iter()
-                .enumerate()
-                .map(|(c, (p, d, t))| LayoutCluster {
-                    // A random forest: parents have smaller indices.
-                    parent: if c == 0 || p % 3 == 0 {
-                        None
-                    } else {
-                        Some(p as usize % c)
-                    },
-                    title: Size::new(f64::from(t) * 15.0, if t == 0 { 0.0 } else { 16.0 }),
-                    direction: d,
-                })
-                .collect();
-            let nodes = nodes
-                .into_iter()
-                .map(|(w, h, outline, c)| LayoutNode {
-                    size: Size::new(f64::from(w) * 10.0, f64::from(h) * 8.0),
-                    outline,
-                    cluster: if nc == 0 { None } else { c },
-                })
-                .collect();
-            let edges = edges
-                .into_iter()
-                .map(|(from, to, label, min_len)| {
-                    LayoutEdge {
+    (
+        1usize..40,
+        0usize..7,
+        direction(),
+        (0u32..4, 0u32..4, 0u32..3),
+    )
+        .prop_flat_map(|(n, nc, dir, sp)| {
+            let nodes = prop::collection::vec(
+                (
+                    0u32..12,
+                    0u32..6,
+                    prop_oneof![
+                        Just(Outline::Box),
+                        Just(Outline::Ellipse),
+                        Just(Outline::Diamond)
+                    ],
+                    prop::option::weighted(0.6, 0..nc.max(1)),
+                ),
+                n,
+            );
+            let clusters = prop::collection::vec(
+                (
+                    any::<u32>(),
+                    prop::option::weighted(0.25, direction()),
+                    0u32..5,
+                ),
+                nc,
+            );
+            let end = (0u32..10, 0..n, 0..nc.max(1)).prop_map(move |(k, i, c)| {
+                if k == 0 && nc > 0 {
+                    End::Cluster(c)
+                } else {
+                    End::Node(i)
+                }
+            });
+            let edges = prop::collection::vec(
+                (
+                    end.clone(),
+                    end,
+                    prop::option::weighted(0.3, (1u32..8, 1u32..3)),
+                    0u32..4,
+                ),
+                0..(2 * n + 4).min(60),
+            );
+            (nodes, clusters, edges).prop_map(move |(nodes, clusters, edges)| {
+                let clusters: Vec<LayoutCluster> = clusters
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, (p, d, t))| LayoutCluster {
+                        // A random forest: parents have smaller indices.
+                        parent: if c == 0 || p % 3 == 0 {
+                            None
+                        } else {
+                            Some(p as usize % c)
+                        },
+                        title: Size::new(f64::from(t) * 15.0, if t == 0 { 0.0 } else { 16.0 }),
+                        direction: d,
+                    })
+                    .collect();
+                let nodes = nodes
+                    .into_iter()
+                    .map(|(w, h, outline, c)| LayoutNode {
+                        size: Size::new(f64::from(w) * 10.0, f64::from(h) * 8.0),
+                        outline,
+                        cluster: if nc == 0 { None } else { c },
+                    })
+                    .collect();
+                let edges = edges
+                    .into_iter()
+                    .map(|(from, to, label, min_len)| LayoutEdge {
                         from,
                         to,
                         label: label
                             .map(|(w, h)| Size::new(f64::from(w) * 10.0, f64::from(h) * 8.0)),
                         min_len,
                         weight: 1.0,
-                    }
-                })
-                .collect();
-            LayoutGraph {
-                direction: dir,
-                nodes,
-                edges,
-                clusters,
-                ..Default::default()
-            }
+                    })
+                    .collect();
+                LayoutGraph {
+                    direction: dir,
+                    nodes,
+                    edges,
+                    clusters,
+                    spacing: Spacing {
+                        node: f64::from(sp.0) * 20.0,
+                        rank: f64::from(sp.1) * 20.0,
+                        cluster_padding: f64::from(sp.2) * 8.0,
+                        margin: 8.0,
+                    },
+                }
+            })
         })
-    })
 }
 
 /// How far `p` is from the outline of `r`.

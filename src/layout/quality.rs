@@ -6,6 +6,7 @@
 //! benchmarks.
 
 pub mod generate;
+pub mod wireframe;
 
 use super::{End, Layout, LayoutGraph};
 use crate::geometry::{Point, Rect};

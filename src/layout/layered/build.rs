@@ -19,6 +19,12 @@ use crate::layout::{Direction, End, LayoutGraph};
 /// ranks is never what was meant, and dummies cost time).
 pub(crate) const MAX_MIN_LEN: u32 = 50;
 
+/// Largest rank span requested of one edge after label doubling and cluster stretching.
+pub(crate) const MAX_SPAN: i32 = 400;
+
+/// An input edge attached to the working graph: (edge index, tail, head, tail scope, head scope).
+type Mapped = (usize, usize, usize, Option<usize>, Option<usize>);
+
 /// How an input edge is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Shape {
@@ -171,7 +177,6 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
             left_extra,
             min_width,
             min_height,
-            title,
         });
     }
     // Rank edges: nesting first (fixed), then input edges.
@@ -192,18 +197,23 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
             nest(i, clusters[c].bottom, &mut redges);
         }
     }
-    for (c, cl) in clusters.iter().enumerate() {
+    for cl in &clusters {
         nest(cl.top, cl.bottom, &mut redges);
         if let Some(p) = cl.parent {
             nest(clusters[p].top, cl.top, &mut redges);
             nest(cl.bottom, clusters[p].bottom, &mut redges);
         }
-        let _ = c;
     }
     let n_nest = redges.len();
+    // Like dagre's nesting graph: every rank step of an input edge is stretched to
+    // 2·(nesting levels) + 1 ranks, so the border ranks of clusters fit between two ranks of
+    // nodes without lengthening edges; clusters can then stack vertically. Ranks holding only
+    // borders and dummies cost no rank separation (see `vertical`).
+    let levels = clusters.iter().map(|c| c.depth + 1).max().unwrap_or(0) as i32;
+    let stretch = 2 * levels + 1;
     let mut shapes = Vec::with_capacity(g.edges.len());
     // (edge index, mapped tail, mapped head, tail scope, head scope)
-    let mut mapped: Vec<(usize, usize, usize, Option<usize>, Option<usize>)> = Vec::new();
+    let mut mapped: Vec<Mapped> = Vec::new();
     for (i, e) in g.edges.iter().enumerate() {
         let map = |end: End, other: End, tail: bool| -> (usize, Option<usize>) {
             match end {
@@ -236,6 +246,12 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
         }
         if any_label {
             min_len *= 2;
+        }
+        if min_len > 0 {
+            // Leave room for border ranks between the ends (see `stretch`); an end on a border
+            // is itself one of those ranks.
+            let borders = i32::from(u >= g.nodes.len()) + i32::from(v >= g.nodes.len());
+            min_len = (min_len * stretch - borders).clamp(1, MAX_SPAN);
         }
         redges.push(RankEdge {
             u,

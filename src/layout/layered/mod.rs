@@ -28,12 +28,28 @@ mod route;
 mod vertical;
 mod work;
 
+#[cfg(test)]
+mod tests;
+
 use super::{ClusterBox, Direction, EdgeRoute, End, Layout, LayoutGraph};
 use crate::geometry::{Point, Rect, Size};
 
 /// Lays out `graph`: positions for every node and cluster, a route for every edge. Never
 /// panics; all coordinates are finite and ≥ 0, and `width`/`height` cover everything plus
 /// `spacing.margin`. Identical input gives identical output.
+///
+/// Per-cluster directions follow mermaid's rule: a cluster with its own `direction` is laid
+/// out separately in that direction only if no edge connects one of its members (at any
+/// depth) with anything outside it; edges from outside to the cluster itself are fine. A
+/// cluster with a crossing edge (or an edge between itself and one of its members) inherits
+/// the direction of its parent.
+///
+/// Guarantees (checked by property tests): node boxes never overlap; a cluster contains
+/// exactly its members, its nested clusters and its title; sibling clusters never overlap;
+/// edge labels overlap no node, title or other label; no edge segment passes through a node
+/// box other than its own ends; every route has at least two points, the first on the tail's
+/// outline and the last on the head's (a cluster end lies on the cluster's border); reversed
+/// (cycle) edges still run from tail to head.
 pub fn layout(graph: &LayoutGraph) -> Layout {
     let g = sanitize(graph);
     nested::layout_with_directions(&g)

@@ -1,8 +1,8 @@
 //! Phase 3: split long edges. Every edge spanning more than one rank becomes a chain of dummy
 //! nodes, one per rank, so it gets its own slot between the boxes of every rank it passes.
 //! An edge with a label gets a label dummy (as wide and tall as the label) on its middle rank.
-//! A dummy belongs to the deepest cluster, among those enclosing either end, whose inner ranks
-//! (between its border ranks) include the dummy's rank: edges inside a cluster stay inside it, edges leaving it leave through its border.
+//! A dummy belongs to the deepest cluster, among those enclosing either end, whose ranks
+//! include the dummy's rank (for a label dummy: whose inner ranks, without its border ranks): edges inside a cluster stay inside it, edges leaving it leave through its border.
 //! Finally every cluster gets a marker in each rank it spans but has no member in, so that
 //! ordering keeps non-members out of its column in every rank.
 
@@ -31,16 +31,33 @@ pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
         .iter()
         .map(|c| (work.nodes[c.top].rank, work.nodes[c.bottom].rank))
         .collect();
-    let covering = |scope: Option<usize>, r: usize, work: &Work| -> Option<usize> {
+    // Deepest cluster enclosing `scope` whose ranks include `r` (only its inner ranks, without
+    // the border ranks, if `strict`).
+    let covering = |scope: Option<usize>, r: usize, strict: bool, work: &Work| -> Option<usize> {
         let mut cur = scope;
         while let Some(c) = cur {
-            // Strictly inside: the border ranks hold the title and bottom strips.
-            if spans[c].0 < r && r < spans[c].1 {
+            let (a, b) = spans[c];
+            let inside = if strict {
+                a < r && r < b
+            } else {
+                a <= r && r <= b
+            };
+            if inside {
                 return Some(c);
             }
             cur = work.clusters[c].parent;
         }
         None
+    };
+    let owner = |p: &EdgePlan, r: usize, strict: bool, work: &Work| -> Option<usize> {
+        let a = covering(p.upper_scope, r, strict, work);
+        let b = covering(p.lower_scope, r, strict, work);
+        let depth = |c: Option<usize>| c.map_or(0, |c| work.clusters[c].depth + 1);
+        if depth(b) > depth(a) {
+            b
+        } else {
+            a
+        }
     };
     work.chains = vec![None; plans.len()];
     for (i, plan) in plans.iter().enumerate() {
@@ -48,12 +65,20 @@ pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
         let (ru, rl) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
         let mut nodes = vec![p.upper];
         if rl > ru + 1 {
-            let mid = (ru + rl) / 2;
+            // The label rank: nearest the middle that is not a border rank of the cluster the
+            // label would sit in, so labels never share a rank with a title strip.
+            let mid0 = (ru + rl) / 2;
+            let mut cands: Vec<usize> = (ru + 1..rl).collect();
+            cands.sort_by_key(|&r| (r.abs_diff(mid0), r));
+            let mid = cands
+                .iter()
+                .copied()
+                .find(|&r| owner(p, r, true, work) == owner(p, r, false, work))
+                .unwrap_or(mid0);
             for r in ru + 1..rl {
-                let a = covering(p.upper_scope, r, work);
-                let b = covering(p.lower_scope, r, work);
-                let depth = |c: Option<usize>| c.map_or(0, |c| work.clusters[c].depth + 1);
-                let cluster = if depth(b) > depth(a) { b } else { a };
+                // Plain dummies may run through a cluster's border ranks (edges cross borders
+                // straight); labels keep out of them.
+                let cluster = owner(p, r, p.label.is_some() && r == mid, work);
                 let (kind, size) = match p.label {
                     Some(s) if r == mid => (Kind::Label(i), s),
                     _ => (Kind::Dummy(i), Size::default()),

@@ -8,9 +8,11 @@
 //! order in all ranks (by a per-cluster key updated between sweeps), which is what lets
 //! positioning draw every cluster as one rectangle.
 //!
-//! Bounds: at most [`MAX_SWEEPS`] sweeps (fewer for big graphs, see [`sweeps_for`]), stopping
-//! after four sweeps without improvement; each transpose pass is repeated at most
-//! [`MAX_TRANSPOSE_PASSES`] times per sweep.
+//! Bounds: at most [`MAX_SWEEPS`] sweeps per start (fewer for big graphs, see [`sweeps_for`]),
+//! stopping after eight sweeps without improvement (four above 6,000 layer nodes); graphs up to
+//! 6,000 layer nodes get a second, mirrored start and keep the better result; each transpose
+//! pass is repeated at most [`MAX_TRANSPOSE_PASSES`] times per sweep. Every fourth sweep the
+//! first transpose pass also swaps ties, as dot does, to leave plateaus.
 
 use super::crossing::bilayer_crossings;
 use super::work::Work;
@@ -21,11 +23,11 @@ pub(crate) const MAX_SWEEPS: usize = 24;
 /// Most transpose passes per sweep.
 pub(crate) const MAX_TRANSPOSE_PASSES: usize = 6;
 
-/// Sweep budget: 24 up to 2,000 layer nodes, then fewer so big graphs stay fast.
+/// Sweep budget: 24 up to 6,000 layer nodes, then fewer so big graphs stay fast.
 pub(crate) fn sweeps_for(layer_nodes: usize) -> usize {
     match layer_nodes {
-        0..=2_000 => MAX_SWEEPS,
-        2_001..=8_000 => 12,
+        0..=6_000 => MAX_SWEEPS,
+        6_001..=20_000 => 12,
         _ => 6,
     }
 }
@@ -62,30 +64,52 @@ pub(crate) fn order(work: &mut Work) {
         gkey: vec![0.0; work.clusters.len()],
     };
     init_order(work, &ctx);
+    let start = work.layers.clone();
+    let small = n <= 6_000;
+    let (mut best, best_c) = run(work, &mut ctx, if small { 8 } else { 4 });
+    if small && best_c > 0 {
+        // A second start, mirrored, as dot tries several initial orders.
+        work.layers = start;
+        for l in &mut work.layers {
+            l.reverse();
+        }
+        ctx.gkey.iter_mut().for_each(|k| *k = 0.0);
+        let (b, c) = run(work, &mut ctx, 8);
+        if c < best_c {
+            best = b;
+        }
+    }
+    work.layers = best;
+}
+
+/// Sweeps from the current order until `patience` sweeps bring no improvement; returns the
+/// best order seen and its crossing count.
+fn run(work: &mut Work, ctx: &mut Ctx, patience: usize) -> (Vec<Vec<usize>>, u64) {
+    let n = work.nodes.len();
     let mut pos = work.positions();
-    update_gkey_from_positions(work, &mut ctx, &pos);
-    rearrange_all(work, &mut ctx, &mut pos);
+    update_gkey_from_positions(work, ctx, &pos);
+    rearrange_all(work, ctx, &mut pos);
     let mut best = work.layers.clone();
-    let mut best_c = count_all(work, &ctx, &pos);
+    let mut best_c = count_all(work, ctx, &pos);
     let sweeps = sweeps_for(n);
     let mut since_best = 0;
     for it in 0..sweeps {
-        if best_c == 0 || since_best >= 4 {
+        if best_c == 0 || since_best >= patience {
             break;
         }
         let mut acc = vec![(0.0, 0usize); work.clusters.len()];
         let l = work.layers.len();
         if it % 2 == 0 {
             for r in 1..l {
-                sort_layer(work, &ctx, &mut pos, r, true, &mut acc);
+                sort_layer(work, ctx, &mut pos, r, true, &mut acc);
             }
         } else {
             for r in (0..l.saturating_sub(1)).rev() {
-                sort_layer(work, &ctx, &mut pos, r, false, &mut acc);
+                sort_layer(work, ctx, &mut pos, r, false, &mut acc);
             }
         }
-        transpose(work, &ctx, &mut pos);
-        let c = count_all(work, &ctx, &pos);
+        transpose(work, ctx, &mut pos, it % 4 == 3);
+        let c = count_all(work, ctx, &pos);
         if c < best_c {
             best_c = c;
             best = work.layers.clone();
@@ -98,12 +122,13 @@ pub(crate) fn order(work: &mut Work) {
                 ctx.gkey[k] = s / m as f64;
             }
         }
-        rearrange_all(work, &mut ctx, &mut pos);
+        rearrange_all(work, ctx, &mut pos);
     }
-    work.layers = best;
+    (best, best_c)
 }
 
 /// Total crossings of drawn links for the current order.
+#[cfg(test)]
 pub(crate) fn crossings(work: &Work) -> u64 {
     let pos = work.positions();
     let mut total = 0;
@@ -219,10 +244,10 @@ fn sort_layer(
                 s += wt * norm_pos(pos, u, adj_len);
                 w += wt;
             }
-            let k = if w > 0.0 {
-                s / w
-            } else {
+            let k = if w <= 0.0 {
                 norm_pos(pos, v, len)
+            } else {
+                s / w
             };
             (v, k)
         })
@@ -314,8 +339,8 @@ fn pair_crossings(ctx: &Ctx, pos: &[usize], u: usize, v: usize) -> f64 {
     c
 }
 
-fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize]) {
-    for _ in 0..MAX_TRANSPOSE_PASSES {
+fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize], equal: bool) {
+    for pass in 0..MAX_TRANSPOSE_PASSES {
         let mut improved = false;
         for r in 0..work.layers.len() {
             let layer = &mut work.layers[r];
@@ -328,7 +353,10 @@ fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize]) {
                 if now == 0.0 {
                     continue;
                 }
-                if pair_crossings(ctx, pos, v, u) < now {
+                let then = pair_crossings(ctx, pos, v, u);
+                // dot's trick: on some sweeps, also swap ties (first pass only) to leave
+                // plateaus.
+                if then < now || (equal && pass == 0 && then == now) {
                     layer.swap(i - 1, i);
                     pos[u] = i;
                     pos[v] = i - 1;

@@ -170,8 +170,7 @@ fn vertical_alignment(
             ws.sort_by_key(|&w| pos[w]);
             ws.dedup();
             let mp = (ws.len() - 1) as f64 / 2.0;
-            for i in (mp.floor() as usize)..=(mp.ceil() as usize) {
-                let w = ws[i];
+            for &w in &ws[(mp.floor() as usize)..=(mp.ceil() as usize)] {
                 if align[v] == v
                     && prev < pos[w] as isize
                     && !conflicts.contains(&(v.min(w), v.max(w)))

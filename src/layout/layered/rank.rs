@@ -65,6 +65,7 @@ fn normalize(rank: &mut [i32]) {
 }
 
 /// Σ weight·length of a ranking.
+#[cfg(test)]
 pub(crate) fn total_length(edges: &[RankEdge], rank: &[i32]) -> f64 {
     edges
         .iter()
@@ -148,7 +149,7 @@ impl Simplex {
     fn new(n: usize, edges: &[RankEdge]) -> Self {
         // Merge multi-edges: sum weights, max min_len (dagre's `simplify`).
         let mut sorted: Vec<RankEdge> = edges.to_vec();
-        sorted.sort_by(|a, b| (a.u, a.v).cmp(&(b.u, b.v)));
+        sorted.sort_by_key(|e| (e.u, e.v));
         let mut merged: Vec<RankEdge> = Vec::new();
         for e in sorted {
             match merged.last_mut() {

@@ -104,13 +104,6 @@ pub(crate) fn segment_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
     t1 - t0 > 1e-9
 }
 
-fn outline(g: &LayoutGraph, k: Kind) -> Outline {
-    match k {
-        Kind::Node(i) => g.nodes[i].outline,
-        _ => Outline::Box,
-    }
-}
-
 /// Routes and label boxes of all input edges.
 pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
     let (g, work) = (p.graph, p.work);
@@ -258,12 +251,11 @@ fn chain_route(
     for (k, &v) in chain.iter().enumerate() {
         let is_end = k == 0 || k + 1 == chain.len();
         pts.push((point_of(v, is_end), work.nodes[v].rank));
-        if let Kind::Label(e) = work.nodes[v].kind {
+        if let Kind::Label(_) = work.nodes[v].kind {
             let s = Rect::centered(
                 Point::new(p.x[v], p.bands[work.nodes[v].rank].center()),
                 crate::geometry::Size::new(work.nodes[v].width, work.nodes[v].height),
             );
-            let _ = e;
             label = Some(s);
         }
     }
@@ -284,45 +276,66 @@ fn chain_route(
         route.push(pts[0].0);
         for w in pts.windows(2) {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
-            let hits = off != 0.0
-                || [ra, rb].iter().any(|&r| {
+            let blocked = |s: Point, t: Point| {
+                [ra, rb].iter().any(|&r| {
                     rank_boxes[r]
                         .iter()
-                        .any(|&(v, rect)| !ends.contains(&v) && segment_hits(a, b, &rect, 0.5))
-                });
-            if hits {
-                let ya = p.bands[ra].bottom.max(a.y);
-                let yb = p.bands[rb].top.min(b.y);
-                route.push(Point::new(a.x, ya));
-                route.push(Point::new(b.x, yb));
+                        .any(|&(v, rect)| !ends.contains(&v) && segment_hits(s, t, &rect, 0.5))
+                })
+            };
+            if off != 0.0 || blocked(a, b) {
+                // Leave the upper rank vertically, enter the lower one vertically, or both;
+                // the fewest bends that clear every box.
+                let da = Point::new(a.x, p.bands[ra].bottom.max(a.y));
+                let db = Point::new(b.x, p.bands[rb].top.min(b.y));
+                if off == 0.0 && !blocked(da, b) {
+                    route.push(da);
+                } else if off == 0.0 && !blocked(a, db) {
+                    route.push(db);
+                } else {
+                    route.push(da);
+                    route.push(db);
+                }
             }
             route.push(b);
         }
     }
     // Clip the ends to their outlines.
-    let n = route.len();
     if let Kind::Node(i) = work.nodes[first].kind {
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
         let t = route.iter().position(|&q| shape_value(&r, o, q) > 0.0);
-        if let Some(t) = t.filter(|&t| t > 0) {
-            let q = clip(&r, o, route[t - 1], route[t]);
-            route.drain(..t);
-            route.insert(0, q);
+        match t {
+            Some(t) if t > 0 => {
+                let q = clip(&r, o, route[t - 1], route[t]);
+                route.drain(..t);
+                route.insert(0, q);
+            }
+            // The whole route lies on or inside the tail (touching boxes, zero spacing).
+            None => {
+                let q = route[route.len() - 1];
+                route = vec![q, q];
+            }
+            _ => {}
         }
     }
-    let _ = n;
     if let Kind::Node(i) = work.nodes[last].kind {
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
         let t = route.iter().rposition(|&q| shape_value(&r, o, q) > 0.0);
-        if let Some(t) = t.filter(|&t| t + 1 < route.len()) {
-            let q = clip(&r, o, route[t + 1], route[t]);
-            route.truncate(t + 1);
-            route.push(q);
+        match t {
+            Some(t) if t + 1 < route.len() => {
+                let q = clip(&r, o, route[t + 1], route[t]);
+                route.truncate(t + 1);
+                route.push(q);
+            }
+            None => {
+                let q = route[0];
+                route = vec![q, q];
+            }
+            _ => {}
         }
     }
-    let _ = outline(g, work.nodes[first].kind);
     dedup(&mut route);
     EdgeRoute {
         points: route,
@@ -340,6 +353,9 @@ fn dedup(r: &mut Vec<Point>) {
         {
             out.push(q);
         }
+    }
+    if out.len() == 1 {
+        out.push(out[0]);
     }
     if out.len() >= 2 {
         *r = out;

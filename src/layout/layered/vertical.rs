@@ -1,7 +1,8 @@
 //! Phase 6: y-coordinates. Every rank is as tall as its tallest member (boxes, labels, cluster
-//! title strips); ranks are `rank_sep` apart, except that a cluster's title strip sits close to
-//! the cluster's first rank and its bottom strip close to its last, so padding, not rank
-//! separation, sets the distance between a cluster's border and its contents.
+//! title and bottom strips). Two consecutive ranks holding boxes are `rank_sep` apart; the ranks
+//! between them hold only cluster borders and dummies: a cluster's title strip sits close
+//! (half the cluster padding) to its first rank of contents, its bottom strip close to its last,
+//! and whatever remains of `rank_sep` goes between the clusters that end and those that begin.
 
 use super::work::{Kind, Work};
 
@@ -23,7 +24,7 @@ impl Band {
 /// least its `min_height` tall.
 pub(crate) fn bands(work: &mut Work) -> Vec<Band> {
     let mut result = compute(work);
-    for _ in 0..(work.clusters.len().min(8) + 1) {
+    for _ in 0..64 {
         let mut grown = false;
         for c in 0..work.clusters.len() {
             let cl = &work.clusters[c];
@@ -62,19 +63,44 @@ fn compute(work: &Work) -> Vec<Band> {
             _ => {}
         }
     }
-    let close = work.spacing.cluster_padding / 2.0;
+    let close = (work.spacing.cluster_padding / 2.0).min(work.rank_sep);
+    // gap[r]: space between rank r − 1 and rank r.
+    let mut gap = vec![0.0f64; l];
+    for r in 1..l {
+        gap[r] = if boxes[r - 1] && boxes[r] {
+            work.rank_sep
+        } else if tops[r - 1] || bottoms[r - 1] || tops[r] || bottoms[r] {
+            close
+        } else {
+            0.0
+        };
+    }
+    // Between two box ranks with only borders and dummies in between, top up to `rank_sep`,
+    // after the last bottom strip and before the first title strip.
+    let box_ranks: Vec<usize> = (0..l).filter(|&r| boxes[r]).collect();
+    for w in box_ranks.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if b == a + 1 {
+            continue;
+        }
+        let gaps: f64 = (a + 1..=b).map(|r| gap[r]).sum();
+        let dist = gaps + (a + 1..b).map(|r| height[r]).sum::<f64>();
+        // At least `rank_sep` from box to box, and at least half of it empty (so stacked
+        // clusters do not touch).
+        let extra = (work.rank_sep - dist).max(work.rank_sep / 2.0 - gaps);
+        if extra > 0.0 {
+            let after_bottom = (a + 1..b)
+                .rev()
+                .find(|&r| bottoms[r])
+                .map_or(a + 1, |r| r + 1);
+            let first_top = (a + 1..b).find(|&r| tops[r]).unwrap_or(b);
+            gap[after_bottom.min(first_top)] += extra;
+        }
+    }
     let mut out = Vec::with_capacity(l);
     let mut y = 0.0;
     for r in 0..l {
-        if r > 0 {
-            let strip_above = !boxes[r - 1] && tops[r - 1];
-            let strip_below = !boxes[r] && bottoms[r];
-            y += if strip_above || strip_below {
-                close.min(work.rank_sep)
-            } else {
-                work.rank_sep
-            };
-        }
+        y += gap[r];
         out.push(Band {
             top: y,
             bottom: y + height[r],

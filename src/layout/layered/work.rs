@@ -1,7 +1,6 @@
 //! The working graph every phase after ranking shares: real nodes, cluster border nodes, dummy
 //! nodes of long edges, label dummies and cluster markers, arranged in layers.
 
-use crate::geometry::Size;
 use crate::layout::Spacing;
 
 /// What a layer node stands for.
@@ -40,10 +39,6 @@ impl WNode {
     pub(crate) fn is_box(&self) -> bool {
         matches!(self.kind, Kind::Node(_) | Kind::Label(_))
     }
-    /// Whether it is a dummy for BK's inner segments (everything but nodes and labels).
-    pub(crate) fn is_dummy(&self) -> bool {
-        !self.is_box()
-    }
 }
 
 /// A cluster of the working graph.
@@ -67,8 +62,6 @@ pub(crate) struct WCluster {
     pub(crate) min_width: f64,
     /// Minimum height along ranks.
     pub(crate) min_height: f64,
-    /// Title size (internal axes).
-    pub(crate) title: Size,
 }
 
 /// The route skeleton of one input edge.
@@ -79,6 +72,9 @@ pub(crate) struct Chain {
     /// Whether the input edge runs from the lower end to the upper one.
     pub(crate) reversed: bool,
 }
+
+/// Weighted neighbours of every node.
+pub(crate) type Adjacency = Vec<Vec<(usize, f64)>>;
 
 /// The working graph.
 #[derive(Debug, Clone)]
@@ -110,7 +106,7 @@ impl Work {
     }
 
     /// Upper and lower neighbours of every node, with weights, from `links`.
-    pub(crate) fn adjacency(&self) -> (Vec<Vec<(usize, f64)>>, Vec<Vec<(usize, f64)>>) {
+    pub(crate) fn adjacency(&self) -> (Adjacency, Adjacency) {
         let mut up = vec![Vec::new(); self.nodes.len()];
         let mut down = vec![Vec::new(); self.nodes.len()];
         for &(u, v, w, _) in &self.links {

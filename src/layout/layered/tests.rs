@@ -1,0 +1,112 @@
+//! Phase tests that need a whole working graph (built from a small [`LayoutGraph`]).
+
+use super::work::{Kind, Work};
+use super::{build, cluster, normalize, order, position};
+use crate::geometry::Size;
+use crate::layout::quality::generate;
+use crate::layout::{End, LayoutCluster, LayoutEdge, LayoutGraph};
+
+fn prepared(g: &LayoutGraph) -> (Work, Vec<Vec<usize>>) {
+    let (mut work, plans, _) = build::build(g);
+    normalize::normalize(&mut work, &plans);
+    order::order(&mut work);
+    let paths = work.nodes.iter().map(|n| work.path(n.cluster)).collect();
+    (work, paths)
+}
+
+#[test]
+fn dummies_make_every_link_span_one_rank() {
+    let mut g = generate::random_dag(11, 30, 50);
+    g.edges[3].min_len = 4;
+    g.edges[5].label = Some(Size::new(30.0, 10.0));
+    let (work, _) = prepared(&g);
+    for &(u, v, _, _) in &work.links {
+        assert_eq!(work.nodes[u].rank + 1, work.nodes[v].rank);
+    }
+    // Every edge has a chain, the labelled one carries exactly one label dummy.
+    for (i, ch) in work.chains.iter().enumerate() {
+        let ch = ch.as_ref().expect("chain");
+        let labels = ch
+            .nodes
+            .iter()
+            .filter(|&&v| matches!(work.nodes[v].kind, Kind::Label(_)))
+            .count();
+        assert_eq!(labels, usize::from(g.edges[i].label.is_some()), "edge {i}");
+    }
+}
+
+#[test]
+fn ordering_reduces_crossings_and_keeps_clusters_contiguous() {
+    let g = generate::random_clustered(7, 40, 60, 3);
+    let (mut work, _) = prepared(&g);
+    let ordered = order::crossings(&work);
+    // The initial (index) order is never better than the optimised one.
+    for l in &mut work.layers {
+        l.sort_unstable();
+    }
+    let naive = order::crossings(&work);
+    assert!(ordered <= naive, "ordered {ordered} naive {naive}");
+    let (work, paths) = prepared(&g);
+    for layer in &work.layers {
+        for c in 0..work.clusters.len() {
+            let idx: Vec<usize> = (0..layer.len())
+                .filter(|&i| paths[layer[i]].contains(&c))
+                .collect();
+            if let (Some(a), Some(b)) = (idx.first(), idx.last()) {
+                assert_eq!(b - a + 1, idx.len(), "cluster {c} split in a rank");
+            }
+        }
+    }
+}
+
+#[test]
+fn tree_orders_without_crossings() {
+    let (work, _) = prepared(&generate::binary_tree(6));
+    assert_eq!(order::crossings(&work), 0);
+}
+
+#[test]
+fn brandes_kopf_and_walls_separate_neighbours() {
+    let mut g = generate::random_clustered(3, 60, 90, 4);
+    g.clusters.push(LayoutCluster {
+        parent: Some(0),
+        title: Size::new(120.0, 20.0),
+        direction: None,
+    });
+    for n in g.nodes.iter_mut().step_by(7) {
+        n.cluster = Some(4);
+    }
+    g.edges.push(LayoutEdge {
+        from: End::Cluster(4),
+        to: End::Node(1),
+        label: None,
+        min_len: 1,
+        weight: 1.0,
+    });
+    let (work, paths) = prepared(&g);
+    let mut x = position::brandes_kopf(&work, &paths);
+    assert!(x.iter().all(|v| v.is_finite()));
+    let walls = cluster::enforce(&work, &paths, &mut x);
+    for layer in &work.layers {
+        for w in layer.windows(2) {
+            let d = x[w[1]] - x[w[0]];
+            let need = position::separation(&work, &paths, w[0], w[1]);
+            assert!(d + 1e-6 >= need, "{d} < {need}");
+        }
+    }
+    // Members inside their cluster's walls, non-members of a rank outside them.
+    for (v, nd) in work.nodes.iter().enumerate() {
+        for (c, &(lo, hi)) in walls.iter().enumerate() {
+            let half = nd.width / 2.0;
+            let (t, b) = (
+                work.nodes[work.clusters[c].top].rank,
+                work.nodes[work.clusters[c].bottom].rank,
+            );
+            if paths[v].contains(&c) {
+                assert!(x[v] - half >= lo - 1e-6 && x[v] + half <= hi + 1e-6);
+            } else if t <= nd.rank && nd.rank <= b {
+                assert!(x[v] + half <= lo + 1e-6 || x[v] - half >= hi - 1e-6);
+            }
+        }
+    }
+}
