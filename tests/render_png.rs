@@ -15,6 +15,7 @@ fn one_node(label: &str, shape: Shape, theme: Theme, scale: f32) -> (Pixmap, Rec
     chart.nodes.push(node("A", label, shape));
     let l = layout_at(&chart, &[(100.0, 60.0)], &[]);
     let s = svg::flowchart(&chart, &l, &options("p", theme));
+    assert_valid(&s);
     let bytes = png::render(&s, scale).expect("PNG renders");
     (Pixmap::decode_png(&bytes).expect("valid PNG"), l.nodes[0])
 }
