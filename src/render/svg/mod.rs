@@ -86,7 +86,7 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
     clusters(&mut doc, chart, layout, fs);
     for (i, e) in chart.edges.iter().enumerate() {
         if let Some(route) = layout.edges.get(i) {
-            edge(&mut doc, chart, i, e, route, layout, &markers, fs);
+            edge(&mut doc, chart, e, route, layout, &markers, fs);
         }
     }
     for (i, n) in chart.nodes.iter().enumerate() {
@@ -256,7 +256,6 @@ fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
 fn edge(
     doc: &mut Doc,
     chart: &Flowchart,
-    _index: usize,
     e: &crate::model::Edge,
     route: &crate::layout::EdgeRoute,
     layout: &Layout,
