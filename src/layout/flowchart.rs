@@ -1,4 +1,4 @@
-//! Builds a [`LayoutGraph`](super::LayoutGraph) from a flowchart: node boxes sized from their
+//! Builds a [`LayoutGraph`] from a flowchart: node boxes sized from their
 //! measured labels and their shape, edge label boxes, cluster title boxes.
 //!
 //! The functions here are the sizing contract between layout and render: [`node_size`] picks a
