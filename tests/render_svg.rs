@@ -378,3 +378,35 @@ fn hard_labels_render_valid_svg() {
     let svg = render_checked(&chart, &l, &options("hard", Theme::Light));
     dump("hard", &svg);
 }
+
+#[test]
+fn mismatched_or_degenerate_geometry_never_panics() {
+    let (chart, _) = gallery();
+    // No geometry at all.
+    render_checked(
+        &chart,
+        &netfig::layout::Layout::default(),
+        &options("x", Theme::Light),
+    );
+    // Zero-size boxes, NaN points, one-point routes.
+    let mut l = netfig::layout::Layout {
+        width: f64::NAN,
+        height: 0.0,
+        nodes: vec![netfig::geometry::Rect::default(); chart.nodes.len()],
+        ..Default::default()
+    };
+    l.edges = chart
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(i, _)| netfig::layout::EdgeRoute {
+            points: match i % 3 {
+                0 => vec![Point::new(f64::NAN, 1.0), Point::new(2.0, 2.0)],
+                1 => vec![Point::new(1.0, 1.0)],
+                _ => vec![Point::new(1.0, 1.0), Point::new(1.0, 1.0)],
+            },
+            label: None,
+        })
+        .collect();
+    render_checked(&chart, &l, &options("x", Theme::Light));
+}
