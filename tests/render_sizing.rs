@@ -97,3 +97,19 @@ fn fork_follows_direction() {
     let lr = node_size(Shape::Fork, Default::default(), Direction::LeftRight);
     assert_eq!((tb.width, tb.height), (lr.height, lr.width));
 }
+
+#[test]
+fn node_styles_that_change_text_size_change_the_box() {
+    let mut chart = Flowchart::default();
+    chart.nodes.push(node("A", "Transport Layer", Shape::Rect));
+    let mut big = node("B", "Transport Layer", Shape::Rect);
+    big.style = style(&[("font-size", "24px")]);
+    chart.nodes.push(big);
+    let mut bold = node("C", "Transport Layer", Shape::Rect);
+    bold.style = style(&[("font-weight", "bold")]);
+    chart.nodes.push(bold);
+    let g = graph(&chart);
+    assert!(g.nodes[1].size.width > g.nodes[0].size.width * 1.3);
+    assert!(g.nodes[1].size.height > g.nodes[0].size.height);
+    assert!(g.nodes[2].size.width > g.nodes[0].size.width);
+}

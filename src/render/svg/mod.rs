@@ -403,9 +403,9 @@ fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, fs: f64) {
         doc.line(&prim.element(role.class(), &style_attr(&st)));
     }
     if shows {
-        let size = text::safe_label_size(&n.label, fs);
+        let size = sizing::node_label_size(n, fs);
         let c = sizing::label_center(n.shape, r, size);
-        let label_fs = label::font_size(&n.style).unwrap_or(fs);
+        let label_fs = sizing::style_font_size(&n.style).unwrap_or(fs);
         doc.line(&label::text(
             &n.label,
             c,
