@@ -6,7 +6,7 @@
 //! box, the last segment is extended along its own direction to where it enters the drawn
 //! outline. The route's direction never changes, so nothing layout decided is undone.
 
-use super::shapes::{pieces, Prim, Role};
+use super::shapes::{pieces, Role};
 use crate::geometry::{Point, Rect};
 use crate::model::Shape;
 
@@ -36,16 +36,7 @@ fn outline(shape: Shape, r: Rect) -> Option<Vec<Point>> {
     let (prim, _) = ps
         .iter()
         .find(|(_, role)| matches!(role, Role::Body | Role::Solid))?;
-    Some(match prim {
-        Prim::Rect(_, _) => return None,
-        Prim::Ellipse(c, rx, ry) => (0..=64)
-            .map(|i| {
-                let a = std::f64::consts::TAU * f64::from(i) / 64.0;
-                Point::new(c.x + rx * a.cos(), c.y + ry * a.sin())
-            })
-            .collect(),
-        Prim::Path(d) => d.flatten(12).into_iter().next()?,
-    })
+    Some(prim.polygon())
 }
 
 fn near_box(p: Point, r: Rect) -> bool {
