@@ -15,6 +15,7 @@ fn one_node(label: &str, shape: Shape, theme: Theme, scale: f32) -> (Pixmap, Rec
     chart.nodes.push(node("A", label, shape));
     let l = layout_at(&chart, &[(100.0, 60.0)], &[]);
     let s = svg::flowchart(&chart, &l, &options("p", theme));
+    assert_valid(&s);
     let bytes = png::render(&s, scale).expect("PNG renders");
     (Pixmap::decode_png(&bytes).expect("valid PNG"), l.nodes[0])
 }
@@ -143,4 +144,28 @@ fn edges_and_markers_are_painted() {
     let y = l.nodes[1].y as u32 - 7;
     let c = p.pixel(102, y).unwrap();
     assert!(c.alpha() > 200 && c.red() < 0x60, "{c:?}");
+}
+
+#[test]
+fn start_arrows_point_back_at_the_tail() {
+    let mut chart = Flowchart::default();
+    chart.nodes.push(node("A", "A", Shape::Rect));
+    chart.nodes.push(node("B", "B", Shape::Rect));
+    let mut e = edge(0, 1);
+    e.start = Marker::Arrow;
+    e.curve = Some(Curve::Linear);
+    chart.edges.push(e);
+    let l = layout_at(&chart, &[(100.0, 40.0), (100.0, 200.0)], &[]);
+    let s = svg::flowchart(&chart, &l, &options("p", Theme::Light));
+    dump("start-arrow", &s);
+    let p = Pixmap::decode_png(&png::render(&s, 1.0).unwrap()).unwrap();
+    // Wide just below A (the arrow's base is further down, its tip at A's border).
+    let below_a = l.nodes[0].bottom() as u32;
+    let wide_near_tip = p.pixel(102, below_a + 1).unwrap();
+    let wide_near_base = p.pixel(102, below_a + 8).unwrap();
+    assert!(wide_near_base.alpha() > 200, "{wide_near_base:?}");
+    assert!(
+        wide_near_tip.alpha() < wide_near_base.alpha(),
+        "{wide_near_tip:?}"
+    );
 }

@@ -347,3 +347,66 @@ fn edge_tips_touch_the_outline() {
     // The arrow reaches 9 px beyond the path end: its tip lands on B's top border.
     assert!((end_y + 9.0 - top_of_b).abs() < 0.01, "{d} vs {top_of_b}");
 }
+
+#[test]
+fn hard_labels_render_valid_svg() {
+    let labels = [
+        "WWWWWWWWWW",
+        "iiiiiiiiiiiiiiii",
+        "Transmission Control Protocol (TCP)",
+        "SYN-RECEIVED → ESTABLISHED",
+        "（应用层）：HTTP、DNS；“引号”",
+        "0123456789 ABCDEFGHIJKLM",
+        "混合 mixed 文本 text 1234",
+    ];
+    let mut chart = Flowchart::default();
+    let mut centers = Vec::new();
+    for (i, l) in labels.iter().enumerate() {
+        for (j, shape) in [Shape::Rect, Shape::Diamond, Shape::Circle]
+            .iter()
+            .enumerate()
+        {
+            let mut n = node(&format!("n{i}_{j}"), l, *shape);
+            if j == 0 && i % 2 == 1 {
+                n.label.lines[0].runs[0].bold = true;
+            }
+            chart.nodes.push(n);
+            centers.push((220.0 + 480.0 * j as f64, 150.0 + 330.0 * i as f64));
+        }
+    }
+    let l = layout_at(&chart, &centers, &[]);
+    let svg = render_checked(&chart, &l, &options("hard", Theme::Light));
+    dump("hard", &svg);
+}
+
+#[test]
+fn mismatched_or_degenerate_geometry_never_panics() {
+    let (chart, _) = gallery();
+    // No geometry at all.
+    render_checked(
+        &chart,
+        &netfig::layout::Layout::default(),
+        &options("x", Theme::Light),
+    );
+    // Zero-size boxes, NaN points, one-point routes.
+    let mut l = netfig::layout::Layout {
+        width: f64::NAN,
+        height: 0.0,
+        nodes: vec![netfig::geometry::Rect::default(); chart.nodes.len()],
+        ..Default::default()
+    };
+    l.edges = chart
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(i, _)| netfig::layout::EdgeRoute {
+            points: match i % 3 {
+                0 => vec![Point::new(f64::NAN, 1.0), Point::new(2.0, 2.0)],
+                1 => vec![Point::new(1.0, 1.0)],
+                _ => vec![Point::new(1.0, 1.0), Point::new(1.0, 1.0)],
+            },
+            label: None,
+        })
+        .collect();
+    render_checked(&chart, &l, &options("x", Theme::Light));
+}

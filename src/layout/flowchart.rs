@@ -1,4 +1,4 @@
-//! Builds a [`LayoutGraph`](super::LayoutGraph) from a flowchart: node boxes sized from their
+//! Builds a [`LayoutGraph`] from a flowchart: node boxes sized from their
 //! measured labels and their shape, edge label boxes, cluster title boxes.
 //!
 //! The functions here are the sizing contract between layout and render: [`node_size`] picks a
@@ -9,7 +9,7 @@
 
 use super::{Direction, End, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline};
 use crate::geometry::{Point, Rect, Size};
-use crate::model::{Endpoint, Flowchart, Label, Shape};
+use crate::model::{Endpoint, Flowchart, Label, Node, Shape, Style};
 use crate::text;
 
 /// Horizontal padding between a label and its box, each side.
@@ -32,11 +32,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .nodes
             .iter()
             .map(|n| LayoutNode {
-                size: node_size(
-                    n.shape,
-                    text::safe_label_size(&n.label, size),
-                    chart.direction,
-                ),
+                size: node_size(n.shape, node_label_size(n, size), chart.direction),
                 outline: outline(n.shape),
                 cluster: n.parent.map(|c| c.0 as usize),
             })
@@ -76,6 +72,32 @@ pub fn font_size(chart: &Flowchart) -> f64 {
         .and_then(|(_, v)| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
         .filter(|s| s.is_finite() && (6.0..=72.0).contains(s))
         .unwrap_or(text::FONT_SIZE)
+}
+
+/// The font size a node's own style sets (`font-size: 20px`), if it is a plain px number.
+pub fn style_font_size(style: &Style) -> Option<f64> {
+    let v = style.get("font-size")?.trim();
+    let n: f64 = v.strip_suffix("px").unwrap_or(v).trim().parse().ok()?;
+    (n.is_finite() && (6.0..=200.0).contains(&n)).then_some(n)
+}
+
+/// The safe label size of a node, measured as render draws it: with the node's own
+/// `font-size` and `font-weight: bold` (from `style`/`classDef`) if set.
+pub fn node_label_size(node: &Node, font_size: f64) -> Size {
+    let fs = style_font_size(&node.style).unwrap_or(font_size);
+    let bold = matches!(
+        node.style.get("font-weight").map(str::trim),
+        Some("bold" | "bolder" | "600" | "700" | "800" | "900")
+    );
+    if bold {
+        let mut l = node.label.clone();
+        for r in l.lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {
+            r.bold = true;
+        }
+        text::safe_label_size(&l, fs)
+    } else {
+        text::safe_label_size(&node.label, fs)
+    }
 }
 
 /// The background box of an edge label (`None` for an empty label).

@@ -10,7 +10,7 @@ use super::Theme;
 use crate::model::Flowchart;
 
 /// The CSS custom properties a page may set, in stylesheet order, with what they colour.
-pub const VARIABLES: [(&str, &str); 12] = [
+pub const VARIABLES: [(&str, &str); 11] = [
     ("--netfig-node-fill", "node background"),
     (
         "--netfig-node-stroke",
@@ -25,14 +25,15 @@ pub const VARIABLES: [(&str, &str); 12] = [
     ("--netfig-cluster-text", "subgraph title text"),
     ("--netfig-title-text", "diagram title text"),
     ("--netfig-font-family", "font stack of all text"),
-    ("--netfig-font-size", "label font size"),
 ];
 
 /// Literal values behind the variables.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Palette {
     /// One value per entry of [`VARIABLES`], same order.
-    pub(crate) values: [String; 12],
+    pub(crate) values: [String; 11],
+    /// The label font size, px (not a variable: boxes are sized for it).
+    pub(crate) font_size: f64,
 }
 
 const LIGHT: [&str; 10] = [
@@ -67,12 +68,11 @@ pub(crate) fn palette(theme: Theme, chart: &Flowchart, font_size: f64) -> Palett
         (Some(t), _) if t == "neutral" => NEUTRAL,
         _ => LIGHT,
     };
-    let mut values: [String; 12] = Default::default();
+    let mut values: [String; 11] = Default::default();
     for (v, b) in values.iter_mut().zip(base) {
         *v = b.to_string();
     }
     values[10] = crate::text::FONT_FAMILY.to_string();
-    values[11] = format!("{}px", super::svg::writer::num(font_size));
     let mut set = |name: &str, value: &str| values[index(name)] = value.to_string();
     for (key, raw) in &chart.theme_variables {
         let Some(value) = clean(raw, key == "fontFamily") else {
@@ -99,7 +99,7 @@ pub(crate) fn palette(theme: Theme, chart: &Flowchart, font_size: f64) -> Palett
             _ => {}
         }
     }
-    Palette { values }
+    Palette { values, font_size }
 }
 
 /// A theme value safe inside a CSS declaration: colour-ish characters only (quotes too for a
@@ -131,9 +131,9 @@ pub(crate) fn stylesheet(prefix: &str, p: &Palette) -> String {
     let s = format!("#{prefix}");
     let rules = [
         format!(
-            "{s}{{font-family:{};font-size:{}}}",
+            "{s}{{font-family:{};font-size:{}px}}",
             v("--netfig-font-family"),
-            v("--netfig-font-size")
+            super::svg::writer::num(p.font_size)
         ),
         format!(
             "{s} .node .shape{{fill:{};stroke:{};stroke-width:1px}}",

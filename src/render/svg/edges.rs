@@ -2,9 +2,8 @@
 //! definitions.
 //!
 //! Curves follow d3-shape (what mermaid uses): `Basis`, `Linear`, `Natural`, `Step*`,
-//! `Cardinal` (tension 0), `MonotoneX/Y`, `BumpX/Y`. `CatmullRom` is drawn as the uniform
-//! Catmull–Rom spline, which is `Cardinal` with tension 0 (d3's default α = 0.5 centripetal
-//! variant differs only on very uneven point spacing).
+//! `Cardinal` (tension 0), `CatmullRom` (α = 0.5), `MonotoneX/Y`, `BumpX/Y`. Step curves are
+//! expanded to their polylines first, so marker shortening follows their last leg.
 
 use super::writer::PathData;
 use crate::geometry::Point;
@@ -158,7 +157,8 @@ pub(crate) fn edge_path(points: &[Point], curve: Curve, start: f64, end: f64) ->
     match curve {
         Curve::Basis => basis(&mut p, &pts),
         Curve::Natural => natural(&mut p, &pts),
-        Curve::Cardinal | Curve::CatmullRom => cardinal(&mut p, &pts),
+        Curve::Cardinal => catmull_rom(&mut p, &pts, 0.0),
+        Curve::CatmullRom => catmull_rom(&mut p, &pts, 0.5),
         Curve::MonotoneX => monotone(&mut p, &pts, false),
         Curve::MonotoneY => monotone(&mut p, &pts, true),
         Curve::BumpX | Curve::BumpY => {
@@ -210,19 +210,45 @@ fn basis(p: &mut PathData, pts: &[Point]) {
     p.l(pts[n - 1].x, pts[n - 1].y);
 }
 
-/// d3 `curveCardinal` with tension 0 (the uniform Catmull–Rom spline).
-fn cardinal(p: &mut PathData, pts: &[Point]) {
+/// d3 `curveCatmullRom` with parameter `alpha` (0.5: centripetal, d3's default; 0: uniform,
+/// which is also d3 `curveCardinal` with tension 0). Like d3, the first and last segments
+/// use their end point as the outer control point.
+fn catmull_rom(p: &mut PathData, pts: &[Point], alpha: f64) {
     let n = pts.len();
-    let k = 1.0 / 6.0;
+    let dist = |a: Point, b: Point| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).powf(alpha / 2.0);
     for i in 0..n - 1 {
-        let p0 = pts[i.saturating_sub(1)];
         let (p1, p2) = (pts[i], pts[i + 1]);
-        let p3 = pts[(i + 2).min(n - 1)];
-        p.c(
-            Point::new(p1.x + k * (p2.x - p0.x), p1.y + k * (p2.y - p0.y)),
-            Point::new(p2.x - k * (p3.x - p1.x), p2.y - k * (p3.y - p1.y)),
-            p2,
-        );
+        let l12 = dist(p1, p2);
+        let l12_2 = l12 * l12;
+        let mut c1 = p1;
+        if i > 0 {
+            let p0 = pts[i - 1];
+            let l01 = dist(p0, p1);
+            if l01 > 1e-12 {
+                let l01_2 = l01 * l01;
+                let a = 2.0 * l01_2 + 3.0 * l01 * l12 + l12_2;
+                let m = 3.0 * l01 * (l01 + l12);
+                c1 = Point::new(
+                    (p1.x * a - p0.x * l12_2 + p2.x * l01_2) / m,
+                    (p1.y * a - p0.y * l12_2 + p2.y * l01_2) / m,
+                );
+            }
+        }
+        let mut c2 = p2;
+        if i + 2 < n {
+            let p3 = pts[i + 2];
+            let l23 = dist(p2, p3);
+            if l23 > 1e-12 {
+                let l23_2 = l23 * l23;
+                let b = 2.0 * l23_2 + 3.0 * l23 * l12 + l12_2;
+                let m = 3.0 * l23 * (l23 + l12);
+                c2 = Point::new(
+                    (p2.x * b + p1.x * l23_2 - p3.x * l12_2) / m,
+                    (p2.y * b + p1.y * l23_2 - p3.y * l12_2) / m,
+                );
+            }
+        }
+        p.c(c1, c2, p2);
     }
 }
 
@@ -328,123 +354,5 @@ pub(crate) fn marker_ref(attr: &str, id: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::svg::writer::Seg;
-
-    fn pts() -> Vec<Point> {
-        vec![
-            Point::new(0.0, 0.0),
-            Point::new(0.0, 50.0),
-            Point::new(40.0, 100.0),
-            Point::new(40.0, 150.0),
-        ]
-    }
-
-    fn end(p: &PathData) -> Point {
-        let mut last = Point::default();
-        for s in &p.segs {
-            match *s {
-                Seg::M(a) | Seg::L(a) | Seg::C(_, _, a) => last = a,
-                Seg::Z => {}
-            }
-        }
-        last
-    }
-
-    const ALL: [Curve; 12] = [
-        Curve::Basis,
-        Curve::Linear,
-        Curve::Natural,
-        Curve::Step,
-        Curve::StepBefore,
-        Curve::StepAfter,
-        Curve::Cardinal,
-        Curve::CatmullRom,
-        Curve::MonotoneX,
-        Curve::MonotoneY,
-        Curve::BumpX,
-        Curve::BumpY,
-    ];
-
-    #[test]
-    fn every_curve_starts_and_ends_on_the_route() {
-        for c in ALL {
-            let p = edge_path(&pts(), c, 0.0, 0.0);
-            assert_eq!(p.segs[0], Seg::M(Point::new(0.0, 0.0)), "{c:?}");
-            let e = end(&p);
-            assert!(
-                (e.x - 40.0).abs() < 1e-9 && (e.y - 150.0).abs() < 1e-9,
-                "{c:?}"
-            );
-            assert!(!p.to_d().contains("NaN"), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn markers_shorten_the_path_along_the_last_segment() {
-        let p = edge_path(&pts(), Curve::Basis, 8.0, 9.0);
-        let e = end(&p);
-        assert!(
-            (e.x - 40.0).abs() < 1e-9 && (e.y - 141.0).abs() < 1e-9,
-            "{e:?}"
-        );
-        assert_eq!(p.segs[0], Seg::M(Point::new(0.0, 8.0)));
-    }
-
-    #[test]
-    fn basis_stays_in_the_hull_and_linear_is_a_polyline() {
-        let p = edge_path(&pts(), Curve::Basis, 0.0, 0.0);
-        for l in p.flatten(16) {
-            for q in l {
-                assert!(q.x >= -1e-9 && q.x <= 40.0 + 1e-9, "{q:?}");
-            }
-        }
-        let l = edge_path(&pts(), Curve::Linear, 0.0, 0.0);
-        assert_eq!(l.to_d(), "M0,0 L0,50 L40,100 L40,150");
-    }
-
-    #[test]
-    fn steps_are_axis_aligned() {
-        let p = edge_path(
-            &[Point::new(0.0, 0.0), Point::new(40.0, 100.0)],
-            Curve::Step,
-            0.0,
-            0.0,
-        );
-        assert_eq!(p.to_d(), "M0,0 L20,0 L20,100 L40,100");
-        let b = edge_path(
-            &[Point::new(0.0, 0.0), Point::new(40.0, 100.0)],
-            Curve::StepBefore,
-            0.0,
-            0.0,
-        );
-        assert_eq!(b.to_d(), "M0,0 L0,100 L40,100");
-    }
-
-    #[test]
-    fn degenerate_routes_do_not_panic() {
-        assert!(edge_path(&[], Curve::Basis, 9.0, 9.0).segs.is_empty());
-        let p = edge_path(
-            &[
-                Point::new(1.0, 1.0),
-                Point::new(1.0, 1.0),
-                Point::new(1.0, 3.0),
-            ],
-            Curve::MonotoneX,
-            9.0,
-            9.0,
-        );
-        assert!(!p.to_d().contains("NaN"));
-    }
-
-    #[test]
-    fn marker_defs_are_well_formed() {
-        for m in [Marker::Arrow, Marker::Circle, Marker::Cross] {
-            let d = marker_def("x-m", m, Some("#f00"));
-            assert!(d.starts_with("<marker id=\"x-m\""), "{d}");
-            assert!(d.contains("#f00"));
-        }
-        assert!(marker_def("x", Marker::None, None).is_empty());
-    }
-}
+#[path = "edges_tests.rs"]
+mod tests;

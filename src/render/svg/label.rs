@@ -134,13 +134,6 @@ pub(crate) fn inline(style: &Style, part: Part) -> String {
     out.join(";")
 }
 
-/// The font size a style sets for text, if it is a plain px (or unitless) number.
-pub(crate) fn font_size(style: &Style) -> Option<f64> {
-    let v = style.get("font-size")?.trim();
-    let n: f64 = v.strip_suffix("px").unwrap_or(v).trim().parse().ok()?;
-    (n.is_finite() && n > 0.0 && n <= 200.0).then_some(n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

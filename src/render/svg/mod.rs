@@ -11,6 +11,7 @@
 mod edges;
 mod label;
 pub(crate) mod shapes;
+mod snap;
 pub(crate) mod writer;
 
 use super::{theme, SvgOptions};
@@ -85,7 +86,7 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
     clusters(&mut doc, chart, layout, fs);
     for (i, e) in chart.edges.iter().enumerate() {
         if let Some(route) = layout.edges.get(i) {
-            edge(&mut doc, chart, i, e, route, &markers, fs);
+            edge(&mut doc, chart, e, route, layout, &markers, fs);
         }
     }
     for (i, n) in chart.nodes.iter().enumerate() {
@@ -255,9 +256,9 @@ fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
 fn edge(
     doc: &mut Doc,
     chart: &Flowchart,
-    _index: usize,
     e: &crate::model::Edge,
     route: &crate::layout::EdgeRoute,
+    layout: &Layout,
     markers: &Markers,
     fs: f64,
 ) {
@@ -278,8 +279,17 @@ fn edge(
         (e.start, e.end)
     };
     let curve = e.curve.unwrap_or(chart.curve);
+    let mut points = route.points.clone();
+    for (end, at_start) in [(e.to, false), (e.from, true)] {
+        if let Endpoint::Node(id) = end {
+            let i = id.0 as usize;
+            if let (Some(n), Some(r)) = (chart.nodes.get(i), layout.nodes.get(i)) {
+                snap::to_outline(&mut points, n.shape, *r, at_start);
+            }
+        }
+    }
     let path = edges::edge_path(
-        &route.points,
+        &points,
         curve,
         edges::marker_reach(start),
         edges::marker_reach(end),
@@ -393,9 +403,9 @@ fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, fs: f64) {
         doc.line(&prim.element(role.class(), &style_attr(&st)));
     }
     if shows {
-        let size = text::safe_label_size(&n.label, fs);
+        let size = sizing::node_label_size(n, fs);
         let c = sizing::label_center(n.shape, r, size);
-        let label_fs = label::font_size(&n.style).unwrap_or(fs);
+        let label_fs = sizing::style_font_size(&n.style).unwrap_or(fs);
         doc.line(&label::text(
             &n.label,
             c,

@@ -91,6 +91,40 @@ impl Prim {
     }
 }
 
+impl Prim {
+    /// The closed outline as a polygon (curves flattened; the first subpath of a path).
+    pub(crate) fn polygon(&self) -> Vec<Point> {
+        match self {
+            Prim::Rect(r, rx) => {
+                let rx = rx.min(r.width / 2.0).min(r.height / 2.0).max(0.0);
+                let corners = [
+                    (r.right() - rx, r.y + rx, -FRAC_PI_2),
+                    (r.right() - rx, r.bottom() - rx, 0.0),
+                    (r.x + rx, r.bottom() - rx, FRAC_PI_2),
+                    (r.x + rx, r.y + rx, PI),
+                ];
+                let steps = if rx > 0.0 { 8 } else { 0 };
+                let mut v = Vec::new();
+                for (cx, cy, a0) in corners {
+                    for i in 0..=steps {
+                        let a = a0 + FRAC_PI_2 * f64::from(i) / 8.0;
+                        v.push(Point::new(cx + rx * a.cos(), cy + rx * a.sin()));
+                    }
+                }
+                v.push(v[0]);
+                v
+            }
+            Prim::Ellipse(c, rx, ry) => (0..=128)
+                .map(|i| {
+                    let a = std::f64::consts::TAU * f64::from(i) / 128.0;
+                    Point::new(c.x + rx * a.cos(), c.y + ry * a.sin())
+                })
+                .collect(),
+            Prim::Path(d) => d.flatten(32).into_iter().next().unwrap_or_default(),
+        }
+    }
+}
+
 /// A primitive and how it is painted.
 pub(crate) type Piece = (Prim, Role);
 

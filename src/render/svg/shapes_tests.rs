@@ -56,34 +56,8 @@ pub(super) const ALL: [Shape; 46] = [
     Shape::Datastore,
 ];
 
-/// Closed polygon of a primitive.
 fn polygon(p: &Prim) -> Vec<Point> {
-    match p {
-        Prim::Rect(r, rx) => {
-            let rx = rx.min(r.width / 2.0).min(r.height / 2.0);
-            let mut v = Vec::new();
-            let corners = [
-                (r.right() - rx, r.y + rx, -FRAC_PI_2),
-                (r.right() - rx, r.bottom() - rx, 0.0),
-                (r.x + rx, r.bottom() - rx, FRAC_PI_2),
-                (r.x + rx, r.y + rx, PI),
-            ];
-            for (cx, cy, a0) in corners {
-                for i in 0..=8 {
-                    let a = a0 + FRAC_PI_2 * i as f64 / 8.0;
-                    v.push(Point::new(cx + rx * a.cos(), cy + rx * a.sin()));
-                }
-            }
-            v
-        }
-        Prim::Ellipse(c, rx, ry) => (0..128)
-            .map(|i| {
-                let a = std::f64::consts::TAU * i as f64 / 128.0;
-                Point::new(c.x + rx * a.cos(), c.y + ry * a.sin())
-            })
-            .collect(),
-        Prim::Path(d) => d.flatten(32).into_iter().next().unwrap_or_default(),
-    }
+    p.polygon()
 }
 
 /// Every polyline of a primitive, densely resampled (≤ 1 px steps).

@@ -148,7 +148,6 @@ impl PathData {
         d
     }
     /// The path as polylines (one per subpath), cubics split into `steps` pieces.
-    #[cfg(test)]
     pub(crate) fn flatten(&self, steps: usize) -> Vec<Vec<Point>> {
         let mut out: Vec<Vec<Point>> = Vec::new();
         let mut cur = Point::default();
