@@ -1,0 +1,370 @@
+//! Checks a [`Definition`] against the RFC 9293 reference: every claimed transition must be in
+//! it with the right actions; `scope: figure`/`full` also require completeness and reachability.
+
+use super::codes;
+use super::names::{Action, Event, State};
+use super::reference::{self, actions_text, describe_path, Origin, RefTransition, Scope};
+use super::syntax::{Definition, Names, TransitionDef};
+use crate::diagnostic::{Diagnostic, Span};
+
+/// All findings for `def` (the parse diagnostics are not repeated).
+pub fn check(def: &Definition) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let table = reference::transitions();
+    let mut covered = vec![false; table.len()];
+    let mut seen: Vec<((State, Event, State), usize)> = Vec::new();
+    for (index, t) in def.transitions.iter().enumerate() {
+        let (Some(from), Some(event), Some(to)) = (t.from.id, t.event.id, t.to.id) else {
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == (from, event, to)) {
+            diags.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_TRANSITION,
+                    Span::new(t.span.start, t.span.start),
+                    format!(
+                        "duplicate transition `{} --{}--> {}`",
+                        t.from.text, t.event.text, t.to.text
+                    ),
+                )
+                .with_hint(format!(
+                    "the same transition is item {} of `transitions`; keep one",
+                    first + 1
+                )),
+            );
+            continue;
+        }
+        seen.push(((from, event, to), index));
+        let found = reference::find(from, event, to);
+        if found.is_empty() {
+            diags.push(not_in_reference(t, from, event, to));
+            continue;
+        }
+        for r in &found {
+            if let Some(i) = table.iter().position(|x| std::ptr::eq(x, *r)) {
+                covered[i] = true;
+            }
+        }
+        if let Some(list) = &t.action {
+            if let Some(claimed) = list.resolved() {
+                if !found.iter().any(|r| same_actions(r.actions, &claimed)) {
+                    diags.push(wrong_action(t, list.span, &claimed, &found));
+                }
+            }
+        }
+    }
+    if def.scope != Scope::Partial {
+        missing(def, &covered, &mut diags);
+        unreachable(def, &mut diags);
+    }
+    glossary(def, &mut diags);
+    diags
+}
+
+fn same_actions(reference: &[Action], claimed: &[Action]) -> bool {
+    let mut r = reference.to_vec();
+    r.sort_unstable();
+    r == claimed
+}
+
+fn cite(r: &RefTransition) -> String {
+    match r.condition {
+        Some(c) => format!("{} (RFC 9293 {}; {c})", r.describe(), r.section),
+        None => format!("{} (RFC 9293 {})", r.describe(), r.section),
+    }
+}
+
+fn cite_all(list: &[&RefTransition]) -> String {
+    list.iter().map(|r| cite(r)).collect::<Vec<_>>().join("; ")
+}
+
+fn not_in_reference(t: &TransitionDef, from: State, event: Event, to: State) -> Diagnostic {
+    let table = reference::transitions();
+    let outcomes = reference::outcomes(from, event);
+    let by_event: Vec<&RefTransition> = table
+        .iter()
+        .filter(|r| r.from == from && r.to == to && r.origin != Origin::Alternative)
+        .collect();
+    let by_from: Vec<&RefTransition> = table
+        .iter()
+        .filter(|r| r.event == event && r.to == to && r.origin != Origin::Alternative)
+        .collect();
+    let claim = format!("{} --{}--> {}", t.from.text, t.event.text, t.to.text);
+    // Blame the value a one-field fix would change: the target first (the usual mistake is a
+    // wrong "leads to"), then the event, then the source state.
+    let (span, message) = if !outcomes.is_empty() {
+        let targets: Vec<&str> = outcomes.iter().map(|r| r.to.name()).collect();
+        (
+            t.to.span,
+            format!(
+                "`{claim}` is not in RFC 9293: {} in {} leads to {}",
+                event.name(),
+                from.name(),
+                targets.join(" or ")
+            ),
+        )
+    } else if !by_event.is_empty() {
+        (
+            t.event.span,
+            format!(
+                "`{claim}` is not in RFC 9293: {} does not handle {}",
+                from.name(),
+                event.name()
+            ),
+        )
+    } else if !by_from.is_empty() {
+        (
+            t.from.span,
+            format!(
+                "`{claim}` is not in RFC 9293: {} does not lead from {} to {}",
+                event.name(),
+                from.name(),
+                to.name()
+            ),
+        )
+    } else {
+        (
+            t.event.span,
+            format!(
+                "`{claim}` is not in RFC 9293: {} does not handle {}",
+                from.name(),
+                event.name()
+            ),
+        )
+    };
+    let mut d = Diagnostic::error(codes::NOT_IN_REFERENCE, span, message);
+    if !outcomes.is_empty() {
+        d = d.with_hint(format!(
+            "{} in {}: {}",
+            event.name(),
+            from.name(),
+            cite_all(&outcomes)
+        ));
+    }
+    if !by_event.is_empty() {
+        d = d.with_hint(format!(
+            "{} → {} happens on: {}",
+            from.name(),
+            to.name(),
+            cite_all(&by_event)
+        ));
+    }
+    if !by_from.is_empty() {
+        d = d.with_hint(format!(
+            "{} leads to {} from: {}",
+            event.name(),
+            to.name(),
+            cite_all(&by_from)
+        ));
+    }
+    if outcomes.is_empty() && by_event.is_empty() && by_from.is_empty() {
+        let handled: Vec<&RefTransition> = table
+            .iter()
+            .filter(|r| r.from == from && r.origin != Origin::Alternative)
+            .collect();
+        if handled.is_empty() {
+            d = d.with_hint(format!("{} has no transitions in RFC 9293", from.name()));
+        } else {
+            d = d.with_hint(format!("{} handles: {}", from.name(), cite_all(&handled)));
+        }
+    }
+    let entries = reference::entries(to);
+    if to != from && !entries.is_empty() && by_event.is_empty() {
+        d = d.with_hint(format!(
+            "{} is entered by: {}",
+            to.name(),
+            cite_all(&entries)
+        ));
+    }
+    if let Some(path) = reference::shortest_path(from, to) {
+        if path.len() > 1 {
+            d = d.with_hint(format!("shortest legal path: {}", describe_path(&path)));
+        }
+    }
+    d
+}
+
+fn wrong_action(
+    t: &TransitionDef,
+    span: Span,
+    claimed: &[Action],
+    found: &[&RefTransition],
+) -> Diagnostic {
+    let expected: Vec<String> = found.iter().map(|r| actions_text(r.actions)).collect();
+    let mut d = Diagnostic::error(
+        codes::WRONG_ACTION,
+        span,
+        format!(
+            "wrong action for `{} --{}--> {}`: RFC 9293 says `{}`, not `{}`",
+            t.from.text,
+            t.event.text,
+            t.to.text,
+            expected.join("` or `"),
+            actions_text(claimed)
+        ),
+    );
+    for r in found {
+        d = d.with_hint(cite(r));
+    }
+    d
+}
+
+fn missing(def: &Definition, covered: &[bool], diags: &mut Vec<Diagnostic>) {
+    let span = def.scope_span.unwrap_or(def.transitions_span);
+    for (r, done) in reference::transitions().iter().zip(covered) {
+        if *done || !r.required_in(def.scope) {
+            continue;
+        }
+        diags.push(
+            Diagnostic::error(
+                codes::MISSING_TRANSITION,
+                span,
+                format!(
+                    "missing transition `{}` (RFC 9293 {}), required by `scope: {}`",
+                    r.describe(),
+                    r.section,
+                    def.scope.name()
+                ),
+            )
+            .with_hint(format!(
+                "add `- {{ from: {}, event: {}, action: {}, to: {} }}`",
+                r.from.name(),
+                yaml_text(r.event.name()),
+                yaml_text(&actions_text(r.actions).replace(", ", "; ")),
+                r.to.name()
+            )),
+        );
+    }
+}
+
+/// A value quoted if a flow mapping would split it.
+fn yaml_text(text: &str) -> String {
+    if text.contains([',', ':', '#', '{', '}', '[', ']']) {
+        format!("\"{text}\"")
+    } else {
+        text.to_string()
+    }
+}
+
+fn unreachable(def: &Definition, diags: &mut Vec<Diagnostic>) {
+    // First appearance of each state, in source order.
+    let mut states: Vec<(State, Span, &str)> = Vec::new();
+    let appearances = def
+        .states
+        .iter()
+        .map(|d| &d.state)
+        .chain(def.transitions.iter().flat_map(|t| [&t.from, &t.to]));
+    for w in appearances {
+        if let Some(id) = w.id {
+            if !states.iter().any(|(s, _, _)| *s == id) {
+                states.push((id, w.span, w.text.as_str()));
+            }
+        }
+    }
+    let mut reached = vec![State::Closed];
+    let mut i = 0;
+    while i < reached.len() {
+        let at = reached[i];
+        for t in &def.transitions {
+            if let (Some(f), Some(_), Some(to)) = (t.from.id, t.event.id, t.to.id) {
+                if f == at && !reached.contains(&to) {
+                    reached.push(to);
+                }
+            }
+        }
+        i += 1;
+    }
+    for (state, span, text) in states {
+        if reached.contains(&state) {
+            continue;
+        }
+        let mut d = Diagnostic::error(
+            codes::UNREACHABLE_STATE,
+            span,
+            format!("state `{text}` cannot be reached from CLOSED"),
+        );
+        let entries = reference::entries(state);
+        if !entries.is_empty() {
+            d = d.with_hint(format!(
+                "RFC 9293 enters {} by: {}",
+                state.name(),
+                cite_all(&entries)
+            ));
+        }
+        diags.push(d);
+    }
+}
+
+fn glossary(def: &Definition, diags: &mut Vec<Diagnostic>) {
+    for d in &def.states {
+        if let Some(id) = d.state.id {
+            contradicts(
+                &d.names,
+                id.name(),
+                id.glossary().zh,
+                |t| {
+                    State::parse(t)
+                        .filter(|s| *s != id)
+                        .map(|s| (s.name(), s.glossary().zh))
+                },
+                diags,
+            );
+        }
+    }
+    for d in &def.events {
+        if let Some(id) = d.item.id {
+            contradicts(
+                &d.names,
+                id.name(),
+                id.glossary().zh,
+                |t| {
+                    Event::parse(t)
+                        .filter(|e| *e != id)
+                        .map(|e| (e.name(), e.glossary().zh))
+                },
+                diags,
+            );
+        }
+    }
+    for d in &def.actions {
+        if let Some(id) = d.item.id {
+            contradicts(
+                &d.names,
+                id.name(),
+                id.glossary().zh,
+                |t| {
+                    Action::parse(t)
+                        .flatten()
+                        .filter(|a| *a != id)
+                        .map(|a| (a.name(), a.glossary().zh))
+                },
+                diags,
+            );
+        }
+    }
+}
+
+/// Warns when an override is the built-in name of something else.
+fn contradicts(
+    names: &Names,
+    this: &str,
+    this_zh: &str,
+    other: impl Fn(&str) -> Option<(&'static str, &'static str)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for located in [&names.en, &names.zh].into_iter().flatten() {
+        if let Some((other_en, other_zh)) = other(&located.value) {
+            diags.push(
+                Diagnostic::warning(
+                    codes::GLOSSARY_CONTRADICTION,
+                    located.span,
+                    format!(
+                        "`{}` names {other_en} ({other_zh}) in the glossary, not {this}",
+                        located.value
+                    ),
+                )
+                .with_hint(format!("the glossary calls {this} `{this_zh}`")),
+            );
+        }
+    }
+}
