@@ -1,7 +1,9 @@
 //! The `netfig` command line: argument parsing and reporting around [`crate::diagram`].
 //! Exit codes: 0 ok, 1 the input has errors, 2 usage or I/O failure.
 
+mod check;
 mod output;
+mod reference;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +31,10 @@ struct Cli {
 enum Command {
     /// Render diagrams to standalone SVG or PNG.
     Render(render::RenderArgs),
+    /// Check TCP state machine definitions against RFC 9293.
+    Check(check::CheckArgs),
+    /// Print the built-in RFC 9293 reference (yaml, json or a table).
+    Reference(reference::ReferenceArgs),
 }
 
 /// Runs the CLI on `args` (including the program name) and returns the exit code.
@@ -43,5 +49,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     match cli.command {
         Command::Render(args) => render::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Reference(args) => reference::run(args),
     }
 }

@@ -162,6 +162,11 @@ fn bare_message(rendered: &str) -> String {
         Some(r) => r.split_once(": ").map_or(rest, |(_, m)| m),
         None => rest,
     };
+    // Some messages repeat the position at the end: `… at line 5, column 5`.
+    let rest = match rest.rfind(" at line ") {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
     rest.trim().to_string()
 }
 
