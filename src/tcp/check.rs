@@ -13,6 +13,11 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
     let table = reference::transitions();
     let mut covered = vec![false; table.len()];
     let mut seen: Vec<((State, Event, State), usize)> = Vec::new();
+    let claimed: Vec<(State, Event, State)> = def
+        .transitions
+        .iter()
+        .filter_map(|t| Some((t.from.id?, t.event.id?, t.to.id?)))
+        .collect();
     for (index, t) in def.transitions.iter().enumerate() {
         let (Some(from), Some(event), Some(to)) = (t.from.id, t.event.id, t.to.id) else {
             continue;
@@ -37,7 +42,7 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
         seen.push(((from, event, to), index));
         let found = reference::find(from, event, to);
         if found.is_empty() {
-            diags.push(not_in_reference(t, from, event, to));
+            diags.push(not_in_reference(t, (from, event, to), &claimed));
             continue;
         }
         for r in &found {
@@ -78,7 +83,20 @@ fn cite_all(list: &[&RefTransition]) -> String {
     list.iter().map(|r| cite(r)).collect::<Vec<_>>().join("; ")
 }
 
-fn not_in_reference(t: &TransitionDef, from: State, event: Event, to: State) -> Diagnostic {
+/// Which value of a claimed transition a finding points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Blame {
+    To,
+    Event,
+    From,
+    Unhandled,
+}
+
+fn not_in_reference(
+    t: &TransitionDef,
+    (from, event, to): (State, Event, State),
+    claimed: &[(State, Event, State)],
+) -> Diagnostic {
     let table = reference::transitions();
     let outcomes = reference::outcomes(from, event);
     let by_event: Vec<&RefTransition> = table
@@ -90,47 +108,60 @@ fn not_in_reference(t: &TransitionDef, from: State, event: Event, to: State) -> 
         .filter(|r| r.event == event && r.to == to && r.origin != Origin::Alternative)
         .collect();
     let claim = format!("{} --{}--> {}", t.from.text, t.event.text, t.to.text);
-    // Blame the value a one-field fix would change: the target first (the usual mistake is a
-    // wrong "leads to"), then the event, then the source state.
-    let (span, message) = if !outcomes.is_empty() {
-        let targets: Vec<&str> = outcomes.iter().map(|r| r.to.name()).collect();
-        (
-            t.to.span,
-            format!(
-                "`{claim}` is not in RFC 9293: {} in {} leads to {}",
-                event.name(),
-                from.name(),
-                targets.join(" or ")
-            ),
-        )
-    } else if !by_event.is_empty() {
-        (
+    // Blame the value a one-field fix would change. Candidates in order: the target (the usual
+    // mistake is a wrong "leads to"), the event, the source state; a fix that yields a
+    // transition the definition already lists elsewhere is less likely than one that fills a gap.
+    let fills_gap = |list: &[&RefTransition]| {
+        list.iter()
+            .any(|r| !claimed.contains(&(r.from, r.event, r.to)))
+    };
+    let candidates = [
+        (Blame::To, &outcomes),
+        (Blame::Event, &by_event),
+        (Blame::From, &by_from),
+    ];
+    let blame = candidates
+        .iter()
+        .find(|(_, list)| fills_gap(list))
+        .or_else(|| candidates.iter().find(|(_, list)| !list.is_empty()))
+        .map_or(Blame::Unhandled, |(b, _)| *b);
+    let (span, message) = match blame {
+        Blame::To => {
+            let targets: Vec<&str> = outcomes.iter().map(|r| r.to.name()).collect();
+            (
+                t.to.span,
+                format!(
+                    "`{claim}` is not in RFC 9293: {} in {} leads to {}",
+                    event.name(),
+                    from.name(),
+                    targets.join(" or ")
+                ),
+            )
+        }
+        Blame::Event => (
             t.event.span,
             format!(
-                "`{claim}` is not in RFC 9293: {} does not handle {}",
-                from.name(),
-                event.name()
-            ),
-        )
-    } else if !by_from.is_empty() {
-        (
-            t.from.span,
-            format!(
-                "`{claim}` is not in RFC 9293: {} does not lead from {} to {}",
-                event.name(),
+                "`{claim}` is not in RFC 9293: {} reaches {} on another event",
                 from.name(),
                 to.name()
             ),
-        )
-    } else {
-        (
+        ),
+        Blame::From => (
+            t.from.span,
+            format!(
+                "`{claim}` is not in RFC 9293: {} leads to {} from another state",
+                event.name(),
+                to.name()
+            ),
+        ),
+        Blame::Unhandled => (
             t.event.span,
             format!(
                 "`{claim}` is not in RFC 9293: {} does not handle {}",
                 from.name(),
                 event.name()
             ),
-        )
+        ),
     };
     let mut d = Diagnostic::error(codes::NOT_IN_REFERENCE, span, message);
     if !outcomes.is_empty() {
