@@ -209,13 +209,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
             "title" => def.title = names(value, NAME_KEYS, &mut diags).0,
             "states" => def.states = state_decls(value, &mut diags),
             "events" => {
-                def.events = name_decls(
-                    value,
-                    "events",
-                    &mut diags,
-                    |t| Event::parse(t),
-                    |t| unknown_event(t),
-                )
+                def.events = name_decls(value, "events", &mut diags, Event::parse, unknown_event)
             }
             "actions" => {
                 def.actions = name_decls(
@@ -223,7 +217,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
                     "actions",
                     &mut diags,
                     |t| Action::parse(t).flatten(),
-                    |t| unknown_action(t),
+                    unknown_action,
                 )
             }
             _ => {
