@@ -2,7 +2,7 @@
 //! machines, and a Markdown table.
 
 use super::names::State;
-use super::reference::{actions_text, state_note, transitions, Origin, RefTransition, Scope};
+use super::reference::{actions_text, transitions, Origin, RefTransition, Scope};
 use std::fmt::Write as _;
 
 /// The whole reference as a `scope: full` definition (what `diagrams/tcp-states.yaml` holds).
@@ -149,6 +149,56 @@ pub fn to_table() -> String {
         );
     }
     out
+}
+
+/// A short bilingual description of each state (from RFC 9293 section 3.3.2).
+pub fn state_note(state: State) -> (&'static str, &'static str) {
+    match state {
+        State::Closed => (
+            "No connection: there is no TCB (a fictional state).",
+            "无连接：不存在 TCB（虚拟状态）。",
+        ),
+        State::Listen => (
+            "Waiting for a connection request from any remote TCP peer.",
+            "等待任意远端的连接请求。",
+        ),
+        State::SynSent => (
+            "Sent a connection request; waiting for a matching one.",
+            "已发送连接请求，等待对方匹配的连接请求。",
+        ),
+        State::SynReceived => (
+            "Received and sent a connection request; waiting for its acknowledgment.",
+            "已收到并发送连接请求，等待确认。",
+        ),
+        State::Established => (
+            "An open connection: the data transfer state.",
+            "连接已打开，可以传输数据。",
+        ),
+        State::FinWait1 => (
+            "Sent FIN; waiting for its ACK or for the peer's FIN.",
+            "已发送 FIN，等待其确认或对方的 FIN。",
+        ),
+        State::FinWait2 => (
+            "Our FIN is acknowledged; waiting for the peer's FIN.",
+            "本端 FIN 已被确认，等待对方的 FIN。",
+        ),
+        State::CloseWait => (
+            "Received the peer's FIN; waiting for the local user to close.",
+            "已收到对方的 FIN，等待本地用户关闭。",
+        ),
+        State::Closing => (
+            "Both sides sent FIN at once; waiting for the ACK of ours.",
+            "双方同时发送 FIN，等待对本端 FIN 的确认。",
+        ),
+        State::LastAck => (
+            "Sent our FIN after the peer's; waiting for its ACK.",
+            "在对方之后发送 FIN，等待其确认。",
+        ),
+        State::TimeWait => (
+            "Waits 2×MSL so the peer gets our last ACK and old segments die out.",
+            "等待 2MSL，确保对方收到最后的 ACK，旧报文段消失。",
+        ),
+    }
 }
 
 #[cfg(test)]

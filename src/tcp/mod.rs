@@ -9,12 +9,15 @@
 
 pub mod check;
 pub mod codes;
+pub mod definition;
 mod export;
+mod flow;
 pub mod model;
 pub mod names;
 pub mod reference;
 pub mod syntax;
 mod tree;
+mod values;
 
 pub use check::check;
 pub use model::StateMachine;

@@ -2,126 +2,13 @@
 //! means, and where it is. Problems become diagnostics; reading goes on after each one.
 
 use super::codes;
-use super::names::{did_you_mean, is_flag, Action, Event, State};
+pub use super::definition::*;
+use super::names::{did_you_mean, Action, Event};
 use super::reference::Scope;
 use super::tree::{self, Kind, Node};
+use super::values::{action_list, event_name, state_name, unknown_action, unknown_event};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::label::is_han;
-
-/// A value and where it is in the source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located<T> {
-    /// The value.
-    pub value: T,
-    /// Its byte span.
-    pub span: Span,
-}
-
-/// A name as the author wrote it, and what it resolved to (`None`: unknown, already reported).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written<T> {
-    /// The author's spelling, e.g. `TIME_WAIT`.
-    pub text: String,
-    /// The canonical id.
-    pub id: Option<T>,
-    /// Where it is.
-    pub span: Span,
-}
-
-/// Optional English and Chinese texts (names, notes, titles).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Names {
-    /// English.
-    pub en: Option<Located<String>>,
-    /// Chinese.
-    pub zh: Option<Located<String>>,
-}
-
-/// An entry of `states:`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StateDecl {
-    /// The key, e.g. `TIME-WAIT`.
-    pub state: Written<State>,
-    /// Name overrides.
-    pub names: Names,
-    /// A note (`note: { en, zh }`).
-    pub note: Names,
-}
-
-/// An entry of `events:` or `actions:` overriding the built-in names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameDecl<T> {
-    /// The key.
-    pub item: Written<T>,
-    /// Name overrides.
-    pub names: Names,
-}
-
-/// The `action:` value: one item per action; an item's id is `Some(None)` for `x`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActionList {
-    /// The whole value.
-    pub span: Span,
-    /// The actions, as written.
-    pub items: Vec<Written<Option<Action>>>,
-}
-
-impl ActionList {
-    /// The resolved actions (without `x`), sorted; `None` if any is unknown.
-    pub fn resolved(&self) -> Option<Vec<Action>> {
-        let mut out = Vec::new();
-        for item in &self.items {
-            match item.id {
-                Some(Some(a)) => out.push(a),
-                Some(None) => {}
-                None => return None,
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        Some(out)
-    }
-}
-
-/// One claimed transition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TransitionDef {
-    /// The whole list item.
-    pub span: Span,
-    /// `from:`.
-    pub from: Written<State>,
-    /// `event:`.
-    pub event: Written<Event>,
-    /// `action:`, if given (omitted = not checked).
-    pub action: Option<ActionList>,
-    /// `to:`.
-    pub to: Written<State>,
-    /// An optional note.
-    pub note: Names,
-}
-
-/// A parsed definition file.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Definition {
-    /// `machine:` (only `tcp` exists).
-    pub machine: Option<Located<String>>,
-    /// `scope:`.
-    pub scope: Scope,
-    /// Where `scope:`'s value is, if given.
-    pub scope_span: Option<Span>,
-    /// Where the `transitions` key is.
-    pub transitions_span: Span,
-    /// `title:`.
-    pub title: Names,
-    /// `states:`, in order.
-    pub states: Vec<StateDecl>,
-    /// `events:` name overrides.
-    pub events: Vec<NameDecl<Event>>,
-    /// `actions:` name overrides.
-    pub actions: Vec<NameDecl<Action>>,
-    /// `transitions:`, in order (items missing a required key are left out, and reported).
-    pub transitions: Vec<TransitionDef>,
-}
 
 const TOP_KEYS: &[&str] = &[
     "machine",
@@ -143,7 +30,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
         Ok(n) => n,
         Err(d) => return (None, vec![d]),
     };
-    repair_splits(source, &mut root, &mut diags);
+    super::flow::repair_splits(source, &mut root, &mut diags);
     let entries = match &root.kind {
         Kind::Map(e) => e,
         Kind::Null => {
@@ -295,7 +182,11 @@ fn known_entries<'a>(
     out
 }
 
-fn scalar<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
+pub(crate) fn scalar<'a>(
+    node: &'a Node,
+    key: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'a str> {
     match node.as_str() {
         Some(s) if !s.trim().is_empty() => Some(s.trim()),
         _ => {
@@ -332,7 +223,7 @@ fn names(
             }
         }
         Kind::Map(entries) => {
-            for (key, value) in known_entries(entries, allowed, "in a name", diags) {
+            for (key, value) in known_entries(entries, allowed, "in a name entry", diags) {
                 if key == "note" {
                     note = names(value, NAME_KEYS, diags).0;
                     continue;
@@ -528,237 +419,4 @@ fn transition(item: &Node, diags: &mut Vec<Diagnostic>) -> Option<TransitionDef>
         to: to?,
         note,
     })
-}
-
-fn state_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Written<State>> {
-    let text = scalar(node, "state", diags)?;
-    let id = State::parse(text);
-    if id.is_none() {
-        let mut d = Diagnostic::error(
-            codes::UNKNOWN_STATE,
-            node.span,
-            format!("unknown state `{text}`"),
-        );
-        if let Some(s) = State::suggest(text) {
-            d = d.with_hint(format!("did you mean `{}`?", s.name()));
-        }
-        let all: Vec<&str> = State::ALL.iter().map(|s| s.name()).collect();
-        diags.push(d.with_hint(format!("RFC 9293 states: {}", all.join(", "))));
-    }
-    Some(Written {
-        text: text.to_string(),
-        id,
-        span: node.span,
-    })
-}
-
-fn unknown_event(text: &str) -> (&'static str, String, Vec<String>) {
-    let mut hints = Vec::new();
-    if let Some(e) = Event::suggest(text) {
-        hints.push(format!("did you mean `{}`?", e.name()));
-    }
-    let all: Vec<&str> = Event::ALL.iter().map(|e| e.name()).collect();
-    hints.push(format!("events: {}", all.join("; ")));
-    (
-        codes::UNKNOWN_EVENT,
-        format!("unknown event `{text}`"),
-        hints,
-    )
-}
-
-fn unknown_action(text: &str) -> (&'static str, String, Vec<String>) {
-    let mut hints = Vec::new();
-    if let Some(a) = Action::suggest(text) {
-        hints.push(format!("did you mean `{}`?", a.name()));
-    }
-    let all: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-    hints.push(format!("actions: {}; `x` for none", all.join("; ")));
-    (
-        codes::UNKNOWN_ACTION,
-        format!("unknown action `{text}`"),
-        hints,
-    )
-}
-
-fn event_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Written<Event>> {
-    let text = scalar(node, "event", diags)?;
-    let id = Event::parse(text);
-    if id.is_none() {
-        let (code, message, hints) = unknown_event(text);
-        let mut d = Diagnostic::error(code, node.span, message);
-        d.hints = hints;
-        diags.push(d);
-    }
-    Some(Written {
-        text: text.to_string(),
-        id,
-        span: node.span,
-    })
-}
-
-/// `action:` as a list, or one string with `;` between actions.
-fn action_list(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<ActionList> {
-    let mut pieces: Vec<(String, Span)> = Vec::new();
-    match &node.kind {
-        Kind::Scalar(_) => pieces.extend(split_actions(node)),
-        Kind::Seq(items) => {
-            for item in items {
-                match item.kind {
-                    Kind::Scalar(_) => pieces.extend(split_actions(item)),
-                    _ => diags.push(Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        item.span,
-                        format!(
-                            "an action is a name like `snd SYN`, found {}",
-                            item.kind_name()
-                        ),
-                    )),
-                }
-            }
-        }
-        _ => {
-            diags.push(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    node.span,
-                    format!(
-                        "`action` is a name or a list of names, found {}",
-                        node.kind_name()
-                    ),
-                )
-                .with_hint("write `x` for no action, or leave `action` out to skip checking it"),
-            );
-            return None;
-        }
-    }
-    let mut items = Vec::new();
-    for (text, span) in pieces {
-        let id = Action::parse(&text);
-        if id.is_none() {
-            let (code, message, hints) = unknown_action(&text);
-            let mut d = Diagnostic::error(code, span, message);
-            d.hints = hints;
-            diags.push(d);
-        }
-        items.push(Written { text, id, span });
-    }
-    if items.len() > 1 && items.iter().any(|i| i.id == Some(None)) {
-        diags.push(
-            Diagnostic::error(
-                codes::INVALID_VALUE,
-                node.span,
-                "`x` means no action and cannot be combined with actions",
-            )
-            .with_hint("remove `x`"),
-        );
-        return None;
-    }
-    if items.is_empty() {
-        diags.push(
-            Diagnostic::error(codes::INVALID_VALUE, node.span, "empty `action`")
-                .with_hint("write `x` for no action, or leave `action` out to skip checking it"),
-        );
-        return None;
-    }
-    Some(ActionList {
-        span: node.span,
-        items,
-    })
-}
-
-/// Splits `create TCB; snd SYN` at `;`, with sub-spans when the source text is the value itself.
-fn split_actions(node: &Node) -> Vec<(String, Span)> {
-    let text = node.as_str().unwrap_or_default();
-    let exact = node.span.end - node.span.start == text.len();
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for piece in text.split(';') {
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            let span = if exact {
-                let s = node.span.start + offset + lead;
-                Span::new(s, s + trimmed.len())
-            } else {
-                node.span
-            };
-            out.push((trimmed.to_string(), span));
-        }
-        offset += piece.len() + 1;
-    }
-    out
-}
-
-/// Undoes YAML's split of `rcv SYN,ACK` at the comma inside `{ … }` (a stray key `ACK` with no
-/// value) or `[ … ]` (a stray item `ACK`), reporting each at the stray flag.
-fn repair_splits(source: &str, node: &mut Node, diags: &mut Vec<Diagnostic>) {
-    let flow_opener = source.get(node.span.start..).and_then(|s| s.chars().next());
-    match &mut node.kind {
-        Kind::Map(entries) => {
-            let mut i = 1;
-            while flow_opener == Some('{') && i < entries.len() {
-                let stray = matches!(entries[i].1.kind, Kind::Null)
-                    && entries[i].0.as_str().is_some_and(is_flag);
-                let prev = &entries[i - 1];
-                if stray && prev.1.as_str().is_some() {
-                    let (flag_node, _) = entries.remove(i);
-                    let (key, value) = &mut entries[i - 1];
-                    merge(
-                        value,
-                        &flag_node,
-                        key.as_str().unwrap_or("value"),
-                        '{',
-                        diags,
-                    );
-                } else {
-                    i += 1;
-                }
-            }
-            for (k, v) in entries {
-                repair_splits(source, k, diags);
-                repair_splits(source, v, diags);
-            }
-        }
-        Kind::Seq(items) => {
-            let mut i = 1;
-            while flow_opener == Some('[') && i < items.len() {
-                if items[i].as_str().is_some_and(is_flag) && items[i - 1].as_str().is_some() {
-                    let flag_node = items.remove(i);
-                    merge(&mut items[i - 1], &flag_node, "action", '[', diags);
-                } else {
-                    i += 1;
-                }
-            }
-            for item in items {
-                repair_splits(source, item, diags);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn merge(value: &mut Node, flag: &Node, key: &str, opener: char, diags: &mut Vec<Diagnostic>) {
-    let flag_text = flag.as_str().unwrap_or_default().trim().to_string();
-    let head = value.as_str().unwrap_or_default().trim().to_string();
-    let joined = format!("{head},{flag_text}");
-    let (what, close) = if opener == '{' {
-        ("flow mapping", '}')
-    } else {
-        ("flow list", ']')
-    };
-    diags.push(
-        Diagnostic::error(
-            codes::SPLIT_AT_COMMA,
-            flag.span,
-            format!(
-                "YAML split `{key}: {joined}` at the comma: inside `{opener} … {close}` a comma ends the value, leaving `{head}` and a stray `{flag_text}`"
-            ),
-        )
-        .with_hint(format!(
-            "quote the value (`{key}: \"{joined}\"`) or write `{head}-{flag_text}`"
-        ))
-        .with_hint(format!("read here as `{joined}`; a {what} splits plain values at commas")),
-    );
-    value.kind = Kind::Scalar(joined);
-    value.span = value.span.join(flag.span);
 }
