@@ -8,7 +8,10 @@ fn check_all_spans(text: &str) {
     let diags = netfig::tcp::check_source(text);
     let file = SourceFile::new("p.yaml", text);
     for d in &diags {
-        assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?}"
+        );
         let _ = file.render(d);
     }
 }

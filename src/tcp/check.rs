@@ -399,3 +399,62 @@ fn contradicts(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tcp::{check_source, codes};
+
+    fn codes_of(src: &str) -> Vec<&'static str> {
+        check_source(src).iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_legal_transition_passes_and_actions_are_sets() {
+        let src = "machine: tcp\ntransitions:\n  - { from: CLOSED, event: active OPEN, action: [snd SYN, create TCB], to: SYN-SENT }\n";
+        assert!(codes_of(src).is_empty());
+    }
+
+    #[test]
+    fn either_outcome_of_a_rst_sender_is_accepted() {
+        for to in ["CLOSED", "TIME-WAIT"] {
+            let action = if to == "CLOSED" {
+                "[snd RST, delete TCB]"
+            } else {
+                "snd RST"
+            };
+            let src = format!("machine: tcp\ntransitions:\n  - {{ from: ESTABLISHED, event: ABORT, action: {action}, to: {to} }}\n");
+            assert!(codes_of(&src).is_empty(), "{to}");
+        }
+    }
+
+    #[test]
+    fn the_value_to_fix_is_blamed() {
+        let src = "machine: tcp\ntransitions:\n  - { from: FIN-WAIT-1, event: rcv ACK of FIN, to: TIME-WAIT }\n";
+        let d = &check_source(src)[0];
+        assert_eq!(d.code, codes::NOT_IN_REFERENCE);
+        assert_eq!(&src[d.span.start..d.span.end], "TIME-WAIT");
+        let src = "machine: tcp\ntransitions:\n  - { from: LISTEN, event: rcv ACK of FIN, to: TIME-WAIT }\n";
+        let d = &check_source(src)[0];
+        assert_eq!(&src[d.span.start..d.span.end], "LISTEN");
+        assert!(d
+            .hints
+            .iter()
+            .any(|h| h.contains("CLOSING --rcv ACK of FIN")));
+    }
+
+    #[test]
+    fn partial_scope_skips_completeness_and_reachability() {
+        let src = "machine: tcp\ntransitions:\n  - { from: TIME-WAIT, event: timeout 2MSL, to: CLOSED }\n";
+        assert!(codes_of(src).is_empty());
+        let src = format!("scope: full\n{src}");
+        let codes = codes_of(&src);
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == codes::MISSING_TRANSITION)
+                .count(),
+            53
+        );
+        assert!(codes.contains(&codes::UNREACHABLE_STATE));
+    }
+}

@@ -81,3 +81,27 @@ fn merge(value: &mut Node, flag: &Node, key: &str, opener: char, diags: &mut Vec
     value.kind = Kind::Scalar(joined);
     value.span = value.span.join(flag.span);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tcp::{codes, parse};
+
+    #[test]
+    fn stray_flag_is_reported_and_value_repaired() {
+        let src = "transitions:\n  - { from: SYN-SENT, event: rcv SYN,ACK, action: snd ACK, to: ESTABLISHED }\n";
+        let (def, diags) = parse(src);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, codes::SPLIT_AT_COMMA);
+        assert_eq!(&src[diags[0].span.start..diags[0].span.end], "ACK");
+        let t = &def.unwrap().transitions[0];
+        assert_eq!(t.event.text, "rcv SYN,ACK");
+        assert!(crate::tcp::check(&crate::tcp::parse(src).0.unwrap()).is_empty());
+    }
+
+    #[test]
+    fn block_style_and_quoted_values_are_left_alone() {
+        let src = "transitions:\n  - from: SYN-SENT\n    event: rcv SYN,ACK\n    to: ESTABLISHED\n  - { from: LISTEN, event: \"rcv SYN\", ACK: 1, to: SYN-RECEIVED }\n";
+        let codes: Vec<_> = parse(src).1.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [codes::UNKNOWN_KEY]);
+    }
+}

@@ -26,6 +26,18 @@ pub use syntax::{parse, Definition};
 
 use crate::diagnostic::Diagnostic;
 
+/// Parses, checks and resolves one definition: the machine a renderer draws (`None` if the text
+/// is not a definition at all) and every diagnostic, in source order.
+pub fn load(source: &str) -> (Option<StateMachine>, Vec<Diagnostic>) {
+    let (def, mut diagnostics) = parse(source);
+    let machine = def.map(|def| {
+        diagnostics.extend(check(&def));
+        StateMachine::new(&def)
+    });
+    diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    (machine, diagnostics)
+}
+
 /// Parses and checks one definition; all diagnostics in source order.
 pub fn check_source(source: &str) -> Vec<Diagnostic> {
     let (def, mut diagnostics) = parse(source);

@@ -159,7 +159,14 @@ fn known_entries<'a>(
                     k.span,
                     format!("`{text}` given twice"),
                 )
-                .with_hint(format!("first given at byte {}; keep one", first.start)),
+                .with_hint(format!(
+                    "`{text}` is already given in this mapping{}; keep one",
+                    if first.start < k.span.start {
+                        " above"
+                    } else {
+                        ""
+                    }
+                )),
             );
             continue;
         }
@@ -419,4 +426,46 @@ fn transition(item: &Node, diags: &mut Vec<Diagnostic>) -> Option<TransitionDef>
         to: to?,
         note,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tcp::State;
+
+    #[test]
+    fn keeps_spellings_spans_and_scope() {
+        let src = "machine: tcp\nscope: figure\ntitle: TCP 状态\ntransitions:\n  - from: TIME_WAIT\n    event: Timeout=2MSL\n    action: delete TCB\n    to: CLOSED\n";
+        let (def, diags) = parse(src);
+        assert!(diags.is_empty(), "{diags:?}");
+        let def = def.unwrap();
+        assert_eq!(def.scope, Scope::Figure);
+        assert_eq!(def.title.zh.as_ref().unwrap().value, "TCP 状态");
+        let t = &def.transitions[0];
+        assert_eq!(
+            (t.from.text.as_str(), t.from.id),
+            ("TIME_WAIT", Some(State::TimeWait))
+        );
+        assert_eq!(&src[t.event.span.start..t.event.span.end], "Timeout=2MSL");
+        assert_eq!(
+            t.action.as_ref().unwrap().resolved(),
+            Some(vec![Action::DeleteTcb])
+        );
+    }
+
+    #[test]
+    fn semicolon_actions_get_their_own_spans() {
+        let src = "transitions:\n  - { from: CLOSED, event: active OPEN, action: create TCB; snd SYNN, to: SYN-SENT }\n";
+        let (_, diags) = parse(src);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(&src[diags[0].span.start..diags[0].span.end], "snd SYNN");
+    }
+
+    #[test]
+    fn not_a_mapping_and_empty_are_reported() {
+        assert_eq!(parse("").1[0].code, codes::MISSING_KEY);
+        assert_eq!(parse("- a\n").1[0].code, codes::INVALID_VALUE);
+        assert_eq!(parse("machine: tcp\n").1[0].code, codes::MISSING_KEY);
+        assert_eq!(parse("a: 1\n---\nb: 2\n").1[0].code, codes::YAML_SYNTAX);
+    }
 }

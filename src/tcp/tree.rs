@@ -162,6 +162,9 @@ fn bare_message(rendered: &str) -> String {
         Some(r) => r.split_once(": ").map_or(rest, |(_, m)| m),
         None => rest,
     };
+    if rest.starts_with("multiple YAML documents") {
+        return "a second YAML document (`---`); one definition per file".to_string();
+    }
     // Some messages repeat the position at the end: `… at line 5, column 5`.
     let rest = match rest.rfind(" at line ") {
         Some(i) => &rest[..i],
