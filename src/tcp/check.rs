@@ -79,8 +79,19 @@ fn cite(r: &RefTransition) -> String {
     }
 }
 
+/// At most four citations, then a count, so hints stay readable.
 fn cite_all(list: &[&RefTransition]) -> String {
-    list.iter().map(|r| cite(r)).collect::<Vec<_>>().join("; ")
+    const SHOWN: usize = 4;
+    let mut text = list
+        .iter()
+        .take(SHOWN)
+        .map(|r| cite(r))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if list.len() > SHOWN {
+        text.push_str(&format!("; and {} more", list.len() - SHOWN));
+    }
+    text
 }
 
 /// Which value of a claimed transition a finding points at.
@@ -164,6 +175,9 @@ fn not_in_reference(
         ),
     };
     let mut d = Diagnostic::error(codes::NOT_IN_REFERENCE, span, message);
+    if let Some((section, text)) = reference::no_change(from, event) {
+        d = d.with_hint(format!("RFC 9293 {section}: {text}"));
+    }
     if !outcomes.is_empty() {
         d = d.with_hint(format!(
             "{} in {}: {}",

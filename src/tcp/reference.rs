@@ -241,6 +241,36 @@ static TRANSITIONS: [RefTransition; 59] = [
     t(TimeWait, UserTimeout, &[DeleteTcb], Closed, "3.10.8", EventProcessing, Other),
 ];
 
+/// Events RFC 9293 handles in a state *without* a state change, with what happens instead; the
+/// checker cites them when a definition claims a transition there.
+#[rustfmt::skip]
+static NO_CHANGE: [(State, Event, &str, &str); 16] = [
+    (Closed, RcvRst, "3.10.7.1", "a RST arriving in CLOSED is discarded"),
+    (Closed, Close, "3.10.4", "CLOSE in CLOSED returns \"error: connection does not exist\""),
+    (Closed, Send, "3.10.2", "SEND in CLOSED returns \"error: connection does not exist\""),
+    (Closed, Abort, "3.10.5", "ABORT in CLOSED returns \"error: connection does not exist\""),
+    (Listen, RcvRst, "3.10.7.2", "LISTEN ignores an incoming RST"),
+    (Listen, RcvSynAck, "3.10.7.2", "an ACK arriving in LISTEN is answered with a RST; the state stays LISTEN"),
+    (Established, Send, "3.10.2", "SEND in ESTABLISHED sends data; the state does not change"),
+    (CloseWait, Send, "3.10.2", "SEND in CLOSE-WAIT sends data; the state does not change"),
+    (Established, RcvSyn, "3.10.7.4", "a SYN in a synchronized state gets a challenge ACK (RFC 5961)"),
+    (FinWait1, Close, "3.10.4", "a second CLOSE is an error (\"connection closing\"); no second FIN"),
+    (FinWait2, Close, "3.10.4", "a second CLOSE is an error (\"connection closing\"); no second FIN"),
+    (Closing, Close, "3.10.4", "CLOSE answers \"error: connection closing\""),
+    (LastAck, Close, "3.10.4", "CLOSE answers \"error: connection closing\""),
+    (TimeWait, Close, "3.10.4", "CLOSE answers \"error: connection closing\""),
+    (CloseWait, RcvFin, "3.10.7.4", "a FIN in CLOSE-WAIT is acknowledged; the state stays CLOSE-WAIT"),
+    (LastAck, RcvFin, "3.10.7.4", "a FIN in LAST-ACK is acknowledged; the state stays LAST-ACK"),
+];
+
+/// What RFC 9293 does with `event` in `from` when it is not a state change: `(section, text)`.
+pub fn no_change(from: State, event: Event) -> Option<(&'static str, &'static str)> {
+    NO_CHANGE
+        .iter()
+        .find(|(s, e, _, _)| *s == from && *e == event)
+        .map(|(_, _, section, text)| (*section, *text))
+}
+
 /// Every reference transition: Figure 5 first (figure order), then section 3.10.
 pub fn transitions() -> &'static [RefTransition] {
     &TRANSITIONS
@@ -270,8 +300,9 @@ pub fn entries(to: State) -> Vec<&'static RefTransition> {
         .collect()
 }
 
-/// The shortest legal path from `from` to `to` (breadth-first over the table in its order, so
-/// the answer is deterministic); `None` if `to` cannot be reached or `from == to`.
+/// The shortest legal path from `from` to `to` within one connection (breadth-first over the
+/// table in its order, so the answer is deterministic; it may end in CLOSED but not pass
+/// through it); `None` if `to` cannot be reached that way or `from == to`.
 pub fn shortest_path(from: State, to: State) -> Option<Vec<&'static RefTransition>> {
     if from == to {
         return None;
@@ -281,6 +312,10 @@ pub fn shortest_path(from: State, to: State) -> Option<Vec<&'static RefTransitio
     seen[from as usize] = true;
     let mut queue = VecDeque::from([from]);
     while let Some(s) = queue.pop_front() {
+        // A path through CLOSED would be a new connection, not advice about this one.
+        if s == Closed && s != from {
+            continue;
+        }
         for r in TRANSITIONS
             .iter()
             .filter(|r| r.from == s && r.origin != Alternative)
