@@ -5,7 +5,8 @@ use netfig::diagnostic::SourceFile;
 use proptest::prelude::*;
 
 fn check_all_spans(text: &str) {
-    let diags = netfig::tcp::check_source(text);
+    // `load` runs the whole library path: parse, check, and the resolved machine.
+    let (_machine, diags) = netfig::tcp::load(text);
     let file = SourceFile::new("p.yaml", text);
     for d in &diags {
         assert!(
