@@ -5,6 +5,7 @@
 use super::names::{Action, Event, Glossary, State};
 use super::reference::{self, Path, Scope};
 use super::syntax::{Definition, Names};
+use crate::model::{Label, LabelLine, LangChoice};
 
 /// English and Chinese text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -16,6 +17,16 @@ pub struct Bilingual {
 }
 
 impl Bilingual {
+    /// A label for the renderer: the Chinese line above the English one, as `choice` selects
+    /// (empty lines left out).
+    pub fn label(&self, choice: LangChoice) -> Label {
+        let lines = [&self.zh, &self.en]
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| LabelLine::plain(t.as_str()))
+            .collect();
+        Label { lines }.select(choice)
+    }
     fn from_glossary(g: Glossary, overrides: &Names) -> Self {
         Bilingual {
             en: overrides
@@ -90,6 +101,28 @@ pub struct Edge {
     pub section: Option<&'static str>,
     /// An optional note.
     pub note: Option<Bilingual>,
+}
+
+impl Edge {
+    /// `event / actions` in both languages (actions left out when the author gave none; `x`
+    /// shown as `x` / 无), for an edge label.
+    pub fn caption(&self) -> Bilingual {
+        let mut caption = self.event_names.clone();
+        if let Some(actions) = &self.actions {
+            let (en, zh): (Vec<&str>, Vec<&str>) = actions
+                .iter()
+                .map(|a| (a.names.en.as_str(), a.names.zh.as_str()))
+                .unzip();
+            let (en, zh) = if actions.is_empty() {
+                ("x".to_string(), "无".to_string())
+            } else {
+                (en.join(", "), zh.join("，"))
+            };
+            caption.en = format!("{} / {en}", caption.en);
+            caption.zh = format!("{} / {zh}", caption.zh);
+        }
+        caption
+    }
 }
 
 /// A resolved TCP state machine.
@@ -201,5 +234,13 @@ mod tests {
         assert_eq!(m.transitions[0].section, Some("3.3.2 Figure 5"));
         assert_eq!(m.transitions[1].event_names.en, "Timeout=2MSL");
         assert_eq!(m.transitions[1].actions, None);
+        let caption = m.transitions[0].caption();
+        assert_eq!(caption.en, "rcv FIN / snd ACK");
+        assert_eq!(caption.zh, "收到 FIN / 发送 ACK");
+        assert_eq!(m.states[0].names.label(LangChoice::Zh).text(), "时间等待态");
+        assert_eq!(
+            m.states[0].names.label(LangChoice::Both).text(),
+            "时间等待态\nTIME-WAIT"
+        );
     }
 }
