@@ -61,6 +61,20 @@ fn usage_and_io_problems_exit_2() {
     let o = netfig(&["check", "tests/fixtures/tcp/no-such-file.yaml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no-such-file.yaml"));
+    let o = netfig(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/tcp/no-such-file.yaml",
+        &fixture("aliases.yaml"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["files"], 1);
+    assert!(doc["failures"][0]
+        .as_str()
+        .unwrap()
+        .contains("no-such-file.yaml"));
     assert_eq!(
         netfig(&["reference", "--format", "svg"]).status.code(),
         Some(2)

@@ -61,7 +61,7 @@ enum Checked {
 }
 
 pub(crate) fn run(args: CheckArgs) -> i32 {
-    let mut failed = false;
+    let mut failures: Vec<String> = Vec::new();
     let mut inputs: Vec<(PathBuf, FileKind)> = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" || path.is_file() {
@@ -72,8 +72,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
         } else if path.is_dir() {
             let mut found = Vec::new();
             if let Err(e) = walk(path, &mut found) {
-                eprintln!("error: cannot read {}: {e}", path.display());
-                failed = true;
+                failures.push(format!("cannot read {}: {e}", path.display()));
             }
             found.sort();
             inputs.extend(
@@ -82,8 +81,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                     .filter_map(|p| FileKind::of(&p).map(|k| (p, k))),
             );
         } else {
-            eprintln!("error: {}: no such file or folder", path.display());
-            failed = true;
+            failures.push(format!("{}: no such file or folder", path.display()));
         }
     }
     let results: Vec<Checked> = inputs
@@ -93,17 +91,14 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                 let diagnostics = kind.check(&text);
                 Checked::Findings(SourceFile::new(name, text), diagnostics)
             }
-            Err(e) => Checked::Failed(format!("error: cannot read {}: {e}", path.display())),
+            Err(e) => Checked::Failed(format!("cannot read {}: {e}", path.display())),
         })
         .collect();
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
     let mut findings = Vec::new();
     for result in &results {
         match result {
-            Checked::Failed(message) => {
-                eprintln!("{message}");
-                failed = true;
-            }
+            Checked::Failed(message) => failures.push(message.clone()),
             Checked::Findings(file, diagnostics) => {
                 files += 1;
                 errors += diagnostics.iter().filter(|d| d.is_error()).count();
@@ -128,11 +123,12 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                 "errors": errors,
                 "warnings": warnings,
                 "findings": findings,
+                "failures": failures,
             });
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }
-    if failed {
+    if !failures.is_empty() {
         EXIT_USAGE
     } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         EXIT_INPUT
