@@ -113,6 +113,9 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
             }
         }
     }
+    for message in &failures {
+        eprintln!("error: {message}");
+    }
     match args.format {
         CheckFormat::Text => {
             eprintln!("checked {files} file(s): {errors} error(s), {warnings} warning(s)")
