@@ -114,10 +114,18 @@ fn not_in_reference(
         .iter()
         .filter(|r| r.from == from && r.to == to && r.origin != Origin::Alternative)
         .collect();
-    let by_from: Vec<&RefTransition> = table
+    let mut by_from: Vec<&RefTransition> = table
         .iter()
         .filter(|r| r.event == event && r.to == to && r.origin != Origin::Alternative)
         .collect();
+    if by_from.is_empty() {
+        // Only a permitted alternative leads there (a RST sender entering TIME-WAIT): still
+        // the right advice when the source state is the mistake.
+        by_from = table
+            .iter()
+            .filter(|r| r.event == event && r.to == to)
+            .collect();
+    }
     let claim = format!("{} --{}--> {}", t.from.text, t.event.text, t.to.text);
     // Blame the value a one-field fix would change. Candidates in order: the target (the usual
     // mistake is a wrong "leads to"), the event, the source state; a fix that yields a
