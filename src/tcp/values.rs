@@ -32,7 +32,15 @@ pub(crate) fn state_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Wri
 
 pub(crate) fn unknown_event(text: &str) -> (&'static str, String, Vec<String>) {
     let mut hints = Vec::new();
-    if let Some(e) = Event::suggest(text) {
+    let bare_ack = Event::parse(&format!("{text} of SYN")) == Some(Event::RcvAckOfSyn);
+    if bare_ack {
+        // Textbooks often write just "rcv ACK"; Figure 5 says which segment is acknowledged.
+        hints.push(
+            "say what is acknowledged: `rcv ACK of SYN` (SYN-RECEIVED) or `rcv ACK of FIN` \
+             (FIN-WAIT-1, CLOSING, LAST-ACK)"
+                .to_string(),
+        );
+    } else if let Some(e) = Event::suggest(text) {
         hints.push(format!("did you mean `{}`?", e.name()));
     }
     let all: Vec<&str> = Event::ALL.iter().map(|e| e.name()).collect();
