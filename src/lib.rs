@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod syntax;
+pub mod tcp;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity, SourceFile, Span};

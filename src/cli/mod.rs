@@ -3,7 +3,9 @@
 
 mod build;
 mod install;
+mod check;
 mod output;
+mod reference;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +37,10 @@ enum Command {
     Build(build::BuildArgs),
     /// Add `[preprocessor.netfig]` to a book's book.toml (idempotent, keeps comments).
     Install(install::InstallArgs),
+    /// Check TCP state machine definitions against RFC 9293.
+    Check(check::CheckArgs),
+    /// Print the built-in RFC 9293 reference (yaml, json or a table).
+    Reference(reference::ReferenceArgs),
 }
 
 /// Runs the CLI on `args` (including the program name) and returns the exit code.
@@ -51,5 +57,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Render(args) => render::run(args),
         Command::Build(args) => build::run(args),
         Command::Install(args) => install::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Reference(args) => reference::run(args),
     }
 }

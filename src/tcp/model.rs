@@ -1,0 +1,246 @@
+//! The resolved state machine a renderer turns into a diagram or a table: states in order of
+//! first appearance with bilingual names (built-in glossary, overridden by the YAML), and
+//! transitions with bilingual event/action names and a client/server/other path.
+
+use super::names::{Action, Event, Glossary, State};
+use super::reference::{self, Path, Scope};
+use super::syntax::{Definition, Names};
+use crate::model::{Label, LabelLine, LangChoice};
+
+/// English and Chinese text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bilingual {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    pub zh: String,
+}
+
+impl Bilingual {
+    /// A label for the renderer: the Chinese line above the English one, as `choice` selects
+    /// (empty lines left out).
+    pub fn label(&self, choice: LangChoice) -> Label {
+        let lines = [&self.zh, &self.en]
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| LabelLine::plain(t.as_str()))
+            .collect();
+        Label { lines }.select(choice)
+    }
+    fn from_glossary(g: Glossary, overrides: &Names) -> Self {
+        Bilingual {
+            en: overrides
+                .en
+                .as_ref()
+                .map_or_else(|| g.en.to_string(), |l| l.value.clone()),
+            zh: overrides
+                .zh
+                .as_ref()
+                .map_or_else(|| g.zh.to_string(), |l| l.value.clone()),
+        }
+    }
+    fn from_names(names: &Names) -> Option<Self> {
+        if names.en.is_none() && names.zh.is_none() {
+            return None;
+        }
+        Some(Bilingual {
+            en: names
+                .en
+                .as_ref()
+                .map(|l| l.value.clone())
+                .unwrap_or_default(),
+            zh: names
+                .zh
+                .as_ref()
+                .map(|l| l.value.clone())
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// One state of the machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateNode {
+    /// The canonical state.
+    pub id: State,
+    /// How the author first wrote it (`TIME_WAIT`); renderers show this.
+    pub written: String,
+    /// Display names: the author's spelling in English unless overridden, glossary Chinese.
+    pub names: Bilingual,
+    /// An optional note.
+    pub note: Option<Bilingual>,
+}
+
+/// One action on a transition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionLabel {
+    /// The canonical action.
+    pub id: Action,
+    /// Display names.
+    pub names: Bilingual,
+}
+
+/// One transition of the machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// Index into [`StateMachine::states`].
+    pub from: usize,
+    /// Index into [`StateMachine::states`].
+    pub to: usize,
+    /// The event.
+    pub event: Event,
+    /// How the author wrote the event.
+    pub event_written: String,
+    /// Display names of the event.
+    pub event_names: Bilingual,
+    /// The actions (`None`: the author did not say; empty: `x`).
+    pub actions: Option<Vec<ActionLabel>>,
+    /// Client, server or other path (from the reference; `Other` for transitions it lacks).
+    pub path: Path,
+    /// The RFC 9293 section, when the transition is in the reference.
+    pub section: Option<&'static str>,
+    /// An optional note.
+    pub note: Option<Bilingual>,
+}
+
+impl Edge {
+    /// `event / actions` in both languages (actions left out when the author gave none; `x`
+    /// shown as `x` / 无), for an edge label.
+    pub fn caption(&self) -> Bilingual {
+        let mut caption = self.event_names.clone();
+        if let Some(actions) = &self.actions {
+            let (en, zh): (Vec<&str>, Vec<&str>) = actions
+                .iter()
+                .map(|a| (a.names.en.as_str(), a.names.zh.as_str()))
+                .unzip();
+            let (en, zh) = if actions.is_empty() {
+                ("x".to_string(), "无".to_string())
+            } else {
+                (en.join(", "), zh.join("，"))
+            };
+            caption.en = format!("{} / {en}", caption.en);
+            caption.zh = format!("{} / {zh}", caption.zh);
+        }
+        caption
+    }
+}
+
+/// A resolved TCP state machine.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StateMachine {
+    /// The title.
+    pub title: Option<Bilingual>,
+    /// The scope the definition claims.
+    pub scope: Scope,
+    /// States in order of first appearance (`states:` first, then transitions).
+    pub states: Vec<StateNode>,
+    /// Transitions in source order (unresolvable ones left out).
+    pub transitions: Vec<Edge>,
+}
+
+impl StateMachine {
+    /// Builds the machine from a definition; names the author overrides win over the glossary.
+    pub fn new(def: &Definition) -> Self {
+        let mut m = StateMachine {
+            title: Bilingual::from_names(&def.title),
+            scope: def.scope,
+            ..StateMachine::default()
+        };
+        for decl in &def.states {
+            if let Some(id) = decl.state.id {
+                m.state_index(def, id, &decl.state.text);
+            }
+        }
+        for t in &def.transitions {
+            let (Some(from_id), Some(event), Some(to_id)) = (t.from.id, t.event.id, t.to.id) else {
+                continue;
+            };
+            let from = m.state_index(def, from_id, &t.from.text);
+            let to = m.state_index(def, to_id, &t.to.text);
+            let actions = t.action.as_ref().and_then(|a| a.resolved()).map(|list| {
+                list.into_iter()
+                    .map(|id| ActionLabel {
+                        id,
+                        names: Bilingual::from_glossary(id.glossary(), overrides(&def.actions, id)),
+                    })
+                    .collect()
+            });
+            let found = reference::find(from_id, event, to_id);
+            let event_override = overrides(&def.events, event);
+            let mut event_names = Bilingual::from_glossary(event.glossary(), event_override);
+            if event_override.en.is_none() {
+                event_names.en = t.event.text.clone();
+            }
+            m.transitions.push(Edge {
+                from,
+                to,
+                event,
+                event_written: t.event.text.clone(),
+                event_names,
+                actions,
+                path: found.first().map_or(Path::Other, |r| r.path),
+                section: found.first().map(|r| r.section),
+                note: Bilingual::from_names(&t.note),
+            });
+        }
+        m
+    }
+
+    fn state_index(&mut self, def: &Definition, id: State, written: &str) -> usize {
+        if let Some(i) = self.states.iter().position(|s| s.id == id) {
+            return i;
+        }
+        let decl = def.states.iter().find(|d| d.state.id == Some(id));
+        let empty = Names::default();
+        let names = decl.map_or(&empty, |d| &d.names);
+        let mut bilingual = Bilingual::from_glossary(id.glossary(), names);
+        if names.en.is_none() {
+            bilingual.en = written.to_string();
+        }
+        self.states.push(StateNode {
+            id,
+            written: written.to_string(),
+            names: bilingual,
+            note: decl.and_then(|d| Bilingual::from_names(&d.note)),
+        });
+        self.states.len() - 1
+    }
+}
+
+fn overrides<T: PartialEq + Copy>(decls: &[super::syntax::NameDecl<T>], id: T) -> &Names {
+    static EMPTY: Names = Names { en: None, zh: None };
+    decls
+        .iter()
+        .find(|d| d.item.id == Some(id))
+        .map_or(&EMPTY, |d| &d.names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_paths_and_order() {
+        let src = "machine: tcp\nstates:\n  TIME-WAIT: { zh: 时间等待态, note: { en: waits } }\ntransitions:\n  - { from: FIN_WAIT2, event: rcv FIN, action: snd ACK, to: TIME_WAIT }\n  - { from: TIME_WAIT, event: Timeout=2MSL, to: CLOSED }\n";
+        let (def, diags) = super::super::parse(src);
+        assert!(diags.is_empty(), "{diags:?}");
+        let m = StateMachine::new(&def.unwrap());
+        let written: Vec<&str> = m.states.iter().map(|s| s.written.as_str()).collect();
+        assert_eq!(written, ["TIME-WAIT", "FIN_WAIT2", "CLOSED"]);
+        assert_eq!(m.states[0].names.zh, "时间等待态");
+        assert_eq!(m.states[1].names.zh, "终止等待2");
+        assert_eq!(m.states[0].note.as_ref().unwrap().en, "waits");
+        assert_eq!(m.transitions[0].path, Path::Client);
+        assert_eq!(m.transitions[0].section, Some("3.3.2 Figure 5"));
+        assert_eq!(m.transitions[1].event_names.en, "Timeout=2MSL");
+        assert_eq!(m.transitions[1].actions, None);
+        let caption = m.transitions[0].caption();
+        assert_eq!(caption.en, "rcv FIN / snd ACK");
+        assert_eq!(caption.zh, "收到 FIN / 发送 ACK");
+        assert_eq!(m.states[0].names.label(LangChoice::Zh).text(), "时间等待态");
+        assert_eq!(
+            m.states[0].names.label(LangChoice::Both).text(),
+            "时间等待态\nTIME-WAIT"
+        );
+    }
+}

@@ -1,0 +1,473 @@
+//! TCP state, event and action names: the RFC 9293 spellings, the aliases authors use, and the
+//! built-in Chinese glossary (谢希仁《计算机网络》's terms).
+//!
+//! Matching is forgiving about spelling and strict about meaning: `TIME_WAIT`, `time-wait` and
+//! Linux's `TCP_TIME_WAIT` all name TIME-WAIT; `SYN-ACK`, `SYN/ACK` and `SYN+ACK` all name the
+//! SYN,ACK segment. For CLOSING, which the textbook does not name, the glossary uses 同时关闭
+//! ("simultaneous close", the only way into it); 正在关闭 is accepted as an alias.
+
+/// A TCP connection state (RFC 9293 section 3.3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum State {
+    /// CLOSED (fictional: no TCB).
+    Closed,
+    /// LISTEN.
+    Listen,
+    /// SYN-SENT.
+    SynSent,
+    /// SYN-RECEIVED.
+    SynReceived,
+    /// ESTABLISHED.
+    Established,
+    /// FIN-WAIT-1.
+    FinWait1,
+    /// FIN-WAIT-2.
+    FinWait2,
+    /// CLOSE-WAIT.
+    CloseWait,
+    /// CLOSING.
+    Closing,
+    /// LAST-ACK.
+    LastAck,
+    /// TIME-WAIT.
+    TimeWait,
+}
+
+/// Something that makes a connection change state: a user call, an arriving segment, a timeout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Event {
+    /// `passive OPEN`.
+    PassiveOpen,
+    /// `active OPEN`.
+    ActiveOpen,
+    /// `SEND`.
+    Send,
+    /// `CLOSE`.
+    Close,
+    /// `ABORT`.
+    Abort,
+    /// `rcv SYN`.
+    RcvSyn,
+    /// `rcv SYN,ACK`.
+    RcvSynAck,
+    /// `rcv ACK of SYN`.
+    RcvAckOfSyn,
+    /// `rcv FIN`.
+    RcvFin,
+    /// `rcv ACK of FIN`.
+    RcvAckOfFin,
+    /// `rcv FIN,ACK`: a FIN that also acknowledges our FIN (Figure 5 note 2).
+    RcvFinAck,
+    /// `rcv RST`.
+    RcvRst,
+    /// `timeout 2MSL` (Figure 5's `Timeout=2MSL`).
+    Timeout2Msl,
+    /// `user timeout`.
+    UserTimeout,
+}
+
+/// What a connection does on a transition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Action {
+    /// `create TCB`.
+    CreateTcb,
+    /// `delete TCB`.
+    DeleteTcb,
+    /// `snd SYN`.
+    SndSyn,
+    /// `snd SYN,ACK`.
+    SndSynAck,
+    /// `snd ACK`.
+    SndAck,
+    /// `snd FIN`.
+    SndFin,
+    /// `snd RST`.
+    SndRst,
+}
+
+/// The spelling of "no action" in Figure 5.
+pub const NO_ACTION: &str = "x";
+
+/// English (RFC) and Chinese names of one thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glossary {
+    /// RFC 9293 spelling.
+    pub en: &'static str,
+    /// Built-in Chinese name.
+    pub zh: &'static str,
+}
+
+impl State {
+    /// Every state, in Figure 5's reading order.
+    pub const ALL: [State; 11] = [
+        State::Closed,
+        State::Listen,
+        State::SynSent,
+        State::SynReceived,
+        State::Established,
+        State::FinWait1,
+        State::FinWait2,
+        State::CloseWait,
+        State::Closing,
+        State::LastAck,
+        State::TimeWait,
+    ];
+
+    /// The RFC 9293 name, e.g. `SYN-RECEIVED`.
+    pub fn name(self) -> &'static str {
+        self.glossary().en
+    }
+
+    /// The built-in English and Chinese names.
+    pub fn glossary(self) -> Glossary {
+        let (en, zh) = match self {
+            State::Closed => ("CLOSED", "关闭"),
+            State::Listen => ("LISTEN", "收听"),
+            State::SynSent => ("SYN-SENT", "同步已发送"),
+            State::SynReceived => ("SYN-RECEIVED", "同步收到"),
+            State::Established => ("ESTABLISHED", "已建立连接"),
+            State::FinWait1 => ("FIN-WAIT-1", "终止等待1"),
+            State::FinWait2 => ("FIN-WAIT-2", "终止等待2"),
+            State::CloseWait => ("CLOSE-WAIT", "关闭等待"),
+            State::Closing => ("CLOSING", "同时关闭"),
+            State::LastAck => ("LAST-ACK", "最后确认"),
+            State::TimeWait => ("TIME-WAIT", "时间等待"),
+        };
+        Glossary { en, zh }
+    }
+
+    /// Other spellings, squashed (upper case, letters and digits only).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            State::Closed => &["CLOSED", "TCPCLOSE", "关闭"],
+            State::Listen => &["LISTEN", "收听", "监听", "侦听"],
+            State::SynSent => &["SYNSENT", "同步已发送"],
+            State::SynReceived => &["SYNRECEIVED", "SYNRCVD", "SYNRECV", "SYNRCV", "同步收到"],
+            State::Established => &["ESTABLISHED", "ESTAB", "已建立连接", "连接已建立"],
+            State::FinWait1 => &["FINWAIT1", "终止等待1"],
+            State::FinWait2 => &["FINWAIT2", "终止等待2"],
+            State::CloseWait => &["CLOSEWAIT", "关闭等待"],
+            State::Closing => &["CLOSING", "同时关闭", "正在关闭"],
+            State::LastAck => &["LASTACK", "最后确认"],
+            State::TimeWait => &["TIMEWAIT", "时间等待"],
+        }
+    }
+
+    /// Resolves any accepted spelling (`TIME_WAIT`, `time-wait`, `TCP_TIME_WAIT`, 时间等待 …).
+    pub fn parse(text: &str) -> Option<State> {
+        let key = squash(text);
+        let bare = key.strip_prefix("TCP").unwrap_or(&key);
+        State::ALL
+            .into_iter()
+            .find(|s| s.aliases().iter().any(|a| *a == key || *a == bare))
+    }
+
+    /// The state whose name is closest to `text`, for did-you-mean hints.
+    pub fn suggest(text: &str) -> Option<State> {
+        let key = squash(text);
+        State::ALL
+            .into_iter()
+            .flat_map(|s| s.aliases().iter().map(move |a| (s, *a)))
+            .map(|(s, a)| (edit_distance(&key, a), s))
+            .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, s)| s)
+    }
+}
+
+impl Event {
+    /// Every event, in the order the reference lists them.
+    pub const ALL: [Event; 14] = [
+        Event::PassiveOpen,
+        Event::ActiveOpen,
+        Event::Send,
+        Event::Close,
+        Event::Abort,
+        Event::RcvSyn,
+        Event::RcvSynAck,
+        Event::RcvAckOfSyn,
+        Event::RcvFin,
+        Event::RcvAckOfFin,
+        Event::RcvFinAck,
+        Event::RcvRst,
+        Event::Timeout2Msl,
+        Event::UserTimeout,
+    ];
+
+    /// Figure 5's spelling, e.g. `rcv ACK of SYN`.
+    pub fn name(self) -> &'static str {
+        self.glossary().en
+    }
+
+    /// The built-in English and Chinese names.
+    pub fn glossary(self) -> Glossary {
+        let (en, zh) = match self {
+            Event::PassiveOpen => ("passive OPEN", "被动打开"),
+            Event::ActiveOpen => ("active OPEN", "主动打开"),
+            Event::Send => ("SEND", "发送数据"),
+            Event::Close => ("CLOSE", "关闭"),
+            Event::Abort => ("ABORT", "中止"),
+            Event::RcvSyn => ("rcv SYN", "收到 SYN"),
+            Event::RcvSynAck => ("rcv SYN,ACK", "收到 SYN,ACK"),
+            Event::RcvAckOfSyn => ("rcv ACK of SYN", "收到对 SYN 的确认"),
+            Event::RcvFin => ("rcv FIN", "收到 FIN"),
+            Event::RcvAckOfFin => ("rcv ACK of FIN", "收到对 FIN 的确认"),
+            Event::RcvFinAck => ("rcv FIN,ACK", "收到 FIN 及对 FIN 的确认"),
+            Event::RcvRst => ("rcv RST", "收到 RST"),
+            Event::Timeout2Msl => ("timeout 2MSL", "2MSL 超时"),
+            Event::UserTimeout => ("user timeout", "用户超时"),
+        };
+        Glossary { en, zh }
+    }
+
+    /// Normalised spellings (see [`words`]).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Event::PassiveOpen => &["passive open", "open passive", "被动打开"],
+            Event::ActiveOpen => &["active open", "open active", "主动打开"],
+            Event::Send => &["send", "发送数据"],
+            Event::Close => &["close", "关闭"],
+            Event::Abort => &["abort", "中止"],
+            Event::RcvSyn => &["rcv syn", "收到 syn"],
+            Event::RcvSynAck => &["rcv syn ack", "rcv synack", "收到 syn ack"],
+            Event::RcvAckOfSyn => &["rcv ack of syn", "rcv ack for syn", "收到对 syn 的确认"],
+            Event::RcvFin => &["rcv fin", "收到 fin"],
+            Event::RcvAckOfFin => &["rcv ack of fin", "rcv ack for fin", "收到对 fin 的确认"],
+            Event::RcvFinAck => &["rcv fin ack", "rcv finack", "收到 fin 及对 fin 的确认"],
+            Event::RcvRst => &["rcv rst", "收到 rst"],
+            Event::Timeout2Msl => &[
+                "timeout 2msl",
+                "2msl timeout",
+                "time wait timeout",
+                "2msl 超时",
+            ],
+            Event::UserTimeout => &["user timeout", "用户超时"],
+        }
+    }
+
+    /// Resolves any accepted spelling (`rcv SYN-ACK`, `Timeout=2MSL`, `receive FIN` …).
+    pub fn parse(text: &str) -> Option<Event> {
+        let key = words(text);
+        Event::ALL
+            .into_iter()
+            .find(|e| e.aliases().contains(&key.as_str()))
+    }
+
+    /// The event whose name is closest to `text`, for did-you-mean hints.
+    pub fn suggest(text: &str) -> Option<Event> {
+        let key = words(text);
+        Event::ALL
+            .into_iter()
+            .flat_map(|e| e.aliases().iter().map(move |a| (e, *a)))
+            .map(|(e, a)| (edit_distance(&key, a), e))
+            .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, e)| e)
+    }
+}
+
+impl Action {
+    /// Every action.
+    pub const ALL: [Action; 7] = [
+        Action::CreateTcb,
+        Action::DeleteTcb,
+        Action::SndSyn,
+        Action::SndSynAck,
+        Action::SndAck,
+        Action::SndFin,
+        Action::SndRst,
+    ];
+
+    /// Figure 5's spelling, e.g. `snd SYN,ACK`.
+    pub fn name(self) -> &'static str {
+        self.glossary().en
+    }
+
+    /// The built-in English and Chinese names.
+    pub fn glossary(self) -> Glossary {
+        let (en, zh) = match self {
+            Action::CreateTcb => ("create TCB", "创建 TCB"),
+            Action::DeleteTcb => ("delete TCB", "删除 TCB"),
+            Action::SndSyn => ("snd SYN", "发送 SYN"),
+            Action::SndSynAck => ("snd SYN,ACK", "发送 SYN,ACK"),
+            Action::SndAck => ("snd ACK", "发送 ACK"),
+            Action::SndFin => ("snd FIN", "发送 FIN"),
+            Action::SndRst => ("snd RST", "发送 RST"),
+        };
+        Glossary { en, zh }
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Action::CreateTcb => &["create tcb", "创建 tcb"],
+            Action::DeleteTcb => &["delete tcb", "删除 tcb"],
+            Action::SndSyn => &["snd syn", "发送 syn"],
+            Action::SndSynAck => &["snd syn ack", "snd synack", "发送 syn ack"],
+            Action::SndAck => &["snd ack", "发送 ack"],
+            Action::SndFin => &["snd fin", "发送 fin"],
+            Action::SndRst => &["snd rst", "发送 rst"],
+        }
+    }
+
+    /// Resolves one action: `Some(None)` for `x` (no action), `None` if unknown.
+    pub fn parse(text: &str) -> Option<Option<Action>> {
+        let key = words(text);
+        if matches!(key.as_str(), "x" | "none" | "无" | "—") {
+            return Some(None);
+        }
+        Action::ALL
+            .into_iter()
+            .find(|a| a.aliases().contains(&key.as_str()))
+            .map(Some)
+    }
+
+    /// The action whose name is closest to `text`, for did-you-mean hints.
+    pub fn suggest(text: &str) -> Option<Action> {
+        let key = words(text);
+        Action::ALL
+            .into_iter()
+            .flat_map(|e| e.aliases().iter().map(move |a| (e, *a)))
+            .map(|(e, a)| (edit_distance(&key, a), e))
+            .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, e)| e)
+    }
+}
+
+/// Whether `text` is a bare TCP flag name (`ACK`, `SYN`, …): what is left of `rcv SYN,ACK` after
+/// YAML splits it at the comma inside `{ … }` or `[ … ]`.
+pub fn is_flag(text: &str) -> bool {
+    matches!(
+        squash(text).as_str(),
+        "ACK" | "SYN" | "FIN" | "RST" | "PSH" | "URG" | "ECE" | "CWR"
+    )
+}
+
+/// Upper case, letters and digits only: `fin_wait-2` → `FINWAIT2`.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Lower case words: punctuation between flags (`SYN,ACK`, `SYN-ACK`, `SYN/ACK`, `SYN+ACK`) and
+/// `=`/`_` become spaces; `receive`/`recv`/`received` become `rcv`, `send` before a flag `snd`.
+fn words(text: &str) -> String {
+    let lowered: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if matches!(c, ',' | '-' | '/' | '+' | '=' | '_' | '，' | '、') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    let tokens: Vec<&str> = lowered.split_whitespace().collect();
+    for (i, t) in tokens.iter().enumerate() {
+        let next_is_flag = tokens.get(i + 1).is_some_and(|n| is_flag(n));
+        let t = match *t {
+            "receive" | "recv" | "received" | "rcvd" => "rcv",
+            "send" | "sent" | "snt" if next_is_flag => "snd",
+            t => t,
+        };
+        out.push(t);
+    }
+    out.join(" ")
+}
+
+/// Levenshtein distance in characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `word` (at most 2 edits, or a third of its length), for hints.
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&word, &c.to_lowercase()), *c))
+        .filter(|(d, _)| *d <= 2.max(word.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_aliases() {
+        for (text, state) in [
+            ("TIME_WAIT", State::TimeWait),
+            ("time-wait", State::TimeWait),
+            ("TCP_TIME_WAIT", State::TimeWait),
+            ("SYN-RCVD", State::SynReceived),
+            ("SYN_RECV", State::SynReceived),
+            ("ESTAB", State::Established),
+            ("FINWAIT-2", State::FinWait2),
+            ("FIN_WAIT2", State::FinWait2),
+            ("TCP_CLOSE", State::Closed),
+            ("监听", State::Listen),
+            ("CLOSING", State::Closing),
+        ] {
+            assert_eq!(State::parse(text), Some(state), "{text}");
+        }
+        assert_eq!(State::parse("CLOSE"), None);
+        assert_eq!(State::parse("WAIT"), None);
+        assert_eq!(State::suggest("TIME-WIAT"), Some(State::TimeWait));
+    }
+
+    #[test]
+    fn event_and_action_spellings() {
+        for t in [
+            "rcv SYN,ACK",
+            "rcv SYN-ACK",
+            "rcv SYN/ACK",
+            "rcv SYN+ACK",
+            "receive SYN, ACK",
+        ] {
+            assert_eq!(Event::parse(t), Some(Event::RcvSynAck), "{t}");
+        }
+        assert_eq!(Event::parse("Timeout=2MSL"), Some(Event::Timeout2Msl));
+        assert_eq!(Event::parse("active  OPEN"), Some(Event::ActiveOpen));
+        assert_eq!(Event::parse("SEND"), Some(Event::Send));
+        assert_eq!(Action::parse("send SYN/ACK"), Some(Some(Action::SndSynAck)));
+        assert_eq!(Action::parse("x"), Some(None));
+        assert_eq!(Action::parse("snd SYNN"), None);
+        assert_eq!(Action::suggest("snd SYNN"), Some(Action::SndSyn));
+        assert!(is_flag("ACK") && !is_flag("rcv"));
+    }
+
+    #[test]
+    fn glossary_is_complete_and_distinct() {
+        let zh: Vec<&str> = State::ALL.iter().map(|s| s.glossary().zh).collect();
+        let mut sorted = zh.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), zh.len());
+        for s in State::ALL {
+            assert_eq!(State::parse(s.name()), Some(s));
+            assert_eq!(State::parse(s.glossary().zh), Some(s));
+        }
+        for e in Event::ALL {
+            assert_eq!(Event::parse(e.name()), Some(e), "{}", e.name());
+        }
+        for a in Action::ALL {
+            assert_eq!(Action::parse(a.name()), Some(Some(a)));
+        }
+    }
+}
