@@ -1,18 +1,18 @@
 //! The layered (Sugiyama) layout, with clusters inside the algorithm, in the tradition of
 //! Graphviz dot and dagre. One file per phase:
 //!
-//! 1. [`acyclic`]: break cycles (DFS back edges; reversed edges still draw tail → head);
-//! 2. [`build`] + [`rank`]: cluster border nodes and nesting edges, longest path then network
+//! 1. `acyclic`: break cycles (DFS back edges; reversed edges still draw tail → head);
+//! 2. `build` + `rank`: cluster border nodes and nesting edges, longest path then network
 //!    simplex ranking; with edge labels, `min_len` doubles and rank separation halves (dagre's
 //!    trick) so every label gets a rank of its own;
-//! 3. [`normalize`]: dummy chains for long edges, label dummies, cluster markers;
-//! 4. [`order`]: barycenter sweeps + transpose with exact ([`crossing`]) counts, clusters
+//! 3. `normalize`: dummy chains for long edges, label dummies, cluster markers;
+//! 4. `order`: barycenter sweeps + transpose with exact (`crossing`) counts, clusters
 //!    kept contiguous;
-//! 5. [`position`] (Brandes–Köpf) and [`cluster`] (cluster walls and separations);
-//! 6. [`vertical`]: rank heights and gaps;
-//! 7. [`route`]: polylines, clipping, self-loops, label boxes.
+//! 5. `position` (Brandes–Köpf) and `cluster` (cluster walls and separations);
+//! 6. `vertical`: rank heights and gaps;
+//! 7. `route`: polylines, clipping, self-loops, label boxes.
 //!
-//! Per-cluster directions are handled by [`nested`] before all of this. Everything runs top to
+//! Per-cluster directions are handled by `nested` before all of this. Everything runs top to
 //! bottom internally; LR/RL/BT are produced by a final rotation or flip.
 
 mod acyclic;
