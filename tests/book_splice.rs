@@ -71,7 +71,10 @@ fn errors_point_at_chapter_lines() {
     let (out, findings) = process_chapter(chapter, &cx(&config));
     assert_eq!(out, chapter, "a block with errors is left as it was");
     let rendered: Vec<String> = findings.iter().map(|f| f.render()).collect();
-    assert!(rendered.iter().any(|r| r.starts_with("src/chapter.md:7:")), "{rendered:?}");
+    assert!(
+        rendered.iter().any(|r| r.starts_with("src/chapter.md:7:")),
+        "{rendered:?}"
+    );
 }
 
 #[test]
@@ -83,5 +86,8 @@ fn diagnostics_use_the_file_on_disk_when_an_earlier_preprocessor_changed_lines()
     c.disk_text = Some(disk.to_string());
     let (_, findings) = process_chapter(expanded, &c);
     let rendered: Vec<String> = findings.iter().map(|f| f.render()).collect();
-    assert!(rendered.iter().any(|r| r.starts_with("src/chapter.md:7:")), "{rendered:?}");
+    assert!(
+        rendered.iter().any(|r| r.starts_with("src/chapter.md:7:")),
+        "{rendered:?}"
+    );
 }

@@ -24,16 +24,27 @@ pub(crate) fn run(args: BuildArgs) -> i32 {
         return build_one(&args.book, args.dest_dir);
     }
     let mut editions: Vec<PathBuf> = std::fs::read_dir(&args.book)
-        .map(|dir| dir.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("book.toml").is_file()).collect())
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.join("book.toml").is_file())
+                .collect()
+        })
         .unwrap_or_default();
     editions.sort();
     if editions.is_empty() {
-        eprintln!("error: {} has no book.toml (nor sub-folders with one)", args.book.display());
+        eprintln!(
+            "error: {} has no book.toml (nor sub-folders with one)",
+            args.book.display()
+        );
         return EXIT_USAGE;
     }
     let mut code = EXIT_OK;
     for edition in editions {
-        let dest = args.dest_dir.as_ref().map(|d| d.join(edition.file_name().unwrap_or_default()));
+        let dest = args
+            .dest_dir
+            .as_ref()
+            .map(|d| d.join(edition.file_name().unwrap_or_default()));
         code = code.max(build_one(&edition, dest));
     }
     code
@@ -43,10 +54,7 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
     let mut book = match MDBook::load(dir) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!(
-                "error: cannot load the book in {}: {e:#}",
-                dir.display()
-            );
+            eprintln!("error: cannot load the book in {}: {e:#}", dir.display());
             return EXIT_USAGE;
         }
     };

@@ -2,8 +2,8 @@
 //! Exit codes: 0 ok, 1 the input has errors, 2 usage or I/O failure.
 
 mod build;
-mod install;
 mod check;
+mod install;
 mod output;
 mod reference;
 mod render;

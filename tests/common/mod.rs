@@ -11,7 +11,11 @@ pub fn root() -> PathBuf {
 
 /// `shared/` beside the repository (the session layout and CI both put it there).
 pub fn shared() -> Option<PathBuf> {
-    let candidates = [root().join("../shared"), root().join("shared")];
+    let candidates = [
+        root().join("../shared"),
+        root().join("shared"),
+        root().join("../../shared"),
+    ];
     candidates.into_iter().find(|p| p.join("corpus").is_dir())
 }
 
