@@ -395,6 +395,19 @@ fn membership_innermost_and_first_closed() {
 }
 
 #[test]
+fn subgraph_mentioned_inside_another_is_nested() {
+    let g =
+        ok("flowchart LR\nsubgraph P\n  a --> X\nend\nsubgraph X\n  b\nend\nsubgraph Q\n  P\nend");
+    let id = |s: &str| g.cluster_by_id(s).unwrap();
+    assert_eq!(g.clusters[id("X").0 as usize].parent, Some(id("P")));
+    assert_eq!(g.clusters[id("P").0 as usize].parent, Some(id("Q")));
+    // Never a cycle: a subgraph mentioning its own ancestor does not adopt it.
+    let g = ok("flowchart LR\nsubgraph A\n  subgraph B\n    A\n  end\nend");
+    assert_eq!(g.clusters[0].parent, None);
+    assert_eq!(g.clusters[1].parent, Some(netfig::model::ClusterId(0)));
+}
+
+#[test]
 fn top_level_mentions_do_not_claim() {
     let g = ok("flowchart LR\nx --> y\nsubgraph S\ny\nend");
     assert_eq!(parent(&g, "x"), None);
@@ -562,6 +575,21 @@ fn front_matter_config() {
     );
     assert_eq!(&src[d[0].span.start..d[0].span.end], "look");
     assert_eq!(&src[d[1].span.start..d[1].span.end], "htmlLabels");
+}
+
+#[test]
+fn empty_and_null_yaml_keys_terminate() {
+    // Regression: an empty key made the key search loop forever (found by the fuzzer).
+    for src in [
+        "---\n\"\": x\n---\nflowchart LR\nA",
+        "---\n: x\n---\nflowchart LR\nA",
+        "---\nconfig:\n  \"\": 1\n  flowchart:\n    \"\": 2\n---\nflowchart LR\nA",
+        "%%{init: {\"\": 1}}%%\nflowchart LR\nA",
+    ] {
+        let (g, d) = parse_flowchart(src);
+        assert_eq!(g.nodes.len(), 1, "{src}");
+        assert!(d.iter().all(|d| d.span.end <= src.len()));
+    }
 }
 
 #[test]

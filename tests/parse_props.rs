@@ -2,6 +2,7 @@
 //! source on char boundaries — for arbitrary strings and for soups of grammar tokens.
 
 use netfig::diagram::parse_flowchart;
+use netfig::model::Endpoint;
 use proptest::prelude::*;
 
 const TOKENS: &[&str] = &[
@@ -126,7 +127,30 @@ const TOKENS: &[&str] = &[
 ];
 
 fn check(src: &str) {
-    let (_, diags) = parse_flowchart(src);
+    let (g, diags) = parse_flowchart(src);
+    // The IR is consistent: indices in range, cluster parents form a forest.
+    let nc = g.clusters.len();
+    for n in &g.nodes {
+        assert!(n.parent.is_none_or(|c| (c.0 as usize) < nc));
+    }
+    for e in &g.edges {
+        for end in [e.from, e.to] {
+            match end {
+                Endpoint::Node(n) => assert!((n.0 as usize) < g.nodes.len()),
+                Endpoint::Cluster(c) => assert!((c.0 as usize) < nc),
+            }
+        }
+        assert!(e.min_len >= 1);
+    }
+    for start in 0..nc {
+        let mut cur = g.clusters[start].parent;
+        let mut steps = 0;
+        while let Some(c) = cur {
+            steps += 1;
+            assert!(steps <= nc, "cluster parent cycle");
+            cur = g.clusters[c.0 as usize].parent;
+        }
+    }
     for d in &diags {
         assert!(d.span.start <= d.span.end, "{d:?}");
         assert!(d.span.end <= src.len(), "{d:?} beyond {}", src.len());
@@ -162,5 +186,23 @@ proptest! {
     #[test]
     fn spaced_token_soups_never_panic(toks in proptest::collection::vec(proptest::sample::select(TOKENS), 0..40)) {
         check(&format!("flowchart TB\n{}", toks.join(" ")));
+    }
+
+    #[test]
+    fn random_subgraph_programs_keep_the_ir_consistent(
+        lines in proptest::collection::vec((0u8..6, 0u8..4, 0u8..4), 0..40)
+    ) {
+        let body: Vec<String> = lines
+            .iter()
+            .map(|&(k, i, j)| match k {
+                0 => format!("subgraph S{i}"),
+                1 => "end".to_string(),
+                2 => format!("S{i} --> S{j}"),
+                3 => format!("n{i} --> S{j}"),
+                4 => format!("S{i}"),
+                _ => format!("n{i} & n{j} --> n{i}"),
+            })
+            .collect();
+        check(&format!("flowchart TD\n{}", body.join("\n")));
     }
 }

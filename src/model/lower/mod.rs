@@ -3,7 +3,10 @@
 //!
 //! **Membership** follows mermaid: a node belongs to the subgraph that mentions it and closes
 //! first. Inner subgraphs close before their parents, so this is the innermost one; among
-//! siblings it is the first. Mentions at top level claim nothing.
+//! siblings it is the first. Mentions at top level claim nothing. The same holds for a
+//! top-level subgraph whose id is mentioned inside another subgraph (`subgraph P` … `a --> X`
+//! … `end` nests `X` in `P`, as mermaid does), unless that would make a subgraph contain
+//! itself.
 //!
 //! **Styles** resolve as `classDef default` → classes in application order → `style`
 //! statements (nodes, subgraphs); for edges `linkStyle default` → classes → `linkStyle N`.
@@ -70,6 +73,8 @@ struct Lower<'d> {
     edge_classes: Vec<Vec<Spanned<String>>>,
     /// Direct node mentions per cluster, in order.
     mentions: Vec<Vec<usize>>,
+    /// Subgraph-id mentions per cluster, in order.
+    cluster_mentions: Vec<Vec<usize>>,
     deferred_edge_attrs: Vec<(&'d Spanned<String>, &'d [Attr])>,
     deferred_clicks: Vec<&'d crate::syntax::flowchart::Click>,
     deferred_edge_classes: Vec<(String, Spanned<String>)>,
@@ -119,6 +124,7 @@ impl<'d> Lower<'d> {
             self.cluster_classes.push(Vec::new());
             self.cluster_styles.push(Style::default());
             self.mentions.push(Vec::new());
+            self.cluster_mentions.push(Vec::new());
             self.collect_clusters(&sg.body, Some(idx));
         }
     }
@@ -184,6 +190,12 @@ impl<'d> Lower<'d> {
                             self.g.nodes[n].parent = Some(ClusterId(idx as u32));
                         }
                     }
+                    for c in std::mem::take(&mut self.cluster_mentions[idx]) {
+                        if self.g.clusters[c].parent.is_none() && !self.is_ancestor_or_self(c, idx)
+                        {
+                            self.g.clusters[c].parent = Some(ClusterId(idx as u32));
+                        }
+                    }
                 }
                 Statement::Direction(d) => {
                     if cluster.is_none() {
@@ -234,6 +246,20 @@ impl<'d> Lower<'d> {
         self.node(&target.value, target.span)
     }
 
+    /// Whether cluster `a` is `b` or one of `b`'s ancestors.
+    fn is_ancestor_or_self(&self, a: usize, b: usize) -> bool {
+        let mut cur = Some(b);
+        // Parents form a forest, so this ends; the bound guards against mistakes.
+        for _ in 0..=self.g.clusters.len() {
+            match cur {
+                Some(c) if c == a => return true,
+                Some(c) => cur = self.g.clusters[c].parent.map(|p| p.0 as usize),
+                None => return false,
+            }
+        }
+        true
+    }
+
     fn apply_class(&mut self, target: &Spanned<String>, class: &Spanned<String>) {
         if let Some(&ci) = self.cluster_index.get(&target.value) {
             self.cluster_classes[ci].push(class.clone());
@@ -252,6 +278,9 @@ impl<'d> Lower<'d> {
             if r.shape.is_none() {
                 for c in &r.classes {
                     self.cluster_classes[ci].push(c.clone());
+                }
+                if let Some(cur) = cluster {
+                    self.cluster_mentions[cur].push(ci);
                 }
                 return Endpoint::Cluster(ClusterId(ci as u32));
             }

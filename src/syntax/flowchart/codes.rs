@@ -53,7 +53,7 @@ pub const CODES: &[(&str, &str)] = &[
     (HTML_TAG, "unsupported HTML tag removed from a label"),
     (CALLBACK, "click callback ignored (needs JavaScript)"),
     (CONFIG_IGNORED, "configuration key ignored"),
-    (UNSAFE_STYLE, "unsafe style value sanitised or dropped"),
+    (UNSAFE_STYLE, "unsafe style declaration dropped"),
     (
         IMPLICIT_NODE,
         "style/class created a node that no statement defines",

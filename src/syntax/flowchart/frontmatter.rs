@@ -87,6 +87,10 @@ fn offset_of(text: &str, line: usize, col: usize) -> usize {
 
 /// Position of `key` written as a mapping key in `text` at or after `from` (for warnings).
 fn find_key(text: &str, from: usize, key: &str) -> Option<usize> {
+    if key.is_empty() {
+        // An empty (or null) key: nothing to point at, and `find("")` would never advance.
+        return None;
+    }
     let mut at = from.min(text.len());
     while let Some(i) = text[at..].find(key) {
         let s = at + i;
@@ -103,10 +107,18 @@ fn find_key(text: &str, from: usize, key: &str) -> Option<usize> {
     None
 }
 
+/// Where `key` is written at or after `from` in `text`, and its span in the source (`base` is
+/// where `text` starts). If it cannot be found, an empty span at `from`.
+fn locate(text: &str, from: usize, key: &str, base: usize) -> (usize, Span) {
+    match find_key(text, from, key) {
+        Some(pos) => (pos, Span::new(base + pos, base + pos + key.len())),
+        None => (from, Span::new(base + from, base + from)),
+    }
+}
+
 fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
     for (key, value) in v.entries() {
-        let pos = find_key(text, 0, key).unwrap_or(0);
-        let span = Span::new(base + pos, base + pos + key.len().min(text.len() - pos));
+        let (pos, span) = locate(text, 0, key, base);
         match key.as_str() {
             "title" => {
                 let Some(t) = value.as_text() else {
@@ -147,11 +159,7 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
 /// Applies a mermaid config object (front matter `config:` or the `init` directive's value).
 fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usize) {
     for (key, value) in v.entries() {
-        let pos = find_key(text, from, key).unwrap_or(from);
-        let span = Span::new(
-            base + pos,
-            base + pos + key.len().min(text.len().saturating_sub(pos)),
-        );
+        let (pos, span) = locate(text, from, key, base);
         match key.as_str() {
             "theme" => p.config.theme = value.as_text(),
             "themeVariables" => {
@@ -166,11 +174,7 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                     match x.as_text() {
                         Some(t) => p.config.theme_variables.push((k.clone(), t)),
                         None => {
-                            let kpos = find_key(text, pos, k).unwrap_or(pos);
-                            let kspan = Span::new(
-                                base + kpos,
-                                base + kpos + k.len().min(text.len().saturating_sub(kpos)),
-                            );
+                            let (_, kspan) = locate(text, pos, k, base);
                             p.warn(
                                 codes::CONFIG_IGNORED,
                                 kspan,
@@ -182,11 +186,7 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
             }
             "flowchart" => {
                 for (k, x) in value.entries() {
-                    let kpos = find_key(text, pos, k).unwrap_or(pos);
-                    let kspan = Span::new(
-                        base + kpos,
-                        base + kpos + k.len().min(text.len().saturating_sub(kpos)),
-                    );
+                    let (_, kspan) = locate(text, pos, k, base);
                     if k == "curve" {
                         match x.as_text().as_deref().and_then(Curve::from_name) {
                             Some(c) => p.config.curve = Some(c),
@@ -239,11 +239,7 @@ pub(crate) fn directive(p: &mut Parser<'_>) {
     match yaml::parse(text) {
         Ok(v) => {
             for (key, value) in v.entries() {
-                let pos = find_key(text, 0, key).unwrap_or(0);
-                let span = Span::new(
-                    body_start + pos,
-                    body_start + pos + key.len().min(text.len() - pos),
-                );
+                let (pos, span) = locate(text, 0, key, body_start);
                 if key == "init" || key == "initialize" {
                     apply_config(p, value, body_start, text, pos);
                 } else {
