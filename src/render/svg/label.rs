@@ -129,15 +129,78 @@ pub(crate) fn inline(style: &Style, part: Part) -> String {
     if part == Part::Text {
         if let Some(v) = style.get("color") {
             push("fill", v);
+        } else if let Some(text) = style.get("fill").and_then(contrast_text) {
+            // An author-chosen background with the theme's text colour would be unreadable in
+            // some theme (dark text on a dark fill, light text on `#e6f3ff` in a dark mdBook
+            // theme): pin the text to a colour that contrasts with that fill.
+            push("fill", text);
         }
     }
     out.join(";")
+}
+
+/// A text colour readable on background `fill`, when `fill` is a colour netfig can read
+/// (`#rgb`, `#rrggbb`, `rgb(r,g,b)`, `white`, `black`).
+pub(crate) fn contrast_text(fill: &str) -> Option<&'static str> {
+    let (r, g, b) = parse_rgb(fill.trim())?;
+    // WCAG relative luminance; the 0.18 threshold balances contrast with both candidates.
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    Some(if l > 0.18 { "#1f2020" } else { "#f5f5f5" })
+}
+
+fn parse_rgb(s: &str) -> Option<(u8, u8, u8)> {
+    let s = s.to_ascii_lowercase();
+    match s.as_str() {
+        "white" => return Some((255, 255, 255)),
+        "black" => return Some((0, 0, 0)),
+        _ => {}
+    }
+    if let Some(hex) = s.strip_prefix('#') {
+        let digit = |i: usize, n: usize| u8::from_str_radix(hex.get(i..i + n)?, 16).ok();
+        return match hex.len() {
+            3 | 4 => Some((digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+            6 | 8 => Some((digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+            _ => None,
+        };
+    }
+    let inner = s
+        .strip_prefix("rgb(")
+        .or_else(|| s.strip_prefix("rgba("))?
+        .strip_suffix(')')?;
+    let mut parts = inner.split(',').map(|p| {
+        p.trim()
+            .parse::<f64>()
+            .ok()
+            .map(|v| v.clamp(0.0, 255.0) as u8)
+    });
+    Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{LabelLine, TextRun};
+
+    #[test]
+    fn text_on_an_author_fill_gets_a_contrasting_colour() {
+        assert_eq!(contrast_text("#e6f3ff"), Some("#1f2020"));
+        assert_eq!(contrast_text("#333"), Some("#f5f5f5"));
+        assert_eq!(contrast_text("rgb(10, 20, 30)"), Some("#f5f5f5"));
+        assert_eq!(contrast_text("var(--x)"), None);
+        let mut s = Style::default();
+        s.declarations.push(("fill".into(), "#e6f3ff".into()));
+        assert_eq!(inline(&s, Part::Text), "fill:#1f2020");
+        s.declarations.push(("color".into(), "red".into()));
+        assert_eq!(inline(&s, Part::Text), "fill:red");
+    }
 
     #[test]
     fn lines_become_tspans_with_baselines() {
