@@ -197,3 +197,19 @@ fn install_is_idempotent_and_keeps_comments() {
     assert_eq!(toml.matches("[preprocessor.netfig]").count(), 1);
     assert!(toml.contains("after = [\"links\"]"));
 }
+
+#[test]
+fn netfig_check_validates_a_book_without_writing_html() {
+    let book = copy_book("bad", "check-bad");
+    let o = netfig(&["check", book.to_str().unwrap()], &root(), None);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("src/broken.md:7:6: error[E-MMD-003]"), "{stderr}");
+    assert!(stderr.contains("src/broken.md:12:11: error[E-MMD-002]"), "{stderr}");
+    assert!(!book.join("book").exists(), "check writes no HTML");
+    let ok = copy_book("ok", "check-ok");
+    let o = netfig(&["check", ok.to_str().unwrap()], &root(), None);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = netfig(&["check", "--deny-warnings", ok.to_str().unwrap()], &root(), None);
+    assert_eq!(o.status.code(), Some(1), "the sequence-diagram warning fails strict CI");
+}

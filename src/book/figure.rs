@@ -53,8 +53,12 @@ const THEME_STYLE: &str = "<style>\n\
 .netfig{margin:1em 0;text-align:center}\n\
 .netfig svg{max-width:100%;height:auto}\n\
 .netfig figcaption{font-size:.9em;color:var(--fg);opacity:.8}\n\
-svg.netfig{--netfig-text:var(--fg);--netfig-line:var(--fg);--netfig-node-stroke:var(--fg);--netfig-cluster-fill:var(--quote-bg);--netfig-cluster-stroke:var(--quote-border,var(--fg));--netfig-edge-label-fill:var(--bg)}\n\
-html.coal svg.netfig,html.navy svg.netfig,html.ayu svg.netfig{--netfig-node-fill:var(--sidebar-bg)}\n\
+html.coal svg.netfig,html.navy svg.netfig,html.ayu svg.netfig{\
+--netfig-node-fill:var(--sidebar-bg);--netfig-node-stroke:var(--sidebar-fg);--netfig-node-text:var(--fg);\
+--netfig-edge-stroke:var(--fg);--netfig-edge-label-bg:var(--bg);--netfig-edge-label-text:var(--fg);\
+--netfig-cluster-fill:var(--quote-bg);--netfig-cluster-stroke:var(--quote-border);--netfig-cluster-text:var(--fg);\
+--netfig-title-text:var(--fg)}\n\
+html.rust svg.netfig{--netfig-edge-stroke:var(--fg);--netfig-node-text:var(--fg);--netfig-cluster-text:var(--fg);--netfig-title-text:var(--fg)}\n\
 </style>\n";
 
 fn html_escape(s: &str) -> String {

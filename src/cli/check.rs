@@ -31,11 +31,15 @@ pub(crate) struct CheckArgs {
     deny_warnings: bool,
 }
 
-/// The kinds of file `check` understands; the mdBook work adds chapters and `.mmd` here.
+/// The kinds of file `check` understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FileKind {
     /// A TCP state machine definition (`.yaml`, `.yml`).
     TcpYaml,
+    /// A mermaid flowchart (`.mmd`, `.mermaid`).
+    Flowchart,
+    /// A Markdown chapter: its netfig fences and `{{#netfig}}` includes are checked.
+    Chapter,
 }
 
 impl FileKind {
@@ -43,20 +47,75 @@ impl FileKind {
     fn of(path: &Path) -> Option<FileKind> {
         match path.extension().and_then(|e| e.to_str()) {
             Some("yaml" | "yml") => Some(FileKind::TcpYaml),
+            Some("mmd" | "mermaid") => Some(FileKind::Flowchart),
+            Some("md") => Some(FileKind::Chapter),
             _ => None,
         }
     }
-    /// Checks one source text of this kind.
-    fn check(self, text: &str) -> Vec<Diagnostic> {
+    /// Checks one source text of this kind: findings grouped by the file they point into (a
+    /// chapter's findings may point into files it includes).
+    fn check(self, path: &Path, name: String, text: String) -> Vec<(SourceFile, Vec<Diagnostic>)> {
         match self {
-            FileKind::TcpYaml => crate::tcp::check_source(text),
+            FileKind::TcpYaml => {
+                let d = crate::tcp::check_source(&text);
+                vec![(SourceFile::new(name, text), d)]
+            }
+            FileKind::Flowchart => {
+                let (_, d) = crate::diagram::parse_flowchart(&text);
+                vec![(SourceFile::new(name, text), d)]
+            }
+            FileKind::Chapter => check_chapter(path, name, text),
         }
     }
 }
 
+/// Runs the mdBook preprocessor's own processing on a chapter (nothing is written), with the
+/// configuration of the book it belongs to, and groups the findings by file.
+fn check_chapter(path: &Path, name: String, text: String) -> Vec<(SourceFile, Vec<Diagnostic>)> {
+    let config = book_config(path);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let cx = crate::book::ChapterContext {
+        display_path: name.clone(),
+        dir,
+        disk_text: None,
+        renderer: "html",
+        id_seed: "check".into(),
+        config: &config,
+    };
+    let (_, findings) = crate::book::process_chapter(&text, &cx);
+    let mut groups: Vec<(SourceFile, Vec<Diagnostic>)> =
+        vec![(SourceFile::new(name, text), Vec::new())];
+    for f in findings {
+        match groups
+            .iter_mut()
+            .find(|(file, _)| file.name() == f.file.name())
+        {
+            Some((_, ds)) => ds.push(f.diagnostic),
+            None => groups.push(((*f.file).clone(), vec![f.diagnostic])),
+        }
+    }
+    groups
+}
+
+/// The `[preprocessor.netfig]` table of the nearest enclosing book, or the defaults.
+fn book_config(chapter: &Path) -> crate::book::Config {
+    let abs = std::path::absolute(chapter).unwrap_or_else(|_| chapter.to_path_buf());
+    for dir in abs.ancestors().skip(1) {
+        let toml_path = dir.join("book.toml");
+        if let Ok(text) = std::fs::read_to_string(&toml_path) {
+            let table = text
+                .parse::<toml::Table>()
+                .ok()
+                .and_then(|t| t.get("preprocessor")?.get("netfig").cloned());
+            return table.and_then(|t| t.try_into().ok()).unwrap_or_default();
+        }
+    }
+    crate::book::Config::default()
+}
+
 /// The outcome of one file.
 enum Checked {
-    Findings(SourceFile, Vec<Diagnostic>),
+    Findings(Vec<(SourceFile, Vec<Diagnostic>)>),
     Failed(String),
 }
 
@@ -87,10 +146,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
     let results: Vec<Checked> = inputs
         .par_iter()
         .map(|(path, kind)| match read_input(path) {
-            Ok((name, text)) => {
-                let diagnostics = kind.check(&text);
-                Checked::Findings(SourceFile::new(name, text), diagnostics)
-            }
+            Ok((name, text)) => Checked::Findings(kind.check(path, name, text)),
             Err(e) => Checked::Failed(format!("cannot read {}: {e}", path.display())),
         })
         .collect();
@@ -99,16 +155,18 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
     for result in &results {
         match result {
             Checked::Failed(message) => failures.push(message.clone()),
-            Checked::Findings(file, diagnostics) => {
+            Checked::Findings(groups) => {
                 files += 1;
-                errors += diagnostics.iter().filter(|d| d.is_error()).count();
-                warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
-                match args.format {
-                    CheckFormat::Text if !diagnostics.is_empty() => {
-                        eprintln!("{}", file.render_all(diagnostics));
+                for (file, diagnostics) in groups {
+                    errors += diagnostics.iter().filter(|d| d.is_error()).count();
+                    warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
+                    match args.format {
+                        CheckFormat::Text if !diagnostics.is_empty() => {
+                            eprintln!("{}", file.render_all(diagnostics));
+                        }
+                        CheckFormat::Text => {}
+                        CheckFormat::Json => findings.extend(json_findings(file, diagnostics)),
                     }
-                    CheckFormat::Text => {}
-                    CheckFormat::Json => findings.extend(json_findings(file, diagnostics)),
                 }
             }
         }
