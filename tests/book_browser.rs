@@ -90,12 +90,22 @@ fn every_chapter_renders_cleanly_in_light_and_dark_themes() {
     }
     let dir = scratch("book-browser");
     let out = dir.join("html");
-    let o = netfig(&["build", "book", "--dest-dir", out.to_str().unwrap()], &root(), None);
-    assert_eq!(o.status.code(), Some(0), "netfig build book: {}", String::from_utf8_lossy(&o.stderr));
+    let o = netfig(
+        &["build", "book", "--dest-dir", out.to_str().unwrap()],
+        &root(),
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "netfig build book: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let mut total_diagrams = 0;
     let mut report = Vec::new();
     for edition in ["en", "zh"] {
-        let summary = std::fs::read_to_string(root().join(format!("book/{edition}/src/SUMMARY.md"))).unwrap();
+        let summary =
+            std::fs::read_to_string(root().join(format!("book/{edition}/src/SUMMARY.md"))).unwrap();
         let chapters: Vec<String> = summary
             .lines()
             .filter_map(|l| Some(l[l.find("](")? + 2..l.rfind(')')?].replace(".md", ".html")))
@@ -103,30 +113,69 @@ fn every_chapter_renders_cleanly_in_light_and_dark_themes() {
         assert!(chapters.len() >= 5, "{edition}: {chapters:?}");
         for chapter in &chapters {
             let page = out.join(edition).join(chapter);
-            let html = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+            let html = std::fs::read_to_string(&page)
+                .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
             for theme in ["light", "coal"] {
                 let probe = page.with_file_name(format!("probe-{theme}-{chapter}"));
-                let html = html.replacen("<head>", &format!("<head>{}", head_script(theme)), 1).replacen("</body>", &format!("{CHECK_SCRIPT}</body>"), 1);
+                let html = html
+                    .replacen("<head>", &format!("<head>{}", head_script(theme)), 1)
+                    .replacen("</body>", &format!("{CHECK_SCRIPT}</body>"), 1);
                 std::fs::write(&probe, html).unwrap();
                 let url = format!("file://{}", probe.display());
                 let profile = dir.join(format!("profile-{edition}-{theme}"));
                 let o = run_chromium(&profile, &["--dump-dom"], &url);
                 let dom = String::from_utf8_lossy(&o.stdout);
-                let start = dom.find("<pre id=\"netfig-result\">").expect("result element") + "<pre id=\"netfig-result\">".len();
+                let start = dom
+                    .find("<pre id=\"netfig-result\">")
+                    .expect("result element")
+                    + "<pre id=\"netfig-result\">".len();
                 let end = dom[start..].find("</pre>").unwrap() + start;
-                let raw = dom[start..end].replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-                let result: serde_json::Value = serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{edition}/{chapter} {theme}: {e}: {raw}"));
-                let shot = dir.join(format!("{edition}-{}-{theme}.png", chapter.trim_end_matches(".html")));
-                let _ = run_chromium(&profile, &[&format!("--screenshot={}", shot.display())], &url);
-                assert!(result["theme"].as_str().unwrap_or("").split_whitespace().any(|c| c == theme), "{edition}/{chapter}: theme not applied: {result}");
-                assert_eq!(result["failures"].as_array().map(Vec::len), Some(0), "{edition}/{chapter} {theme}: {result:#}");
-                assert_eq!(result["errors"].as_array().map(Vec::len), Some(0), "{edition}/{chapter} {theme}: console errors: {result:#}");
-                assert_eq!(result["errorBoxes"], 0, "{edition}/{chapter}: error box in the page");
+                let raw = dom[start..end]
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&");
+                let result: serde_json::Value = serde_json::from_str(&raw)
+                    .unwrap_or_else(|e| panic!("{edition}/{chapter} {theme}: {e}: {raw}"));
+                let shot = dir.join(format!(
+                    "{edition}-{}-{theme}.png",
+                    chapter.trim_end_matches(".html")
+                ));
+                let _ = run_chromium(
+                    &profile,
+                    &[&format!("--screenshot={}", shot.display())],
+                    &url,
+                );
+                assert!(
+                    result["theme"]
+                        .as_str()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .any(|c| c == theme),
+                    "{edition}/{chapter}: theme not applied: {result}"
+                );
+                assert_eq!(
+                    result["failures"].as_array().map(Vec::len),
+                    Some(0),
+                    "{edition}/{chapter} {theme}: {result:#}"
+                );
+                assert_eq!(
+                    result["errors"].as_array().map(Vec::len),
+                    Some(0),
+                    "{edition}/{chapter} {theme}: console errors: {result:#}"
+                );
+                assert_eq!(
+                    result["errorBoxes"], 0,
+                    "{edition}/{chapter}: error box in the page"
+                );
                 total_diagrams += result["diagrams"].as_u64().unwrap_or(0);
                 report.push(format!("{edition}/{chapter} {theme}: {result}"));
             }
         }
     }
     eprintln!("{}", report.join("\n"));
-    assert!(total_diagrams >= 2 * 2 * 3, "diagrams found in the built book: {total_diagrams}");
+    assert!(
+        total_diagrams >= 2 * 2 * 3,
+        "diagrams found in the built book: {total_diagrams}"
+    );
 }

@@ -204,12 +204,31 @@ fn netfig_check_validates_a_book_without_writing_html() {
     let o = netfig(&["check", book.to_str().unwrap()], &root(), None);
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("src/broken.md:7:6: error[E-MMD-003]"), "{stderr}");
-    assert!(stderr.contains("src/broken.md:12:11: error[E-MMD-002]"), "{stderr}");
+    assert!(
+        stderr.contains("src/broken.md:7:6: error[E-MMD-003]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("src/broken.md:12:11: error[E-MMD-002]"),
+        "{stderr}"
+    );
     assert!(!book.join("book").exists(), "check writes no HTML");
     let ok = copy_book("ok", "check-ok");
     let o = netfig(&["check", ok.to_str().unwrap()], &root(), None);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = netfig(&["check", "--deny-warnings", ok.to_str().unwrap()], &root(), None);
-    assert_eq!(o.status.code(), Some(1), "the sequence-diagram warning fails strict CI");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = netfig(
+        &["check", "--deny-warnings", ok.to_str().unwrap()],
+        &root(),
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the sequence-diagram warning fails strict CI"
+    );
 }
