@@ -7,32 +7,32 @@ mod common;
 use netfig::diagnostic::{has_errors, SourceFile};
 use netfig::diagram;
 use netfig::geometry::Rect;
+use netfig::layout::quality;
 use netfig::model::{ClusterId, Flowchart};
 
-/// Why one example fails, or `None`.
-fn check_example(source: &str, name: &str) -> Option<String> {
+/// The example's edge crossings, or why it fails: parse errors, overlaps, clusters that do not
+/// hold exactly their members, edges through nodes, overlapping labels, SVG usvg rejects.
+fn check_example(source: &str, name: &str) -> Result<usize, String> {
     let (chart, diagnostics) = diagram::parse_flowchart(source);
     if has_errors(&diagnostics) {
-        return Some(SourceFile::new(name, source).render_all(&diagnostics));
+        return Err(SourceFile::new(name, source).render_all(&diagnostics));
     }
-    let layout = diagram::layout_flowchart(&chart);
-    if let Some(problem) = geometry_problem(
-        &chart,
-        &layout.nodes,
-        &layout.clusters.iter().map(|c| c.rect).collect::<Vec<_>>(),
-    ) {
-        return Some(problem);
+    let graph = netfig::layout::flowchart::graph(&chart);
+    let layout = netfig::layout::layered::layout(&graph);
+    let clusters: Vec<Rect> = layout.clusters.iter().map(|c| c.rect).collect();
+    if let Some(problem) = geometry_problem(&chart, &layout.nodes, &clusters) {
+        return Err(problem);
     }
-    let rendered = match diagram::flowchart_svg(source, &Default::default()) {
-        Ok(r) => r,
-        Err(d) => return Some(SourceFile::new(name, source).render_all(&d)),
-    };
-    if let Err(e) = usvg::Tree::from_str(&rendered.svg, &usvg::Options::default()) {
-        return Some(format!("usvg rejects the SVG: {e}"));
+    let m = quality::Metrics::of(&graph, &layout);
+    if m.edges_through_nodes > 0 || m.label_overlaps > 0 {
+        return Err(format!("layout quality: {m}"));
     }
-    None
+    let rendered = diagram::flowchart_svg(source, &Default::default())
+        .map_err(|d| SourceFile::new(name, source).render_all(&d))?;
+    usvg::Tree::from_str(&rendered.svg, &usvg::Options::default())
+        .map_err(|e| format!("usvg rejects the SVG: {e}"))?;
+    Ok(m.crossings)
 }
-
 /// Node overlaps, and clusters that do not contain exactly their members or overlap siblings.
 fn geometry_problem(chart: &Flowchart, nodes: &[Rect], clusters: &[Rect]) -> Option<String> {
     for i in 0..nodes.len() {
@@ -97,13 +97,17 @@ fn corpus_examples_render() {
     let files = common::corpus_files();
     assert_eq!(files.len(), 111, "the corpus has 111 examples");
     let mut passed = 0;
+    let mut crossings = 0;
     let mut failures = Vec::new();
     for f in &files {
         let source = std::fs::read_to_string(f).unwrap();
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         match check_example(&source, &name) {
-            None => passed += 1,
-            Some(why) => failures.push(format!("{name}: {why}")),
+            Ok(c) => {
+                passed += 1;
+                crossings += c;
+            }
+            Err(why) => failures.push(format!("{name}: {why}")),
         }
     }
     let committed = std::fs::read_to_string(common::root().join("tests/conformance.txt")).unwrap();
@@ -112,13 +116,22 @@ fn corpus_examples_render() {
         .find_map(|l| l.strip_prefix("passing: "))
         .and_then(|n| n.trim().parse().ok())
         .expect("tests/conformance.txt has a `passing: N` line");
+    let max_crossings: usize = committed
+        .lines()
+        .find_map(|l| l.strip_prefix("crossings: "))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("tests/conformance.txt has a `crossings: N` line");
     eprintln!(
-        "conformance: {passed}/{} corpus examples parse, lay out and render",
+        "conformance: {passed}/{} corpus examples parse, lay out and render; {crossings} edge crossings in all (baseline {max_crossings})",
         files.len()
     );
     for f in &failures {
         eprintln!("  FAIL {f}");
     }
+    assert!(
+        crossings <= max_crossings,
+        "layout quality regressed: {crossings} crossings over the corpus; the baseline allows {max_crossings}"
+    );
     assert!(
         passed >= floor,
         "{passed} examples pass, fewer than the committed {floor}:\n{}",
