@@ -10,6 +10,7 @@
 
 mod edges;
 mod label;
+mod legend;
 pub(crate) mod shapes;
 mod snap;
 pub(crate) mod writer;
@@ -36,7 +37,9 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
         .width
         .max(title_size.map_or(0.0, |s| s.width + 16.0))
         .max(1.0);
-    let height = (layout.height + band).max(1.0);
+    let legend = legend::place(&options.legend, fs, width);
+    let width = width.max(legend.width);
+    let height = (layout.height + band + legend.height).max(1.0);
 
     let mut doc = Doc::default();
     let acc_title = chart
@@ -44,17 +47,18 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
         .clone()
         .filter(|t| !t.trim().is_empty())
         .or_else(|| title.map(one_line))
-        .unwrap_or_else(|| "Flowchart".to_string());
+        .unwrap_or_else(|| options.kind.default_title().to_string());
     let acc_descr = chart.acc_descr.as_ref().filter(|d| !d.trim().is_empty());
     let described = acc_descr
         .map(|_| format!(" aria-describedby=\"{p}-desc\""))
         .unwrap_or_default();
     doc.open(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{p}\" class=\"netfig netfig-flowchart\" role=\"img\" aria-labelledby=\"{p}-title\"{described} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" style=\"max-width:{w}px\" font-family=\"{ff}\" font-size=\"{fs}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{p}\" class=\"netfig {kind}\" role=\"img\" aria-labelledby=\"{p}-title\"{described} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" style=\"max-width:{w}px\" font-family=\"{ff}\" font-size=\"{fs}\">",
         w = num(width),
         h = num(height),
         ff = esc(text::FONT_FAMILY),
         fs = num(fs),
+        kind = options.kind.class(),
     ));
     doc.line(&format!(
         "<title id=\"{p}-title\">{}</title>",
@@ -97,6 +101,7 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
     if band > 0.0 {
         doc.close("g");
     }
+    legend::write(&mut doc, &legend, layout.height + band, fs, &palette);
     doc.close("svg");
     doc.finish()
 }
