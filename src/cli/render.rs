@@ -262,7 +262,7 @@ fn render_states(args: &RenderArgs, file: &SourceFile) -> Result<(String, Vec<Di
         ""
     };
     let text = match (r.svg, r.table) {
-        (Some(svg), Some(table)) => format!("{svg}\n{separator}{table}"),
+        (Some(svg), Some(table)) => format!("{}\n{separator}{table}", svg.trim_end()),
         (Some(svg), None) => svg,
         (None, Some(table)) => table,
         (None, None) => String::new(),
