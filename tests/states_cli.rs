@@ -274,3 +274,13 @@ fn output_is_byte_identical_and_png_works() {
     let png = std::fs::read(dir.join("tcp-states.png")).unwrap();
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
 }
+
+#[test]
+fn readme_state_diagram_is_fresh() {
+    let fresh = render("states-readme", &["diagrams/tcp-figure5.yaml"]);
+    let committed = std::fs::read_to_string(root().join("docs/tcp-states.svg")).unwrap();
+    assert!(
+        fresh == committed,
+        "docs/tcp-states.svg is stale: run `netfig render diagrams/tcp-figure5.yaml -o docs/tcp-states.svg`"
+    );
+}
