@@ -82,7 +82,10 @@ fn full_reference_has_every_state_and_transition() {
     assert!(svg.contains("<g class=\"legend\""));
     assert_eq!(svg.matches("<g class=\"legend-entry\">").count(), 3);
     for path in ["client", "server", "other"] {
-        assert!(svg.contains(&format!("class=\"edge path-{path}\"")), "{path}");
+        assert!(
+            svg.contains(&format!("class=\"edge path-{path}\"")),
+            "{path}"
+        );
     }
     // The self-loop is drawn.
     assert!(edges.iter().any(|e| e == "TIME-WAIT->TIME-WAIT"));
@@ -122,10 +125,15 @@ fn languages_select_label_lines() {
 fn markdown_table() {
     let md = render(
         "states-md",
-        &[REFERENCE, "--view", "table", "--format", "md", "--lang", "en"],
+        &[
+            REFERENCE, "--view", "table", "--format", "md", "--lang", "en",
+        ],
     );
     let lines: Vec<&str> = md.lines().collect();
-    assert_eq!(lines[0], "| From | Event | Action | To | RFC 9293 section |");
+    assert_eq!(
+        lines[0],
+        "| From | Event | Action | To | RFC 9293 section |"
+    );
     assert_eq!(lines.len(), 2 + 59);
     assert_eq!(
         lines[2],
@@ -167,7 +175,10 @@ fn html_table_and_template_override() {
     let custom = std::fs::read_to_string(out).unwrap();
     assert!(custom.starts_with("<ul class=\"mine\">"), "{custom}");
     assert!(custom.contains("<li>CLOSED → LISTEN (3.3.2 Figure 5)</li>"));
-    assert!(!custom.lines().any(|l| l.trim().is_empty()), "blank lines dropped");
+    assert!(
+        !custom.lines().any(|l| l.trim().is_empty()),
+        "blank lines dropped"
+    );
 
     // A folder without the file keeps the built-in template.
     let empty = scratch("states-template-empty");
@@ -204,13 +215,23 @@ fn time_wait_mistake_is_denied_or_warned() {
     );
     ok(&o);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("warning") && err.contains("E-TCP-004"), "{err}");
+    assert!(
+        err.contains("warning") && err.contains("E-TCP-004"),
+        "{err}"
+    );
     let svg = std::fs::read_to_string(dir.join("mistake.svg")).unwrap();
     let edges: Vec<String> = items(&svg, "edge").into_iter().map(|e| e.key).collect();
     assert_eq!(edges, ["CLOSED->SYN-SENT", "ESTABLISHED->TIME-WAIT"]);
 
     let o = netfig(
-        &["render", input.to_str().unwrap(), "--check", "off", "-o", "-"],
+        &[
+            "render",
+            input.to_str().unwrap(),
+            "--check",
+            "off",
+            "-o",
+            "-",
+        ],
         &root(),
         None,
     );
@@ -223,14 +244,25 @@ fn stdin_by_content_and_usage_errors() {
     let o = netfig(
         &["render", "-", "-o", "-", "--lang", "en"],
         &root(),
-        Some(TIME_WAIT_MISTAKE.replace("TIME-WAIT }", "FIN-WAIT-1 }").as_bytes()),
+        Some(
+            TIME_WAIT_MISTAKE
+                .replace("TIME-WAIT }", "FIN-WAIT-1 }")
+                .as_bytes(),
+        ),
     );
     ok(&o);
     let svg = String::from_utf8(o.stdout).unwrap();
     assert!(svg.contains("netfig-states"));
 
     let o = netfig(
-        &["render", "diagrams/osi-vs-tcpip.mmd", "--view", "table", "-o", "-"],
+        &[
+            "render",
+            "diagrams/osi-vs-tcpip.mmd",
+            "--view",
+            "table",
+            "-o",
+            "-",
+        ],
         &root(),
         None,
     );
@@ -243,7 +275,9 @@ fn stdin_by_content_and_usage_errors() {
     );
     assert_eq!(o.status.code(), Some(2));
     let o = netfig(
-        &["render", REFERENCE, "--view", "table", "--format", "png", "-o", "-"],
+        &[
+            "render", REFERENCE, "--view", "table", "--format", "png", "-o", "-",
+        ],
         &root(),
         None,
     );

@@ -19,8 +19,11 @@ transitions:
 ";
 
 fn reference() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/diagrams/tcp-states.yaml"))
-        .unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/diagrams/tcp-states.yaml"
+    ))
+    .unwrap()
 }
 
 fn options(lang: LangChoice, view: View, table_format: TableFormat) -> StatesOptions {
@@ -45,13 +48,19 @@ const LANGS: [LangChoice; 3] = [LangChoice::Both, LangChoice::Zh, LangChoice::En
 
 #[test]
 fn small_diagram_svg() {
-    let r = diagram::states(SMALL, &options(LangChoice::Both, View::Diagram, TableFormat::Html))
-        .unwrap();
+    let r = diagram::states(
+        SMALL,
+        &options(LangChoice::Both, View::Diagram, TableFormat::Html),
+    )
+    .unwrap();
     assert!(r.table.is_none());
     assert_eq!(r.title.as_deref(), Some("被动关闭 Passive close"));
     insta::assert_snapshot!("small_diagram_both", r.svg.unwrap());
-    let r = diagram::states(SMALL, &options(LangChoice::En, View::Diagram, TableFormat::Html))
-        .unwrap();
+    let r = diagram::states(
+        SMALL,
+        &options(LangChoice::En, View::Diagram, TableFormat::Html),
+    )
+    .unwrap();
     insta::assert_snapshot!("small_diagram_en", r.svg.unwrap());
 }
 
@@ -72,24 +81,36 @@ fn reference_tables() {
 #[test]
 fn html_table_is_escaped() {
     let src = "machine: tcp\nstates:\n  LISTEN: { en: \"<b>L</b> & co\" }\ntransitions:\n  - { from: CLOSED, event: passive OPEN, action: create TCB, to: LISTEN }\n";
-    let r = diagram::states(src, &options(LangChoice::En, View::Table, TableFormat::Html)).unwrap();
+    let r = diagram::states(
+        src,
+        &options(LangChoice::En, View::Table, TableFormat::Html),
+    )
+    .unwrap();
     let t = r.table.unwrap();
     assert!(t.contains("&lt;b&gt;L&lt;/b&gt; &amp; co"), "{t}");
     assert!(t.starts_with("<table class=\"netfig-state-table\""));
-    let r = diagram::states(src, &options(LangChoice::En, View::Table, TableFormat::Markdown))
-        .unwrap();
+    let r = diagram::states(
+        src,
+        &options(LangChoice::En, View::Table, TableFormat::Markdown),
+    )
+    .unwrap();
     assert!(r.table.unwrap().contains("&lt;b&gt;L&lt;/b&gt; &amp; co"));
 }
 
 #[test]
 fn markdown_escapes_pipes() {
     let src = "machine: tcp\nstates:\n  LISTEN: { en: \"a|b\" }\ntransitions:\n  - { from: CLOSED, event: passive OPEN, action: create TCB, to: LISTEN }\n";
-    let r = diagram::states(src, &options(LangChoice::En, View::Table, TableFormat::Markdown))
-        .unwrap();
+    let r = diagram::states(
+        src,
+        &options(LangChoice::En, View::Table, TableFormat::Markdown),
+    )
+    .unwrap();
     let t = r.table.unwrap();
     assert!(t.contains("a\\|b"), "{t}");
     assert!(
-        t.lines().filter(|l| !l.starts_with("|---")).all(|l| l.matches(" | ").count() == 4),
+        t.lines()
+            .filter(|l| !l.starts_with("|---"))
+            .all(|l| l.matches(" | ").count() == 4),
         "{t}"
     );
 }

@@ -232,7 +232,10 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
 }
 
 /// The flowchart's SVG and its warnings.
-fn render_flowchart(args: &RenderArgs, file: &SourceFile) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn render_flowchart(
+    args: &RenderArgs,
+    file: &SourceFile,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let options = Options {
         lang: args.lang,
         theme: args.theme,
@@ -242,7 +245,10 @@ fn render_flowchart(args: &RenderArgs, file: &SourceFile) -> Result<(String, Vec
 }
 
 /// The state machine's SVG, table, or both (SVG first), and its warnings.
-fn render_states(args: &RenderArgs, file: &SourceFile) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn render_states(
+    args: &RenderArgs,
+    file: &SourceFile,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let options = StatesOptions {
         lang: args.lang,
         theme: args.theme,

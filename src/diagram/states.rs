@@ -103,7 +103,9 @@ impl std::str::FromStr for CheckMode {
             "deny" => Ok(CheckMode::Deny),
             "warn" => Ok(CheckMode::Warn),
             "off" => Ok(CheckMode::Off),
-            _ => Err(format!("unknown check mode `{s}` (expected deny, warn or off)")),
+            _ => Err(format!(
+                "unknown check mode `{s}` (expected deny, warn or off)"
+            )),
         }
     }
 }
@@ -169,7 +171,10 @@ pub fn states(source: &str, options: &StatesOptions) -> Result<RenderedStates, V
 
 /// Parses and checks `source` as `check` says: the machine and the remaining warnings, or every
 /// diagnostic if any is an error.
-pub fn load(source: &str, check: CheckMode) -> Result<(StateMachine, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load(
+    source: &str,
+    check: CheckMode,
+) -> Result<(StateMachine, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (def, mut diagnostics) = crate::tcp::parse(source);
     let def = match def {
         Some(def) if !has_errors(&diagnostics) => def,
@@ -311,8 +316,14 @@ pub fn legend(machine: &StateMachine, lang: LangChoice, theme: Theme) -> Vec<Leg
         .filter(|p| machine.transitions.iter().any(|t| t.path == *p))
         .map(|p| {
             let (zh, en) = match p {
-                Path::Client => ("客户端路径（主动打开、主动关闭）", "client path (active open, active close)"),
-                Path::Server => ("服务器路径（被动打开、被动关闭）", "server path (passive open, passive close)"),
+                Path::Client => (
+                    "客户端路径（主动打开、主动关闭）",
+                    "client path (active open, active close)",
+                ),
+                Path::Server => (
+                    "服务器路径（被动打开、被动关闭）",
+                    "server path (passive open, passive close)",
+                ),
                 Path::Other => ("其他转换", "other transitions"),
             };
             LegendEntry {

@@ -116,7 +116,12 @@ fn actions(t: &Edge) -> Bilingual {
 
 fn data(m: &StateMachine, lang: LangChoice) -> Data {
     let name = |i: usize| m.states.get(i).map(|s| s.names.clone()).unwrap_or_default();
-    let written = |i: usize| m.states.get(i).map(|s| s.written.clone()).unwrap_or_default();
+    let written = |i: usize| {
+        m.states
+            .get(i)
+            .map(|s| s.written.clone())
+            .unwrap_or_default()
+    };
     Data {
         lang: lang_name(lang),
         title: m.title.as_ref().map(|t| lines(t, lang)),
@@ -151,21 +156,30 @@ fn data(m: &StateMachine, lang: LangChoice) -> Data {
 
 /// The HTML table of `m`, through `template_dir/state-table.html.hbs` if that file exists, else
 /// the built-in template.
-pub fn html(m: &StateMachine, lang: LangChoice, template_dir: Option<&Path>) -> Result<String, Diagnostic> {
+pub fn html(
+    m: &StateMachine,
+    lang: LangChoice,
+    template_dir: Option<&Path>,
+) -> Result<String, Diagnostic> {
     let fail = |msg: String| Diagnostic::error(TEMPLATE_ERROR, Span::default(), msg);
-    let custom = template_dir.map(|d| d.join(TEMPLATE_NAME)).filter(|p| p.is_file());
-    let template = match &custom {
-        Some(p) => std::fs::read_to_string(p)
-            .map_err(|e| fail(format!("cannot read template {}: {e}", p.display())))?,
-        None => DEFAULT_TEMPLATE.to_string(),
+    let custom = template_dir
+        .map(|d| d.join(TEMPLATE_NAME))
+        .filter(|p| p.is_file());
+    let data = data(m, lang);
+    let out = match &custom {
+        Some(p) => {
+            let template = std::fs::read_to_string(p)
+                .map_err(|e| fail(format!("cannot read template {}: {e}", p.display())))?;
+            let mut hb = handlebars::Handlebars::new();
+            hb.register_template_string(TEMPLATE_NAME, template)
+                .map_err(|e| fail(format!("template {}: {e}", p.display())))?;
+            hb.render(TEMPLATE_NAME, &data)
+                .map_err(|e| fail(format!("template {}: {e}", p.display())))?
+        }
+        None => builtin()
+            .render(TEMPLATE_NAME, &data)
+            .map_err(|e| fail(format!("state table template: {e}")))?,
     };
-    let mut hb = handlebars::Handlebars::new();
-    hb.set_strict_mode(false);
-    hb.register_template_string(TEMPLATE_NAME, template)
-        .map_err(|e| fail(format!("state table template: {e}")))?;
-    let out = hb
-        .render(TEMPLATE_NAME, &data(m, lang))
-        .map_err(|e| fail(format!("state table template: {e}")))?;
     let mut html = out
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -173,6 +187,18 @@ pub fn html(m: &StateMachine, lang: LangChoice, template_dir: Option<&Path>) -> 
         .join("\n");
     html.push('\n');
     Ok(html)
+}
+
+/// The built-in template, compiled once.
+fn builtin() -> &'static handlebars::Handlebars<'static> {
+    static REGISTRY: std::sync::OnceLock<handlebars::Handlebars<'static>> =
+        std::sync::OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut hb = handlebars::Handlebars::new();
+        hb.register_template_string(TEMPLATE_NAME, DEFAULT_TEMPLATE)
+            .expect("the built-in state table template compiles");
+        hb
+    })
 }
 
 /// Escapes a Markdown table cell: `|`, backslashes and HTML-special characters.
