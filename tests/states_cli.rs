@@ -318,3 +318,27 @@ fn readme_state_diagram_is_fresh() {
         "docs/tcp-states.svg is stale: run `netfig render diagrams/tcp-figure5.yaml -o docs/tcp-states.svg`"
     );
 }
+
+#[test]
+fn broken_template_is_reported() {
+    let dir = scratch("states-broken-template");
+    std::fs::write(dir.join("state-table.html.hbs"), "{{#each rows}}<li>\n").unwrap();
+    let o = netfig(
+        &[
+            "render",
+            REFERENCE,
+            "--view",
+            "table",
+            "--template",
+            dir.to_str().unwrap(),
+            "-o",
+            "-",
+        ],
+        &root(),
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("E-TPL-001"), "{err}");
+    assert!(o.stdout.is_empty());
+}

@@ -361,3 +361,42 @@ fn one_line(text: &Bilingual, lang: LangChoice) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_parse() {
+        assert_eq!("Table".parse::<View>(), Ok(View::Table));
+        assert!("chart".parse::<View>().is_err());
+        assert_eq!("md".parse::<TableFormat>(), Ok(TableFormat::Markdown));
+        assert_eq!("warn".parse::<CheckMode>(), Ok(CheckMode::Warn));
+        assert!(View::Both.has_diagram() && View::Both.has_table());
+    }
+
+    #[test]
+    fn warn_mode_downgrades_findings_and_keeps_spans() {
+        let src = "machine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: CLOSE, action: snd FIN, to: TIME-WAIT }\n";
+        let errs = states(src, &StatesOptions::default()).unwrap_err();
+        assert_eq!(errs[0].code, "E-TCP-004");
+        let span = errs[0].span;
+        assert!(span.start < span.end && span.end <= src.len(), "{span:?}");
+        let opts = StatesOptions {
+            check: CheckMode::Warn,
+            ..StatesOptions::default()
+        };
+        let r = states(src, &opts).unwrap();
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].severity, Severity::Warning);
+        assert_eq!(r.warnings[0].span, span);
+        assert!(r.svg.is_some() && r.table.is_none());
+        let off = StatesOptions {
+            check: CheckMode::Off,
+            ..StatesOptions::default()
+        };
+        assert!(states(src, &off).unwrap().warnings.is_empty());
+        // Syntax errors stay errors whatever the mode.
+        assert!(states("machine: tcp\ntransitions: [", &off).is_err());
+    }
+}
