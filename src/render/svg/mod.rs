@@ -2,7 +2,10 @@
 //!
 //! The output is a contract pages and tests rely on: a standalone `<svg>` (no prolog, no blank
 //! line, no script, no external resource) whose root has `id="{prefix}"` and classes
-//! `netfig netfig-flowchart`; every id inside starts with the prefix; clusters, edges and nodes
+//! `netfig netfig-flowchart` (`netfig netfig-states` for TCP state diagrams, which are lowered to
+//! flowcharts; see [`crate::render::DiagramKind`]); an optional legend
+//! ([`crate::render::SvgOptions::legend`]) is a `<g class="legend">` band below the drawing;
+//! every id inside starts with the prefix; clusters, edges and nodes
 //! are `<g class="cluster|edge|node">` groups carrying the author's ids in `data-*` attributes;
 //! colours come from an embedded stylesheet scoped to `#{prefix}` whose values are
 //! `--netfig-*` variables with literal fallbacks ([`super::theme`]); `classDef`/`style`/
@@ -25,7 +28,7 @@ use label::Part;
 use shapes::Role;
 use writer::{class_name, esc, num, Doc};
 
-/// The SVG document for a laid-out flowchart.
+/// The SVG document for a laid-out flowchart (or a state diagram lowered to one).
 pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> String {
     let p = id_prefix(&options.id_prefix);
     let fs = sizing::font_size(chart);
