@@ -65,6 +65,7 @@ pub fn flowchart_svg(source: &str, options: &Options) -> Result<Rendered, Vec<Di
         &SvgOptions {
             theme: options.theme,
             id_prefix,
+            ..SvgOptions::default()
         },
     );
     Ok(Rendered {
@@ -84,3 +85,11 @@ pub fn default_id_prefix(source: &str) -> String {
     }
     format!("nf-{:08x}", (h >> 32) as u32)
 }
+
+mod states;
+pub mod table;
+
+pub use states::{
+    diagram_svg, legend, load, path_style, state_chart, state_graph, states, CheckMode,
+    RenderedStates, StatesOptions, TableFormat, View,
+};

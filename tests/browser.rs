@@ -111,6 +111,31 @@ fn labels_fit_their_nodes_in_chromium() {
             body.push_str(&format!("<h2>{lang} {theme}</h2>\n{svg}\n"));
         }
     }
+    // The TCP state diagram (the full RFC 9293 reference), in the three languages.
+    for lang in ["both", "zh", "en"] {
+        let out = dir.join(format!("states-{lang}.svg"));
+        let o = netfig(
+            &[
+                "render",
+                "diagrams/tcp-states.yaml",
+                "--lang",
+                lang,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            &root(),
+            None,
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let svg = std::fs::read_to_string(&out).unwrap();
+        let svg = uniquify(&svg, &format!("states{lang}"));
+        body.push_str(&format!("<h2>TCP states {lang}</h2>\n{svg}\n"));
+    }
     let page = dir.join("page.html");
     std::fs::write(
         &page,
@@ -147,8 +172,8 @@ fn labels_fit_their_nodes_in_chromium() {
         "Noto Sans CJK SC not available to Chromium: install fonts-noto-cjk"
     );
     assert_eq!(
-        result["checked"], 66,
-        "11 nodes × 6 renderings checked: {result}"
+        result["checked"], 99,
+        "11 nodes × 6 flowchart renderings + 11 states × 3 state diagrams checked: {result}"
     );
     assert_eq!(
         result["failures"].as_array().map(Vec::len),

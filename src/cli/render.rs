@@ -1,8 +1,12 @@
-//! `netfig render INPUT... [-o OUT | --out-dir DIR] [--format svg|png] [--scale N] [--lang] [--theme]`
+//! `netfig render INPUT... [-o OUT | --out-dir DIR] [--format svg|png|html|md] [--scale N] [--lang]
+//! [--theme] [--view diagram|table|both] [--template DIR] [--check deny|warn|off]`
+//!
+//! Inputs are mermaid flowcharts or TCP state machine definitions: `.mmd`/`.mermaid` and
+//! `.yaml`/`.yml` by extension, anything else (and standard input) by content.
 
 use super::{output::write_atomic, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
-use crate::diagnostic::{Severity, SourceFile};
-use crate::diagram::{self, Options};
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagram::{self, CheckMode, Options, StatesOptions, TableFormat, View};
 use crate::model::LangChoice;
 use crate::render::Theme;
 use clap::{Args, ValueEnum};
@@ -13,13 +17,60 @@ use std::path::{Path, PathBuf};
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
+    /// SVG image (the diagram view).
     Svg,
+    /// PNG image (the diagram view).
     Png,
+    /// HTML (table or both views of a TCP state machine).
+    Html,
+    /// Markdown (table or both views of a TCP state machine).
+    Md,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Html => "html",
+            Format::Md => "md",
+        }
+    }
+}
+
+/// What an input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InputKind {
+    Flowchart,
+    Tcp,
+}
+
+impl InputKind {
+    /// By extension, else by content: a mermaid flowchart header, or a YAML mapping with a
+    /// top-level `transitions:` key. Unknown text is treated as a flowchart (its errors say why).
+    fn of(path: &Path, text: &str) -> InputKind {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("mmd" | "mermaid") => return InputKind::Flowchart,
+            Some("yaml" | "yml") => return InputKind::Tcp,
+            _ => {}
+        }
+        if crate::syntax::flowchart::is_flowchart(text) {
+            InputKind::Flowchart
+        } else if text
+            .lines()
+            .any(|l| l.starts_with("transitions:") || l.starts_with("\"transitions\":"))
+        {
+            InputKind::Tcp
+        } else {
+            InputKind::Flowchart
+        }
+    }
 }
 
 #[derive(Args, Debug)]
 pub(crate) struct RenderArgs {
-    /// Diagram sources (`.mmd`, `.mermaid`); `-` reads standard input.
+    /// Diagram sources: flowcharts (`.mmd`, `.mermaid`) or TCP state machines (`.yaml`,
+    /// `.yml`); `-` reads standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output file (one input only); `-` writes standard output. Default: next to the input.
@@ -28,9 +79,10 @@ pub(crate) struct RenderArgs {
     /// Folder for the outputs, named after the inputs.
     #[arg(long)]
     out_dir: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Svg)]
-    format: Format,
+    /// Output format: svg or png for diagrams, html or md for tables (default: svg, or html
+    /// with --view table/both).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// PNG scale factor.
     #[arg(long, default_value_t = 1.0)]
     scale: f32,
@@ -40,6 +92,26 @@ pub(crate) struct RenderArgs {
     /// Colour theme: light or dark.
     #[arg(long, default_value = "light")]
     theme: Theme,
+    /// TCP state machines: diagram, table or both.
+    #[arg(long, default_value = "diagram")]
+    view: View,
+    /// A folder whose `state-table.html.hbs` replaces the built-in table template.
+    #[arg(long, value_name = "DIR")]
+    template: Option<PathBuf>,
+    /// TCP state machines: findings of the RFC 9293 check are errors (deny), warnings (warn),
+    /// or not looked for (off).
+    #[arg(long, default_value = "deny")]
+    check: CheckMode,
+}
+
+impl RenderArgs {
+    fn format(&self) -> Format {
+        self.format.unwrap_or(if self.view.has_table() {
+            Format::Html
+        } else {
+            Format::Svg
+        })
+    }
 }
 
 /// What happened to one input.
@@ -57,6 +129,21 @@ pub(crate) fn run(args: RenderArgs) -> i32 {
     if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 16.0) {
         eprintln!("error: --scale must be a number in (0, 16]");
         return EXIT_USAGE;
+    }
+    let format = args.format();
+    if args.view.has_table() && matches!(format, Format::Svg | Format::Png) {
+        eprintln!("error: --view table/both writes --format html or md, not svg or png");
+        return EXIT_USAGE;
+    }
+    if !args.view.has_table() && matches!(format, Format::Html | Format::Md) {
+        eprintln!("error: --format html/md needs --view table or both (TCP state machines only)");
+        return EXIT_USAGE;
+    }
+    if let Some(dir) = &args.template {
+        if !dir.is_dir() {
+            eprintln!("error: --template {}: not a folder", dir.display());
+            return EXIT_USAGE;
+        }
     }
     if let Some(dir) = &args.out_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -93,12 +180,21 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         }
     };
     let file = SourceFile::new(name, text);
-    let options = Options {
-        lang: args.lang,
-        theme: args.theme,
-        id_prefix: None,
+    let kind = InputKind::of(input, file.text());
+    if kind == InputKind::Flowchart && args.view != View::Diagram {
+        return (
+            Outcome::Failed,
+            format!(
+                "error: {}: --view table/both needs a TCP state machine (.yaml), not a flowchart\n",
+                file.name()
+            ),
+        );
+    }
+    let result = match kind {
+        InputKind::Flowchart => render_flowchart(args, &file),
+        InputKind::Tcp => render_states(args, &file),
     };
-    let rendered = match diagram::flowchart_svg(file.text(), &options) {
+    let (text, warnings) = match result {
         Ok(r) => r,
         Err(diagnostics) => {
             let errors = diagnostics
@@ -114,18 +210,18 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         }
     };
     let mut report = String::new();
-    if !rendered.warnings.is_empty() {
-        report.push_str(&file.render_all(&rendered.warnings));
+    if !warnings.is_empty() {
+        report.push_str(&file.render_all(&warnings));
     }
-    let bytes = match args.format {
-        Format::Svg => rendered.svg.into_bytes(),
-        Format::Png => match crate::render::png::render(&rendered.svg, args.scale) {
+    let bytes = match args.format() {
+        Format::Png => match crate::render::png::render(&text, args.scale) {
             Ok(b) => b,
             Err(e) => {
                 report.push_str(&format!("error: {}: {e}\n", file.name()));
                 return (Outcome::Failed, report);
             }
         },
+        _ => text.into_bytes(),
     };
     let out = output_path(args, input);
     if let Err(e) = write_atomic(&out, &bytes) {
@@ -133,6 +229,51 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         return (Outcome::Failed, report);
     }
     (Outcome::Ok, report)
+}
+
+/// The flowchart's SVG and its warnings.
+fn render_flowchart(
+    args: &RenderArgs,
+    file: &SourceFile,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let options = Options {
+        lang: args.lang,
+        theme: args.theme,
+        id_prefix: None,
+    };
+    diagram::flowchart_svg(file.text(), &options).map(|r| (r.svg, r.warnings))
+}
+
+/// The state machine's SVG, table, or both (SVG first), and its warnings.
+fn render_states(
+    args: &RenderArgs,
+    file: &SourceFile,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let options = StatesOptions {
+        lang: args.lang,
+        theme: args.theme,
+        id_prefix: None,
+        view: args.view,
+        table_format: match args.format() {
+            Format::Md => TableFormat::Markdown,
+            _ => TableFormat::Html,
+        },
+        template_dir: args.template.clone(),
+        check: args.check,
+    };
+    let r = diagram::states(file.text(), &options)?;
+    let separator = if options.table_format == TableFormat::Markdown {
+        "\n"
+    } else {
+        ""
+    };
+    let text = match (r.svg, r.table) {
+        (Some(svg), Some(table)) => format!("{}\n{separator}{table}", svg.trim_end()),
+        (Some(svg), None) => svg,
+        (None, Some(table)) => table,
+        (None, None) => String::new(),
+    };
+    Ok((text, r.warnings))
 }
 
 fn read_input(input: &Path) -> std::io::Result<(String, String)> {
@@ -148,10 +289,7 @@ fn read_input(input: &Path) -> std::io::Result<(String, String)> {
 }
 
 fn output_path(args: &RenderArgs, input: &Path) -> PathBuf {
-    let ext = match args.format {
-        Format::Svg => "svg",
-        Format::Png => "png",
-    };
+    let ext = args.format().extension();
     if let Some(o) = &args.output {
         return o.clone();
     }

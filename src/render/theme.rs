@@ -125,6 +125,11 @@ fn var(p: &Palette, i: usize) -> String {
     format!("var({},{})", VARIABLES[i].0, p.values[i])
 }
 
+/// `var(--name,fallback)` for the variable called `name` (one of [`VARIABLES`]).
+pub(crate) fn var_named(p: &Palette, name: &str) -> String {
+    var(p, index(name))
+}
+
 /// The embedded stylesheet, every rule scoped to `#prefix`.
 pub(crate) fn stylesheet(prefix: &str, p: &Palette) -> String {
     let v = |name: &str| var(p, index(name));

@@ -186,6 +186,7 @@ pub(crate) fn options(prefix: &str, theme: Theme) -> SvgOptions {
     SvgOptions {
         theme,
         id_prefix: prefix.to_string(),
+        ..SvgOptions::default()
     }
 }
 

@@ -2,7 +2,10 @@
 //!
 //! The output is a contract pages and tests rely on: a standalone `<svg>` (no prolog, no blank
 //! line, no script, no external resource) whose root has `id="{prefix}"` and classes
-//! `netfig netfig-flowchart`; every id inside starts with the prefix; clusters, edges and nodes
+//! `netfig netfig-flowchart` (`netfig netfig-states` for TCP state diagrams, which are lowered to
+//! flowcharts; see [`crate::render::DiagramKind`]); an optional legend
+//! ([`crate::render::SvgOptions::legend`]) is a `<g class="legend">` band below the drawing;
+//! every id inside starts with the prefix; clusters, edges and nodes
 //! are `<g class="cluster|edge|node">` groups carrying the author's ids in `data-*` attributes;
 //! colours come from an embedded stylesheet scoped to `#{prefix}` whose values are
 //! `--netfig-*` variables with literal fallbacks ([`super::theme`]); `classDef`/`style`/
@@ -10,6 +13,7 @@
 
 mod edges;
 mod label;
+mod legend;
 pub(crate) mod shapes;
 mod snap;
 pub(crate) mod writer;
@@ -24,7 +28,7 @@ use label::Part;
 use shapes::Role;
 use writer::{class_name, esc, num, Doc};
 
-/// The SVG document for a laid-out flowchart.
+/// The SVG document for a laid-out flowchart (or a state diagram lowered to one).
 pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> String {
     let p = id_prefix(&options.id_prefix);
     let fs = sizing::font_size(chart);
@@ -36,7 +40,9 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
         .width
         .max(title_size.map_or(0.0, |s| s.width + 16.0))
         .max(1.0);
-    let height = (layout.height + band).max(1.0);
+    let legend = legend::place(&options.legend, fs, width);
+    let width = width.max(legend.width);
+    let height = (layout.height + band + legend.height).max(1.0);
 
     let mut doc = Doc::default();
     let acc_title = chart
@@ -44,17 +50,18 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
         .clone()
         .filter(|t| !t.trim().is_empty())
         .or_else(|| title.map(one_line))
-        .unwrap_or_else(|| "Flowchart".to_string());
+        .unwrap_or_else(|| options.kind.default_title().to_string());
     let acc_descr = chart.acc_descr.as_ref().filter(|d| !d.trim().is_empty());
     let described = acc_descr
         .map(|_| format!(" aria-describedby=\"{p}-desc\""))
         .unwrap_or_default();
     doc.open(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{p}\" class=\"netfig netfig-flowchart\" role=\"img\" aria-labelledby=\"{p}-title\"{described} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" style=\"max-width:{w}px\" font-family=\"{ff}\" font-size=\"{fs}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{p}\" class=\"netfig {kind}\" role=\"img\" aria-labelledby=\"{p}-title\"{described} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" style=\"max-width:{w}px\" font-family=\"{ff}\" font-size=\"{fs}\">",
         w = num(width),
         h = num(height),
         ff = esc(text::FONT_FAMILY),
         fs = num(fs),
+        kind = options.kind.class(),
     ));
     doc.line(&format!(
         "<title id=\"{p}-title\">{}</title>",
@@ -97,6 +104,7 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
     if band > 0.0 {
         doc.close("g");
     }
+    legend::write(&mut doc, &legend, layout.height + band, fs, &palette);
     doc.close("svg");
     doc.finish()
 }

@@ -1,0 +1,248 @@
+//! State tables: one row per transition (from, event, action, to, RFC 9293 section), as HTML
+//! through a handlebars template or as a Markdown table.
+//!
+//! The template's data (for users who write their own `state-table.html.hbs`):
+//!
+//! * `lang`: `zh`, `en` or `both`;
+//! * `title`, `headers[]` and each row's `from`, `event`, `action`, `to`: lists of lines
+//!   `{ text, lang }` (`lang` = `zh` or `en`), Chinese first, as the chosen language keeps them;
+//! * each row's `section` (e.g. `3.3.2 Figure 5`, empty when not in the reference), `path`
+//!   (`client`, `server`, `other`) and `from_id`/`to_id` (the states as the author wrote them).
+//!
+//! Handlebars escaping is on, so names from the YAML cannot inject markup. Whitespace-only lines
+//! are dropped from the output: the table is inlined into Markdown, where a blank line would end
+//! the HTML block.
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::LangChoice;
+use crate::tcp::model::{Bilingual, Edge, StateMachine};
+use serde::Serialize;
+use std::path::Path;
+
+/// The template file name, in `templates/` and in a `--template` folder.
+pub const TEMPLATE_NAME: &str = "state-table.html.hbs";
+/// The built-in template.
+pub const DEFAULT_TEMPLATE: &str = include_str!("../../templates/state-table.html.hbs");
+/// Diagnostic code: the HTML table template could not be read or rendered.
+pub const TEMPLATE_ERROR: &str = "E-TPL-001";
+
+#[derive(Serialize)]
+struct Line {
+    text: String,
+    lang: &'static str,
+}
+
+#[derive(Serialize)]
+struct Row {
+    from: Vec<Line>,
+    event: Vec<Line>,
+    action: Vec<Line>,
+    to: Vec<Line>,
+    section: String,
+    path: &'static str,
+    from_id: String,
+    to_id: String,
+}
+
+#[derive(Serialize)]
+struct Data {
+    lang: &'static str,
+    title: Option<Vec<Line>>,
+    headers: Vec<Vec<Line>>,
+    rows: Vec<Row>,
+}
+
+const HEADERS: [(&str, &str); 5] = [
+    ("源状态", "From"),
+    ("事件", "Event"),
+    ("动作", "Action"),
+    ("目标状态", "To"),
+    ("RFC 9293 章节", "RFC 9293 section"),
+];
+
+fn lang_name(lang: LangChoice) -> &'static str {
+    match lang {
+        LangChoice::Zh => "zh",
+        LangChoice::En => "en",
+        LangChoice::Both => "both",
+    }
+}
+
+/// The lines of `b` that `lang` keeps, Chinese first; a missing language falls back to the
+/// other, and identical lines are shown once.
+fn lines(b: &Bilingual, lang: LangChoice) -> Vec<Line> {
+    let zh = b.zh.trim();
+    let en = b.en.trim();
+    let mut out = Vec::new();
+    let want_zh = matches!(lang, LangChoice::Zh | LangChoice::Both) || en.is_empty();
+    let want_en = matches!(lang, LangChoice::En | LangChoice::Both) || zh.is_empty();
+    if want_zh && !zh.is_empty() {
+        out.push(Line {
+            text: zh.to_string(),
+            lang: "zh",
+        });
+    }
+    if want_en && !en.is_empty() && en != zh {
+        out.push(Line {
+            text: en.to_string(),
+            lang: "en",
+        });
+    }
+    out
+}
+
+/// The action cell: the actions joined, `x` / 无 for none, empty when the author gave none.
+fn actions(t: &Edge) -> Bilingual {
+    match &t.actions {
+        None => Bilingual::default(),
+        Some(list) if list.is_empty() => Bilingual {
+            en: "x".to_string(),
+            zh: "无".to_string(),
+        },
+        Some(list) => Bilingual {
+            en: list
+                .iter()
+                .map(|a| a.names.en.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            zh: list
+                .iter()
+                .map(|a| a.names.zh.as_str())
+                .collect::<Vec<_>>()
+                .join("，"),
+        },
+    }
+}
+
+fn data(m: &StateMachine, lang: LangChoice) -> Data {
+    let name = |i: usize| m.states.get(i).map(|s| s.names.clone()).unwrap_or_default();
+    let written = |i: usize| {
+        m.states
+            .get(i)
+            .map(|s| s.written.clone())
+            .unwrap_or_default()
+    };
+    Data {
+        lang: lang_name(lang),
+        title: m.title.as_ref().map(|t| lines(t, lang)),
+        headers: HEADERS
+            .iter()
+            .map(|(zh, en)| {
+                lines(
+                    &Bilingual {
+                        en: en.to_string(),
+                        zh: zh.to_string(),
+                    },
+                    lang,
+                )
+            })
+            .collect(),
+        rows: m
+            .transitions
+            .iter()
+            .map(|t| Row {
+                from: lines(&name(t.from), lang),
+                event: lines(&t.event_names, lang),
+                action: lines(&actions(t), lang),
+                to: lines(&name(t.to), lang),
+                section: t.section.unwrap_or_default().to_string(),
+                path: t.path.name(),
+                from_id: written(t.from),
+                to_id: written(t.to),
+            })
+            .collect(),
+    }
+}
+
+/// The HTML table of `m`, through `template_dir/state-table.html.hbs` if that file exists, else
+/// the built-in template.
+pub fn html(
+    m: &StateMachine,
+    lang: LangChoice,
+    template_dir: Option<&Path>,
+) -> Result<String, Diagnostic> {
+    let fail = |msg: String| Diagnostic::error(TEMPLATE_ERROR, Span::default(), msg);
+    let custom = template_dir
+        .map(|d| d.join(TEMPLATE_NAME))
+        .filter(|p| p.is_file());
+    let data = data(m, lang);
+    let out = match &custom {
+        Some(p) => {
+            let template = std::fs::read_to_string(p)
+                .map_err(|e| fail(format!("cannot read template {}: {e}", p.display())))?;
+            let mut hb = handlebars::Handlebars::new();
+            hb.register_template_string(TEMPLATE_NAME, template)
+                .map_err(|e| fail(format!("template {}: {e}", p.display())))?;
+            hb.render(TEMPLATE_NAME, &data)
+                .map_err(|e| fail(format!("template {}: {e}", p.display())))?
+        }
+        None => builtin()
+            .render(TEMPLATE_NAME, &data)
+            .map_err(|e| fail(format!("state table template: {e}")))?,
+    };
+    let mut html = out
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    html.push('\n');
+    Ok(html)
+}
+
+/// The built-in template, compiled once.
+fn builtin() -> &'static handlebars::Handlebars<'static> {
+    static REGISTRY: std::sync::OnceLock<handlebars::Handlebars<'static>> =
+        std::sync::OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut hb = handlebars::Handlebars::new();
+        hb.register_template_string(TEMPLATE_NAME, DEFAULT_TEMPLATE)
+            .expect("the built-in state table template compiles");
+        hb
+    })
+}
+
+/// Escapes a Markdown table cell: `|`, backslashes and HTML-special characters.
+fn md_cell(lines: &[Line]) -> String {
+    let text = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Markdown table of `m`; with `both`, a cell reads `中文 English`.
+pub fn markdown(m: &StateMachine, lang: LangChoice) -> String {
+    let d = data(m, lang);
+    let mut out = String::new();
+    let header: Vec<String> = d.headers.iter().map(|h| md_cell(h)).collect();
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for r in &d.rows {
+        let section = [Line {
+            text: r.section.clone(),
+            lang: "en",
+        }];
+        let cells = [
+            md_cell(&r.from),
+            md_cell(&r.event),
+            md_cell(&r.action),
+            md_cell(&r.to),
+            md_cell(&section),
+        ];
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}

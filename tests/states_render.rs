@@ -1,0 +1,150 @@
+//! TCP state machines rendered through the library: snapshots of the diagram SVG and of both
+//! table formats, and layout quality of the full reference.
+
+use netfig::diagram::{self, StatesOptions, TableFormat, View};
+use netfig::layout::{self, quality};
+use netfig::model::LangChoice;
+
+const SMALL: &str = "machine: tcp
+title: { en: Passive close, zh: 被动关闭 }
+states:
+  CLOSE-WAIT: { note: { en: waiting for the user, zh: 等待用户关闭 } }
+transitions:
+  - { from: ESTABLISHED, event: rcv FIN, action: snd ACK, to: CLOSE-WAIT }
+  - { from: CLOSE-WAIT, event: CLOSE, action: snd FIN, to: LAST-ACK }
+  - { from: LAST-ACK, event: rcv ACK of FIN, action: x, to: CLOSED }
+  - { from: ESTABLISHED, event: CLOSE, action: snd FIN, to: FIN-WAIT-1 }
+  - { from: TIME-WAIT, event: rcv FIN, action: snd ACK, to: TIME-WAIT }
+  - { from: LAST-ACK, event: ABORT, action: delete TCB, to: CLOSED }
+";
+
+fn reference() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/diagrams/tcp-states.yaml"
+    ))
+    .unwrap()
+}
+
+fn options(lang: LangChoice, view: View, table_format: TableFormat) -> StatesOptions {
+    StatesOptions {
+        lang,
+        view,
+        table_format,
+        id_prefix: Some("st".into()),
+        ..StatesOptions::default()
+    }
+}
+
+fn lang_name(lang: LangChoice) -> &'static str {
+    match lang {
+        LangChoice::Zh => "zh",
+        LangChoice::En => "en",
+        LangChoice::Both => "both",
+    }
+}
+
+const LANGS: [LangChoice; 3] = [LangChoice::Both, LangChoice::Zh, LangChoice::En];
+
+#[test]
+fn small_diagram_svg() {
+    let r = diagram::states(
+        SMALL,
+        &options(LangChoice::Both, View::Diagram, TableFormat::Html),
+    )
+    .unwrap();
+    assert!(r.table.is_none());
+    assert_eq!(r.title.as_deref(), Some("被动关闭 Passive close"));
+    insta::assert_snapshot!("small_diagram_both", r.svg.unwrap());
+    let r = diagram::states(
+        SMALL,
+        &options(LangChoice::En, View::Diagram, TableFormat::Html),
+    )
+    .unwrap();
+    insta::assert_snapshot!("small_diagram_en", r.svg.unwrap());
+}
+
+#[test]
+fn reference_tables() {
+    let src = reference();
+    for lang in LANGS {
+        for (format, name) in [(TableFormat::Html, "html"), (TableFormat::Markdown, "md")] {
+            let r = diagram::states(&src, &options(lang, View::Table, format)).unwrap();
+            assert!(r.svg.is_none());
+            let table = r.table.unwrap();
+            assert!(!table.lines().any(|l| l.trim().is_empty()), "blank line");
+            insta::assert_snapshot!(format!("reference_table_{name}_{}", lang_name(lang)), table);
+        }
+    }
+}
+
+#[test]
+fn html_table_is_escaped() {
+    let src = "machine: tcp\nstates:\n  LISTEN: { en: \"<b>L</b> & co\" }\ntransitions:\n  - { from: CLOSED, event: passive OPEN, action: create TCB, to: LISTEN }\n";
+    let r = diagram::states(
+        src,
+        &options(LangChoice::En, View::Table, TableFormat::Html),
+    )
+    .unwrap();
+    let t = r.table.unwrap();
+    assert!(t.contains("&lt;b&gt;L&lt;/b&gt; &amp; co"), "{t}");
+    assert!(t.starts_with("<table class=\"netfig-state-table\""));
+    let r = diagram::states(
+        src,
+        &options(LangChoice::En, View::Table, TableFormat::Markdown),
+    )
+    .unwrap();
+    assert!(r.table.unwrap().contains("&lt;b&gt;L&lt;/b&gt; &amp; co"));
+}
+
+#[test]
+fn markdown_escapes_pipes() {
+    let src = "machine: tcp\nstates:\n  LISTEN: { en: \"a|b\" }\ntransitions:\n  - { from: CLOSED, event: passive OPEN, action: create TCB, to: LISTEN }\n";
+    let r = diagram::states(
+        src,
+        &options(LangChoice::En, View::Table, TableFormat::Markdown),
+    )
+    .unwrap();
+    let t = r.table.unwrap();
+    assert!(t.contains("a\\|b"), "{t}");
+    assert!(
+        t.lines()
+            .filter(|l| !l.starts_with("|---"))
+            .all(|l| l.matches(" | ").count() == 4),
+        "{t}"
+    );
+}
+
+#[test]
+fn reference_layout_is_clean_in_every_language() {
+    for file in ["tcp-states.yaml", "tcp-figure5.yaml"] {
+        layout_is_clean(file);
+    }
+}
+
+fn layout_is_clean(file: &str) {
+    let src =
+        std::fs::read_to_string(format!("{}/diagrams/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (machine, warnings) = diagram::load(&src, diagram::CheckMode::Deny).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for lang in LANGS {
+        let chart = diagram::state_chart(&machine, lang, Default::default());
+        let g = diagram::state_graph(&machine, &chart);
+        let l = layout::layered::layout(&g);
+        let m = quality::Metrics::of(&g, &l);
+        assert_eq!(quality::node_overlaps(&g, &l), 0, "{file} {lang:?}: {m}");
+        assert_eq!(quality::label_overlaps(&g, &l), 0, "{file} {lang:?}: {m}");
+        assert_eq!(
+            quality::edges_through_nodes(&g, &l),
+            0,
+            "{file} {lang:?}: {m}"
+        );
+        if file == "tcp-figure5.yaml" {
+            assert_eq!(
+                m.crossings, 0,
+                "Figure 5 draws without crossings: {lang:?}: {m}"
+            );
+        }
+        eprintln!("{file} {lang:?}: {m}");
+    }
+}
