@@ -25,11 +25,21 @@ fn shell_lines() -> Vec<String> {
     lines
 }
 
+/// Copies `diagrams/` and `book/` of the repository into `to`.
 fn copy_diagrams(to: &std::path::Path) {
-    std::fs::create_dir_all(to.join("diagrams")).unwrap();
-    for e in std::fs::read_dir(root().join("diagrams")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, to.join("diagrams").join(p.file_name().unwrap())).unwrap();
+    copy_dir(&root().join("diagrams"), &to.join("diagrams"));
+    copy_dir(&root().join("book"), &to.join("book"));
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
     }
 }
 
@@ -94,9 +104,13 @@ fn main_command_and_examples_run() {
         }
         ran += 1;
     }
-    assert!(
-        dir.join("out/osi-vs-tcpip.svg").is_file(),
-        "the main command writes out/osi-vs-tcpip.svg"
-    );
+    for edition in ["zh", "en"] {
+        let index = dir.join(format!("target/book/{edition}/index.html"));
+        assert!(
+            index.is_file(),
+            "the main command builds {}",
+            index.display()
+        );
+    }
     assert!(ran >= 4, "README commands found: {ran}");
 }

@@ -1,28 +1,54 @@
 //! What replaces a block in the chapter, per mdBook renderer.
 
-use crate::diagram::Rendered;
+use crate::diagnostic::Diagnostic;
+
+/// What a block rendered to: a diagram, a table, or both.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figure {
+    /// The SVG, if any.
+    pub(crate) svg: Option<String>,
+    /// The table (HTML for `html`, Markdown otherwise), if any.
+    pub(crate) table: Option<String>,
+    /// The caption.
+    pub(crate) title: Option<String>,
+    /// Warnings met on the way.
+    pub(crate) warnings: Vec<Diagnostic>,
+}
 
 /// The replacement for a rendered diagram. For `html`: the inline SVG in a
 /// `<figure class="netfig">` with the diagram's title as caption, preceded on a page's first
 /// figure by the stylesheet that maps netfig's colours to the active mdBook theme. For other
 /// renderers (e.g. `markdown`): an image with the SVG as a data URL, which any Markdown viewer
 /// can show.
-pub(crate) fn figure(rendered: &Rendered, renderer: &str, with_style: bool) -> String {
+pub(crate) fn figure(rendered: &Figure, renderer: &str, with_style: bool) -> String {
     let title = rendered.title.as_deref().unwrap_or("");
     if renderer != "html" {
-        return format!(
-            "![{}](data:image/svg+xml;base64,{})\n",
-            markdown_escape(title),
-            base64(rendered.svg.as_bytes())
-        );
+        let mut out = String::new();
+        if let Some(svg) = &rendered.svg {
+            out.push_str(&format!(
+                "![{}](data:image/svg+xml;base64,{})\n\n",
+                markdown_escape(title),
+                base64(svg.as_bytes())
+            ));
+        }
+        if let Some(table) = &rendered.table {
+            out.push_str(table.trim_end());
+            out.push_str("\n\n");
+        }
+        return out;
     }
     let mut out = String::new();
     if with_style {
         out.push_str(THEME_STYLE);
     }
     out.push_str("<figure class=\"netfig\">\n");
-    out.push_str(rendered.svg.trim_end());
-    out.push('\n');
+    for part in [&rendered.svg, &rendered.table].into_iter().flatten() {
+        // No blank line may appear inside the HTML block.
+        for line in part.lines().filter(|l| !l.trim().is_empty()) {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
     if !title.is_empty() {
         out.push_str(&format!(
             "<figcaption>{}</figcaption>\n",
@@ -51,7 +77,7 @@ pub(crate) fn error_box(diagnostics: &str, renderer: &str) -> String {
 /// coal, navy and ayu themes; the literal fallbacks inside each SVG apply elsewhere.
 const THEME_STYLE: &str = "<style>\n\
 .netfig{margin:1em 0;text-align:center}\n\
-.netfig svg{max-width:100%;height:auto}\n\
+.netfig svg{max-width:100% !important;height:auto}\n\
 .netfig figcaption{font-size:.9em;color:var(--fg);opacity:.8}\n\
 html.coal svg.netfig,html.navy svg.netfig,html.ayu svg.netfig{\
 --netfig-node-fill:var(--sidebar-bg);--netfig-node-stroke:var(--sidebar-fg);--netfig-node-text:var(--fg);\
@@ -115,8 +141,9 @@ mod tests {
 
     #[test]
     fn html_figure_has_no_blank_line_inside() {
-        let r = Rendered {
-            svg: "<svg>\n<g/>\n</svg>\n".into(),
+        let r = Figure {
+            svg: Some("<svg>\n<g/>\n</svg>\n".into()),
+            table: None,
             warnings: vec![],
             title: Some("T <1>".into()),
         };

@@ -119,18 +119,35 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 }
             }
         }
-        let options = Options {
-            lang,
-            theme: Default::default(),
-            id_prefix: Some(id_prefix),
-        };
         let result = match job.kind {
-            Kind::Flowchart => diagram::flowchart_svg(&job.source, &options),
-            Kind::TcpStates => Err(vec![Diagnostic::error(
-                "E-BOOK-004",
-                crate::diagnostic::Span::new(0, 0),
-                "TCP state machine blocks are not rendered yet",
-            )]),
+            Kind::Flowchart => {
+                let options = Options {
+                    lang,
+                    theme: Default::default(),
+                    id_prefix: Some(id_prefix),
+                };
+                diagram::flowchart_svg(&job.source, &options).map(|r| figure::Figure {
+                    svg: Some(r.svg),
+                    table: None,
+                    title: r.title,
+                    warnings: r.warnings,
+                })
+            }
+            Kind::TcpStates => match states_options(&job, cx, lang, id_prefix) {
+                Ok(options) => diagram::states(&job.source, &options).map(|r| figure::Figure {
+                    svg: r.svg,
+                    table: r.table,
+                    title: r.title,
+                    warnings: r.warnings,
+                }),
+                Err(d) => {
+                    findings.push(Finding {
+                        file: job.file.clone(),
+                        diagnostic: d,
+                    });
+                    continue;
+                }
+            },
         };
         match result {
             Ok(rendered) => {
@@ -153,6 +170,40 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
         }
     }
     (splice(content, replacements), findings)
+}
+
+/// The options for a `tcp-states` block: `view=` from the block, the table format from the
+/// renderer (HTML for `html`, Markdown otherwise), template folder and check mode from the
+/// configuration.
+fn states_options(
+    job: &Job,
+    cx: &ChapterContext,
+    lang: LangChoice,
+    id_prefix: String,
+) -> Result<diagram::StatesOptions, Diagnostic> {
+    let view = match attr(&job.attrs, "view") {
+        Some(v) => v
+            .parse()
+            .map_err(|e: String| Diagnostic::error("E-BOOK-003", job.anchor, e))?,
+        None => diagram::View::Diagram,
+    };
+    Ok(diagram::StatesOptions {
+        lang,
+        theme: Default::default(),
+        id_prefix: Some(id_prefix),
+        view,
+        table_format: if cx.renderer == "html" {
+            diagram::TableFormat::Html
+        } else {
+            diagram::TableFormat::Markdown
+        },
+        template_dir: cx.config.template_dir.clone(),
+        check: match cx.config.check {
+            CheckMode::Deny => diagram::CheckMode::Deny,
+            CheckMode::Warn => diagram::CheckMode::Warn,
+            CheckMode::Off => diagram::CheckMode::Off,
+        },
+    })
 }
 
 /// Replaces byte ranges, from the end backwards, so earlier offsets stay valid.

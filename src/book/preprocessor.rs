@@ -17,7 +17,9 @@ impl Netfig {
         ctx: &PreprocessorContext,
         mut book: Book,
     ) -> Result<(Book, Vec<Finding>)> {
-        let config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
+        let mut config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
+        // `template-dir` is relative to the book's root.
+        config.template_dir = config.template_dir.map(|d| ctx.root.join(d));
         if let Err(e) = config.lang_choice() {
             return Err(Error::msg(format!(
                 "book.toml: [preprocessor.netfig] lang: {e}"
