@@ -164,6 +164,14 @@ fn errors_fail_the_build_naming_chapter_lines() {
         stderr.contains("src/broken.md:12:"),
         "all errors printed before failing: {stderr}"
     );
+    assert!(
+        stderr.contains("src/broken.md:21:61: error[E-TCP-004]"),
+        "a TCP definition contradicting RFC 9293 fails the build at its line: {stderr}"
+    );
+    assert!(
+        stderr.contains("FIN-WAIT-1"),
+        "with the legal outcome as a hint: {stderr}"
+    );
     let o = netfig(&["build", book.to_str().unwrap()], &root(), None);
     assert_eq!(o.status.code(), Some(1));
 }

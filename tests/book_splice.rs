@@ -91,3 +91,33 @@ fn diagnostics_use_the_file_on_disk_when_an_earlier_preprocessor_changed_lines()
         "{rendered:?}"
     );
 }
+
+#[test]
+fn non_html_renderers_get_markdown_images_and_tables() {
+    let config = Config::default();
+    let mut c = cx(&config);
+    c.renderer = "markdown";
+    let chapter = format!("# T\n\n{BLOCK}\n```tcp-states view=both\nmachine: tcp\ntransitions:\n  - {{ from: FIN-WAIT-2, event: rcv FIN, action: snd ACK, to: TIME-WAIT }}\n```\n");
+    let (out, findings) = process_chapter(&chapter, &c);
+    assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+    assert_eq!(
+        out.matches("](data:image/svg+xml;base64,").count(),
+        2,
+        "{out}"
+    );
+    assert!(
+        out.contains("| FIN-WAIT-2 |") || out.contains("FIN-WAIT-2 |"),
+        "Markdown table: {out}"
+    );
+    assert!(
+        !out.contains("<svg"),
+        "no inline SVG for non-HTML renderers"
+    );
+}
+
+#[test]
+fn only_mdbook_0_5_is_supported() {
+    assert!(netfig::book::supported_mdbook("0.5.4"));
+    assert!(!netfig::book::supported_mdbook("0.4.52"));
+    assert!(!netfig::book::supported_mdbook("0.6.0"));
+}
