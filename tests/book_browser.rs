@@ -4,42 +4,7 @@
 
 mod common;
 
-use common::{netfig, root, scratch};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn chromium() -> PathBuf {
-    if let Ok(p) = std::env::var("NETFIG_CHROMIUM") {
-        return PathBuf::from(p);
-    }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-        .expect("headless Chromium not found: run scripts/test (it installs chromium) or set NETFIG_CHROMIUM")
-}
-
-fn run_chromium(profile: &Path, extra: &[&str], url: &str) -> std::process::Output {
-    Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=5000",
-            "--window-size=1280,2400",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
-        .arg(url)
-        .output()
-        .expect("run chromium")
-}
+use common::{dumped_result, netfig, root, run_chromium, scratch};
 
 /// Injected first in `<head>`: selects the theme the way mdBook's own script reads it, and
 /// records console errors and uncaught exceptions.
@@ -124,26 +89,17 @@ fn every_chapter_renders_cleanly_in_light_and_dark_themes() {
                 let url = format!("file://{}", probe.display());
                 let profile = dir.join(format!("profile-{edition}-{theme}"));
                 let o = run_chromium(&profile, &["--dump-dom"], &url);
-                let dom = String::from_utf8_lossy(&o.stdout);
-                let start = dom
-                    .find("<pre id=\"netfig-result\">")
-                    .expect("result element")
-                    + "<pre id=\"netfig-result\">".len();
-                let end = dom[start..].find("</pre>").unwrap() + start;
-                let raw = dom[start..end]
-                    .replace("&quot;", "\"")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&amp;", "&");
-                let result: serde_json::Value = serde_json::from_str(&raw)
-                    .unwrap_or_else(|e| panic!("{edition}/{chapter} {theme}: {e}: {raw}"));
+                let result = dumped_result(&String::from_utf8_lossy(&o.stdout), "netfig-result");
                 let shot = dir.join(format!(
                     "{edition}-{}-{theme}.png",
                     chapter.trim_end_matches(".html")
                 ));
                 let _ = run_chromium(
                     &profile,
-                    &[&format!("--screenshot={}", shot.display())],
+                    &[
+                        &format!("--screenshot={}", shot.display()),
+                        "--window-size=1280,2400",
+                    ],
                     &url,
                 );
                 assert!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{netfig, root, scratch};
+use common::{copy_dir, netfig, root, scratch};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -16,19 +16,6 @@ fn copy_book(name: &str, test: &str) -> PathBuf {
     let dest = scratch(test).join(name);
     copy_dir(&fixture(name), &dest);
     dest
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// The stock `mdbook` binary: `NETFIG_MDBOOK`, else `mdbook` on PATH, else the copy

@@ -4,45 +4,7 @@
 
 mod common;
 
-use common::{netfig, root, scratch};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn chromium() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("NETFIG_CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .into_iter()
-    .map(PathBuf::from)
-    .find(|p| p.is_file())
-}
-
-/// Runs headless Chromium with the flags this sandboxed, offline machine needs.
-fn run_chromium(browser: &Path, profile: &Path, extra: &[&str], url: &str) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
-        .arg(url)
-        .output()
-        .expect("run chromium")
-}
+use common::{dumped_result, netfig, root, run_chromium, scratch};
 
 /// The page's script: for every node, the label's client box must lie inside the shape's;
 /// the result goes into `<pre id="result">` for `--dump-dom` to carry out.
@@ -78,7 +40,6 @@ fn labels_fit_their_nodes_in_chromium() {
         eprintln!("NETFIG_SKIP_BROWSER set: skipping the browser test");
         return;
     }
-    let browser = chromium().expect("headless Chromium not found: run scripts/test (it installs chromium and fonts-noto-cjk) or set NETFIG_CHROMIUM");
     let dir = scratch("browser");
     let mut body = String::new();
     for lang in ["both", "zh", "en"] {
@@ -143,23 +104,9 @@ fn labels_fit_their_nodes_in_chromium() {
     )
     .unwrap();
     let url = format!("file://{}", page.display());
-    let o = run_chromium(&browser, &dir.join("profile"), &["--dump-dom"], &url);
-    let dom = String::from_utf8_lossy(&o.stdout);
-    let start = dom
-        .find("<pre id=\"result\">")
-        .expect("result element in dumped DOM")
-        + "<pre id=\"result\">".len();
-    let end = dom[start..].find("</pre>").unwrap() + start;
-    let result: serde_json::Value = serde_json::from_str(
-        &dom[start..end]
-            .replace("&quot;", "\"")
-            .replace("&amp;", "&")
-            .replace("&gt;", ">")
-            .replace("&lt;", "<"),
-    )
-    .unwrap_or_else(|e| panic!("result JSON: {e}: {}", &dom[start..end]));
+    let o = run_chromium(&dir.join("profile"), &["--dump-dom"], &url);
+    let result = dumped_result(&String::from_utf8_lossy(&o.stdout), "result");
     let _ = run_chromium(
-        &browser,
         &dir.join("profile"),
         &[
             &format!("--screenshot={}", dir.join("page.png").display()),

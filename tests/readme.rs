@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{netfig, root, scratch};
+use common::{copy_dir, netfig, root, scratch};
 
 fn readme() -> String {
     std::fs::read_to_string(root().join("README.md")).unwrap()
@@ -29,18 +29,6 @@ fn shell_lines() -> Vec<String> {
 fn copy_diagrams(to: &std::path::Path) {
     copy_dir(&root().join("diagrams"), &to.join("diagrams"));
     copy_dir(&root().join("book"), &to.join("book"));
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 /// Splits a README command line into arguments and an optional `< file` redirection.

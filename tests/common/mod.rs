@@ -123,3 +123,65 @@ fn text_of(n: roxmltree::Node) -> String {
 pub fn has_han(s: &str) -> bool {
     s.chars().any(netfig::model::label::is_han)
 }
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Headless Chromium: `NETFIG_CHROMIUM`, else Debian's `/usr/bin/chromium`; panics with how
+/// to get it when missing (`scripts/test` installs it).
+pub fn chromium() -> PathBuf {
+    if let Ok(p) = std::env::var("NETFIG_CHROMIUM") {
+        return PathBuf::from(p);
+    }
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+        .expect("headless Chromium not found: run scripts/test (it installs chromium and fonts-noto-cjk) or set NETFIG_CHROMIUM")
+}
+
+/// Runs headless Chromium on `url` with the flags this sandboxed, offline machine needs and a
+/// profile folder of its own.
+pub fn run_chromium(profile: &Path, extra: &[&str], url: &str) -> Output {
+    Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(url)
+        .output()
+        .expect("run chromium")
+}
+
+/// The JSON a page's check script left in `<pre id="{id}">`, from Chromium's `--dump-dom`.
+pub fn dumped_result(dom: &str, id: &str) -> serde_json::Value {
+    let open = format!("<pre id=\"{id}\">");
+    let start = dom.find(&open).expect("result element in the dumped DOM") + open.len();
+    let end = dom[start..].find("</pre>").expect("closed result element") + start;
+    let raw = dom[start..end]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&raw).unwrap_or_else(|e| panic!("result JSON: {e}: {raw}"))
+}
