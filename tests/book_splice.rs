@@ -121,3 +121,65 @@ fn only_mdbook_0_5_is_supported() {
     assert!(!netfig::book::supported_mdbook("0.4.52"));
     assert!(!netfig::book::supported_mdbook("0.6.0"));
 }
+
+const WRONG_TCP: &str = "```tcp-states\nmachine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: CLOSE, action: snd FIN, to: TIME-WAIT }\n```\n";
+
+#[test]
+fn check_modes_decide_what_a_wrong_definition_does() {
+    use netfig::book::CheckMode;
+    let chapter = format!("# T\n\n{WRONG_TCP}");
+    for (mode, renders, errors, warnings) in [
+        (CheckMode::Deny, false, 1, 0),
+        (CheckMode::Warn, true, 0, 1),
+        (CheckMode::Off, true, 0, 0),
+    ] {
+        let config = Config {
+            check: mode,
+            ..Config::default()
+        };
+        let (out, findings) = process_chapter(&chapter, &cx(&config));
+        assert_eq!(
+            out.contains("<figure class=\"netfig\">"),
+            renders,
+            "{mode:?}"
+        );
+        assert_eq!(
+            findings.iter().filter(|f| f.is_error()).count(),
+            errors,
+            "{mode:?}: {findings:?}"
+        );
+        assert_eq!(
+            findings.iter().filter(|f| !f.is_error()).count(),
+            warnings,
+            "{mode:?}: {findings:?}"
+        );
+        if let Some(f) = findings.first() {
+            assert!(
+                f.render().starts_with("src/chapter.md:6:"),
+                "{}",
+                f.render()
+            );
+        }
+    }
+}
+
+#[test]
+fn template_dir_overrides_the_table_template() {
+    let dir = std::env::temp_dir().join(format!("netfig-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("state-table.html.hbs"),
+        "<table class=\"netfig-state-table custom\">{{#each rows}}<tr><td>{{from_id}}</td></tr>{{/each}}</table>\n",
+    )
+    .unwrap();
+    let config = Config {
+        template_dir: Some(dir.clone()),
+        ..Config::default()
+    };
+    let chapter = "```tcp-states view=table\nmachine: tcp\ntransitions:\n  - { from: FIN-WAIT-2, event: rcv FIN, action: snd ACK, to: TIME-WAIT }\n```\n";
+    let (out, findings) = process_chapter(chapter, &cx(&config));
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.contains("netfig-state-table custom"), "{out}");
+    assert!(out.contains("<td>FIN-WAIT-2</td>"), "{out}");
+}
