@@ -48,7 +48,7 @@ fn bk_dummy(work: &Work, v: usize) -> bool {
 pub(crate) fn brandes_kopf(work: &Work, paths: &[Vec<usize>]) -> Vec<f64> {
     let n = work.nodes.len();
     let (up, down) = work.adjacency();
-    let conflicts = type1_conflicts(work, &up);
+    let conflicts = Conflicts::new(n, type1_conflicts(work, &up));
     // Separation between every node and its right neighbour, shared by the four passes.
     let mut sep = vec![0.0; n];
     for l in &work.layers {
@@ -153,11 +153,38 @@ fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> Vec<(usize, usize)>
     conflicts
 }
 
+/// Marked conflicts grouped by their smaller node: the partners of `a` are
+/// `pairs[start[a]..start[a + 1]]`, sorted.
+struct Conflicts {
+    start: Vec<usize>,
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Conflicts {
+    fn new(n: usize, pairs: Vec<(usize, usize)>) -> Conflicts {
+        let mut start = vec![0usize; n + 1];
+        for &(a, _) in &pairs {
+            start[a + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        Conflicts { start, pairs }
+    }
+
+    fn contains(&self, v: usize, w: usize) -> bool {
+        let (a, b) = (v.min(w), v.max(w));
+        self.pairs[self.start[a]..self.start[a + 1]]
+            .iter()
+            .any(|&(_, x)| x == b)
+    }
+}
+
 fn vertical_alignment(
     n: usize,
     layers: &[Vec<usize>],
     nb: &[Vec<(usize, f64)>],
-    conflicts: &[(usize, usize)],
+    conflicts: &Conflicts,
 ) -> (Vec<usize>, Vec<usize>) {
     let mut root: Vec<usize> = (0..n).collect();
     let mut align: Vec<usize> = (0..n).collect();
@@ -180,10 +207,7 @@ fn vertical_alignment(
             ws.dedup();
             let mp = (ws.len() - 1) as f64 / 2.0;
             for &w in &ws[(mp.floor() as usize)..=(mp.ceil() as usize)] {
-                if align[v] == v
-                    && prev < pos[w] as isize
-                    && conflicts.binary_search(&(v.min(w), v.max(w))).is_err()
-                {
+                if align[v] == v && prev < pos[w] as isize && !conflicts.contains(v, w) {
                     align[w] = v;
                     root[v] = root[w];
                     align[v] = root[v];
