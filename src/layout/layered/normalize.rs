@@ -5,6 +5,12 @@
 //! include the dummy's rank (for a label dummy: whose inner ranks, without its border ranks): edges inside a cluster stay inside it, edges leaving it leave through its border.
 //! Finally every cluster gets a marker in each rank it spans but has no member in, so that
 //! ordering keeps non-members out of its column in every rank.
+//!
+//! Big graphs: when the chains would hold more than [`COMPRESS_ABOVE`] dummies, ranks that
+//! would hold only dummies and markers (no box, no label, no cluster border) are dropped first,
+//! except one in each run of them between two border ranks. Such ranks take no vertical space (see `vertical`), so every
+//! remaining rank keeps its y; long edges just get fewer bend points, and ordering and
+//! positioning get far fewer nodes (with clusters and labels, ranks are stretched sixfold).
 
 use super::work::{Chain, Kind, WNode, Work};
 use crate::geometry::Size;
@@ -23,35 +29,51 @@ pub(crate) struct EdgePlan {
     pub(crate) weight: f64,
 }
 
+/// Most dummies made without dropping dummy-only ranks first (see the module docs). Dropping
+/// them costs crossings (long edges can no longer bend around obstacles rank by rank), so it
+/// is reserved for graphs that would otherwise take many seconds: about 2,500 nodes with long
+/// edges, clusters and labels.
+pub(crate) const COMPRESS_ABOVE: usize = 1_000_000;
+
+#[cfg(test)]
+thread_local! {
+    /// Test override of [`COMPRESS_ABOVE`].
+    pub(crate) static COMPRESS_LIMIT: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(COMPRESS_ABOVE) };
+}
+
+fn compress_limit() -> usize {
+    #[cfg(test)]
+    return COMPRESS_LIMIT.with(|c| c.get());
+    #[cfg(not(test))]
+    COMPRESS_ABOVE
+}
+
 /// Adds dummy chains, label dummies, markers, links and layers to `work`, whose nodes are
 /// ranked. `plans` has one entry per input edge.
 pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
+    let mids = label_ranks(work, plans);
+    let dummies: usize = plans
+        .iter()
+        .flatten()
+        .map(|p| {
+            let (a, b) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
+            b.saturating_sub(a + 1)
+        })
+        .sum();
+    let mids = if dummies > compress_limit() {
+        compress(work, &mids)
+    } else {
+        mids
+    };
     let spans: Vec<(usize, usize)> = work
         .clusters
         .iter()
         .map(|c| (work.nodes[c.top].rank, work.nodes[c.bottom].rank))
         .collect();
-    // Deepest cluster enclosing `scope` whose ranks include `r` (only its inner ranks, without
-    // the border ranks, if `strict`).
-    let covering = |scope: Option<usize>, r: usize, strict: bool, work: &Work| -> Option<usize> {
-        let mut cur = scope;
-        while let Some(c) = cur {
-            let (a, b) = spans[c];
-            let inside = if strict {
-                a < r && r < b
-            } else {
-                a <= r && r <= b
-            };
-            if inside {
-                return Some(c);
-            }
-            cur = work.clusters[c].parent;
-        }
-        None
-    };
     let owner = |p: &EdgePlan, r: usize, strict: bool, work: &Work| -> Option<usize> {
-        let a = covering(p.upper_scope, r, strict, work);
-        let b = covering(p.lower_scope, r, strict, work);
+        let a = covering(work, &spans, p.upper_scope, r, strict);
+        let b = covering(work, &spans, p.lower_scope, r, strict);
         let depth = |c: Option<usize>| c.map_or(0, |c| work.clusters[c].depth + 1);
         if depth(b) > depth(a) {
             b
@@ -65,16 +87,7 @@ pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
         let (ru, rl) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
         let mut nodes = vec![p.upper];
         if rl > ru + 1 {
-            // The label rank: nearest the middle that is not a border rank of the cluster the
-            // label would sit in, so labels never share a rank with a title strip.
-            let mid0 = (ru + rl) / 2;
-            let mut cands: Vec<usize> = (ru + 1..rl).collect();
-            cands.sort_by_key(|&r| (r.abs_diff(mid0), r));
-            let mid = cands
-                .iter()
-                .copied()
-                .find(|&r| owner(p, r, true, work) == owner(p, r, false, work))
-                .unwrap_or(mid0);
+            let mid = mids[i].unwrap_or((ru + rl) / 2);
             for r in ru + 1..rl {
                 // Plain dummies may run through a cluster's border ranks (edges cross borders
                 // straight); labels keep out of them.
@@ -110,6 +123,113 @@ pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
     for (v, n) in work.nodes.iter().enumerate() {
         work.layers[n.rank].push(v);
     }
+}
+
+/// Deepest cluster enclosing `scope` whose ranks include `r` (only its inner ranks, without
+/// the border ranks, if `strict`).
+fn covering(
+    work: &Work,
+    spans: &[(usize, usize)],
+    scope: Option<usize>,
+    r: usize,
+    strict: bool,
+) -> Option<usize> {
+    let mut cur = scope;
+    while let Some(c) = cur {
+        let (a, b) = spans[c];
+        let inside = if strict {
+            a < r && r < b
+        } else {
+            a <= r && r <= b
+        };
+        if inside {
+            return Some(c);
+        }
+        cur = work.clusters[c].parent;
+    }
+    None
+}
+
+/// The rank of every edge's label dummy, for edges spanning more than one rank: nearest the
+/// middle that is not a border rank of the cluster the label would sit in, so labels never
+/// share a rank with a title strip.
+fn label_ranks(work: &Work, plans: &[Option<EdgePlan>]) -> Vec<Option<usize>> {
+    let spans: Vec<(usize, usize)> = work
+        .clusters
+        .iter()
+        .map(|c| (work.nodes[c.top].rank, work.nodes[c.bottom].rank))
+        .collect();
+    let owner = |p: &EdgePlan, r: usize, strict: bool| -> Option<usize> {
+        let a = covering(work, &spans, p.upper_scope, r, strict);
+        let b = covering(work, &spans, p.lower_scope, r, strict);
+        let depth = |c: Option<usize>| c.map_or(0, |c| work.clusters[c].depth + 1);
+        if depth(b) > depth(a) {
+            b
+        } else {
+            a
+        }
+    };
+    plans
+        .iter()
+        .map(|plan| {
+            let p = plan.as_ref()?;
+            let (ru, rl) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
+            if rl <= ru + 1 {
+                return None;
+            }
+            let mid0 = (ru + rl) / 2;
+            let mut cands: Vec<usize> = (ru + 1..rl).collect();
+            cands.sort_by_key(|&r| (r.abs_diff(mid0), r));
+            Some(
+                cands
+                    .iter()
+                    .copied()
+                    .find(|&r| owner(p, r, true) == owner(p, r, false))
+                    .unwrap_or(mid0),
+            )
+        })
+        .collect()
+}
+
+/// Drops the ranks that would hold only dummies and markers (but one between two border ranks),
+/// renumbering the ranks of `work`'s nodes; returns `mids` renumbered.
+fn compress(work: &mut Work, mids: &[Option<usize>]) -> Vec<Option<usize>> {
+    let ranks = work.nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);
+    let mut keep = vec![false; ranks];
+    let mut border = vec![false; ranks];
+    for n in &work.nodes {
+        keep[n.rank] = true;
+        border[n.rank] |= matches!(n.kind, Kind::Top(_) | Kind::Bottom(_));
+    }
+    for &m in mids.iter().flatten() {
+        keep[m] = true;
+    }
+    // A run of dropped ranks between two border ranks keeps one rank: each border rank is
+    // `close` to its neighbours, and two border ranks next to each other share one such gap.
+    let mut r = 0;
+    while r < ranks {
+        if keep[r] {
+            r += 1;
+            continue;
+        }
+        let s = r;
+        while r < ranks && !keep[r] {
+            r += 1;
+        }
+        if s > 0 && border[s - 1] && r < ranks && border[r] {
+            keep[s] = true;
+        }
+    }
+    let mut map = vec![0; ranks];
+    let mut next = 0;
+    for r in 0..ranks {
+        map[r] = next;
+        next += usize::from(keep[r]);
+    }
+    for n in &mut work.nodes {
+        n.rank = map[n.rank];
+    }
+    mids.iter().map(|m| m.map(|r| map[r])).collect()
 }
 
 fn add_markers(work: &mut Work, spans: &[(usize, usize)]) {

@@ -40,6 +40,8 @@ struct Ctx {
     /// Drawn links between rank r and r + 1.
     drawn: Vec<Vec<(usize, usize)>>,
     gkey: Vec<f64>,
+    /// Scratch: the sort key of every node of the rank being arranged (indexed by node).
+    key: Vec<f64>,
 }
 
 /// Orders `work.layers` in place.
@@ -62,6 +64,7 @@ pub(crate) fn order(work: &mut Work) {
         cluster_of: work.nodes.iter().map(|nd| nd.cluster).collect(),
         drawn,
         gkey: vec![0.0; work.clusters.len()],
+        key: vec![0.0; n],
     };
     init_order(work, &ctx);
     let start = work.layers.clone();
@@ -222,7 +225,7 @@ fn rearrange_all(work: &mut Work, ctx: &mut Ctx, pos: &mut [usize]) {
 
 fn sort_layer(
     work: &mut Work,
-    ctx: &Ctx,
+    ctx: &mut Ctx,
     pos: &mut [usize],
     r: usize,
     downward: bool,
@@ -257,19 +260,18 @@ fn sort_layer(
 
 fn apply(
     work: &mut Work,
-    ctx: &Ctx,
+    ctx: &mut Ctx,
     pos: &mut [usize],
     r: usize,
     keys: &[(usize, f64)],
     acc: &mut [(f64, usize)],
 ) {
-    let mut key = BTreeMap::new();
     for &(v, k) in keys {
-        key.insert(v, k);
+        ctx.key[v] = k;
     }
     let items: Vec<usize> = work.layers[r].clone();
     let mut out = Vec::with_capacity(items.len());
-    arrange(ctx, &key, pos, items, 0, acc, &mut out);
+    arrange(ctx, pos, items, 0, acc, &mut out);
     for (i, &v) in out.iter().enumerate() {
         pos[v] = i;
     }
@@ -280,7 +282,6 @@ fn apply(
 /// key, child clusters as blocks in their global order, merged by key.
 fn arrange(
     ctx: &Ctx,
-    key: &BTreeMap<usize, f64>,
     pos: &[usize],
     items: Vec<usize>,
     level: usize,
@@ -291,7 +292,7 @@ fn arrange(
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for v in items {
         match ctx.paths[v].get(level) {
-            None => direct.push((key[&v], pos[v], v)),
+            None => direct.push((ctx.key[v], pos[v], v)),
             Some(&c) => groups.entry(c).or_default().push(v),
         }
     }
@@ -299,7 +300,7 @@ fn arrange(
     let mut blocks: Vec<(f64, usize, Vec<usize>)> = groups
         .into_iter()
         .map(|(c, vs)| {
-            let k = vs.iter().map(|v| key[v]).sum::<f64>() / vs.len() as f64;
+            let k = vs.iter().map(|&v| ctx.key[v]).sum::<f64>() / vs.len() as f64;
             acc[c].0 += k;
             acc[c].1 += 1;
             (k, c, vs)
@@ -319,7 +320,7 @@ fn arrange(
             out.push(direct[i].2);
             i += 1;
         } else if let Some((_, _, vs)) = blocks.next() {
-            arrange(ctx, key, pos, vs, level + 1, acc, out);
+            arrange(ctx, pos, vs, level + 1, acc, out);
         }
     }
 }
@@ -339,10 +340,20 @@ fn pair_crossings(ctx: &Ctx, pos: &[usize], u: usize, v: usize) -> f64 {
     c
 }
 
+/// Transpose passes until one brings no swap. A rank is revisited only if it or a neighbouring
+/// rank changed since it was last scanned without a swap (a rescan would swap nothing then),
+/// so the result equals scanning every rank in every pass at a fraction of the work.
 fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize], equal: bool) {
+    let l = work.layers.len();
+    let mut dirty = vec![true; l];
+    let mut next = vec![false; l];
     for pass in 0..MAX_TRANSPOSE_PASSES {
         let mut improved = false;
-        for r in 0..work.layers.len() {
+        for r in 0..l {
+            if !dirty[r] {
+                continue;
+            }
+            let mut swapped = false;
             let layer = &mut work.layers[r];
             for i in 1..layer.len() {
                 let (u, v) = (layer[i - 1], layer[i]);
@@ -360,12 +371,24 @@ fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize], equal: bool) {
                     layer.swap(i - 1, i);
                     pos[u] = i;
                     pos[v] = i - 1;
-                    improved = true;
+                    swapped = true;
+                }
+            }
+            if swapped {
+                improved = true;
+                next[r] = true;
+                if r > 0 {
+                    next[r - 1] = true;
+                }
+                if r + 1 < l {
+                    dirty[r + 1] = true;
                 }
             }
         }
         if !improved {
             break;
         }
+        std::mem::swap(&mut dirty, &mut next);
+        next.iter_mut().for_each(|d| *d = false);
     }
 }

@@ -14,7 +14,6 @@
 //! Balancing can break separations; [`super::cluster::enforce`] restores them afterwards.
 
 use super::work::{Kind, Work};
-use std::collections::HashSet;
 
 /// Minimal distance between the centres of `u` and `v` when `u` is immediately left of `v`.
 pub(crate) fn separation(work: &Work, paths: &[Vec<usize>], u: usize, v: usize) -> f64 {
@@ -49,7 +48,14 @@ fn bk_dummy(work: &Work, v: usize) -> bool {
 pub(crate) fn brandes_kopf(work: &Work, paths: &[Vec<usize>]) -> Vec<f64> {
     let n = work.nodes.len();
     let (up, down) = work.adjacency();
-    let conflicts = type1_conflicts(work, &up);
+    let conflicts = Conflicts::new(n, type1_conflicts(work, &up));
+    // Separation between every node and its right neighbour, shared by the four passes.
+    let mut sep = vec![0.0; n];
+    for l in &work.layers {
+        for w in l.windows(2) {
+            sep[w[0]] = separation(work, paths, w[0], w[1]);
+        }
+    }
     let mut xss: Vec<Vec<f64>> = Vec::with_capacity(4);
     for vert_up in [true, false] {
         for left in [true, false] {
@@ -64,7 +70,7 @@ pub(crate) fn brandes_kopf(work: &Work, paths: &[Vec<usize>]) -> Vec<f64> {
             }
             let nb = if vert_up { &up } else { &down };
             let (root, _align) = vertical_alignment(n, &layers, nb, &conflicts);
-            let mut xs = compact(work, paths, &layers, &root, !left);
+            let mut xs = compact(&sep, &layers, &root, !left);
             if !left {
                 for x in &mut xs {
                     *x = -*x;
@@ -112,10 +118,11 @@ pub(crate) fn brandes_kopf(work: &Work, paths: &[Vec<usize>]) -> Vec<f64> {
         .collect()
 }
 
-/// Pairs (upper, lower) of non-inner segments that cross an inner segment.
-fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> HashSet<(usize, usize)> {
+/// Pairs (smaller, larger node) of non-inner segments that cross an inner segment, sorted
+/// for binary search.
+fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> Vec<(usize, usize)> {
     let pos = work.positions();
-    let mut conflicts = HashSet::new();
+    let mut conflicts = Vec::new();
     for r in 1..work.layers.len() {
         let prev_len = work.layers[r - 1].len();
         let layer = &work.layers[r];
@@ -132,7 +139,7 @@ fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> HashSet<(usize, usi
                     for &(u, _) in &up[s] {
                         let p = pos[u];
                         if (p < k0 || k1 < p) && !(bk_dummy(work, u) && bk_dummy(work, s)) {
-                            conflicts.insert((u.min(s), u.max(s)));
+                            conflicts.push((u.min(s), u.max(s)));
                         }
                     }
                 }
@@ -141,14 +148,43 @@ fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> HashSet<(usize, usi
             }
         }
     }
+    conflicts.sort_unstable();
+    conflicts.dedup();
     conflicts
+}
+
+/// Marked conflicts grouped by their smaller node: the partners of `a` are
+/// `pairs[start[a]..start[a + 1]]`, sorted.
+struct Conflicts {
+    start: Vec<usize>,
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Conflicts {
+    fn new(n: usize, pairs: Vec<(usize, usize)>) -> Conflicts {
+        let mut start = vec![0usize; n + 1];
+        for &(a, _) in &pairs {
+            start[a + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        Conflicts { start, pairs }
+    }
+
+    fn contains(&self, v: usize, w: usize) -> bool {
+        let (a, b) = (v.min(w), v.max(w));
+        self.pairs[self.start[a]..self.start[a + 1]]
+            .iter()
+            .any(|&(_, x)| x == b)
+    }
 }
 
 fn vertical_alignment(
     n: usize,
     layers: &[Vec<usize>],
     nb: &[Vec<(usize, f64)>],
-    conflicts: &HashSet<(usize, usize)>,
+    conflicts: &Conflicts,
 ) -> (Vec<usize>, Vec<usize>) {
     let mut root: Vec<usize> = (0..n).collect();
     let mut align: Vec<usize> = (0..n).collect();
@@ -171,10 +207,7 @@ fn vertical_alignment(
             ws.dedup();
             let mp = (ws.len() - 1) as f64 / 2.0;
             for &w in &ws[(mp.floor() as usize)..=(mp.ceil() as usize)] {
-                if align[v] == v
-                    && prev < pos[w] as isize
-                    && !conflicts.contains(&(v.min(w), v.max(w)))
-                {
+                if align[v] == v && prev < pos[w] as isize && !conflicts.contains(v, w) {
                     align[w] = v;
                     root[v] = root[w];
                     align[v] = root[v];
@@ -186,35 +219,38 @@ fn vertical_alignment(
     (root, align)
 }
 
-fn compact(
-    work: &Work,
-    paths: &[Vec<usize>],
-    layers: &[Vec<usize>],
-    root: &[usize],
-    reversed: bool,
-) -> Vec<f64> {
+/// Compacts the blocks given by `root`: `sep[v]` is the separation between `v` and its right
+/// neighbour in the original order (`reversed`: `layers` run right to left).
+fn compact(sep: &[f64], layers: &[Vec<usize>], root: &[usize], reversed: bool) -> Vec<f64> {
     let n = root.len();
     let mut edges: Vec<(usize, usize, f64)> = Vec::new();
     for l in layers {
         for w in l.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let d = if reversed {
-                separation(work, paths, b, a)
-            } else {
-                separation(work, paths, a, b)
-            };
+            let d = if reversed { sep[b] } else { sep[a] };
             edges.push((root[a], root[b], d));
         }
     }
     edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-    let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let mut inn: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let mut indeg = vec![0usize; n];
-    for &(a, b, d) in &edges {
-        out[a].push((b, d));
-        inn[b].push((a, d));
-        indeg[b] += 1;
+    // Block graph in compressed rows: `edges` is sorted by tail, so out-edges of `a` are
+    // `edges[out_start[a]..out_start[a + 1]]`; in-edges are indices into `edges`.
+    let mut out_start = vec![0usize; n + 1];
+    let mut in_start = vec![0usize; n + 1];
+    for &(a, b, _) in &edges {
+        out_start[a + 1] += 1;
+        in_start[b + 1] += 1;
+    }
+    for i in 0..n {
+        out_start[i + 1] += out_start[i];
+        in_start[i + 1] += in_start[i];
+    }
+    let mut indeg: Vec<usize> = (0..n).map(|v| in_start[v + 1] - in_start[v]).collect();
+    let mut fill = in_start.clone();
+    let mut inn = vec![0usize; edges.len()];
+    for (i, &(_, b, _)) in edges.iter().enumerate() {
+        inn[fill[b]] = i;
+        fill[b] += 1;
     }
     let roots: Vec<usize> = (0..n).filter(|&v| root[v] == v).collect();
     let mut topo = Vec::with_capacity(roots.len());
@@ -226,7 +262,7 @@ fn compact(
         .collect();
     while let Some(v) = stack.pop() {
         topo.push(v);
-        for &(w, _) in &out[v] {
+        for &(_, w, _) in &edges[out_start[v]..out_start[v + 1]] {
             indeg[w] -= 1;
             if indeg[w] == 0 {
                 stack.push(w);
@@ -235,12 +271,15 @@ fn compact(
     }
     let mut x = vec![0.0f64; n];
     for &b in &topo {
-        x[b] = inn[b].iter().map(|&(a, d)| x[a] + d).fold(0.0, f64::max);
+        x[b] = inn[in_start[b]..in_start[b + 1]]
+            .iter()
+            .map(|&i| x[edges[i].0] + edges[i].2)
+            .fold(0.0, f64::max);
     }
     for &b in topo.iter().rev() {
-        let m = out[b]
+        let m = edges[out_start[b]..out_start[b + 1]]
             .iter()
-            .map(|&(c, d)| x[c] - d)
+            .map(|&(_, c, d)| x[c] - d)
             .fold(f64::INFINITY, f64::min);
         if m.is_finite() {
             x[b] = x[b].max(m);

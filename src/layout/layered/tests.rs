@@ -110,3 +110,28 @@ fn brandes_kopf_and_walls_separate_neighbours() {
         }
     }
 }
+
+#[test]
+fn dropping_dummy_only_ranks_keeps_layouts_clean() {
+    let mut dropped = 0;
+    for seed in 0..6 {
+        let mut g = generate::random_clustered(seed, 40, 70, 4);
+        for (i, e) in g.edges.iter_mut().enumerate() {
+            if i % 5 == 0 {
+                e.label = Some(Size::new(30.0, 12.0));
+            }
+        }
+        let full = prepared(&g).0.layers.len();
+        normalize::COMPRESS_LIMIT.with(|c| c.set(0));
+        let (work, _) = prepared(&g);
+        dropped += full - work.layers.len();
+        for &(u, v, _, _) in &work.links {
+            assert_eq!(work.nodes[u].rank + 1, work.nodes[v].rank);
+        }
+        let l = super::layout(&g);
+        normalize::COMPRESS_LIMIT.with(|c| c.set(normalize::COMPRESS_ABOVE));
+        let m = crate::layout::quality::Metrics::of(&g, &l);
+        assert!(m.is_clean(), "seed {seed}: {m:?}");
+    }
+    assert!(dropped > 0);
+}
