@@ -183,3 +183,16 @@ fn template_dir_overrides_the_table_template() {
     assert!(out.contains("netfig-state-table custom"), "{out}");
     assert!(out.contains("<td>FIN-WAIT-2</td>"), "{out}");
 }
+
+#[test]
+fn other_mermaid_diagrams_are_left_alone_but_misspelt_flowcharts_are_errors() {
+    let config = Config::default();
+    let seq = "```mermaid\nsequenceDiagram\n    A->>B: hi\n```\n";
+    let (out, findings) = process_chapter(seq, &cx(&config));
+    assert_eq!(out, seq);
+    assert_eq!(findings.len(), 1);
+    assert!(!findings[0].is_error());
+    let typo = "```mermaid\nflowchrt LR\n    A --> B\n```\n";
+    let (_, findings) = process_chapter(typo, &cx(&config));
+    assert!(findings.iter().any(|f| f.is_error()), "{findings:?}");
+}

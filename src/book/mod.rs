@@ -101,22 +101,21 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
             }
         };
         if job.kind == Kind::Flowchart {
-            if let Some(kind) = mermaid_kind(&job.source) {
-                if !kind.eq_ignore_ascii_case("flowchart")
-                    && !kind.eq_ignore_ascii_case("graph")
-                    && !kind.eq_ignore_ascii_case("flowchart-elk")
-                {
-                    findings.push(Finding {
-                        file: job.file.clone(),
-                        diagnostic: Diagnostic::warning(
-                            "W-BOOK-001",
-                            job.anchor,
-                            format!("mermaid `{kind}` diagram left untouched: netfig renders flowcharts"),
-                        )
-                        .with_hint("mdbook-mermaid can render it in the browser"),
-                    });
-                    continue;
-                }
+            if let Some(kind) = crate::syntax::flowchart::diagram_kind(&job.source)
+                .filter(|k| is_other_mermaid_diagram(k))
+            {
+                findings.push(Finding {
+                    file: job.file.clone(),
+                    diagnostic: Diagnostic::warning(
+                        "W-BOOK-001",
+                        job.anchor,
+                        format!(
+                            "mermaid `{kind}` diagram left untouched: netfig renders flowcharts"
+                        ),
+                    )
+                    .with_hint("mdbook-mermaid can render it in the browser"),
+                });
+                continue;
             }
         }
         let result = match job.kind {
@@ -371,21 +370,46 @@ fn include_job(
     })
 }
 
-/// The mermaid diagram keyword of `source`: the first word after front matter, `%%` comment
-/// lines and blank lines.
-fn mermaid_kind(source: &str) -> Option<String> {
-    let mut lines = source.lines().peekable();
-    if lines.peek().is_some_and(|l| l.trim() == "---") {
-        lines.next();
-        for l in lines.by_ref() {
-            if l.trim() == "---" {
-                break;
-            }
-        }
-    }
-    lines
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with("%%"))
-        .and_then(|l| l.split(|c: char| c.is_whitespace() || c == ';').next())
-        .map(str::to_string)
+/// Whether `keyword` starts one of mermaid's other diagram types. Anything else in a mermaid
+/// fence is parsed as a flowchart, so a misspelt `flowchart` header is an error with a hint
+/// rather than a block silently left alone.
+fn is_other_mermaid_diagram(keyword: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "sequencediagram",
+        "classdiagram",
+        "classdiagram-v2",
+        "statediagram",
+        "statediagram-v2",
+        "erdiagram",
+        "journey",
+        "gantt",
+        "pie",
+        "quadrantchart",
+        "requirementdiagram",
+        "gitgraph",
+        "c4context",
+        "c4container",
+        "c4component",
+        "c4dynamic",
+        "c4deployment",
+        "mindmap",
+        "timeline",
+        "zenuml",
+        "sankey-beta",
+        "sankey",
+        "xychart-beta",
+        "xychart",
+        "block-beta",
+        "block",
+        "packet-beta",
+        "packet",
+        "kanban",
+        "architecture-beta",
+        "architecture",
+        "radar-beta",
+        "treemap-beta",
+        "treemap",
+        "info",
+    ];
+    OTHERS.contains(&keyword.to_ascii_lowercase().as_str())
 }
