@@ -196,3 +196,37 @@ fn other_mermaid_diagrams_are_left_alone_but_misspelt_flowcharts_are_errors() {
     let (_, findings) = process_chapter(typo, &cx(&config));
     assert!(findings.iter().any(|f| f.is_error()), "{findings:?}");
 }
+
+#[test]
+fn include_problems_point_at_the_directive_and_diagram_errors_into_the_included_file() {
+    let dir = std::env::temp_dir().join(format!("netfig-include-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("ok.mmd"), "flowchart LR\n  A --> B\n").unwrap();
+    std::fs::write(dir.join("bad.mmd"), "flowchart LR\n  A[open --> B\n").unwrap();
+    let config = Config::default();
+    let mut c = cx(&config);
+    c.dir = &dir;
+    let chapter =
+        "# T\n\n{{#netfig ok.mmd lang=fr}}\n\n{{#netfig bad.mmd}}\n\n{{#netfig missing.mmd}}\n";
+    let (_, findings) = process_chapter(chapter, &c);
+    let rendered: Vec<String> = findings.iter().map(|f| f.render()).collect();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        rendered
+            .iter()
+            .any(|r| r.starts_with("src/chapter.md:3:1: error[E-BOOK-003]")),
+        "{rendered:#?}"
+    );
+    assert!(
+        rendered
+            .iter()
+            .any(|r| r.starts_with("src/bad.mmd:2:4: error[E-MMD-003]")),
+        "{rendered:#?}"
+    );
+    assert!(
+        rendered
+            .iter()
+            .any(|r| r.starts_with("src/chapter.md:7:1: error[E-BOOK-001]")),
+        "{rendered:#?}"
+    );
+}

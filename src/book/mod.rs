@@ -94,7 +94,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
             Ok(l) => l.unwrap_or(default_lang),
             Err(e) => {
                 findings.push(Finding {
-                    file: job.file.clone(),
+                    file: job.site.clone(),
                     diagnostic: Diagnostic::error("E-BOOK-003", job.anchor, e),
                 });
                 continue;
@@ -105,7 +105,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 .filter(|k| is_other_mermaid_diagram(k))
             {
                 findings.push(Finding {
-                    file: job.file.clone(),
+                    file: job.site.clone(),
                     diagnostic: Diagnostic::warning(
                         "W-BOOK-001",
                         job.anchor,
@@ -141,7 +141,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 }),
                 Err(d) => {
                     findings.push(Finding {
-                        file: job.file.clone(),
+                        file: job.site.clone(),
                         diagnostic: d,
                     });
                     continue;
@@ -231,6 +231,10 @@ struct Job {
     /// Byte offset of `source` in `file`.
     base: usize,
     /// Where to point diagnostics about the block as a whole (its fence line or directive).
+    /// The chapter holding the block or directive: where findings about the block as a whole
+    /// (a bad attribute, a diagram type left alone) point.
+    site: Arc<SourceFile>,
+    /// The fence line or the directive, in `site`.
     anchor: crate::diagnostic::Span,
 }
 
@@ -310,6 +314,7 @@ fn fence_job(
         attrs: f.attrs.clone(),
         file: chapter.clone(),
         base: base.unwrap_or(fence_at),
+        site: chapter.clone(),
         anchor: crate::diagnostic::Span::new(fence_at, fence_at + 3),
     })
 }
@@ -366,7 +371,8 @@ fn include_job(
         source: text,
         attrs: inc.attrs.clone(),
         base: 0,
-        anchor: crate::diagnostic::Span::new(0, 0),
+        site: chapter.clone(),
+        anchor,
     })
 }
 
