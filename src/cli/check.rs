@@ -2,11 +2,11 @@
 //! findings. Folders are walked recursively (hidden folders skipped) for `.yaml`/`.yml` files, in
 //! sorted order; files named explicitly are checked whatever their extension.
 
+use super::files::read_input;
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// How findings are printed.
@@ -241,16 +241,4 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn read_input(input: &Path) -> std::io::Result<(String, String)> {
-    if input.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        return Ok(("<stdin>".to_string(), s));
-    }
-    let bytes = std::fs::read(input)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))?;
-    Ok((input.display().to_string(), text))
 }

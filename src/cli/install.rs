@@ -1,7 +1,7 @@
 //! `netfig install [BOOK_DIR]`: adds `[preprocessor.netfig]` to book.toml, idempotently, keeping
 //! the file's comments and layout.
 
-use super::output::write_atomic;
+use super::files::write_atomic;
 use super::{EXIT_OK, EXIT_USAGE};
 use clap::Args;
 use std::path::PathBuf;

@@ -3,8 +3,8 @@
 
 mod build;
 mod check;
+mod files;
 mod install;
-mod output;
 mod reference;
 mod render;
 

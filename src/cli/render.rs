@@ -4,14 +4,14 @@
 //! Inputs are mermaid flowcharts or TCP state machine definitions: `.mmd`/`.mermaid` and
 //! `.yaml`/`.yml` by extension, anything else (and standard input) by content.
 
-use super::{output::write_atomic, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use super::{files::read_input, files::write_atomic, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::diagram::{self, CheckMode, Options, StatesOptions, TableFormat, View};
 use crate::model::LangChoice;
 use crate::render::Theme;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use std::io::Read;
+
 use std::path::{Path, PathBuf};
 
 /// Output format.
@@ -274,18 +274,6 @@ fn render_states(
         (None, None) => String::new(),
     };
     Ok((text, r.warnings))
-}
-
-fn read_input(input: &Path) -> std::io::Result<(String, String)> {
-    if input.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        return Ok(("<stdin>".to_string(), s));
-    }
-    let bytes = std::fs::read(input)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))?;
-    Ok((input.display().to_string(), text))
 }
 
 fn output_path(args: &RenderArgs, input: &Path) -> PathBuf {

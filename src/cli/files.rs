@@ -1,5 +1,6 @@
-//! Writing outputs safely: a temporary file in the target folder, then a rename, so a failed or
-//! interrupted run never leaves a half-written file.
+//! Reading inputs (files or `-` for stdin, UTF-8 only) and writing outputs safely: a temporary
+//! file in the target folder, then a rename, so a failed or interrupted run never leaves a
+//! half-written file.
 
 use std::io::Write;
 use std::path::Path;
@@ -30,4 +31,18 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Reads `input` (`-` = standard input) as UTF-8; returns its display name and its text.
+pub(crate) fn read_input(input: &Path) -> std::io::Result<(String, String)> {
+    use std::io::Read;
+    if input.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        return Ok(("<stdin>".to_string(), s));
+    }
+    let bytes = std::fs::read(input)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))?;
+    Ok((input.display().to_string(), text))
 }
