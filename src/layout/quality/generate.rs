@@ -180,3 +180,40 @@ pub fn cycle(n: usize) -> LayoutGraph {
     let es = (0..n).map(|i| edge(i, (i + 1) % n)).collect();
     graph(ns, es)
 }
+
+/// A mermaid flowchart of `n` nodes: a random layered DAG (about 1.5 edges per node, most
+/// between nearby nodes, some long), every 25 nodes grouped in a subgraph, a few labels and
+/// back edges. Deterministic (fixed-seed LCG).
+pub fn flowchart_source(n: usize) -> String {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15 ^ n as u64;
+    let mut next = move |m: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % m.max(1)
+    };
+    let mut s = String::from("flowchart TD\n");
+    for block in 0..n.div_ceil(25) {
+        s.push_str(&format!("  subgraph g{block} [Group {block} 分组]\n"));
+        for i in block * 25..((block + 1) * 25).min(n) {
+            s.push_str(&format!("    n{i}[Node {i}<br>节点 {i}]\n"));
+        }
+        s.push_str("  end\n");
+    }
+    for i in 1..n {
+        let back = 1 + next(8.min(i));
+        s.push_str(&format!("  n{} --> n{i}\n", i - back));
+        if next(2) == 0 {
+            let j = next(i);
+            if next(5) == 0 {
+                s.push_str(&format!("  n{j} -->|edge {i}| n{i}\n"));
+            } else {
+                s.push_str(&format!("  n{j} --> n{i}\n"));
+            }
+        }
+        if next(40) == 0 {
+            s.push_str(&format!("  n{i} -.-> n{}\n", next(i)));
+        }
+    }
+    s
+}
