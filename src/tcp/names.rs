@@ -165,13 +165,7 @@ impl State {
     /// The state whose name is closest to `text`, for did-you-mean hints.
     pub fn suggest(text: &str) -> Option<State> {
         let key = squash(text);
-        State::ALL
-            .into_iter()
-            .flat_map(|s| s.aliases().iter().map(move |a| (s, *a)))
-            .map(|(s, a)| (edit_distance(&key, a), s))
-            .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, s)| s)
+        closest(&key, State::ALL.into_iter().map(|x| (x, x.aliases())))
     }
 }
 
@@ -256,13 +250,7 @@ impl Event {
     /// The event whose name is closest to `text`, for did-you-mean hints.
     pub fn suggest(text: &str) -> Option<Event> {
         let key = words(text);
-        Event::ALL
-            .into_iter()
-            .flat_map(|e| e.aliases().iter().map(move |a| (e, *a)))
-            .map(|(e, a)| (edit_distance(&key, a), e))
-            .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, e)| e)
+        closest(&key, Event::ALL.into_iter().map(|x| (x, x.aliases())))
     }
 }
 
@@ -324,13 +312,7 @@ impl Action {
     /// The action whose name is closest to `text`, for did-you-mean hints.
     pub fn suggest(text: &str) -> Option<Action> {
         let key = words(text);
-        Action::ALL
-            .into_iter()
-            .flat_map(|e| e.aliases().iter().map(move |a| (e, *a)))
-            .map(|(e, a)| (edit_distance(&key, a), e))
-            .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, e)| e)
+        closest(&key, Action::ALL.into_iter().map(|x| (x, x.aliases())))
     }
 }
 
@@ -380,6 +362,20 @@ fn words(text: &str) -> String {
 }
 
 /// Levenshtein distance in characters.
+/// The candidate with an alias nearest to `key` (edit distance at most max(2, a third of its
+/// length)), for did-you-mean hints; the first in order wins ties.
+fn closest<T: Copy>(
+    key: &str,
+    candidates: impl Iterator<Item = (T, &'static [&'static str])>,
+) -> Option<T> {
+    candidates
+        .flat_map(|(x, aliases)| aliases.iter().map(move |a| (x, *a)))
+        .map(|(x, a)| (edit_distance(key, a), x))
+        .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, x)| x)
+}
+
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
