@@ -160,13 +160,9 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
         }
         p.skip_ws();
         if !p.at_eos() {
-            let here = p.here();
-            let next = p.describe_next();
-            p.error(
-                codes::UNEXPECTED,
-                here,
-                format!("unexpected {next} after the header"),
-            )
+            p.error_at_next(codes::UNEXPECTED, |next| {
+                format!("unexpected {next} after the header")
+            })
             .hint("put each statement on its own line or separate them with `;`");
             p.skip_statement();
         }

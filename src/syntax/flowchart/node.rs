@@ -34,13 +34,9 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
     let first = match group(p) {
         Ok(g) => g,
         Err(Fail::NoId) => {
-            let here = p.here();
-            let next = p.describe_next();
-            p.error(
-                codes::UNEXPECTED,
-                here,
-                format!("unexpected {next}; expected a node id or a statement"),
-            );
+            p.error_at_next(codes::UNEXPECTED, |next| {
+                format!("unexpected {next}; expected a node id or a statement")
+            });
             p.skip_statement();
             return None;
         }
@@ -68,13 +64,9 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
                         chain.groups.push(g);
                     }
                     Err(Fail::NoId) => {
-                        let here = p.here();
-                        let next = p.describe_next();
-                        p.error(
-                            codes::MISSING_NODE,
-                            here,
-                            format!("expected a node after the arrow, found {next}"),
-                        );
+                        p.error_at_next(codes::MISSING_NODE, |next| {
+                            format!("expected a node after the arrow, found {next}")
+                        });
                         p.skip_statement();
                         break;
                     }
@@ -137,13 +129,9 @@ pub(crate) fn group(p: &mut Parser<'_>) -> Result<Vec<NodeRef>, Fail> {
         match node(p) {
             Ok(n) => nodes.push(n),
             Err(Fail::NoId) => {
-                let here = p.here();
-                let next = p.describe_next();
-                p.error(
-                    codes::MISSING_NODE,
-                    here,
-                    format!("expected a node after `&`, found {next}"),
-                );
+                p.error_at_next(codes::MISSING_NODE, |next| {
+                    format!("expected a node after `&`, found {next}")
+                });
                 return Err(Fail::Reported);
             }
             Err(e) => return Err(e),
@@ -322,13 +310,9 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
             p.bump();
         }
         if p.pos == kstart {
-            let here = p.here();
-            let next = p.describe_next();
-            p.error(
-                codes::BAD_ATTRS,
-                here,
-                format!("expected an attribute name or `}}`, found {next}"),
-            )
+            p.error_at_next(codes::BAD_ATTRS, |next| {
+                format!("expected an attribute name or `}}`, found {next}")
+            })
             .hint("write attributes as `@{ shape: rect, label: \"text\" }`");
             return Err(Fail::Reported);
         }
@@ -382,13 +366,9 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
         if p.peek() == Some('}') {
             continue;
         }
-        let here = p.here();
-        let next = p.describe_next();
-        p.error(
-            codes::BAD_ATTRS,
-            here,
-            format!("expected `,` or `}}` in the attribute block, found {next}"),
-        );
+        p.error_at_next(codes::BAD_ATTRS, |next| {
+            format!("expected `,` or `}}` in the attribute block, found {next}")
+        });
         return Err(Fail::Reported);
     }
 }

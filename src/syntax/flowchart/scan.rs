@@ -138,6 +138,16 @@ impl<'a> Parser<'a> {
             Some(c) => format!("`{c}`"),
         }
     }
+    /// An error at the next character; `msg` is given how that character reads in a message
+    /// (`` `]` ``, "end of line").
+    pub(crate) fn error_at_next(
+        &mut self,
+        code: &'static str,
+        msg: impl FnOnce(&str) -> String,
+    ) -> &mut Diagnostic {
+        let (here, next) = (self.here(), self.describe_next());
+        self.error(code, here, msg(&next))
+    }
     pub(crate) fn error(
         &mut self,
         code: &'static str,

@@ -87,13 +87,9 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
             if let Some(k) = keyword {
                 p.skip_ws();
                 if !p.at_eos() {
-                    let here = p.here();
-                    let next = p.describe_next();
-                    p.error(
-                        codes::UNEXPECTED,
-                        here,
-                        format!("unexpected {next} at the end of the `{word}` statement"),
-                    );
+                    p.error_at_next(codes::UNEXPECTED, |next| {
+                        format!("unexpected {next} at the end of the `{word}` statement")
+                    });
                     p.skip_statement();
                 }
                 return k.map_or(Parsed::Nothing, Parsed::Statement);
@@ -174,13 +170,9 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
     }
     p.skip_ws();
     if !p.at_eos() {
-        let here = p.here();
-        let next = p.describe_next();
-        p.error(
-            codes::BAD_SUBGRAPH,
-            here,
-            format!("unexpected {next} after the subgraph title"),
-        );
+        p.error_at_next(codes::BAD_SUBGRAPH, |next| {
+            format!("unexpected {next} after the subgraph title")
+        });
         p.skip_statement();
     }
     p.depth += 1;
