@@ -16,8 +16,59 @@ pub struct Fence {
     pub attrs: Vec<(String, String)>,
     /// Where the block's content starts in the chapter text (after the opening fence line).
     pub content_start: usize,
-    /// The content as pulldown-cmark delivers it (indentation of an indented fence removed).
+    /// The content as pulldown-cmark delivers it (indentation of an indented fence and the
+    /// `>` markers of a block quote removed).
     pub content: String,
+    /// Where each piece of `content` lies in the chapter: (offset in `content`, offset in the
+    /// chapter). One piece per line when the fence sits in a list item or a block quote.
+    pub segments: Vec<(usize, usize)>,
+}
+
+/// Maps an offset in a text made of pieces of another (`pieces`: (offset in the text, offset
+/// in the other), sorted) to the other; an offset before the first piece maps as if the first
+/// piece started at 0.
+pub fn piece_offset(pieces: &[(usize, usize)], offset: usize) -> usize {
+    let i = pieces
+        .partition_point(|&(s, _)| s <= offset)
+        .saturating_sub(1);
+    pieces
+        .get(i)
+        .map_or(offset, |&(s, at)| at + offset.saturating_sub(s))
+}
+
+/// What each line of a replacement must start with so that it stays inside the list items and
+/// block quotes the replaced block sits in: the container markers before `start` on its line,
+/// with `>` kept and list markers turned into spaces (`> - ` becomes `>   `).
+pub fn continuation_prefix(markdown: &str, start: usize) -> String {
+    let line_start = markdown[..start].rfind('\n').map_or(0, |i| i + 1);
+    markdown[line_start..start]
+        .chars()
+        .take_while(|c| {
+            matches!(
+                c,
+                ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')' | '0'..='9'
+            )
+        })
+        .map(|c| if matches!(c, '>' | '\t') { c } else { ' ' })
+        .collect()
+}
+
+/// `text` with every line after the first starting with `prefix` (see
+/// [`continuation_prefix`]); blank lines get the prefix without trailing blanks.
+pub fn continue_lines(text: &str, prefix: &str) -> String {
+    if prefix.is_empty() {
+        return text.to_string();
+    }
+    let bare = prefix.trim_end();
+    let mut out = String::with_capacity(text.len() + prefix.len() * 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(if line.is_empty() { bare } else { prefix });
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A `{{#netfig path ...}}` include.
@@ -107,12 +158,14 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
                             attrs,
                             content_start,
                             content: String::new(),
+                            segments: Vec::new(),
                         });
                     }
                 }
             }
             Event::Text(text) if in_code => {
                 if let Some(f) = current.as_mut() {
+                    f.segments.push((f.content.len(), range.start));
                     f.content.push_str(&text);
                 }
             }
@@ -216,6 +269,37 @@ mod tests {
             panic!()
         };
         assert_eq!(j.attrs, vec![("view".into(), "table".into())]);
+    }
+
+    #[test]
+    fn fences_in_quotes_and_lists_map_every_line() {
+        let md = "> ```mermaid\n> graph LR\n>   A --> B\n> ```\n\n1. item\n\n   ```mermaid\n   flowchart TD\n     X --> Y\n   ```\n";
+        let blocks = find(md, &claimed());
+        assert_eq!(blocks.len(), 2);
+        for b in &blocks {
+            let Block::Fence(f) = b else { panic!() };
+            // Every content line maps onto the same text in the chapter.
+            let mut at = 0;
+            for line in f.content.split_inclusive('\n') {
+                let c = piece_offset(&f.segments, at);
+                assert_eq!(&md[c..c + line.len()], line);
+                // The last column of the line maps inside the same chapter line.
+                let end = piece_offset(&f.segments, at + line.len() - 1);
+                assert_eq!(&md[end..end + 1], "\n");
+                at += line.len();
+            }
+        }
+        assert_eq!(continuation_prefix(md, blocks[0].range().start), "> ");
+        assert_eq!(continuation_prefix(md, blocks[1].range().start), "   ");
+        assert_eq!(continuation_prefix("> - ```x", 4), ">   ");
+        assert_eq!(continuation_prefix("Some text {{#netfig a}}", 10), "");
+    }
+
+    #[test]
+    fn continued_lines_keep_their_container() {
+        assert_eq!(continue_lines("<a>\n<b>\n\n", "> "), "<a>\n> <b>\n>\n>");
+        assert_eq!(continue_lines("<a>\n<b>\n", "   "), "<a>\n   <b>\n");
+        assert_eq!(continue_lines("<a>\n<b>\n", ""), "<a>\n<b>\n");
     }
 
     #[test]

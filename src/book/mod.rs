@@ -153,16 +153,15 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 findings.extend(rendered.warnings.iter().map(|d| job.locate(d)));
                 let first = !styled;
                 styled = true;
-                replacements.push((block.range(), figure::figure(&rendered, cx.renderer, first)));
+                let text = figure::figure(&rendered, cx.renderer, first);
+                replacements.push((block.range(), blocks::continue_lines(&text, &job.prefix)));
             }
             Err(diagnostics) => {
                 let located: Vec<Finding> = diagnostics.iter().map(|d| job.locate(d)).collect();
                 if cx.config.on_error == OnError::Render {
                     let text: Vec<String> = located.iter().map(Finding::render).collect();
-                    replacements.push((
-                        block.range(),
-                        figure::error_box(&text.join("\n"), cx.renderer),
-                    ));
+                    let text = figure::error_box(&text.join("\n"), cx.renderer);
+                    replacements.push((block.range(), blocks::continue_lines(&text, &job.prefix)));
                 }
                 findings.extend(located);
             }
@@ -228,8 +227,11 @@ struct Job {
     source: String,
     attrs: Vec<(String, String)>,
     file: Arc<SourceFile>,
-    /// Byte offset of `source` in `file`.
-    base: usize,
+    /// Where pieces of `source` lie in `file`: (offset in `source`, offset in `file`), sorted.
+    pieces: Vec<(usize, usize)>,
+    /// What continuation lines of the replacement start with (see
+    /// [`blocks::continuation_prefix`]).
+    prefix: String,
     /// Where to point diagnostics about the block as a whole (its fence line or directive).
     /// The chapter holding the block or directive: where findings about the block as a whole
     /// (a bad attribute, a diagram type left alone) point.
@@ -241,7 +243,9 @@ struct Job {
 impl Job {
     fn locate(&self, d: &Diagnostic) -> Finding {
         let mut diagnostic = d.clone();
-        diagnostic.span = d.span.shifted(self.base);
+        let start = blocks::piece_offset(&self.pieces, d.span.start);
+        let end = blocks::piece_offset(&self.pieces, d.span.end).max(start);
+        diagnostic.span = crate::diagnostic::Span::new(start, end);
         Finding {
             file: self.file.clone(),
             diagnostic,
@@ -291,29 +295,31 @@ fn fence_job(
     content: &str,
     cx: &ChapterContext,
 ) -> Result<Job, Box<Finding>> {
-    // Offsets into the file: for a plain fence the content is verbatim in the file; an
-    // indented fence (in a list) lost its indentation, so fall back to the fence line.
-    let base = map_offset(chapter, content, f.content_start, &f.content).or_else(|| {
-        map_offset(
-            chapter,
-            content,
-            f.range.start,
-            &content[f.range.start..f.content_start],
-        )
-    });
-    let fence_at = map_offset(
-        chapter,
-        content,
-        f.range.start,
-        &content[f.range.start..f.content_start],
-    )
-    .unwrap_or(0);
+    let fence_line = &content[f.range.start..f.content_start];
+    let fence_at = map_offset(chapter, content, f.range.start, fence_line).unwrap_or(0);
+    // Offsets into the file. The whole block is usually verbatim in the file (at the same
+    // offset unless `links` expanded something earlier in the chapter): then every line of
+    // the content maps to its own line, list indentation and `>` markers included. Otherwise
+    // (an `{{#include}}` inside the fence) look for the content itself, then the fence line.
+    let pieces = match map_offset(chapter, content, f.range.start, &content[f.range.clone()]) {
+        Some(at) => f
+            .segments
+            .iter()
+            .map(|&(c, ch)| (c, (ch + at).saturating_sub(f.range.start)))
+            .collect(),
+        None => {
+            let base = map_offset(chapter, content, f.content_start, &f.content)
+                .unwrap_or(fence_at + fence_line.len());
+            vec![(0, base)]
+        }
+    };
     Ok(Job {
         kind: kind_of_fence(&f.lang, cx.config),
         source: f.content.clone(),
         attrs: f.attrs.clone(),
         file: chapter.clone(),
-        base: base.unwrap_or(fence_at),
+        pieces,
+        prefix: blocks::continuation_prefix(content, f.range.start),
         site: chapter.clone(),
         anchor: crate::diagnostic::Span::new(fence_at, fence_at + 3),
     })
@@ -370,7 +376,8 @@ fn include_job(
         file: Arc::new(SourceFile::new(display.display().to_string(), text.clone())),
         source: text,
         attrs: inc.attrs.clone(),
-        base: 0,
+        pieces: vec![(0, 0)],
+        prefix: blocks::continuation_prefix(content, inc.range.start),
         site: chapter.clone(),
         anchor,
     })
