@@ -94,6 +94,8 @@ pub struct NodeRef {
     pub id: Spanned<String>,
     /// A bracket shape or `@{…}` block.
     pub shape: Option<NodeShape>,
+    /// An `@{…}` block after a bracket shape (`C[Hello]@{ shape: circle }`); applied after it.
+    pub data: Option<NodeShape>,
     /// `:::class` suffixes.
     pub classes: Vec<Spanned<String>>,
 }

@@ -151,7 +151,15 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
     let mut direction = None;
     if !p.at_eos() {
         if let Some((d, dspan)) = p.word() {
-            match Direction::from_keyword(&d) {
+            // mermaid also takes `>` `<` `^` `v` in the header (flowDb.setDirection).
+            let symbol = match d.as_str() {
+                ">" => Some(Direction::LeftRight),
+                "<" => Some(Direction::RightLeft),
+                "^" => Some(Direction::BottomTop),
+                "v" | "V" => Some(Direction::TopBottom),
+                _ => None,
+            };
+            match symbol.or_else(|| Direction::from_keyword(&d)) {
                 Some(dir) => direction = Some(Spanned::new(dir, dspan)),
                 None => {
                     unknown_direction(p, &d, dspan);

@@ -143,6 +143,8 @@ pub(crate) fn group(p: &mut Parser<'_>) -> Result<Vec<NodeRef>, Fail> {
 const OPENERS: &[(&str, &str, Shape)] = &[
     ("(((", ")))", Shape::DoubleCircle),
     ("((", "))", Shape::Circle),
+    // mermaid's `ellipse`; netfig draws it as its nearest shape, a circle.
+    ("(-", "-)", Shape::Circle),
     ("([", "])", Shape::Stadium),
     ("(", ")", Shape::Rounded),
     ("[[", "]]", Shape::Subroutine),
@@ -155,15 +157,22 @@ const OPENERS: &[(&str, &str, Shape)] = &[
     (">", "]", Shape::Asymmetric),
 ];
 
-/// One node: id, optional shape, optional `:::class` suffixes.
+/// One node: id, optional shape (a bracket shape, an `@{…}` block, or both in that order as
+/// in `C[Hello]@{ shape: circle }`), optional `:::class` suffixes.
 pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
-    let (id, id_span) = p.ident().ok_or(Fail::NoId)?;
+    let (id, id_span) = p.node_id(false).ok_or(Fail::NoId)?;
     let mut shape = None;
-    if p.rest().starts_with("@{") {
-        shape = Some(attrs(p)?);
-    } else if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o))
-    {
+    let mut data = None;
+    if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o)) {
         shape = Some(bracket(p, open, close, s)?);
+    }
+    if p.rest().starts_with("@{") {
+        let block = attrs(p)?;
+        if shape.is_none() {
+            shape = Some(block);
+        } else {
+            data = Some(block);
+        }
     }
     let mut classes = Vec::new();
     while p.eat(":::") {
@@ -179,6 +188,7 @@ pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
     Ok(NodeRef {
         id: Spanned::new(id, id_span),
         shape,
+        data,
         classes,
     })
 }
@@ -198,6 +208,9 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
         .map(|(c, _)| format!("`{c}`"))
         .collect::<Vec<_>>()
         .join(" or ");
+    if open == "[" && p.peek() == Some('|') {
+        skip_rect_props(p);
+    }
     let save = p.pos;
     p.skip_ws();
     let text = if p.peek() == Some('"') {
@@ -223,11 +236,29 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
         };
         let span = Span::new(p.pos, p.pos + i);
         p.pos += i;
-        Text {
+        let text = Text {
             kind: TextKind::Plain,
             raw: p.src[span.start..span.end].to_string(),
             span,
+        };
+        if let Some(bad) = needs_quotes(&text.raw) {
+            let at = span.start + bad;
+            let c = text.raw[bad..].chars().next().unwrap_or('"');
+            p.error(
+                codes::NEEDS_QUOTES,
+                Span::new(at, at + c.len_utf8()),
+                format!(
+                    "`{c}` in unquoted node text; mermaid only accepts it inside a quoted string"
+                ),
+            )
+            .hint(format!(
+                "quote the whole text: `{open}\"{}\"{}`",
+                text.raw.replace('"', "#quot;"),
+                closers[0].0
+            ));
+            return Err(Fail::Reported);
         }
+        text
     };
     for (c, s) in &closers {
         if p.eat(c) {
@@ -247,8 +278,31 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
     Err(Fail::Reported)
 }
 
+/// The offset of the first character that mermaid's lexer does not accept in unquoted node
+/// text: brackets of any kind (they open or close shapes) and `"`.
+pub(crate) fn needs_quotes(raw: &str) -> Option<usize> {
+    raw.find(['"', '(', ')', '[', ']', '{', '}'])
+}
+
+/// `[|borders:lt|text]`: mermaid's rect node with properties. The `key:value` list is skipped
+/// (netfig draws the rect with all its borders); the cursor ends on the text.
+fn skip_rect_props(p: &mut Parser<'_>) {
+    let line_end = p.line_end();
+    let body = &p.src[p.pos + 1..line_end];
+    if let Some(i) = body.find('|') {
+        let props = &body[..i];
+        if props.contains(':')
+            && props
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ':' | ',' | '-' | '_' | ' '))
+        {
+            p.pos += 1 + i + 1;
+        }
+    }
+}
+
 /// A `"…"` string or a ``"`…`"`` markdown string at the cursor (which is on the `"`).
-/// Plain strings end on their line; markdown strings may span lines.
+/// Both may span lines, as in mermaid (a newline in a plain string is a line break).
 pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
     let start = p.pos;
     if p.rest().starts_with("\"`") {
@@ -270,8 +324,7 @@ pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
         return None;
     }
     p.bump();
-    let line_end = p.line_end();
-    match p.src[p.pos..line_end].find('"') {
+    match p.src[p.pos..].find('"') {
         Some(i) => {
             let span = Span::new(p.pos, p.pos + i);
             p.pos += i + 1;
@@ -282,8 +335,12 @@ pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
             })
         }
         None => {
-            p.error(codes::UNCLOSED_STRING, Span::new(start, start + 1), "expected `\"` to close the string opened here")
-                .hint("strings must close on the same line; use a markdown string (\"`…`\") for line breaks");
+            p.error(
+                codes::UNCLOSED_STRING,
+                Span::new(start, start + 1),
+                "expected `\"` to close the string opened here",
+            )
+            .hint("write `#quot;` for a quote inside a string");
             None
         }
     }
@@ -359,11 +416,10 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
             }
         };
         attrs.push(Attr { key, value, quoted });
+        let before = p.pos;
         skip_ws_nl(p);
-        if p.eat(",") {
-            continue;
-        }
-        if p.peek() == Some('}') {
+        // A newline separates pairs too (mermaid reads a multi-line block as YAML).
+        if p.eat(",") || p.peek() == Some('}') || p.src[before..p.pos].contains('\n') {
             continue;
         }
         p.error_at_next(codes::BAD_ATTRS, |next| {

@@ -118,7 +118,7 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
         }
     } else if !p.at_eos() {
         let save = p.pos;
-        let explicit = p.ident();
+        let explicit = p.node_id(true);
         p.skip_ws();
         if let (Some((i, ispan)), Some('[')) = (explicit, p.peek()) {
             id = Some(Spanned::new(i, ispan));
@@ -146,16 +146,18 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
             }
             title = t;
         } else {
-            // An unquoted title runs to the end of the line (it may contain `/`, spaces and
-            // full-width punctuation); it is also the id unless it contains whitespace.
+            // An unquoted title runs to the end of the line or a `;` (it may contain `/`,
+            // spaces and full-width punctuation); it is also the id unless it contains
+            // whitespace.
             p.pos = save;
             let line_end = p.line_end();
-            let mut end = p.src[save..line_end]
-                .find("%%")
+            let line = &p.src[save..line_end];
+            let end = [line.find("%%"), line.find(';')]
+                .into_iter()
+                .flatten()
+                .min()
                 .map_or(line_end, |i| save + i);
             let raw = p.src[save..end].trim_end();
-            end = save + raw.len();
-            let raw = raw.strip_suffix(';').map_or(raw, str::trim_end);
             let t = Text {
                 kind: TextKind::Plain,
                 raw: raw.to_string(),
@@ -220,10 +222,12 @@ fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
     Some(Statement::Direction(Spanned::new(dir, span)))
 }
 
-/// A comma-separated list of ids (`a,b,c`).
-fn id_list(p: &mut Parser<'_>) -> Vec<Spanned<String>> {
+/// A comma-separated list of class names (`a,b,c`), or of node ids with `nodes`.
+fn id_list(p: &mut Parser<'_>, nodes: bool) -> Vec<Spanned<String>> {
     let mut out = Vec::new();
-    while let Some((id, span)) = p.ident() {
+    loop {
+        let next = if nodes { p.node_id(true) } else { p.ident() };
+        let Some((id, span)) = next else { break };
         out.push(Spanned::new(id, span));
         let save = p.pos;
         p.skip_ws();
@@ -238,7 +242,7 @@ fn id_list(p: &mut Parser<'_>) -> Vec<Spanned<String>> {
 
 fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let names = id_list(p);
+    let names = id_list(p, false);
     if names.is_empty() {
         let here = p.here();
         p.error(
@@ -260,9 +264,9 @@ fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
 
 fn class(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let targets = id_list(p);
+    let targets = id_list(p, true);
     p.skip_ws();
-    let classes = id_list(p);
+    let classes = id_list(p, false);
     if targets.is_empty() || classes.is_empty() {
         let here = p.here();
         p.error(
@@ -282,7 +286,7 @@ fn class(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
 
 fn style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let Some((id, span)) = p.ident() else {
+    let Some((id, span)) = p.node_id(true) else {
         let here = p.here();
         p.error(
             codes::BAD_STATEMENT,
@@ -368,7 +372,7 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
 
 fn click(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let Some((id, id_span)) = p.ident() else {
+    let Some((id, id_span)) = p.node_id(true) else {
         let here = p.here();
         p.error(
             codes::BAD_STATEMENT,
