@@ -321,7 +321,7 @@ fn render_program(picks: &[Pick], semicolons: bool) -> (String, usize, usize) {
                 "@{ shape: {} }" => "rounded",
                 _ => TEXTS[t % TEXTS.len()],
             };
-            let class = if t % 3 == 0 { ":::hot" } else { "" };
+            let class = if t.is_multiple_of(3) { ":::hot" } else { "" };
             format!("{id}{}{class}", shape.replace("{}", text))
         };
         match kind % 6 {
@@ -339,11 +339,12 @@ fn render_program(picks: &[Pick], semicolons: bool) -> (String, usize, usize) {
                     edges += pair[0].len() * pair[1].len();
                     let (before, after) = ARROWS[(b + 5 * g) % ARROWS.len()];
                     let label = LABELS[(c + g) % LABELS.len()];
-                    let before = if before.starts_with("e@") {
-                        edge_ids += 1;
-                        format!("e{edge_ids}@{}", &before[2..])
-                    } else {
-                        before.to_string()
+                    let before = match before.strip_prefix("e@") {
+                        Some(arrow) => {
+                            edge_ids += 1;
+                            format!("e{edge_ids}@{arrow}")
+                        }
+                        None => before.to_string(),
                     };
                     let link = if !after.is_empty() {
                         format!(" {before}{label}{after} ")
@@ -367,7 +368,7 @@ fn render_program(picks: &[Pick], semicolons: bool) -> (String, usize, usize) {
                     format!("subgraph \"sg{subgraphs}\""),
                 ];
                 out.push_str(&forms[b % forms.len()]);
-                if c % 2 == 0 {
+                if c.is_multiple_of(2) {
                     out.push_str(sep);
                     out.push_str(&format!("direction {}", ["TB", "LR", "BT", "RL"][d % 4]));
                 }
@@ -394,7 +395,7 @@ fn render_program(picks: &[Pick], semicolons: bool) -> (String, usize, usize) {
                 out.push_str(&node(a, b, c));
             }
         }
-        if !semicolons && d % 4 == 0 {
+        if !semicolons && d.is_multiple_of(4) {
             out.push_str("   %% comment");
         }
         out.push_str(sep);

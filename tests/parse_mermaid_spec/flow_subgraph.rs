@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn cluster<'g>(g: &'g Flowchart, i: usize) -> (&'g str, String) {
+fn cluster(g: &Flowchart, i: usize) -> (&str, String) {
     (g.clusters[i].id.as_str(), g.clusters[i].title.text())
 }
 
