@@ -226,12 +226,16 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
             .filter_map(|(c, _)| hay.find(c).map(|i| (i, *c)))
             .min_by_key(|(i, _)| *i);
         let Some((i, _)) = found else {
-            p.error(
+            let e = p.error(
                 codes::UNCLOSED_NODE,
                 open_span,
                 format!("expected {expected} to close the node label opened here"),
-            )
-            .hint("node text must close on the same line; use a quoted markdown string for line breaks");
+            );
+            if open == "(-" {
+                e.hint("`(-` opens mermaid's ellipse `(-text-)`; quote text that starts with `-`: `(\"-text\")`");
+            } else {
+                e.hint("node text must close on the same line; use a quoted markdown string for line breaks");
+            }
             return Err(Fail::Reported);
         };
         let span = Span::new(p.pos, p.pos + i);
