@@ -83,3 +83,25 @@ fn default_class() {
     assert_eq!(node(&g, "A").style.get("fill"), Some("#f9f"));
     assert_eq!(node(&g, "B").style.get("stroke"), Some("red"));
 }
+
+#[test]
+fn incomplete_style_statements_are_errors_not_nodes() {
+    for src in [
+        "graph TD\nA-->B\nstyle A",
+        "graph TD\nA-->B\nstyle",
+        "graph TD\nA-->B\nclassDef foo",
+        "graph TD\nA-->B\nclassDef",
+        "graph TD\nA-->B\nclass A",
+        "graph TD\nA-->B\nclass",
+        "graph TD\nA-->B\nlinkStyle 0",
+        "graph TD\nA-->B\nlinkStyle",
+        "graph TD\nA-->B\nclick",
+        "graph TD\nA-->B\nclick A",
+    ] {
+        rejected(src);
+        let (g, _) = parse_flowchart(src);
+        assert_eq!(ids(&g), ["A", "B"], "{src:?}");
+    }
+    let g = ok("graph TD\nA-->B\nlinkStyle 0 interpolate basis");
+    assert_eq!(g.edges[0].curve, Some(Curve::Basis));
+}

@@ -48,6 +48,24 @@ fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
     }
 }
 
+/// Keywords that always start their statement: alone on a line they are an incomplete
+/// statement, not a node (mermaid rejects them there too).
+const STATEMENT_KEYWORDS: &[&str] = &["classdef", "class", "style", "linkstyle", "click"];
+
+/// Reports a style statement without declarations (mermaid requires at least one).
+fn require_props(p: &mut Parser<'_>, what: &str) -> bool {
+    if !p.at_eos() {
+        return true;
+    }
+    let here = p.here();
+    p.error(
+        codes::BAD_STATEMENT,
+        here,
+        format!("expected style declarations after `{what}`, e.g. `stroke:#333,stroke-width:2px`"),
+    );
+    false
+}
+
 enum Parsed {
     Statement(Statement),
     End(Span),
@@ -74,7 +92,9 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
             if p.peek() == Some(':') || (lower == "accdescr" && p.peek() == Some('{')) {
                 return acc(p, lower == "acctitle");
             }
-        } else if followed_by_space(p) {
+        } else if followed_by_space(p)
+            || (p.at_eos() && STATEMENT_KEYWORDS.contains(&lower.as_str()))
+        {
             let keyword = match lower.as_str() {
                 "direction" => Some(direction(p, span)),
                 "classdef" => Some(class_def(p, start)),
@@ -254,6 +274,9 @@ fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
         return None;
     }
     p.skip_ws();
+    if !require_props(p, "classDef NAME") {
+        return None;
+    }
     let props = props(p);
     Some(Statement::ClassDef(ClassDef {
         names,
@@ -297,6 +320,9 @@ fn style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
         return None;
     };
     p.skip_ws();
+    if !require_props(p, "style ID") {
+        return None;
+    }
     let props = props(p);
     Some(Statement::Style(StyleStmt {
         target: Spanned::new(id, span),
@@ -360,6 +386,9 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
         } else {
             p.pos = save;
         }
+    }
+    if interpolate.is_none() && !require_props(p, "linkStyle N") {
+        return None;
     }
     let props = props(p);
     Some(Statement::LinkStyle(LinkStyleStmt {
