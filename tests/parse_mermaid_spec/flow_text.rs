@@ -204,3 +204,18 @@ fn line_breaks() {
     let g = ok("graph TD\nA-->|one<br>two|B");
     assert_eq!(g.edges[0].label.text(), "one\ntwo");
 }
+
+#[test]
+fn a_missing_closing_quote_is_pointed_out() {
+    let src = "graph TD\nA[\"oops]\nB[\"x\"]";
+    let (_, d) = parse_flowchart(src);
+    assert_eq!(d[0].code, "E-MMD-003");
+    assert_eq!(d[0].span.start, "graph TD\nA".len());
+    assert!(
+        d[0].hints[0].contains("closing `\"` missing"),
+        "{:?}",
+        d[0].hints
+    );
+    let (_, d) = parse_flowchart("graph TD\nA[\"never closed]");
+    assert_eq!(d[0].code, "E-MMD-004");
+}

@@ -274,11 +274,14 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
         }
     }
     let next = p.describe_next();
-    p.error(
+    let e = p.error(
         codes::UNCLOSED_NODE,
         open_span,
         format!("expected {expected} to close the node label opened here, found {next}"),
     );
+    if text.raw.contains('\n') {
+        e.hint("the quoted text runs over several lines: is a closing `\"` missing?");
+    }
     Err(Fail::Reported)
 }
 
