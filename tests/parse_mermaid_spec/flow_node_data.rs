@@ -154,3 +154,12 @@ fn icons_images_and_bad_shapes() {
     rejected("flowchart TB\nA@{ shape: rect");
     rejected("flowchart TB\nA@{ shape rect }");
 }
+
+#[test]
+fn yaml_quoting_in_blocks() {
+    let g = ok("flowchart TB\nA@{ label: \"This is \\\"quoted\\\"\" }\nB@{ label: 'it''s' }\nC@{ label: \"two\\nlines\" }");
+    assert_eq!(text(&g, "A"), "This is \"quoted\"");
+    assert_eq!(text(&g, "B"), "it's");
+    assert_eq!(text(&g, "C"), "two\nlines");
+    rejected("flowchart TB\nA@{ label: \"open\\\" }");
+}

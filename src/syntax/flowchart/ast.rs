@@ -148,7 +148,8 @@ pub struct Text {
 pub struct Attr {
     /// The key.
     pub key: Spanned<String>,
-    /// The value (quotes removed; `raw == source[span]`).
+    /// The value: quotes removed and YAML escapes resolved (`\"`, `''`), so it equals
+    /// `source[span]` unless it had escapes.
     pub value: Spanned<String>,
     /// Whether the value was quoted.
     pub quoted: bool,

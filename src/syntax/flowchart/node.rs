@@ -395,8 +395,7 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
         let (value, quoted) = match p.peek() {
             Some(q @ ('"' | '\'')) => {
                 p.bump();
-                let line_end = p.line_end();
-                let Some(i) = p.src[p.pos..line_end].find(q) else {
+                let Some((len, value)) = yaml_quoted(&p.src[p.pos..p.line_end()], q) else {
                     p.error(
                         codes::UNCLOSED_STRING,
                         Span::new(p.pos - 1, p.pos),
@@ -404,12 +403,9 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
                     );
                     return Err(Fail::Reported);
                 };
-                let span = Span::new(p.pos, p.pos + i);
-                p.pos += i + 1;
-                (
-                    Spanned::new(p.src[span.start..span.end].to_string(), span),
-                    true,
-                )
+                let span = Span::new(p.pos, p.pos + len);
+                p.pos += len + 1;
+                (Spanned::new(value, span), true)
             }
             _ => {
                 let vstart = p.pos;
@@ -434,6 +430,31 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
         });
         return Err(Fail::Reported);
     }
+}
+
+/// A YAML flow scalar's body up to its closing quote `q` (mermaid reads `@{…}` as YAML):
+/// `"…"` takes backslash escapes (`\"`, `\\`, `\n`, `\t`), `'…'` takes `''` for a quote.
+/// Returns the body's length in the source and its value.
+fn yaml_quoted(line: &str, q: char) -> Option<(usize, String)> {
+    let mut value = String::new();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if q == '"' => match chars.next() {
+                Some((_, 'n')) => value.push('\n'),
+                Some((_, 't')) => value.push('\t'),
+                Some((_, e)) => value.push(e),
+                None => return None,
+            },
+            '\'' if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+                value.push('\'');
+            }
+            c if c == q => return Some((i, value)),
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 fn skip_ws_nl(p: &mut Parser<'_>) {
