@@ -17,3 +17,14 @@ fn subgraph_directions() {
     assert_eq!(parent(&g, "a").as_deref(), Some("A"));
     assert_eq!(parent(&g, "c").as_deref(), Some("B"));
 }
+
+#[test]
+fn direction_as_a_node_id() {
+    let g = ok("flowchart TB\ndirection --> B\nA & direction");
+    assert_eq!(ids(&g), ["direction", "B", "A"]);
+    assert_eq!(g.direction, Direction::TopBottom);
+    assert_eq!(
+        errors("flowchart TB\nsubgraph S\ndirection XY\nend"),
+        ["E-MMD-002"]
+    );
+}

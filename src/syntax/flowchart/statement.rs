@@ -52,6 +52,13 @@ fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
 /// statement, not a node (mermaid rejects them there too).
 const STATEMENT_KEYWORDS: &[&str] = &["classdef", "class", "style", "linkstyle", "click"];
 
+/// Whether the text after the spaces at the cursor starts an arrow or a `&` group.
+fn starts_link(p: &Parser<'_>) -> bool {
+    let rest = p.rest().trim_start_matches([' ', '\t']);
+    rest.starts_with(['-', '=', '~', '&', '<'])
+        || ["x-", "o-", "x=", "o="].iter().any(|s| rest.starts_with(s))
+}
+
 /// Reports a style statement without declarations (mermaid requires at least one).
 fn require_props(p: &mut Parser<'_>, what: &str) -> bool {
     if !p.at_eos() {
@@ -96,7 +103,8 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
             || (p.at_eos() && STATEMENT_KEYWORDS.contains(&lower.as_str()))
         {
             let keyword = match lower.as_str() {
-                "direction" => Some(direction(p, span)),
+                // `direction --> B` links a node called direction, as in mermaid.
+                "direction" if !starts_link(p) => Some(direction(p, span)),
                 "classdef" => Some(class_def(p, start)),
                 "class" => Some(class(p, start)),
                 "style" => Some(style(p, start)),
