@@ -127,7 +127,11 @@ pub(super) fn node_attrs(
                         span: a.value.span,
                     }
                 };
-                let (l, d) = to_label(&text);
+                let (l, mut d) = to_label(&text);
+                if text.span.end - text.span.start != text.raw.len() {
+                    // Escapes resolved: offsets inside the text no longer match the source.
+                    d.iter_mut().for_each(|d| d.span = a.value.span);
+                }
                 *label = l;
                 diags.extend(d);
             }

@@ -299,6 +299,10 @@ impl<'d> Lower<'d> {
             }
             None => {}
         }
+        if let Some(NodeShape::Attrs { attrs, .. }) = &r.data {
+            let node = &mut self.g.nodes[n];
+            attrs::node_attrs(attrs, &mut node.shape, &mut node.label, &mut self.diags);
+        }
         for c in &r.classes {
             self.node_classes[n].push(c.clone());
         }

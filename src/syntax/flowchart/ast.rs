@@ -94,6 +94,8 @@ pub struct NodeRef {
     pub id: Spanned<String>,
     /// A bracket shape or `@{…}` block.
     pub shape: Option<NodeShape>,
+    /// An `@{…}` block after a bracket shape (`C[Hello]@{ shape: circle }`); applied after it.
+    pub data: Option<NodeShape>,
     /// `:::class` suffixes.
     pub classes: Vec<Spanned<String>>,
 }
@@ -146,7 +148,8 @@ pub struct Text {
 pub struct Attr {
     /// The key.
     pub key: Spanned<String>,
-    /// The value (quotes removed; `raw == source[span]`).
+    /// The value: quotes removed and YAML escapes resolved (`\"`, `''`), so it equals
+    /// `source[span]` unless it had escapes.
     pub value: Spanned<String>,
     /// Whether the value was quoted.
     pub quoted: bool,

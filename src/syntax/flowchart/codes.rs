@@ -41,6 +41,10 @@ pub const CODES: &[(&str, &str)] = &[
     (DUPLICATE_EDGE_ID, "two edges with the same id"),
     (UNCLOSED_ACC_DESCR, "`accDescr {` block not closed"),
     (BAD_ATTR_VALUE, "invalid attribute value"),
+    (
+        NEEDS_QUOTES,
+        "bracket or quote in unquoted text (mermaid needs the text quoted)",
+    ),
     (ELK, "`flowchart-elk`: netfig uses its own layered layout"),
     (
         ICON_IMAGE,
@@ -105,6 +109,7 @@ codes! {
     DUPLICATE_EDGE_ID = "E-MMD-022";
     UNCLOSED_ACC_DESCR = "E-MMD-023";
     BAD_ATTR_VALUE = "E-MMD-024";
+    NEEDS_QUOTES = "E-MMD-025";
     ELK = "W-MMD-001";
     ICON_IMAGE = "W-MMD-002";
     FA_ICON = "W-MMD-003";

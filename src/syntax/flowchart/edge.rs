@@ -78,7 +78,7 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
         }
         _ => Err(None),
     };
-    let (stroke, end, min_len, mut label) = match body {
+    let (stroke, end, mut min_len, mut label) = match body {
         Ok(b) => b,
         Err(None) if id.is_none() && start_marker == Marker::None => {
             p.pos = start;
@@ -101,6 +101,28 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
         }
     };
     let arrow_end = p.pos;
+    if start_marker != Marker::None && start_marker != end {
+        if label.is_some() {
+            p.error(
+                codes::BAD_ARROW,
+                Span::new(arrow_start, arrow_end),
+                "the two ends of a labelled arrow must match (`<-- text -->`, `x-- text --x`, `o-- text --o`) or the start must be plain (`-- text --x`)",
+            );
+            return LinkResult::Failed;
+        }
+        // mermaid (flowDb.destructEndLink): a start mark without its matching end mark is
+        // part of the line, so it draws nothing but counts towards the length (`<---` is an
+        // open link of length 2); dotted lengths count only the dots.
+        start_marker = Marker::None;
+        if stroke != Stroke::Dotted {
+            min_len += 1;
+        }
+    }
+    if let Some(t) = &label {
+        if let Err(()) = check_unquoted(p, t) {
+            return LinkResult::Failed;
+        }
+    }
     let save = p.pos;
     p.skip_ws();
     if p.peek() == Some('|') {
@@ -115,7 +137,20 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
             );
             return LinkResult::Failed;
         };
-        label = Some(text_between(p.src, p.pos, p.pos + i));
+        let text = text_between(p.src, p.pos, p.pos + i);
+        if label.is_some() {
+            p.error(
+                codes::BAD_ARROW,
+                Span::new(open, p.pos + i + 1),
+                "this arrow already has a label (`-- text -->`); an edge takes one label",
+            )
+            .hint("keep either `A -- text --> B` or `A -->|text| B`");
+            return LinkResult::Failed;
+        }
+        if let Err(()) = check_unquoted(p, &text) {
+            return LinkResult::Failed;
+        }
+        label = Some(text);
         p.pos += i + 1;
     } else {
         p.pos = save;
@@ -240,6 +275,27 @@ fn labelled(p: &mut Parser<'_>, arrow_start: usize, stroke: Stroke) -> Body {
         len - 1
     };
     Ok((stroke, end, min_len, Some(label)))
+}
+
+/// mermaid rejects a `"` inside unquoted edge text (`|a "b" c|`): report it.
+fn check_unquoted(p: &mut Parser<'_>, t: &Text) -> Result<(), ()> {
+    if t.kind != TextKind::Plain {
+        return Ok(());
+    }
+    let Some(i) = t.raw.find('"') else {
+        return Ok(());
+    };
+    let at = t.span.start + i;
+    p.error(
+        codes::NEEDS_QUOTES,
+        Span::new(at, at + 1),
+        "`\"` in unquoted edge text; quote the whole label or write `#quot;`",
+    )
+    .hint(format!(
+        "for example `|\"{}\"|`",
+        t.raw.replace('"', "#quot;")
+    ));
+    Err(())
 }
 
 /// Sentinel message: the error was already reported.

@@ -4,6 +4,13 @@
 //! each statement that fails is reported and skipped to its end, so one run reports every
 //! error. Keywords are case-insensitive (`FlowChart TD` works, unlike in mermaid).
 //!
+//! What is accepted follows mermaid's grammar (`flow.jison`, `flowDb`, its parser specs):
+//! node ids take mermaid's punctuation (`a.b`, `x/y`, `node-`, `A&B`, `1.5`), the header takes
+//! `>` `<` `^` `v`, a start mark without its matching end mark is part of the line (`<---`),
+//! strings may span lines. What mermaid rejects is reported rather than guessed at: brackets
+//! or quotes in unquoted text (E-MMD-025), two labels on one arrow, mismatched ends around a
+//! label, a statement keyword without its arguments.
+//!
 //! Modules: `scan` (cursor), `statement` (statement dispatch, subgraphs, keyword
 //! statements), `node` (node groups and shapes), `edge` (arrows), `props` (style
 //! declarations), [`label`] (label text → [`Label`](crate::model::Label)), `frontmatter`
@@ -151,7 +158,15 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
     let mut direction = None;
     if !p.at_eos() {
         if let Some((d, dspan)) = p.word() {
-            match Direction::from_keyword(&d) {
+            // mermaid also takes `>` `<` `^` `v` in the header (flowDb.setDirection).
+            let symbol = match d.as_str() {
+                ">" => Some(Direction::LeftRight),
+                "<" => Some(Direction::RightLeft),
+                "^" => Some(Direction::BottomTop),
+                "v" | "V" => Some(Direction::TopBottom),
+                _ => None,
+            };
+            match symbol.or_else(|| Direction::from_keyword(&d)) {
                 Some(dir) => direction = Some(Spanned::new(dir, dspan)),
                 None => {
                     unknown_direction(p, &d, dspan);

@@ -143,6 +143,8 @@ pub(crate) fn group(p: &mut Parser<'_>) -> Result<Vec<NodeRef>, Fail> {
 const OPENERS: &[(&str, &str, Shape)] = &[
     ("(((", ")))", Shape::DoubleCircle),
     ("((", "))", Shape::Circle),
+    // mermaid's `ellipse`; netfig draws it as its nearest shape, a circle.
+    ("(-", "-)", Shape::Circle),
     ("([", "])", Shape::Stadium),
     ("(", ")", Shape::Rounded),
     ("[[", "]]", Shape::Subroutine),
@@ -155,15 +157,22 @@ const OPENERS: &[(&str, &str, Shape)] = &[
     (">", "]", Shape::Asymmetric),
 ];
 
-/// One node: id, optional shape, optional `:::class` suffixes.
+/// One node: id, optional shape (a bracket shape, an `@{…}` block, or both in that order as
+/// in `C[Hello]@{ shape: circle }`), optional `:::class` suffixes.
 pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
-    let (id, id_span) = p.ident().ok_or(Fail::NoId)?;
+    let (id, id_span) = p.node_id(false).ok_or(Fail::NoId)?;
     let mut shape = None;
-    if p.rest().starts_with("@{") {
-        shape = Some(attrs(p)?);
-    } else if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o))
-    {
+    let mut data = None;
+    if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o)) {
         shape = Some(bracket(p, open, close, s)?);
+    }
+    if p.rest().starts_with("@{") {
+        let block = attrs(p)?;
+        if shape.is_none() {
+            shape = Some(block);
+        } else {
+            data = Some(block);
+        }
     }
     let mut classes = Vec::new();
     while p.eat(":::") {
@@ -179,6 +188,7 @@ pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
     Ok(NodeRef {
         id: Spanned::new(id, id_span),
         shape,
+        data,
         classes,
     })
 }
@@ -198,6 +208,9 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
         .map(|(c, _)| format!("`{c}`"))
         .collect::<Vec<_>>()
         .join(" or ");
+    if open == "[" && p.peek() == Some('|') {
+        skip_rect_props(p);
+    }
     let save = p.pos;
     p.skip_ws();
     let text = if p.peek() == Some('"') {
@@ -213,21 +226,43 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
             .filter_map(|(c, _)| hay.find(c).map(|i| (i, *c)))
             .min_by_key(|(i, _)| *i);
         let Some((i, _)) = found else {
-            p.error(
+            let e = p.error(
                 codes::UNCLOSED_NODE,
                 open_span,
                 format!("expected {expected} to close the node label opened here"),
-            )
-            .hint("node text must close on the same line; use a quoted markdown string for line breaks");
+            );
+            if open == "(-" {
+                e.hint("`(-` opens mermaid's ellipse `(-text-)`; quote text that starts with `-`: `(\"-text\")`");
+            } else {
+                e.hint("node text must close on the same line; use a quoted markdown string for line breaks");
+            }
             return Err(Fail::Reported);
         };
         let span = Span::new(p.pos, p.pos + i);
         p.pos += i;
-        Text {
+        let text = Text {
             kind: TextKind::Plain,
             raw: p.src[span.start..span.end].to_string(),
             span,
+        };
+        if let Some(bad) = needs_quotes(&text.raw) {
+            let at = span.start + bad;
+            let c = text.raw[bad..].chars().next().unwrap_or('"');
+            p.error(
+                codes::NEEDS_QUOTES,
+                Span::new(at, at + c.len_utf8()),
+                format!(
+                    "`{c}` in unquoted node text; mermaid only accepts it inside a quoted string"
+                ),
+            )
+            .hint(format!(
+                "quote the whole text: `{open}\"{}\"{}`",
+                text.raw.replace('"', "#quot;"),
+                closers[0].0
+            ));
+            return Err(Fail::Reported);
         }
+        text
     };
     for (c, s) in &closers {
         if p.eat(c) {
@@ -239,16 +274,42 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
         }
     }
     let next = p.describe_next();
-    p.error(
+    let e = p.error(
         codes::UNCLOSED_NODE,
         open_span,
         format!("expected {expected} to close the node label opened here, found {next}"),
     );
+    if text.raw.contains('\n') {
+        e.hint("the quoted text runs over several lines: is a closing `\"` missing?");
+    }
     Err(Fail::Reported)
 }
 
+/// The offset of the first character that mermaid's lexer does not accept in unquoted node
+/// text: brackets of any kind (they open or close shapes) and `"`.
+pub(crate) fn needs_quotes(raw: &str) -> Option<usize> {
+    raw.find(['"', '(', ')', '[', ']', '{', '}'])
+}
+
+/// `[|borders:lt|text]`: mermaid's rect node with properties. The `key:value` list is skipped
+/// (netfig draws the rect with all its borders); the cursor ends on the text.
+fn skip_rect_props(p: &mut Parser<'_>) {
+    let line_end = p.line_end();
+    let body = &p.src[p.pos + 1..line_end];
+    if let Some(i) = body.find('|') {
+        let props = &body[..i];
+        if props.contains(':')
+            && props
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ':' | ',' | '-' | '_' | ' '))
+        {
+            p.pos += 1 + i + 1;
+        }
+    }
+}
+
 /// A `"…"` string or a ``"`…`"`` markdown string at the cursor (which is on the `"`).
-/// Plain strings end on their line; markdown strings may span lines.
+/// Both may span lines, as in mermaid (a newline in a plain string is a line break).
 pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
     let start = p.pos;
     if p.rest().starts_with("\"`") {
@@ -270,8 +331,7 @@ pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
         return None;
     }
     p.bump();
-    let line_end = p.line_end();
-    match p.src[p.pos..line_end].find('"') {
+    match p.src[p.pos..].find('"') {
         Some(i) => {
             let span = Span::new(p.pos, p.pos + i);
             p.pos += i + 1;
@@ -282,8 +342,12 @@ pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
             })
         }
         None => {
-            p.error(codes::UNCLOSED_STRING, Span::new(start, start + 1), "expected `\"` to close the string opened here")
-                .hint("strings must close on the same line; use a markdown string (\"`…`\") for line breaks");
+            p.error(
+                codes::UNCLOSED_STRING,
+                Span::new(start, start + 1),
+                "expected `\"` to close the string opened here",
+            )
+            .hint("write `#quot;` for a quote inside a string");
             None
         }
     }
@@ -331,8 +395,7 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
         let (value, quoted) = match p.peek() {
             Some(q @ ('"' | '\'')) => {
                 p.bump();
-                let line_end = p.line_end();
-                let Some(i) = p.src[p.pos..line_end].find(q) else {
+                let Some((len, value)) = yaml_quoted(&p.src[p.pos..p.line_end()], q) else {
                     p.error(
                         codes::UNCLOSED_STRING,
                         Span::new(p.pos - 1, p.pos),
@@ -340,12 +403,9 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
                     );
                     return Err(Fail::Reported);
                 };
-                let span = Span::new(p.pos, p.pos + i);
-                p.pos += i + 1;
-                (
-                    Spanned::new(p.src[span.start..span.end].to_string(), span),
-                    true,
-                )
+                let span = Span::new(p.pos, p.pos + len);
+                p.pos += len + 1;
+                (Spanned::new(value, span), true)
             }
             _ => {
                 let vstart = p.pos;
@@ -359,11 +419,10 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
             }
         };
         attrs.push(Attr { key, value, quoted });
+        let before = p.pos;
         skip_ws_nl(p);
-        if p.eat(",") {
-            continue;
-        }
-        if p.peek() == Some('}') {
+        // A newline separates pairs too (mermaid reads a multi-line block as YAML).
+        if p.eat(",") || p.peek() == Some('}') || p.src[before..p.pos].contains('\n') {
             continue;
         }
         p.error_at_next(codes::BAD_ATTRS, |next| {
@@ -371,6 +430,31 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
         });
         return Err(Fail::Reported);
     }
+}
+
+/// A YAML flow scalar's body up to its closing quote `q` (mermaid reads `@{…}` as YAML):
+/// `"…"` takes backslash escapes (`\"`, `\\`, `\n`, `\t`), `'…'` takes `''` for a quote.
+/// Returns the body's length in the source and its value.
+fn yaml_quoted(line: &str, q: char) -> Option<(usize, String)> {
+    let mut value = String::new();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if q == '"' => match chars.next() {
+                Some((_, 'n')) => value.push('\n'),
+                Some((_, 't')) => value.push('\t'),
+                Some((_, e)) => value.push(e),
+                None => return None,
+            },
+            '\'' if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+                value.push('\'');
+            }
+            c if c == q => return Some((i, value)),
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 fn skip_ws_nl(p: &mut Parser<'_>) {

@@ -110,6 +110,33 @@ impl<'a> Parser<'a> {
             )
         })
     }
+    /// A node id as mermaid's lexer reads one (`NODE_STRING` and the other id tokens): id
+    /// chars plus the punctuation `.` `/` `\\` `#` `*` `!` `?` `+` `'` `$` `` ` `` `:` (not
+    /// `:::`), and `-` unless it starts an arrow (followed by `-`, `>` or `.`). In a node
+    /// chain (`in_list == false`) `&` and `,` are id characters too (`A&B` is one id, mermaid's
+    /// groups need spaces: `A & B`); in `class a,b` lists they separate.
+    pub(crate) fn node_id(&mut self, in_list: bool) -> Option<(String, Span)> {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            let ok = match c {
+                '-' => !matches!(self.peek2(), Some('-' | '>' | '.')),
+                ':' => !self.rest().starts_with(":::"),
+                '&' | ',' => !in_list,
+                '.' | '/' | '\\' | '#' | '*' | '!' | '?' | '+' | '\'' | '$' | '`' => true,
+                c => is_id_char(c),
+            };
+            if !ok {
+                break;
+            }
+            self.bump();
+        }
+        (self.pos > start).then(|| {
+            (
+                self.src[start..self.pos].to_string(),
+                Span::new(start, self.pos),
+            )
+        })
+    }
     /// A run of non-whitespace characters up to the end of the statement.
     pub(crate) fn word(&mut self) -> Option<(String, Span)> {
         let start = self.pos;

@@ -48,6 +48,31 @@ fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
     }
 }
 
+/// Keywords that always start their statement: alone on a line they are an incomplete
+/// statement, not a node (mermaid rejects them there too).
+const STATEMENT_KEYWORDS: &[&str] = &["classdef", "class", "style", "linkstyle", "click"];
+
+/// Whether the text after the spaces at the cursor starts an arrow or a `&` group.
+fn starts_link(p: &Parser<'_>) -> bool {
+    let rest = p.rest().trim_start_matches([' ', '\t']);
+    rest.starts_with(['-', '=', '~', '&', '<'])
+        || ["x-", "o-", "x=", "o="].iter().any(|s| rest.starts_with(s))
+}
+
+/// Reports a style statement without declarations (mermaid requires at least one).
+fn require_props(p: &mut Parser<'_>, what: &str) -> bool {
+    if !p.at_eos() {
+        return true;
+    }
+    let here = p.here();
+    p.error(
+        codes::BAD_STATEMENT,
+        here,
+        format!("expected style declarations after `{what}`, e.g. `stroke:#333,stroke-width:2px`"),
+    );
+    false
+}
+
 enum Parsed {
     Statement(Statement),
     End(Span),
@@ -74,9 +99,12 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
             if p.peek() == Some(':') || (lower == "accdescr" && p.peek() == Some('{')) {
                 return acc(p, lower == "acctitle");
             }
-        } else if followed_by_space(p) {
+        } else if followed_by_space(p)
+            || (p.at_eos() && STATEMENT_KEYWORDS.contains(&lower.as_str()))
+        {
             let keyword = match lower.as_str() {
-                "direction" => Some(direction(p, span)),
+                // `direction --> B` links a node called direction, as in mermaid.
+                "direction" if !starts_link(p) => Some(direction(p, span)),
                 "classdef" => Some(class_def(p, start)),
                 "class" => Some(class(p, start)),
                 "style" => Some(style(p, start)),
@@ -118,7 +146,7 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
         }
     } else if !p.at_eos() {
         let save = p.pos;
-        let explicit = p.ident();
+        let explicit = p.node_id(true);
         p.skip_ws();
         if let (Some((i, ispan)), Some('[')) = (explicit, p.peek()) {
             id = Some(Spanned::new(i, ispan));
@@ -146,16 +174,18 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
             }
             title = t;
         } else {
-            // An unquoted title runs to the end of the line (it may contain `/`, spaces and
-            // full-width punctuation); it is also the id unless it contains whitespace.
+            // An unquoted title runs to the end of the line or a `;` (it may contain `/`,
+            // spaces and full-width punctuation); it is also the id unless it contains
+            // whitespace.
             p.pos = save;
             let line_end = p.line_end();
-            let mut end = p.src[save..line_end]
-                .find("%%")
+            let line = &p.src[save..line_end];
+            let end = [line.find("%%"), line.find(';')]
+                .into_iter()
+                .flatten()
+                .min()
                 .map_or(line_end, |i| save + i);
             let raw = p.src[save..end].trim_end();
-            end = save + raw.len();
-            let raw = raw.strip_suffix(';').map_or(raw, str::trim_end);
             let t = Text {
                 kind: TextKind::Plain,
                 raw: raw.to_string(),
@@ -220,10 +250,12 @@ fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
     Some(Statement::Direction(Spanned::new(dir, span)))
 }
 
-/// A comma-separated list of ids (`a,b,c`).
-fn id_list(p: &mut Parser<'_>) -> Vec<Spanned<String>> {
+/// A comma-separated list of class names (`a,b,c`), or of node ids with `nodes`.
+fn id_list(p: &mut Parser<'_>, nodes: bool) -> Vec<Spanned<String>> {
     let mut out = Vec::new();
-    while let Some((id, span)) = p.ident() {
+    loop {
+        let next = if nodes { p.node_id(true) } else { p.ident() };
+        let Some((id, span)) = next else { break };
         out.push(Spanned::new(id, span));
         let save = p.pos;
         p.skip_ws();
@@ -238,7 +270,7 @@ fn id_list(p: &mut Parser<'_>) -> Vec<Spanned<String>> {
 
 fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let names = id_list(p);
+    let names = id_list(p, false);
     if names.is_empty() {
         let here = p.here();
         p.error(
@@ -250,6 +282,9 @@ fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
         return None;
     }
     p.skip_ws();
+    if !require_props(p, "classDef NAME") {
+        return None;
+    }
     let props = props(p);
     Some(Statement::ClassDef(ClassDef {
         names,
@@ -260,9 +295,9 @@ fn class_def(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
 
 fn class(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let targets = id_list(p);
+    let targets = id_list(p, true);
     p.skip_ws();
-    let classes = id_list(p);
+    let classes = id_list(p, false);
     if targets.is_empty() || classes.is_empty() {
         let here = p.here();
         p.error(
@@ -282,7 +317,7 @@ fn class(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
 
 fn style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let Some((id, span)) = p.ident() else {
+    let Some((id, span)) = p.node_id(true) else {
         let here = p.here();
         p.error(
             codes::BAD_STATEMENT,
@@ -293,6 +328,9 @@ fn style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
         return None;
     };
     p.skip_ws();
+    if !require_props(p, "style ID") {
+        return None;
+    }
     let props = props(p);
     Some(Statement::Style(StyleStmt {
         target: Spanned::new(id, span),
@@ -357,6 +395,9 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
             p.pos = save;
         }
     }
+    if interpolate.is_none() && !require_props(p, "linkStyle N") {
+        return None;
+    }
     let props = props(p);
     Some(Statement::LinkStyle(LinkStyleStmt {
         targets,
@@ -368,7 +409,7 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
 
 fn click(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
     p.skip_ws();
-    let Some((id, id_span)) = p.ident() else {
+    let Some((id, id_span)) = p.node_id(true) else {
         let here = p.here();
         p.error(
             codes::BAD_STATEMENT,
