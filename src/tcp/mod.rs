@@ -44,6 +44,7 @@
 //! assert_eq!(diagnostics[0].code, "E-TCP-004");
 //! ```
 
+mod blame;
 pub mod check;
 pub mod codes;
 pub mod definition;

@@ -28,7 +28,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut root = match tree::parse(source) {
         Ok(n) => n,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return (None, vec![at_the_tab(source, d)]),
     };
     super::flow::repair_splits(source, &mut root, &mut diags);
     let entries = match &root.kind {
@@ -125,6 +125,27 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
         );
     }
     (Some(def), diags)
+}
+
+/// YAML reports a tab in indentation where the scanner was (often the value on the line
+/// before); point at the tab itself, which is what the author has to change.
+fn at_the_tab(source: &str, mut d: Diagnostic) -> Diagnostic {
+    if !d.message.contains("tab") {
+        return d;
+    }
+    let line_start = source[..d.span.start.min(source.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let mut offset = line_start;
+    for line in source[line_start..].split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(tab) = line[..indent].find('\t') {
+            d.span = Span::new(offset + tab, offset + tab + 1);
+            return d.with_hint("indent with spaces: YAML does not allow tabs in indentation");
+        }
+        offset += line.len();
+    }
+    d
 }
 
 fn key_span(entries: &[(Node, Node)], key: &str) -> Span {
