@@ -139,11 +139,20 @@ impl State {
     /// Other spellings, squashed (upper case, letters and digits only).
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            State::Closed => &["CLOSED", "TCPCLOSE", "关闭"],
+            State::Closed => &["CLOSED", "TCPCLOSE", "关闭", "已关闭"],
             State::Listen => &["LISTEN", "收听", "监听", "侦听"],
             State::SynSent => &["SYNSENT", "同步已发送"],
-            State::SynReceived => &["SYNRECEIVED", "SYNRCVD", "SYNRECV", "SYNRCV", "同步收到"],
-            State::Established => &["ESTABLISHED", "ESTAB", "已建立连接", "连接已建立"],
+            State::SynReceived => &[
+                "SYNRECEIVED",
+                "SYNRCVD",
+                "SYNRECV",
+                "SYNRCV",
+                "NEWSYNRECV",
+                "同步收到",
+                "同步已收到",
+                "同步已接收",
+            ],
+            State::Established => &["ESTABLISHED", "ESTAB", "已建立连接", "连接已建立", "已建立"],
             State::FinWait1 => &["FINWAIT1", "终止等待1"],
             State::FinWait2 => &["FINWAIT2", "终止等待2"],
             State::CloseWait => &["CLOSEWAIT", "关闭等待"],
@@ -224,10 +233,20 @@ impl Event {
             Event::Abort => &["abort", "中止"],
             Event::RcvSyn => &["rcv syn", "收到 syn"],
             Event::RcvSynAck => &["rcv syn ack", "rcv synack", "收到 syn ack"],
-            Event::RcvAckOfSyn => &["rcv ack of syn", "rcv ack for syn", "收到对 syn 的确认"],
+            Event::RcvAckOfSyn => &[
+                "rcv ack of syn",
+                "rcv ack for syn",
+                "rcv ack of syn ack",
+                "收到对 syn 的确认",
+            ],
             Event::RcvFin => &["rcv fin", "收到 fin"],
             Event::RcvAckOfFin => &["rcv ack of fin", "rcv ack for fin", "收到对 fin 的确认"],
-            Event::RcvFinAck => &["rcv fin ack", "rcv finack", "收到 fin 及对 fin 的确认"],
+            Event::RcvFinAck => &[
+                "rcv fin ack",
+                "rcv finack",
+                "rcv fin ack of fin",
+                "收到 fin 及对 fin 的确认",
+            ],
             Event::RcvRst => &["rcv rst", "收到 rst"],
             Event::Timeout2Msl => &[
                 "timeout 2msl",
@@ -297,10 +316,14 @@ impl Action {
         }
     }
 
-    /// Resolves one action: `Some(None)` for `x` (no action), `None` if unknown.
+    /// Resolves one action: `Some(None)` for no action (`x`, `none`, `no action`, `-`, `—`,
+    /// `无`, empty), `None` if unknown.
     pub fn parse(text: &str) -> Option<Option<Action>> {
         let key = words(text);
-        if matches!(key.as_str(), "x" | "none" | "无" | "—") {
+        if matches!(
+            key.as_str(),
+            "" | "x" | "none" | "no action" | "无" | "无动作" | "—" | "–"
+        ) {
             return Some(None);
         }
         Action::ALL
@@ -333,25 +356,35 @@ fn squash(text: &str) -> String {
         .collect()
 }
 
-/// Lower case words: punctuation between flags (`SYN,ACK`, `SYN-ACK`, `SYN/ACK`, `SYN+ACK`) and
-/// `=`/`_` become spaces; `receive`/`recv`/`received` become `rcv`, `send` before a flag `snd`.
+/// Lower case words: punctuation between flags (`SYN,ACK`, `SYN-ACK`, `SYN/ACK`, `SYN+ACK`),
+/// `=`, `_`, `:`, brackets and full-width commas become spaces (`Timeout=2MSL`, `OPEN (active)`,
+/// `CLOSE()`); `2 MSL`, `2*MSL` and `2×MSL` become `2msl`; `receive`/`recv`/`received` become
+/// `rcv`, `send` before a flag `snd`; `the` is dropped (`delete the TCB`).
 fn words(text: &str) -> String {
     let lowered: String = text
         .chars()
         .flat_map(char::to_lowercase)
         .map(|c| {
-            if matches!(c, ',' | '-' | '/' | '+' | '=' | '_' | '，' | '、') {
+            if matches!(
+                c,
+                ',' | '-' | '/' | '+' | '=' | '_' | ':' | '(' | ')' | '[' | ']' | '，' | '、' | '（' | '）'
+            ) {
                 ' '
             } else {
                 c
             }
         })
         .collect();
+    let lowered = lowered
+        .replace("2*msl", "2msl")
+        .replace("2×msl", "2msl")
+        .replace("2 msl", "2msl");
     let mut out: Vec<&str> = Vec::new();
     let tokens: Vec<&str> = lowered.split_whitespace().collect();
     for (i, t) in tokens.iter().enumerate() {
         let next_is_flag = tokens.get(i + 1).is_some_and(|n| is_flag(n));
         let t = match *t {
+            "the" => continue,
             "receive" | "recv" | "received" | "rcvd" => "rcv",
             "send" | "sent" | "snt" if next_is_flag => "snd",
             t => t,

@@ -42,11 +42,16 @@ impl Scope {
             Scope::Full => "full",
         }
     }
-    /// Parses `partial`, `figure` or `full`.
+    /// Parses `partial`, `figure` (also `figure 5`, `figure5`) or `full`, in any case.
     pub fn parse(text: &str) -> Option<Scope> {
-        match text.trim().to_ascii_lowercase().as_str() {
+        let key: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        match key.as_str() {
             "partial" => Some(Scope::Partial),
-            "figure" => Some(Scope::Figure),
+            "figure" | "figure5" => Some(Scope::Figure),
             "full" => Some(Scope::Full),
             _ => None,
         }

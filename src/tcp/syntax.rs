@@ -58,7 +58,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
         match key {
             "machine" => {
                 if let Some(text) = scalar(value, "machine", &mut diags) {
-                    if !text.eq_ignore_ascii_case("tcp") {
+                    if !is_tcp(text) {
                         diags.push(
                             Diagnostic::error(
                                 codes::INVALID_VALUE,
@@ -146,6 +146,16 @@ fn at_the_tab(source: &str, mut d: Diagnostic) -> Diagnostic {
         offset += line.len();
     }
     d
+}
+
+/// `machine:` names RFC 9293's TCP: `tcp`, `TCP`, `rfc9293`, `RFC 9293`.
+fn is_tcp(text: &str) -> bool {
+    let key: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(key.as_str(), "tcp" | "rfc9293" | "tcprfc9293")
 }
 
 fn key_span(entries: &[(Node, Node)], key: &str) -> Span {
@@ -279,9 +289,35 @@ fn names(
     (out, note)
 }
 
+/// `states:` as a mapping from state to names, or as a list of states (each a name or a
+/// one-entry mapping `- TIME-WAIT: { zh: … }`), which only orders them.
 fn state_decls(node: &Node, diags: &mut Vec<Diagnostic>) -> Vec<StateDecl> {
-    let Kind::Map(entries) = &node.kind else {
-        if node.kind != Kind::Null {
+    static NULL: Node = Node {
+        kind: Kind::Null,
+        span: Span { start: 0, end: 0 },
+    };
+    let entries: Vec<(&Node, &Node)> = match &node.kind {
+        Kind::Map(entries) => entries.iter().map(|(k, v)| (k, v)).collect(),
+        Kind::Seq(items) => items
+            .iter()
+            .filter_map(|item| match &item.kind {
+                Kind::Map(e) if e.len() == 1 => Some((&e[0].0, &e[0].1)),
+                Kind::Scalar(_) => Some((item, &NULL)),
+                _ => {
+                    diags.push(Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        item.span,
+                        format!(
+                            "a `states` list holds state names (or `STATE: {{ en, zh }}`), found {}",
+                            item.kind_name()
+                        ),
+                    ));
+                    None
+                }
+            })
+            .collect(),
+        Kind::Null => Vec::new(),
+        Kind::Scalar(_) => {
             diags.push(Diagnostic::error(
                 codes::INVALID_VALUE,
                 node.span,
@@ -290,8 +326,8 @@ fn state_decls(node: &Node, diags: &mut Vec<Diagnostic>) -> Vec<StateDecl> {
                     node.kind_name()
                 ),
             ));
+            Vec::new()
         }
-        return Vec::new();
     };
     let mut out: Vec<StateDecl> = Vec::new();
     for (key, value) in entries {

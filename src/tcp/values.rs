@@ -82,10 +82,12 @@ pub(crate) fn event_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Wri
     })
 }
 
-/// `action:` as a list, or one string with `;` between actions.
+/// `action:` as a list, or one string with `;` between actions. An empty value (`action:`,
+/// `[]`, `""`) is an explicit "no action", like `x`.
 pub(crate) fn action_list(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<ActionList> {
     let mut pieces: Vec<(String, Span)> = Vec::new();
     match &node.kind {
+        Kind::Null => {}
         Kind::Scalar(_) => pieces.extend(split_actions(node)),
         Kind::Seq(items) => {
             for item in items {
@@ -136,13 +138,6 @@ pub(crate) fn action_list(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Ac
                 "`x` means no action and cannot be combined with actions",
             )
             .with_hint("remove `x`"),
-        );
-        return None;
-    }
-    if items.is_empty() {
-        diags.push(
-            Diagnostic::error(codes::INVALID_VALUE, node.span, "empty `action`")
-                .with_hint("write `x` for no action, or leave `action` out to skip checking it"),
         );
         return None;
     }

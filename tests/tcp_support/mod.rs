@@ -168,6 +168,8 @@ pub const STYLES: [Style; 3] = [Style::Flow, Style::Block, Style::Deep];
 pub struct Doc {
     pub scope: Scope,
     pub style: Style,
+    /// Lines between `scope:` and `transitions:` (title, states, comments), each ending in `\n`.
+    pub header: String,
     pub items: Vec<Item>,
 }
 
@@ -197,8 +199,10 @@ pub fn scalar(text: &str, flow: bool) -> String {
     let special = if flow {
         text.contains([',', ':', '#', '{', '}', '[', ']'])
     } else {
-        text.contains([':', '#']) || text.starts_with(['[', '{', '-', '&', '*', '!', '|', '>', '"', '\''])
+        text.contains([':', '#'])
     };
+    let special = special
+        || text.starts_with(['[', '{', '-', '&', '*', '!', '|', '>', '"', '\'', '%', '@', '`', '—', '–']);
     if special || text.is_empty() || text.trim() != text || text.contains("  ") && flow {
         format!("\"{}\"", text.replace('"', "\\\""))
     } else {
@@ -214,12 +218,21 @@ impl Doc {
             .filter(|r| scope == Scope::Full || r.origin == Origin::Figure5)
             .map(Item::of)
             .collect();
-        Doc { scope, style, items }
+        Doc {
+            scope,
+            style,
+            header: String::new(),
+            items,
+        }
     }
 
     pub fn write(&self) -> Written {
-        let mut text = format!("machine: tcp\nscope: {}\ntransitions:\n", self.scope.name());
-        let mut line = 4;
+        let mut text = format!(
+            "machine: tcp\nscope: {}\n{}transitions:\n",
+            self.scope.name(),
+            self.header
+        );
+        let mut line = 4 + self.header.lines().count();
         let mut lines = Vec::new();
         let flow = self.style == Style::Flow;
         for item in &self.items {
