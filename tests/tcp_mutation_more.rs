@@ -121,58 +121,115 @@ fn harmful(scope: Scope, style: Style) -> Vec<Case> {
     for (i, r) in table.iter().enumerate() {
         for seed in 0..3 {
             let mut doc = base.clone();
-            set_state(&mut doc.items[i], "to", wrong_to(r, i + seed).unwrap(), seed);
-            case(format!("to#{seed} of {}", r.describe()), doc, vec![Want::At(i, vec!["to"])]);
+            set_state(
+                &mut doc.items[i],
+                "to",
+                wrong_to(r, i + seed).unwrap(),
+                seed,
+            );
+            case(
+                format!("to#{seed} of {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec!["to"])],
+            );
 
             let mut doc = base.clone();
-            set_state(&mut doc.items[i], "from", wrong_from(r, i + seed).unwrap(), seed);
-            case(format!("from#{seed} of {}", r.describe()), doc, vec![Want::At(i, vec!["from"])]);
+            set_state(
+                &mut doc.items[i],
+                "from",
+                wrong_from(r, i + seed).unwrap(),
+                seed,
+            );
+            case(
+                format!("from#{seed} of {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec!["from"])],
+            );
 
             let mut doc = base.clone();
             let e = wrong_event(r, i + seed).unwrap();
             let spelling = event_spellings(e)[seed % event_spellings(e).len()];
             doc.items[i].set("event", Value::Text(spelling.into()));
-            case(format!("event#{seed} of {}", r.describe()), doc, vec![Want::At(i, vec!["event"])]);
+            case(
+                format!("event#{seed} of {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec!["event"])],
+            );
 
             let mut doc = base.clone();
             let acts = wrong_actions(r, i + seed);
             let value = if acts.is_empty() {
                 ActionValue::Text(["x", "none", "X"][seed].into())
             } else {
-                ActionValue::List(acts.iter().map(|a| action_spellings(*a)[seed].to_string()).collect())
+                ActionValue::List(
+                    acts.iter()
+                        .map(|a| action_spellings(*a)[seed].to_string())
+                        .collect(),
+                )
             };
             doc.items[i].set("action", Value::Action(value));
-            case(format!("action#{seed} of {}", r.describe()), doc, vec![Want::At(i, vec!["action"])]);
+            case(
+                format!("action#{seed} of {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec!["action"])],
+            );
         }
         if r.required_in(scope) {
             let mut doc = base.clone();
             doc.items[i].gone = true;
-            case(format!("deleted {}", r.describe()), doc, vec![Want::Missing(r.describe())]);
+            case(
+                format!("deleted {}", r.describe()),
+                doc,
+                vec![Want::Missing(r.describe())],
+            );
         }
         // Double mutation: this transition's target and another one's source.
         let j = (i + n / 2 + 1) % n;
         let mut doc = base.clone();
         set_state(&mut doc.items[i], "to", wrong_to(r, i).unwrap(), i);
-        set_state(&mut doc.items[j], "from", wrong_from(table[j], j).unwrap(), j);
+        set_state(
+            &mut doc.items[j],
+            "from",
+            wrong_from(table[j], j).unwrap(),
+            j,
+        );
         case(
-            format!("double: to of {} + from of {}", r.describe(), table[j].describe()),
+            format!(
+                "double: to of {} + from of {}",
+                r.describe(),
+                table[j].describe()
+            ),
             doc,
             vec![Want::At(i, vec!["to"]), Want::At(j, vec!["from"])],
         );
         // Double mutation on one transition: wrong event and wrong action.
         let mut doc = base.clone();
-        doc.items[i].set("event", Value::Text(wrong_event(r, i + 1).unwrap().name().into()));
+        doc.items[i].set(
+            "event",
+            Value::Text(wrong_event(r, i + 1).unwrap().name().into()),
+        );
         doc.items[i].set(
             "action",
-            Value::Action(ActionValue::List(vec!["snd RST".into(), "create TCB".into()])),
+            Value::Action(ActionValue::List(vec![
+                "snd RST".into(),
+                "create TCB".into(),
+            ])),
         );
-        case(format!("double: event+action of {}", r.describe()), doc, vec![Want::At(i, vec!["event", "action"])]);
+        case(
+            format!("double: event+action of {}", r.describe()),
+            doc,
+            vec![Want::At(i, vec!["event", "action"])],
+        );
         // Swapped from/to.
         if r.from != r.to && find(r.to, r.event, r.from).is_empty() {
             let mut doc = base.clone();
             set_state(&mut doc.items[i], "from", r.to, 0);
             set_state(&mut doc.items[i], "to", r.from, 0);
-            case(format!("swapped {}", r.describe()), doc, vec![Want::At(i, vec!["from", "to"])]);
+            case(
+                format!("swapped {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec!["from", "to"])],
+            );
         }
         // Every state renamed with aliases, and a wrong target.
         let mut doc = base.clone();
@@ -182,7 +239,11 @@ fn harmful(scope: Scope, style: Style) -> Vec<Case> {
             set_state(item, "to", t, k + 2);
         }
         set_state(&mut doc.items[i], "to", wrong_to(r, i + 5).unwrap(), i + 3);
-        case(format!("aliases + wrong to of {}", r.describe()), doc, vec![Want::At(i, vec!["to"])]);
+        case(
+            format!("aliases + wrong to of {}", r.describe()),
+            doc,
+            vec![Want::At(i, vec!["to"])],
+        );
         // The same transition again in other spellings, after and before the original.
         for before in [false, true] {
             let mut doc = base.clone();
@@ -193,29 +254,92 @@ fn harmful(scope: Scope, style: Style) -> Vec<Case> {
             copy.set("event", Value::Text(ev[(i + 1) % ev.len()].into()));
             let at = if before { i } else { n };
             doc.items.insert(at, copy);
-            case(format!("duplicate (before: {before}) of {}", r.describe()), doc, vec![Want::At(at, vec!["*"])]);
+            case(
+                format!("duplicate (before: {before}) of {}", r.describe()),
+                doc,
+                vec![Want::At(at, vec!["*"])],
+            );
         }
         // A required key left out.
         for key in ["from", "event", "to"] {
             let mut doc = base.clone();
             doc.items[i].remove(key);
-            case(format!("no {key} in {}", r.describe()), doc, vec![Want::At(i, vec!["*"])]);
+            case(
+                format!("no {key} in {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec!["*"])],
+            );
         }
         // Wrong types.
-        for (key, raw) in [("from", "[CLOSED]"), ("to", "42"), ("event", "{ rcv: FIN }"), ("to", "[LISTEN, CLOSED]"), ("event", "true")] {
+        for (key, raw) in [
+            ("from", "[CLOSED]"),
+            ("to", "42"),
+            ("event", "{ rcv: FIN }"),
+            ("to", "[LISTEN, CLOSED]"),
+            ("event", "true"),
+        ] {
             let mut doc = base.clone();
             doc.items[i].set(key, Value::Raw(raw.into()));
-            case(format!("{key}: {raw} in {}", r.describe()), doc, vec![Want::At(i, vec![key])]);
+            case(
+                format!("{key}: {raw} in {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec![key])],
+            );
         }
         let mut doc = base.clone();
         doc.items[i].set("action", Value::Raw("{ snd: FIN }".into()));
-        case(format!("action mapping in {}", r.describe()), doc, vec![Want::At(i, vec!["action"])]);
+        case(
+            format!("action mapping in {}", r.describe()),
+            doc,
+            vec![Want::At(i, vec!["action"])],
+        );
         // A state spelt close to a real one.
         let name = r.to.name();
-        let near = format!("{}{}", &name[..name.len() - 1], if name.ends_with('D') { "T" } else { "D" });
+        let near = format!(
+            "{}{}",
+            &name[..name.len() - 1],
+            if name.ends_with('D') { "T" } else { "D" }
+        );
         let mut doc = base.clone();
         doc.items[i].set("to", Value::Text(near.clone()));
-        case(format!("near miss `{near}` in {}", r.describe()), doc, vec![Want::At(i, vec!["to"])]);
+        case(
+            format!("near miss `{near}` in {}", r.describe()),
+            doc,
+            vec![Want::At(i, vec!["to"])],
+        );
+        // A value changed into another legal one: the transition becomes another RFC transition
+        // (a duplicate, or one the scope does not require while the original goes missing).
+        for s in State::ALL {
+            if s != r.to && !find(r.from, r.event, s).is_empty() {
+                let mut doc = base.clone();
+                set_state(&mut doc.items[i], "to", s, i);
+                case(
+                    format!("legal to {s:?} in {}", r.describe()),
+                    doc,
+                    vec![Want::At(i, vec!["to"])],
+                );
+            }
+            if s != r.from && !find(s, r.event, r.to).is_empty() {
+                let mut doc = base.clone();
+                set_state(&mut doc.items[i], "from", s, i);
+                case(
+                    format!("legal from {s:?} in {}", r.describe()),
+                    doc,
+                    vec![Want::At(i, vec!["from"])],
+                );
+            }
+        }
+        for e in Event::ALL {
+            if e != r.event && !find(r.from, e, r.to).is_empty() {
+                let mut doc = base.clone();
+                doc.items[i].set("event", Value::Text(e.name().into()));
+                case(
+                    format!("legal event {e:?} in {}", r.describe()),
+                    doc,
+                    vec![Want::At(i, vec!["event"])],
+                );
+            }
+        }
         // An event that is legal only in other states.
         let elsewhere: Vec<Event> = Event::ALL
             .into_iter()
@@ -225,7 +349,11 @@ fn harmful(scope: Scope, style: Style) -> Vec<Case> {
         if let Some(e) = pick(&elsewhere, i) {
             let mut doc = base.clone();
             doc.items[i].set("event", Value::Text(e.name().into()));
-            case(format!("event {} elsewhere in {}", e.name(), r.describe()), doc, vec![Want::At(i, vec!["event"])]);
+            case(
+                format!("event {} elsewhere in {}", e.name(), r.describe()),
+                doc,
+                vec![Want::At(i, vec!["event"])],
+            );
         }
     }
     // The unquoted `rcv SYN,ACK` trap in every key position.
@@ -250,10 +378,18 @@ fn harmful(scope: Scope, style: Style) -> Vec<Case> {
                 };
                 doc.items[i].set("action", Value::Raw(raw));
             }
-            let keys = if comma_event { vec!["event"] } else { vec!["action"] };
+            let keys = if comma_event {
+                vec!["event"]
+            } else {
+                vec!["action"]
+            };
             let flow_trap = style == Style::Flow || !comma_event;
             if flow_trap {
-                case(format!("comma trap (rotation {rot}) in {}", r.describe()), doc, vec![Want::At(i, keys)]);
+                case(
+                    format!("comma trap (rotation {rot}) in {}", r.describe()),
+                    doc,
+                    vec![Want::At(i, keys)],
+                );
             }
         }
     }
@@ -268,23 +404,61 @@ fn harmful(scope: Scope, style: Style) -> Vec<Case> {
         for (k, spelling) in state_spellings(State::TimeWait).iter().enumerate() {
             let mut doc = base.clone();
             doc.items[i].set("to", Value::Text(spelling.to_string()));
-            case(format!("TIME-WAIT mistake `{spelling}` #{k} in {}", r.describe()), doc, vec![Want::At(i, vec!["to"])]);
+            case(
+                format!("TIME-WAIT mistake `{spelling}` #{k} in {}", r.describe()),
+                doc,
+                vec![Want::At(i, vec!["to"])],
+            );
         }
     }
     // Bogus extra transitions, appended.
     for (f, e, a, t) in [
-        (State::Closed, Event::RcvSyn, &[Action::SndSynAck][..], State::SynReceived),
-        (State::Listen, Event::RcvAckOfSyn, &[][..], State::Established),
-        (State::Established, Event::RcvFin, &[Action::SndAck][..], State::TimeWait),
+        (
+            State::Closed,
+            Event::RcvSyn,
+            &[Action::SndSynAck][..],
+            State::SynReceived,
+        ),
+        (
+            State::Listen,
+            Event::RcvAckOfSyn,
+            &[][..],
+            State::Established,
+        ),
+        (
+            State::Established,
+            Event::RcvFin,
+            &[Action::SndAck][..],
+            State::TimeWait,
+        ),
         (State::Closed, Event::Abort, &[][..], State::Closed),
-        (State::TimeWait, Event::Timeout2Msl, &[Action::DeleteTcb][..], State::Listen),
-        (State::SynSent, Event::RcvAckOfSyn, &[][..], State::Established),
-        (State::CloseWait, Event::RcvFin, &[Action::SndAck][..], State::LastAck),
+        (
+            State::TimeWait,
+            Event::Timeout2Msl,
+            &[Action::DeleteTcb][..],
+            State::Listen,
+        ),
+        (
+            State::SynSent,
+            Event::RcvAckOfSyn,
+            &[][..],
+            State::Established,
+        ),
+        (
+            State::CloseWait,
+            Event::RcvFin,
+            &[Action::SndAck][..],
+            State::LastAck,
+        ),
         (State::Established, Event::Send, &[][..], State::Established),
     ] {
         let mut doc = base.clone();
         doc.items.push(Item::claim(f, e, a, t));
-        case(format!("extra {f:?} {e:?} {t:?}"), doc, vec![Want::At(n, vec!["*"])]);
+        case(
+            format!("extra {f:?} {e:?} {t:?}"),
+            doc,
+            vec![Want::At(n, vec!["*"])],
+        );
     }
     cases
 }
@@ -334,7 +508,12 @@ fn run(cases: &[Case]) -> (usize, usize, Vec<String>) {
         let diags = netfig::tcp::check_source(&text);
         let at = located(&text, &diags);
         for d in &diags {
-            assert!(codes::info(d.code).is_some(), "unknown code {} in {}", d.code, case.name);
+            assert!(
+                codes::info(d.code).is_some(),
+                "unknown code {} in {}",
+                d.code,
+                case.name
+            );
         }
         for want in &case.wants {
             total += 1;
@@ -377,10 +556,19 @@ fn harmful_in(scope: Scope, style: Style, stride: usize) {
     let (detected, total, misses) = run(&sample);
     println!(
         "harmful mutations, {scope:?}/{style:?}: {detected}/{total} caught on the mutated line{}",
-        if stride > 1 { format!(" (every {stride}th case)") } else { String::new() }
+        if stride > 1 {
+            format!(" (every {stride}th case)")
+        } else {
+            String::new()
+        }
     );
     let shown: Vec<&str> = misses.iter().take(10).map(String::as_str).collect();
-    assert!(misses.is_empty(), "{} misses:\n{}", misses.len(), shown.join("\n"));
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        shown.join("\n")
+    );
 }
 
 #[test]
@@ -464,8 +652,11 @@ fn rewrite(scope: Scope, style: Style, v: usize) -> Doc {
         0 => {}
         1 => doc.items.reverse(),
         2 => {
-            let (even, odd): (Vec<(usize, Item)>, Vec<(usize, Item)>) =
-                doc.items.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+            let (even, odd): (Vec<(usize, Item)>, Vec<(usize, Item)>) = doc
+                .items
+                .into_iter()
+                .enumerate()
+                .partition(|(i, _)| i % 2 == 0);
             doc.items = even.into_iter().chain(odd).map(|(_, x)| x).collect();
         }
         _ => doc.items.rotate_left(7),
@@ -499,12 +690,18 @@ fn equivalent_rewrites_pass_clean() {
                 let diags = netfig::tcp::check_source(&text);
                 count += 1;
                 if !diags.is_empty() {
-                    failures.push(format!("{scope:?}/{style:?} variant {v}:\n{}", render(&text, &diags)));
+                    failures.push(format!(
+                        "{scope:?}/{style:?} variant {v}:\n{}",
+                        render(&text, &diags)
+                    ));
                 }
             }
         }
     }
-    println!("equivalent rewrites: {}/{count} clean", count - failures.len());
+    println!(
+        "equivalent rewrites: {}/{count} clean",
+        count - failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -525,12 +722,21 @@ fn action_order_and_every_spelling_of_each_transition_pass() {
                 set_state(&mut item, "to", r.to, k);
                 let ev = event_spellings(r.event);
                 item.set("event", Value::Text(ev[k % ev.len()].into()));
-                let mut acts: Vec<String> = r.actions.iter().map(|a| action_spellings(*a)[k % action_spellings(*a).len()].to_string()).collect();
+                let mut acts: Vec<String> = r
+                    .actions
+                    .iter()
+                    .map(|a| action_spellings(*a)[k % action_spellings(*a).len()].to_string())
+                    .collect();
                 acts.reverse();
                 if !acts.is_empty() {
                     item.set("action", Value::Action(ActionValue::List(acts)));
                 }
-                let doc = Doc { scope: Scope::Partial, style, header: String::new(), items: vec![item] };
+                let doc = Doc {
+                    scope: Scope::Partial,
+                    style,
+                    header: String::new(),
+                    items: vec![item],
+                };
                 let text = doc.write().text;
                 let diags = netfig::tcp::check_source(&text);
                 if !diags.is_empty() {
@@ -549,7 +755,11 @@ fn the_binary_agrees_exit_0_for_a_rewrite_and_1_at_the_mutated_line() {
     let clean = dir.join("clean.yaml");
     std::fs::write(&clean, rewrite(Scope::Full, Style::Block, 3).write().text).unwrap();
     let mut doc = rewrite(Scope::Figure, Style::Block, 0);
-    let i = doc.items.iter().position(|it| it.text("to").and_then(State::parse) == Some(State::FinWait1)).unwrap();
+    let i = doc
+        .items
+        .iter()
+        .position(|it| it.text("to").and_then(State::parse) == Some(State::FinWait1))
+        .unwrap();
     doc.items[i].set("to", Value::Text("TIME_WAIT".into()));
     let written = doc.write();
     let bad = dir.join("bad.yaml");
@@ -562,11 +772,19 @@ fn the_binary_agrees_exit_0_for_a_rewrite_and_1_at_the_mutated_line() {
             .unwrap()
     };
     let o = run(&clean);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let o = run(&bad);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     let line = written.lines_of(i, "to")[0];
-    assert!(err.contains(&format!("bad.yaml:{line}:")), "want line {line}:\n{err}");
+    assert!(
+        err.contains(&format!("bad.yaml:{line}:")),
+        "want line {line}:\n{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

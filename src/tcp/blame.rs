@@ -16,9 +16,9 @@
 //!    likely than one that fills a gap).
 //! 3. Otherwise the event (the source state does not handle it at all).
 
-use super::codes;
-use super::names::{Event, State};
 use super::check::cite_all;
+use super::codes;
+use super::names::{Action, Event, State};
 use super::reference::{self, describe_path, Origin, RefTransition};
 use super::syntax::TransitionDef;
 use crate::diagnostic::{Diagnostic, Span};
@@ -79,6 +79,20 @@ fn one_offs(claim: Triple, pool: &[&'static RefTransition]) -> Vec<Fix> {
     out
 }
 
+/// The gap in `pool` that `claim` would be after changing one value, with the same actions:
+/// a legal claim (or one with the wrong actions) that is really a mistyped required transition.
+pub(crate) fn fix_keeping_actions(
+    claim: Triple,
+    actions: &[Action],
+    pool: &[&'static RefTransition],
+) -> Option<Fix> {
+    one_offs(claim, pool).into_iter().find(|(_, r)| {
+        let mut a = r.actions.to_vec();
+        a.sort_unstable();
+        a == actions
+    })
+}
+
 /// The gap `claim` most likely stands for (required transitions first).
 pub(crate) fn likely_fix(claim: Triple, gaps: &Gaps) -> Option<Fix> {
     [&gaps.required, &gaps.alternatives]
@@ -94,7 +108,9 @@ pub(crate) fn assign_fixes(wrong: &[(usize, Triple)], gaps: &Gaps) -> Vec<(usize
     for pool in [&gaps.required, &gaps.alternatives] {
         let mut pool: Vec<&'static RefTransition> = pool.clone();
         loop {
-            let open = wrong.iter().filter(|(i, _)| !out.iter().any(|(j, _)| j == i));
+            let open = wrong
+                .iter()
+                .filter(|(i, _)| !out.iter().any(|(j, _)| j == i));
             let unique = open.clone().find_map(|(i, claim)| {
                 let c = one_offs(*claim, &pool);
                 let first = *c.first()?;

@@ -1,7 +1,7 @@
 //! Checks a [`Definition`] against the RFC 9293 reference: every claimed transition must be in
 //! it with the right actions; `scope: figure`/`full` also require completeness and reachability.
 
-use super::blame::{self, Gaps, Triple};
+use super::blame::{self, Blame, Gaps, Triple};
 use super::codes;
 use super::names::{Action, Event, State};
 use super::reference::{self, actions_text, Origin, RefTransition, Scope};
@@ -26,6 +26,13 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
         .filter(|(_, (f, e, t))| reference::find(*f, *e, *t).is_empty())
         .collect();
     let fixes = blame::assign_fixes(&wrong, &gaps);
+    // Required gaps no wrong claim explains: a legal claim one value away may stand for one.
+    let free: Vec<&'static RefTransition> = gaps
+        .required
+        .iter()
+        .copied()
+        .filter(|r| !fixes.iter().any(|(_, f)| std::ptr::eq(f.1, *r)))
+        .collect();
     for (index, t) in def.transitions.iter().enumerate() {
         let Some(claim) = claims[index] else {
             continue;
@@ -40,12 +47,21 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
             diags.push(blame::not_in_reference(t, claim, &claimed, fix));
             continue;
         }
-        if let Some(list) = &t.action {
-            if let Some(claimed) = list.resolved() {
-                if !found.iter().any(|r| same_actions(r.actions, &claimed)) {
-                    diags.push(wrong_action(t, list.span, &claimed, &found));
+        let actions = t.action.as_ref().and_then(|list| list.resolved());
+        match (&t.action, actions) {
+            (Some(list), Some(claimed))
+                if !found.iter().any(|r| same_actions(r.actions, &claimed)) =>
+            {
+                let fix = blame::fix_keeping_actions(claim, &claimed, &free);
+                diags.push(wrong_action(t, list.span, &claimed, &found, fix));
+            }
+            (_, claimed) if !found.iter().any(|r| r.required_in(def.scope)) => {
+                let actions = claimed.unwrap_or_else(|| sorted(found[0].actions));
+                if let Some(fix) = blame::fix_keeping_actions(claim, &actions, &free) {
+                    diags.push(stand_in(def, t, fix));
                 }
             }
+            _ => {}
         }
     }
     if def.scope != Scope::Partial {
@@ -78,10 +94,37 @@ fn gaps(scope: Scope, claimed: &[Triple]) -> Gaps {
     }
 }
 
+fn sorted(actions: &[Action]) -> Vec<Action> {
+    let mut a = actions.to_vec();
+    a.sort_unstable();
+    a
+}
+
 fn same_actions(reference: &[Action], claimed: &[Action]) -> bool {
-    let mut r = reference.to_vec();
-    r.sort_unstable();
-    r == claimed
+    sorted(reference) == claimed
+}
+
+/// E-TCP-007 at a legal claim the scope does not require, one value away from a required
+/// transition that is missing (with the same actions): most likely that transition, mistyped.
+fn stand_in(
+    def: &Definition,
+    t: &TransitionDef,
+    (blame, r): (Blame, &RefTransition),
+) -> Diagnostic {
+    Diagnostic::error(
+        codes::MISSING_TRANSITION,
+        blame.span(t),
+        format!(
+            "`scope: {}` requires `{}`, which is missing; `{} --{}--> {}` (legal, but not required) \
+             differs from it in one value",
+            def.scope.name(),
+            r.describe(),
+            t.from.text,
+            t.event.text,
+            t.to.text
+        ),
+    )
+    .with_hint(format!("did you mean `{}` ({})?", r.describe(), cite(r)))
 }
 
 pub(crate) fn cite(r: &RefTransition) -> String {
@@ -106,12 +149,16 @@ pub(crate) fn cite_all(list: &[&RefTransition]) -> String {
     text
 }
 
+/// E-TCP-005 at the actions, or — when a missing required transition one value away has exactly
+/// these actions — at that value.
 fn wrong_action(
     t: &TransitionDef,
     span: Span,
     claimed: &[Action],
     found: &[&RefTransition],
+    fix: Option<(Blame, &RefTransition)>,
 ) -> Diagnostic {
+    let span = fix.map_or(span, |(b, _)| b.span(t));
     let expected: Vec<String> = found.iter().map(|r| actions_text(r.actions)).collect();
     let mut d = Diagnostic::error(
         codes::WRONG_ACTION,
@@ -125,6 +172,12 @@ fn wrong_action(
             actions_text(claimed)
         ),
     );
+    if let Some((_, r)) = fix {
+        d = d.with_hint(format!(
+            "or a wrong value: `{}` has these actions and is missing",
+            r.describe()
+        ));
+    }
     for r in found {
         d = d.with_hint(cite(r));
     }

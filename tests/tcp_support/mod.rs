@@ -14,7 +14,13 @@ pub fn state_spellings(s: State) -> &'static [&'static str] {
     match s {
         State::Closed => &["CLOSED", "closed", "TCP_CLOSE", "Closed", "关闭"],
         State::Listen => &["LISTEN", "listen", "TCP_LISTEN", "收听", "监听"],
-        State::SynSent => &["SYN-SENT", "SYN_SENT", "syn-sent", "TCP_SYN_SENT", "同步已发送"],
+        State::SynSent => &[
+            "SYN-SENT",
+            "SYN_SENT",
+            "syn-sent",
+            "TCP_SYN_SENT",
+            "同步已发送",
+        ],
         State::SynReceived => &[
             "SYN-RECEIVED",
             "SYN-RCVD",
@@ -24,25 +30,83 @@ pub fn state_spellings(s: State) -> &'static [&'static str] {
             "syn received",
             "同步收到",
         ],
-        State::Established => &["ESTABLISHED", "ESTAB", "established", "TCP_ESTABLISHED", "已建立连接"],
-        State::FinWait1 => &["FIN-WAIT-1", "FIN_WAIT_1", "FIN_WAIT1", "FINWAIT-1", "TCP_FIN_WAIT1", "终止等待1"],
-        State::FinWait2 => &["FIN-WAIT-2", "FINWAIT-2", "FIN_WAIT2", "FIN_WAIT_2", "TCP_FIN_WAIT2", "终止等待2"],
-        State::CloseWait => &["CLOSE-WAIT", "CLOSE_WAIT", "close-wait", "TCP_CLOSE_WAIT", "关闭等待"],
+        State::Established => &[
+            "ESTABLISHED",
+            "ESTAB",
+            "established",
+            "TCP_ESTABLISHED",
+            "已建立连接",
+        ],
+        State::FinWait1 => &[
+            "FIN-WAIT-1",
+            "FIN_WAIT_1",
+            "FIN_WAIT1",
+            "FINWAIT-1",
+            "TCP_FIN_WAIT1",
+            "终止等待1",
+        ],
+        State::FinWait2 => &[
+            "FIN-WAIT-2",
+            "FINWAIT-2",
+            "FIN_WAIT2",
+            "FIN_WAIT_2",
+            "TCP_FIN_WAIT2",
+            "终止等待2",
+        ],
+        State::CloseWait => &[
+            "CLOSE-WAIT",
+            "CLOSE_WAIT",
+            "close-wait",
+            "TCP_CLOSE_WAIT",
+            "关闭等待",
+        ],
         State::Closing => &["CLOSING", "closing", "TCP_CLOSING", "同时关闭", "正在关闭"],
-        State::LastAck => &["LAST-ACK", "LAST_ACK", "last-ack", "TCP_LAST_ACK", "最后确认"],
-        State::TimeWait => &["TIME-WAIT", "TIME_WAIT", "time-wait", "TCP_TIME_WAIT", "TIMEWAIT", "时间等待"],
+        State::LastAck => &[
+            "LAST-ACK",
+            "LAST_ACK",
+            "last-ack",
+            "TCP_LAST_ACK",
+            "最后确认",
+        ],
+        State::TimeWait => &[
+            "TIME-WAIT",
+            "TIME_WAIT",
+            "time-wait",
+            "TCP_TIME_WAIT",
+            "TIMEWAIT",
+            "时间等待",
+        ],
     }
 }
 
 /// Spellings a definition may use for each event (Figure 5's first).
 pub fn event_spellings(e: Event) -> &'static [&'static str] {
     match e {
-        Event::PassiveOpen => &["passive OPEN", "Passive Open", "passive open", "OPEN (passive)", "被动打开"],
-        Event::ActiveOpen => &["active OPEN", "Active Open", "active  open", "OPEN (active)", "主动打开"],
+        Event::PassiveOpen => &[
+            "passive OPEN",
+            "Passive Open",
+            "passive open",
+            "OPEN (passive)",
+            "被动打开",
+        ],
+        Event::ActiveOpen => &[
+            "active OPEN",
+            "Active Open",
+            "active  open",
+            "OPEN (active)",
+            "主动打开",
+        ],
         Event::Send => &["SEND", "send", "Send", "发送数据"],
         Event::Close => &["CLOSE", "close", "Close", "CLOSE()", "关闭"],
         Event::Abort => &["ABORT", "abort", "Abort", "中止"],
-        Event::RcvSyn => &["rcv SYN", "recv SYN", "receive SYN", "RCV syn", "rcv  SYN", "收到 SYN"],
+        Event::RcvSyn => &[
+            "rcv SYN",
+            "recv SYN",
+            "receive SYN",
+            "RCV syn",
+            "rcv  SYN",
+            "收到 SYN",
+        ],
         Event::RcvSynAck => &[
             "rcv SYN,ACK",
             "rcv SYN+ACK",
@@ -52,10 +116,25 @@ pub fn event_spellings(e: Event) -> &'static [&'static str] {
             "recv syn-ack",
             "收到 SYN,ACK",
         ],
-        Event::RcvAckOfSyn => &["rcv ACK of SYN", "receive ACK of SYN", "rcv ACK for SYN", "recv ack of syn"],
+        Event::RcvAckOfSyn => &[
+            "rcv ACK of SYN",
+            "receive ACK of SYN",
+            "rcv ACK for SYN",
+            "recv ack of syn",
+        ],
         Event::RcvFin => &["rcv FIN", "recv FIN", "receive FIN", "RCV FIN", "收到 FIN"],
-        Event::RcvAckOfFin => &["rcv ACK of FIN", "receive ACK of FIN", "rcv ACK for FIN", "Rcv Ack Of Fin"],
-        Event::RcvFinAck => &["rcv FIN,ACK", "rcv FIN+ACK", "rcv FIN/ACK", "receive FIN-ACK"],
+        Event::RcvAckOfFin => &[
+            "rcv ACK of FIN",
+            "receive ACK of FIN",
+            "rcv ACK for FIN",
+            "Rcv Ack Of Fin",
+        ],
+        Event::RcvFinAck => &[
+            "rcv FIN,ACK",
+            "rcv FIN+ACK",
+            "rcv FIN/ACK",
+            "receive FIN-ACK",
+        ],
         Event::RcvRst => &["rcv RST", "recv RST", "receive RST", "RCV rst", "收到 RST"],
         Event::Timeout2Msl => &[
             "timeout 2MSL",
@@ -65,7 +144,13 @@ pub fn event_spellings(e: Event) -> &'static [&'static str] {
             "Timeout (2MSL)",
             "2MSL 超时",
         ],
-        Event::UserTimeout => &["user timeout", "USER TIMEOUT", "User Timeout", "user-timeout", "用户超时"],
+        Event::UserTimeout => &[
+            "user timeout",
+            "USER TIMEOUT",
+            "User Timeout",
+            "user-timeout",
+            "用户超时",
+        ],
     }
 }
 
@@ -75,7 +160,13 @@ pub fn action_spellings(a: Action) -> &'static [&'static str] {
         Action::CreateTcb => &["create TCB", "Create TCB", "create tcb", "创建 TCB"],
         Action::DeleteTcb => &["delete TCB", "Delete TCB", "DELETE TCB", "删除 TCB"],
         Action::SndSyn => &["snd SYN", "send SYN", "SND SYN", "发送 SYN"],
-        Action::SndSynAck => &["snd SYN,ACK", "snd SYN+ACK", "snd SYN/ACK", "send SYN-ACK", "snd SYN, ACK"],
+        Action::SndSynAck => &[
+            "snd SYN,ACK",
+            "snd SYN+ACK",
+            "snd SYN/ACK",
+            "send SYN-ACK",
+            "snd SYN, ACK",
+        ],
         Action::SndAck => &["snd ACK", "send ACK", "Snd Ack", "发送 ACK"],
         Action::SndFin => &["snd FIN", "send FIN", "SND fin", "发送 FIN"],
         Action::SndRst => &["snd RST", "send RST", "snd rst", "发送 RST"],
@@ -143,10 +234,13 @@ impl Item {
         self.entries.retain(|(k, _)| k != key);
     }
     pub fn text(&self, key: &str) -> Option<&str> {
-        self.entries.iter().find(|(k, _)| k == key).and_then(|(_, v)| match v {
-            Value::Text(t) | Value::Raw(t) => Some(t.as_str()),
-            Value::Action(_) => None,
-        })
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| match v {
+                Value::Text(t) | Value::Raw(t) => Some(t.as_str()),
+                Value::Action(_) => None,
+            })
     }
 }
 
@@ -202,7 +296,9 @@ pub fn scalar(text: &str, flow: bool) -> String {
         text.contains([':', '#'])
     };
     let special = special
-        || text.starts_with(['[', '{', '-', '&', '*', '!', '|', '>', '"', '\'', '%', '@', '`', '—', '–']);
+        || text.starts_with([
+            '[', '{', '-', '&', '*', '!', '|', '>', '"', '\'', '%', '@', '`', '—', '–',
+        ]);
     if special || text.is_empty() || text.trim() != text || text.contains("  ") && flow {
         format!("\"{}\"", text.replace('"', "\\\""))
     } else {
