@@ -124,7 +124,7 @@ fn stand_in(
             t.to.text
         ),
     )
-    .with_hint(format!("did you mean `{}` ({})?", r.describe(), cite(r)))
+    .with_hint(format!("did you mean {}?", cite(r)))
 }
 
 pub(crate) fn cite(r: &RefTransition) -> String {
@@ -160,24 +160,21 @@ fn wrong_action(
 ) -> Diagnostic {
     let span = fix.map_or(span, |(b, _)| b.span(t));
     let expected: Vec<String> = found.iter().map(|r| actions_text(r.actions)).collect();
-    let mut d = Diagnostic::error(
-        codes::WRONG_ACTION,
-        span,
-        format!(
-            "wrong action for `{} --{}--> {}`: RFC 9293 says `{}`, not `{}`",
-            t.from.text,
-            t.event.text,
-            t.to.text,
-            expected.join("` or `"),
-            actions_text(claimed)
-        ),
+    let mut message = format!(
+        "wrong action for `{} --{}--> {}`: RFC 9293 says `{}`, not `{}`",
+        t.from.text,
+        t.event.text,
+        t.to.text,
+        expected.join("` or `"),
+        actions_text(claimed)
     );
     if let Some((_, r)) = fix {
-        d = d.with_hint(format!(
-            "or a wrong value: `{}` has these actions and is missing",
+        message.push_str(&format!(
+            "; or this value is wrong: `{}` has these actions and is missing",
             r.describe()
         ));
     }
+    let mut d = Diagnostic::error(codes::WRONG_ACTION, span, message);
     for r in found {
         d = d.with_hint(cite(r));
     }

@@ -495,6 +495,29 @@ mod tests {
     }
 
     #[test]
+    fn brackets_msl_articles_and_no_action() {
+        assert_eq!(Event::parse("OPEN (passive)"), Some(Event::PassiveOpen));
+        assert_eq!(Event::parse("CLOSE()"), Some(Event::Close));
+        for t in ["Timeout (2 MSL)", "timeout = 2*MSL", "2×MSL timeout"] {
+            assert_eq!(Event::parse(t), Some(Event::Timeout2Msl), "{t}");
+        }
+        assert_eq!(Event::parse("rcv ACK of SYN,ACK"), Some(Event::RcvAckOfSyn));
+        assert_eq!(
+            Action::parse("delete the TCB"),
+            Some(Some(Action::DeleteTcb))
+        );
+        for t in ["x", "X", "none", "no action", "-", "—", "", "无"] {
+            assert_eq!(Action::parse(t), Some(None), "{t}");
+        }
+        assert_eq!(State::parse("TCP_NEW_SYN_RECV"), Some(State::SynReceived));
+        assert_eq!(State::parse("同步已接收"), Some(State::SynReceived));
+        // Still strict about meaning.
+        assert_eq!(Event::parse("rcv ACK"), None);
+        assert_eq!(Event::parse("timeout"), None);
+        assert_eq!(State::parse("CLOSE"), None);
+    }
+
+    #[test]
     fn glossary_is_complete_and_distinct() {
         let zh: Vec<&str> = State::ALL.iter().map(|s| s.glossary().zh).collect();
         let mut sorted = zh.clone();

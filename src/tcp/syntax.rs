@@ -165,7 +165,23 @@ fn key_span(entries: &[(Node, Node)], key: &str) -> Span {
         .map_or_else(Span::default, |(k, _)| k.span)
 }
 
+/// Other spellings of keys: `actions:` in a transition is `action:`.
+const KEY_ALIASES: &[(&str, &str)] = &[("actions", "action")];
+
+/// The known key `text` stands for: keys are case-insensitive (`From:`), and an alias counts
+/// where its key is allowed and it is not a key itself.
+fn canonical_key(text: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+    let lower = text.trim().to_ascii_lowercase();
+    allowed.iter().copied().find(|a| *a == lower).or_else(|| {
+        KEY_ALIASES
+            .iter()
+            .find(|(alias, key)| *alias == lower && allowed.contains(key))
+            .map(|(_, key)| *key)
+    })
+}
+
 /// The entries with known keys; unknown keys, non-text keys and repeated keys are reported.
+/// At the top level, keys starting with `x-` are left alone: a place for YAML anchors.
 fn known_entries<'a>(
     entries: &'a [(Node, Node)],
     allowed: &'static [&'static str],
@@ -173,7 +189,6 @@ fn known_entries<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(&'static str, &'a Node)> {
     let mut out: Vec<(&'static str, &'a Node)> = Vec::new();
-    let mut seen: Vec<(&str, Span)> = Vec::new();
     for (k, v) in entries {
         let Some(text) = k.as_str() else {
             diags.push(Diagnostic::error(
@@ -183,7 +198,22 @@ fn known_entries<'a>(
             ));
             continue;
         };
-        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == text) {
+        let Some(key) = canonical_key(text, allowed) else {
+            if allowed == TOP_KEYS && text.to_ascii_lowercase().starts_with("x-") {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_KEY,
+                k.span,
+                format!("unknown key `{text}` {place}"),
+            );
+            if let Some(s) = did_you_mean(text, allowed) {
+                d = d.with_hint(format!("did you mean `{s}`?"));
+            }
+            diags.push(d.with_hint(format!("known keys: {}", allowed.join(", "))));
+            continue;
+        };
+        if out.iter().any(|(seen, _)| *seen == key) {
             diags.push(
                 Diagnostic::error(
                     codes::DUPLICATE_KEY,
@@ -191,31 +221,12 @@ fn known_entries<'a>(
                     format!("`{text}` given twice"),
                 )
                 .with_hint(format!(
-                    "`{text}` is already given in this mapping{}; keep one",
-                    if first.start < k.span.start {
-                        " above"
-                    } else {
-                        ""
-                    }
+                    "`{key}` is already given above in this mapping; keep one"
                 )),
             );
             continue;
         }
-        seen.push((text, k.span));
-        match allowed.iter().find(|a| **a == text) {
-            Some(a) => out.push((a, v)),
-            None => {
-                let mut d = Diagnostic::error(
-                    codes::UNKNOWN_KEY,
-                    k.span,
-                    format!("unknown key `{text}` {place}"),
-                );
-                if let Some(s) = did_you_mean(text, allowed) {
-                    d = d.with_hint(format!("did you mean `{s}`?"));
-                }
-                diags.push(d.with_hint(format!("known keys: {}", allowed.join(", "))));
-            }
-        }
+        out.push((key, v));
     }
     out
 }
