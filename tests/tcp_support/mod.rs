@@ -173,6 +173,25 @@ pub fn action_spellings(a: Action) -> &'static [&'static str] {
     }
 }
 
+/// The reference transitions a scope covers, in table order (`full`: all 59, else Figure 5).
+pub fn refs(scope: Scope) -> Vec<&'static RefTransition> {
+    netfig::tcp::reference::transitions()
+        .iter()
+        .filter(|r| scope == Scope::Full || r.origin == Origin::Figure5)
+        .collect()
+}
+
+/// The `seed`-th documented spelling of `s`.
+pub fn spell_state(s: State, seed: usize) -> String {
+    let list = state_spellings(s);
+    list[seed % list.len()].to_string()
+}
+
+/// Sets `key` of `item` to the `seed`-th spelling of `s`.
+pub fn set_state(item: &mut Item, key: &str, s: State, seed: usize) {
+    item.set(key, Value::Text(spell_state(s, seed)));
+}
+
 /// How the `action:` value is written.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ActionValue {
@@ -309,11 +328,7 @@ pub fn scalar(text: &str, flow: bool) -> String {
 impl Doc {
     /// Figure 5 (`scope: figure`) or every transition (`scope: full`), in RFC spellings.
     pub fn reference(scope: Scope, style: Style) -> Doc {
-        let items = netfig::tcp::reference::transitions()
-            .iter()
-            .filter(|r| scope == Scope::Full || r.origin == Origin::Figure5)
-            .map(Item::of)
-            .collect();
+        let items = refs(scope).into_iter().map(Item::of).collect();
         Doc {
             scope,
             style,
