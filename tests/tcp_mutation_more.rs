@@ -87,6 +87,30 @@ fn sorted(a: &[Action]) -> Vec<Action> {
     v
 }
 
+/// Applies single mutation number `kind` (0 target, 1 source, 2 event, 3 actions, 4 deletion)
+/// to item `i`; returns where it must be reported.
+fn mutate(doc: &mut Doc, i: usize, r: &RefTransition, kind: usize, seed: usize) -> Want {
+    let item = &mut doc.items[i];
+    match kind {
+        0 => set_state(item, "to", wrong_to(r, seed).unwrap(), seed),
+        1 => set_state(item, "from", wrong_from(r, seed).unwrap(), seed),
+        2 => item.set(
+            "event",
+            Value::Text(wrong_event(r, seed).unwrap().name().into()),
+        ),
+        3 => {
+            let acts = wrong_actions(r, seed);
+            let list = acts.iter().map(|a| a.name().to_string()).collect();
+            item.set("action", Value::Action(ActionValue::List(list)));
+        }
+        _ => {
+            item.gone = true;
+            return Want::Missing(r.describe());
+        }
+    }
+    Want::At(i, vec![["to", "from", "event", "action"][kind]])
+}
+
 /// Every harmful mutation of `scope`'s reference in `style`.
 fn harmful(scope: Scope, style: Style) -> Vec<Case> {
     let base = Doc::reference(scope, style);
@@ -185,6 +209,24 @@ fn harmful(scope: Scope, style: Style) -> Vec<Case> {
             doc,
             vec![Want::At(i, vec!["to"]), Want::At(j, vec!["from"])],
         );
+        // Two single mutations of any kinds on two transitions.
+        let j = (i * 7 + 3) % n;
+        let (k1, k2) = (i % 5, (i / 5 + i + 1) % 5);
+        let required = |x: &RefTransition, k: usize| k != 4 || x.required_in(scope);
+        if j != i && required(r, k1) && required(table[j], k2) {
+            let mut doc = base.clone();
+            let w1 = mutate(&mut doc, i, r, k1, i + j);
+            let w2 = mutate(&mut doc, j, table[j], k2, i * j);
+            case(
+                format!(
+                    "double: kind {k1} of {} + kind {k2} of {}",
+                    r.describe(),
+                    table[j].describe()
+                ),
+                doc,
+                vec![w1, w2],
+            );
+        }
         // Double mutation on one transition: wrong event and wrong action.
         let mut doc = base.clone();
         doc.items[i].set(

@@ -220,3 +220,74 @@ proptest! {
         prop_assert!(hit, "want an error on {lines:?}:\n{}", render(&written.text, &diags));
     }
 }
+
+/// A value of reference transition `r` changed so the claim leaves RFC 9293 (0 target, 1 source,
+/// 2 event): the key changed, or `None` when no such change exists.
+fn break_value(
+    item: &mut Item,
+    r: &reference::RefTransition,
+    kind: usize,
+    pick: prop::sample::Index,
+) -> Option<&'static str> {
+    let find = reference::find;
+    match kind {
+        0 => {
+            let c: Vec<State> = State::ALL
+                .into_iter()
+                .filter(|s| find(r.from, r.event, *s).is_empty())
+                .collect();
+            item.set("to", Value::Text(pick.get(&c).name().into()));
+            Some("to")
+        }
+        1 => {
+            let c: Vec<State> = State::ALL
+                .into_iter()
+                .filter(|s| find(*s, r.event, r.to).is_empty())
+                .collect();
+            item.set("from", Value::Text(pick.get(&c).name().into()));
+            Some("from")
+        }
+        _ => {
+            let c: Vec<Event> = Event::ALL
+                .into_iter()
+                .filter(|e| find(r.from, *e, r.to).is_empty())
+                .collect();
+            item.set("event", Value::Text(pick.get(&c).name().into()));
+            Some("event")
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Up to three transitions of Figure 5 broken at once: each is reported on its own line.
+    #[test]
+    fn several_broken_values_are_each_reported_on_their_line(
+        picks in prop::collection::vec((any::<prop::sample::Index>(), 0usize..3, any::<prop::sample::Index>()), 1..4),
+        style in style(),
+        full in any::<bool>(),
+    ) {
+        let scope = if full { Scope::Full } else { Scope::Figure };
+        let mut doc = Doc::reference(scope, style);
+        let table = refs(scope);
+        let mut wants = Vec::new();
+        for (at, kind, pick) in picks {
+            let i = at.index(table.len());
+            if wants.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            if let Some(key) = break_value(&mut doc.items[i], table[i], kind, pick) {
+                wants.push((i, key));
+            }
+        }
+        let written = doc.write();
+        let diags = netfig::tcp::check_source(&written.text);
+        let at = located(&written.text, &diags);
+        for (i, key) in wants {
+            let lines = written.lines_of(i, key);
+            let hit = at.iter().zip(&diags).any(|((l, _), d)| d.is_error() && lines.contains(l));
+            prop_assert!(hit, "item {i} `{key}` (lines {lines:?}):\n{}", render(&written.text, &diags));
+        }
+    }
+}

@@ -175,6 +175,10 @@ fn wrong_action(
         ));
     }
     let mut d = Diagnostic::error(codes::WRONG_ACTION, span, message);
+    let two_segments = claimed.contains(&Action::SndSyn) && claimed.contains(&Action::SndAck);
+    if two_segments && found.iter().any(|r| r.actions.contains(&Action::SndSynAck)) {
+        d = d.with_hint("SYN and ACK go in one segment: write `snd SYN,ACK`");
+    }
     for r in found {
         d = d.with_hint(cite(r));
     }

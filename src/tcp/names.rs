@@ -266,9 +266,12 @@ impl Event {
             .find(|e| e.aliases().contains(&key.as_str()))
     }
 
-    /// The event whose name is closest to `text`, for did-you-mean hints.
+    /// The event whose name is closest to `text`, for did-you-mean hints (`recieve` is read as
+    /// `rcv` here, never when parsing).
     pub fn suggest(text: &str) -> Option<Event> {
-        let key = words(text);
+        let key = words(text)
+            .replace("recieved", "rcv")
+            .replace("recieve", "rcv");
         closest(&key, Event::ALL.into_iter().map(|x| (x, x.aliases())))
     }
 }
@@ -358,7 +361,7 @@ fn squash(text: &str) -> String {
 
 /// Lower case words: punctuation between flags (`SYN,ACK`, `SYN-ACK`, `SYN/ACK`, `SYN+ACK`),
 /// `=`, `_`, `:`, brackets and full-width commas become spaces (`Timeout=2MSL`, `OPEN (active)`,
-/// `CLOSE()`); `2 MSL`, `2*MSL` and `2×MSL` become `2msl`; `receive`/`recv`/`received` become
+/// `CLOSE()`); `2 MSL`, `2*MSL` and `2×MSL` become `2msl`, `time-out` `timeout`; `receive`/`recv`/`received` become
 /// `rcv`, `send` before a flag `snd`; `the` is dropped (`delete the TCB`).
 fn words(text: &str) -> String {
     let lowered: String = text
@@ -391,7 +394,8 @@ fn words(text: &str) -> String {
     let lowered = lowered
         .replace("2*msl", "2msl")
         .replace("2×msl", "2msl")
-        .replace("2 msl", "2msl");
+        .replace("2 msl", "2msl")
+        .replace("time out", "timeout");
     let mut out: Vec<&str> = Vec::new();
     let tokens: Vec<&str> = lowered.split_whitespace().collect();
     for (i, t) in tokens.iter().enumerate() {
@@ -502,6 +506,9 @@ mod tests {
             assert_eq!(Event::parse(t), Some(Event::Timeout2Msl), "{t}");
         }
         assert_eq!(Event::parse("rcv ACK of SYN,ACK"), Some(Event::RcvAckOfSyn));
+        assert_eq!(Event::parse("user time-out"), Some(Event::UserTimeout));
+        assert_eq!(Event::parse("recieve FIN"), None);
+        assert_eq!(Event::suggest("recieve FIN"), Some(Event::RcvFin));
         assert_eq!(
             Action::parse("delete the TCB"),
             Some(Some(Action::DeleteTcb))

@@ -133,9 +133,10 @@ fn at_the_tab(source: &str, mut d: Diagnostic) -> Diagnostic {
     if !d.message.contains("tab") {
         return d;
     }
-    let line_start = source[..d.span.start.min(source.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+    let Some(before) = source.get(..d.span.start) else {
+        return d;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let mut offset = line_start;
     for line in source[line_start..].split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
