@@ -1,78 +1,133 @@
 //! Checks a [`Definition`] against the RFC 9293 reference: every claimed transition must be in
 //! it with the right actions; `scope: figure`/`full` also require completeness and reachability.
 
+use super::blame::{self, Blame, Gaps, Triple};
 use super::codes;
 use super::names::{Action, Event, State};
-use super::reference::{self, actions_text, describe_path, Origin, RefTransition, Scope};
+use super::reference::{self, actions_text, Origin, RefTransition, Scope};
 use super::syntax::{Definition, Names, TransitionDef};
 use crate::diagnostic::{Diagnostic, Span};
 
 /// All findings for `def` (the parse diagnostics are not repeated).
 pub fn check(def: &Definition) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let table = reference::transitions();
-    let mut covered = vec![false; table.len()];
-    let mut seen: Vec<((State, Event, State), usize)> = Vec::new();
-    let claimed: Vec<(State, Event, State)> = def
+    let claims: Vec<Option<Triple>> = def
         .transitions
         .iter()
-        .filter_map(|t| Some((t.from.id?, t.event.id?, t.to.id?)))
+        .map(|t| Some((t.from.id?, t.event.id?, t.to.id?)))
+        .collect();
+    let claimed: Vec<Triple> = claims.iter().flatten().copied().collect();
+    let gaps = gaps(def.scope, &claimed);
+    diags.extend(blame::duplicates(&def.transitions, &claims, &gaps));
+    let wrong: Vec<(usize, Triple)> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.map(|c| (i, c)))
+        .filter(|(_, (f, e, t))| reference::find(*f, *e, *t).is_empty())
+        .collect();
+    let fixes = blame::assign_fixes(&wrong, &gaps);
+    // Required gaps no wrong claim explains: a legal claim one value away may stand for one.
+    let free: Vec<&'static RefTransition> = gaps
+        .required
+        .iter()
+        .copied()
+        .filter(|r| !fixes.iter().any(|(_, f)| std::ptr::eq(f.1, *r)))
         .collect();
     for (index, t) in def.transitions.iter().enumerate() {
-        let (Some(from), Some(event), Some(to)) = (t.from.id, t.event.id, t.to.id) else {
+        let Some(claim) = claims[index] else {
             continue;
         };
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == (from, event, to)) {
-            diags.push(
-                Diagnostic::error(
-                    codes::DUPLICATE_TRANSITION,
-                    Span::new(t.span.start, t.span.start),
-                    format!(
-                        "duplicate transition `{} --{}--> {}`",
-                        t.from.text, t.event.text, t.to.text
-                    ),
-                )
-                .with_hint(format!(
-                    "the same transition is item {} of `transitions`; keep one",
-                    first + 1
-                )),
-            );
-            continue;
+        if claims[..index].contains(&Some(claim)) {
+            continue; // reported as a duplicate; its first listing is checked
         }
-        seen.push(((from, event, to), index));
+        let (from, event, to) = claim;
         let found = reference::find(from, event, to);
         if found.is_empty() {
-            diags.push(not_in_reference(t, (from, event, to), &claimed));
+            let fix = fixes.iter().find(|(i, _)| *i == index).map(|(_, f)| *f);
+            diags.push(blame::not_in_reference(t, claim, &claimed, fix));
             continue;
         }
-        for r in &found {
-            if let Some(i) = table.iter().position(|x| std::ptr::eq(x, *r)) {
-                covered[i] = true;
+        let actions = t.action.as_ref().and_then(|list| list.resolved());
+        match (&t.action, actions) {
+            (Some(list), Some(claimed))
+                if !found.iter().any(|r| same_actions(r.actions, &claimed)) =>
+            {
+                let fix = blame::fix_keeping_actions(claim, &claimed, &free);
+                diags.push(wrong_action(t, list.span, &claimed, &found, fix));
             }
-        }
-        if let Some(list) = &t.action {
-            if let Some(claimed) = list.resolved() {
-                if !found.iter().any(|r| same_actions(r.actions, &claimed)) {
-                    diags.push(wrong_action(t, list.span, &claimed, &found));
+            (_, claimed) if !found.iter().any(|r| r.required_in(def.scope)) => {
+                let actions = claimed.unwrap_or_else(|| sorted(found[0].actions));
+                if let Some(fix) = blame::fix_keeping_actions(claim, &actions, &free) {
+                    diags.push(stand_in(def, t, fix));
                 }
             }
+            _ => {}
         }
     }
     if def.scope != Scope::Partial {
-        missing(def, &covered, &mut diags);
+        for r in &gaps.required {
+            diags.push(missing_transition(def, r));
+        }
         unreachable(def, &mut diags);
     }
     glossary(def, &mut diags);
     diags
 }
 
-fn same_actions(reference: &[Action], claimed: &[Action]) -> bool {
-    let mut r = reference.to_vec();
-    r.sort_unstable();
-    r == claimed
+/// The required transitions nobody claims, and the unlisted alternatives when some are listed.
+fn gaps(scope: Scope, claimed: &[Triple]) -> Gaps {
+    let unclaimed = |r: &&RefTransition| !claimed.contains(&(r.from, r.event, r.to));
+    let table = reference::transitions();
+    let alternatives = || table.iter().filter(|r| r.origin == Origin::Alternative);
+    let lists_some = alternatives().any(|r| !unclaimed(&r));
+    Gaps {
+        required: table
+            .iter()
+            .filter(|r| r.required_in(scope))
+            .filter(unclaimed)
+            .collect(),
+        alternatives: if lists_some {
+            alternatives().filter(unclaimed).collect()
+        } else {
+            Vec::new()
+        },
+    }
 }
 
-fn cite(r: &RefTransition) -> String {
+fn sorted(actions: &[Action]) -> Vec<Action> {
+    let mut a = actions.to_vec();
+    a.sort_unstable();
+    a
+}
+
+fn same_actions(reference: &[Action], claimed: &[Action]) -> bool {
+    sorted(reference) == claimed
+}
+
+/// E-TCP-007 at a legal claim the scope does not require, one value away from a required
+/// transition that is missing (with the same actions): most likely that transition, mistyped.
+fn stand_in(
+    def: &Definition,
+    t: &TransitionDef,
+    (blame, r): (Blame, &RefTransition),
+) -> Diagnostic {
+    Diagnostic::error(
+        codes::MISSING_TRANSITION,
+        blame.span(t),
+        format!(
+            "`scope: {}` requires `{}`, which is missing; `{} --{}--> {}` (legal, but not required) \
+             differs from it in one value",
+            def.scope.name(),
+            r.describe(),
+            t.from.text,
+            t.event.text,
+            t.to.text
+        ),
+    )
+    .with_hint(format!("did you mean {}?", cite(r)))
+}
+
+pub(crate) fn cite(r: &RefTransition) -> String {
     match r.condition {
         Some(c) => format!("{} (RFC 9293 {}; {c})", r.describe(), r.section),
         None => format!("{} (RFC 9293 {})", r.describe(), r.section),
@@ -80,7 +135,7 @@ fn cite(r: &RefTransition) -> String {
 }
 
 /// At most four citations, then a count, so hints stay readable.
-fn cite_all(list: &[&RefTransition]) -> String {
+pub(crate) fn cite_all(list: &[&RefTransition]) -> String {
     const SHOWN: usize = 4;
     let mut text = list
         .iter()
@@ -94,200 +149,61 @@ fn cite_all(list: &[&RefTransition]) -> String {
     text
 }
 
-/// Which value of a claimed transition a finding points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Blame {
-    To,
-    Event,
-    From,
-    Unhandled,
-}
-
-fn not_in_reference(
-    t: &TransitionDef,
-    (from, event, to): (State, Event, State),
-    claimed: &[(State, Event, State)],
-) -> Diagnostic {
-    let table = reference::transitions();
-    let outcomes = reference::outcomes(from, event);
-    let by_event: Vec<&RefTransition> = table
-        .iter()
-        .filter(|r| r.from == from && r.to == to && r.origin != Origin::Alternative)
-        .collect();
-    let mut by_from: Vec<&RefTransition> = table
-        .iter()
-        .filter(|r| r.event == event && r.to == to && r.origin != Origin::Alternative)
-        .collect();
-    if by_from.is_empty() {
-        // Only a permitted alternative leads there (a RST sender entering TIME-WAIT): still
-        // the right advice when the source state is the mistake.
-        by_from = table
-            .iter()
-            .filter(|r| r.event == event && r.to == to)
-            .collect();
-    }
-    let claim = format!("{} --{}--> {}", t.from.text, t.event.text, t.to.text);
-    // Blame the value a one-field fix would change. Candidates in order: the target (the usual
-    // mistake is a wrong "leads to"), the event, the source state; a fix that yields a
-    // transition the definition already lists elsewhere is less likely than one that fills a gap.
-    let fills_gap = |list: &[&RefTransition]| {
-        list.iter()
-            .any(|r| !claimed.contains(&(r.from, r.event, r.to)))
-    };
-    let candidates = [
-        (Blame::To, &outcomes),
-        (Blame::Event, &by_event),
-        (Blame::From, &by_from),
-    ];
-    let blame = candidates
-        .iter()
-        .find(|(_, list)| fills_gap(list))
-        .or_else(|| candidates.iter().find(|(_, list)| !list.is_empty()))
-        .map_or(Blame::Unhandled, |(b, _)| *b);
-    let (span, message) = match blame {
-        Blame::To => {
-            let targets: Vec<&str> = outcomes.iter().map(|r| r.to.name()).collect();
-            (
-                t.to.span,
-                format!(
-                    "`{claim}` is not in RFC 9293: {} in {} leads to {}",
-                    event.name(),
-                    from.name(),
-                    targets.join(" or ")
-                ),
-            )
-        }
-        Blame::Event => (
-            t.event.span,
-            format!(
-                "`{claim}` is not in RFC 9293: {} reaches {} on another event",
-                from.name(),
-                to.name()
-            ),
-        ),
-        Blame::From => (
-            t.from.span,
-            format!(
-                "`{claim}` is not in RFC 9293: {} leads to {} from another state",
-                event.name(),
-                to.name()
-            ),
-        ),
-        Blame::Unhandled => (
-            t.event.span,
-            format!(
-                "`{claim}` is not in RFC 9293: {} does not handle {}",
-                from.name(),
-                event.name()
-            ),
-        ),
-    };
-    let mut d = Diagnostic::error(codes::NOT_IN_REFERENCE, span, message);
-    if let Some((section, text)) = reference::no_change(from, event) {
-        d = d.with_hint(format!("RFC 9293 {section}: {text}"));
-    }
-    if !outcomes.is_empty() {
-        d = d.with_hint(format!(
-            "{} in {}: {}",
-            event.name(),
-            from.name(),
-            cite_all(&outcomes)
-        ));
-    }
-    if !by_event.is_empty() {
-        d = d.with_hint(format!(
-            "{} → {} happens on: {}",
-            from.name(),
-            to.name(),
-            cite_all(&by_event)
-        ));
-    }
-    if !by_from.is_empty() {
-        d = d.with_hint(format!(
-            "{} leads to {} from: {}",
-            event.name(),
-            to.name(),
-            cite_all(&by_from)
-        ));
-    }
-    if outcomes.is_empty() && by_event.is_empty() && by_from.is_empty() {
-        let handled: Vec<&RefTransition> = table
-            .iter()
-            .filter(|r| r.from == from && r.origin != Origin::Alternative)
-            .collect();
-        if handled.is_empty() {
-            d = d.with_hint(format!("{} has no transitions in RFC 9293", from.name()));
-        } else {
-            d = d.with_hint(format!("{} handles: {}", from.name(), cite_all(&handled)));
-        }
-    }
-    let entries = reference::entries(to);
-    if to != from && !entries.is_empty() && by_event.is_empty() {
-        d = d.with_hint(format!(
-            "{} is entered by: {}",
-            to.name(),
-            cite_all(&entries)
-        ));
-    }
-    if let Some(path) = reference::shortest_path(from, to) {
-        if path.len() > 1 {
-            d = d.with_hint(format!("shortest legal path: {}", describe_path(&path)));
-        }
-    }
-    d
-}
-
+/// E-TCP-005 at the actions, or — when a missing required transition one value away has exactly
+/// these actions — at that value.
 fn wrong_action(
     t: &TransitionDef,
     span: Span,
     claimed: &[Action],
     found: &[&RefTransition],
+    fix: Option<(Blame, &RefTransition)>,
 ) -> Diagnostic {
+    let span = fix.map_or(span, |(b, _)| b.span(t));
     let expected: Vec<String> = found.iter().map(|r| actions_text(r.actions)).collect();
-    let mut d = Diagnostic::error(
-        codes::WRONG_ACTION,
-        span,
-        format!(
-            "wrong action for `{} --{}--> {}`: RFC 9293 says `{}`, not `{}`",
-            t.from.text,
-            t.event.text,
-            t.to.text,
-            expected.join("` or `"),
-            actions_text(claimed)
-        ),
+    let mut message = format!(
+        "wrong action for `{} --{}--> {}`: RFC 9293 says `{}`, not `{}`",
+        t.from.text,
+        t.event.text,
+        t.to.text,
+        expected.join("` or `"),
+        actions_text(claimed)
     );
+    if let Some((_, r)) = fix {
+        message.push_str(&format!(
+            "; or this value is wrong: `{}` has these actions and is missing",
+            r.describe()
+        ));
+    }
+    let mut d = Diagnostic::error(codes::WRONG_ACTION, span, message);
+    let two_segments = claimed.contains(&Action::SndSyn) && claimed.contains(&Action::SndAck);
+    if two_segments && found.iter().any(|r| r.actions.contains(&Action::SndSynAck)) {
+        d = d.with_hint("SYN and ACK go in one segment: write `snd SYN,ACK`");
+    }
     for r in found {
         d = d.with_hint(cite(r));
     }
     d
 }
 
-fn missing(def: &Definition, covered: &[bool], diags: &mut Vec<Diagnostic>) {
+fn missing_transition(def: &Definition, r: &RefTransition) -> Diagnostic {
     let span = def.scope_span.unwrap_or(def.transitions_span);
-    for (r, done) in reference::transitions().iter().zip(covered) {
-        if *done || !r.required_in(def.scope) {
-            continue;
-        }
-        diags.push(
-            Diagnostic::error(
-                codes::MISSING_TRANSITION,
-                span,
-                format!(
-                    "missing transition `{}` (RFC 9293 {}), required by `scope: {}`",
-                    r.describe(),
-                    r.section,
-                    def.scope.name()
-                ),
-            )
-            .with_hint(format!(
-                "add `- {{ from: {}, event: {}, action: {}, to: {} }}`",
-                r.from.name(),
-                yaml_text(r.event.name()),
-                yaml_text(&actions_text(r.actions).replace(", ", "; ")),
-                r.to.name()
-            )),
-        );
-    }
+    Diagnostic::error(
+        codes::MISSING_TRANSITION,
+        span,
+        format!(
+            "missing transition `{}` (RFC 9293 {}), required by `scope: {}`",
+            r.describe(),
+            r.section,
+            def.scope.name()
+        ),
+    )
+    .with_hint(format!(
+        "add `- {{ from: {}, event: {}, action: {}, to: {} }}`",
+        r.from.name(),
+        yaml_text(r.event.name()),
+        yaml_text(&actions_text(r.actions).replace(", ", "; ")),
+        r.to.name()
+    ))
 }
 
 /// A value quoted if a flow mapping would split it.

@@ -13,9 +13,10 @@ pub const UNKNOWN_ACTION: &str = "E-TCP-003";
 pub const NOT_IN_REFERENCE: &str = "E-TCP-004";
 /// A legal transition with the wrong actions.
 pub const WRONG_ACTION: &str = "E-TCP-005";
-/// The same transition listed twice.
+/// The same transition listed twice (after alias normalisation); every listing is reported.
 pub const DUPLICATE_TRANSITION: &str = "E-TCP-006";
-/// A transition the scope requires is missing.
+/// A transition the scope requires is missing (at `scope:`; also at a legal claim one value
+/// away from it, with the same actions, that most likely stands for it).
 pub const MISSING_TRANSITION: &str = "E-TCP-007";
 /// A state that cannot be reached from CLOSED (only under `figure`/`full`).
 pub const UNREACHABLE_STATE: &str = "E-TCP-008";
@@ -75,12 +76,12 @@ pub static CODES: [CodeInfo; 15] = [
     row(
         DUPLICATE_TRANSITION,
         Severity::Error,
-        "the same transition (from, event, to) listed twice",
+        "the same transition (from, event, to) listed twice, aliases seen through; every listing is reported",
     ),
     row(
         MISSING_TRANSITION,
         Severity::Error,
-        "a transition required by `scope: figure`/`full` is missing",
+        "a transition required by `scope: figure`/`full` is missing (reported at `scope:`, and at a legal claim one value away that likely stands for it)",
     ),
     row(
         UNREACHABLE_STATE,
@@ -101,7 +102,7 @@ pub static CODES: [CodeInfo; 15] = [
     row(
         SPLIT_AT_COMMA,
         Severity::Error,
-        "a value like `rcv SYN,ACK` split at the comma inside `{ … }`",
+        "a value like `rcv SYN,ACK` (or `create TCB, snd SYN`) split at the comma inside `{ … }`",
     ),
     row(MISSING_KEY, Severity::Error, "a required key is missing"),
     row(

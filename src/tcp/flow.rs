@@ -1,10 +1,11 @@
 //! YAML flow collections end a plain value at a comma, so `{ event: rcv SYN,ACK }` arrives as
-//! `event: rcv SYN` plus a stray key `ACK` (and `[snd SYN,ACK]` as two items). This module spots
-//! the stray TCP flag, reports it there, and glues the value back together so checking goes on
-//! with what the author meant.
+//! `event: rcv SYN` plus a stray key `ACK` (and `[snd SYN,ACK]` as two items), and
+//! `{ action: create TCB, snd SYN }` as `action: create TCB` plus a stray key `snd SYN`. This
+//! module spots the stray TCP flag (or stray action after `action:`), reports it there, and glues
+//! the value back together so checking goes on with what the author meant.
 
 use super::codes;
-use super::names::is_flag;
+use super::names::{is_flag, Action};
 use super::tree::{Kind, Node};
 use crate::diagnostic::Diagnostic;
 
@@ -16,9 +17,14 @@ pub(crate) fn repair_splits(source: &str, node: &mut Node, diags: &mut Vec<Diagn
         Kind::Map(entries) => {
             let mut i = 1;
             while flow_opener == Some('{') && i < entries.len() {
-                let stray = matches!(entries[i].1.kind, Kind::Null)
-                    && entries[i].0.as_str().is_some_and(is_flag);
                 let prev = &entries[i - 1];
+                let after_action = prev.0.as_str().is_some_and(|k| {
+                    matches!(k.trim().to_ascii_lowercase().as_str(), "action" | "actions")
+                });
+                let stray = matches!(entries[i].1.kind, Kind::Null)
+                    && entries[i].0.as_str().is_some_and(|k| {
+                        is_flag(k) || (after_action && matches!(Action::parse(k), Some(Some(_))))
+                    });
                 if stray && prev.1.as_str().is_some() {
                     let (flag_node, _) = entries.remove(i);
                     let (key, value) = &mut entries[i - 1];
@@ -73,9 +79,11 @@ fn merge(value: &mut Node, flag: &Node, key: &str, opener: char, diags: &mut Vec
                 "YAML split `{key}: {joined}` at the comma: inside `{opener} … {close}` a comma ends the value, leaving `{head}` and a stray `{flag_text}`"
             ),
         )
-        .with_hint(format!(
-            "quote the value (`{key}: \"{joined}\"`) or write `{head}-{flag_text}`"
-        ))
+        .with_hint(if is_flag(&flag_text) {
+            format!("quote the value (`{key}: \"{joined}\"`) or write `{head}-{flag_text}`")
+        } else {
+            format!("write a list (`{key}: [{head}, {flag_text}]`) or quote the value")
+        })
         .with_hint(format!("read here as `{joined}`; a {what} splits plain values at commas")),
     );
     value.kind = Kind::Scalar(joined);

@@ -21,10 +21,6 @@
 //!   - { from: FIN-WAIT-2, event: rcv FIN, action: snd ACK, to: TIME-WAIT }
 //! ```
 //!
-//! * States accept the usual spellings ([`names::State::parse`]): `TIME_WAIT`, `time-wait`,
-//!   `SYN-RCVD`, `SYN_RECV`, `ESTAB`, `FINWAIT-2`, Linux's `TCP_CLOSE`, the Chinese glossary names.
-//!   Events and actions accept `SYN-ACK`, `SYN/ACK`, `SYN+ACK`, `Timeout=2MSL`, `receive FIN` ….
-//!   What the author wrote is kept for rendering.
 //! * `scope: full` requires Figure 5 and the section 3.10 transitions, except the permitted
 //!   alternatives ([`reference::Origin::Alternative`]), which are accepted but never required.
 //! * Chinese names: 谢希仁's terms for the states; CLOSING, which the textbook does not name, is
@@ -32,11 +28,60 @@
 //! * A transition's [`reference::Path`] (client / server / other) comes from the reference; see
 //!   its documentation for the rule.
 //!
+//! # Accepted spellings
+//!
+//! Forgiving about spelling, strict about meaning. What the author wrote is kept for rendering.
+//!
+//! * **States** ([`names::State::parse`]): case, `-`, `_` and spaces do not matter, Linux's `TCP_`
+//!   prefix is optional: `TIME_WAIT`, `time-wait`, `TCP_TIME_WAIT`, `SYN-RCVD`, `SYN_RECV`,
+//!   `TCP_NEW_SYN_RECV`, `ESTAB`, `FINWAIT-2`, `FIN_WAIT2`, `TCP_CLOSE`, `TCP_SYN_SENT`, the
+//!   glossary's Chinese names and common variants (监听, 同步已收到, 已建立, 正在关闭 …). `CLOSE`
+//!   is not a state (it is an event).
+//! * **Events** ([`names::Event::parse`]): case, spaces and the punctuation `, - / + = _ :` and
+//!   brackets do not matter: `rcv SYN,ACK` = `rcv SYN+ACK` = `rcv SYN/ACK` = `rcv SYN-ACK`,
+//!   `Timeout=2MSL` = `timeout (2 MSL)` = `2MSL timeout`, `OPEN (passive)`, `CLOSE()`;
+//!   `receive`/`recv`/`received` mean `rcv`; `rcv ACK for SYN`; the glossary's Chinese names. A
+//!   bare `rcv ACK` is *not* accepted (Figure 5 always says what is acknowledged, and in
+//!   FIN-WAIT-1 an ACK of data is not an ACK of our FIN): E-TCP-002 with a hint. Nor is a bare
+//!   `timeout`.
+//! * **Actions** ([`names::Action::parse`]): the same rules; `send`/`sent` before a flag mean
+//!   `snd`; `delete the TCB`. A list, or one string with `;` or `,` between actions (a comma
+//!   before a bare flag belongs to it: `snd SYN, ACK` is one action); compared as sets, so any
+//!   order. No action: `x`, `none`, `no action`, `-`, `—`, `无`, or an empty value (`action:`,
+//!   `[]`, `""`). Leaving `action` out means "not checked". Actions are Figure 5's: LAST-ACK →
+//!   CLOSED is `x`, though section 3.10.7.4 says the TCB is deleted there.
+//! * **Keys**: case-insensitive (`From:`); `actions:` in a transition means `action:`; `states:`
+//!   may be a mapping or a list (`[CLOSED, { TIME-WAIT: { zh: … } }]`); top-level keys starting
+//!   with `x-` are ignored (a place for YAML anchors). Any other unknown key is an error (E-TCP-011,
+//!   with a did-you-mean hint). `machine: tcp` (or `rfc9293`) may be left out; `scope` is
+//!   case-insensitive and `figure 5` means `figure`.
+//! * **YAML**: block or flow style, quoted or plain scalars, comments, anchors, aliases and `<<`
+//!   merge keys, `---`/`...` markers, CRLF, a BOM; one document per file. Tabs in indentation are
+//!   a syntax error (E-TCP-010), reported at the tab. Inside `{ … }` or `[ … ]` an unquoted comma
+//!   ends a value, so `{ event: rcv SYN,ACK }` is YAML for `event: rcv SYN` plus a key `ACK`:
+//!   E-TCP-012 at the stray part (also for `{ action: create TCB, snd SYN }`), and the value is
+//!   read as meant. In block style `event: rcv SYN,ACK` is one value and fine.
+//!
 //! # Checking
 //!
 //! A claim matches the reference when `from`, `event` and `to` are equal after alias
 //! normalisation and, if `action` is given, the actions are equal as sets. Every finding has a
 //! stable code listed in [`codes::CODES`]; all findings are collected, never just the first.
+//!
+//! * A claim RFC 9293 does not have (E-TCP-004) is reported at the value to change: under
+//!   `scope: figure`/`full`, the value that turns it into a required transition that is missing
+//!   (so two mistakes in one file are told apart, and a swapped `from`/`to` is recognised);
+//!   otherwise the target, the event or the source, whichever fix fills a gap (see `blame.rs`).
+//! * A transition listed twice (after alias normalisation) is reported at every listing
+//!   (E-TCP-006): which one is the mistake cannot be known.
+//! * Under `scope: figure`/`full`, a legal claim the scope does not require that is one value
+//!   away from a missing required transition with the same actions (`LISTEN --active OPEN-->
+//!   SYN-SENT` where the figure's `LISTEN --SEND--> SYN-SENT` is missing) is reported at that
+//!   value (E-TCP-007), besides the missing transition at `scope:`. Wrong actions (E-TCP-005)
+//!   are reported at the value instead of the actions when a missing required transition one
+//!   value away has exactly those actions.
+//! * A name override that is another thing's glossary name is a warning (W-TCP-009); the check
+//!   exits 1 on it only with `--deny-warnings`.
 //!
 //! ```
 //! let src = "machine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: CLOSE, action: snd FIN, to: TIME-WAIT }\n";
@@ -44,6 +89,7 @@
 //! assert_eq!(diagnostics[0].code, "E-TCP-004");
 //! ```
 
+mod blame;
 pub mod check;
 pub mod codes;
 pub mod definition;

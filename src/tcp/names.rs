@@ -139,11 +139,20 @@ impl State {
     /// Other spellings, squashed (upper case, letters and digits only).
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            State::Closed => &["CLOSED", "TCPCLOSE", "关闭"],
+            State::Closed => &["CLOSED", "TCPCLOSE", "关闭", "已关闭"],
             State::Listen => &["LISTEN", "收听", "监听", "侦听"],
             State::SynSent => &["SYNSENT", "同步已发送"],
-            State::SynReceived => &["SYNRECEIVED", "SYNRCVD", "SYNRECV", "SYNRCV", "同步收到"],
-            State::Established => &["ESTABLISHED", "ESTAB", "已建立连接", "连接已建立"],
+            State::SynReceived => &[
+                "SYNRECEIVED",
+                "SYNRCVD",
+                "SYNRECV",
+                "SYNRCV",
+                "NEWSYNRECV",
+                "同步收到",
+                "同步已收到",
+                "同步已接收",
+            ],
+            State::Established => &["ESTABLISHED", "ESTAB", "已建立连接", "连接已建立", "已建立"],
             State::FinWait1 => &["FINWAIT1", "终止等待1"],
             State::FinWait2 => &["FINWAIT2", "终止等待2"],
             State::CloseWait => &["CLOSEWAIT", "关闭等待"],
@@ -224,10 +233,20 @@ impl Event {
             Event::Abort => &["abort", "中止"],
             Event::RcvSyn => &["rcv syn", "收到 syn"],
             Event::RcvSynAck => &["rcv syn ack", "rcv synack", "收到 syn ack"],
-            Event::RcvAckOfSyn => &["rcv ack of syn", "rcv ack for syn", "收到对 syn 的确认"],
+            Event::RcvAckOfSyn => &[
+                "rcv ack of syn",
+                "rcv ack for syn",
+                "rcv ack of syn ack",
+                "收到对 syn 的确认",
+            ],
             Event::RcvFin => &["rcv fin", "收到 fin"],
             Event::RcvAckOfFin => &["rcv ack of fin", "rcv ack for fin", "收到对 fin 的确认"],
-            Event::RcvFinAck => &["rcv fin ack", "rcv finack", "收到 fin 及对 fin 的确认"],
+            Event::RcvFinAck => &[
+                "rcv fin ack",
+                "rcv finack",
+                "rcv fin ack of fin",
+                "收到 fin 及对 fin 的确认",
+            ],
             Event::RcvRst => &["rcv rst", "收到 rst"],
             Event::Timeout2Msl => &[
                 "timeout 2msl",
@@ -247,9 +266,12 @@ impl Event {
             .find(|e| e.aliases().contains(&key.as_str()))
     }
 
-    /// The event whose name is closest to `text`, for did-you-mean hints.
+    /// The event whose name is closest to `text`, for did-you-mean hints (`recieve` is read as
+    /// `rcv` here, never when parsing).
     pub fn suggest(text: &str) -> Option<Event> {
-        let key = words(text);
+        let key = words(text)
+            .replace("recieved", "rcv")
+            .replace("recieve", "rcv");
         closest(&key, Event::ALL.into_iter().map(|x| (x, x.aliases())))
     }
 }
@@ -297,10 +319,14 @@ impl Action {
         }
     }
 
-    /// Resolves one action: `Some(None)` for `x` (no action), `None` if unknown.
+    /// Resolves one action: `Some(None)` for no action (`x`, `none`, `no action`, `-`, `—`,
+    /// `无`, empty), `None` if unknown.
     pub fn parse(text: &str) -> Option<Option<Action>> {
         let key = words(text);
-        if matches!(key.as_str(), "x" | "none" | "无" | "—") {
+        if matches!(
+            key.as_str(),
+            "" | "x" | "none" | "no action" | "无" | "无动作" | "—" | "–"
+        ) {
             return Some(None);
         }
         Action::ALL
@@ -333,25 +359,49 @@ fn squash(text: &str) -> String {
         .collect()
 }
 
-/// Lower case words: punctuation between flags (`SYN,ACK`, `SYN-ACK`, `SYN/ACK`, `SYN+ACK`) and
-/// `=`/`_` become spaces; `receive`/`recv`/`received` become `rcv`, `send` before a flag `snd`.
+/// Lower case words: punctuation between flags (`SYN,ACK`, `SYN-ACK`, `SYN/ACK`, `SYN+ACK`),
+/// `=`, `_`, `:`, brackets and full-width commas become spaces (`Timeout=2MSL`, `OPEN (active)`,
+/// `CLOSE()`); `2 MSL`, `2*MSL` and `2×MSL` become `2msl`, `time-out` `timeout`; `receive`/`recv`/`received` become
+/// `rcv`, `send` before a flag `snd`; `the` is dropped (`delete the TCB`).
 fn words(text: &str) -> String {
     let lowered: String = text
         .chars()
         .flat_map(char::to_lowercase)
         .map(|c| {
-            if matches!(c, ',' | '-' | '/' | '+' | '=' | '_' | '，' | '、') {
+            if matches!(
+                c,
+                ',' | '-'
+                    | '/'
+                    | '+'
+                    | '='
+                    | '_'
+                    | ':'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '，'
+                    | '、'
+                    | '（'
+                    | '）'
+            ) {
                 ' '
             } else {
                 c
             }
         })
         .collect();
+    let lowered = lowered
+        .replace("2*msl", "2msl")
+        .replace("2×msl", "2msl")
+        .replace("2 msl", "2msl")
+        .replace("time out", "timeout");
     let mut out: Vec<&str> = Vec::new();
     let tokens: Vec<&str> = lowered.split_whitespace().collect();
     for (i, t) in tokens.iter().enumerate() {
         let next_is_flag = tokens.get(i + 1).is_some_and(|n| is_flag(n));
         let t = match *t {
+            "the" => continue,
             "receive" | "recv" | "received" | "rcvd" => "rcv",
             "send" | "sent" | "snt" if next_is_flag => "snd",
             t => t,
@@ -446,6 +496,32 @@ mod tests {
         assert_eq!(Action::parse("snd SYNN"), None);
         assert_eq!(Action::suggest("snd SYNN"), Some(Action::SndSyn));
         assert!(is_flag("ACK") && !is_flag("rcv"));
+    }
+
+    #[test]
+    fn brackets_msl_articles_and_no_action() {
+        assert_eq!(Event::parse("OPEN (passive)"), Some(Event::PassiveOpen));
+        assert_eq!(Event::parse("CLOSE()"), Some(Event::Close));
+        for t in ["Timeout (2 MSL)", "timeout = 2*MSL", "2×MSL timeout"] {
+            assert_eq!(Event::parse(t), Some(Event::Timeout2Msl), "{t}");
+        }
+        assert_eq!(Event::parse("rcv ACK of SYN,ACK"), Some(Event::RcvAckOfSyn));
+        assert_eq!(Event::parse("user time-out"), Some(Event::UserTimeout));
+        assert_eq!(Event::parse("recieve FIN"), None);
+        assert_eq!(Event::suggest("recieve FIN"), Some(Event::RcvFin));
+        assert_eq!(
+            Action::parse("delete the TCB"),
+            Some(Some(Action::DeleteTcb))
+        );
+        for t in ["x", "X", "none", "no action", "-", "—", "", "无"] {
+            assert_eq!(Action::parse(t), Some(None), "{t}");
+        }
+        assert_eq!(State::parse("TCP_NEW_SYN_RECV"), Some(State::SynReceived));
+        assert_eq!(State::parse("同步已接收"), Some(State::SynReceived));
+        // Still strict about meaning.
+        assert_eq!(Event::parse("rcv ACK"), None);
+        assert_eq!(Event::parse("timeout"), None);
+        assert_eq!(State::parse("CLOSE"), None);
     }
 
     #[test]

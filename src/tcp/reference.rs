@@ -42,11 +42,16 @@ impl Scope {
             Scope::Full => "full",
         }
     }
-    /// Parses `partial`, `figure` or `full`.
+    /// Parses `partial`, `figure` (also `figure 5`, `figure5`) or `full`, in any case.
     pub fn parse(text: &str) -> Option<Scope> {
-        match text.trim().to_ascii_lowercase().as_str() {
+        let key: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        match key.as_str() {
             "partial" => Some(Scope::Partial),
-            "figure" => Some(Scope::Figure),
+            "figure" | "figure5" => Some(Scope::Figure),
             "full" => Some(Scope::Full),
             _ => None,
         }
@@ -244,7 +249,7 @@ static TRANSITIONS: [RefTransition; 59] = [
 /// Events RFC 9293 handles in a state *without* a state change, with what happens instead; the
 /// checker cites them when a definition claims a transition there.
 #[rustfmt::skip]
-static NO_CHANGE: [(State, Event, &str, &str); 16] = [
+static NO_CHANGE: [(State, Event, &str, &str); 21] = [
     (Closed, RcvRst, "3.10.7.1", "a RST arriving in CLOSED is discarded"),
     (Closed, Close, "3.10.4", "CLOSE in CLOSED returns \"error: connection does not exist\""),
     (Closed, Send, "3.10.2", "SEND in CLOSED returns \"error: connection does not exist\""),
@@ -261,6 +266,11 @@ static NO_CHANGE: [(State, Event, &str, &str); 16] = [
     (TimeWait, Close, "3.10.4", "CLOSE answers \"error: connection closing\""),
     (CloseWait, RcvFin, "3.10.7.4", "a FIN in CLOSE-WAIT is acknowledged; the state stays CLOSE-WAIT"),
     (LastAck, RcvFin, "3.10.7.4", "a FIN in LAST-ACK is acknowledged; the state stays LAST-ACK"),
+    (Closing, RcvFin, "3.10.7.4", "a FIN in CLOSING is acknowledged; the state stays CLOSING"),
+    (Listen, RcvFin, "3.10.7.4", "a FIN is not processed in LISTEN (SEG.SEQ cannot be validated)"),
+    (SynSent, RcvFin, "3.10.7.4", "a FIN is not processed in SYN-SENT (SEG.SEQ cannot be validated)"),
+    (SynSent, Send, "3.10.2", "SEND in SYN-SENT queues the data until ESTABLISHED"),
+    (SynReceived, Send, "3.10.2", "SEND in SYN-RECEIVED queues the data until ESTABLISHED"),
 ];
 
 /// What RFC 9293 does with `event` in `from` when it is not a state change: `(section, text)`.

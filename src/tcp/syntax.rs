@@ -28,7 +28,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut root = match tree::parse(source) {
         Ok(n) => n,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return (None, vec![at_the_tab(source, d)]),
     };
     super::flow::repair_splits(source, &mut root, &mut diags);
     let entries = match &root.kind {
@@ -58,7 +58,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
         match key {
             "machine" => {
                 if let Some(text) = scalar(value, "machine", &mut diags) {
-                    if !text.eq_ignore_ascii_case("tcp") {
+                    if !is_tcp(text) {
                         diags.push(
                             Diagnostic::error(
                                 codes::INVALID_VALUE,
@@ -127,6 +127,38 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
     (Some(def), diags)
 }
 
+/// YAML reports a tab in indentation where the scanner was (often the value on the line
+/// before); point at the tab itself, which is what the author has to change.
+fn at_the_tab(source: &str, mut d: Diagnostic) -> Diagnostic {
+    if !d.message.contains("tab") {
+        return d;
+    }
+    let Some(before) = source.get(..d.span.start) else {
+        return d;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut offset = line_start;
+    for line in source[line_start..].split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(tab) = line[..indent].find('\t') {
+            d.span = Span::new(offset + tab, offset + tab + 1);
+            return d.with_hint("indent with spaces: YAML does not allow tabs in indentation");
+        }
+        offset += line.len();
+    }
+    d
+}
+
+/// `machine:` names RFC 9293's TCP: `tcp`, `TCP`, `rfc9293`, `RFC 9293`.
+fn is_tcp(text: &str) -> bool {
+    let key: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(key.as_str(), "tcp" | "rfc9293" | "tcprfc9293")
+}
+
 fn key_span(entries: &[(Node, Node)], key: &str) -> Span {
     entries
         .iter()
@@ -134,7 +166,23 @@ fn key_span(entries: &[(Node, Node)], key: &str) -> Span {
         .map_or_else(Span::default, |(k, _)| k.span)
 }
 
+/// Other spellings of keys: `actions:` in a transition is `action:`.
+const KEY_ALIASES: &[(&str, &str)] = &[("actions", "action")];
+
+/// The known key `text` stands for: keys are case-insensitive (`From:`), and an alias counts
+/// where its key is allowed and it is not a key itself.
+fn canonical_key(text: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+    let lower = text.trim().to_ascii_lowercase();
+    allowed.iter().copied().find(|a| *a == lower).or_else(|| {
+        KEY_ALIASES
+            .iter()
+            .find(|(alias, key)| *alias == lower && allowed.contains(key))
+            .map(|(_, key)| *key)
+    })
+}
+
 /// The entries with known keys; unknown keys, non-text keys and repeated keys are reported.
+/// At the top level, keys starting with `x-` are left alone: a place for YAML anchors.
 fn known_entries<'a>(
     entries: &'a [(Node, Node)],
     allowed: &'static [&'static str],
@@ -142,7 +190,6 @@ fn known_entries<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(&'static str, &'a Node)> {
     let mut out: Vec<(&'static str, &'a Node)> = Vec::new();
-    let mut seen: Vec<(&str, Span)> = Vec::new();
     for (k, v) in entries {
         let Some(text) = k.as_str() else {
             diags.push(Diagnostic::error(
@@ -152,7 +199,22 @@ fn known_entries<'a>(
             ));
             continue;
         };
-        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == text) {
+        let Some(key) = canonical_key(text, allowed) else {
+            if allowed == TOP_KEYS && text.to_ascii_lowercase().starts_with("x-") {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_KEY,
+                k.span,
+                format!("unknown key `{text}` {place}"),
+            );
+            if let Some(s) = did_you_mean(text, allowed) {
+                d = d.with_hint(format!("did you mean `{s}`?"));
+            }
+            diags.push(d.with_hint(format!("known keys: {}", allowed.join(", "))));
+            continue;
+        };
+        if out.iter().any(|(seen, _)| *seen == key) {
             diags.push(
                 Diagnostic::error(
                     codes::DUPLICATE_KEY,
@@ -160,31 +222,12 @@ fn known_entries<'a>(
                     format!("`{text}` given twice"),
                 )
                 .with_hint(format!(
-                    "`{text}` is already given in this mapping{}; keep one",
-                    if first.start < k.span.start {
-                        " above"
-                    } else {
-                        ""
-                    }
+                    "`{key}` is already given above in this mapping; keep one"
                 )),
             );
             continue;
         }
-        seen.push((text, k.span));
-        match allowed.iter().find(|a| **a == text) {
-            Some(a) => out.push((a, v)),
-            None => {
-                let mut d = Diagnostic::error(
-                    codes::UNKNOWN_KEY,
-                    k.span,
-                    format!("unknown key `{text}` {place}"),
-                );
-                if let Some(s) = did_you_mean(text, allowed) {
-                    d = d.with_hint(format!("did you mean `{s}`?"));
-                }
-                diags.push(d.with_hint(format!("known keys: {}", allowed.join(", "))));
-            }
-        }
+        out.push((key, v));
     }
     out
 }
@@ -258,9 +301,35 @@ fn names(
     (out, note)
 }
 
+/// `states:` as a mapping from state to names, or as a list of states (each a name or a
+/// one-entry mapping `- TIME-WAIT: { zh: … }`), which only orders them.
 fn state_decls(node: &Node, diags: &mut Vec<Diagnostic>) -> Vec<StateDecl> {
-    let Kind::Map(entries) = &node.kind else {
-        if node.kind != Kind::Null {
+    static NULL: Node = Node {
+        kind: Kind::Null,
+        span: Span { start: 0, end: 0 },
+    };
+    let entries: Vec<(&Node, &Node)> = match &node.kind {
+        Kind::Map(entries) => entries.iter().map(|(k, v)| (k, v)).collect(),
+        Kind::Seq(items) => items
+            .iter()
+            .filter_map(|item| match &item.kind {
+                Kind::Map(e) if e.len() == 1 => Some((&e[0].0, &e[0].1)),
+                Kind::Scalar(_) => Some((item, &NULL)),
+                _ => {
+                    diags.push(Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        item.span,
+                        format!(
+                            "a `states` list holds state names (or `STATE: {{ en, zh }}`), found {}",
+                            item.kind_name()
+                        ),
+                    ));
+                    None
+                }
+            })
+            .collect(),
+        Kind::Null => Vec::new(),
+        Kind::Scalar(_) => {
             diags.push(Diagnostic::error(
                 codes::INVALID_VALUE,
                 node.span,
@@ -269,8 +338,8 @@ fn state_decls(node: &Node, diags: &mut Vec<Diagnostic>) -> Vec<StateDecl> {
                     node.kind_name()
                 ),
             ));
+            Vec::new()
         }
-        return Vec::new();
     };
     let mut out: Vec<StateDecl> = Vec::new();
     for (key, value) in entries {

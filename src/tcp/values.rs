@@ -3,7 +3,7 @@
 
 use super::codes;
 use super::definition::{ActionList, Written};
-use super::names::{Action, Event, State};
+use super::names::{is_flag, Action, Event, State};
 use super::syntax::scalar;
 use super::tree::{Kind, Node};
 use crate::diagnostic::{Diagnostic, Span};
@@ -82,10 +82,12 @@ pub(crate) fn event_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Wri
     })
 }
 
-/// `action:` as a list, or one string with `;` between actions.
+/// `action:` as a list, or one string with `;` between actions. An empty value (`action:`,
+/// `[]`, `""`) is an explicit "no action", like `x`.
 pub(crate) fn action_list(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<ActionList> {
     let mut pieces: Vec<(String, Span)> = Vec::new();
     match &node.kind {
+        Kind::Null => {}
         Kind::Scalar(_) => pieces.extend(split_actions(node)),
         Kind::Seq(items) => {
             for item in items {
@@ -139,38 +141,52 @@ pub(crate) fn action_list(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Ac
         );
         return None;
     }
-    if items.is_empty() {
-        diags.push(
-            Diagnostic::error(codes::INVALID_VALUE, node.span, "empty `action`")
-                .with_hint("write `x` for no action, or leave `action` out to skip checking it"),
-        );
-        return None;
-    }
     Some(ActionList {
         span: node.span,
         items,
     })
 }
 
-/// Splits `create TCB; snd SYN` at `;`, with sub-spans when the source text is the value itself.
+/// Splits `create TCB; snd SYN` (or `create TCB, snd SYN`) into actions, with sub-spans when
+/// the source text is the value itself. A comma before a bare flag does not split: `snd SYN,ACK`
+/// and `snd SYN, ACK` are one action.
 fn split_actions(node: &Node) -> Vec<(String, Span)> {
     let text = node.as_str().unwrap_or_default();
     let exact = node.span.end - node.span.start == text.len();
+    // Byte ranges between separators; a bare flag joins the range before it.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let cut = |start: usize, end: usize, sep: char, ranges: &mut Vec<(usize, usize)>| {
+        let piece = &text[start..end];
+        match ranges.last_mut() {
+            Some(last) if sep != ';' && is_flag(piece) => last.1 = end,
+            _ => ranges.push((start, end)),
+        }
+    };
+    let mut sep = ';';
+    for (i, c) in text.char_indices() {
+        if matches!(c, ';' | ',' | '，' | '、' | '；') {
+            cut(start, i, sep, &mut ranges);
+            sep = if matches!(c, ';' | '；') { ';' } else { ',' };
+            start = i + c.len_utf8();
+        }
+    }
+    cut(start, text.len(), sep, &mut ranges);
     let mut out = Vec::new();
-    let mut offset = 0;
-    for piece in text.split(';') {
+    for (a, b) in ranges {
+        let piece = &text[a..b];
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            let span = if exact {
-                let s = node.span.start + offset + lead;
-                Span::new(s, s + trimmed.len())
-            } else {
-                node.span
-            };
-            out.push((trimmed.to_string(), span));
+        if trimmed.is_empty() {
+            continue;
         }
-        offset += piece.len() + 1;
+        let span = if exact {
+            let s = node.span.start + a + lead;
+            Span::new(s, s + trimmed.len())
+        } else {
+            node.span
+        };
+        out.push((trimmed.to_string(), span));
     }
     out
 }
