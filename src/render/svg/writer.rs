@@ -45,9 +45,10 @@ pub(crate) fn push_num(out: &mut String, v: f64) {
     let frac = h % 100;
     if frac != 0 {
         out.push('.');
-        out.push(char::from(b'0' + (frac / 10) as u8));
-        if frac % 10 != 0 {
-            out.push(char::from(b'0' + (frac % 10) as u8));
+        let (tenths, last) = (frac / 10, frac % 10);
+        out.push(char::from(b'0' + tenths as u8));
+        if last > 0 {
+            out.push(char::from(b'0' + last as u8));
         }
     }
 }
