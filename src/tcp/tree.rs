@@ -13,6 +13,7 @@ use super::codes;
 use crate::diagnostic::{Diagnostic, Span};
 use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, StrInput, Tag};
 
+mod fast;
 #[cfg(test)]
 mod serde_oracle;
 #[cfg(test)]
@@ -83,6 +84,11 @@ const MAX_NODES: usize = 200_000;
 
 /// Parses `source` into a node tree, or one syntax error with its position.
 pub(crate) fn parse(source: &str) -> Result<Node, Diagnostic> {
+    fast::read(source).map_or_else(|| parse_events(source), Ok)
+}
+
+/// [`parse`] by the full parser's events.
+fn parse_events(source: &str) -> Result<Node, Diagnostic> {
     let mut options = Options::default();
     options.set_emit_comments(false);
     let mut reader = Reader {
@@ -296,9 +302,7 @@ impl<'a> Reader<'a> {
 /// Null as serde-saphyr reads it: `!!null`, or an untagged (or custom-tagged) plain scalar that
 /// is empty, `~`, `null`, `Null` or `NULL`. `!!str null` and `!` tags keep the text.
 fn is_null(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> bool {
-    let nullish = || {
-        matches!(style, ScalarStyle::Plain) && matches!(text, "" | "~" | "null" | "Null" | "NULL")
-    };
+    let nullish = || matches!(style, ScalarStyle::Plain) && is_null_plain(text);
     match tag {
         None => nullish(),
         Some(tag) => match tag.core_suffix() {
@@ -306,6 +310,11 @@ fn is_null(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> bool {
             None => !(tag.handle() == "!" && tag.suffix().is_empty()) && nullish(),
         },
     }
+}
+
+/// Whether an untagged plain scalar reads as null.
+fn is_null_plain(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
 }
 
 /// A `<<` key: plain and untagged, or tagged `!!merge`.

@@ -2,7 +2,6 @@
 //! document buffer.
 
 use crate::geometry::Point;
-use std::fmt::Write;
 
 /// Formats a coordinate: rounded once to 2 decimals, trailing zeros trimmed, never `-0`, and
 /// non-finite values written as `0` so a bad number can never break the document.
@@ -41,7 +40,7 @@ pub(crate) fn push_num(out: &mut String, v: f64) {
         out.push('-');
     }
     let h = h.unsigned_abs();
-    let _ = write!(out, "{}", h / 100);
+    push_digits(out, h / 100);
     let frac = h % 100;
     if frac != 0 {
         out.push('.');
@@ -51,6 +50,21 @@ pub(crate) fn push_num(out: &mut String, v: f64) {
             out.push(char::from(b'0' + last as u8));
         }
     }
+}
+
+/// Appends the decimal digits of `n`.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| char::from(b)));
 }
 
 /// Appends `x,y`.

@@ -294,5 +294,132 @@ fn yaml_like_text_reads_as_the_serde_reader_did() {
     for _ in 0..3000 {
         let parts = strategy.new_tree(&mut runner).unwrap().current();
         same_as_oracle(&parts.concat());
+        fast_agrees(&parts.concat());
     }
 }
+
+/// The fast reader agrees with the full parser whenever it reads a text at all.
+fn fast_agrees(src: &str) -> bool {
+    let Some(fast) = fast::read(src) else {
+        return false;
+    };
+    let full = parse_events(src);
+    if full.as_ref() != Ok(&fast) {
+        let mut a = String::new();
+        let mut b = String::new();
+        lines(src, &fast, 0, &mut a);
+        match &full {
+            Ok(n) => lines(src, n, 0, &mut b),
+            Err(e) => b = format!("{e:?}"),
+        }
+        panic!("fast reader differs for {src:?}\nFAST\n{a}FULL\n{b}");
+    }
+    true
+}
+
+#[test]
+fn the_fast_reader_reads_the_reference_and_fixtures_as_the_parser_does() {
+    assert!(fast_agrees(&crate::tcp::reference::to_yaml()));
+    let mut read = 0;
+    for dir in ["tests/fixtures/tcp", "diagrams"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                read += usize::from(fast_agrees(&std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    assert!(read >= 10, "the fast reader took only {read} fixtures");
+}
+
+#[test]
+fn the_fast_reader_covers_block_and_flow_shapes() {
+    for src in [
+        "a: x\nb:\n  - { c: d, ACK }\n  - [e, 'f']\n  -\n  - g\nh:\n  i: j\nk:\n",
+        "  a: b  # c\n\n  d: {e: , f: g}\n",
+        "- a\n- b: c\n  d: e\n",
+        "t:\n- from: A\n  event: rcv SYN,ACK\n  action: [snd ACK]\n- { from: B, ACK, to: C }\nx: \"q\"\n",
+        "标题: { 中文: 时间等待, en: x }\n",
+        "a: ~\nb: null\nc: 'null'\nd: {}\ne: []\n",
+    ] {
+        assert!(fast_agrees(src), "the fast reader gave up on {src:?}");
+    }
+    for src in [
+        "a: &x b\n",
+        "a:\tb\n",
+        "a: |\n  x\n",
+        "a: b\r\n",
+        "a: \"x\\ny\"\n",
+        "? a\n",
+        "a: {\n b: c }\n",
+    ] {
+        assert!(fast::read(src).is_none(), "{src:?}");
+    }
+}
+
+/// A tree one node a line, for failure messages.
+fn lines(src: &str, n: &Node, depth: usize, out: &mut String) {
+    use std::fmt::Write;
+    let pad = "  ".repeat(depth);
+    let (a, b) = (n.span.start, n.span.end);
+    let what = match &n.kind {
+        Kind::Null => "null".to_string(),
+        Kind::Scalar(s) => format!("{s:?}"),
+        Kind::Seq(_) => "seq".to_string(),
+        Kind::Map(_) => "map".to_string(),
+    };
+    let _ = writeln!(out, "{pad}{what} {a}..{b} {:?}", src.get(a..b));
+    match &n.kind {
+        Kind::Seq(items) => items.iter().for_each(|i| lines(src, i, depth + 1, out)),
+        Kind::Map(e) => e.iter().for_each(|(k, v)| {
+            lines(src, k, depth + 1, out);
+            lines(src, v, depth + 2, out);
+        }),
+        _ => {}
+    }
+}
+
+/// Lines inside the fast reader's subset (and a few just outside it): indentation, an
+/// optional dash, a key or not, a value or not, a comment or not.
+fn plain_line() -> impl Strategy<Value = String> {
+    let indent = prop::sample::select(vec!["", "  ", "    ", " "]);
+    let dash = prop::sample::select(vec!["", "", "- ", "-"]);
+    let key = prop::sample::select(vec!["", "a: ", "b:", "ACK: ", "时间: ", "'q': ", "x y: "]);
+    let value = prop::sample::select(vec![
+        "",
+        "v",
+        "rcv SYN,ACK",
+        "~",
+        "null",
+        "'s'",
+        "\"d\"",
+        "{ a: b, ACK }",
+        "{}",
+        "[x, y]",
+        "[]",
+        "{ a: [b, c], d: }",
+        "{e: , f: g}",
+        "[a, 'b']",
+        "时间 2MSL",
+        "a: b",
+    ]);
+    let comment = prop::sample::select(vec!["", "", " # c", "#c"]);
+    (indent, dash, key, value, comment).prop_map(|(i, d, k, v, c)| format!("{i}{d}{k}{v}{c}\n"))
+}
+
+#[test]
+fn plain_yaml_reads_the_same_fast_and_full() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = prop::collection::vec(plain_line(), 1..8);
+    let mut fast_read = 0;
+    for _ in 0..SWEEP {
+        let src = strategy.new_tree(&mut runner).unwrap().current().concat();
+        fast_read += usize::from(fast_agrees(&src));
+    }
+    assert!(
+        fast_read > SWEEP / 40,
+        "only {fast_read} texts took the fast path"
+    );
+}
+const SWEEP: usize = 10000;
