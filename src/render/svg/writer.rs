@@ -35,36 +35,36 @@ pub(crate) fn push_num(out: &mut String, v: f64) {
         out.push_str(&s);
         return;
     }
+    // Sign, up to 19 digits, a point and two decimals, written back to front.
     let h = hundredths as i64;
-    if h < 0 {
-        out.push('-');
-    }
-    let h = h.unsigned_abs();
-    push_digits(out, h / 100);
-    let frac = h % 100;
-    if frac != 0 {
-        out.push('.');
-        let (tenths, last) = (frac / 10, frac % 10);
-        out.push(char::from(b'0' + tenths as u8));
-        if last > 0 {
-            out.push(char::from(b'0' + last as u8));
-        }
-    }
-}
-
-/// Appends the decimal digits of `n`.
-fn push_digits(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
+    let mut buf = [0u8; 24];
     let mut i = buf.len();
+    let mut rest = h.unsigned_abs();
+    let frac = rest % 100;
+    rest /= 100;
+    if frac != 0 {
+        let (tenths, last) = (frac / 10, frac % 10);
+        if last > 0 {
+            i -= 1;
+            buf[i] = b'0' + last as u8;
+        }
+        i -= 2;
+        buf[i] = b'.';
+        buf[i + 1] = b'0' + tenths as u8;
+    }
     loop {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
             break;
         }
     }
-    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+    if h < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 /// Appends `x,y`.
@@ -77,6 +77,13 @@ fn push_point(out: &mut String, p: &Point) {
 /// Escapes text for XML content and double-quoted attributes; drops characters XML 1.0 cannot
 /// carry.
 pub(crate) fn esc(s: &str) -> String {
+    // Most text has nothing to escape: `&<>"'`, controls, and U+FFFE/U+FFFF (EF BF BE/BF).
+    let plain = !s
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF));
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
