@@ -1,9 +1,9 @@
 //! A YAML document as a tree of nodes that remember their byte spans. Definitions written in
 //! plain YAML (block mappings and lists, one-line `{ … }`/`[ … ]`, plain or simply quoted
 //! scalars, comments) are read by [`fast`], a small scanner (about a quarter of the parser's
-//! instructions); everything else,
-//! errors included, is read from the event stream of `granit-parser` (the parser under
-//! `serde-saphyr`): one pass, no serde, every span taken from the parser's byte offsets.
+//! instructions); everything else, errors included, is read from the event stream of
+//! `granit-parser` (the parser under `serde-saphyr`): one pass, no serde, every span taken from
+//! the parser's byte offsets.
 //!
 //! Duplicate keys are passed through (and reported by the caller) so all problems surface in
 //! one run; scalars keep the author's text, so `n`, `yes` or `12` are never turned into
