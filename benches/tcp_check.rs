@@ -1,10 +1,20 @@
 //! Parsing and checking the full RFC 9293 reference (59 transitions), and checking plus
 //! rendering it (diagram SVG, HTML table). Target: well under 2 ms each.
+//!
+//! The parse-only benches read the reference as written (the fast reader for plain YAML) and
+//! with CRLF line ends, which only the full YAML parser reads.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 fn bench(c: &mut Criterion) {
     let yaml = netfig::tcp::reference::to_yaml();
+    c.bench_function("tcp parse full reference", |b| {
+        b.iter(|| netfig::tcp::parse(black_box(&yaml)))
+    });
+    let crlf = yaml.replace('\n', "\r\n");
+    c.bench_function("tcp parse full reference (CRLF, full YAML parser)", |b| {
+        b.iter(|| netfig::tcp::parse(black_box(&crlf)))
+    });
     c.bench_function("tcp parse+check full reference", |b| {
         b.iter(|| netfig::tcp::check_source(black_box(&yaml)))
     });

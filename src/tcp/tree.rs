@@ -1,16 +1,26 @@
-//! A YAML document as a tree of nodes that remember their byte spans, read with `serde-saphyr`
-//! (`Spanned<T>` gives every value its position).
+//! A YAML document as a tree of nodes that remember their byte spans. Definitions written in
+//! plain YAML (block mappings and lists, one-line `{ … }`/`[ … ]`, plain or simply quoted
+//! scalars, comments) are read by [`fast`], a small scanner (about a quarter of the parser's
+//! instructions); everything else, errors included, is read from the event stream of
+//! `granit-parser` (the parser under `serde-saphyr`): one pass, no serde, every span taken from
+//! the parser's byte offsets.
 //!
 //! Duplicate keys are passed through (and reported by the caller) so all problems surface in
 //! one run; scalars keep the author's text, so `n`, `yes` or `12` are never turned into
-//! booleans or numbers behind the author's back.
+//! booleans or numbers behind the author's back. The reading is the one serde-saphyr gave (the
+//! tests compare the two): `~`, `null` and empty plain scalars are null, an alias is a copy of
+//! its anchor's node with every span on the `*alias`, `<<` merges mappings (keys written in the
+//! mapping win), and one document per file.
 
 use super::codes;
 use crate::diagnostic::{Diagnostic, Span};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::options::DuplicateKeyPolicy;
-use serde_saphyr::{Location, Spanned};
-use std::fmt;
+use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, StrInput, Tag};
+
+mod fast;
+#[cfg(test)]
+mod serde_oracle;
+#[cfg(test)]
+mod tests;
 
 /// One YAML node and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,169 +59,322 @@ impl Node {
             Kind::Map(_) => "a mapping",
         }
     }
-}
-
-/// The raw shape serde-saphyr hands us; converted to [`Node`] with the source at hand.
-#[derive(Debug)]
-enum Raw {
-    Null,
-    Str(String),
-    Other,
-    Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
-}
-
-impl<'de> Deserialize<'de> for Raw {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Raw;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any YAML value")
-            }
-            fn visit_unit<E>(self) -> Result<Raw, E> {
-                Ok(Raw::Null)
-            }
-            fn visit_none<E>(self) -> Result<Raw, E> {
-                Ok(Raw::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-                Raw::deserialize(d)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Raw, E> {
-                Ok(Raw::Other)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Raw, E> {
-                Ok(Raw::Other)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Raw, E> {
-                Ok(Raw::Other)
-            }
-            fn visit_i128<E>(self, _: i128) -> Result<Raw, E> {
-                Ok(Raw::Other)
-            }
-            fn visit_u128<E>(self, _: u128) -> Result<Raw, E> {
-                Ok(Raw::Other)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Raw, E> {
-                Ok(Raw::Other)
-            }
-            fn visit_char<E>(self, v: char) -> Result<Raw, E> {
-                Ok(Raw::Str(v.to_string()))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
-                Ok(Raw::Str(v.to_string()))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Raw, E> {
-                Ok(Raw::Str(v))
-            }
-            fn visit_bytes<E>(self, _: &[u8]) -> Result<Raw, E> {
-                Ok(Raw::Other)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
-                let mut items = Vec::new();
-                while let Some(x) = a.next_element()? {
-                    items.push(x);
-                }
-                Ok(Raw::Seq(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = a.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Raw::Map(entries))
-            }
-            fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Raw, A::Error> {
-                Ok(Raw::Other)
-            }
+    /// How many nodes this tree holds (itself included).
+    fn count(&self) -> usize {
+        1 + match &self.kind {
+            Kind::Null | Kind::Scalar(_) => 0,
+            Kind::Seq(items) => items.iter().map(Node::count).sum(),
+            Kind::Map(entries) => entries.iter().map(|(k, v)| k.count() + v.count()).sum(),
         }
-        d.deserialize_any(V)
+    }
+    /// Every span in the tree set to `span` (an alias's copy points at the alias).
+    fn respan(&mut self, span: Span) {
+        self.span = span;
+        match &mut self.kind {
+            Kind::Null | Kind::Scalar(_) => {}
+            Kind::Seq(items) => items.iter_mut().for_each(|n| n.respan(span)),
+            Kind::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+                k.respan(span);
+                v.respan(span);
+            }),
+        }
     }
 }
+
+/// At most this many nodes, aliases expanded: a few thousand make a large machine; the cap
+/// stops `&a [*b, *b, …]` chains from growing exponentially.
+const MAX_NODES: usize = 200_000;
 
 /// Parses `source` into a node tree, or one syntax error with its position.
 pub(crate) fn parse(source: &str) -> Result<Node, Diagnostic> {
-    let options = serde_saphyr::options! {
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+    fast::read(source).map_or_else(|| parse_events(source), Ok)
+}
+
+/// [`parse`] by the full parser's events.
+fn parse_events(source: &str) -> Result<Node, Diagnostic> {
+    let mut options = Options::default();
+    options.set_emit_comments(false);
+    let mut reader = Reader {
+        source,
+        events: Parser::new_from_str_with_options(source, options),
+        anchors: Vec::new(),
+        nodes: 0,
     };
-    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(source, options) {
-        Ok(raw) => Ok(convert(source, raw)),
-        Err(e) => {
-            let at = e
-                .location()
-                .map(|l| location_span(source, &l))
-                .unwrap_or_default();
-            Err(Diagnostic::error(
-                codes::YAML_SYNTAX,
-                at,
-                format!(
-                    "invalid YAML: {}",
-                    bare_message(&e.without_snippet().to_string())
-                ),
-            ))
+    reader.stream()
+}
+
+type Step<'a> = (Event<'a>, granit_parser::Span);
+
+struct Reader<'a> {
+    source: &'a str,
+    events: Parser<'a, StrInput<'a>>,
+    /// Finished anchored nodes by anchor id, with their node counts.
+    anchors: Vec<Option<(Node, usize)>>,
+    /// Nodes read so far, aliases expanded.
+    nodes: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn next(&mut self) -> Result<Step<'a>, Diagnostic> {
+        match self.events.next_event() {
+            Some(Ok(step)) => Ok(step),
+            Some(Err(e)) => Err(self.error(
+                self.marker_offset(e.marker()),
+                bare_message(&e.info()).to_string(),
+            )),
+            None => Err(self.error(self.source.len(), "unexpected end of input".to_string())),
+        }
+    }
+
+    fn error(&self, at: usize, message: String) -> Diagnostic {
+        self.error_over(Span::new(at, at), message)
+    }
+
+    fn error_over(&self, span: Span, message: String) -> Diagnostic {
+        Diagnostic::error(codes::YAML_SYNTAX, span, format!("invalid YAML: {message}"))
+    }
+
+    /// The stream: at most one document; no document at all reads as null (at the end).
+    fn stream(&mut self) -> Result<Node, Diagnostic> {
+        let mut root = None;
+        let end;
+        loop {
+            let (event, span) = self.next()?;
+            match event {
+                Event::StreamStart | Event::DocumentEnd => {}
+                Event::StreamEnd => {
+                    end = self.marker_offset(&span.start);
+                    break;
+                }
+                Event::DocumentStart(..) if root.is_some() => {
+                    // Reported where the second document's content starts.
+                    let (_, content) = self.next()?;
+                    return Err(self.error_over(
+                        self.span(&content),
+                        "a second YAML document (`---`); one definition per file".to_string(),
+                    ));
+                }
+                Event::DocumentStart(..) => {
+                    let step = self.next()?;
+                    root = Some(self.node(step)?);
+                }
+                _ => {}
+            }
+        }
+        Ok(root.unwrap_or(Node {
+            kind: Kind::Null,
+            span: Span::new(end, end),
+        }))
+    }
+
+    /// The node that starts with `step`, children included.
+    fn node(&mut self, (event, span): Step<'a>) -> Result<Node, Diagnostic> {
+        let at = self.span(&span);
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(self.error(
+                at.start,
+                format!("more than {MAX_NODES} values (aliases expanded)"),
+            ));
+        }
+        let (kind, anchor) = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                let kind = if is_null(&text, style, tag.as_deref()) {
+                    Kind::Null
+                } else {
+                    Kind::Scalar(text.into_owned())
+                };
+                (kind, anchor)
+            }
+            Event::SequenceStart(_, anchor, tag) => {
+                self.container_tag(tag.as_deref(), "seq", at)?;
+                let mut items = Vec::new();
+                loop {
+                    let step = self.next()?;
+                    if matches!(step.0, Event::SequenceEnd) {
+                        break;
+                    }
+                    items.push(self.node(step)?);
+                }
+                (Kind::Seq(items), anchor)
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                self.container_tag(tag.as_deref(), "map", at)?;
+                (self.mapping()?, anchor)
+            }
+            Event::Alias(id) => return self.alias(id, at),
+            _ => return Err(self.error(at.start, "expected a value".to_string())),
+        };
+        let node = Node { kind, span: at };
+        if anchor != 0 {
+            if self.anchors.len() <= anchor {
+                self.anchors.resize(anchor + 1, None);
+            }
+            let count = node.count();
+            self.anchors[anchor] = Some((node.clone(), count));
+        }
+        Ok(node)
+    }
+
+    /// A mapping's entries up to its end; `<<: *base` entries come after the written ones,
+    /// unless a written (or earlier merged) key has the same text.
+    fn mapping(&mut self) -> Result<Kind, Diagnostic> {
+        let mut entries: Vec<(Node, Node)> = Vec::new();
+        let mut merged: Vec<(Node, Node)> = Vec::new();
+        loop {
+            let step = self.next()?;
+            if matches!(step.0, Event::MappingEnd) {
+                break;
+            }
+            let merge = is_merge_key(&step.0);
+            let key = self.node(step)?;
+            let step = self.next()?;
+            let value = self.node(step)?;
+            if merge {
+                merge_into(&mut merged, value).map_err(|span| {
+                    self.error_over(
+                        span,
+                        "the value of `<<` must be a mapping or a list of mappings".to_string(),
+                    )
+                })?;
+            } else {
+                entries.push((key, value));
+            }
+        }
+        if !merged.is_empty() {
+            let mut seen: Vec<Option<String>> = entries.iter().map(|(k, _)| key_text(k)).collect();
+            for (k, v) in merged {
+                let text = key_text(&k);
+                if text.is_none() || !seen.contains(&text) {
+                    seen.push(text);
+                    entries.push((k, v));
+                }
+            }
+        }
+        Ok(Kind::Map(entries))
+    }
+
+    /// A core-schema tag on a list or mapping must be its own (`!!seq`, `!!map`): `!!str` on a
+    /// mapping is an error, as serde-saphyr made it.
+    fn container_tag(&self, tag: Option<&Tag>, own: &str, at: Span) -> Result<(), Diagnostic> {
+        match tag.and_then(Tag::core_suffix) {
+            Some(suffix) if suffix != own => {
+                Err(self.error_over(at, format!("unsupported tag `!!{suffix}`")))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn alias(&mut self, id: usize, at: Span) -> Result<Node, Diagnostic> {
+        let Some(Some((node, count))) = self.anchors.get(id) else {
+            return Err(self.error(
+                at.start,
+                "an alias to a value that is not finished (it contains the alias)".to_string(),
+            ));
+        };
+        // The alias itself was counted in `node`; its copy adds the rest.
+        self.nodes += count - 1;
+        if self.nodes > MAX_NODES {
+            return Err(self.error(
+                at.start,
+                format!("more than {MAX_NODES} values (aliases expanded)"),
+            ));
+        }
+        let mut copy = node.clone();
+        copy.respan(at);
+        Ok(copy)
+    }
+
+    /// A parser span as a byte span of the source.
+    fn span(&self, span: &granit_parser::Span) -> Span {
+        let start = self.marker_offset(&span.start);
+        let end = self.marker_offset(&span.end).max(start);
+        Span::new(start, end)
+    }
+
+    /// A marker's byte offset: the parser's own when it has one (it does for text input),
+    /// otherwise its 1-based line and character column converted.
+    fn marker_offset(&self, marker: &Marker) -> usize {
+        match marker.byte_offset() {
+            Some(off) => clamp_boundary(self.source, off),
+            None => byte_offset(self.source, marker.line(), marker.col() + 1),
         }
     }
 }
 
-/// `error: line 3 column 5: unclosed bracket '{'` → `unclosed bracket '{'`.
-fn bare_message(rendered: &str) -> String {
-    let first = rendered.lines().next().unwrap_or(rendered);
-    let rest = first.strip_prefix("error: ").unwrap_or(first);
-    let rest = match rest.strip_prefix("line ") {
-        Some(r) => r.split_once(": ").map_or(rest, |(_, m)| m),
-        None => rest,
-    };
-    if rest.starts_with("multiple YAML documents") {
-        return "a second YAML document (`---`); one definition per file".to_string();
+/// Null as serde-saphyr reads it: `!!null`, or an untagged (or custom-tagged) plain scalar that
+/// is empty, `~`, `null`, `Null` or `NULL`. `!!str null` and `!` tags keep the text.
+fn is_null(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> bool {
+    let nullish = || matches!(style, ScalarStyle::Plain) && is_null_plain(text);
+    match tag {
+        None => nullish(),
+        Some(tag) => match tag.core_suffix() {
+            Some(suffix) => suffix == "null",
+            None => !(tag.handle() == "!" && tag.suffix().is_empty()) && nullish(),
+        },
     }
-    // Some messages repeat the position at the end: `… at line 5, column 5`.
-    let rest = match rest.rfind(" at line ") {
-        Some(i) => &rest[..i],
-        None => rest,
-    };
-    rest.trim().to_string()
 }
 
-fn convert(source: &str, raw: Spanned<Raw>) -> Node {
-    let span = location_span(source, &raw.referenced);
-    let kind = match raw.value {
-        Raw::Null => Kind::Null,
-        Raw::Str(s) => {
-            // Keep the author's text for plain scalars: the parsed string may have folded lines,
-            // but for a one-line plain scalar the two are the same.
-            Kind::Scalar(s)
+/// Whether an untagged plain scalar reads as null.
+fn is_null_plain(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// A `<<` key: plain and untagged, or tagged `!!merge`.
+fn is_merge_key(event: &Event) -> bool {
+    match event {
+        Event::Scalar(text, style, _, tag) => {
+            text == "<<"
+                && match tag.as_deref() {
+                    None => matches!(style, ScalarStyle::Plain),
+                    Some(tag) => tag.core_suffix() == Some("merge"),
+                }
         }
-        Raw::Other => Kind::Scalar(
-            source
-                .get(span.start..span.end)
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
-        ),
-        Raw::Seq(items) => Kind::Seq(items.into_iter().map(|x| convert(source, x)).collect()),
-        Raw::Map(entries) => Kind::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| (convert(source, k), convert(source, v)))
-                .collect(),
-        ),
-    };
-    Node { kind, span }
+        _ => false,
+    }
 }
 
-/// A saphyr location as a byte span: its byte offsets when it has them, otherwise its 1-based
-/// line and character column converted (column counts characters, so multi-byte text before
-/// the position is stepped over char by char).
-pub(crate) fn location_span(source: &str, loc: &Location) -> Span {
-    let s = loc.span();
-    if let (Some(off), Some(len)) = (s.byte_offset(), s.byte_len()) {
-        let start = clamp_boundary(source, off as usize);
-        let end = clamp_boundary(source, start + len as usize);
-        return Span::new(start, end);
+/// Adds the entries `<<` brings in: a mapping's, each mapping's of a list, nothing for null;
+/// anything else is an error at that value.
+fn merge_into(merged: &mut Vec<(Node, Node)>, value: Node) -> Result<(), Span> {
+    match value.kind {
+        Kind::Null => Ok(()),
+        Kind::Map(entries) => {
+            merged.extend(entries);
+            Ok(())
+        }
+        Kind::Seq(items) => {
+            if let Some(bad) = items.iter().find(|n| !matches!(n.kind, Kind::Map(_))) {
+                return Err(bad.span);
+            }
+            for item in items {
+                if let Kind::Map(entries) = item.kind {
+                    merged.extend(entries);
+                }
+            }
+            Ok(())
+        }
+        Kind::Scalar(_) => Err(value.span),
     }
-    let start = byte_offset(source, loc.line() as usize, loc.column() as usize);
-    Span::new(start, start)
+}
+
+/// A key's text for merge comparisons (`None` for keys that are not scalars).
+fn key_text(key: &Node) -> Option<String> {
+    match &key.kind {
+        Kind::Scalar(s) => Some(s.clone()),
+        Kind::Null => Some(String::new()),
+        _ => None,
+    }
+}
+
+/// `unclosed bracket '{' at line 3, column 5` → `unclosed bracket '{'`.
+fn bare_message(message: &str) -> &str {
+    let first = message.lines().next().unwrap_or(message);
+    let first = match first.rfind(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    };
+    first.trim()
 }
 
 /// The byte offset of 1-based `line` and character `column` (clamped to the text).
@@ -238,50 +401,4 @@ fn clamp_boundary(source: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spans_are_byte_offsets() {
-        let src = "a: 时间\nb: { c: d }\n";
-        let n = parse(src).unwrap();
-        let Kind::Map(entries) = &n.kind else {
-            panic!()
-        };
-        assert_eq!(entries[0].1.as_str(), Some("时间"));
-        assert_eq!(&src[entries[0].1.span.start..entries[0].1.span.end], "时间");
-        assert_eq!(&src[entries[1].1.span.start..][..1], "{");
-    }
-
-    #[test]
-    fn syntax_error_has_position() {
-        let src = "x: 时间\ny: { a: b\n";
-        let d = parse(src).unwrap_err();
-        assert_eq!(d.code, codes::YAML_SYNTAX);
-        assert!(d.message.contains("unclosed"), "{}", d.message);
-        assert_eq!(d.span.start, byte_offset(src, 2, 4));
-        assert_eq!(&src[d.span.start..][..1], "{");
-    }
-
-    #[test]
-    fn scalars_keep_their_text_and_duplicates_pass() {
-        let n = parse("n: yes\nn: 12\n").unwrap();
-        let Kind::Map(entries) = &n.kind else {
-            panic!()
-        };
-        assert_eq!(entries.len(), 2);
-        assert_eq!(entries[0].0.as_str(), Some("n"));
-        assert_eq!(entries[0].1.as_str(), Some("yes"));
-        assert_eq!(entries[1].1.as_str(), Some("12"));
-    }
-
-    #[test]
-    fn byte_offset_counts_characters() {
-        assert_eq!(byte_offset("应用\nab", 1, 2), 3);
-        assert_eq!(byte_offset("应用\nab", 2, 2), 8);
-        assert_eq!(byte_offset("a", 5, 5), 1);
-    }
 }

@@ -91,9 +91,15 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
         doc.open(&format!("<g transform=\"translate(0,{})\">", num(band)));
     }
     clusters(&mut doc, chart, layout, fs);
+    let mut outlines = snap::Outlines::default();
     for (i, e) in chart.edges.iter().enumerate() {
         if let Some(route) = layout.edges.get(i) {
-            edge(&mut doc, chart, e, route, layout, &markers, fs);
+            let ends = EdgeEnds {
+                layout,
+                markers: &markers,
+                outlines: &mut outlines,
+            };
+            edge(&mut doc, chart, e, route, ends, fs);
         }
     }
     for (i, n) in chart.nodes.iter().enumerate() {
@@ -261,15 +267,27 @@ fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
     .unwrap_or_default()
 }
 
+/// What an edge's ends are drawn against: the node boxes, the marker definitions and the
+/// nodes' outlines.
+struct EdgeEnds<'a> {
+    layout: &'a Layout,
+    markers: &'a Markers,
+    outlines: &'a mut snap::Outlines,
+}
+
 fn edge(
     doc: &mut Doc,
     chart: &Flowchart,
     e: &crate::model::Edge,
     route: &crate::layout::EdgeRoute,
-    layout: &Layout,
-    markers: &Markers,
+    ends: EdgeEnds,
     fs: f64,
 ) {
+    let EdgeEnds {
+        layout,
+        markers,
+        outlines,
+    } = ends;
     let edge_id =
         e.id.as_ref()
             .map(|id| format!(" data-edge-id=\"{}\"", esc(id)))
@@ -292,7 +310,7 @@ fn edge(
         if let Endpoint::Node(id) = end {
             let i = id.0 as usize;
             if let (Some(n), Some(r)) = (chart.nodes.get(i), layout.nodes.get(i)) {
-                snap::to_outline(&mut points, n.shape, *r, at_start);
+                outlines.snap(i, &mut points, n.shape, *r, at_start);
             }
         }
     }
@@ -329,10 +347,15 @@ fn edge(
             label::inline(&e.style, Part::Line)
         };
         extra.push_str(&style_attr(&st));
-        doc.line(&format!(
-            "<path class=\"{class}\" d=\"{}\"{extra}/>",
-            path.to_d()
-        ));
+        let mut line = String::with_capacity(32 + class.len() + extra.len() + path.segs.len() * 24);
+        line.push_str("<path class=\"");
+        line.push_str(&class);
+        line.push_str("\" d=\"");
+        path.write_d(&mut line);
+        line.push('"');
+        line.push_str(&extra);
+        line.push_str("/>");
+        doc.line(&line);
     }
     if let (Some(r), false) = (route.label, invisible || e.label.is_empty()) {
         doc.open("<g class=\"edge-label\">");

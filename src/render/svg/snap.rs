@@ -64,37 +64,63 @@ fn cross(a: Point, b: Point, c: Point, d: Point) -> Option<f64> {
 
 /// Moves the last point of `points` (the first when `at_start`) onto the drawn outline of
 /// `shape` in `r`, along the last segment's direction.
-pub(crate) fn to_outline(points: &mut [Point], shape: Shape, r: Rect, at_start: bool) {
-    let n = points.len();
-    if n < 2 {
-        return;
-    }
-    let (end_i, prev_i) = if at_start { (0, 1) } else { (n - 1, n - 2) };
-    let (end, prev) = (points[end_i], points[prev_i]);
-    if !near_box(end, r) {
-        return;
-    }
-    let Some(poly) = outline(shape, r) else {
-        return;
-    };
-    let len = (end.x - prev.x).hypot(end.y - prev.y);
-    if len < 1e-9 {
-        return;
-    }
-    // Search from the end point up to a box diagonal further on.
-    let reach = r.width.hypot(r.height);
-    let dir = Point::new((end.x - prev.x) / len, (end.y - prev.y) / len);
-    let far = Point::new(end.x + dir.x * reach, end.y + dir.y * reach);
-    let best = poly
-        .windows(2)
-        .filter_map(|w| cross(end, far, w[0], w[1]))
-        .filter(|t| *t >= -1e-9)
-        .fold(f64::INFINITY, f64::min);
-    if best.is_finite() && best <= 1.0 {
-        points[end_i] = Point::new(
-            end.x + (far.x - end.x) * best,
-            end.y + (far.y - end.y) * best,
-        );
+#[cfg(test)]
+fn to_outline(points: &mut [Point], shape: Shape, r: Rect, at_start: bool) {
+    Outlines::default().snap(0, points, shape, r, at_start);
+}
+
+/// Node outlines, computed once per node on first use (a node meets many edge ends).
+#[derive(Debug, Default)]
+pub(crate) struct Outlines {
+    /// By node index: `None` until computed, then the polygon if the shape has one.
+    polygons: Vec<Option<Option<Vec<Point>>>>,
+}
+
+impl Outlines {
+    /// Moves the last point of `points` (the first when `at_start`) onto the drawn outline of
+    /// node `node`, whose shape is `shape` in `r`, along the last segment's direction.
+    pub(crate) fn snap(
+        &mut self,
+        node: usize,
+        points: &mut [Point],
+        shape: Shape,
+        r: Rect,
+        at_start: bool,
+    ) {
+        let n = points.len();
+        if n < 2 {
+            return;
+        }
+        let (end_i, prev_i) = if at_start { (0, 1) } else { (n - 1, n - 2) };
+        let (end, prev) = (points[end_i], points[prev_i]);
+        if !near_box(end, r) {
+            return;
+        }
+        if self.polygons.len() <= node {
+            self.polygons.resize(node + 1, None);
+        }
+        let Some(poly) = self.polygons[node].get_or_insert_with(|| outline(shape, r)) else {
+            return;
+        };
+        let len = (end.x - prev.x).hypot(end.y - prev.y);
+        if len < 1e-9 {
+            return;
+        }
+        // Search from the end point up to a box diagonal further on.
+        let reach = r.width.hypot(r.height);
+        let dir = Point::new((end.x - prev.x) / len, (end.y - prev.y) / len);
+        let far = Point::new(end.x + dir.x * reach, end.y + dir.y * reach);
+        let best = poly
+            .windows(2)
+            .filter_map(|w| cross(end, far, w[0], w[1]))
+            .filter(|t| *t >= -1e-9)
+            .fold(f64::INFINITY, f64::min);
+        if best.is_finite() && best <= 1.0 {
+            points[end_i] = Point::new(
+                end.x + (far.x - end.x) * best,
+                end.y + (far.y - end.y) * best,
+            );
+        }
     }
 }
 

@@ -2,31 +2,88 @@
 //! document buffer.
 
 use crate::geometry::Point;
-use std::fmt::Write;
 
 /// Formats a coordinate: rounded once to 2 decimals, trailing zeros trimmed, never `-0`, and
 /// non-finite values written as `0` so a bad number can never break the document.
 pub(crate) fn num(v: f64) -> String {
-    if !v.is_finite() {
-        return "0".to_string();
-    }
-    let r = (v * 100.0).round() / 100.0;
-    if r == 0.0 {
-        return "0".to_string();
-    }
-    let mut s = format!("{r:.2}");
-    while s.ends_with('0') {
-        s.pop();
-    }
-    if s.ends_with('.') {
-        s.pop();
-    }
+    let mut s = String::new();
+    push_num(&mut s, v);
     s
+}
+
+/// Appends [`num`]`(v)` to `out` without a temporary: the value is rounded once to whole
+/// hundredths and those are written as digits (exactly what `format!("{:.2}")` prints for the
+/// rounded value while it is below 2^53 hundredths; larger values take that slow path).
+pub(crate) fn push_num(out: &mut String, v: f64) {
+    if !v.is_finite() {
+        out.push('0');
+        return;
+    }
+    let hundredths = (v * 100.0).round();
+    if hundredths == 0.0 {
+        out.push('0');
+        return;
+    }
+    if hundredths.abs() >= 9_007_199_254_740_992.0 {
+        let mut s = format!("{:.2}", hundredths / 100.0);
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+        out.push_str(&s);
+        return;
+    }
+    // Sign, up to 19 digits, a point and two decimals, written back to front.
+    let h = hundredths as i64;
+    let mut buf = [0u8; 24];
+    let mut i = buf.len();
+    let mut rest = h.unsigned_abs();
+    let frac = rest % 100;
+    rest /= 100;
+    if frac != 0 {
+        let (tenths, last) = (frac / 10, frac % 10);
+        if last > 0 {
+            i -= 1;
+            buf[i] = b'0' + last as u8;
+        }
+        i -= 2;
+        buf[i] = b'.';
+        buf[i + 1] = b'0' + tenths as u8;
+    }
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if h < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// Appends `x,y`.
+fn push_point(out: &mut String, p: &Point) {
+    push_num(out, p.x);
+    out.push(',');
+    push_num(out, p.y);
 }
 
 /// Escapes text for XML content and double-quoted attributes; drops characters XML 1.0 cannot
 /// carry.
 pub(crate) fn esc(s: &str) -> String {
+    // Most text has nothing to escape: `&<>"'`, controls, and U+FFFE/U+FFFF (EF BF BE/BF).
+    let plain = !s
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF));
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -132,20 +189,36 @@ impl PathData {
     }
     /// The `d` attribute.
     pub(crate) fn to_d(&self) -> String {
-        let mut d = String::new();
-        let p = |p: &Point| format!("{},{}", num(p.x), num(p.y));
+        let mut d = String::with_capacity(self.segs.len() * 24);
+        self.write_d(&mut d);
+        d
+    }
+    /// Appends the `d` attribute's value to `out`.
+    pub(crate) fn write_d(&self, out: &mut String) {
         for (i, s) in self.segs.iter().enumerate() {
             if i > 0 {
-                d.push(' ');
+                out.push(' ');
             }
-            let _ = match s {
-                Seg::M(a) => write!(d, "M{}", p(a)),
-                Seg::L(a) => write!(d, "L{}", p(a)),
-                Seg::C(a, b, c) => write!(d, "C{} {} {}", p(a), p(b), p(c)),
-                Seg::Z => write!(d, "Z"),
-            };
+            match s {
+                Seg::M(a) => {
+                    out.push('M');
+                    push_point(out, a);
+                }
+                Seg::L(a) => {
+                    out.push('L');
+                    push_point(out, a);
+                }
+                Seg::C(a, b, c) => {
+                    out.push('C');
+                    push_point(out, a);
+                    out.push(' ');
+                    push_point(out, b);
+                    out.push(' ');
+                    push_point(out, c);
+                }
+                Seg::Z => out.push('Z'),
+            }
         }
-        d
     }
     /// The path as polylines (one per subpath), cubics split into `steps` pieces.
     pub(crate) fn flatten(&self, steps: usize) -> Vec<Vec<Point>> {
@@ -244,6 +317,43 @@ mod tests {
         assert_eq!(num(-2.10), "-2.1");
         assert_eq!(num(f64::NAN), "0");
         assert_eq!(num(100.0), "100");
+        assert_eq!(num(0.005), "0.01");
+        assert_eq!(num(-0.004), "0");
+        assert_eq!(num(12.3049), "12.3");
+    }
+
+    /// The digit writer prints what the old `format!("{:.2}")` of the rounded value printed.
+    #[test]
+    fn numbers_match_the_formatter() {
+        fn by_format(v: f64) -> String {
+            if !v.is_finite() {
+                return "0".to_string();
+            }
+            let r = (v * 100.0).round() / 100.0;
+            if r == 0.0 {
+                return "0".to_string();
+            }
+            let mut s = format!("{r:.2}");
+            while s.ends_with('0') {
+                s.pop();
+            }
+            if s.ends_with('.') {
+                s.pop();
+            }
+            s
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = [1.0, 10.0, 1e3, 1e6, 1e12, 1e15][i % 6];
+            let v = (unit - 0.5) * scale;
+            assert_eq!(num(v), by_format(v), "{v:e}");
+            let grid = (v * 200.0).round() / 200.0;
+            assert_eq!(num(grid), by_format(grid), "{grid:e}");
+        }
     }
 
     #[test]
