@@ -17,8 +17,7 @@
 #[cfg(test)]
 use super::crossing::bilayer_crossings;
 use super::crossing::sorted_bilayer_crossings;
-use super::work::Work;
-use std::collections::BTreeMap;
+use super::work::{Adjacency, Work};
 
 /// Most sweeps for small graphs (dot's default).
 pub(crate) const MAX_SWEEPS: usize = 24;
@@ -35,8 +34,8 @@ pub(crate) fn sweeps_for(layer_nodes: usize) -> usize {
 }
 
 struct Ctx {
-    up: Vec<Vec<(usize, f64)>>,
-    down: Vec<Vec<(usize, f64)>>,
+    up: Adjacency,
+    down: Adjacency,
     paths: Vec<Vec<usize>>,
     cluster_of: Vec<Option<usize>>,
     /// Lower ends of the drawn links of every node.
@@ -282,7 +281,7 @@ fn apply(work: &mut Work, ctx: &mut Ctx, pos: &mut [usize], r: usize, acc: &mut 
         items
     } else {
         let mut out = Vec::with_capacity(items.len());
-        arrange(ctx, pos, items, 0, acc, &mut out);
+        arrange(ctx, pos, &items, 0, acc, &mut out);
         out
     };
     for (i, &v) in out.iter().enumerate() {
@@ -296,29 +295,35 @@ fn apply(work: &mut Work, ctx: &mut Ctx, pos: &mut [usize], r: usize, acc: &mut 
 fn arrange(
     ctx: &Ctx,
     pos: &[usize],
-    items: Vec<usize>,
+    items: &[usize],
     level: usize,
     acc: &mut [(f64, usize)],
     out: &mut Vec<usize>,
 ) {
-    let mut direct: Vec<(f64, usize, usize)> = Vec::new();
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for v in items {
+    let mut direct: Vec<(f64, usize, usize)> = Vec::with_capacity(items.len());
+    // (child cluster, node), grouped by a stable sort: each group keeps the order of `items`.
+    let mut grouped: Vec<(usize, usize)> = Vec::new();
+    for &v in items {
         match ctx.paths[v].get(level) {
             None => direct.push((ctx.key[v], pos[v], v)),
-            Some(&c) => groups.entry(c).or_default().push(v),
+            Some(&c) => grouped.push((c, v)),
         }
     }
     direct.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut blocks: Vec<(f64, usize, Vec<usize>)> = groups
-        .into_iter()
-        .map(|(c, vs)| {
-            let k = vs.iter().map(|&v| ctx.key[v]).sum::<f64>() / vs.len() as f64;
-            acc[c].0 += k;
-            acc[c].1 += 1;
-            (k, c, vs)
-        })
-        .collect();
+    grouped.sort_by_key(|&(c, _)| c);
+    let members: Vec<usize> = grouped.iter().map(|&(_, v)| v).collect();
+    // Blocks (key, cluster, members range), in cluster order.
+    let mut blocks: Vec<(f64, usize, std::ops::Range<usize>)> = Vec::new();
+    let mut s = 0;
+    while s < grouped.len() {
+        let c = grouped[s].0;
+        let e = s + grouped[s..].iter().take_while(|&&(d, _)| d == c).count();
+        let k = members[s..e].iter().map(|&v| ctx.key[v]).sum::<f64>() / (e - s) as f64;
+        acc[c].0 += k;
+        acc[c].1 += 1;
+        blocks.push((k, c, s..e));
+        s = e;
+    }
     blocks.sort_by(|a, b| ctx.gkey[a.1].total_cmp(&ctx.gkey[b.1]).then(a.1.cmp(&b.1)));
     let mut i = 0;
     let mut blocks = blocks.into_iter().peekable();
@@ -332,8 +337,8 @@ fn arrange(
         if take_direct {
             out.push(direct[i].2);
             i += 1;
-        } else if let Some((_, _, vs)) = blocks.next() {
-            arrange(ctx, pos, vs, level + 1, acc, out);
+        } else if let Some((_, _, range)) = blocks.next() {
+            arrange(ctx, pos, &members[range], level + 1, acc, out);
         }
     }
 }

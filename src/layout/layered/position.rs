@@ -13,7 +13,7 @@
 //! each block right toward its successors. The result always respects every separation.
 //! Balancing can break separations; [`super::cluster::enforce`] restores them afterwards.
 
-use super::work::{Kind, Work};
+use super::work::{Adjacency, Kind, Work};
 
 /// Minimal distance between the centres of `u` and `v` when `u` is immediately left of `v`.
 pub(crate) fn separation(work: &Work, paths: &[Vec<usize>], u: usize, v: usize) -> f64 {
@@ -120,7 +120,7 @@ pub(crate) fn brandes_kopf(work: &Work, paths: &[Vec<usize>]) -> Vec<f64> {
 
 /// Pairs (smaller, larger node) of non-inner segments that cross an inner segment, sorted
 /// for binary search.
-fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> Vec<(usize, usize)> {
+fn type1_conflicts(work: &Work, up: &Adjacency) -> Vec<(usize, usize)> {
     let pos = work.positions();
     let mut conflicts = Vec::new();
     for r in 1..work.layers.len() {
@@ -183,7 +183,7 @@ impl Conflicts {
 fn vertical_alignment(
     n: usize,
     layers: &[Vec<usize>],
-    nb: &[Vec<(usize, f64)>],
+    nb: &Adjacency,
     conflicts: &Conflicts,
 ) -> (Vec<usize>, Vec<usize>) {
     let mut root: Vec<usize> = (0..n).collect();
