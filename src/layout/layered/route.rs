@@ -5,7 +5,8 @@
 //! between two ranks would clip a box in one of them, it is replaced by a vertical drop out of
 //! the rank, a segment in the free gap between ranks, and a vertical rise into the next rank.
 //! Ends are clipped to the node outline (box, ellipse, rhombus) or sit on the cluster border.
-//! Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
+//! Points inside long straight runs are dropped (two stay at each end of a run, so curves drawn
+//! through the points keep their shape). Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
 //! Self-loops are small loops on the right side of their node (room for them is reserved
 //! during positioning); a label sits in its edge's label slot, or right of its self-loop.
 
