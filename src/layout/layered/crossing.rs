@@ -3,20 +3,33 @@
 
 /// Crossings among `edges` (position in the upper layer, position in the lower layer), the lower
 /// layer having `lower_len` positions.
+#[cfg(test)]
 pub(crate) fn bilayer_crossings(edges: &mut [(usize, usize)], lower_len: usize) -> u64 {
-    if edges.len() < 2 || lower_len == 0 {
+    edges.sort_unstable();
+    let lower: Vec<usize> = edges.iter().map(|&(_, l)| l).collect();
+    sorted_bilayer_crossings(&lower, lower_len, &mut Vec::new())
+}
+
+/// Crossings of edges given by their lower positions, listed in (upper, lower) order; `tree`
+/// is scratch space.
+pub(crate) fn sorted_bilayer_crossings(
+    lower: &[usize],
+    lower_len: usize,
+    tree: &mut Vec<u64>,
+) -> u64 {
+    if lower.len() < 2 || lower_len == 0 {
         return 0;
     }
-    edges.sort_unstable();
     let mut first = 1usize;
     while first < lower_len {
         first <<= 1;
     }
     let size = 2 * first - 1;
     let first = first - 1;
-    let mut tree = vec![0u64; size];
+    tree.clear();
+    tree.resize(size, 0);
     let mut count = 0u64;
-    for &(_, l) in edges.iter() {
+    for &l in lower {
         let mut index = l + first;
         tree[index] += 1;
         while index > 0 {

@@ -14,9 +14,10 @@
 //! pass is repeated at most [`MAX_TRANSPOSE_PASSES`] times per sweep. Every fourth sweep the
 //! first transpose pass also swaps ties, as dot does, to leave plateaus.
 
+#[cfg(test)]
 use super::crossing::bilayer_crossings;
-use super::work::Work;
-use std::collections::BTreeMap;
+use super::crossing::sorted_bilayer_crossings;
+use super::work::{Adjacency, Work};
 
 /// Most sweeps for small graphs (dot's default).
 pub(crate) const MAX_SWEEPS: usize = 24;
@@ -33,15 +34,20 @@ pub(crate) fn sweeps_for(layer_nodes: usize) -> usize {
 }
 
 struct Ctx {
-    up: Vec<Vec<(usize, f64)>>,
-    down: Vec<Vec<(usize, f64)>>,
+    up: Adjacency,
+    down: Adjacency,
     paths: Vec<Vec<usize>>,
     cluster_of: Vec<Option<usize>>,
-    /// Drawn links between rank r and r + 1.
-    drawn: Vec<Vec<(usize, usize)>>,
+    /// Lower ends of the drawn links of every node.
+    drawn: Vec<Vec<usize>>,
+    /// Scratch for crossing counts: lower positions, and the accumulator tree.
+    count_buf: Vec<usize>,
+    tree: Vec<u64>,
     gkey: Vec<f64>,
     /// Scratch: the sort key of every node of the rank being arranged (indexed by node).
     key: Vec<f64>,
+    /// Whether the graph has no clusters (ranks are then sorted by key alone).
+    paths_empty: bool,
 }
 
 /// Orders `work.layers` in place.
@@ -51,10 +57,10 @@ pub(crate) fn order(work: &mut Work) {
         return;
     }
     let (up, down) = work.adjacency();
-    let mut drawn = vec![Vec::new(); work.layers.len()];
+    let mut drawn = vec![Vec::new(); n];
     for &(u, v, _, d) in &work.links {
         if d {
-            drawn[work.nodes[u].rank].push((u, v));
+            drawn[u].push(v);
         }
     }
     let mut ctx = Ctx {
@@ -63,8 +69,11 @@ pub(crate) fn order(work: &mut Work) {
         paths: work.nodes.iter().map(|nd| work.path(nd.cluster)).collect(),
         cluster_of: work.nodes.iter().map(|nd| nd.cluster).collect(),
         drawn,
+        count_buf: Vec::new(),
+        tree: Vec::new(),
         gkey: vec![0.0; work.clusters.len()],
         key: vec![0.0; n],
+        paths_empty: work.clusters.is_empty(),
     };
     init_order(work, &ctx);
     let start = work.layers.clone();
@@ -148,13 +157,18 @@ pub(crate) fn crossings(work: &Work) -> u64 {
     total
 }
 
-fn count_all(work: &Work, ctx: &Ctx, pos: &[usize]) -> u64 {
+fn count_all(work: &Work, ctx: &mut Ctx, pos: &[usize]) -> u64 {
     let mut total = 0;
-    let mut buf = Vec::new();
-    for (r, es) in ctx.drawn.iter().enumerate() {
-        buf.clear();
-        buf.extend(es.iter().map(|&(u, v)| (pos[u], pos[v])));
-        total += bilayer_crossings(&mut buf, work.layers.get(r + 1).map_or(0, |l| l.len()));
+    for r in 0..work.layers.len().saturating_sub(1) {
+        // Lower positions in the order of their upper ends (sorted per upper node): the
+        // sequence the accumulator tree needs, without sorting the whole rank.
+        ctx.count_buf.clear();
+        for &u in &work.layers[r] {
+            let start = ctx.count_buf.len();
+            ctx.count_buf.extend(ctx.drawn[u].iter().map(|&v| pos[v]));
+            ctx.count_buf[start..].sort_unstable();
+        }
+        total += sorted_bilayer_crossings(&ctx.count_buf, work.layers[r + 1].len(), &mut ctx.tree);
     }
     total
 }
@@ -210,16 +224,19 @@ fn update_gkey_from_positions(work: &Work, ctx: &mut Ctx, pos: &[usize]) {
     }
 }
 
-/// Re-sorts every layer by its current positions under the current cluster keys.
+/// Re-sorts every layer by its current positions under the current cluster keys (nothing to
+/// do without clusters: every layer is already in position order).
 fn rearrange_all(work: &mut Work, ctx: &mut Ctx, pos: &mut [usize]) {
+    if work.clusters.is_empty() {
+        return;
+    }
     let mut sink = vec![(0.0, 0usize); work.clusters.len()];
     for r in 0..work.layers.len() {
         let len = work.layers[r].len();
-        let keys: Vec<(usize, f64)> = work.layers[r]
-            .iter()
-            .map(|&v| (v, norm_pos(pos, v, len)))
-            .collect();
-        apply(work, ctx, pos, r, &keys, &mut sink);
+        for &v in &work.layers[r] {
+            ctx.key[v] = norm_pos(pos, v, len);
+        }
+        apply(work, ctx, pos, r, &mut sink);
     }
 }
 
@@ -237,41 +254,36 @@ fn sort_layer(
         work.layers[r + 1].len()
     };
     let len = work.layers[r].len();
-    let keys: Vec<(usize, f64)> = work.layers[r]
-        .iter()
-        .map(|&v| {
-            let ns = if downward { &ctx.up[v] } else { &ctx.down[v] };
-            let (mut s, mut w) = (0.0, 0.0);
-            for &(u, wt) in ns {
-                let wt = wt.max(1e-3);
-                s += wt * norm_pos(pos, u, adj_len);
-                w += wt;
-            }
-            let k = if w <= 0.0 {
-                norm_pos(pos, v, len)
-            } else {
-                s / w
-            };
-            (v, k)
-        })
-        .collect();
-    apply(work, ctx, pos, r, &keys, acc);
+    for &v in &work.layers[r] {
+        let ns = if downward { &ctx.up[v] } else { &ctx.down[v] };
+        let (mut s, mut w) = (0.0, 0.0);
+        for &(u, wt) in ns {
+            let wt = wt.max(1e-3);
+            s += wt * norm_pos(pos, u, adj_len);
+            w += wt;
+        }
+        ctx.key[v] = if w <= 0.0 {
+            norm_pos(pos, v, len)
+        } else {
+            s / w
+        };
+    }
+    apply(work, ctx, pos, r, acc);
 }
 
-fn apply(
-    work: &mut Work,
-    ctx: &mut Ctx,
-    pos: &mut [usize],
-    r: usize,
-    keys: &[(usize, f64)],
-    acc: &mut [(f64, usize)],
-) {
-    for &(v, k) in keys {
-        ctx.key[v] = k;
-    }
-    let items: Vec<usize> = work.layers[r].clone();
-    let mut out = Vec::with_capacity(items.len());
-    arrange(ctx, pos, items, 0, acc, &mut out);
+/// Sorts rank `r` by the keys in `ctx.key`.
+fn apply(work: &mut Work, ctx: &mut Ctx, pos: &mut [usize], r: usize, acc: &mut [(f64, usize)]) {
+    let items = std::mem::take(&mut work.layers[r]);
+    let out = if ctx.paths_empty {
+        // No clusters: a plain sort by key, ties by current position.
+        let mut items = items;
+        items.sort_by(|&a, &b| ctx.key[a].total_cmp(&ctx.key[b]).then(pos[a].cmp(&pos[b])));
+        items
+    } else {
+        let mut out = Vec::with_capacity(items.len());
+        arrange(ctx, pos, &items, 0, acc, &mut out);
+        out
+    };
     for (i, &v) in out.iter().enumerate() {
         pos[v] = i;
     }
@@ -283,29 +295,35 @@ fn apply(
 fn arrange(
     ctx: &Ctx,
     pos: &[usize],
-    items: Vec<usize>,
+    items: &[usize],
     level: usize,
     acc: &mut [(f64, usize)],
     out: &mut Vec<usize>,
 ) {
-    let mut direct: Vec<(f64, usize, usize)> = Vec::new();
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for v in items {
+    let mut direct: Vec<(f64, usize, usize)> = Vec::with_capacity(items.len());
+    // (child cluster, node), grouped by a stable sort: each group keeps the order of `items`.
+    let mut grouped: Vec<(usize, usize)> = Vec::new();
+    for &v in items {
         match ctx.paths[v].get(level) {
             None => direct.push((ctx.key[v], pos[v], v)),
-            Some(&c) => groups.entry(c).or_default().push(v),
+            Some(&c) => grouped.push((c, v)),
         }
     }
     direct.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut blocks: Vec<(f64, usize, Vec<usize>)> = groups
-        .into_iter()
-        .map(|(c, vs)| {
-            let k = vs.iter().map(|&v| ctx.key[v]).sum::<f64>() / vs.len() as f64;
-            acc[c].0 += k;
-            acc[c].1 += 1;
-            (k, c, vs)
-        })
-        .collect();
+    grouped.sort_by_key(|&(c, _)| c);
+    let members: Vec<usize> = grouped.iter().map(|&(_, v)| v).collect();
+    // Blocks (key, cluster, members range), in cluster order.
+    let mut blocks: Vec<(f64, usize, std::ops::Range<usize>)> = Vec::new();
+    let mut s = 0;
+    while s < grouped.len() {
+        let c = grouped[s].0;
+        let e = s + grouped[s..].iter().take_while(|&&(d, _)| d == c).count();
+        let k = members[s..e].iter().map(|&v| ctx.key[v]).sum::<f64>() / (e - s) as f64;
+        acc[c].0 += k;
+        acc[c].1 += 1;
+        blocks.push((k, c, s..e));
+        s = e;
+    }
     blocks.sort_by(|a, b| ctx.gkey[a.1].total_cmp(&ctx.gkey[b.1]).then(a.1.cmp(&b.1)));
     let mut i = 0;
     let mut blocks = blocks.into_iter().peekable();
@@ -319,25 +337,28 @@ fn arrange(
         if take_direct {
             out.push(direct[i].2);
             i += 1;
-        } else if let Some((_, _, vs)) = blocks.next() {
-            arrange(ctx, pos, vs, level + 1, acc, out);
+        } else if let Some((_, _, range)) = blocks.next() {
+            arrange(ctx, pos, &members[range], level + 1, acc, out);
         }
     }
 }
 
-/// Local crossings if `u` is left of `v`, counted against both neighbouring ranks.
-fn pair_crossings(ctx: &Ctx, pos: &[usize], u: usize, v: usize) -> f64 {
-    let mut c = 0.0;
+/// Local crossings with `u` left of `v` and with `v` left of `u`, counted against both
+/// neighbouring ranks.
+fn pair_crossings(ctx: &Ctx, pos: &[usize], u: usize, v: usize) -> (f64, f64) {
+    let (mut uv, mut vu) = (0.0, 0.0);
     for adj in [&ctx.up, &ctx.down] {
         for &(a, wa) in &adj[u] {
             for &(b, wb) in &adj[v] {
                 if pos[a] > pos[b] {
-                    c += wa.min(wb).max(1e-3);
+                    uv += wa.min(wb).max(1e-3);
+                } else if pos[a] < pos[b] {
+                    vu += wa.min(wb).max(1e-3);
                 }
             }
         }
     }
-    c
+    (uv, vu)
 }
 
 /// Transpose passes until one brings no swap. A rank is revisited only if it or a neighbouring
@@ -360,11 +381,10 @@ fn transpose(work: &mut Work, ctx: &Ctx, pos: &mut [usize], equal: bool) {
                 if ctx.cluster_of[u] != ctx.cluster_of[v] {
                     continue;
                 }
-                let now = pair_crossings(ctx, pos, u, v);
+                let (now, then) = pair_crossings(ctx, pos, u, v);
                 if now == 0.0 {
                     continue;
                 }
-                let then = pair_crossings(ctx, pos, v, u);
                 // dot's trick: on some sweeps, also swap ties (first pass only) to leave
                 // plateaus.
                 if then < now || (equal && pass == 0 && then == now) {

@@ -13,7 +13,7 @@
 //! each block right toward its successors. The result always respects every separation.
 //! Balancing can break separations; [`super::cluster::enforce`] restores them afterwards.
 
-use super::work::{Kind, Work};
+use super::work::{Adjacency, Kind, Work};
 
 /// Minimal distance between the centres of `u` and `v` when `u` is immediately left of `v`.
 pub(crate) fn separation(work: &Work, paths: &[Vec<usize>], u: usize, v: usize) -> f64 {
@@ -120,7 +120,7 @@ pub(crate) fn brandes_kopf(work: &Work, paths: &[Vec<usize>]) -> Vec<f64> {
 
 /// Pairs (smaller, larger node) of non-inner segments that cross an inner segment, sorted
 /// for binary search.
-fn type1_conflicts(work: &Work, up: &[Vec<(usize, f64)>]) -> Vec<(usize, usize)> {
+fn type1_conflicts(work: &Work, up: &Adjacency) -> Vec<(usize, usize)> {
     let pos = work.positions();
     let mut conflicts = Vec::new();
     for r in 1..work.layers.len() {
@@ -183,7 +183,7 @@ impl Conflicts {
 fn vertical_alignment(
     n: usize,
     layers: &[Vec<usize>],
-    nb: &[Vec<(usize, f64)>],
+    nb: &Adjacency,
     conflicts: &Conflicts,
 ) -> (Vec<usize>, Vec<usize>) {
     let mut root: Vec<usize> = (0..n).collect();
@@ -223,16 +223,37 @@ fn vertical_alignment(
 /// neighbour in the original order (`reversed`: `layers` run right to left).
 fn compact(sep: &[f64], layers: &[Vec<usize>], root: &[usize], reversed: bool) -> Vec<f64> {
     let n = root.len();
-    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
-    for l in layers {
-        for w in l.windows(2) {
+    // Block edges (tail block, head block, separation), one per pair of blocks with the largest
+    // separation, sorted by tail then head: bucketed by tail (counting sort), each bucket sorted.
+    let pairs = || {
+        layers.iter().flat_map(|l| l.windows(2)).map(|w| {
             let (a, b) = (w[0], w[1]);
-            let d = if reversed { sep[b] } else { sep[a] };
-            edges.push((root[a], root[b], d));
+            (root[a], root[b], if reversed { sep[b] } else { sep[a] })
+        })
+    };
+    let mut bucket = vec![0usize; n + 1];
+    for (a, _, _) in pairs() {
+        bucket[a + 1] += 1;
+    }
+    for i in 0..n {
+        bucket[i + 1] += bucket[i];
+    }
+    let mut fill = bucket.clone();
+    let mut heads = vec![(0usize, 0.0f64); bucket[n]];
+    for (a, b, d) in pairs() {
+        heads[fill[a]] = (b, d);
+        fill[a] += 1;
+    }
+    let mut edges: Vec<(usize, usize, f64)> = Vec::with_capacity(heads.len());
+    for a in 0..n {
+        let row = &mut heads[bucket[a]..bucket[a + 1]];
+        row.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+        for (k, &(b, d)) in row.iter().enumerate() {
+            if k == 0 || row[k - 1].0 != b {
+                edges.push((a, b, d));
+            }
         }
     }
-    edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
-    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     // Block graph in compressed rows: `edges` is sorted by tail, so out-edges of `a` are
     // `edges[out_start[a]..out_start[a + 1]]`; in-edges are indices into `edges`.
     let mut out_start = vec![0usize; n + 1];

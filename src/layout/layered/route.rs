@@ -5,7 +5,8 @@
 //! between two ranks would clip a box in one of them, it is replaced by a vertical drop out of
 //! the rank, a segment in the free gap between ranks, and a vertical rise into the next rank.
 //! Ends are clipped to the node outline (box, ellipse, rhombus) or sit on the cluster border.
-//! Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
+//! Points inside long straight runs are dropped (two stay at each end of a run, so curves drawn
+//! through the points keep their shape). Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
 //! Self-loops are small loops on the right side of their node (room for them is reserved
 //! during positioning); a label sits in its edge's label slot, or right of its self-loop.
 
@@ -337,6 +338,7 @@ fn chain_route(
         }
     }
     dedup(&mut route);
+    drop_collinear(&mut route);
     EdgeRoute {
         points: route,
         label,
@@ -362,6 +364,39 @@ fn dedup(r: &mut Vec<Point>) {
     }
 }
 
+/// Drops route points inside straight runs (the dummies of a long edge going straight on): a
+/// point goes when its two neighbours on each side lie on the same straight line, so the first
+/// two and the last two points of every run stay and a curve drawn through the points (a
+/// B-spline uses four consecutive points) keeps its shape at the bends; a route straight from
+/// end to end keeps only its ends. The drawing is the same, with fewer points to write.
+fn drop_collinear(r: &mut Vec<Point>) {
+    let n = r.len();
+    if n < 3 {
+        return;
+    }
+    let straight: Vec<bool> = (0..n)
+        .map(|i| i > 0 && i + 1 < n && goes_straight(r[i - 1], r[i], r[i + 1]))
+        .collect();
+    if straight[1..n - 1].iter().all(|&s| s) {
+        *r = vec![r[0], r[n - 1]];
+        return;
+    }
+    let keep =
+        |i: usize| i < 2 || i + 2 >= n || !(straight[i - 1] && straight[i] && straight[i + 1]);
+    let mut i = 0;
+    r.retain(|_| {
+        i += 1;
+        keep(i - 1)
+    });
+}
+
+/// Whether the route goes on in the same direction at `b`.
+fn goes_straight(a: Point, b: Point, c: Point) -> bool {
+    let (ux, uy, vx, vy) = (b.x - a.x, b.y - a.y, c.x - b.x, c.y - b.y);
+    let norm = (ux.hypot(uy) * vx.hypot(vy)).max(1e-12);
+    (ux * vy - uy * vx).abs() / norm <= 1e-9 && ux * vx + uy * vy >= 0.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,6 +415,24 @@ mod tests {
         let d = clip(&r, Outline::Diamond, c, diag);
         let v = ((d.x - 50.0) / 50.0).abs() + ((d.y - 20.0) / 20.0).abs();
         assert!((v - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn straight_runs_keep_two_points_at_each_end() {
+        let p = |x: f64, y: f64| Point::new(x, y);
+        let run: Vec<Point> = (0..6).map(|k| p(0.0, 10.0 * k as f64)).collect();
+        let mut r = run.clone();
+        r.push(p(20.0, 60.0));
+        drop_collinear(&mut r);
+        assert_eq!(r, vec![run[0], run[1], run[4], run[5], p(20.0, 60.0)]);
+        // Straight from end to end: only the ends.
+        let mut straight = run.clone();
+        drop_collinear(&mut straight);
+        assert_eq!(straight, vec![run[0], run[5]]);
+        // A reversal is a bend, not a straight run.
+        let mut back = vec![p(0.0, 0.0), p(0.0, 10.0), p(0.0, 5.0)];
+        drop_collinear(&mut back);
+        assert_eq!(back.len(), 3);
     }
 
     #[test]

@@ -73,8 +73,42 @@ pub(crate) struct Chain {
     pub(crate) reversed: bool,
 }
 
-/// Weighted neighbours of every node.
-pub(crate) type Adjacency = Vec<Vec<(usize, f64)>>;
+/// Weighted neighbours of every node, in compressed rows: `adj[v]` is the slice of `v`'s
+/// (neighbour, weight) pairs, in link order.
+#[derive(Debug, Clone)]
+pub(crate) struct Adjacency {
+    start: Vec<usize>,
+    pairs: Vec<(usize, f64)>,
+}
+
+impl std::ops::Index<usize> for Adjacency {
+    type Output = [(usize, f64)];
+
+    fn index(&self, v: usize) -> &[(usize, f64)] {
+        &self.pairs[self.start[v]..self.start[v + 1]]
+    }
+}
+
+impl Adjacency {
+    /// The rows of `n` nodes holding, for every (from, to, weight) entry in order, `to` in the
+    /// row of `from`.
+    fn new(n: usize, entries: impl Iterator<Item = (usize, usize, f64)> + Clone) -> Adjacency {
+        let mut start = vec![0usize; n + 1];
+        for (a, _, _) in entries.clone() {
+            start[a + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut pairs = vec![(0, 0.0); start[n]];
+        for (a, b, w) in entries {
+            pairs[fill[a]] = (b, w);
+            fill[a] += 1;
+        }
+        Adjacency { start, pairs }
+    }
+}
 
 /// The working graph.
 #[derive(Debug, Clone)]
@@ -107,12 +141,10 @@ impl Work {
 
     /// Upper and lower neighbours of every node, with weights, from `links`.
     pub(crate) fn adjacency(&self) -> (Adjacency, Adjacency) {
-        let mut up = vec![Vec::new(); self.nodes.len()];
-        let mut down = vec![Vec::new(); self.nodes.len()];
-        for &(u, v, w, _) in &self.links {
-            down[u].push((v, w));
-            up[v].push((u, w));
-        }
+        let n = self.nodes.len();
+        let links = self.links.iter();
+        let up = Adjacency::new(n, links.clone().map(|&(u, v, w, _)| (v, u, w)));
+        let down = Adjacency::new(n, links.map(|&(u, v, w, _)| (u, v, w)));
         (up, down)
     }
 
