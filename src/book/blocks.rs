@@ -80,6 +80,9 @@ pub struct Include {
     pub path: String,
     /// `key=value` attributes, in order.
     pub attrs: Vec<(String, String)>,
+    /// Whether text precedes the directive on its line (a paragraph, heading or table cell):
+    /// its replacement must then be inline, on one line.
+    pub inline: bool,
 }
 
 /// Something to replace.
@@ -117,6 +120,21 @@ pub fn split_info(info: &str) -> (String, Vec<(String, String)>) {
     (first, attrs)
 }
 
+/// The Markdown extensions mdBook 0.5's HTML renderer enables (with its defaults), so netfig
+/// sees the same blocks mdBook renders: footnote bodies, tables, definition lists and GFM
+/// admonitions parse as mdBook parses them, and no extension mdBook lacks (math, metadata
+/// blocks, wikilinks) hides a block or a directive.
+pub fn mdbook_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
 /// Every fenced block whose first info word is in `claimed`, and every `{{#netfig …}}`
 /// directive outside code, in document order.
 pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
@@ -126,7 +144,7 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
     // Consecutive text events (pulldown-cmark splits text at `{`, `[`, …) form one run, scanned
     // for directives when the run ends.
     let mut run: Option<Range<usize>> = None;
-    for (event, range) in Parser::new_ext(markdown, Options::all()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, mdbook_options()).into_offset_iter() {
         let is_text = matches!(event, Event::Text(_)) && !in_code;
         match (&mut run, is_text) {
             (Some(r), true) if range.start <= r.end => r.end = r.end.max(range.end),
@@ -171,7 +189,11 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
-                if let Some(f) = current.take() {
+                if let Some(mut f) = current.take() {
+                    if f.segments.is_empty() {
+                        // An empty block: positions point at its closing fence.
+                        f.segments.push((0, f.content_start));
+                    }
                     blocks.push(Block::Fence(f));
                 }
             }
@@ -185,7 +207,9 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
     blocks
 }
 
-/// Finds `{{#netfig …}}` directives that start inside `range`.
+/// Finds `{{#netfig …}}` directives that start inside `range`. A directive preceded by a
+/// backslash is escaped, as mdBook's `{{#include}}` is: it is left alone (mdBook's `links`
+/// preprocessor removes the backslash).
 fn find_includes(markdown: &str, range: Range<usize>, out: &mut Vec<Block>) {
     const OPEN: &str = "{{#netfig";
     let mut at = range.start;
@@ -196,20 +220,39 @@ fn find_includes(markdown: &str, range: Range<usize>, out: &mut Vec<Block>) {
         let Some(close) = markdown[after..range.end].find("}}") else {
             break;
         };
+        if markdown[..start].ends_with('\\') {
+            continue;
+        }
         let inner = &markdown[after..after + close];
         if inner.contains('\n') || !inner.starts_with(char::is_whitespace) {
             continue;
         }
-        let (path, attrs) = split_info(inner.trim());
+        let (path, attrs) = split_directive(inner.trim());
         if path.is_empty() {
             continue;
         }
+        let line_start = markdown[..start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &markdown[line_start..start];
         out.push(Block::Include(Include {
             range: start..after + close + 2,
             path,
             attrs,
+            inline: continuation_prefix(markdown, start).len() != before.len(),
         }));
     }
+}
+
+/// Splits a directive's tail into the path and its attributes. A path with blanks is written
+/// in double quotes: `{{#netfig "my diagrams/osi.mmd" lang=en}}`.
+fn split_directive(tail: &str) -> (String, Vec<(String, String)>) {
+    if let Some(rest) = tail.strip_prefix('"') {
+        if let Some(end) = rest.find('"') {
+            let (first, attrs) = split_info(&format!("x {}", &rest[end + 1..]));
+            debug_assert_eq!(first, "x");
+            return (rest[..end].to_string(), attrs);
+        }
+    }
+    split_info(tail)
 }
 
 #[cfg(test)]

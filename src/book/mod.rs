@@ -75,6 +75,12 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
     let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut styled = false;
     for (n, block) in blocks.iter().enumerate() {
+        if let Block::Include(inc) = block {
+            if escaped_on_disk(inc, &chapter_file, content) {
+                continue;
+            }
+        }
+        let inline = matches!(block, Block::Include(i) if i.inline);
         let id_prefix = format!("nf-{}-{n}", cx.id_seed);
         let job = match block {
             Block::Fence(f) => fence_job(f, &chapter_file, content, cx),
@@ -151,6 +157,11 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
         match result {
             Ok(rendered) => {
                 findings.extend(rendered.warnings.iter().map(|d| job.locate(d)));
+                if inline {
+                    let text = figure::inline_figure(&rendered, cx.renderer);
+                    replacements.push((block.range(), text));
+                    continue;
+                }
                 let first = !styled;
                 styled = true;
                 let text = figure::figure(&rendered, cx.renderer, first);
@@ -160,8 +171,13 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 let located: Vec<Finding> = diagnostics.iter().map(|d| job.locate(d)).collect();
                 if cx.config.on_error == OnError::Render {
                     let text: Vec<String> = located.iter().map(Finding::render).collect();
-                    let text = figure::error_box(&text.join("\n"), cx.renderer);
-                    replacements.push((block.range(), blocks::continue_lines(&text, &job.prefix)));
+                    let text = if inline {
+                        figure::inline_error_box(&text.join("\n"), cx.renderer)
+                    } else {
+                        let text = figure::error_box(&text.join("\n"), cx.renderer);
+                        blocks::continue_lines(&text, &job.prefix)
+                    };
+                    replacements.push((block.range(), text));
                 }
                 findings.extend(located);
             }
@@ -270,7 +286,9 @@ fn kind_of_fence(lang: &str, config: &Config) -> Kind {
 }
 
 /// Maps a position in the chapter content to the chapter file: the content's own offset when
-/// the file is the content; otherwise the occurrence of `needle` nearest to it.
+/// the file is the content. Otherwise (an earlier preprocessor such as `links` changed the
+/// text) the occurrence of `needle` with the same rank in the file when both hold it equally
+/// often, else the occurrence nearest to it.
 fn map_offset(
     file: &SourceFile,
     content: &str,
@@ -283,10 +301,26 @@ fn map_offset(
     if needle.is_empty() {
         return None;
     }
-    file.text()
-        .match_indices(needle)
-        .map(|(i, _)| i)
+    let on_disk: Vec<usize> = file.text().match_indices(needle).map(|(i, _)| i).collect();
+    let in_content: Vec<usize> = content.match_indices(needle).map(|(i, _)| i).collect();
+    if on_disk.len() == in_content.len() {
+        if let Some(rank) = in_content.iter().position(|&i| i == content_offset) {
+            return Some(on_disk[rank]);
+        }
+    }
+    on_disk
+        .into_iter()
         .min_by_key(|&i| (i as i64 - content_offset as i64).unsigned_abs())
+}
+
+/// Whether a directive is escaped in the chapter file (`\{{#netfig …}}`) although not in the
+/// content: mdBook's `links` preprocessor, which runs first, removes the backslash of every
+/// escaped `{{#…}}`.
+fn escaped_on_disk(inc: &blocks::Include, chapter: &SourceFile, content: &str) -> bool {
+    let directive = &content[inc.range.clone()];
+    chapter.text() != content
+        && map_offset(chapter, content, inc.range.start, directive)
+            .is_some_and(|at| chapter.text()[..at].ends_with('\\'))
 }
 
 fn fence_job(

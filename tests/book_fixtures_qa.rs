@@ -1,0 +1,140 @@
+//! Regressions found by building fixture books with a stock mdBook: where a block or directive
+//! sits (inside a line, in a footnote, escaped, empty) and how it is replaced and reported.
+
+use netfig::book::{process_chapter, ChapterContext, Config};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::path::{Path, PathBuf};
+
+fn cx<'a>(config: &'a Config, dir: &'a Path) -> ChapterContext<'a> {
+    ChapterContext {
+        display_path: "src/chapter.md".into(),
+        dir,
+        disk_text: None,
+        renderer: "html",
+        id_seed: "test".into(),
+        config,
+    }
+}
+
+/// A scratch folder holding `a.mmd` and `with space.mmd`.
+fn diagrams(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("netfig-book-qa-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["a.mmd", "with space.mmd"] {
+        std::fs::write(dir.join(name), "flowchart LR\n  A[Start] --> B[Done]\n").unwrap();
+    }
+    dir
+}
+
+/// Every Markdown element's inline HTML, checked the way mdBook checks it: each element that
+/// holds HTML holds balanced HTML.
+fn assert_html_balanced_per_element(markdown: &str) {
+    let mut stack: Vec<String> = vec![String::new()];
+    for event in Parser::new_ext(markdown, netfig::book::blocks::mdbook_options()) {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell) => {
+                stack.push(String::new())
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
+                let html = stack.pop().unwrap();
+                for tag in ["figure", "svg", "style", "table"] {
+                    assert_eq!(
+                        html.matches(&format!("<{tag}")).count(),
+                        html.matches(&format!("</{tag}>")).count(),
+                        "unbalanced <{tag}> in one element: {html}\n---\n{markdown}"
+                    );
+                }
+            }
+            Event::InlineHtml(h) | Event::Html(h) => stack.last_mut().unwrap().push_str(&h),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_directive_inside_a_line_becomes_one_inline_image() {
+    let dir = diagrams("inline");
+    let config = Config::default();
+    let chapter = "# T\n\nText {{#netfig a.mmd}} after *x*.\n\n## Heading {{#netfig a.mmd}}\n\n| a | b |\n|---|---|\n| {{#netfig a.mmd}} | y |\n\n{{#netfig a.mmd}}\n\nend *z*\n";
+    let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(out.matches("<img class=\"netfig\"").count(), 3, "{out}");
+    assert_eq!(out.matches("<figure class=\"netfig\">").count(), 1, "{out}");
+    // The page's stylesheet goes with the first block figure, not into a paragraph.
+    assert!(out.contains("\n<style>\n"), "{out}");
+    assert!(out.starts_with(
+        "# T\n\nText <img class=\"netfig\" alt=\"\" src=\"data:image/svg+xml;base64,"
+    ));
+    assert!(out.contains("\"> after *x*.\n\n## Heading <img"));
+    assert!(out.ends_with("</figure>\n\n\n\nend *z*\n"), "{out}");
+    assert_html_balanced_per_element(&out);
+    let rows = out.lines().filter(|l| l.starts_with('|')).count();
+    assert_eq!(rows, 3, "the table keeps its rows: {out}");
+}
+
+#[test]
+fn escaped_directives_are_left_alone_before_and_after_links() {
+    let dir = diagrams("escaped");
+    let config = Config::default();
+    // netfig first: the backslash is still there.
+    let chapter = "\\{{#netfig a.mmd}}\n\n{{#netfig a.mmd}}\n";
+    let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.starts_with("\\{{#netfig a.mmd}}\n\n<style>"), "{out}");
+    // After `links`: the backslash is gone from the content but is in the file on disk.
+    let content = "{{#netfig a.mmd}}\n\nincluded text\n\n{{#netfig a.mmd}}\n";
+    let disk = "\\{{#netfig a.mmd}}\n\n{{#include part.md}}\n\n{{#netfig a.mmd}}\n";
+    let mut c = cx(&config, &dir);
+    c.disk_text = Some(disk.into());
+    let (out, findings) = process_chapter(content, &c);
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(
+        out.starts_with("{{#netfig a.mmd}}\n\nincluded text\n\n<style>"),
+        "{out}"
+    );
+    assert_eq!(out.matches("<figure").count(), 1);
+}
+
+#[test]
+fn quoted_include_paths_may_hold_blanks() {
+    let dir = diagrams("quoted");
+    let config = Config::default();
+    let (out, findings) = process_chapter(
+        "{{#netfig \"with space.mmd\" lang=en}}\n",
+        &cx(&config, &dir),
+    );
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.contains("<figure class=\"netfig\">"), "{out}");
+}
+
+#[test]
+fn an_empty_fence_is_reported_at_its_closing_fence() {
+    let dir = diagrams("empty");
+    let config = Config::default();
+    let (out, findings) = process_chapter("# T\n\ntext\n\n```mermaid\n```\n", &cx(&config, &dir));
+    assert_eq!(out, "# T\n\ntext\n\n```mermaid\n```\n");
+    let rendered = findings[0].render();
+    assert!(
+        rendered.starts_with("src/chapter.md:6:1: error"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn fences_in_footnotes_parse_as_mdbook_parses_them() {
+    let dir = diagrams("footnote");
+    let config = Config::default();
+    // GFM footnotes (mdBook's): the indented fence belongs to the footnote.
+    let chapter = "Text[^1].\n\n[^1]: note\n\n    ```mermaid\n    flowchart LR\n      A --> B\n    ```\n\nafter\n";
+    let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(out.matches("<figure class=\"netfig\">").count(), 1, "{out}");
+    // Every line of the figure keeps the footnote's indentation.
+    assert!(out.contains("\n    </figure>\n"), "{out}");
+    // `$…$` is not math in mdBook: a directive after it is found.
+    let (out, _) = process_chapter(
+        "Costs $5 and $6.\n\n{{#netfig a.mmd}}\n",
+        &cx(&config, &dir),
+    );
+    assert!(out.contains("<figure"), "{out}");
+}
