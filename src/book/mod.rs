@@ -335,28 +335,63 @@ fn fence_job(
     // offset unless `links` expanded something earlier in the chapter): then every line of
     // the content maps to its own line, list indentation and `>` markers included. Otherwise
     // (an `{{#include}}` inside the fence) look for the content itself, then the fence line.
+    let mut file = chapter.clone();
     let pieces = match map_offset(chapter, content, f.range.start, &content[f.range.clone()]) {
         Some(at) => f
             .segments
             .iter()
             .map(|&(c, ch)| (c, (ch + at).saturating_sub(f.range.start)))
             .collect(),
-        None => {
-            let base = map_offset(chapter, content, f.content_start, &f.content)
-                .unwrap_or(fence_at + fence_line.len());
-            vec![(0, base)]
-        }
+        None => match included_source(chapter.text(), fence_at + fence_line.len(), f, cx) {
+            Some((included, at)) => {
+                file = included;
+                vec![(0, at)]
+            }
+            None => {
+                let base = map_offset(chapter, content, f.content_start, &f.content)
+                    .unwrap_or(fence_at + fence_line.len());
+                vec![(0, base)]
+            }
+        },
     };
     Ok(Job {
         kind: kind_of_fence(&f.lang, cx.config),
         source: f.content.clone(),
         attrs: f.attrs.clone(),
-        file: chapter.clone(),
+        file,
         pieces,
         prefix: blocks::continuation_prefix(content, f.range.start),
         site: chapter.clone(),
         anchor: crate::diagnostic::Span::new(fence_at, fence_at + 3),
     })
+}
+
+/// For a fence whose body in the chapter file is an mdBook `{{#include file}}` (expanded by
+/// `links` before netfig runs): the included file and where the fence's content lies in it,
+/// so diagnostics point into that file.
+fn included_source(
+    disk: &str,
+    body_start: usize,
+    f: &Fence,
+    cx: &ChapterContext,
+) -> Option<(Arc<SourceFile>, usize)> {
+    let body = disk.get(body_start..)?;
+    let line = body.lines().next()?.trim();
+    let tail = line
+        .strip_prefix("{{#include")
+        .or_else(|| line.strip_prefix("{{#rustdoc_include"))?
+        .strip_suffix("}}")?;
+    let path = tail.split_whitespace().next()?.split(':').next()?;
+    let text = std::fs::read_to_string(cx.dir.join(path)).ok()?;
+    let at = text.find(f.content.trim_end())?;
+    let display = Path::new(&cx.display_path)
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(path);
+    Some((
+        Arc::new(SourceFile::new(display.display().to_string(), text)),
+        at,
+    ))
 }
 
 fn include_job(
