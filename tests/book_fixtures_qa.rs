@@ -138,3 +138,32 @@ fn fences_in_footnotes_parse_as_mdbook_parses_them() {
     );
     assert!(out.contains("<figure"), "{out}");
 }
+
+#[test]
+fn a_directive_is_a_block_only_where_a_line_of_a_paragraph_starts() {
+    let dir = diagrams("placement");
+    let config = Config::default();
+    let blocks = [
+        "{{#netfig a.mmd}} trailing\n",
+        "- {{#netfig a.mmd}}\n- next\n",
+        "1. {{#netfig a.mmd}}\n",
+        "> {{#netfig a.mmd}}\n> after\n",
+        "Line one\n{{#netfig a.mmd}}\nline three\n",
+    ];
+    let inline = [
+        "- item {{#netfig a.mmd}}\n",
+        "2026 {{#netfig a.mmd}} year\n",
+        "**{{#netfig a.mmd}}**\n",
+        "[{{#netfig a.mmd}}](https://example.com)\n",
+        "# {{#netfig a.mmd}}\n",
+    ];
+    for (chapters, block) in [(&blocks, true), (&inline, false)] {
+        for chapter in chapters.iter() {
+            let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
+            assert!(findings.is_empty(), "{findings:?}");
+            assert_eq!(out.contains("<figure"), block, "{chapter:?} → {out}");
+            assert_eq!(out.contains("<img class=\"netfig\""), !block, "{out}");
+            assert_html_balanced_per_element(&out);
+        }
+    }
+}

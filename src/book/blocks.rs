@@ -144,21 +144,37 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
     // Consecutive text events (pulldown-cmark splits text at `{`, `[`, …) form one run, scanned
     // for directives when the run ends.
     let mut run: Option<Range<usize>> = None;
+    // Where the run sits: the start of the paragraph it is directly in (no emphasis, link,
+    // heading or table cell around it), if any.
+    let mut run_paragraph: Option<usize> = None;
+    let mut open: Vec<(bool, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(markdown, mdbook_options()).into_offset_iter() {
         let is_text = matches!(event, Event::Text(_)) && !in_code;
         match (&mut run, is_text) {
             (Some(r), true) if range.start <= r.end => r.end = r.end.max(range.end),
             (_, true) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, &mut blocks);
                 }
                 run = Some(range.clone());
+                run_paragraph = open
+                    .last()
+                    .and_then(|&(paragraph, start)| paragraph.then_some(start));
             }
             (_, false) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, &mut blocks);
                 }
             }
+        }
+        match &event {
+            Event::Start(tag) => {
+                open.push((matches!(tag, Tag::Paragraph | Tag::Item), range.start))
+            }
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
         }
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -201,7 +217,7 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
         }
     }
     if let Some(r) = run.take() {
-        find_includes(markdown, r, &mut blocks);
+        find_includes(markdown, r, run_paragraph, &mut blocks);
     }
     blocks.sort_by_key(|b| b.range().start);
     blocks
@@ -209,8 +225,15 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
 
 /// Finds `{{#netfig …}}` directives that start inside `range`. A directive preceded by a
 /// backslash is escaped, as mdBook's `{{#include}}` is: it is left alone (mdBook's `links`
-/// preprocessor removes the backslash).
-fn find_includes(markdown: &str, range: Range<usize>, out: &mut Vec<Block>) {
+/// preprocessor removes the backslash). A directive is replaced by a block figure only when it
+/// starts a line of a paragraph it is directly in (`paragraph`: where that paragraph starts);
+/// elsewhere (after text, in a heading, a table cell, emphasis or a link) it is inline.
+fn find_includes(
+    markdown: &str,
+    range: Range<usize>,
+    paragraph: Option<usize>,
+    out: &mut Vec<Block>,
+) {
     const OPEN: &str = "{{#netfig";
     let mut at = range.start;
     while let Some(i) = markdown[at..range.end].find(OPEN) {
@@ -233,13 +256,32 @@ fn find_includes(markdown: &str, range: Range<usize>, out: &mut Vec<Block>) {
         }
         let line_start = markdown[..start].rfind('\n').map_or(0, |i| i + 1);
         let before = &markdown[line_start..start];
+        let starts_line = paragraph.is_some_and(|p| {
+            p == start
+                || is_list_marker(&markdown[p..start])
+                || before.chars().all(|c| c == '>' || c.is_whitespace())
+        });
         out.push(Block::Include(Include {
             range: start..after + close + 2,
             path,
             attrs,
-            inline: continuation_prefix(markdown, start).len() != before.len(),
+            inline: !starts_line,
         }));
     }
+}
+
+/// Whether `s` is a list item's marker and the blanks after it (`- `, `12. `, `3) `): a
+/// directive right after it starts the item's first line (a tight item has no paragraph).
+fn is_list_marker(s: &str) -> bool {
+    let marker = s.trim();
+    let ends_blank = s.ends_with(|c: char| c == ' ' || c == '\t');
+    let bullet = matches!(marker, "-" | "*" | "+");
+    let ordered = marker.len() > 1
+        && marker[..marker.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        && marker.ends_with(['.', ')']);
+    ends_blank && (bullet || ordered)
 }
 
 /// Splits a directive's tail into the path and its attributes. A path with blanks is written
