@@ -167,3 +167,30 @@ fn a_directive_is_a_block_only_where_a_line_of_a_paragraph_starts() {
         }
     }
 }
+
+#[test]
+fn an_inline_table_keeps_an_enclosing_markdown_table_whole() {
+    let dir = diagrams("inline-table");
+    std::fs::write(
+        dir.join("s.yaml"),
+        "machine: tcp\ntransitions:\n  - { from: FIN-WAIT-2, event: rcv FIN, action: snd ACK, to: TIME-WAIT }\n",
+    )
+    .unwrap();
+    let config = Config {
+        check: netfig::book::CheckMode::Off,
+        ..Config::default()
+    };
+    let chapter = "| a | b |\n|---|---|\n| {{#netfig s.yaml view=table}} | z |\n";
+    for renderer in ["html", "markdown"] {
+        let mut c = cx(&config, &dir);
+        c.renderer = renderer;
+        let (out, findings) = process_chapter(chapter, &c);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(out.lines().count(), 3, "{renderer}: {out}");
+        let row = out.lines().nth(2).unwrap();
+        assert!(row.contains("FIN-WAIT-2"), "{row}");
+        // Still two cells: every pipe of the inner table is escaped or inside HTML.
+        let cells = row.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 3, "{renderer}: {row}");
+    }
+}

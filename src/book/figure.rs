@@ -83,8 +83,15 @@ pub(crate) fn inline_figure(rendered: &Figure, renderer: &str) -> String {
             let one_line: Vec<&str> = table.lines().map(str::trim).collect();
             parts.push(one_line.concat());
         } else if rendered.svg.is_none() {
-            // A Markdown table cannot sit inside a line; its rows go in as text.
-            parts.push(table.lines().map(str::trim).collect::<Vec<_>>().join(" "));
+            // A Markdown table cannot sit inside a line: its rows go in as text, one per
+            // `<br>`, with the pipes escaped so an enclosing table cell stays whole.
+            let rows: Vec<String> = table
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.chars().all(|c| "|-: ".contains(c)))
+                .map(|l| l.replace('|', "\\|"))
+                .collect();
+            parts.push(rows.join("<br>"));
         }
     }
     parts.join(" ")
