@@ -194,3 +194,17 @@ fn an_inline_table_keeps_an_enclosing_markdown_table_whole() {
         assert_eq!(cells, 3, "{renderer}: {row}");
     }
 }
+
+#[test]
+fn a_directive_in_an_html_block_is_replaced_without_ending_the_block() {
+    let dir = diagrams("html-block");
+    let config = Config::default();
+    let chapter =
+        "<details>\n<summary>More</summary>\n{{#netfig a.mmd}}\n</details>\n\nend *a*\n";
+    let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.contains("</figure>\n</details>\n\nend *a*\n"), "{out}");
+    // One HTML block from <details> to </details>: no blank line inside.
+    let block = &out[..out.find("</details>").unwrap()];
+    assert!(!block.contains("\n\n"), "{block}");
+}

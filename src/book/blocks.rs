@@ -83,6 +83,9 @@ pub struct Include {
     /// Whether text precedes the directive on its line (a paragraph, heading or table cell):
     /// its replacement must then be inline, on one line.
     pub inline: bool,
+    /// Whether the directive is in an HTML block: its replacement must not end the block
+    /// with a blank line.
+    pub in_html: bool,
 }
 
 /// Something to replace.
@@ -154,7 +157,7 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
             (Some(r), true) if range.start <= r.end => r.end = r.end.max(range.end),
             (_, true) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, run_paragraph, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, false, &mut blocks);
                 }
                 run = Some(range.clone());
                 run_paragraph = open
@@ -163,7 +166,7 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
             }
             (_, false) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, run_paragraph, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, false, &mut blocks);
                 }
             }
         }
@@ -197,6 +200,9 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
                     }
                 }
             }
+            // Lines of an HTML block (`<details>` without blank lines): mdBook passes them
+            // through, so a directive there is replaced by the figure as it is.
+            Event::Html(_) => find_includes(markdown, range.clone(), None, true, &mut blocks),
             Event::Text(text) if in_code => {
                 if let Some(f) = current.as_mut() {
                     f.segments.push((f.content.len(), range.start));
@@ -217,13 +223,14 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
         }
     }
     if let Some(r) = run.take() {
-        find_includes(markdown, r, run_paragraph, &mut blocks);
+        find_includes(markdown, r, run_paragraph, false, &mut blocks);
     }
     blocks.sort_by_key(|b| b.range().start);
     blocks
 }
 
-/// Finds `{{#netfig …}}` directives that start inside `range`. A directive preceded by a
+/// Finds `{{#netfig …}}` directives that start inside `range` (text, or with `paragraph`
+/// `None` a line of an HTML block). A directive preceded by a
 /// backslash is escaped, as mdBook's `{{#include}}` is: it is left alone (mdBook's `links`
 /// preprocessor removes the backslash). A directive is replaced by a block figure only when it
 /// starts a line of a paragraph it is directly in (`paragraph`: where that paragraph starts);
@@ -232,6 +239,7 @@ fn find_includes(
     markdown: &str,
     range: Range<usize>,
     paragraph: Option<usize>,
+    in_html: bool,
     out: &mut Vec<Block>,
 ) {
     const OPEN: &str = "{{#netfig";
@@ -265,7 +273,8 @@ fn find_includes(
             range: start..after + close + 2,
             path,
             attrs,
-            inline: !starts_line,
+            inline: !starts_line && !in_html,
+            in_html,
         }));
     }
 }

@@ -164,7 +164,10 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 }
                 let first = !styled;
                 styled = true;
-                let text = figure::figure(&rendered, cx.renderer, first);
+                let mut text = figure::figure(&rendered, cx.renderer, first);
+                if matches!(block, Block::Include(i) if i.in_html) {
+                    text.truncate(text.trim_end().len());
+                }
                 replacements.push((block.range(), blocks::continue_lines(&text, &job.prefix)));
             }
             Err(diagnostics) => {
