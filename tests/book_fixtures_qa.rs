@@ -199,12 +199,26 @@ fn an_inline_table_keeps_an_enclosing_markdown_table_whole() {
 fn a_directive_in_an_html_block_is_replaced_without_ending_the_block() {
     let dir = diagrams("html-block");
     let config = Config::default();
-    let chapter =
-        "<details>\n<summary>More</summary>\n{{#netfig a.mmd}}\n</details>\n\nend *a*\n";
+    let chapter = "<details>\n<summary>More</summary>\n{{#netfig a.mmd}}\n</details>\n\nend *a*\n";
     let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
     assert!(findings.is_empty(), "{findings:?}");
     assert!(out.contains("</figure>\n</details>\n\nend *a*\n"), "{out}");
     // One HTML block from <details> to </details>: no blank line inside.
     let block = &out[..out.find("</details>").unwrap()];
     assert!(!block.contains("\n\n"), "{block}");
+}
+
+#[test]
+fn a_commented_out_directive_is_left_alone() {
+    let dir = diagrams("comment");
+    let config = Config::default();
+    for chapter in [
+        "<!--\n{{#netfig a.mmd}}\n-->\n",
+        "<!-- {{#netfig a.mmd}} -->\n",
+        "Text <!-- {{#netfig a.mmd}} --> more.\n",
+    ] {
+        let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(out, chapter);
+    }
 }

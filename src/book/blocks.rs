@@ -251,7 +251,7 @@ fn find_includes(
         let Some(close) = markdown[after..range.end].find("}}") else {
             break;
         };
-        if markdown[..start].ends_with('\\') {
+        if markdown[..start].ends_with('\\') || (in_html && in_html_comment(markdown, start)) {
             continue;
         }
         let inner = &markdown[after..after + close];
@@ -277,6 +277,14 @@ fn find_includes(
             in_html,
         }));
     }
+}
+
+/// Whether `at` lies inside an HTML comment (`<!-- … -->`): a directive there is commented out.
+fn in_html_comment(markdown: &str, at: usize) -> bool {
+    let before = &markdown[..at];
+    before
+        .rfind("<!--")
+        .is_some_and(|open| !before[open..].contains("-->"))
 }
 
 /// Whether `s` is a list item's marker and the blanks after it (`- `, `12. `, `3) `): a
