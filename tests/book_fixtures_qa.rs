@@ -222,3 +222,13 @@ fn a_commented_out_directive_is_left_alone() {
         assert_eq!(out, chapter);
     }
 }
+
+#[test]
+fn a_byte_order_mark_in_an_included_file_is_ignored() {
+    let dir = diagrams("bom");
+    std::fs::write(dir.join("bom.mmd"), "\u{feff}flowchart LR\n  A --> B\n").unwrap();
+    let config = Config::default();
+    let (out, findings) = process_chapter("{{#netfig bom.mmd}}\n", &cx(&config, &dir));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.contains("<figure"), "{out}");
+}

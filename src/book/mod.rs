@@ -385,7 +385,7 @@ fn included_source(
         .or_else(|| line.strip_prefix("{{#rustdoc_include"))?
         .strip_suffix("}}")?;
     let path = tail.split_whitespace().next()?.split(':').next()?;
-    let text = std::fs::read_to_string(cx.dir.join(path)).ok()?;
+    let text = read_source(&cx.dir.join(path)).ok()?;
     let at = text.find(f.content.trim_end())?;
     let display = Path::new(&cx.display_path)
         .parent()
@@ -407,7 +407,7 @@ fn include_job(
     let at = map_offset(chapter, content, inc.range.start, directive).unwrap_or(0);
     let anchor = crate::diagnostic::Span::new(at, at + directive.len());
     let path = cx.dir.join(&inc.path);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = read_source(&path).map_err(|e| {
         Box::new(Finding {
             file: chapter.clone(),
             diagnostic: Diagnostic::error(
@@ -452,6 +452,15 @@ fn include_job(
         prefix: blocks::continuation_prefix(content, inc.range.start),
         site: chapter.clone(),
         anchor,
+    })
+}
+
+/// A diagram file's text, without the byte order mark some editors write (mdBook drops it
+/// from chapters too).
+pub(crate) fn read_source(path: &Path) -> std::io::Result<String> {
+    std::fs::read_to_string(path).map(|t| match t.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => t,
     })
 }
 

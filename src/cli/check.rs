@@ -204,7 +204,14 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
     let results: Vec<Checked> = inputs
         .par_iter()
         .map(|(path, kind)| match read_input(path) {
-            Ok((name, text)) => match kind.check(path, name, text) {
+            // mdBook drops a byte order mark from chapters; so does netfig, from every file.
+            Ok((name, text)) => match kind.check(
+                path,
+                name,
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
+            ) {
                 Ok(groups) => Checked::Findings(groups),
                 Err(message) => Checked::Failed(message),
             },
