@@ -232,3 +232,16 @@ fn a_byte_order_mark_in_an_included_file_is_ignored() {
     assert!(findings.is_empty(), "{findings:?}");
     assert!(out.contains("<figure"), "{out}");
 }
+
+#[test]
+fn blanks_may_follow_the_opening_braces_as_in_mdbook() {
+    let dir = diagrams("blanks");
+    let config = Config::default();
+    let (out, findings) = process_chapter(
+        "{{ #netfig a.mmd }}\n\n{{#netfigure a.mmd}}\n",
+        &cx(&config, &dir),
+    );
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.contains("<figure"), "{out}");
+    assert!(out.ends_with("\n{{#netfigure a.mmd}}\n"), "{out}");
+}

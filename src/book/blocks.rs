@@ -242,11 +242,16 @@ fn find_includes(
     in_html: bool,
     out: &mut Vec<Block>,
 ) {
-    const OPEN: &str = "{{#netfig";
+    // As in mdBook's `{{#include}}`, blanks may follow the opening braces.
     let mut at = range.start;
-    while let Some(i) = markdown[at..range.end].find(OPEN) {
+    while let Some(i) = markdown[at..range.end].find("{{") {
         let start = at + i;
-        let after = start + OPEN.len();
+        at = start + 2;
+        let name = markdown[at..range.end].trim_start_matches([' ', '\t']);
+        if !name.starts_with("#netfig") {
+            continue;
+        }
+        let after = range.end - name.len() + "#netfig".len();
         at = after;
         let Some(close) = markdown[after..range.end].find("}}") else {
             break;
