@@ -296,7 +296,7 @@ fn in_html_comment(markdown: &str, at: usize) -> bool {
 /// directive right after it starts the item's first line (a tight item has no paragraph).
 fn is_list_marker(s: &str) -> bool {
     let marker = s.trim();
-    let ends_blank = s.ends_with(|c: char| c == ' ' || c == '\t');
+    let ends_blank = s.ends_with([' ', '\t']);
     let bullet = matches!(marker, "-" | "*" | "+");
     let ordered = marker.len() > 1
         && marker[..marker.len() - 1]

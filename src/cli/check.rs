@@ -69,7 +69,7 @@ impl FileKind {
                 let (_, d) = crate::diagram::parse_flowchart(&text);
                 Ok(vec![(SourceFile::new(name, text), d)])
             }
-            FileKind::Chapter => return check_chapter(path, name, text),
+            FileKind::Chapter => check_chapter(path, name, text),
         }
     }
 }
