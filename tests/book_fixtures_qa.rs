@@ -245,3 +245,25 @@ fn blanks_may_follow_the_opening_braces_as_in_mdbook() {
     assert!(out.contains("<figure"), "{out}");
     assert!(out.ends_with("\n{{#netfigure a.mmd}}\n"), "{out}");
 }
+
+#[test]
+fn a_fence_on_a_definition_line_stays_in_the_definition() {
+    let dir = diagrams("definition");
+    let config = Config::default();
+    let chapter = "Term\n: ```mermaid\n  flowchart LR\n    A --> B\n  ```\n\n  after\n";
+    let (out, findings) = process_chapter(chapter, &cx(&config, &dir));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.starts_with("Term\n: <style>\n  .netfig{"), "{out}");
+    assert!(out.contains("\n  </figure>\n"), "{out}");
+    let mut definition_html = String::new();
+    let mut depth = 0;
+    for event in Parser::new_ext(&out, netfig::book::blocks::mdbook_options()) {
+        match event {
+            Event::Start(Tag::DefinitionListDefinition) => depth += 1,
+            Event::End(TagEnd::DefinitionListDefinition) => depth -= 1,
+            Event::Html(h) if depth > 0 => definition_html.push_str(&h),
+            _ => {}
+        }
+    }
+    assert!(definition_html.contains("</figure>"), "{out}");
+}

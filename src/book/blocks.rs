@@ -38,7 +38,8 @@ pub fn piece_offset(pieces: &[(usize, usize)], offset: usize) -> usize {
 
 /// What each line of a replacement must start with so that it stays inside the list items and
 /// block quotes the replaced block sits in: the container markers before `start` on its line,
-/// with `>` kept and list markers turned into spaces (`> - ` becomes `>   `).
+/// with `>` kept and list markers (and the `:` of a definition) turned into spaces (`> - `
+/// becomes `>   `).
 pub fn continuation_prefix(markdown: &str, start: usize) -> String {
     let line_start = markdown[..start].rfind('\n').map_or(0, |i| i + 1);
     markdown[line_start..start]
@@ -46,7 +47,7 @@ pub fn continuation_prefix(markdown: &str, start: usize) -> String {
         .take_while(|c| {
             matches!(
                 c,
-                ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')' | '0'..='9'
+                ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')' | ':' | '0'..='9'
             )
         })
         .map(|c| if matches!(c, '>' | '\t') { c } else { ' ' })
