@@ -227,3 +227,70 @@ fn netfig_check_validates_a_book_without_writing_html() {
         "the sequence-diagram warning fails strict CI"
     );
 }
+
+/// Edge cases found with a stock mdBook: directives inside a line of text (paragraph, heading,
+/// table cell), an escaped directive, a quoted path with a blank, `{{#include}}` inside a fence,
+/// a fence in a footnote and one in `<details>`. mdBook warns about no unbalanced HTML, and
+/// `netfig check` agrees with the build (and skips the built `book/` folder).
+#[test]
+fn stock_mdbook_builds_the_edge_case_book_without_html_warnings() {
+    let book = copy_book("edge", "stock-edge");
+    let o = run_mdbook(&book);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!stderr.contains("WARN"), "{stderr}");
+    let inline = read(&book.join("book/inline.html"));
+    assert_eq!(inline.matches("<img class=\"netfig\"").count(), 3);
+    assert_eq!(inline.matches("<figure class=\"netfig\">").count(), 1);
+    assert!(inline.contains("{{#netfig diagrams/a.mmd}} stays text."));
+    assert!(inline.contains("<code>{{#netfig diagrams/a.mmd}}</code>"));
+    assert!(inline.contains("<em>after</em>"));
+    let nested = read(&book.join("book/nested.html"));
+    assert_eq!(nested.matches("<figure class=\"netfig\">").count(), 3);
+    assert!(!nested.contains("language-mermaid") && !nested.contains("{{#include"));
+    assert!(nested.contains("<em>nested</em>"));
+    let o = netfig(&["check", book.to_str().unwrap()], &root(), None);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("checked 5 file(s)"), "{stderr}");
+}
+
+/// `netfig check` on a book: an invalid `[preprocessor.netfig]` is a usage error (said once),
+/// and a diagram error inside an `{{#include}}`d fence points into the included file.
+#[test]
+fn netfig_check_reports_a_broken_config_and_errors_in_included_fences() {
+    let book = scratch("check-config").join("b");
+    std::fs::create_dir_all(book.join("src")).unwrap();
+    std::fs::write(book.join("src/SUMMARY.md"), "# Summary\n\n- [A](a.md)\n").unwrap();
+    std::fs::write(
+        book.join("src/a.md"),
+        "# A\n\ntext\n\n```mermaid\n{{#include bad.mmd}}\n```\n",
+    )
+    .unwrap();
+    std::fs::write(book.join("src/bad.mmd"), "flowchart LR\n  A --> B[x\n").unwrap();
+    std::fs::write(
+        book.join("book.toml"),
+        "[book]\ntitle = \"c\"\n[preprocessor.netfig]\non-error = \"explode\"\n",
+    )
+    .unwrap();
+    let o = netfig(&["check", "."], &book, None);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.matches("unknown variant `explode`").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("book.toml: [preprocessor.netfig]:"),
+        "{stderr}"
+    );
+    std::fs::write(book.join("book.toml"), "[book]\ntitle = \"c\"\n").unwrap();
+    let o = netfig(&["check", "src/a.md"], &book, None);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("src/bad.mmd:2:10: error[E-MMD-003]"),
+        "{stderr}"
+    );
+}

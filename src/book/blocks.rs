@@ -38,7 +38,8 @@ pub fn piece_offset(pieces: &[(usize, usize)], offset: usize) -> usize {
 
 /// What each line of a replacement must start with so that it stays inside the list items and
 /// block quotes the replaced block sits in: the container markers before `start` on its line,
-/// with `>` kept and list markers turned into spaces (`> - ` becomes `>   `).
+/// with `>` kept and list markers (and the `:` of a definition) turned into spaces (`> - `
+/// becomes `>   `).
 pub fn continuation_prefix(markdown: &str, start: usize) -> String {
     let line_start = markdown[..start].rfind('\n').map_or(0, |i| i + 1);
     markdown[line_start..start]
@@ -46,7 +47,7 @@ pub fn continuation_prefix(markdown: &str, start: usize) -> String {
         .take_while(|c| {
             matches!(
                 c,
-                ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')' | '0'..='9'
+                ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')' | ':' | '0'..='9'
             )
         })
         .map(|c| if matches!(c, '>' | '\t') { c } else { ' ' })
@@ -80,6 +81,12 @@ pub struct Include {
     pub path: String,
     /// `key=value` attributes, in order.
     pub attrs: Vec<(String, String)>,
+    /// Whether text precedes the directive on its line (a paragraph, heading or table cell):
+    /// its replacement must then be inline, on one line.
+    pub inline: bool,
+    /// Whether the directive is in an HTML block: its replacement must not end the block
+    /// with a blank line.
+    pub in_html: bool,
 }
 
 /// Something to replace.
@@ -117,6 +124,21 @@ pub fn split_info(info: &str) -> (String, Vec<(String, String)>) {
     (first, attrs)
 }
 
+/// The Markdown extensions mdBook 0.5's HTML renderer enables (with its defaults), so netfig
+/// sees the same blocks mdBook renders: footnote bodies, tables, definition lists and GFM
+/// admonitions parse as mdBook parses them, and no extension mdBook lacks (math, metadata
+/// blocks, wikilinks) hides a block or a directive.
+pub fn mdbook_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
 /// Every fenced block whose first info word is in `claimed`, and every `{{#netfig …}}`
 /// directive outside code, in document order.
 pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
@@ -126,21 +148,37 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
     // Consecutive text events (pulldown-cmark splits text at `{`, `[`, …) form one run, scanned
     // for directives when the run ends.
     let mut run: Option<Range<usize>> = None;
-    for (event, range) in Parser::new_ext(markdown, Options::all()).into_offset_iter() {
+    // Where the run sits: the start of the paragraph it is directly in (no emphasis, link,
+    // heading or table cell around it), if any.
+    let mut run_paragraph: Option<usize> = None;
+    let mut open: Vec<(bool, usize)> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, mdbook_options()).into_offset_iter() {
         let is_text = matches!(event, Event::Text(_)) && !in_code;
         match (&mut run, is_text) {
             (Some(r), true) if range.start <= r.end => r.end = r.end.max(range.end),
             (_, true) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, false, &mut blocks);
                 }
                 run = Some(range.clone());
+                run_paragraph = open
+                    .last()
+                    .and_then(|&(paragraph, start)| paragraph.then_some(start));
             }
             (_, false) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, false, &mut blocks);
                 }
             }
+        }
+        match &event {
+            Event::Start(tag) => {
+                open.push((matches!(tag, Tag::Paragraph | Tag::Item), range.start))
+            }
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
         }
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -163,6 +201,9 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
                     }
                 }
             }
+            // Lines of an HTML block (`<details>` without blank lines): mdBook passes them
+            // through, so a directive there is replaced by the figure as it is.
+            Event::Html(_) => find_includes(markdown, range.clone(), None, true, &mut blocks),
             Event::Text(text) if in_code => {
                 if let Some(f) = current.as_mut() {
                     f.segments.push((f.content.len(), range.start));
@@ -171,7 +212,11 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
-                if let Some(f) = current.take() {
+                if let Some(mut f) = current.take() {
+                    if f.segments.is_empty() {
+                        // An empty block: positions point at its closing fence.
+                        f.segments.push((0, f.content_start));
+                    }
                     blocks.push(Block::Fence(f));
                 }
             }
@@ -179,37 +224,100 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
         }
     }
     if let Some(r) = run.take() {
-        find_includes(markdown, r, &mut blocks);
+        find_includes(markdown, r, run_paragraph, false, &mut blocks);
     }
     blocks.sort_by_key(|b| b.range().start);
     blocks
 }
 
-/// Finds `{{#netfig …}}` directives that start inside `range`.
-fn find_includes(markdown: &str, range: Range<usize>, out: &mut Vec<Block>) {
-    const OPEN: &str = "{{#netfig";
+/// Finds `{{#netfig …}}` directives that start inside `range` (text, or with `paragraph`
+/// `None` a line of an HTML block). A directive preceded by a
+/// backslash is escaped, as mdBook's `{{#include}}` is: it is left alone (mdBook's `links`
+/// preprocessor removes the backslash). A directive is replaced by a block figure only when it
+/// starts a line of a paragraph it is directly in (`paragraph`: where that paragraph starts);
+/// elsewhere (after text, in a heading, a table cell, emphasis or a link) it is inline.
+fn find_includes(
+    markdown: &str,
+    range: Range<usize>,
+    paragraph: Option<usize>,
+    in_html: bool,
+    out: &mut Vec<Block>,
+) {
+    // As in mdBook's `{{#include}}`, blanks may follow the opening braces.
     let mut at = range.start;
-    while let Some(i) = markdown[at..range.end].find(OPEN) {
+    while let Some(i) = markdown[at..range.end].find("{{") {
         let start = at + i;
-        let after = start + OPEN.len();
+        at = start + 2;
+        let name = markdown[at..range.end].trim_start_matches([' ', '\t']);
+        if !name.starts_with("#netfig") {
+            continue;
+        }
+        let after = range.end - name.len() + "#netfig".len();
         at = after;
         let Some(close) = markdown[after..range.end].find("}}") else {
             break;
         };
+        if markdown[..start].ends_with('\\') || (in_html && in_html_comment(markdown, start)) {
+            continue;
+        }
         let inner = &markdown[after..after + close];
         if inner.contains('\n') || !inner.starts_with(char::is_whitespace) {
             continue;
         }
-        let (path, attrs) = split_info(inner.trim());
+        let (path, attrs) = split_directive(inner.trim());
         if path.is_empty() {
             continue;
         }
+        let line_start = markdown[..start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &markdown[line_start..start];
+        let starts_line = paragraph.is_some_and(|p| {
+            p == start
+                || is_list_marker(&markdown[p..start])
+                || before.chars().all(|c| c == '>' || c.is_whitespace())
+        });
         out.push(Block::Include(Include {
             range: start..after + close + 2,
             path,
             attrs,
+            inline: !starts_line && !in_html,
+            in_html,
         }));
     }
+}
+
+/// Whether `at` lies inside an HTML comment (`<!-- … -->`): a directive there is commented out.
+fn in_html_comment(markdown: &str, at: usize) -> bool {
+    let before = &markdown[..at];
+    before
+        .rfind("<!--")
+        .is_some_and(|open| !before[open..].contains("-->"))
+}
+
+/// Whether `s` is a list item's marker and the blanks after it (`- `, `12. `, `3) `): a
+/// directive right after it starts the item's first line (a tight item has no paragraph).
+fn is_list_marker(s: &str) -> bool {
+    let marker = s.trim();
+    let ends_blank = s.ends_with([' ', '\t']);
+    let bullet = matches!(marker, "-" | "*" | "+");
+    let ordered = marker.len() > 1
+        && marker[..marker.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        && marker.ends_with(['.', ')']);
+    ends_blank && (bullet || ordered)
+}
+
+/// Splits a directive's tail into the path and its attributes. A path with blanks is written
+/// in double quotes: `{{#netfig "my diagrams/osi.mmd" lang=en}}`.
+fn split_directive(tail: &str) -> (String, Vec<(String, String)>) {
+    if let Some(rest) = tail.strip_prefix('"') {
+        if let Some(end) = rest.find('"') {
+            let (first, attrs) = split_info(&format!("x {}", &rest[end + 1..]));
+            debug_assert_eq!(first, "x");
+            return (rest[..end].to_string(), attrs);
+        }
+    }
+    split_info(tail)
 }
 
 #[cfg(test)]

@@ -60,6 +60,43 @@ pub(crate) fn figure(rendered: &Figure, renderer: &str, with_style: bool) -> Str
     out
 }
 
+/// The replacement for a diagram whose directive sits inside a line of text (a paragraph, a
+/// heading, a table cell): one line, so the surrounding Markdown element stays whole. For
+/// `html`: the SVG as an `<img>` with a data URL (inline SVG would be read as Markdown between
+/// its tags) and a table as one line of HTML; otherwise a Markdown image.
+pub(crate) fn inline_figure(rendered: &Figure, renderer: &str) -> String {
+    let title = rendered.title.as_deref().unwrap_or("");
+    let mut parts = Vec::new();
+    if let Some(svg) = &rendered.svg {
+        let url = format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes()));
+        parts.push(if renderer == "html" {
+            format!(
+                "<img class=\"netfig\" alt=\"{}\" src=\"{url}\">",
+                html_escape(title)
+            )
+        } else {
+            format!("![{}]({url})", markdown_escape(title))
+        });
+    }
+    if let Some(table) = &rendered.table {
+        if renderer == "html" {
+            let one_line: Vec<&str> = table.lines().map(str::trim).collect();
+            parts.push(one_line.concat());
+        } else if rendered.svg.is_none() {
+            // A Markdown table cannot sit inside a line: its rows go in as text, one per
+            // `<br>`, with the pipes escaped so an enclosing table cell stays whole.
+            let rows: Vec<String> = table
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.chars().all(|c| "|-: ".contains(c)))
+                .map(|l| l.replace('|', "\\|"))
+                .collect();
+            parts.push(rows.join("<br>"));
+        }
+    }
+    parts.join(" ")
+}
+
 /// A visible error box (for `on-error = "render"`). A `<pre>` HTML block may contain blank
 /// lines, so the diagnostics keep their layout.
 pub(crate) fn error_box(diagnostics: &str, renderer: &str) -> String {
@@ -67,6 +104,26 @@ pub(crate) fn error_box(diagnostics: &str, renderer: &str) -> String {
         let quoted: Vec<String> = diagnostics.lines().map(|l| format!("    {l}")).collect();
         return format!("**netfig error**\n\n{}\n\n", quoted.join("\n"));
     }
+    error_box_html(diagnostics)
+}
+
+/// The error box on one line, for a directive inside a line of text.
+pub(crate) fn inline_error_box(diagnostics: &str, renderer: &str) -> String {
+    if renderer != "html" {
+        return "**netfig error** (see the build log)".to_string();
+    }
+    format!(
+        "<code class=\"netfig-error\" role=\"alert\" style=\"color:#d33\">netfig: {}</code>",
+        html_escape(
+            diagnostics
+                .lines()
+                .next()
+                .unwrap_or("this diagram has errors")
+        )
+    )
+}
+
+fn error_box_html(diagnostics: &str) -> String {
     format!(
         "<pre class=\"netfig-error\" role=\"alert\" style=\"border:2px solid #d33;padding:.5em;color:#d33;background:transparent;white-space:pre-wrap\">netfig: this diagram has errors\n{}</pre>\n\n",
         html_escape(diagnostics.trim_end())

@@ -75,6 +75,12 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
     let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut styled = false;
     for (n, block) in blocks.iter().enumerate() {
+        if let Block::Include(inc) = block {
+            if escaped_on_disk(inc, &chapter_file, content) {
+                continue;
+            }
+        }
+        let inline = matches!(block, Block::Include(i) if i.inline);
         let id_prefix = format!("nf-{}-{n}", cx.id_seed);
         let job = match block {
             Block::Fence(f) => fence_job(f, &chapter_file, content, cx),
@@ -151,17 +157,30 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
         match result {
             Ok(rendered) => {
                 findings.extend(rendered.warnings.iter().map(|d| job.locate(d)));
+                if inline {
+                    let text = figure::inline_figure(&rendered, cx.renderer);
+                    replacements.push((block.range(), text));
+                    continue;
+                }
                 let first = !styled;
                 styled = true;
-                let text = figure::figure(&rendered, cx.renderer, first);
+                let mut text = figure::figure(&rendered, cx.renderer, first);
+                if matches!(block, Block::Include(i) if i.in_html) {
+                    text.truncate(text.trim_end().len());
+                }
                 replacements.push((block.range(), blocks::continue_lines(&text, &job.prefix)));
             }
             Err(diagnostics) => {
                 let located: Vec<Finding> = diagnostics.iter().map(|d| job.locate(d)).collect();
                 if cx.config.on_error == OnError::Render {
                     let text: Vec<String> = located.iter().map(Finding::render).collect();
-                    let text = figure::error_box(&text.join("\n"), cx.renderer);
-                    replacements.push((block.range(), blocks::continue_lines(&text, &job.prefix)));
+                    let text = if inline {
+                        figure::inline_error_box(&text.join("\n"), cx.renderer)
+                    } else {
+                        let text = figure::error_box(&text.join("\n"), cx.renderer);
+                        blocks::continue_lines(&text, &job.prefix)
+                    };
+                    replacements.push((block.range(), text));
                 }
                 findings.extend(located);
             }
@@ -270,7 +289,9 @@ fn kind_of_fence(lang: &str, config: &Config) -> Kind {
 }
 
 /// Maps a position in the chapter content to the chapter file: the content's own offset when
-/// the file is the content; otherwise the occurrence of `needle` nearest to it.
+/// the file is the content. Otherwise (an earlier preprocessor such as `links` changed the
+/// text) the occurrence of `needle` with the same rank in the file when both hold it equally
+/// often, else the occurrence nearest to it.
 fn map_offset(
     file: &SourceFile,
     content: &str,
@@ -283,10 +304,26 @@ fn map_offset(
     if needle.is_empty() {
         return None;
     }
-    file.text()
-        .match_indices(needle)
-        .map(|(i, _)| i)
+    let on_disk: Vec<usize> = file.text().match_indices(needle).map(|(i, _)| i).collect();
+    let in_content: Vec<usize> = content.match_indices(needle).map(|(i, _)| i).collect();
+    if on_disk.len() == in_content.len() {
+        if let Some(rank) = in_content.iter().position(|&i| i == content_offset) {
+            return Some(on_disk[rank]);
+        }
+    }
+    on_disk
+        .into_iter()
         .min_by_key(|&i| (i as i64 - content_offset as i64).unsigned_abs())
+}
+
+/// Whether a directive is escaped in the chapter file (`\{{#netfig …}}`) although not in the
+/// content: mdBook's `links` preprocessor, which runs first, removes the backslash of every
+/// escaped `{{#…}}`.
+fn escaped_on_disk(inc: &blocks::Include, chapter: &SourceFile, content: &str) -> bool {
+    let directive = &content[inc.range.clone()];
+    chapter.text() != content
+        && map_offset(chapter, content, inc.range.start, directive)
+            .is_some_and(|at| chapter.text()[..at].ends_with('\\'))
 }
 
 fn fence_job(
@@ -301,28 +338,63 @@ fn fence_job(
     // offset unless `links` expanded something earlier in the chapter): then every line of
     // the content maps to its own line, list indentation and `>` markers included. Otherwise
     // (an `{{#include}}` inside the fence) look for the content itself, then the fence line.
+    let mut file = chapter.clone();
     let pieces = match map_offset(chapter, content, f.range.start, &content[f.range.clone()]) {
         Some(at) => f
             .segments
             .iter()
             .map(|&(c, ch)| (c, (ch + at).saturating_sub(f.range.start)))
             .collect(),
-        None => {
-            let base = map_offset(chapter, content, f.content_start, &f.content)
-                .unwrap_or(fence_at + fence_line.len());
-            vec![(0, base)]
-        }
+        None => match included_source(chapter.text(), fence_at + fence_line.len(), f, cx) {
+            Some((included, at)) => {
+                file = included;
+                vec![(0, at)]
+            }
+            None => {
+                let base = map_offset(chapter, content, f.content_start, &f.content)
+                    .unwrap_or(fence_at + fence_line.len());
+                vec![(0, base)]
+            }
+        },
     };
     Ok(Job {
         kind: kind_of_fence(&f.lang, cx.config),
         source: f.content.clone(),
         attrs: f.attrs.clone(),
-        file: chapter.clone(),
+        file,
         pieces,
         prefix: blocks::continuation_prefix(content, f.range.start),
         site: chapter.clone(),
         anchor: crate::diagnostic::Span::new(fence_at, fence_at + 3),
     })
+}
+
+/// For a fence whose body in the chapter file is an mdBook `{{#include file}}` (expanded by
+/// `links` before netfig runs): the included file and where the fence's content lies in it,
+/// so diagnostics point into that file.
+fn included_source(
+    disk: &str,
+    body_start: usize,
+    f: &Fence,
+    cx: &ChapterContext,
+) -> Option<(Arc<SourceFile>, usize)> {
+    let body = disk.get(body_start..)?;
+    let line = body.lines().next()?.trim();
+    let tail = line
+        .strip_prefix("{{#include")
+        .or_else(|| line.strip_prefix("{{#rustdoc_include"))?
+        .strip_suffix("}}")?;
+    let path = tail.split_whitespace().next()?.split(':').next()?;
+    let text = read_source(&cx.dir.join(path)).ok()?;
+    let at = text.find(f.content.trim_end())?;
+    let display = Path::new(&cx.display_path)
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(path);
+    Some((
+        Arc::new(SourceFile::new(display.display().to_string(), text)),
+        at,
+    ))
 }
 
 fn include_job(
@@ -335,7 +407,7 @@ fn include_job(
     let at = map_offset(chapter, content, inc.range.start, directive).unwrap_or(0);
     let anchor = crate::diagnostic::Span::new(at, at + directive.len());
     let path = cx.dir.join(&inc.path);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = read_source(&path).map_err(|e| {
         Box::new(Finding {
             file: chapter.clone(),
             diagnostic: Diagnostic::error(
@@ -380,6 +452,15 @@ fn include_job(
         prefix: blocks::continuation_prefix(content, inc.range.start),
         site: chapter.clone(),
         anchor,
+    })
+}
+
+/// A diagram file's text, without the byte order mark some editors write (mdBook drops it
+/// from chapters too).
+pub(crate) fn read_source(path: &Path) -> std::io::Result<String> {
+    std::fs::read_to_string(path).map(|t| match t.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => t,
     })
 }
 

@@ -44,7 +44,7 @@ impl Netfig {
                 let cx = ChapterContext {
                     display_path: display.display().to_string(),
                     dir: disk.parent().unwrap_or(&src),
-                    disk_text: std::fs::read_to_string(&disk).ok(),
+                    disk_text: super::read_source(&disk).ok(),
                     renderer: &renderer,
                     id_seed: crate::diagram::default_id_prefix(&source.display().to_string())
                         .trim_start_matches("nf-")

@@ -54,15 +54,20 @@ impl FileKind {
     }
     /// Checks one source text of this kind: findings grouped by the file they point into (a
     /// chapter's findings may point into files it includes).
-    fn check(self, path: &Path, name: String, text: String) -> Vec<(SourceFile, Vec<Diagnostic>)> {
+    fn check(
+        self,
+        path: &Path,
+        name: String,
+        text: String,
+    ) -> Result<Vec<(SourceFile, Vec<Diagnostic>)>, String> {
         match self {
             FileKind::TcpYaml => {
                 let d = crate::tcp::check_source(&text);
-                vec![(SourceFile::new(name, text), d)]
+                Ok(vec![(SourceFile::new(name, text), d)])
             }
             FileKind::Flowchart => {
                 let (_, d) = crate::diagram::parse_flowchart(&text);
-                vec![(SourceFile::new(name, text), d)]
+                Ok(vec![(SourceFile::new(name, text), d)])
             }
             FileKind::Chapter => check_chapter(path, name, text),
         }
@@ -70,19 +75,26 @@ impl FileKind {
 }
 
 /// Runs the mdBook preprocessor's own processing on a chapter (nothing is written), with the
-/// configuration of the book it belongs to, and groups the findings by file.
-fn check_chapter(path: &Path, name: String, text: String) -> Vec<(SourceFile, Vec<Diagnostic>)> {
-    let config = book_config(path);
+/// configuration of the book it belongs to, and groups the findings by file. `{{#include}}`s
+/// are expanded first, as mdBook's `links` preprocessor (which runs before netfig) expands
+/// them; findings still point into the chapter as written.
+fn check_chapter(
+    path: &Path,
+    name: String,
+    text: String,
+) -> Result<Vec<(SourceFile, Vec<Diagnostic>)>, String> {
+    let config = book_config(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
+    let expanded = expand_links(path, &text);
     let cx = crate::book::ChapterContext {
         display_path: name.clone(),
         dir,
-        disk_text: None,
+        disk_text: (expanded != text).then(|| text.clone()),
         renderer: "html",
         id_seed: "check".into(),
         config: &config,
     };
-    let (_, findings) = crate::book::process_chapter(&text, &cx);
+    let (_, findings) = crate::book::process_chapter(&expanded, &cx);
     let mut groups: Vec<(SourceFile, Vec<Diagnostic>)> =
         vec![(SourceFile::new(name, text), Vec::new())];
     for f in findings {
@@ -94,23 +106,69 @@ fn check_chapter(path: &Path, name: String, text: String) -> Vec<(SourceFile, Ve
             None => groups.push(((*f.file).clone(), vec![f.diagnostic])),
         }
     }
-    groups
+    Ok(groups)
 }
 
-/// The `[preprocessor.netfig]` table of the nearest enclosing book, or the defaults.
-fn book_config(chapter: &Path) -> crate::book::Config {
+/// The chapter with mdBook's `links` preprocessor applied (`{{#include}}` expanded, escaped
+/// `\{{#…}}` unescaped); the text unchanged when it has no `{{#`.
+fn expand_links(chapter: &Path, text: &str) -> String {
+    use mdbook_driver::book::{Book, Chapter};
+    use mdbook_preprocessor::Preprocessor;
+    if !text.contains("{{#") {
+        return text.to_string();
+    }
+    let abs = std::path::absolute(chapter).unwrap_or_else(|_| chapter.to_path_buf());
+    let (Some(dir), Some(file)) = (abs.parent(), abs.file_name()) else {
+        return text.to_string();
+    };
+    let mut config = mdbook_driver::config::Config::default();
+    config.book.src = PathBuf::new();
+    let ctx =
+        mdbook_preprocessor::PreprocessorContext::new(dir.to_path_buf(), config, "html".into());
+    let mut book = Book::new();
+    book.push_item(Chapter::new("chapter", text.to_string(), file, Vec::new()));
+    let expanded = mdbook_driver::builtin_preprocessors::LinkPreprocessor::new()
+        .run(&ctx, book)
+        .ok()
+        .and_then(|b| {
+            b.iter().find_map(|item| match item {
+                mdbook_driver::book::BookItem::Chapter(ch) => Some(ch.content.clone()),
+                _ => None,
+            })
+        });
+    expanded.unwrap_or_else(|| text.to_string())
+}
+
+/// The `[preprocessor.netfig]` table of the nearest enclosing book, or the defaults; an error
+/// when the table is invalid (mdBook would refuse to build the book).
+fn book_config(chapter: &Path) -> Result<crate::book::Config, String> {
     let abs = std::path::absolute(chapter).unwrap_or_else(|_| chapter.to_path_buf());
     for dir in abs.ancestors().skip(1) {
         let toml_path = dir.join("book.toml");
         if let Ok(text) = std::fs::read_to_string(&toml_path) {
+            let invalid = |e: String| {
+                let e = e.trim_end().replace('\n', " ");
+                format!("{}: [preprocessor.netfig]: {e}", toml_path.display())
+            };
             let table = text
                 .parse::<toml::Table>()
-                .ok()
-                .and_then(|t| t.get("preprocessor")?.get("netfig").cloned());
-            return table.and_then(|t| t.try_into().ok()).unwrap_or_default();
+                .map_err(|e| format!("{}: {e}", toml_path.display()))?
+                .get("preprocessor")
+                .and_then(|p| p.get("netfig"))
+                .cloned();
+            let Some(table) = table else {
+                return Ok(crate::book::Config::default());
+            };
+            let config: crate::book::Config = table
+                .try_into()
+                .map_err(|e: toml::de::Error| invalid(e.to_string()))?;
+            config
+                .lang_choice()
+                .map_err(|e| invalid(format!("lang: {e}")))?;
+            return Ok(config);
         }
     }
-    crate::book::Config::default()
+    Ok(crate::book::Config::default())
 }
 
 /// The outcome of one file.
@@ -146,7 +204,17 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
     let results: Vec<Checked> = inputs
         .par_iter()
         .map(|(path, kind)| match read_input(path) {
-            Ok((name, text)) => Checked::Findings(kind.check(path, name, text)),
+            // mdBook drops a byte order mark from chapters; so does netfig, from every file.
+            Ok((name, text)) => match kind.check(
+                path,
+                name,
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
+            ) {
+                Ok(groups) => Checked::Findings(groups),
+                Err(message) => Checked::Failed(message),
+            },
             Err(e) => Checked::Failed(format!("cannot read {}: {e}", path.display())),
         })
         .collect();
@@ -154,6 +222,8 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
     let mut findings = Vec::new();
     for result in &results {
         match result {
+            // A broken book.toml fails every chapter of the book: say it once.
+            Checked::Failed(message) if failures.contains(message) => {}
             Checked::Failed(message) => failures.push(message.clone()),
             Checked::Findings(groups) => {
                 files += 1;
@@ -224,8 +294,21 @@ fn json_findings(file: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<serde_jso
         .collect()
 }
 
-/// Every file under `dir`, skipping hidden folders (`.git`, `.github` …).
+/// Every file under `dir`, skipping hidden folders (`.git`, `.github` …) and the output folder
+/// of a book (`build.build-dir`, `book/` by default), which holds copies of the sources.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let build_dir = std::fs::read_to_string(dir.join("book.toml"))
+        .ok()
+        .map(|text| {
+            let table = text.parse::<toml::Table>().ok();
+            let configured = table.as_ref().and_then(|t| {
+                t.get("build")?
+                    .get("build-dir")?
+                    .as_str()
+                    .map(PathBuf::from)
+            });
+            dir.join(configured.unwrap_or_else(|| PathBuf::from("book")))
+        });
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let hidden = path
@@ -233,7 +316,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if path.is_dir() {
-            if !hidden {
+            if !hidden && build_dir.as_ref() != Some(&path) {
                 walk(&path, out)?;
             }
         } else {

@@ -31,16 +31,20 @@ pub(crate) fn with_netfig_table(toml: &str) -> Result<Option<String>, String> {
     let netfig = pre
         .entry("netfig")
         .or_insert(toml_edit::Item::Table(toml_edit::Table::new()));
+    // A `[preprocessor.netfig]` table or an inline `netfig = { … }`.
     let netfig = netfig
-        .as_table_mut()
+        .as_table_like_mut()
         .ok_or("`preprocessor.netfig` in book.toml is not a table")?;
     if !netfig.contains_key("command") {
-        netfig["command"] = toml_edit::value("mdbook-netfig");
+        netfig.insert("command", toml_edit::value("mdbook-netfig"));
     }
     // After `links`, so `{{#include}}` inside a fence is expanded before netfig reads it.
+    if !netfig.contains_key("after") {
+        netfig.insert("after", toml_edit::value(toml_edit::Array::new()));
+    }
     let after = netfig
-        .entry("after")
-        .or_insert(toml_edit::value(toml_edit::Array::new()));
+        .get_mut("after")
+        .ok_or("`preprocessor.netfig.after` is not an array")?;
     let after = after
         .as_array_mut()
         .ok_or("`preprocessor.netfig.after` is not an array")?;
@@ -112,6 +116,18 @@ mod tests {
         let out = with_netfig_table(src).unwrap().unwrap();
         assert!(out.contains("lang = \"zh\" # Chinese only"));
         assert!(out.contains("after = [\"links\"]"));
+    }
+
+    #[test]
+    fn completes_an_inline_table() {
+        let src = "[preprocessor]\nnetfig = { lang = \"zh\" }\n";
+        let out = with_netfig_table(src).unwrap().unwrap();
+        let doc: toml::Table = out.parse().unwrap();
+        let netfig = &doc["preprocessor"]["netfig"];
+        assert_eq!(netfig["lang"].as_str(), Some("zh"));
+        assert_eq!(netfig["command"].as_str(), Some("mdbook-netfig"));
+        assert_eq!(netfig["after"].as_array().unwrap().len(), 1);
+        assert_eq!(with_netfig_table(&out).unwrap(), None, "idempotent");
     }
 
     #[test]
