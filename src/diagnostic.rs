@@ -162,7 +162,9 @@ impl SourceFile {
         let gutter = line.to_string().len();
         let pad = " ".repeat(gutter);
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{line} | {src}");
+        // Tabs are shown as four spaces, so the caret line below lines up whatever the
+        // terminal's tab stops are.
+        let _ = writeln!(out, "{line} | {}", src.replace('\t', TAB));
         // Caret under the span, counting terminal cells (CJK and full-width forms take two).
         let before: String = src.chars().take(col - 1).collect();
         let span_end = d.span.end.min(
@@ -178,11 +180,11 @@ impl SourceFile {
                     ..floor_char_boundary(&self.text, span_end.max(d.span.start)),
             )
             .unwrap_or("");
-        let carets = cell_width(span_text.trim_end_matches(['\n', '\r'])).max(1);
+        let carets = shown_width(span_text.trim_end_matches(['\n', '\r'])).max(1);
         let _ = writeln!(
             out,
             "{pad} | {}{}",
-            " ".repeat(cell_width(&before)),
+            " ".repeat(shown_width(&before)),
             "^".repeat(carets)
         );
         for h in &d.hints {
@@ -200,6 +202,14 @@ impl SourceFile {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// How a tab is shown in a quoted source line.
+const TAB: &str = "    ";
+
+/// Cells a piece of a source line takes as shown: tabs as [`TAB`], wide characters as two.
+fn shown_width(s: &str) -> usize {
+    cell_width(s) + s.matches('\t').count() * (TAB.len() - 1)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -245,6 +255,16 @@ mod tests {
             out,
             "x.mmd:2:6: error[E-TEST]: unclosed `[`\n  |\n2 |     A[label\n  |      ^\n  = hint: expected `]`\n"
         );
+    }
+
+    #[test]
+    fn caret_lines_up_after_tabs() {
+        let f = SourceFile::new("x.yaml", "a:\n\t\tb: [\n");
+        let d = Diagnostic::error("E-X", Span::new(8, 9), "here");
+        let out = f.render(&d);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "2 |         b: [");
+        assert_eq!(lines[3], "  |            ^");
     }
 
     #[test]

@@ -261,3 +261,23 @@ fn usage_and_io_errors_exit_2() {
     let o = netfig(&["frobnicate"], &root(), None);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_byte_order_mark_is_ignored_and_positions_count_from_the_text() {
+    let dir = scratch("bom");
+    std::fs::write(dir.join("ok.mmd"), "\u{feff}flowchart LR\n  A --> B\n").unwrap();
+    std::fs::write(dir.join("bad.mmd"), "\u{feff}flowchart LR\n  A --> B[x\n").unwrap();
+    let ok = netfig(&["render", "ok.mmd", "-o", "ok.svg"], &dir, None);
+    assert_eq!(ok.status.code(), Some(0), "{ok:?}");
+    assert!(dir.join("ok.svg").is_file());
+    let stdin = netfig(
+        &["render", "-", "-o", "-"],
+        &dir,
+        Some("\u{feff}graph TD\nA-->B\n".as_bytes()),
+    );
+    assert_eq!(stdin.status.code(), Some(0), "{stdin:?}");
+    let bad = netfig(&["check", "bad.mmd"], &dir, None);
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("bad.mmd:2:10: error[E-MMD-003]"), "{err}");
+}

@@ -39,10 +39,19 @@ pub(crate) fn read_input(input: &Path) -> std::io::Result<(String, String)> {
     if input.as_os_str() == "-" {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s)?;
-        return Ok(("<stdin>".to_string(), s));
+        return Ok(("<stdin>".to_string(), without_bom(s)));
     }
     let bytes = std::fs::read(input)?;
     let text = String::from_utf8(bytes)
         .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))?;
-    Ok((input.display().to_string(), text))
+    Ok((input.display().to_string(), without_bom(text)))
+}
+
+/// The text without a leading byte order mark (editors on Windows add one; mdBook ignores it
+/// too). Positions in diagnostics then count from the first real character.
+fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
 }
