@@ -1,7 +1,8 @@
 //! Per-stage timings of the pipeline on the benchmark's generated flowchart
 //! (`layout::quality::generate::flowchart_source`: `n` nodes in subgraphs of 25, long edges,
 //! some labels, a few back
-//! edges), for profiling: `cargo run --release --example stages -- 1000`.
+//! edges), for profiling; the layout stage is split into the layered layout and the
+//! straightening pass: `cargo run --release --example stages -- 1000`.
 //!
 //! `STAGES_METRICS=1` also prints the layout's quality metrics; `STAGES_OUT=file.svg` writes
 //! the SVG.
@@ -17,8 +18,10 @@ fn main() {
     let t1 = t.elapsed();
     let g = netfig::layout::flowchart::graph(&chart);
     let t2 = t.elapsed();
-    let l = netfig::layout::layered::layout(&g);
+    let mut l = netfig::layout::layered::layout(&g);
     let t3 = t.elapsed();
+    netfig::layout::straighten::straighten(&g, &mut l);
+    let t3s = t.elapsed();
     let svg = netfig::render::svg::flowchart(&chart, &l, &Default::default());
     let t4 = t.elapsed();
     if std::env::var_os("STAGES_METRICS").is_some() {
@@ -29,13 +32,15 @@ fn main() {
         std::fs::write(out, &svg).unwrap();
     }
     eprintln!(
-        "nodes {} edges {} parse {:?} graph {:?} layout {:?} render {:?} svg {} bytes",
+        "nodes {} edges {} parse {:?} graph {:?} layout {:?} straighten {:?} render {:?} svg {} \
+         bytes",
         chart.nodes.len(),
         chart.edges.len(),
         t1,
         t2 - t1,
         t3 - t2,
-        t4 - t3,
+        t3s - t3,
+        t4 - t3s,
         svg.len()
     );
 }

@@ -55,7 +55,7 @@ pub(crate) fn to_dot(g: &LayoutGraph, o: DotOptions) -> String {
         )
         .unwrap();
     }
-    s.push_str("  node [label=\"\", fixedsize=true, margin=0];\n  edge [arrowhead=none];\n");
+    s.push_str("  node [label=\"\\N\", fontsize=10, fixedsize=true, margin=0];\n  edge [arrowhead=none];\n");
     emit_cluster(g, &mut s, None, 1);
     for e in &g.edges {
         let (End::Node(a), End::Node(b)) = (e.from, e.to) else {

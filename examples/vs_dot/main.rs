@@ -20,6 +20,9 @@
 //! Spacing: by default dot gets netfig's `nodesep`/`ranksep` (50 px = 50 pt); `--dot-spacing`
 //! leaves dot's defaults (18 pt / 36 pt), as a judge running plain `dot` would see it.
 //!
+//! `along` and `across` split the route length into travel along the rank axis (y for TD,
+//! x for LR) and across it (where positioning shows).
+//!
 //! Ratios are netfig / dot per case, summarised by their geometric mean per family; counts
 //! (crossings, bends) use (netfig + 1) / (dot + 1). Aspect is long side / short side. The
 //! hard-rule counts (node overlaps, cluster violations, edges through nodes, label overlaps)
@@ -34,6 +37,10 @@
 //! cargo run --release --example vs_dot -- --seeds 30 --family clusters
 //! cargo run --release --example vs_dot -- --family long --seed 7 --dump /tmp/vsdot
 //! ```
+//!
+//! netfig's layout is `diagram::layout_flowchart`, the library's pipeline. `--spacing
+//! NODE,RANK` and `--padding PX` override netfig's spacing (dot follows unless
+//! `--dot-spacing`), for experiments; they lay out with the bare `layout::layered::layout`.
 //!
 //! `--dump DIR` writes `FAMILY-SEED.mmd` and `FAMILY-SEED.dot` for every case run, to render
 //! with `netfig render --format png` and `dot -Tpng`. `--cases` prints one line per case.
@@ -52,6 +59,10 @@ struct Args {
     dump: Option<String>,
     cases: bool,
     opts: dot::DotOptions,
+    /// Overrides of netfig's (and, with same spacing, dot's) node / rank spacing and cluster
+    /// padding, for experiments.
+    spacing: Option<(f64, f64)>,
+    padding: Option<f64>,
 }
 
 fn args() -> Args {
@@ -61,6 +72,8 @@ fn args() -> Args {
         family: None,
         dump: None,
         cases: false,
+        spacing: None,
+        padding: None,
         opts: dot::DotOptions {
             same_spacing: true,
             curves: false,
@@ -80,6 +93,12 @@ fn args() -> Args {
             "--cases" => a.cases = true,
             "--curves" => a.opts.curves = true,
             "--dot-spacing" => a.opts.same_spacing = false,
+            "--spacing" => {
+                let v = val();
+                let (n, r) = v.split_once(',').expect("--spacing NODE,RANK");
+                a.spacing = Some((n.parse().unwrap(), r.parse().unwrap()));
+            }
+            "--padding" => a.padding = Some(val().parse().expect("--padding PX")),
             _ => panic!("unknown argument {k} (see the doc comment of examples/vs_dot)"),
         }
     }
@@ -92,21 +111,39 @@ struct Measure {
     m: Metrics,
     aspect: f64,
     millis: f64,
+    /// Route travel along the rank axis (y for TD, x for LR) and across it.
+    along: f64,
+    across: f64,
 }
 
 fn measure(g: &LayoutGraph, l: &Layout, millis: f64) -> Measure {
     let (w, h) = (l.width.max(1.0), l.height.max(1.0));
+    let (mut along, mut across) = (0.0, 0.0);
+    for w in l.edges.iter().flat_map(|e| e.points.windows(2)) {
+        let (dx, dy) = ((w[1].x - w[0].x).abs(), (w[1].y - w[0].y).abs());
+        let (a, c) = if g.direction.is_horizontal() {
+            (dx, dy)
+        } else {
+            (dy, dx)
+        };
+        along += a;
+        across += c;
+    }
     Measure {
         m: Metrics::of(g, l),
         aspect: w.max(h) / w.min(h),
         millis,
+        along,
+        across,
     }
 }
 
 /// The ratio columns: name and netfig/dot of one case.
-const RATIOS: &[&str] = &["cross", "bends", "length", "area", "aspect", "time"];
+const RATIOS: &[&str] = &[
+    "cross", "bends", "length", "area", "aspect", "time", "along", "across",
+];
 
-fn ratios(n: &Measure, d: &Measure) -> [f64; 6] {
+fn ratios(n: &Measure, d: &Measure) -> [f64; 8] {
     let c = |a: usize, b: usize| (a as f64 + 1.0) / (b as f64 + 1.0);
     let f = |a: f64, b: f64| a.max(1e-9) / b.max(1e-9);
     [
@@ -116,6 +153,8 @@ fn ratios(n: &Measure, d: &Measure) -> [f64; 6] {
         f(n.m.area, d.m.area),
         f(n.aspect, d.aspect),
         f(n.millis, d.millis),
+        f(n.along, d.along),
+        f(n.across, d.across),
     ]
 }
 
@@ -135,7 +174,7 @@ struct Case {
     edges: usize,
     net: Measure,
     dot: Measure,
-    r: [f64; 6],
+    r: [f64; 8],
 }
 
 fn run_case(a: &Args, family: &'static str, seed: u64) -> Option<Case> {
@@ -145,9 +184,22 @@ fn run_case(a: &Args, family: &'static str, seed: u64) -> Option<Case> {
         eprintln!("{family} seed {seed}: parse errors: {:?}", diags.first());
         return None;
     }
-    let g = flowchart::graph(&chart);
+    let mut g = flowchart::graph(&chart);
+    if let Some((n, r)) = a.spacing {
+        g.spacing.node = n;
+        g.spacing.rank = r;
+    }
+    if let Some(p) = a.padding {
+        g.spacing.cluster_padding = p;
+    }
     let t = Instant::now();
-    let nl = layered::layout(&g);
+    // The library's own pipeline, unless the experiment overrides change the graph (then the
+    // bare layered layout, without any later pass the pipeline may add).
+    let nl = if a.spacing.is_none() && a.padding.is_none() {
+        netfig::diagram::layout_flowchart(&chart)
+    } else {
+        layered::layout(&g)
+    };
     let net = measure(&g, &nl, t.elapsed().as_secs_f64() * 1e3);
     let dsrc = dot::to_dot(&g, a.opts);
     if let Some(dir) = &a.dump {
