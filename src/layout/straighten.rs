@@ -90,12 +90,13 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             End::Cluster(_) => None,
         });
         let route = &layout.edges[e];
-        let pts = with_centres(&route.points, ends);
+        let orig = &route.points;
+        let pts = with_centres(orig, ends);
         let keep = route.label.map(|l| nearest(&pts, l.center()));
         // Crossings with other routes up to each point: a shortcut may not cross more.
         let mut crossed = vec![0usize; pts.len()];
         for j in 1..pts.len() {
-            crossed[j] = crossed[j - 1] + segs.crossings(e, pts[j - 1], pts[j]);
+            crossed[j] = crossed[j - 1] + segs.crossings(e, orig[j - 1], orig[j]);
         }
         // Border crossings up to each point, for the clusters near the route.
         let (lo, hi) = bounds(&pts);
@@ -107,7 +108,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             .map(|r| {
                 let mut acc = vec![0usize; pts.len()];
                 for j in 1..pts.len() {
-                    acc[j] = acc[j - 1] + border_crossings(pts[j - 1], pts[j], &r);
+                    acc[j] = acc[j - 1] + border_crossings(orig[j - 1], orig[j], &r);
                 }
                 (r, acc)
             })
@@ -117,9 +118,15 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             Obstacle::Label(k) => k == e,
             Obstacle::Title => false,
         };
+        let centred = [0, pts.len() - 1].map(|at| {
+            let end = ends[usize::from(at > 0)];
+            end.filter(|(r, _)| pts[at] == r.center())
+        });
         let path = Path {
             edge: e,
             pts: &pts,
+            orig,
+            centred,
             obstacles: &obstacles,
             boxes: &boxes,
             own: &own,
@@ -283,7 +290,12 @@ impl Segments {
 
 struct Path<'a> {
     edge: usize,
+    /// The route, node ends moved to the node centre where they are straightened from.
     pts: &'a [Point],
+    /// The route as it is: what a shortcut is compared with.
+    orig: &'a [Point],
+    /// The node ends (box and outline) moved to their centre in `pts`.
+    centred: [Option<(Rect, Outline)>; 2],
     /// (what, grown box, exact box).
     obstacles: &'a [(Obstacle, Rect, Rect)],
     boxes: &'a Grid,
@@ -301,13 +313,21 @@ struct Path<'a> {
 impl Path<'_> {
     /// Whether the segment `pts[i]`–`pts[k]` may replace the route between them.
     fn shortcut_ok(&self, i: usize, k: usize) -> bool {
-        let (a, b) = (self.pts[i], self.pts[k]);
-        let skipped_hits = |r: &Rect| self.pts[i..=k].windows(2).any(|w| hits(w[0], w[1], r));
+        // The shortcut as it will be drawn: from a centred end, clipped to the outline.
+        let last = self.pts.len() - 1;
+        let a = match self.centred[0].filter(|_| i == 0) {
+            Some((r, o)) => clip(&r, o, self.pts[k]),
+            None => self.pts[i],
+        };
+        let b = match self.centred[1].filter(|_| k == last) {
+            Some((r, o)) => clip(&r, o, self.pts[i]),
+            None => self.pts[k],
+        };
+        let skipped_hits = |r: &Rect| self.orig[i..=k].windows(2).any(|w| hits(w[0], w[1], r));
         // Never through an obstacle; into its clearance only where the route already was.
         let blocked = |grown: &Rect, exact: &Rect| {
             hits(a, b, exact) || (hits(a, b, grown) && !skipped_hits(grown))
         };
-        let last = self.pts.len() - 1;
         for (r, check) in [(self.ends[0], i > 0), (self.ends[1], k < last)] {
             if let Some(r) = r.filter(|_| check) {
                 if blocked(&r, &r) {
