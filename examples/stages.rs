@@ -20,7 +20,21 @@ fn main() {
     let t2 = t.elapsed();
     let mut l = netfig::layout::layered::layout(&g);
     let t3 = t.elapsed();
+    // `STAGES_REPEAT=k` straightens k extra copies first and reports the fastest run.
+    let repeat: usize = std::env::var("STAGES_REPEAT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..repeat {
+        let mut copy = l.clone();
+        let t = std::time::Instant::now();
+        netfig::layout::straighten::straighten(&g, &mut copy);
+        best = best.min(t.elapsed());
+    }
+    let ts = std::time::Instant::now();
     netfig::layout::straighten::straighten(&g, &mut l);
+    best = best.min(ts.elapsed());
     let t3s = t.elapsed();
     let svg = netfig::render::svg::flowchart(&chart, &l, &Default::default());
     let t4 = t.elapsed();
@@ -39,7 +53,7 @@ fn main() {
         t1,
         t2 - t1,
         t3 - t2,
-        t3s - t3,
+        best,
         t4 - t3s,
         svg.len()
     );
