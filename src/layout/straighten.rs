@@ -96,10 +96,12 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         let pts = with_centres(orig, ends);
         let keep = route.label.map(|l| nearest(&pts, l.center()));
         // Crossings with other routes up to each point: a shortcut may not cross more.
-        let mut crossed = vec![0usize; pts.len()];
-        for j in 1..pts.len() {
-            crossed[j] = crossed[j - 1] + segs.crossings(e, orig[j - 1], orig[j], usize::MAX);
-        }
+        // (Counted as far as a shortcut that crosses something needs them.)
+        let mut crossed = Crossed {
+            upto: vec![0],
+            orig,
+            edge: e,
+        };
         // Border crossings up to each point, for the clusters near the route.
         let (lo, hi) = bounds(&pts);
         let borders: Vec<(Rect, Vec<usize>)> = layout
@@ -131,7 +133,6 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             centred,
             obstacles: &obstacles,
             own: &own,
-            crossed: &crossed,
             borders: &borders,
             ends: ends.map(|x| x.map(|(r, _)| r)),
         };
@@ -142,7 +143,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             while k + 1 < pts.len()
                 && k + 1 - i <= MAX_SKIP
                 && keep != Some(k)
-                && path.shortcut_ok(&mut boxes, &mut segs, i, k + 1)
+                && path.shortcut_ok(&boxes, &mut segs, &mut crossed, i, k + 1)
             {
                 k += 1;
             }
@@ -189,8 +190,6 @@ struct Path<'a> {
     /// (what, grown box, exact box).
     obstacles: &'a [(Obstacle, Rect, Rect)],
     own: &'a dyn Fn(Obstacle) -> bool,
-    /// `crossed[j]`: crossings of the route up to `pts[j]` with the other routes.
-    crossed: &'a [usize],
     /// Cluster borders near the route, with their crossings up to each point.
     borders: &'a [(Rect, Vec<usize>)],
     /// The boxes of the edge's own node ends: obstacles too, except for the segment that
@@ -201,7 +200,14 @@ struct Path<'a> {
 impl Path<'_> {
     /// Whether the segment `pts[i]`–`pts[k]` may replace the route between them.
     /// `boxes` indexes `obstacles`; `segs` the routes.
-    fn shortcut_ok(&self, boxes: &mut Grid, segs: &mut Segments, i: usize, k: usize) -> bool {
+    fn shortcut_ok(
+        &self,
+        boxes: &Grid,
+        segs: &mut Segments,
+        crossed: &mut Crossed,
+        i: usize,
+        k: usize,
+    ) -> bool {
         // The shortcut as it will be drawn: from a centred end, clipped to the outline.
         let last = self.pts.len() - 1;
         let a = match self.centred[0].filter(|_| i == 0) {
@@ -235,8 +241,33 @@ impl Path<'_> {
             let (o, grown, exact) = &self.obstacles[item.id as usize];
             (self.own)(*o) || !blocked(grown, exact)
         });
-        let most = self.crossed[k] - self.crossed[i];
-        clear && segs.crossings(self.edge, a, b, most) <= most
+        if !clear || segs.crossings(self.edge, a, b, 0) == 0 {
+            return clear;
+        }
+        let most = crossed.between(segs, i, k);
+        most > 0 && segs.crossings(self.edge, a, b, most) <= most
+    }
+}
+
+/// Crossings of a route as it is with the other routes, counted from its start as far as
+/// asked.
+struct Crossed<'a> {
+    /// `upto[j]`: crossings up to point `j`.
+    upto: Vec<usize>,
+    orig: &'a [Point],
+    edge: usize,
+}
+
+impl Crossed<'_> {
+    /// Crossings of the route between points `i` and `k` (`i < k`).
+    fn between(&mut self, segs: &mut Segments, i: usize, k: usize) -> usize {
+        while self.upto.len() <= k {
+            let j = self.upto.len();
+            let (a, b) = (self.orig[j - 1], self.orig[j]);
+            let n = self.upto[j - 1] + segs.crossings(self.edge, a, b, usize::MAX);
+            self.upto.push(n);
+        }
+        self.upto[k] - self.upto[i]
     }
 }
 

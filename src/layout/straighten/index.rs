@@ -129,38 +129,26 @@ impl Grid {
         });
     }
 
-    /// Calls `f` once with every item sharing a cell with segment `a`–`b`, until it returns
-    /// false; whether it did.
-    pub(super) fn each_near(
-        &mut self,
-        a: Point,
-        b: Point,
-        mut f: impl FnMut(&Item) -> bool,
-    ) -> bool {
+    /// Calls `f` with every item sharing a cell with segment `a`–`b` (an item in several of
+    /// those cells more than once), until it returns false; whether it never did.
+    pub(super) fn each_near(&self, a: Point, b: Point, mut f: impl FnMut(&Item) -> bool) -> bool {
+        let mut go = true;
+        self.shape.walk(a, b, |cell| {
+            if go {
+                go = self.cells[cell].iter().all(&mut f);
+            }
+        });
+        go
+    }
+
+    /// A new query's stamp: items not yet marked with it are not yet counted.
+    fn next_query(&mut self) -> u32 {
         self.query = self.query.wrapping_add(1);
         if self.query == 0 {
             self.stamp.fill(0);
             self.query = 1;
         }
-        let query = self.query;
-        let mut go = true;
-        let (cells, stamp) = (&self.cells, &mut self.stamp);
-        self.shape.walk(a, b, |cell| {
-            if !go {
-                return;
-            }
-            for item in &cells[cell] {
-                let s = &mut stamp[item.id as usize];
-                if *s != query {
-                    *s = query;
-                    if !f(item) {
-                        go = false;
-                        return;
-                    }
-                }
-            }
-        });
-        go
+        self.query
     }
 }
 
@@ -204,20 +192,32 @@ impl Segments {
     /// Proper crossings of `a`–`b` with the segments of routes other than `e`'s, counted up
     /// to `most + 1` (enough to tell "more than `most`").
     pub(super) fn crossings(&mut self, e: usize, a: Point, b: Point, most: usize) -> usize {
-        let mut n = 0;
         let (lo, hi) = (a.x.min(b.x), a.x.max(b.x));
         let (top, bottom) = (a.y.min(b.y), a.y.max(b.y));
         let e = e as u32;
-        self.grid.each_near(a, b, |s| {
-            let (p, q) = (s.a, s.b);
-            let apart = p.x.max(q.x) < lo
-                || p.x.min(q.x) > hi
-                || p.y.max(q.y) < top
-                || p.y.min(q.y) > bottom;
-            if s.edge != e && !apart && super::segments_cross(a, b, p, q) {
-                n += 1;
+        let query = self.grid.next_query();
+        let shape = self.grid.shape;
+        let (cells, stamp) = (&self.grid.cells, &mut self.grid.stamp);
+        let mut n = 0;
+        shape.walk(a, b, |cell| {
+            for s in &cells[cell] {
+                if n > most {
+                    return;
+                }
+                let (p, q) = (s.a, s.b);
+                let apart = p.x.max(q.x) < lo
+                    || p.x.min(q.x) > hi
+                    || p.y.max(q.y) < top
+                    || p.y.min(q.y) > bottom;
+                // A crossing found in two cells counts once.
+                if s.edge != e
+                    && !apart
+                    && super::segments_cross(a, b, p, q)
+                    && std::mem::replace(&mut stamp[s.id as usize], query) != query
+                {
+                    n += 1;
+                }
             }
-            n <= most
         });
         n
     }
