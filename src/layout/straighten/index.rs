@@ -2,7 +2,8 @@
 //! every cell their rectangle meets; a segment sits only in the cells it passes through (with
 //! [`PAD`] to spare), and a query walks the cells of its own segment the same way, so a long
 //! diagonal shortcut meets the few obstacles along it rather than everything in its bounding
-//! box. Each item is reported once per query (a stamp per item, no sorting, no allocation).
+//! box. Box queries may see an item twice (their tests don't mind); a crossing is counted
+//! once (a stamp per segment, no sorting, no allocation).
 //!
 //! Queries are exact filters: every box a segment passes through, and every segment that
 //! crosses it, shares a cell with it (the common point lies in one), so the answers are the
