@@ -37,9 +37,13 @@ pub fn parse_flowchart(source: &str) -> (Flowchart, Vec<Diagnostic>) {
     (chart, diagnostics)
 }
 
-/// Lays out an already-parsed flowchart (after language selection).
+/// Lays out an already-parsed flowchart (after language selection): the layered layout,
+/// then its routes straightened ([`layout::straighten`]).
 pub fn layout_flowchart(chart: &Flowchart) -> layout::Layout {
-    layout::layered::layout(&layout::flowchart::graph(chart))
+    let graph = layout::flowchart::graph(chart);
+    let mut geometry = layout::layered::layout(&graph);
+    layout::straighten::straighten(&graph, &mut geometry);
+    geometry
 }
 
 /// Renders mermaid flowchart `source` to SVG, or returns every diagnostic if any is an error.

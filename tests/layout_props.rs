@@ -3,6 +3,7 @@
 
 use netfig::geometry::{Point, Rect, Size};
 use netfig::layout::quality::Metrics;
+use netfig::layout::straighten::straighten;
 use netfig::layout::{
     layered, Direction, End, Layout, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline,
     Spacing,
@@ -187,5 +188,32 @@ proptest! {
             prop_assert!(r.right() <= l.width + 1e-6 && r.bottom() <= l.height + 1e-6);
         }
         prop_assert_eq!(layered::layout(&g), l);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Straightening keeps every guarantee of the layered layout and never adds a crossing, a
+    /// bend or length.
+    #[test]
+    fn straightening_keeps_the_rules_and_never_worsens(g in graph()) {
+        let mut l = layered::layout(&g);
+        let before = Metrics::of(&g, &l);
+        straighten(&g, &mut l);
+        let m = Metrics::of(&g, &l);
+        prop_assert!(m.is_clean(), "{}", m);
+        prop_assert!(m.crossings <= before.crossings, "{} → {}", before, m);
+        prop_assert!(m.bends <= before.bends, "{} → {}", before, m);
+        prop_assert!(m.length <= before.length + 1e-6, "{} → {}", before, m);
+        for (i, (e, r)) in g.edges.iter().zip(&l.edges).enumerate() {
+            prop_assert!(r.points.len() >= 2, "edge {} has {} points", i, r.points.len());
+            let (first, last) = (r.points[0], r.points[r.points.len() - 1]);
+            prop_assert!(end_distance(&g, &l, e.from, first) <= 1.0, "edge {} tail", i);
+            prop_assert!(end_distance(&g, &l, e.to, last) <= 1.0, "edge {} head", i);
+        }
+        let mut again = layered::layout(&g);
+        straighten(&g, &mut again);
+        prop_assert_eq!(again, l);
     }
 }

@@ -3,11 +3,12 @@
 //! [`LayoutGraph`] is generic (flowcharts and TCP state diagrams both lower to it);
 //! [`flowchart`] builds one from a [`crate::model::Flowchart`] and text metrics.
 //! The algorithm is a layered (Sugiyama) layout with clusters inside it, in [`layered`].
-//! [`quality`] measures results (crossings, bends, edge length, area, overlaps).
+//! [`straighten`] shortens the routes afterwards. [`quality`] measures results (crossings, bends, edge length, area, overlaps).
 
 pub mod flowchart;
 pub mod layered;
 pub mod quality;
+pub mod straighten;
 
 use crate::geometry::{Point, Rect, Size};
 pub use crate::model::Direction;

@@ -1,0 +1,443 @@
+//! The straightening pass as it was before the spatial index walked each segment's own cells
+//! (commit 8219324): the oracle that `super`'s tests compare the indexed pass with, decision
+//! for decision.
+
+use crate::geometry::{Point, Rect};
+use crate::layout::quality::segments_cross;
+use crate::layout::{End, Layout, LayoutGraph, Outline};
+
+/// Distance (px) a straightened segment keeps from boxes it newly passes.
+const CLEARANCE: f64 = 6.0;
+
+/// Most route points one shortcut replaces: bounds the work on very long edges (a straight
+/// run of more points comes out as collinear pieces, which neither bend nor lengthen it).
+const MAX_SKIP: usize = 16;
+
+/// Side (px) of the cells of the spatial index.
+const CELL: f64 = 96.0;
+
+/// Straightens every route of `layout`, the layout of `graph`.
+pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
+    if graph.edges.len() != layout.edges.len() || graph.nodes.len() != layout.nodes.len() {
+        return;
+    }
+    // Obstacles: node boxes (grown by the clearance), edge labels, cluster titles.
+    let grow = |r: &Rect| {
+        Rect::new(
+            r.x - CLEARANCE,
+            r.y - CLEARANCE,
+            r.width + 2.0 * CLEARANCE,
+            r.height + 2.0 * CLEARANCE,
+        )
+    };
+    let mut obstacles: Vec<(Obstacle, Rect, Rect)> = Vec::new();
+    for (i, r) in layout.nodes.iter().enumerate() {
+        obstacles.push((Obstacle::Node(i), grow(r), *r));
+    }
+    for (e, r) in layout.edges.iter().enumerate() {
+        if let Some(l) = &r.label {
+            obstacles.push((Obstacle::Label(e), *l, *l));
+        }
+    }
+    for c in &layout.clusters {
+        if c.title.width > 0.0 {
+            obstacles.push((Obstacle::Title, c.title, c.title));
+        }
+    }
+    let mut boxes = Grid::new(layout.width, layout.height);
+    for (k, (_, r, _)) in obstacles.iter().enumerate() {
+        boxes.insert(k, lo_hi(r));
+    }
+    // Segments of all routes, kept current as routes are straightened.
+    let mut segs = Segments {
+        grid: Grid::new(layout.width, layout.height),
+        list: Vec::new(),
+        of_edge: vec![Vec::new(); layout.edges.len()],
+    };
+    for (e, r) in layout.edges.iter().enumerate() {
+        segs.add(e, &r.points);
+    }
+    for e in 0..graph.edges.len() {
+        let edge = &graph.edges[e];
+        if edge.from == edge.to || layout.edges[e].points.len() < 3 {
+            continue;
+        }
+        let ends = [edge.from, edge.to].map(|end| match end {
+            End::Node(i) => Some((layout.nodes[i], graph.nodes[i].outline)),
+            End::Cluster(_) => None,
+        });
+        let route = &layout.edges[e];
+        let orig = &route.points;
+        let pts = with_centres(orig, ends);
+        let keep = route.label.map(|l| nearest(&pts, l.center()));
+        // Crossings with other routes up to each point: a shortcut may not cross more.
+        let mut crossed = vec![0usize; pts.len()];
+        for j in 1..pts.len() {
+            crossed[j] = crossed[j - 1] + segs.crossings(e, orig[j - 1], orig[j]);
+        }
+        // Border crossings up to each point, for the clusters near the route.
+        let (lo, hi) = bounds(&pts);
+        let borders: Vec<(Rect, Vec<usize>)> = layout
+            .clusters
+            .iter()
+            .map(|c| c.rect)
+            .filter(|r| r.x <= hi.x && r.right() >= lo.x && r.y <= hi.y && r.bottom() >= lo.y)
+            .map(|r| {
+                let mut acc = vec![0usize; pts.len()];
+                for j in 1..pts.len() {
+                    acc[j] = acc[j - 1] + border_crossings(orig[j - 1], orig[j], &r);
+                }
+                (r, acc)
+            })
+            .collect();
+        let own = |o: Obstacle| match o {
+            Obstacle::Node(i) => edge.from == End::Node(i) || edge.to == End::Node(i),
+            Obstacle::Label(k) => k == e,
+            Obstacle::Title => false,
+        };
+        let centred = [0, pts.len() - 1].map(|at| {
+            let end = ends[usize::from(at > 0)];
+            end.filter(|(r, _)| pts[at] == r.center())
+        });
+        let path = Path {
+            edge: e,
+            pts: &pts,
+            orig,
+            centred,
+            obstacles: &obstacles,
+            boxes: &boxes,
+            own: &own,
+            segs: &segs,
+            crossed: &crossed,
+            borders: &borders,
+            ends: ends.map(|x| x.map(|(r, _)| r)),
+        };
+        let mut out = vec![pts[0]];
+        let mut i = 0;
+        while i + 1 < pts.len() {
+            let mut k = i + 1;
+            while k + 1 < pts.len()
+                && k + 1 - i <= MAX_SKIP
+                && keep != Some(k)
+                && path.shortcut_ok(i, k + 1)
+            {
+                k += 1;
+            }
+            out.push(pts[k]);
+            i = k;
+        }
+        let n = out.len();
+        let clipped = |c: Option<(Rect, Outline)>, p: Point, toward: Point, orig: Point| match c {
+            Some((r, o)) if p == r.center() => clip(&r, o, toward),
+            _ => orig,
+        };
+        let first = clipped(ends[0], out[0], out[1], route.points[0]);
+        let last = clipped(
+            ends[1],
+            out[n - 1],
+            out[n - 2],
+            route.points[route.points.len() - 1],
+        );
+        out[0] = first;
+        out[n - 1] = last;
+        // Moving an end along its outline can, rarely, make the route a little longer.
+        if length(&out) <= length(&route.points) {
+            segs.replace(e, &out);
+            layout.edges[e].points = out;
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Obstacle {
+    Node(usize),
+    Label(usize),
+    Title,
+}
+
+fn lo_hi(r: &Rect) -> (Point, Point) {
+    (Point::new(r.x, r.y), Point::new(r.right(), r.bottom()))
+}
+
+fn seg_box(a: Point, b: Point) -> (Point, Point) {
+    (
+        Point::new(a.x.min(b.x), a.y.min(b.y)),
+        Point::new(a.x.max(b.x), a.y.max(b.y)),
+    )
+}
+
+/// A uniform grid of item ids over the drawing, for "what is near this box" queries.
+struct Grid {
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<usize>>,
+}
+
+impl Grid {
+    fn new(width: f64, height: f64) -> Grid {
+        let n = |v: f64| ((v.max(0.0) / CELL) as usize + 1).min(4096);
+        let (cols, rows) = (n(width), n(height));
+        Grid {
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+        }
+    }
+
+    fn span(&self, (lo, hi): (Point, Point)) -> (usize, usize, usize, usize) {
+        let c = |v: f64, n: usize| ((v.max(0.0) / CELL) as usize).min(n - 1);
+        (
+            c(lo.x, self.cols),
+            c(hi.x, self.cols),
+            c(lo.y, self.rows),
+            c(hi.y, self.rows),
+        )
+    }
+
+    fn insert(&mut self, id: usize, b: (Point, Point)) {
+        let (c0, c1, r0, r1) = self.span(b);
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                self.cells[r * self.cols + c].push(id);
+            }
+        }
+    }
+
+    /// Calls `f` once for every item whose cells meet `b`, in id order, until it returns
+    /// false (`ids` is scratch space).
+    fn each(&self, b: (Point, Point), ids: &mut Vec<usize>, mut f: impl FnMut(usize) -> bool) {
+        let (c0, c1, r0, r1) = self.span(b);
+        ids.clear();
+        for r in r0..=r1 {
+            ids.extend(
+                self.cells[r * self.cols + c0..=r * self.cols + c1]
+                    .iter()
+                    .flatten(),
+            );
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        for &id in ids.iter() {
+            if !f(id) {
+                return;
+            }
+        }
+    }
+}
+
+/// The segments of every route, indexed.
+struct Segments {
+    grid: Grid,
+    /// (from, to, edge, alive).
+    list: Vec<(Point, Point, usize, bool)>,
+    of_edge: Vec<Vec<usize>>,
+}
+
+impl Segments {
+    fn add(&mut self, e: usize, points: &[Point]) {
+        for w in points.windows(2) {
+            let id = self.list.len();
+            self.list.push((w[0], w[1], e, true));
+            self.grid.insert(id, seg_box(w[0], w[1]));
+            self.of_edge[e].push(id);
+        }
+    }
+
+    fn replace(&mut self, e: usize, points: &[Point]) {
+        for id in std::mem::take(&mut self.of_edge[e]) {
+            self.list[id].3 = false;
+        }
+        self.add(e, points);
+    }
+
+    /// Proper crossings of `a`–`b` with the live segments of routes other than `e`'s.
+    fn crossings(&self, e: usize, a: Point, b: Point) -> usize {
+        let mut n = 0;
+        let mut seen = Vec::new();
+        self.grid.each(seg_box(a, b), &mut seen, |id| {
+            let (p, q, f, alive) = self.list[id];
+            if alive && f != e && segments_cross(a, b, p, q) {
+                n += 1;
+            }
+            true
+        });
+        n
+    }
+}
+
+struct Path<'a> {
+    edge: usize,
+    /// The route, node ends moved to the node centre where they are straightened from.
+    pts: &'a [Point],
+    /// The route as it is: what a shortcut is compared with.
+    orig: &'a [Point],
+    /// The node ends (box and outline) moved to their centre in `pts`.
+    centred: [Option<(Rect, Outline)>; 2],
+    /// (what, grown box, exact box).
+    obstacles: &'a [(Obstacle, Rect, Rect)],
+    boxes: &'a Grid,
+    own: &'a dyn Fn(Obstacle) -> bool,
+    segs: &'a Segments,
+    /// `crossed[j]`: crossings of the route up to `pts[j]` with the other routes.
+    crossed: &'a [usize],
+    /// Cluster borders near the route, with their crossings up to each point.
+    borders: &'a [(Rect, Vec<usize>)],
+    /// The boxes of the edge's own node ends: obstacles too, except for the segment that
+    /// starts (ends) at their centre.
+    ends: [Option<Rect>; 2],
+}
+
+impl Path<'_> {
+    /// Whether the segment `pts[i]`–`pts[k]` may replace the route between them.
+    fn shortcut_ok(&self, i: usize, k: usize) -> bool {
+        // The shortcut as it will be drawn: from a centred end, clipped to the outline.
+        let last = self.pts.len() - 1;
+        let a = match self.centred[0].filter(|_| i == 0) {
+            Some((r, o)) => clip(&r, o, self.pts[k]),
+            None => self.pts[i],
+        };
+        let b = match self.centred[1].filter(|_| k == last) {
+            Some((r, o)) => clip(&r, o, self.pts[i]),
+            None => self.pts[k],
+        };
+        let skipped_hits = |r: &Rect| self.orig[i..=k].windows(2).any(|w| hits(w[0], w[1], r));
+        // Never through an obstacle; into its clearance only where the route already was.
+        let blocked = |grown: &Rect, exact: &Rect| {
+            hits(a, b, exact) || (hits(a, b, grown) && !skipped_hits(grown))
+        };
+        for (r, check) in [(self.ends[0], i > 0), (self.ends[1], k < last)] {
+            if let Some(r) = r.filter(|_| check) {
+                if blocked(&r, &r) {
+                    return false;
+                }
+            }
+        }
+        let mut ok = true;
+        let mut seen = Vec::new();
+        self.boxes.each(seg_box(a, b), &mut seen, |id| {
+            let (o, grown, exact) = &self.obstacles[id];
+            ok = (self.own)(*o) || !blocked(grown, exact);
+            ok
+        });
+        if !ok || self.segs.crossings(self.edge, a, b) > self.crossed[k] - self.crossed[i] {
+            return false;
+        }
+        self.borders
+            .iter()
+            .all(|(r, acc)| border_crossings(a, b, r) <= acc[k] - acc[i])
+    }
+}
+
+/// The route with each node end replaced by the node's centre, where the end is where the
+/// centre's ray toward the next point leaves the outline (not an offset parallel edge).
+fn with_centres(points: &[Point], ends: [Option<(Rect, Outline)>; 2]) -> Vec<Point> {
+    let mut pts = points.to_vec();
+    let n = pts.len();
+    for (end, at, next) in [(ends[0], 0, 1), (ends[1], n - 1, n - 2)] {
+        if let Some((r, o)) = end {
+            let c = r.center();
+            let p = clip(&r, o, pts[next]);
+            if (p.x - pts[at].x).hypot(p.y - pts[at].y) < 0.5 {
+                pts[at] = c;
+            }
+        }
+    }
+    pts
+}
+
+fn length(pts: &[Point]) -> f64 {
+    pts.windows(2)
+        .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+        .sum()
+}
+
+fn nearest(pts: &[Point], c: Point) -> usize {
+    let d = |p: &Point| (p.x - c.x).hypot(p.y - c.y);
+    (0..pts.len())
+        .min_by(|&a, &b| d(&pts[a]).total_cmp(&d(&pts[b])))
+        .unwrap_or(0)
+}
+
+fn bounds(pts: &[Point]) -> (Point, Point) {
+    let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
+    let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in pts {
+        lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
+        hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
+    }
+    (lo, hi)
+}
+
+/// Where the ray from the centre of `r` toward `p` leaves the outline `o` inscribed in `r`
+/// (the centre itself if `p` is the centre).
+fn clip(r: &Rect, o: Outline, p: Point) -> Point {
+    let c = r.center();
+    let (dx, dy) = (p.x - c.x, p.y - c.y);
+    let (a, b) = (r.width / 2.0, r.height / 2.0);
+    let t = match o {
+        Outline::Box => {
+            let tx = if dx.abs() > 1e-12 {
+                a / dx.abs()
+            } else {
+                f64::INFINITY
+            };
+            let ty = if dy.abs() > 1e-12 {
+                b / dy.abs()
+            } else {
+                f64::INFINITY
+            };
+            tx.min(ty)
+        }
+        Outline::Ellipse if a > 0.0 && b > 0.0 => {
+            1.0 / ((dx / a).powi(2) + (dy / b).powi(2)).sqrt()
+        }
+        Outline::Diamond if a > 0.0 && b > 0.0 => 1.0 / (dx.abs() / a + dy.abs() / b),
+        _ => 0.0,
+    };
+    if t.is_finite() {
+        Point::new(c.x + t.min(1.0) * dx, c.y + t.min(1.0) * dy)
+    } else {
+        c
+    }
+}
+
+/// Whether segment `a`–`b` passes through the interior of `r` (shrunk by half a pixel).
+fn hits(a: Point, b: Point, r: &Rect) -> bool {
+    let eps = 0.5;
+    let (x0, x1, y0, y1) = (r.x + eps, r.right() - eps, r.y + eps, r.bottom() - eps);
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    for (p, q) in [
+        (-dx, a.x - x0),
+        (dx, x1 - a.x),
+        (-dy, a.y - y0),
+        (dy, y1 - a.y),
+    ] {
+        if p.abs() < 1e-12 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    t1 - t0 > 1e-9
+}
+
+fn inside(r: &Rect, p: Point) -> bool {
+    p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
+}
+
+/// How often segment `a`–`b` crosses the border of `r` (0, 1 or 2; `r` is convex).
+fn border_crossings(a: Point, b: Point, r: &Rect) -> usize {
+    match (inside(r, a), inside(r, b)) {
+        (true, true) => 0,
+        (true, false) | (false, true) => 1,
+        (false, false) => 2 * usize::from(hits(a, b, r)),
+    }
+}
