@@ -126,7 +126,7 @@ fn core(g: &LayoutGraph) -> Layout {
     normalize::normalize(&mut work, &plans);
     order::order(&mut work);
     let paths: Vec<Vec<usize>> = work.nodes.iter().map(|n| work.path(n.cluster)).collect();
-    let placed = if place::ENABLED {
+    let placed = if place::wanted(&work) {
         place::network_simplex_x(&work, &paths)
     } else {
         None
