@@ -13,15 +13,16 @@
 
 use super::work::Work;
 
-/// Makes `x` satisfy all separation and cluster constraints; returns each cluster's (left,
-/// right) extent.
-pub(crate) fn enforce(work: &Work, paths: &[Vec<usize>], x: &mut [f64]) -> Vec<(f64, f64)> {
+/// The separation and cluster constraints over `work.nodes.len() + 2 × clusters` variables (node
+/// centres, then the left and right wall of every cluster): each `(a, b, d)` demands
+/// `x[b] ≥ x[a] + d`. Returns the variable count and the constraints.
+pub(crate) fn constraints(work: &Work, paths: &[Vec<usize>]) -> (usize, Vec<(usize, usize, f64)>) {
     let n = work.nodes.len();
     let nc = work.clusters.len();
     let s = &work.spacing;
     let pad = s.cluster_padding;
-    let lv = |c: usize| n + 2 * c;
-    let rv = |c: usize| n + 2 * c + 1;
+    let lv = |c: usize| left_wall(n, c);
+    let rv = |c: usize| right_wall(n, c);
     let total = n + 2 * nc;
     let mut cons: Vec<(usize, usize, f64)> = Vec::new();
     let half = |v: usize| work.nodes[v].width / 2.0;
@@ -61,6 +62,28 @@ pub(crate) fn enforce(work: &Work, paths: &[Vec<usize>], x: &mut [f64]) -> Vec<(
             cons.push((rv(c), rv(p), pad));
         }
     }
+    (total, cons)
+}
+
+/// The variable of the left wall of cluster `c` when there are `n` nodes.
+pub(crate) fn left_wall(n: usize, c: usize) -> usize {
+    n + 2 * c
+}
+
+/// The variable of the right wall of cluster `c` when there are `n` nodes.
+pub(crate) fn right_wall(n: usize, c: usize) -> usize {
+    n + 2 * c + 1
+}
+
+/// Makes `x` satisfy all separation and cluster constraints; returns each cluster's (left,
+/// right) extent.
+pub(crate) fn enforce(work: &Work, paths: &[Vec<usize>], x: &mut [f64]) -> Vec<(f64, f64)> {
+    let n = work.nodes.len();
+    let nc = work.clusters.len();
+    let pad = work.spacing.cluster_padding;
+    let rv = |c: usize| right_wall(n, c);
+    let half = |v: usize| work.nodes[v].width / 2.0;
+    let (total, cons) = constraints(work, paths);
     let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new(); total];
     let mut indeg = vec![0usize; total];
     for &(a, b, d) in &cons {

@@ -8,7 +8,8 @@
 //! 3. `normalize`: dummy chains for long edges, label dummies, cluster markers;
 //! 4. `order`: barycenter sweeps + transpose with exact (`crossing`) counts, clusters
 //!    kept contiguous;
-//! 5. `position` (Brandes–Köpf) and `cluster` (cluster walls and separations);
+//! 5. `place` (network simplex on dot's auxiliary graph, small graphs) or `position`
+//!    (Brandes–Köpf), then `cluster` (cluster walls and separations);
 //! 6. `vertical`: rank heights and gaps;
 //! 7. `route`: polylines, clipping, self-loops, label boxes.
 //!
@@ -22,6 +23,7 @@ mod crossing;
 mod nested;
 mod normalize;
 mod order;
+mod place;
 mod position;
 mod rank;
 mod route;
@@ -124,7 +126,12 @@ fn core(g: &LayoutGraph) -> Layout {
     normalize::normalize(&mut work, &plans);
     order::order(&mut work);
     let paths: Vec<Vec<usize>> = work.nodes.iter().map(|n| work.path(n.cluster)).collect();
-    let mut x = position::brandes_kopf(&work, &paths);
+    let placed = if place::wanted(&work) {
+        place::network_simplex_x(&work, &paths)
+    } else {
+        None
+    };
+    let mut x = placed.unwrap_or_else(|| position::brandes_kopf(&work, &paths));
     let ext = cluster::enforce(&work, &paths, &mut x);
     let bands = vertical::bands(&mut work);
     let mut nodes = vec![Rect::default(); g.nodes.len()];

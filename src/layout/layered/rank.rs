@@ -75,7 +75,13 @@ pub(crate) fn total_length(edges: &[RankEdge], rank: &[i32]) -> f64 {
 
 /// Optimal (or budget-bounded) ranking by network simplex, normalised to start at 0.
 pub(crate) fn network_simplex(n: usize, edges: &[RankEdge]) -> Vec<i32> {
-    let mut rank = longest_path(n, edges);
+    network_simplex_from(longest_path(n, edges), edges)
+}
+
+/// [`network_simplex`] starting from `rank`, which must meet every edge's `min_len` (a good
+/// heuristic solution saves pivots).
+pub(crate) fn network_simplex_from(mut rank: Vec<i32>, edges: &[RankEdge]) -> Vec<i32> {
+    let n = rank.len();
     // Components, so each gets its own spanning tree.
     let mut comp = vec![usize::MAX; n];
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];

@@ -1,7 +1,7 @@
 //! Phase tests that need a whole working graph (built from a small [`LayoutGraph`]).
 
 use super::work::{Kind, Work};
-use super::{build, cluster, normalize, order, position};
+use super::{build, cluster, normalize, order, place, position};
 use crate::geometry::Size;
 use crate::layout::quality::generate;
 use crate::layout::{End, LayoutCluster, LayoutEdge, LayoutGraph};
@@ -134,4 +134,36 @@ fn dropping_dummy_only_ranks_keeps_layouts_clean() {
         assert!(m.is_clean(), "seed {seed}: {m:?}");
     }
     assert!(dropped > 0);
+}
+
+/// Σ weight·|x_u − x_v| over the links: what the network simplex placement minimises.
+fn across(work: &Work, x: &[f64]) -> f64 {
+    work.links
+        .iter()
+        .map(|&(u, v, w, _)| w * (x[u] - x[v]).abs())
+        .sum()
+}
+
+#[test]
+fn network_simplex_placement_keeps_every_constraint_and_shortens_edges() {
+    for (seed, g) in [
+        (1, generate::random_dag(3, 30, 45)),
+        (2, generate::random_clustered(7, 40, 60, 3)),
+    ] {
+        let (work, paths) = prepared(&g);
+        let x = place::network_simplex_x(&work, &paths).expect("small graph");
+        let (_, cons) = cluster::constraints(&work, &paths);
+        // Cluster walls are not returned, but enforcing the constraints moves no node.
+        let mut y = x.clone();
+        cluster::enforce(&work, &paths, &mut y);
+        assert_eq!(x, y, "case {seed}: enforce moved nodes");
+        let n = work.nodes.len();
+        for &(a, b, d) in cons.iter().filter(|c| c.0 < n && c.1 < n) {
+            assert!(x[b] - x[a] >= d - 1e-9, "case {seed}: {a} {b} {d}");
+        }
+        let mut bk = position::brandes_kopf(&work, &paths);
+        cluster::enforce(&work, &paths, &mut bk);
+        assert!(across(&work, &x) < across(&work, &bk), "case {seed}");
+        assert_eq!(Some(x), place::network_simplex_x(&work, &paths));
+    }
 }
