@@ -26,7 +26,9 @@
 //! with it; a route's own crossings are counted only once a shortcut crosses something;
 //! one shortcut replaces at most [`MAX_SKIP`] points. On the benchmark's graph this is about
 //! a tenth of the layered layout's time at 1,000 nodes (~0.1 s), but long shortcuts across
-//! wide drawings still scan many crowded cells, so it grows faster than linearly.
+//! wide drawings still scan many crowded cells, so it grows faster than linearly: graphs
+//! with more than [`MAX_ROUTE_POINTS`] route points in all (about 1,000 densely linked nodes)
+//! are left as the layered layout drew them (at 5,000 nodes the pass alone took 19 s).
 
 mod index;
 #[cfg(test)]
@@ -44,9 +46,16 @@ pub const CLEARANCE: f64 = 6.0;
 /// run of more points comes out as collinear pieces, which neither bend nor lengthen it).
 const MAX_SKIP: usize = 16;
 
+/// Most route points, over all edges, that the pass takes on (see the module docs).
+pub const MAX_ROUTE_POINTS: usize = 120_000;
+
 /// Straightens every route of `layout`, the layout of `graph`.
 pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     if graph.edges.len() != layout.edges.len() || graph.nodes.len() != layout.nodes.len() {
+        return;
+    }
+    let points: usize = layout.edges.iter().map(|e| e.points.len()).sum();
+    if points > MAX_ROUTE_POINTS {
         return;
     }
     // Obstacles: node boxes (grown by the clearance), edge labels, cluster titles.
@@ -454,6 +463,22 @@ mod tests {
             assert_eq!(bits(&actual), bits(&expected), "graph {k}");
             assert_eq!(actual, expected, "graph {k}");
         }
+    }
+
+    #[test]
+    fn leaves_drawings_over_the_point_budget_alone() {
+        let g = generate::random_dag(3, 40, 70);
+        let mut l = crate::layout::layered::layout(&g);
+        // Pad one route with collinear points (a straight run: the drawing is the same) until
+        // the whole layout is over budget; then nothing may change.
+        let e = l.edges.iter().position(|e| e.points.len() >= 2).unwrap();
+        let (a, b) = (l.edges[e].points[0], l.edges[e].points[1]);
+        let mut padded = vec![a; MAX_ROUTE_POINTS];
+        padded.push(b);
+        l.edges[e].points = padded;
+        let before = l.clone();
+        straighten(&g, &mut l);
+        assert_eq!(l, before);
     }
 
     #[test]
