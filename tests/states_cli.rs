@@ -317,6 +317,12 @@ fn readme_state_diagram_is_fresh() {
         fresh == committed,
         "docs/tcp-states.svg is stale: run `netfig render diagrams/tcp-figure5.yaml -o docs/tcp-states.svg`"
     );
+    let fresh = render("states-readme-full", &["diagrams/tcp-states.yaml"]);
+    let committed = std::fs::read_to_string(root().join("docs/tcp-reference.svg")).unwrap();
+    assert!(
+        fresh == committed,
+        "docs/tcp-reference.svg is stale: run `netfig render diagrams/tcp-states.yaml -o docs/tcp-reference.svg`"
+    );
 }
 
 #[test]
