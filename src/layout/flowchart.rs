@@ -141,6 +141,7 @@ pub fn shows_label(shape: Shape) -> bool {
 pub fn outline(shape: Shape) -> Outline {
     match shape {
         Shape::Circle
+        | Shape::Ellipse
         | Shape::DoubleCircle
         | Shape::SmallCircle
         | Shape::FramedCircle
@@ -218,6 +219,9 @@ pub fn node_size(shape: Shape, label: Size, direction: Direction) -> Size {
             let d = w.hypot(h) + 16.0;
             s(d, d)
         }
+        // The ellipse through the corners of the text box grown by the padding, with the text
+        // box's proportions: both axes √2 times the padded box.
+        Shape::Ellipse => s(cw * std::f64::consts::SQRT_2, ch * std::f64::consts::SQRT_2),
         Shape::DoubleCircle => {
             let d = w.hypot(h) + 26.0;
             s(d, d)

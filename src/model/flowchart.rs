@@ -59,6 +59,8 @@ pub enum Shape {
     Subroutine,
     Cylinder,
     Circle,
+    /// `(-text-)`, mermaid's ellipse.
+    Ellipse,
     DoubleCircle,
     /// `>text]`, mermaid's "odd".
     Asymmetric,

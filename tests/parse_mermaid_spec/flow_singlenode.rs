@@ -36,11 +36,11 @@ fn every_bracket_shape() {
         ("a[(A)];", Shape::Cylinder, "A"),
         ("a([A]);", Shape::Stadium, "A"),
         ("a[[A]];", Shape::Subroutine, "A"),
-        // mermaid's `ellipse`, drawn as netfig's nearest shape.
-        ("a(-A-);", Shape::Circle, "A"),
+        // mermaid's `ellipse`.
+        ("a(-A-);", Shape::Ellipse, "A"),
         (
             "a(-this is an ellipse-);",
-            Shape::Circle,
+            Shape::Ellipse,
             "this is an ellipse",
         ),
         // mermaid's rect with border properties.

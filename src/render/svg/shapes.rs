@@ -226,7 +226,7 @@ pub(crate) fn pieces(shape: Shape, r: Rect) -> Vec<Piece> {
                 .arc(x1 - rx, cy, rx, ry, 1.5 * PI, FRAC_PI_2);
             vec![(Prim::Path(body), Role::Body), line_piece(line)]
         }
-        Shape::Circle | Shape::SmallCircle => {
+        Shape::Circle | Shape::Ellipse | Shape::SmallCircle => {
             vec![(Prim::Ellipse(c, w / 2.0, h / 2.0), Role::Body)]
         }
         Shape::DoubleCircle => vec![

@@ -7,8 +7,9 @@ use crate::layout::Direction;
 use crate::model::Label;
 use crate::text::{safe_label_size, FONT_SIZE};
 
-pub(super) const ALL: [Shape; 46] = [
+pub(super) const ALL: [Shape; 47] = [
     Shape::Rect,
+    Shape::Ellipse,
     Shape::Rounded,
     Shape::Stadium,
     Shape::Subroutine,
@@ -236,6 +237,7 @@ fn shape_list_is_complete() {
             | Shape::Subroutine
             | Shape::Cylinder
             | Shape::Circle
+            | Shape::Ellipse
             | Shape::DoubleCircle
             | Shape::Asymmetric
             | Shape::Diamond

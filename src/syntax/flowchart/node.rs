@@ -143,8 +143,8 @@ pub(crate) fn group(p: &mut Parser<'_>) -> Result<Vec<NodeRef>, Fail> {
 const OPENERS: &[(&str, &str, Shape)] = &[
     ("(((", ")))", Shape::DoubleCircle),
     ("((", "))", Shape::Circle),
-    // mermaid's `ellipse`; netfig draws it as its nearest shape, a circle.
-    ("(-", "-)", Shape::Circle),
+    // mermaid's `ellipse`.
+    ("(-", "-)", Shape::Ellipse),
     ("([", "])", Shape::Stadium),
     ("(", ")", Shape::Rounded),
     ("[[", "]]", Shape::Subroutine),
