@@ -403,30 +403,7 @@ fn clip(r: &Rect, o: Outline, p: Point) -> Point {
 
 /// Whether segment `a`–`b` passes through the interior of `r` (shrunk by half a pixel).
 fn hits(a: Point, b: Point, r: &Rect) -> bool {
-    let eps = 0.5;
-    let (x0, x1, y0, y1) = (r.x + eps, r.right() - eps, r.y + eps, r.bottom() - eps);
-    if x0 >= x1 || y0 >= y1 {
-        return false;
-    }
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    for (p, q) in [
-        (-dx, a.x - x0),
-        (dx, x1 - a.x),
-        (-dy, a.y - y0),
-        (dy, y1 - a.y),
-    ] {
-        if p.abs() < 1e-12 {
-            if q < 0.0 {
-                return false;
-            }
-        } else if p < 0.0 {
-            t0 = t0.max(q / p);
-        } else {
-            t1 = t1.min(q / p);
-        }
-    }
-    t1 - t0 > 1e-9
+    crate::layout::quality::seg_hits(a, b, r, 0.5)
 }
 
 fn inside(r: &Rect, p: Point) -> bool {

@@ -2,7 +2,7 @@
 //! only, as the oracle the event reader is compared with (same trees, same spans, errors at the
 //! same place).
 
-use super::{Kind, Node};
+use super::{byte_offset, clamp_boundary, Kind, Node};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::tcp::codes;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -171,30 +171,4 @@ pub(crate) fn location_span(source: &str, loc: &Location) -> Span {
     }
     let start = byte_offset(source, loc.line() as usize, loc.column() as usize);
     Span::new(start, start)
-}
-
-/// The byte offset of 1-based `line` and character `column` (clamped to the text).
-pub(crate) fn byte_offset(source: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for _ in 1..line.max(1) {
-        match source[offset..].find('\n') {
-            Some(i) => offset += i + 1,
-            None => return source.len(),
-        }
-    }
-    let line_text = &source[offset..];
-    let line_end = line_text.find('\n').unwrap_or(line_text.len());
-    let col = line_text[..line_end]
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line_end, |(i, _)| i);
-    offset + col
-}
-
-fn clamp_boundary(source: &str, mut i: usize) -> usize {
-    i = i.min(source.len());
-    while i > 0 && !source.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
