@@ -2,15 +2,17 @@
 //! nodes, one per rank, so it gets its own slot between the boxes of every rank it passes.
 //! An edge with a label gets a label dummy (as wide and tall as the label) on its middle rank.
 //! A dummy belongs to the deepest cluster, among those enclosing either end, whose ranks
-//! include the dummy's rank (for a label dummy: whose inner ranks, without its border ranks): edges inside a cluster stay inside it, edges leaving it leave through its border.
+//! include the dummy's rank (for a label dummy: whose inner ranks, without its border ranks):
+//! edges inside a cluster stay inside it, edges leaving it leave through its border.
 //! Finally every cluster gets a marker in each rank it spans but has no member in, so that
 //! ordering keeps non-members out of its column in every rank.
 //!
-//! Big graphs: when the chains would hold more than [`COMPRESS_ABOVE`] dummies, ranks that
-//! would hold only dummies and markers (no box, no label, no cluster border) are dropped first,
-//! except one in each run of them between two border ranks. Such ranks take no vertical space (see `vertical`), so every
-//! remaining rank keeps its y; long edges just get fewer bend points, and ordering and
-//! positioning get far fewer nodes (with clusters and labels, ranks are stretched sixfold).
+//! First, ranks that would hold only dummies and markers (no box, no label, no cluster border)
+//! are dropped, but for one in a run of them between two ranks (see `compress`). Ranking
+//! stretches every edge across room for cluster borders (and doubles it for label ranks), which
+//! leaves many such ranks; they take no vertical space (see `vertical`), so every remaining rank
+//! keeps its y. Long edges just lose bend points that only zigzagged inside a gap, and ordering
+//! and positioning get far fewer nodes.
 
 use super::work::{Chain, Kind, WNode, Work};
 use crate::geometry::Size;
@@ -29,43 +31,11 @@ pub(crate) struct EdgePlan {
     pub(crate) weight: f64,
 }
 
-/// Most dummies made without dropping dummy-only ranks first (see the module docs). Dropping
-/// them costs crossings (long edges can no longer bend around obstacles rank by rank), so it
-/// is reserved for graphs that would otherwise take many seconds: about 2,500 nodes with long
-/// edges, clusters and labels.
-pub(crate) const COMPRESS_ABOVE: usize = 1_000_000;
-
-#[cfg(test)]
-thread_local! {
-    /// Test override of [`COMPRESS_ABOVE`].
-    pub(crate) static COMPRESS_LIMIT: std::cell::Cell<usize> =
-        const { std::cell::Cell::new(COMPRESS_ABOVE) };
-}
-
-fn compress_limit() -> usize {
-    #[cfg(test)]
-    return COMPRESS_LIMIT.with(|c| c.get());
-    #[cfg(not(test))]
-    COMPRESS_ABOVE
-}
-
 /// Adds dummy chains, label dummies, markers, links and layers to `work`, whose nodes are
 /// ranked. `plans` has one entry per input edge.
 pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
     let mids = label_ranks(work, plans);
-    let dummies: usize = plans
-        .iter()
-        .flatten()
-        .map(|p| {
-            let (a, b) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
-            b.saturating_sub(a + 1)
-        })
-        .sum();
-    let mids = if dummies > compress_limit() {
-        compress(work, &mids)
-    } else {
-        mids
-    };
+    let mids = compress(work, plans, &mids);
     let spans: Vec<(usize, usize)> = work
         .clusters
         .iter()
@@ -150,7 +120,7 @@ fn covering(
     None
 }
 
-/// The rank of every edge's label dummy, for edges spanning more than one rank: nearest the
+/// The rank of every edge's label dummy, for labelled edges spanning more than one rank: nearest the
 /// middle that is not a border rank of the cluster the label would sit in, so labels never
 /// share a rank with a title strip.
 fn label_ranks(work: &Work, plans: &[Option<EdgePlan>]) -> Vec<Option<usize>> {
@@ -172,7 +142,7 @@ fn label_ranks(work: &Work, plans: &[Option<EdgePlan>]) -> Vec<Option<usize>> {
     plans
         .iter()
         .map(|plan| {
-            let p = plan.as_ref()?;
+            let p = plan.as_ref().filter(|p| p.label.is_some())?;
             let (ru, rl) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
             if rl <= ru + 1 {
                 return None;
@@ -191,45 +161,96 @@ fn label_ranks(work: &Work, plans: &[Option<EdgePlan>]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Drops the ranks that would hold only dummies and markers (but one between two border ranks),
-/// renumbering the ranks of `work`'s nodes; returns `mids` renumbered.
-fn compress(work: &mut Work, mids: &[Option<usize>]) -> Vec<Option<usize>> {
+/// Most dummies for which every run of dummy-only ranks keeps one rank (see [`compress`]).
+pub(crate) const GAP_RANKS_UP_TO: usize = 40_000;
+
+#[cfg(test)]
+thread_local! {
+    /// Test override of [`GAP_RANKS_UP_TO`].
+    pub(crate) static GAP_RANKS_LIMIT: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(GAP_RANKS_UP_TO) };
+}
+
+fn gap_ranks_limit() -> usize {
+    #[cfg(test)]
+    return GAP_RANKS_LIMIT.with(|c| c.get());
+    #[cfg(not(test))]
+    GAP_RANKS_UP_TO
+}
+
+/// Drops ranks that would hold only dummies and markers, renumbering the ranks of `work`'s
+/// nodes; returns `mids` renumbered.
+///
+/// A run of such ranks between two border ranks always keeps one rank: each border rank is
+/// `close` to its neighbours, and two border ranks next to each other share one such gap.
+/// Other runs keep one rank too while the chains then hold at most [`GAP_RANKS_UP_TO`] dummies:
+/// a free rank between two ranks of boxes lets ordering untangle long edges in the gap (about
+/// 3% fewer crossings against Graphviz in `docs/vs-dot.md`), but it costs one dummy per edge
+/// passing, which on big graphs with long edges is most of the layout's time.
+fn compress(
+    work: &mut Work,
+    plans: &[Option<EdgePlan>],
+    mids: &[Option<usize>],
+) -> Vec<Option<usize>> {
     let ranks = work.nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);
-    let mut keep = vec![false; ranks];
+    let mut used = vec![false; ranks];
     let mut border = vec![false; ranks];
     for n in &work.nodes {
-        keep[n.rank] = true;
+        used[n.rank] = true;
         border[n.rank] |= matches!(n.kind, Kind::Top(_) | Kind::Bottom(_));
     }
     for &m in mids.iter().flatten() {
-        keep[m] = true;
+        used[m] = true;
     }
-    // A run of dropped ranks between two border ranks keeps one rank: each border rank is
-    // `close` to its neighbours, and two border ranks next to each other share one such gap.
-    let mut r = 0;
-    while r < ranks {
-        if keep[r] {
-            r += 1;
-            continue;
+    let kept = |any_gap: bool| -> Vec<bool> {
+        let mut keep = used.clone();
+        let mut r = 0;
+        while r < ranks {
+            if used[r] {
+                r += 1;
+                continue;
+            }
+            let s = r;
+            while r < ranks && !used[r] {
+                r += 1;
+            }
+            if s > 0 && r < ranks && (any_gap || (border[s - 1] && border[r])) {
+                keep[s] = true;
+            }
         }
-        let s = r;
-        while r < ranks && !keep[r] {
-            r += 1;
+        keep
+    };
+    // before[r]: kept ranks above r.
+    let numbering = |keep: &[bool]| -> Vec<usize> {
+        let mut before = Vec::with_capacity(ranks + 1);
+        let mut next = 0;
+        before.push(0);
+        for &k in keep {
+            next += usize::from(k);
+            before.push(next);
         }
-        if s > 0 && border[s - 1] && r < ranks && border[r] {
-            keep[s] = true;
-        }
-    }
-    let mut map = vec![0; ranks];
-    let mut next = 0;
-    for r in 0..ranks {
-        map[r] = next;
-        next += usize::from(keep[r]);
+        before
+    };
+    let mut before = numbering(&kept(true));
+    let dummies: usize = plans
+        .iter()
+        .flatten()
+        .map(|p| {
+            let (a, b) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
+            if b > a {
+                before[b] - before[a + 1]
+            } else {
+                0
+            }
+        })
+        .sum();
+    if dummies > gap_ranks_limit() {
+        before = numbering(&kept(false));
     }
     for n in &mut work.nodes {
-        n.rank = map[n.rank];
+        n.rank = before[n.rank];
     }
-    mids.iter().map(|m| m.map(|r| map[r])).collect()
+    mids.iter().map(|m| m.map(|r| before[r])).collect()
 }
 
 fn add_markers(work: &mut Work, spans: &[(usize, usize)]) {

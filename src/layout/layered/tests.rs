@@ -112,28 +112,56 @@ fn brandes_kopf_and_walls_separate_neighbours() {
 }
 
 #[test]
-fn dropping_dummy_only_ranks_keeps_layouts_clean() {
-    let mut dropped = 0;
+fn ranks_holding_only_dummies_are_dropped_and_layouts_stay_clean() {
     for seed in 0..6 {
         let mut g = generate::random_clustered(seed, 40, 70, 4);
         for (i, e) in g.edges.iter_mut().enumerate() {
             if i % 5 == 0 {
                 e.label = Some(Size::new(30.0, 12.0));
             }
+            if i % 7 == 0 {
+                e.min_len = 3;
+            }
         }
-        let full = prepared(&g).0.layers.len();
-        normalize::COMPRESS_LIMIT.with(|c| c.set(0));
-        let (work, _) = prepared(&g);
-        dropped += full - work.layers.len();
-        for &(u, v, _, _) in &work.links {
-            assert_eq!(work.nodes[u].rank + 1, work.nodes[v].rank);
+        // Small graphs keep one rank in every gap; big ones only between two border ranks.
+        for (limit, any_gap) in [(normalize::GAP_RANKS_UP_TO, true), (0, false)] {
+            normalize::GAP_RANKS_LIMIT.with(|c| c.set(limit));
+            let (work, _) = prepared(&g);
+            let layout = super::layout(&g);
+            normalize::GAP_RANKS_LIMIT.with(|c| c.set(normalize::GAP_RANKS_UP_TO));
+            for &(u, v, _, _) in &work.links {
+                assert_eq!(work.nodes[u].rank + 1, work.nodes[v].rank);
+            }
+            let only_dummies = |r: usize| {
+                work.layers[r]
+                    .iter()
+                    .all(|&v| matches!(work.nodes[v].kind, Kind::Dummy(_) | Kind::Marker(_)))
+            };
+            let border = |r: usize| {
+                work.layers[r]
+                    .iter()
+                    .any(|&v| matches!(work.nodes[v].kind, Kind::Top(_) | Kind::Bottom(_)))
+            };
+            let l = work.layers.len();
+            let mut gaps = 0;
+            for r in (0..l).filter(|&r| only_dummies(r)) {
+                gaps += 1;
+                assert!(r > 0 && r + 1 < l, "seed {seed}: rank {r} of {l}");
+                assert!(
+                    !only_dummies(r - 1) && !only_dummies(r + 1),
+                    "seed {seed}: {r}"
+                );
+                if !any_gap {
+                    assert!(border(r - 1) && border(r + 1), "seed {seed}: rank {r}");
+                }
+            }
+            if any_gap {
+                assert!(gaps > 0, "seed {seed}: no gap rank kept");
+            }
+            let m = crate::layout::quality::Metrics::of(&g, &layout);
+            assert!(m.is_clean(), "seed {seed}: {m:?}");
         }
-        let l = super::layout(&g);
-        normalize::COMPRESS_LIMIT.with(|c| c.set(normalize::COMPRESS_ABOVE));
-        let m = crate::layout::quality::Metrics::of(&g, &l);
-        assert!(m.is_clean(), "seed {seed}: {m:?}");
     }
-    assert!(dropped > 0);
 }
 
 /// Σ weight·|x_u − x_v| over the links: what the network simplex placement minimises.
