@@ -93,13 +93,6 @@ pub(crate) fn fix_keeping_actions(
     })
 }
 
-/// The gap `claim` most likely stands for (required transitions first).
-pub(crate) fn likely_fix(claim: Triple, gaps: &Gaps) -> Option<Fix> {
-    [&gaps.required, &gaps.alternatives]
-        .into_iter()
-        .find_map(|pool| one_offs(claim, pool).first().copied())
-}
-
 /// Pairs wrong claims with gaps, each gap used once: claims with a single candidate first (so a
 /// double mutation is untangled), then the rest in blame order. Required gaps before
 /// alternatives.
@@ -270,7 +263,9 @@ pub(crate) fn not_in_reference(
 
 /// E-TCP-006 for every listing of a transition that is listed more than once (aliases
 /// included): which listing is the mistake cannot be known, so each is reported, pointing at the
-/// value a one-field fix into a missing required transition would change (else at the item).
+/// value a one-field fix into a missing transition would change (else at the item). When
+/// several such fixes exist, the listings take them in turn, in file order (two mistakes that
+/// made the same claim out of two different transitions are both pointed at).
 pub(crate) fn duplicates(
     transitions: &[TransitionDef],
     claims: &[Option<Triple>],
@@ -286,7 +281,16 @@ pub(crate) fn duplicates(
             continue;
         }
         let items: Vec<String> = others.iter().map(|j| (j + 1).to_string()).collect();
-        let fix = likely_fix(claim, gaps);
+        let nth = others.iter().filter(|&&j| j < i).count();
+        let mut fixes: Vec<Fix> = Vec::new();
+        for pool in [&gaps.required, &gaps.alternatives] {
+            for f in one_offs(claim, pool) {
+                if !fixes.iter().any(|g| std::ptr::eq(g.1, f.1)) {
+                    fixes.push(f);
+                }
+            }
+        }
+        let fix = fixes.get(nth).or(fixes.first()).copied();
         let span = fix.map_or(Span::new(t.span.start, t.span.start), |(b, _)| b.span(t));
         let mut d = Diagnostic::error(
             codes::DUPLICATE_TRANSITION,
