@@ -20,6 +20,7 @@ mod acyclic;
 mod build;
 mod cluster;
 mod crossing;
+mod gap;
 mod nested;
 mod normalize;
 mod order;

@@ -1,9 +1,10 @@
 //! Phase 7: edge routes and label boxes, in internal coordinates.
 //!
 //! A route is the polyline through its chain: the tail, one point per dummy (each dummy owns a
-//! slot in its rank, so the route passes between boxes), the head. Where a straight segment
-//! between two ranks would clip a box in one of them, it is replaced by a vertical drop out of
-//! the rank, a segment in the free gap between ranks, and a vertical rise into the next rank.
+//! slot in its rank, so the route passes between boxes), the head. Each piece between two
+//! ranks is either straight or has legs (a vertical drop out of the upper rank, a segment in the
+//! free gap between ranks, a vertical rise into the lower one); `gap` decides which, so that
+//! no piece cuts a box and the drawing has exactly the crossings ordering counted.
 //! Ends are clipped to the node outline (box, ellipse, rhombus) or sit on the cluster border.
 //! Points inside long straight runs are dropped (two stay at each end of a run, so curves drawn
 //! through the points keep their shape). Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
@@ -11,6 +12,7 @@
 //! during positioning); a label sits in its edge's label slot, or right of its self-loop.
 
 use super::build::{internal, loop_extent, Shape};
+use super::gap;
 use super::vertical::Band;
 use super::work::{Kind, Work};
 use crate::geometry::{Point, Rect};
@@ -145,6 +147,14 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             offset[e] = (k as f64 - (es.len() - 1) as f64 / 2.0) * step;
         }
     }
+    // Raw points of every chain, then the form of every piece, gap by gap (see `gap`).
+    let raw: Vec<Option<Raw>> = (0..g.edges.len())
+        .map(|i| match (shapes[i], &work.chains[i]) {
+            (Shape::Chain, Some(ch)) => Some(chain_points(p, &ch.nodes, offset[i])),
+            _ => None,
+        })
+        .collect();
+    let legs = piece_forms(p, &rank_boxes, &raw, &offset);
     let mut loops_seen: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
     for (i, e) in g.edges.iter().enumerate() {
         match shapes[i] {
@@ -172,8 +182,8 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
                 out[i] = EdgeRoute { points: pts, label };
             }
             Shape::Chain => {
-                if let Some(ch) = &work.chains[i] {
-                    out[i] = chain_route(p, &rank_boxes, &ch.nodes, offset[i]);
+                if let (Some(ch), Some(r)) = (&work.chains[i], &raw[i]) {
+                    out[i] = chain_route(p, r, &legs[i]);
                     if ch.reversed {
                         out[i].points.reverse();
                     }
@@ -226,18 +236,17 @@ fn node_loop(
     EdgeRoute { points, label }
 }
 
-fn chain_route(
-    p: &Placed<'_>,
-    rank_boxes: &[Vec<(usize, Rect)>],
-    chain: &[usize],
-    off: f64,
-) -> EdgeRoute {
+/// A chain's points before routing: centres (border points for cluster ends) with their
+/// ranks, its end layer nodes and its label box.
+struct Raw {
+    points: Vec<(Point, usize)>,
+    nodes: Vec<usize>,
+    label: Option<Rect>,
+}
+
+fn chain_points(p: &Placed<'_>, chain: &[usize], off: f64) -> Raw {
     let work = p.work;
-    let g = p.graph;
-    let first = chain[0];
-    let last = chain[chain.len() - 1];
     let mut label = None;
-    // Raw points: centres, or border points for cluster ends.
     let point_of = |v: usize, is_end: bool| -> Point {
         let nd = &work.nodes[v];
         let band = p.bands[nd.rank];
@@ -248,10 +257,10 @@ fn chain_route(
             _ => Point::new(x, band.center()),
         }
     };
-    let mut pts: Vec<(Point, usize)> = Vec::with_capacity(chain.len() + 4);
+    let mut points: Vec<(Point, usize)> = Vec::with_capacity(chain.len());
     for (k, &v) in chain.iter().enumerate() {
         let is_end = k == 0 || k + 1 == chain.len();
-        pts.push((point_of(v, is_end), work.nodes[v].rank));
+        points.push((point_of(v, is_end), work.nodes[v].rank));
         if let Kind::Label(_) = work.nodes[v].kind {
             let s = Rect::centered(
                 Point::new(p.x[v], p.bands[work.nodes[v].rank].center()),
@@ -260,7 +269,74 @@ fn chain_route(
             label = Some(s);
         }
     }
-    let ends = [first, last];
+    Raw {
+        points,
+        nodes: chain.to_vec(),
+        label,
+    }
+}
+
+/// For every edge, whether each piece of its chain (between consecutive points) gets legs.
+fn piece_forms(
+    p: &Placed<'_>,
+    rank_boxes: &[Vec<(usize, Rect)>],
+    raw: &[Option<Raw>],
+    offset: &[f64],
+) -> Vec<Vec<bool>> {
+    let mut out: Vec<Vec<bool>> = raw
+        .iter()
+        .map(|r| {
+            r.as_ref().map_or(Vec::new(), |r| {
+                vec![false; r.points.len().saturating_sub(1)]
+            })
+        })
+        .collect();
+    // Pieces per gap (upper rank), with where each came from.
+    let mut gaps: Vec<Vec<(gap::Piece, usize, usize)>> = vec![Vec::new(); p.bands.len()];
+    for (i, r) in raw.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let (first, last) = (r.nodes[0], r.nodes[r.nodes.len() - 1]);
+        if p.work.nodes[first].rank == p.work.nodes[last].rank {
+            continue;
+        }
+        for (k, w) in r.points.windows(2).enumerate() {
+            let ((a, ra), (b, rb)) = (w[0], w[1]);
+            let must = offset[i] != 0.0
+                || [ra, rb].iter().any(|&rk| {
+                    rank_boxes[rk]
+                        .iter()
+                        .any(|&(v, rect)| v != first && v != last && segment_hits(a, b, &rect, 0.5))
+                });
+            let piece = gap::Piece {
+                a,
+                upper: r.nodes[k],
+                b,
+                lower: r.nodes[k + 1],
+                must,
+            };
+            gaps[ra.min(rb)].push((piece, i, k));
+        }
+    }
+    for (r, pieces) in gaps.iter().enumerate() {
+        if pieces.is_empty() {
+            continue;
+        }
+        let bottom = p.bands[r].bottom;
+        let top = p.bands.get(r + 1).map_or(bottom, |b| b.top);
+        let only: Vec<gap::Piece> = pieces.iter().map(|t| t.0).collect();
+        for (&(_, i, k), l) in pieces.iter().zip(gap::legged(&only, bottom, top)) {
+            out[i][k] = l;
+        }
+    }
+    out
+}
+
+fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
+    let work = p.work;
+    let g = p.graph;
+    let pts = &raw.points;
+    let (first, last) = (raw.nodes[0], raw.nodes[raw.nodes.len() - 1]);
+    let label = raw.label;
     let mut route: Vec<Point> = Vec::with_capacity(pts.len() + 4);
     if work.nodes[first].rank == work.nodes[last].rank {
         // Flat edge: under the rank, in the gap below it.
@@ -275,28 +351,11 @@ fn chain_route(
         route.extend([a, Point::new(a.x, y), Point::new(b.x, y), b]);
     } else {
         route.push(pts[0].0);
-        for w in pts.windows(2) {
+        for (k, w) in pts.windows(2).enumerate() {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
-            let blocked = |s: Point, t: Point| {
-                [ra, rb].iter().any(|&r| {
-                    rank_boxes[r]
-                        .iter()
-                        .any(|&(v, rect)| !ends.contains(&v) && segment_hits(s, t, &rect, 0.5))
-                })
-            };
-            if off != 0.0 || blocked(a, b) {
-                // Leave the upper rank vertically, enter the lower one vertically, or both;
-                // the fewest bends that clear every box.
-                let da = Point::new(a.x, p.bands[ra].bottom.max(a.y));
-                let db = Point::new(b.x, p.bands[rb].top.min(b.y));
-                if off == 0.0 && !blocked(da, b) {
-                    route.push(da);
-                } else if off == 0.0 && !blocked(a, db) {
-                    route.push(db);
-                } else {
-                    route.push(da);
-                    route.push(db);
-                }
+            if legs.get(k).copied().unwrap_or(false) {
+                route.push(Point::new(a.x, p.bands[ra].bottom.max(a.y)));
+                route.push(Point::new(b.x, p.bands[rb].top.min(b.y)));
             }
             route.push(b);
         }

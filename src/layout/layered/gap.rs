@@ -1,0 +1,159 @@
+//! How each route piece crosses the gap between two ranks: straight from point to point, or
+//! with legs (down out of the upper rank at its own x, across the gap, down into the lower rank
+//! at its own x).
+//!
+//! Either form alone keeps the drawing honest: two pieces of one gap cross exactly when ordering
+//! put their ends in opposite orders, because straight pieces are segments between the two
+//! rank centre lines and legged pieces are segments between the rank borders with vertical legs
+//! at x where no other piece of the gap has a leg. Mixing the forms is what adds crossings that
+//! ordering never counted: a straight piece running past another piece's leg. So a piece gets
+//! legs when it must (it would cut a box, or its ends are offset sideways as parallel edges
+//! are), and then every piece of the gap that would run past one of those legs, or that shares
+//! an end node with a legged piece, gets legs too, until nothing changes. Everything else stays
+//! straight (fewer bends; the straightening pass can still pull legs out later, and it never
+//! adds a crossing).
+
+use crate::geometry::Point;
+
+/// One route piece between rank `r` (upper end `a`) and rank `r + 1` (lower end `b`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece {
+    /// Upper end and the layer node it belongs to.
+    pub(crate) a: Point,
+    pub(crate) upper: usize,
+    /// Lower end and its layer node.
+    pub(crate) b: Point,
+    pub(crate) lower: usize,
+    /// Whether it must have legs (it cuts a box straight, or its ends are offset).
+    pub(crate) must: bool,
+}
+
+/// Most rounds of spreading legs before every piece of the gap gets legs (always consistent).
+const MAX_ROUNDS: usize = 64;
+
+/// Which pieces of one gap get legs. `bottom` is the lower border of the upper rank and `top`
+/// the upper border of the lower rank: legs run from `a` down to `bottom` and from `top` down
+/// to `b`.
+pub(crate) fn legged(pieces: &[Piece], bottom: f64, top: f64) -> Vec<bool> {
+    let mut legs: Vec<bool> = pieces.iter().map(|p| p.must).collect();
+    if !legs.iter().any(|&l| l) {
+        return legs;
+    }
+    for _ in 0..MAX_ROUNDS {
+        // Nodes with a legged piece, and the legs themselves sorted by x.
+        let mut upper_nodes: Vec<usize> = Vec::new();
+        let mut lower_nodes: Vec<usize> = Vec::new();
+        // (x, y0, y1)
+        let mut up_legs: Vec<(f64, f64, f64)> = Vec::new();
+        let mut low_legs: Vec<(f64, f64, f64)> = Vec::new();
+        for (p, _) in pieces.iter().zip(&legs).filter(|(_, &l)| l) {
+            upper_nodes.push(p.upper);
+            lower_nodes.push(p.lower);
+            up_legs.push((p.a.x, p.a.y, bottom.max(p.a.y)));
+            low_legs.push((p.b.x, top.min(p.b.y), p.b.y));
+        }
+        upper_nodes.sort_unstable();
+        lower_nodes.sort_unstable();
+        up_legs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        low_legs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut changed = false;
+        for (k, p) in pieces.iter().enumerate() {
+            if legs[k] {
+                continue;
+            }
+            if upper_nodes.binary_search(&p.upper).is_ok()
+                || lower_nodes.binary_search(&p.lower).is_ok()
+                || runs_past(p, &up_legs)
+                || runs_past(p, &low_legs)
+            {
+                legs[k] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return legs;
+        }
+    }
+    vec![true; pieces.len()]
+}
+
+/// Whether the straight piece meets one of `legs` (sorted by x) strictly between its ends' x.
+fn runs_past(p: &Piece, legs: &[(f64, f64, f64)]) -> bool {
+    const EPS: f64 = 1e-6;
+    let (lo, hi) = (p.a.x.min(p.b.x), p.a.x.max(p.b.x));
+    if hi - lo <= EPS {
+        // Vertical: legs are at other x (one node per x in a rank), or share this piece's end.
+        return false;
+    }
+    let start = legs.partition_point(|l| l.0 <= lo + EPS);
+    legs[start..]
+        .iter()
+        .take_while(|l| l.0 < hi - EPS)
+        .any(|&(x, y0, y1)| {
+            let t = (x - p.a.x) / (p.b.x - p.a.x);
+            let y = p.a.y + t * (p.b.y - p.a.y);
+            y >= y0 - EPS && y <= y1 + EPS
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(ax: f64, bx: f64, upper: usize, lower: usize, must: bool) -> Piece {
+        Piece {
+            a: Point::new(ax, 0.0),
+            upper,
+            b: Point::new(bx, 100.0),
+            lower,
+            must,
+        }
+    }
+
+    #[test]
+    fn all_straight_when_nothing_must_bend() {
+        let ps = [
+            piece(0.0, 50.0, 0, 10, false),
+            piece(40.0, 0.0, 1, 11, false),
+        ];
+        assert_eq!(legged(&ps, 20.0, 80.0), vec![false, false]);
+    }
+
+    #[test]
+    fn a_straight_piece_running_past_a_leg_gets_legs_too() {
+        // Piece 1 must bend at x = 30 (legs 0..20 and 80..100). Piece 0 runs from x 0 to x 200:
+        // at x = 30 it is at y = 15, inside the upper leg, so it bends too. Piece 2 runs far
+        // to the right and stays straight.
+        let ps = [
+            piece(0.0, 200.0, 0, 10, false),
+            piece(30.0, 250.0, 1, 11, true),
+            piece(300.0, 310.0, 2, 12, false),
+        ];
+        assert_eq!(legged(&ps, 20.0, 80.0), vec![true, true, false]);
+    }
+
+    #[test]
+    fn pieces_sharing_an_end_with_a_legged_piece_get_legs() {
+        let ps = [
+            piece(0.0, 0.0, 0, 10, true),
+            piece(0.0, 100.0, 0, 11, false),
+            piece(100.0, 0.0, 1, 10, false),
+            piece(500.0, 500.0, 2, 12, false),
+        ];
+        assert_eq!(legged(&ps, 20.0, 80.0), vec![true, true, true, false]);
+    }
+
+    #[test]
+    fn legs_spread_until_stable() {
+        // 0 must bend; 1 runs past 0's lower leg (x 100, y 80..100: at x 100 it is at y 95);
+        // only then does 2 run past 1's upper leg (x 0, y 0..20: at x 0 it is at y 9). 3 passes
+        // x 0 at y 96, below that leg, and stays straight.
+        let ps = [
+            piece(100.0, 100.0, 0, 10, true),
+            piece(0.0, 105.0, 1, 11, false),
+            piece(-50.0, 500.0, 2, 12, false),
+            piece(-50.0, 2.0, 3, 13, false),
+        ];
+        assert_eq!(legged(&ps, 20.0, 80.0), vec![true, true, true, false]);
+    }
+}
