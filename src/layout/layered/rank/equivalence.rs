@@ -27,6 +27,7 @@ fn assert_same(rank: &[i32], edges: &[RankEdge]) {
     by_component(rank.to_vec(), edges, |n, es, r| {
         let mut s = Simplex::new(n, es);
         s.run(r);
+        s.assert_numbering();
         new.push((s.trace.clone(), s.tree_cuts()));
     });
     assert_eq!(new, old, "pivots or cut values differ");

@@ -1,7 +1,8 @@
 //! Network simplex on one connected component, with incremental pivots as in Graphviz dot
-//! (`lib/dotgen/ns.c`: `update`, `treeupdate`, `rerank`, `dfs_range`): a pivot touches only
-//! the subtree below the lowest common ancestor of the entering edge's ends, not the whole
-//! graph.
+//! (`lib/dotgen/ns.c`: `update`, `treeupdate`, `rerank`): a pivot recomputes cut values only
+//! on the tree paths from the two edges to their lowest common ancestor, moves only the
+//! subtree that hangs from the leaving edge, and, instead of dot's renumbering of the whole
+//! subtree of the ancestor (`dfs_range`), moves the subtree's block within the post-order.
 //!
 //! The pivots are exactly those of the textbook rule (leave: the first tree edge in index order
 //! with a negative cut value; enter: the first non-tree edge in index order with the smallest
@@ -31,10 +32,10 @@ pub(super) struct Simplex {
     cut: Vec<f64>,
     /// Bit set of the tree edges whose cut value is negative.
     negative: Vec<u64>,
-    /// Post-order number of every node in the tree rooted at node 0, and the smallest number
-    /// in its subtree: the subtree of `v` is `by_lim[low[v]..=lim[v]]`.
-    low: Vec<usize>,
+    /// Position of every node in a post-order of the tree rooted at node 0, and the size of
+    /// its subtree: the subtree of `v` is `by_lim[lim[v] + 1 - size[v]..=lim[v]]`.
     lim: Vec<usize>,
+    size: Vec<usize>,
     by_lim: Vec<usize>,
     /// Edge to the parent in the tree rooted at node 0 ([`NONE`] for the root).
     parent_edge: Vec<usize>,
@@ -86,8 +87,8 @@ impl Simplex {
             tree_adj: vec![Vec::new(); n],
             cut: vec![0.0; m],
             negative: vec![0; m.div_ceil(64)],
-            low: vec![0; n],
             lim: vec![0; n],
+            size: vec![0; n],
             by_lim: vec![0; n],
             parent_edge: vec![NONE; n],
             stack: Vec::new(),
@@ -141,6 +142,29 @@ impl Simplex {
             .filter(|&e| self.in_tree[e])
             .map(|e| (e, self.cut[e].to_bits()))
             .collect()
+    }
+
+    /// Checks the post-order bookkeeping against the tree: positions and `by_lim` agree, every
+    /// parent edge is a tree edge, every subtree's size is one plus its children's, and every
+    /// subtree's block lies inside its parent's, before the parent.
+    #[cfg(test)]
+    pub(super) fn assert_numbering(&self) {
+        let mut sizes = vec![1usize; self.n];
+        for (i, &v) in self.by_lim.iter().enumerate() {
+            assert_eq!(self.lim[v], i);
+            let e = self.parent_edge[v];
+            if e == NONE {
+                assert_eq!(i, self.n - 1, "only the root comes last");
+                continue;
+            }
+            assert!(self.in_tree[e]);
+            let p = self.parent(v);
+            assert_eq!(self.size[v], sizes[v], "size of {v}");
+            sizes[p] += sizes[v];
+            let ((a, b), (pa, pb)) = (self.span(v), self.span(p));
+            assert!(pa <= a && b < pb, "block of {v} inside its parent's");
+        }
+        assert_eq!(self.size[self.by_lim[self.n - 1]], self.n);
     }
 
     pub(super) fn run(&mut self, rank: &mut [i32]) {
@@ -209,8 +233,8 @@ impl Simplex {
                     stack.push((w, 0, next));
                 }
             } else {
-                self.low[v] = low;
                 self.lim[v] = next;
+                self.size[v] = next + 1 - low;
                 self.by_lim[next] = v;
                 next += 1;
                 stack.pop();
@@ -242,7 +266,16 @@ impl Simplex {
     }
 
     fn is_descendant(&self, v: usize, root: usize) -> bool {
-        self.low[root] <= self.lim[v] && self.lim[v] <= self.lim[root]
+        self.lim[v] <= self.lim[root] && self.lim[v] + self.size[root] > self.lim[root]
+    }
+
+    /// The first and last post-order positions of the subtree of `v`.
+    fn span(&self, v: usize) -> (usize, usize) {
+        (self.lim[v] + 1 - self.size[v], self.lim[v])
+    }
+
+    fn parent(&self, v: usize) -> usize {
+        self.other(self.parent_edge[v], v)
     }
 
     /// The non-tree edge with the smallest slack (the first in index order among equals) that
@@ -255,7 +288,7 @@ impl Simplex {
         } else {
             (v, false)
         };
-        let (lo, hi) = (self.low[tail], self.lim[tail]);
+        let (lo, hi) = self.span(tail);
         let mut best: Option<(i32, usize)> = None;
         let mut consider = |z: usize| {
             for &e in self.incident(z) {
@@ -282,11 +315,12 @@ impl Simplex {
     }
 
     /// Swaps `enter` for `leave` in the tree. The subtree that hangs from `leave` moves so
-    /// `enter` becomes tight; positions are renumbered below the lowest common ancestor of the
-    /// two edges only. Cut values are recomputed, child before parent, for exactly the nodes
-    /// whose subtree changed (the tree paths from both edges up to the ancestor), then up from
-    /// the ancestor until a value comes out bit-identical to the old one: above the ancestor
-    /// the exact values do not change, but rounding may, and then so do the ancestors' sums.
+    /// `enter` becomes tight, and its block of the post-order moves next to its new parent
+    /// (renumbered inside, as it is re-rooted; the nodes in between shift). Cut values are
+    /// recomputed, child before parent, for exactly the nodes whose subtree changed (the tree
+    /// paths from both edges up to their lowest common ancestor), then up from the ancestor
+    /// until a value comes out bit-identical to the old one: above the ancestor the exact
+    /// values do not change, but rounding may, and then so do the ancestors' sums.
     fn exchange(&mut self, leave: usize, enter: usize, rank: &mut [i32]) {
         let le = self.edges[leave];
         let (parent, child) = if self.lim[le.u] > self.lim[le.v] {
@@ -300,26 +334,53 @@ impl Simplex {
         } else {
             (ee.v, ee.u)
         };
-        let moved = if ee.v == inner {
+        let (first, last) = self.span(child);
+        let moved = self.size[child];
+        let target = if ee.v == inner {
             rank[outer] + ee.min_len
         } else {
             rank[outer] - ee.min_len
         };
-        let delta = moved - rank[inner];
+        let delta = target - rank[inner];
         if delta != 0 {
-            for k in self.low[child]..=self.lim[child] {
-                rank[self.by_lim[k]] += delta;
+            for &v in &self.by_lim[first..=last] {
+                rank[v] += delta;
             }
         }
+        // The common ancestor; the subtrees on the way up gain or lose the moved block.
         let mut lca = outer;
         while !self.is_descendant(parent, lca) {
-            lca = self.other(self.parent_edge[lca], lca);
+            self.size[lca] += moved;
+            lca = self.parent(lca);
+        }
+        let mut z = parent;
+        while z != lca {
+            self.size[z] -= moved;
+            z = self.parent(z);
+        }
+        // Move the block to just before `outer` in the post-order.
+        let at = self.lim[outer];
+        let start = if at > last {
+            self.by_lim.copy_within(last + 1..at, first);
+            at - moved
+        } else {
+            self.by_lim.copy_within(at..first, at + moved);
+            at
+        };
+        let shifted = if at > last {
+            first..at - moved
+        } else {
+            at + moved..last + 1
+        };
+        for i in shifted {
+            self.lim[self.by_lim[i]] = i;
         }
         self.remove_tree_edge(leave);
         self.add_tree_edge(enter);
-        self.dfs_range(lca, self.low[lca]);
-        for start in [child, parent] {
-            let mut z = start;
+        self.parent_edge[inner] = enter;
+        self.dfs_range(inner, start);
+        for from in [child, parent] {
+            let mut z = from;
             while z != lca {
                 let e = self.parent_edge[z];
                 let c = self.calc_cut_value(z, e);
