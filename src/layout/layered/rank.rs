@@ -6,6 +6,8 @@
 //!
 //! Bound: pivots are limited so that pivots × (V + E) stays under [`WORK_BUDGET`]; each pivot
 //! keeps the ranking feasible, so stopping early only costs edge length, never correctness.
+//! (The limit dates from pivots that cost O(V + E) each; pivots are incremental now and much
+//! cheaper, but the limit stays as it was so that results do not change.)
 
 #[cfg(test)]
 mod equivalence;

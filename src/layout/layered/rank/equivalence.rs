@@ -14,23 +14,22 @@ use crate::layout::LayoutGraph;
 /// Same ranks, same pivot sequence and bit-identical final cut values (per component) as the
 /// oracle.
 fn assert_same(rank: &[i32], edges: &[RankEdge]) {
-    let expected = oracle::network_simplex_from(rank.to_vec(), edges);
-    let got = network_simplex_from(rank.to_vec(), edges);
-    assert_eq!(got, expected, "ranks differ");
     let mut old = Vec::new();
-    by_component(rank.to_vec(), edges, |n, es, r| {
+    let expected = by_component(rank.to_vec(), edges, |n, es, r| {
         let mut s = oracle::Simplex::new(n, es);
         s.run(r);
         old.push((s.trace.clone(), s.tree_cuts()));
     });
     let mut new = Vec::new();
-    by_component(rank.to_vec(), edges, |n, es, r| {
+    let got = by_component(rank.to_vec(), edges, |n, es, r| {
         let mut s = Simplex::new(n, es);
         s.run(r);
         s.assert_numbering();
         new.push((s.trace.clone(), s.tree_cuts()));
     });
+    assert_eq!(got, expected, "ranks differ");
     assert_eq!(new, old, "pivots or cut values differ");
+    assert_eq!(network_simplex_from(rank.to_vec(), edges), got);
 }
 
 const WEIGHTS: [f64; 12] = [
@@ -245,7 +244,7 @@ fn flowchart(src: &str) -> LayoutGraph {
 fn generated_layouts_match_the_oracle() {
     let mut problems = 0;
     for seed in 0..12u64 {
-        let n = 10 + 7 * seed as usize;
+        let n = 8 + 4 * seed as usize;
         problems += assert_layout_problems_same(&generate::random_dag(seed, n, 2 * n));
         problems += assert_layout_problems_same(&generate::random_cyclic(seed, n, 2 * n, 3));
         let clustered = generate::random_clustered(seed, n, 2 * n, 1 + seed as usize % 4);
@@ -257,7 +256,7 @@ fn generated_layouts_match_the_oracle() {
         }
         problems += assert_layout_problems_same(&nested);
     }
-    for n in [40, 120, 250] {
+    for n in [40, 100, 250] {
         let g = flowchart(&generate::flowchart_source(n));
         problems += assert_layout_problems_same(&g);
         problems += assert_layout_problems_same(&fractional(g, n as u64));

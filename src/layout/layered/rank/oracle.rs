@@ -1,69 +1,11 @@
 //! The network simplex as it was before incremental pivots (every pivot recomputed low/lim,
-//! all cut values and all ranks): kept verbatim as the test oracle that the fast version must
-//! match pivot for pivot, rank for rank.
+//! all cut values and all ranks, and the feasible tree rescanned every edge after every
+//! shift): kept verbatim, apart from the pivot trace and the cut value accessor, as the test
+//! oracle that the fast version must match pivot for pivot, rank for rank.
 
 use super::{RankEdge, WORK_BUDGET};
 
-/// [`super::network_simplex`] starting from `rank`, which must meet every edge's `min_len` (a good
-/// heuristic solution saves pivots).
-pub(super) fn network_simplex_from(mut rank: Vec<i32>, edges: &[RankEdge]) -> Vec<i32> {
-    let n = rank.len();
-    // Components, so each gets its own spanning tree.
-    let mut comp = vec![usize::MAX; n];
-    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for e in edges {
-        adj[e.u].push(e.v);
-        adj[e.v].push(e.u);
-    }
-    let mut comps: Vec<Vec<usize>> = Vec::new();
-    for s in 0..n {
-        if comp[s] != usize::MAX {
-            continue;
-        }
-        let c = comps.len();
-        comp[s] = c;
-        let mut members = vec![s];
-        let mut i = 0;
-        while i < members.len() {
-            let v = members[i];
-            i += 1;
-            for &w in &adj[v] {
-                if comp[w] == usize::MAX {
-                    comp[w] = c;
-                    members.push(w);
-                }
-            }
-        }
-        comps.push(members);
-    }
-    let mut local = vec![0usize; n];
-    let mut comp_edges: Vec<Vec<RankEdge>> = vec![Vec::new(); comps.len()];
-    for members in &comps {
-        for (i, &v) in members.iter().enumerate() {
-            local[v] = i;
-        }
-    }
-    for e in edges {
-        comp_edges[comp[e.u]].push(RankEdge {
-            u: local[e.u],
-            v: local[e.v],
-            ..*e
-        });
-    }
-    for (members, es) in comps.iter().zip(&comp_edges) {
-        if es.is_empty() {
-            continue;
-        }
-        let mut r: Vec<i32> = members.iter().map(|&v| rank[v]).collect();
-        Simplex::new(members.len(), es).run(&mut r);
-        let m = r.iter().copied().min().unwrap_or(0);
-        for (&v, &x) in members.iter().zip(&r) {
-            rank[v] = x - m;
-        }
-    }
-    rank
-}
-
+/// The solver for one connected component (see [`super::by_component`]).
 pub(super) struct Simplex {
     /// Every pivot (leaving edge, entering edge).
     pub(super) trace: Vec<(usize, usize)>,
