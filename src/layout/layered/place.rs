@@ -33,7 +33,7 @@ pub(crate) fn wanted(work: &Work) -> bool {
 pub(crate) const ENABLED: bool = true;
 
 /// Largest working graph (layer nodes) placed by network simplex; above it Brandes–Köpf.
-pub(crate) const LIMIT: usize = 1500;
+pub(crate) const LIMIT: usize = 6000;
 
 /// Weight of the pull between a cluster's walls (dot uses a strong one).
 const WALL_PULL: f64 = 1.0;
