@@ -4,7 +4,8 @@
 //! slot in its rank, so the route passes between boxes), the head. Each piece between two
 //! ranks is either straight or has legs (a vertical drop out of the upper rank, a segment in the
 //! free gap between ranks, a vertical rise into the lower one); `gap` decides which, so that
-//! no piece cuts a box and the drawing has exactly the crossings ordering counted.
+//! no piece cuts a box and (in graphs without clusters) the drawing has exactly the crossings
+//! ordering counted.
 //! Ends are clipped to the node outline (box, ellipse, rhombus) or sit on the cluster border.
 //! Points inside long straight runs are dropped (two stay at each end of a run, so curves drawn
 //! through the points keep their shape). Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
