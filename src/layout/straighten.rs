@@ -37,7 +37,7 @@ mod oracle;
 use super::quality::segments_cross;
 use super::{End, Layout, LayoutGraph, Outline};
 use crate::geometry::{Point, Rect};
-use index::{Grid, Segments};
+use index::Grid;
 
 /// Distance (px) a straightened segment keeps from boxes it newly passes.
 pub const CLEARANCE: f64 = 6.0;
@@ -81,18 +81,17 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             obstacles.push((Obstacle::Title, c.title, c.title));
         }
     }
-    let mut boxes = Grid::new(layout.width, layout.height);
-    for (k, (_, r, _)) in obstacles.iter().enumerate() {
-        boxes.insert_box(
-            k as u32,
-            (Point::new(r.x, r.y), Point::new(r.right(), r.bottom())),
-        );
-    }
-    // Segments of all routes, kept current as routes are straightened.
-    let mut segs = Segments::new(layout.width, layout.height, layout.edges.len());
-    for (e, r) in layout.edges.iter().enumerate() {
-        segs.add(e, &r.points);
-    }
+    let corners: Vec<(Point, Point)> = obstacles
+        .iter()
+        .map(|(_, r, _)| (Point::new(r.x, r.y), Point::new(r.right(), r.bottom())))
+        .collect();
+    // Boxes and the segments of all routes, kept current as routes are straightened.
+    let mut grid = Grid::new(
+        layout.width,
+        layout.height,
+        &corners,
+        layout.edges.iter().map(|r| r.points.as_slice()),
+    );
     for e in 0..graph.edges.len() {
         let edge = &graph.edges[e];
         if edge.from == edge.to || layout.edges[e].points.len() < 3 {
@@ -154,7 +153,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             while k + 1 < pts.len()
                 && k + 1 - i <= MAX_SKIP
                 && keep != Some(k)
-                && path.shortcut_ok(&boxes, &mut segs, &mut crossed, i, k + 1)
+                && path.shortcut_ok(&mut grid, &mut crossed, i, k + 1)
             {
                 k += 1;
             }
@@ -177,7 +176,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         out[n - 1] = last;
         // Moving an end along its outline can, rarely, make the route a little longer.
         if length(&out) <= length(&route.points) {
-            segs.replace(e, &out);
+            grid.replace(e, &out);
             layout.edges[e].points = out;
         }
     }
@@ -213,8 +212,7 @@ impl Path<'_> {
     /// `boxes` indexes `obstacles`; `segs` the routes.
     fn shortcut_ok(
         &self,
-        boxes: &Grid,
-        segs: &mut Segments,
+        grid: &mut Grid,
         crossed: &mut Crossed,
         i: usize,
         k: usize,
@@ -248,15 +246,12 @@ impl Path<'_> {
         {
             return false;
         }
-        let clear = boxes.each_near(a, b, |item| {
-            let (o, grown, exact) = &self.obstacles[item.id as usize];
+        // No more crossings with other routes than the skipped part has.
+        let most = crossed.between(grid, i, k);
+        grid.clear(self.edge, a, b, most, |id| {
+            let (o, grown, exact) = &self.obstacles[id as usize];
             (self.own)(*o) || !blocked(grown, exact)
-        });
-        if !clear || segs.crossings(self.edge, a, b, 0) == 0 {
-            return clear;
-        }
-        let most = crossed.between(segs, i, k);
-        most > 0 && segs.crossings(self.edge, a, b, most) <= most
+        })
     }
 }
 
@@ -271,11 +266,11 @@ struct Crossed<'a> {
 
 impl Crossed<'_> {
     /// Crossings of the route between points `i` and `k` (`i < k`).
-    fn between(&mut self, segs: &mut Segments, i: usize, k: usize) -> usize {
+    fn between(&mut self, grid: &mut Grid, i: usize, k: usize) -> usize {
         while self.upto.len() <= k {
             let j = self.upto.len();
             let (a, b) = (self.orig[j - 1], self.orig[j]);
-            let n = self.upto[j - 1] + segs.crossings(self.edge, a, b, usize::MAX);
+            let n = self.upto[j - 1] + grid.crossings(self.edge, a, b, usize::MAX);
             self.upto.push(n);
         }
         self.upto[k] - self.upto[i]
