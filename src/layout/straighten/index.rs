@@ -21,7 +21,7 @@ const CELL_W: f64 = 256.0;
 /// Height (px) of the cells.
 const CELL_H: f64 = 192.0;
 
-/// Slack (px) around the part of a segment within a row of cells, against rounding.
+/// Slack (px) around the part of a segment within a cell, against rounding.
 const PAD: f64 = 1.0;
 
 /// The cells' layout: how many columns and rows (points outside go to the outer cells).
@@ -109,7 +109,11 @@ impl Shape {
                 // The part of the segment whose y lies in this row (the end rows are
                 // bounded by the segment, which also covers the clamped outer rows).
                 let y0 = if r == r0 { ylo } else { r as f64 * CELL_H };
-                let y1 = if r == r1 { yhi } else { (r + 1) as f64 * CELL_H };
+                let y1 = if r == r1 {
+                    yhi
+                } else {
+                    (r + 1) as f64 * CELL_H
+                };
                 let xa = a.x + (y0 - a.y) / dy * dx;
                 let xb = a.x + (y1 - a.y) / dy * dx;
                 let x0 = (xa.min(xb) - PAD).max(xmin);
@@ -344,7 +348,9 @@ impl Grid {
         mut box_ok: impl FnMut(u32) -> bool,
     ) -> bool {
         let mut n = 0;
-        self.count(e, a, b, most, &mut n, |ids| ids.iter().all(|&id| box_ok(id)))
+        self.count(e, a, b, most, &mut n, |ids| {
+            ids.iter().all(|&id| box_ok(id))
+        })
     }
 
     /// Counts into `n` the crossings of `a`–`b` as [`Self::crossings`] does, cell by cell,
