@@ -2,19 +2,26 @@
 //! every cell their rectangle meets; a segment sits only in the cells it passes through (with
 //! [`PAD`] to spare), and a query walks the cells of its own segment the same way, so a long
 //! diagonal shortcut meets the few obstacles along it rather than everything in its bounding
-//! box. Box queries may see an item twice (their tests don't mind); a crossing is counted
-//! once (a stamp per segment, no sorting, no allocation).
+//! box. In each cell a segment keeps the box of its part in that cell, and a query tests only
+//! the segments whose part meets its own part there: two long shallow diagonals in one cell
+//! rarely do. Box queries may see an item twice (their tests don't mind); a segment is tested
+//! once per query (a stamp per segment, no sorting, no allocation).
 //!
 //! Queries are exact filters: every box a segment passes through, and every segment that
-//! crosses it, shares a cell with it (the common point lies in one), so the answers are the
-//! same as testing everything.
+//! crosses it, shares a cell with it (the common point lies in one), and the crossing point
+//! lies in the part of both segments in that cell, so the answers are the same as testing
+//! everything.
 
+use super::segments_cross;
 use crate::geometry::Point;
 
-/// Side (px) of the cells.
-const CELL: f64 = 96.0;
+/// Width (px) of the cells.
+const CELL_W: f64 = 256.0;
 
-/// Slack (px) around the part of a segment within a row of cells, against rounding.
+/// Height (px) of the cells.
+const CELL_H: f64 = 192.0;
+
+/// Slack (px) around the part of a segment within a cell, against rounding.
 const PAD: f64 = 1.0;
 
 /// The cells' layout: how many columns and rows (points outside go to the outer cells).
@@ -24,125 +31,294 @@ struct Shape {
     rows: usize,
 }
 
+/// A box around the part of a segment in one cell, padded by [`PAD`] and rounded outward
+/// to `f32` (half the size of `f64`: a query reads twice as many per cache line).
+#[derive(Clone, Copy)]
+struct Part {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+impl Part {
+    fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Part {
+        let down = |v: f64| {
+            let f = v as f32;
+            if f64::from(f) > v {
+                f.next_down()
+            } else {
+                f
+            }
+        };
+        let up = |v: f64| {
+            let f = v as f32;
+            if f64::from(f) < v {
+                f.next_up()
+            } else {
+                f
+            }
+        };
+        Part {
+            x0: down(x0 - PAD),
+            y0: down(y0 - PAD),
+            x1: up(x1 + PAD),
+            y1: up(y1 + PAD),
+        }
+    }
+
+    fn meets(&self, o: &Part) -> bool {
+        self.x0 <= o.x1 && o.x0 <= self.x1 && self.y0 <= o.y1 && o.y0 <= self.y1
+    }
+}
+
 impl Shape {
+    fn new(width: f64, height: f64) -> Shape {
+        let n = |v: f64, side: f64| ((v.max(0.0) / side) as usize + 1).min(4096);
+        Shape {
+            cols: n(width, CELL_W),
+            rows: n(height, CELL_H),
+        }
+    }
+
+    /// Index of the cell in column `c`, row `r` (column by column: routes run mostly
+    /// downward, so a query's cells are mostly next to each other).
+    fn cell(&self, c: usize, r: usize) -> usize {
+        c * self.rows + r
+    }
+
     fn col(&self, x: f64) -> usize {
-        ((x.max(0.0) / CELL) as usize).min(self.cols - 1)
+        ((x.max(0.0) / CELL_W) as usize).min(self.cols - 1)
     }
 
     fn row(&self, y: f64) -> usize {
-        ((y.max(0.0) / CELL) as usize).min(self.rows - 1)
+        ((y.max(0.0) / CELL_H) as usize).min(self.rows - 1)
     }
 
-    /// Calls `f` with every cell the segment `a`–`b` passes through (and a few beside it).
-    fn walk(&self, a: Point, b: Point, mut f: impl FnMut(usize)) {
+    /// Calls `f` with every cell the segment `a`–`b` passes through (and a few beside it),
+    /// and the segment's part in it, until it returns false; whether it never did.
+    fn walk(&self, a: Point, b: Point, mut f: impl FnMut(usize, Part) -> bool) -> bool {
         let (ylo, yhi) = (a.y.min(b.y), a.y.max(b.y));
         let (xmin, xmax) = (a.x.min(b.x), a.x.max(b.x));
         let (r0, r1) = (self.row(ylo), self.row(yhi));
         let (dx, dy) = (b.x - a.x, b.y - a.y);
         for r in r0..=r1 {
-            let (x0, x1) = if r0 == r1 || dy.abs() < 1e-9 {
-                (xmin, xmax)
+            let (x0, x1, y0, y1) = if r0 == r1 || dy.abs() < 1e-9 {
+                (xmin, xmax, ylo, yhi)
             } else {
                 // The part of the segment whose y lies in this row (the end rows are
                 // bounded by the segment, which also covers the clamped outer rows).
-                let y0 = if r == r0 { ylo } else { r as f64 * CELL };
-                let y1 = if r == r1 { yhi } else { (r + 1) as f64 * CELL };
+                let y0 = if r == r0 { ylo } else { r as f64 * CELL_H };
+                let y1 = if r == r1 {
+                    yhi
+                } else {
+                    (r + 1) as f64 * CELL_H
+                };
                 let xa = a.x + (y0 - a.y) / dy * dx;
                 let xb = a.x + (y1 - a.y) / dy * dx;
-                ((xa.min(xb) - PAD).max(xmin), (xa.max(xb) + PAD).min(xmax))
+                let x0 = (xa.min(xb) - PAD).max(xmin);
+                let x1 = (xa.max(xb) + PAD).min(xmax);
+                (x0, x1, y0, y1)
             };
-            let row = r * self.cols;
-            for c in self.col(x0)..=self.col(x1) {
-                f(row + c);
+            let (c0, c1) = (self.col(x0), self.col(x1));
+            for c in c0..=c1 {
+                // The part within this column (the outer columns reach out for ever).
+                let px0 = if c == c0 { x0 } else { c as f64 * CELL_W };
+                let px1 = if c == c1 { x1 } else { (c + 1) as f64 * CELL_W };
+                let (py0, py1) = if c0 == c1 || dx.abs() < 1e-9 {
+                    (y0, y1)
+                } else {
+                    let ya = a.y + (px0 - a.x) / dx * dy;
+                    let yb = a.y + (px1 - a.x) / dx * dy;
+                    (ya.min(yb).max(y0), ya.max(yb).min(y1))
+                };
+                if !f(self.cell(c, r), Part::new(px0, py0, px1, py1)) {
+                    return false;
+                }
             }
         }
+        true
     }
 }
 
-/// An item in a cell: its id, the route it belongs to (segments) and its two points (kept in
-/// the cell so that a query reads the cells in order rather than a list at random).
+/// A cell: where its boxes and segments are.
 #[derive(Clone, Copy)]
-pub(super) struct Item {
-    pub id: u32,
-    pub edge: u32,
-    pub a: Point,
-    pub b: Point,
+struct Cell {
+    /// Its boxes are `boxes[boxes_from..boxes_to]`.
+    boxes_from: u32,
+    boxes_to: u32,
+    /// It has room `items[from..to]` for segments, of which it uses `len`.
+    from: u32,
+    len: u32,
+    to: u32,
+    /// Its overflow list in `extra` ([`NONE`]: none yet).
+    extra: u32,
 }
 
-/// A uniform grid of items over the drawing, for "what is near this segment".
+const NONE: u32 = u32::MAX;
+
+/// A segment in a cell: its id and the box of its part in the cell.
+#[derive(Clone, Copy)]
+struct Item {
+    id: u32,
+    part: Part,
+}
+
+/// A segment of a route.
+#[derive(Clone, Copy)]
+struct Segment {
+    edge: u32,
+    a: Point,
+    b: Point,
+}
+
+/// The boxes (obstacles), each in every cell its rectangle meets, and the segments of every
+/// route, kept current as routes change.
+///
+/// A cell's segments lie in `items` in the cells' order, with room to spare for segments
+/// added later; a full cell puts more in its overflow list in `extra`.
 pub(super) struct Grid {
     shape: Shape,
-    cells: Vec<Vec<Item>>,
-    /// Per item, the last query that reported it.
+    cells: Vec<Cell>,
+    boxes: Vec<u32>,
+    items: Vec<Item>,
+    extra: Vec<Vec<Item>>,
+    /// Every segment ever added, by id.
+    list: Vec<Segment>,
+    of_edge: Vec<Vec<u32>>,
+    /// Per segment, the last query that tested it.
     stamp: Vec<u32>,
     query: u32,
 }
 
 impl Grid {
-    pub(super) fn new(width: f64, height: f64) -> Grid {
-        let n = |v: f64| ((v.max(0.0) / CELL) as usize + 1).min(4096);
-        let (cols, rows) = (n(width), n(height));
-        Grid {
-            shape: Shape { cols, rows },
-            cells: vec![Vec::new(); cols * rows],
+    /// Indexes `boxes` (`(top left, bottom right)`; the id of a box is its index) and the
+    /// segments of `routes` (route `e` is edge `e`) over a drawing of the given size.
+    pub(super) fn new<'a>(
+        width: f64,
+        height: f64,
+        boxes: &[(Point, Point)],
+        routes: impl Iterator<Item = &'a [Point]> + Clone,
+    ) -> Grid {
+        let shape = Shape::new(width, height);
+        let n = shape.cols * shape.rows;
+        let box_cells = |(lo, hi): &(Point, Point)| {
+            let (r0, r1) = (shape.row(lo.y), shape.row(hi.y));
+            (shape.col(lo.x)..=shape.col(hi.x))
+                .flat_map(move |c| (r0..=r1).map(move |r| shape.cell(c, r)))
+        };
+        // Count what goes in each cell, then lay the cells out one after the other.
+        let (mut nboxes, mut nsegs) = (vec![0u32; n], vec![0u32; n]);
+        for b in boxes {
+            box_cells(b).for_each(|c| nboxes[c] += 1);
+        }
+        for pts in routes.clone() {
+            for w in pts.windows(2) {
+                shape.walk(w[0], w[1], |c, _| {
+                    nsegs[c] += 1;
+                    true
+                });
+            }
+        }
+        let (mut at_box, mut at_seg) = (0u32, 0u32);
+        let cells: Vec<Cell> = (0..n)
+            .map(|c| {
+                // Room for half as many segments again as the cell holds at first.
+                let room = nsegs[c] + nsegs[c] / 2;
+                let cell = Cell {
+                    boxes_from: at_box,
+                    boxes_to: at_box,
+                    from: at_seg,
+                    len: 0,
+                    to: at_seg + room,
+                    extra: NONE,
+                };
+                at_box += nboxes[c];
+                at_seg += room;
+                cell
+            })
+            .collect();
+        let blank = Item {
+            id: 0,
+            part: Part::new(0.0, 0.0, 0.0, 0.0),
+        };
+        let mut grid = Grid {
+            shape,
+            cells,
+            boxes: vec![0; at_box as usize],
+            items: vec![blank; at_seg as usize],
+            extra: Vec::new(),
+            list: Vec::new(),
+            of_edge: Vec::new(),
             stamp: Vec::new(),
             query: 0,
-        }
-    }
-
-    fn grow(&mut self, id: u32) {
-        if self.stamp.len() <= id as usize {
-            self.stamp.resize(id as usize + 1, 0);
-        }
-    }
-
-    /// Puts item `id` in every cell the box `(lo, hi)` meets.
-    pub(super) fn insert_box(&mut self, id: u32, (lo, hi): (Point, Point)) {
-        self.grow(id);
-        let item = Item {
-            id,
-            edge: 0,
-            a: lo,
-            b: hi,
         };
-        let sh = self.shape;
-        let (c0, c1, r0, r1) = (sh.col(lo.x), sh.col(hi.x), sh.row(lo.y), sh.row(hi.y));
-        for r in r0..=r1 {
-            for c in c0..=c1 {
-                self.cells[r * sh.cols + c].push(item);
+        for (id, b) in boxes.iter().enumerate() {
+            for c in box_cells(b) {
+                let cell = &mut grid.cells[c];
+                grid.boxes[cell.boxes_to as usize] = id as u32;
+                cell.boxes_to += 1;
             }
+        }
+        for (e, pts) in routes.enumerate() {
+            grid.of_edge.push(Vec::new());
+            grid.add(e, pts);
+        }
+        grid
+    }
+
+    fn add(&mut self, e: usize, points: &[Point]) {
+        for w in points.windows(2) {
+            let id = self.list.len() as u32;
+            let (a, b) = (w[0], w[1]);
+            self.list.push(Segment {
+                edge: e as u32,
+                a,
+                b,
+            });
+            self.stamp.push(0);
+            self.shape.walk(a, b, |c, part| {
+                let item = Item { id, part };
+                let cell = &mut self.cells[c];
+                if cell.from + cell.len < cell.to {
+                    self.items[(cell.from + cell.len) as usize] = item;
+                    cell.len += 1;
+                } else {
+                    if cell.extra == NONE {
+                        cell.extra = self.extra.len() as u32;
+                        self.extra.push(Vec::new());
+                    }
+                    self.extra[cell.extra as usize].push(item);
+                }
+                true
+            });
+            self.of_edge[e].push(id);
         }
     }
 
-    /// Puts segment `item` in the cells it passes through.
-    pub(super) fn insert_segment(&mut self, item: Item) {
-        self.grow(item.id);
-        let cells = &mut self.cells;
-        self.shape
-            .walk(item.a, item.b, |cell| cells[cell].push(item));
+    /// Makes `points` the route of edge `e`.
+    pub(super) fn replace(&mut self, e: usize, points: &[Point]) {
+        for id in std::mem::take(&mut self.of_edge[e]) {
+            let s = self.list[id as usize];
+            self.shape.walk(s.a, s.b, |c, _| {
+                let cell = &mut self.cells[c];
+                let room = &mut self.items[cell.from as usize..(cell.from + cell.len) as usize];
+                if let Some(at) = room.iter().position(|x| x.id == id) {
+                    room[at] = room[room.len() - 1];
+                    cell.len -= 1;
+                } else if cell.extra != NONE {
+                    let extra = &mut self.extra[cell.extra as usize];
+                    if let Some(at) = extra.iter().position(|x| x.id == id) {
+                        extra.swap_remove(at);
+                    }
+                }
+                true
+            });
+        }
+        self.add(e, points);
     }
 
-    /// Takes segment `item` out again.
-    pub(super) fn remove_segment(&mut self, item: Item) {
-        let cells = &mut self.cells;
-        self.shape.walk(item.a, item.b, |cell| {
-            cells[cell].retain(|x| x.id != item.id)
-        });
-    }
-
-    /// Calls `f` with every item sharing a cell with segment `a`–`b` (an item in several of
-    /// those cells more than once), until it returns false; whether it never did.
-    pub(super) fn each_near(&self, a: Point, b: Point, mut f: impl FnMut(&Item) -> bool) -> bool {
-        let mut go = true;
-        self.shape.walk(a, b, |cell| {
-            if go {
-                go = self.cells[cell].iter().all(&mut f);
-            }
-        });
-        go
-    }
-
-    /// A new query's stamp: items not yet marked with it are not yet counted.
+    /// A new query's stamp: segments not yet marked with it are not yet tested.
     fn next_query(&mut self) -> u32 {
         self.query = self.query.wrapping_add(1);
         if self.query == 0 {
@@ -151,75 +327,82 @@ impl Grid {
         }
         self.query
     }
-}
-
-/// The segments of every route, indexed.
-pub(super) struct Segments {
-    grid: Grid,
-    list: Vec<Item>,
-    of_edge: Vec<Vec<u32>>,
-}
-
-impl Segments {
-    pub(super) fn new(width: f64, height: f64, edges: usize) -> Segments {
-        Segments {
-            grid: Grid::new(width, height),
-            list: Vec::new(),
-            of_edge: vec![Vec::new(); edges],
-        }
-    }
-
-    pub(super) fn add(&mut self, e: usize, points: &[Point]) {
-        for w in points.windows(2) {
-            let item = Item {
-                id: self.list.len() as u32,
-                edge: e as u32,
-                a: w[0],
-                b: w[1],
-            };
-            self.list.push(item);
-            self.grid.insert_segment(item);
-            self.of_edge[e].push(item.id);
-        }
-    }
-
-    pub(super) fn replace(&mut self, e: usize, points: &[Point]) {
-        for id in std::mem::take(&mut self.of_edge[e]) {
-            self.grid.remove_segment(self.list[id as usize]);
-        }
-        self.add(e, points);
-    }
 
     /// Proper crossings of `a`–`b` with the segments of routes other than `e`'s, counted up
     /// to `most + 1` (enough to tell "more than `most`").
     pub(super) fn crossings(&mut self, e: usize, a: Point, b: Point, most: usize) -> usize {
-        let (lo, hi) = (a.x.min(b.x), a.x.max(b.x));
-        let (top, bottom) = (a.y.min(b.y), a.y.max(b.y));
-        let e = e as u32;
-        let query = self.grid.next_query();
-        let shape = self.grid.shape;
-        let (cells, stamp) = (&self.grid.cells, &mut self.grid.stamp);
         let mut n = 0;
-        shape.walk(a, b, |cell| {
-            for s in &cells[cell] {
-                if n > most {
-                    return;
-                }
-                let (p, q) = (s.a, s.b);
-                let apart = p.x.max(q.x) < lo
-                    || p.x.min(q.x) > hi
-                    || p.y.max(q.y) < top
-                    || p.y.min(q.y) > bottom;
-                // A crossing found in two cells counts once.
-                if s.edge != e
-                    && !apart
-                    && super::segments_cross(a, b, p, q)
-                    && std::mem::replace(&mut stamp[s.id as usize], query) != query
+        self.count(e, a, b, most, &mut n, |_| true);
+        n
+    }
+
+    /// Whether `a`–`b` is clear of the boxes (`box_ok` is true for every box sharing a cell
+    /// with it) and crosses at most `most` segments of routes other than `e`'s
+    /// ([`Self::crossings`]), in one walk.
+    pub(super) fn clear(
+        &mut self,
+        e: usize,
+        a: Point,
+        b: Point,
+        most: usize,
+        mut box_ok: impl FnMut(u32) -> bool,
+    ) -> bool {
+        let mut n = 0;
+        self.count(e, a, b, most, &mut n, |ids| {
+            ids.iter().all(|&id| box_ok(id))
+        })
+    }
+
+    /// Counts into `n` the crossings of `a`–`b` as [`Self::crossings`] does, cell by cell,
+    /// once `boxes_ok` holds for the boxes of the cell; stops where it does not or there are
+    /// more than `most`, and says whether it got to the end.
+    fn count(
+        &mut self,
+        e: usize,
+        a: Point,
+        b: Point,
+        most: usize,
+        n: &mut usize,
+        mut boxes_ok: impl FnMut(&[u32]) -> bool,
+    ) -> bool {
+        let query = self.next_query();
+        let e = e as u32;
+        let (lo, hi) = (
+            Point::new(a.x.min(b.x), a.y.min(b.y)),
+            Point::new(a.x.max(b.x), a.y.max(b.y)),
+        );
+        let (list, stamp) = (&self.list, &mut self.stamp);
+        let mut test = |items: &[Item], part: &Part| {
+            for item in items {
+                if !item.part.meets(part)
+                    || std::mem::replace(&mut stamp[item.id as usize], query) == query
                 {
-                    n += 1;
+                    continue;
+                }
+                let s = &list[item.id as usize];
+                let (p, q) = (s.a, s.b);
+                let apart = p.x.max(q.x) < lo.x
+                    || p.x.min(q.x) > hi.x
+                    || p.y.max(q.y) < lo.y
+                    || p.y.min(q.y) > hi.y;
+                if s.edge != e && !apart && segments_cross(a, b, p, q) {
+                    *n += 1;
+                    if *n > most {
+                        return false;
+                    }
                 }
             }
-        });
-        n
+            true
+        };
+        let (cells, boxes, items, extra) = (&self.cells, &self.boxes, &self.items, &self.extra);
+        self.shape.walk(a, b, |c, part| {
+            let cell = &cells[c];
+            boxes_ok(&boxes[cell.boxes_from as usize..cell.boxes_to as usize])
+                && test(
+                    &items[cell.from as usize..(cell.from + cell.len) as usize],
+                    &part,
+                )
+                && (cell.extra == NONE || test(&extra[cell.extra as usize], &part))
+        })
     }
 }
