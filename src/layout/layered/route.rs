@@ -8,7 +8,9 @@
 //! ordering counted.
 //! Ends are clipped to the node outline (box, ellipse, rhombus) or sit on the cluster border.
 //! Points inside long straight runs are dropped (two stay at each end of a run, so curves drawn
-//! through the points keep their shape). Parallel edges between the same two nodes on adjacent ranks are spread apart side by side.
+//! through the points keep their shape). Parallel edges between the same two nodes on adjacent
+//! ranks are spread apart side by side, and so are the other routes at those nodes, in the
+//! order of where they go (see `end_offsets`).
 //! Self-loops are small loops on the right side of their node (room for them is reserved
 //! during positioning); a label sits in its edge's label slot, or right of its self-loop.
 
@@ -132,22 +134,7 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             }
         }
     }
-    let mut offset = vec![0.0f64; g.edges.len()];
-    for (&(a, b), es) in &groups {
-        if es.len() < 2 {
-            continue;
-        }
-        let w = |v: usize| match work.nodes[v].kind {
-            Kind::Node(i) => p.nodes[i].width,
-            Kind::Top(c) | Kind::Bottom(c) => p.clusters[c].width,
-            _ => 0.0,
-        };
-        let room = w(a).min(w(b)) * 0.8;
-        let step = (room / es.len() as f64).min(14.0);
-        for (k, &e) in es.iter().enumerate() {
-            offset[e] = (k as f64 - (es.len() - 1) as f64 / 2.0) * step;
-        }
-    }
+    let offset = end_offsets(p, &groups);
     // Raw points of every chain, then the form of every piece, gap by gap (see `gap`).
     let raw: Vec<Option<Raw>> = (0..g.edges.len())
         .map(|i| match (shapes[i], &work.chains[i]) {
@@ -237,6 +224,64 @@ fn node_loop(
     EdgeRoute { points, label }
 }
 
+/// Sideways offsets of every edge's upper and lower end. Parallel edges (same two ends on
+/// adjacent ranks) are spread side by side; at each of their end nodes every other route
+/// leaving on the same side is spread too, in the order of the x its next point has, so the
+/// spread edges cross no other edge of that node (a route at the centre would cross one of
+/// them). Other nodes keep all routes at their centre.
+fn end_offsets(p: &Placed<'_>, groups: &BTreeMap<(usize, usize), Vec<usize>>) -> Vec<(f64, f64)> {
+    let work = p.work;
+    let mut out = vec![(0.0, 0.0); p.graph.edges.len()];
+    let width = |v: usize| match work.nodes[v].kind {
+        Kind::Node(i) => p.nodes[i].width,
+        Kind::Top(c) | Kind::Bottom(c) => p.clusters[c].width,
+        _ => 0.0,
+    };
+    // (node, upper side?) of every parallel group end; the upper node spreads its lower side.
+    let mut sides: Vec<(usize, bool)> = Vec::new();
+    for (&(a, b), es) in groups {
+        if es.len() >= 2 {
+            let (up, low) = if work.nodes[a].rank < work.nodes[b].rank {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            sides.push((up, false));
+            sides.push((low, true));
+        }
+    }
+    sides.sort_unstable();
+    sides.dedup();
+    for &(v, upper_side) in &sides {
+        // (x of the next point, edge) for every chain leaving v on that side.
+        let mut leaving: Vec<(f64, usize)> = Vec::new();
+        for (i, ch) in work.chains.iter().enumerate() {
+            let Some(ch) = ch else { continue };
+            let n = ch.nodes.len();
+            if n < 2 || work.nodes[ch.nodes[0]].rank == work.nodes[ch.nodes[n - 1]].rank {
+                continue;
+            }
+            if !upper_side && ch.nodes[0] == v {
+                leaving.push((p.x[ch.nodes[1]], i));
+            } else if upper_side && ch.nodes[n - 1] == v {
+                leaving.push((p.x[ch.nodes[n - 2]], i));
+            }
+        }
+        leaving.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let m = leaving.len();
+        let step = (width(v) * 0.8 / m as f64).min(14.0);
+        for (k, &(_, i)) in leaving.iter().enumerate() {
+            let off = (k as f64 - (m - 1) as f64 / 2.0) * step;
+            if upper_side {
+                out[i].1 = off;
+            } else {
+                out[i].0 = off;
+            }
+        }
+    }
+    out
+}
+
 /// A chain's points before routing: centres (border points for cluster ends) with their
 /// ranks, its end layer nodes and its label box.
 struct Raw {
@@ -245,13 +290,21 @@ struct Raw {
     label: Option<Rect>,
 }
 
-fn chain_points(p: &Placed<'_>, chain: &[usize], off: f64) -> Raw {
+fn chain_points(p: &Placed<'_>, chain: &[usize], off: (f64, f64)) -> Raw {
     let work = p.work;
     let mut label = None;
-    let point_of = |v: usize, is_end: bool| -> Point {
+    let point_of = |v: usize, k: usize| -> Point {
         let nd = &work.nodes[v];
         let band = p.bands[nd.rank];
-        let x = p.x[v] + if is_end { off } else { 0.0 };
+        let is_end = k == 0 || k + 1 == chain.len();
+        let x = p.x[v]
+            + if k == 0 {
+                off.0
+            } else if k + 1 == chain.len() {
+                off.1
+            } else {
+                0.0
+            };
         match nd.kind {
             Kind::Top(c) if is_end => Point::new(x, p.clusters[c].y),
             Kind::Bottom(c) if is_end => Point::new(x, p.clusters[c].bottom()),
@@ -260,8 +313,7 @@ fn chain_points(p: &Placed<'_>, chain: &[usize], off: f64) -> Raw {
     };
     let mut points: Vec<(Point, usize)> = Vec::with_capacity(chain.len());
     for (k, &v) in chain.iter().enumerate() {
-        let is_end = k == 0 || k + 1 == chain.len();
-        points.push((point_of(v, is_end), work.nodes[v].rank));
+        points.push((point_of(v, k), work.nodes[v].rank));
         if let Kind::Label(_) = work.nodes[v].kind {
             let s = Rect::centered(
                 Point::new(p.x[v], p.bands[work.nodes[v].rank].center()),
@@ -282,7 +334,7 @@ fn piece_forms(
     p: &Placed<'_>,
     rank_boxes: &[Vec<(usize, Rect)>],
     raw: &[Option<Raw>],
-    offset: &[f64],
+    offset: &[(f64, f64)],
 ) -> Vec<Vec<bool>> {
     let mut out: Vec<Vec<bool>> = raw
         .iter()
@@ -302,7 +354,8 @@ fn piece_forms(
         }
         for (k, w) in r.points.windows(2).enumerate() {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
-            let must = offset[i] != 0.0
+            let must = (k == 0 && offset[i].0 != 0.0)
+                || (k + 2 == r.points.len() && offset[i].1 != 0.0)
                 || [ra, rb].iter().any(|&rk| {
                     rank_boxes[rk]
                         .iter()

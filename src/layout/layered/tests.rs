@@ -198,7 +198,7 @@ fn network_simplex_placement_keeps_every_constraint_and_shortens_edges() {
 
 #[test]
 fn routes_cross_exactly_where_ordering_counted() {
-    // Graphs without clusters, flat edges, self-loops or parallel edges: every piece of a route
+    // Graphs without clusters, flat edges or self-loops: every piece of a route
     // runs between two adjacent ranks, so the drawing's crossings are the ordering's. (With
     // clusters the two counts still differ a little both ways: border ranks take no room of
     // their own, so pieces through them can meet at shared points.)
@@ -206,24 +206,14 @@ fn routes_cross_exactly_where_ordering_counted() {
     for seed in 0..8 {
         graphs.push(generate::random_dag(seed, 30 + 5 * seed as usize, 55));
         graphs.push(generate::random_cyclic(seed, 25, 40, 4));
+        // Back edges doubling forward ones make parallel edges (2-cycles).
+        graphs.push(generate::random_cyclic(seed, 30, 45, 8));
     }
     graphs.push(generate::k33());
-    let key = |e: &LayoutEdge| match (e.from, e.to) {
-        (End::Node(a), End::Node(b)) => (a.min(b), a.max(b)),
-        _ => (usize::MAX, usize::MAX),
-    };
-    let mut checked = 0;
     for (k, g) in graphs.iter().enumerate() {
-        let mut pairs: Vec<(usize, usize)> = g.edges.iter().map(key).collect();
-        pairs.sort_unstable();
-        if pairs.windows(2).any(|w| w[0] == w[1]) {
-            continue;
-        }
-        checked += 1;
         let (work, _) = prepared(g);
         let counted = order::crossings(&work);
         let drawn = crate::layout::quality::crossings(g, &super::layout(g));
         assert_eq!(drawn as u64, counted, "graph {k}");
     }
-    assert!(checked >= 12, "{checked}");
 }
