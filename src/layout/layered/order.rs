@@ -10,9 +10,10 @@
 //!
 //! Bounds: at most [`MAX_SWEEPS`] sweeps per start (fewer for big graphs, see [`sweeps_for`]),
 //! stopping after eight sweeps without improvement (four above 6,000 layer nodes); graphs up to
-//! 6,000 layer nodes get three more starts (the first mirrored, one depth-first from the sinks
-//! upwards, and that mirrored; against Graphviz this took crossings from 1.07× dot's to 1.00×)
-//! and keep the best result; each transpose
+//! 6,000 layer nodes get three more starts, each stopping after four sweeps without
+//! improvement (the first mirrored, one depth-first from the sinks upwards, and that mirrored;
+//! against Graphviz this took crossings from 1.07× dot's to 1.00×) and keep the best result;
+//! each transpose
 //! pass is repeated at most [`MAX_TRANSPOSE_PASSES`] times per sweep. Every fourth sweep the
 //! first transpose pass also swaps ties, as dot does, to leave plateaus.
 
@@ -97,7 +98,7 @@ pub(crate) fn order(work: &mut Work) {
                 }
             }
             ctx.gkey.iter_mut().for_each(|k| *k = 0.0);
-            let (b, c) = run(work, &mut ctx, 8);
+            let (b, c) = run(work, &mut ctx, 4);
             if c < best_c {
                 best = b;
                 best_c = c;
