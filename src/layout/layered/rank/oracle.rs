@@ -76,10 +76,15 @@ impl Simplex {
         self.init_low_lim();
         self.init_cut_values();
         let budget = (WORK_BUDGET / (self.n + self.edges.len() + 1)).max(50);
+        let mut from = 0;
         for _ in 0..budget {
-            let Some(leave) =
-                (0..self.edges.len()).find(|&e| self.in_tree[e] && self.cut[e] < -1e-9)
-            else {
+            let m = self.edges.len();
+            let Some(leave) = super::simplex::leave_edge(
+                m,
+                &mut from,
+                |e| self.in_tree[e] && self.cut[e] < -1e-9,
+                |e| self.cut[e],
+            ) else {
                 break;
             };
             let Some(enter) = self.enter_edge(leave, rank) else {
