@@ -78,14 +78,14 @@ pub(crate) fn order(work: &mut Work) {
         key: vec![0.0; n],
         paths_empty: work.clusters.is_empty(),
     };
-    init_order(work, &ctx);
+    init_order(work, &ctx, false);
     let down = work.layers.clone();
     let small = n <= 6_000;
     let (mut best, mut best_c) = run(work, &mut ctx, if small { 8 } else { 4 });
     if small {
         // More starts, as dot tries several initial orders: this one mirrored, then depth-first
         // from the sinks upwards, and that mirrored.
-        init_order_up(work, &ctx);
+        init_order(work, &ctx, true);
         let up = work.layers.clone();
         for (start, mirrored) in [(down, true), (up.clone(), false), (up, true)] {
             if best_c == 0 {
@@ -188,41 +188,17 @@ fn count_all(work: &Work, ctx: &mut Ctx, pos: &[usize]) -> u64 {
 }
 
 /// Depth-first from every node in (rank, index) order, appending to layers as discovered
-/// (dagre's `initOrder`): connected nodes start out near each other.
-fn init_order(work: &mut Work, ctx: &Ctx) {
+/// (dagre's `initOrder`): connected nodes start out near each other. `from_sinks` starts from
+/// the lowest rank instead and follows links upwards.
+fn init_order(work: &mut Work, ctx: &Ctx, from_sinks: bool) {
     let n = work.nodes.len();
     let mut starts: Vec<usize> = (0..n).collect();
-    starts.sort_by_key(|&v| (work.nodes[v].rank, v));
-    let mut seen = vec![false; n];
-    let mut layers = vec![Vec::new(); work.layers.len()];
-    let mut stack = Vec::new();
-    for s in starts {
-        if seen[s] {
-            continue;
-        }
-        stack.push(s);
-        while let Some(v) = stack.pop() {
-            if seen[v] {
-                continue;
-            }
-            seen[v] = true;
-            layers[work.nodes[v].rank].push(v);
-            for &(w, _) in ctx.down[v].iter().rev() {
-                if !seen[w] {
-                    stack.push(w);
-                }
-            }
-        }
+    if from_sinks {
+        starts.sort_by_key(|&v| (std::cmp::Reverse(work.nodes[v].rank), v));
+    } else {
+        starts.sort_by_key(|&v| (work.nodes[v].rank, v));
     }
-    work.layers = layers;
-}
-
-/// [`init_order`] from the bottom: depth-first from every node in (rank descending, index)
-/// order along upward links.
-fn init_order_up(work: &mut Work, ctx: &Ctx) {
-    let n = work.nodes.len();
-    let mut starts: Vec<usize> = (0..n).collect();
-    starts.sort_by_key(|&v| (std::cmp::Reverse(work.nodes[v].rank), v));
+    let next = if from_sinks { &ctx.up } else { &ctx.down };
     let mut seen = vec![false; n];
     let mut layers = vec![Vec::new(); work.layers.len()];
     let mut stack = Vec::new();
@@ -237,7 +213,7 @@ fn init_order_up(work: &mut Work, ctx: &Ctx) {
             }
             seen[v] = true;
             layers[work.nodes[v].rank].push(v);
-            for &(w, _) in ctx.up[v].iter().rev() {
+            for &(w, _) in next[v].iter().rev() {
                 if !seen[w] {
                     stack.push(w);
                 }
