@@ -134,7 +134,19 @@ fn core(g: &LayoutGraph) -> Layout {
     };
     let mut x = placed.unwrap_or_else(|| position::brandes_kopf(&work, &paths));
     let ext = cluster::enforce(&work, &paths, &mut x);
-    let bands = vertical::bands(&mut work);
+    let mut bands = vertical::bands(&mut work);
+    let spans: Vec<(usize, usize, u32)> = work
+        .chains
+        .iter()
+        .zip(&g.edges)
+        .filter_map(|(ch, e)| {
+            let ch = ch.as_ref()?;
+            let (a, b) = (ch.nodes[0], ch.nodes[ch.nodes.len() - 1]);
+            let m = e.min_len.min(build::MAX_MIN_LEN);
+            Some((work.nodes[a].rank, work.nodes[b].rank, m))
+        })
+        .collect();
+    vertical::keep_min_lens(&mut bands, &spans, g.spacing.rank);
     let mut nodes = vec![Rect::default(); g.nodes.len()];
     for (v, nd) in work.nodes.iter().enumerate() {
         if let work::Kind::Node(i) = nd.kind {

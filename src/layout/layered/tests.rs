@@ -217,3 +217,37 @@ fn routes_cross_exactly_where_ordering_counted() {
         assert_eq!(drawn as u64, counted, "graph {k}");
     }
 }
+
+#[test]
+fn longer_edges_are_drawn_as_long_as_mermaid_draws_them() {
+    // A → B, A ---> C (min_len 3): C's centre lies three rank separations below A's, plus half
+    // of each end and B's rank in between, as dagre spaces ranks; B stays one rank below A.
+    let mut g = generate::random_dag(0, 3, 0);
+    g.edges = vec![
+        LayoutEdge {
+            from: End::Node(0),
+            to: End::Node(1),
+            label: None,
+            min_len: 1,
+            weight: 1.0,
+        },
+        LayoutEdge {
+            from: End::Node(0),
+            to: End::Node(2),
+            label: None,
+            min_len: 3,
+            weight: 1.0,
+        },
+    ];
+    let l = super::layout(&g);
+    let (a, b, c) = (l.nodes[0], l.nodes[1], l.nodes[2]);
+    let sep = g.spacing.rank;
+    let near = |x: f64, y: f64| (x - y).abs() < 1e-6;
+    assert!(near(b.y - a.bottom(), sep), "{a:?} {b:?}");
+    let want = (a.height + c.height) / 2.0 + b.height + 3.0 * sep;
+    assert!(near(c.center().y - a.center().y, want), "{a:?} {c:?}");
+    // Without the longer edge, C sits level with B.
+    g.edges[1].min_len = 1;
+    let l = super::layout(&g);
+    assert!(near(l.nodes[2].center().y, l.nodes[1].center().y));
+}

@@ -109,3 +109,33 @@ fn compute(work: &Work) -> Vec<Band> {
     }
     out
 }
+
+/// Makes every edge longer than one rank (mermaid's `---->`: `min_len` ranks) as long as mermaid
+/// (dagre) draws it: its ends' centres at least `min_len` rank separations apart, plus half of
+/// each end rank's height and the heights of the ranks between, as if every rank it spans took
+/// a separation of its own (ranks holding only dummies take no room otherwise). Ranks from the lower end down move by the shortfall; edges
+/// are taken by lower end, so a shift never undoes an earlier one. `spans` holds (upper rank,
+/// lower rank, min_len) per edge; `rank_sep` is the full rank separation.
+pub(crate) fn keep_min_lens(bands: &mut [Band], spans: &[(usize, usize, u32)], rank_sep: f64) {
+    let mut spans: Vec<(usize, usize, u32)> = spans
+        .iter()
+        .copied()
+        .filter(|&(a, b, m)| m > 1 && a < b && b < bands.len())
+        .collect();
+    spans.sort_by_key(|&(a, b, _)| (b, a));
+    for (a, b, m) in spans {
+        let (ha, hb) = (
+            bands[a].bottom - bands[a].top,
+            bands[b].bottom - bands[b].top,
+        );
+        let between: f64 = bands[a + 1..b].iter().map(|r| r.bottom - r.top).sum();
+        let want = (ha + hb) / 2.0 + between + f64::from(m) * rank_sep;
+        let short = want - (bands[b].center() - bands[a].center());
+        if short > 1e-9 {
+            for band in &mut bands[b..] {
+                band.top += short;
+                band.bottom += short;
+            }
+        }
+    }
+}
