@@ -43,6 +43,7 @@ pub fn layout_flowchart(chart: &Flowchart) -> layout::Layout {
     let graph = layout::flowchart::graph(chart);
     let mut geometry = layout::layered::layout(&graph);
     layout::straighten::straighten(&graph, &mut geometry);
+    layout::layered::place_titles(&graph, &mut geometry);
     geometry
 }
 

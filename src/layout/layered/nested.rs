@@ -258,6 +258,13 @@ pub(crate) fn layout_with_directions(g: &LayoutGraph) -> Layout {
             };
         }
     }
+    // Titles of the boxes placed here step aside from routes now that all are known.
+    for &t in &top {
+        let b = &out.clusters[t];
+        let title = g.clusters[t].title;
+        let x = super::title_x(&b.rect, title, b.title.y, pad, &out.edges);
+        out.clusters[t].title = Rect::new(x, b.title.y, title.width, title.height);
+    }
     // Anything left (cannot happen by the isolation rule) gets a short visible stub.
     for e in out.edges.iter_mut() {
         if e.points.len() < 2 {

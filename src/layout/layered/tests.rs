@@ -251,3 +251,55 @@ fn longer_edges_are_drawn_as_long_as_mermaid_draws_them() {
     let l = super::layout(&g);
     assert!(near(l.nodes[2].center().y, l.nodes[1].center().y));
 }
+
+#[test]
+fn a_cluster_title_steps_aside_from_an_edge_entering_through_it() {
+    let node = |cluster: Option<usize>| crate::layout::LayoutNode {
+        size: Size::new(60.0, 30.0),
+        outline: crate::layout::Outline::Box,
+        cluster,
+    };
+    let edge = |a: usize, b: usize| LayoutEdge {
+        from: End::Node(a),
+        to: End::Node(b),
+        label: None,
+        min_len: 1,
+        weight: 1.0,
+    };
+    // Three nodes side by side in a cluster; the one in the middle gets an edge from above,
+    // straight down through the middle of the title strip.
+    let mut g = generate::random_dag(0, 1, 0);
+    g.nodes = vec![
+        node(None),
+        node(Some(0)),
+        node(Some(0)),
+        node(Some(0)),
+        node(None),
+    ];
+    g.edges = vec![edge(0, 2), edge(4, 1), edge(4, 3)];
+    g.clusters = vec![LayoutCluster {
+        parent: None,
+        title: Size::new(70.0, 20.0),
+        direction: None,
+    }];
+    let l = super::layout(&g);
+    let (rect, title) = (l.clusters[0].rect, l.clusters[0].title);
+    let centred = rect.x + (rect.width - title.width) / 2.0;
+    let crossed = |t: &crate::geometry::Rect| {
+        l.edges.iter().any(|e| {
+            e.points
+                .windows(2)
+                .any(|s| super::route::segment_hits(s[0], s[1], t, 0.0))
+        })
+    };
+    let at_centre = crate::geometry::Rect::new(centred, title.y, title.width, title.height);
+    assert!(
+        crossed(&at_centre),
+        "the case must put an edge through the centred title"
+    );
+    assert!(!crossed(&title), "{title:?} is crossed");
+    assert!(
+        title.x >= rect.x && title.right() <= rect.right(),
+        "{title:?} in {rect:?}"
+    );
+}
