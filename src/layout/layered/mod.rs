@@ -319,7 +319,11 @@ pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &[Edge
             }
         }
     }
-    let free = |x: f64| blocked.iter().all(|&(l, r)| x + w <= l || x >= r);
+    let free = |x: f64| {
+        blocked
+            .iter()
+            .all(|&(l, r)| x + w <= l + 1e-9 || x >= r - 1e-9)
+    };
     if free(centre) {
         return centre;
     }
