@@ -2,6 +2,7 @@
 //! (commit 8219324): the oracle that `super`'s tests compare the indexed pass with, decision
 //! for decision.
 
+use super::{border_crossings, bounds, clip, hits, length, nearest, with_centres};
 use crate::geometry::{Point, Rect};
 use crate::layout::quality::segments_cross;
 use crate::layout::{End, Layout, LayoutGraph, Outline};
@@ -325,96 +326,5 @@ impl Path<'_> {
         self.borders
             .iter()
             .all(|(r, acc)| border_crossings(a, b, r) <= acc[k] - acc[i])
-    }
-}
-
-/// The route with each node end replaced by the node's centre, where the end is where the
-/// centre's ray toward the next point leaves the outline (not an offset parallel edge).
-fn with_centres(points: &[Point], ends: [Option<(Rect, Outline)>; 2]) -> Vec<Point> {
-    let mut pts = points.to_vec();
-    let n = pts.len();
-    for (end, at, next) in [(ends[0], 0, 1), (ends[1], n - 1, n - 2)] {
-        if let Some((r, o)) = end {
-            let c = r.center();
-            let p = clip(&r, o, pts[next]);
-            if (p.x - pts[at].x).hypot(p.y - pts[at].y) < 0.5 {
-                pts[at] = c;
-            }
-        }
-    }
-    pts
-}
-
-fn length(pts: &[Point]) -> f64 {
-    pts.windows(2)
-        .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
-        .sum()
-}
-
-fn nearest(pts: &[Point], c: Point) -> usize {
-    let d = |p: &Point| (p.x - c.x).hypot(p.y - c.y);
-    (0..pts.len())
-        .min_by(|&a, &b| d(&pts[a]).total_cmp(&d(&pts[b])))
-        .unwrap_or(0)
-}
-
-fn bounds(pts: &[Point]) -> (Point, Point) {
-    let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
-    let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
-    for p in pts {
-        lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
-        hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
-    }
-    (lo, hi)
-}
-
-/// Where the ray from the centre of `r` toward `p` leaves the outline `o` inscribed in `r`
-/// (the centre itself if `p` is the centre).
-fn clip(r: &Rect, o: Outline, p: Point) -> Point {
-    let c = r.center();
-    let (dx, dy) = (p.x - c.x, p.y - c.y);
-    let (a, b) = (r.width / 2.0, r.height / 2.0);
-    let t = match o {
-        Outline::Box => {
-            let tx = if dx.abs() > 1e-12 {
-                a / dx.abs()
-            } else {
-                f64::INFINITY
-            };
-            let ty = if dy.abs() > 1e-12 {
-                b / dy.abs()
-            } else {
-                f64::INFINITY
-            };
-            tx.min(ty)
-        }
-        Outline::Ellipse if a > 0.0 && b > 0.0 => {
-            1.0 / ((dx / a).powi(2) + (dy / b).powi(2)).sqrt()
-        }
-        Outline::Diamond if a > 0.0 && b > 0.0 => 1.0 / (dx.abs() / a + dy.abs() / b),
-        _ => 0.0,
-    };
-    if t.is_finite() {
-        Point::new(c.x + t.min(1.0) * dx, c.y + t.min(1.0) * dy)
-    } else {
-        c
-    }
-}
-
-/// Whether segment `a`–`b` passes through the interior of `r` (shrunk by half a pixel).
-fn hits(a: Point, b: Point, r: &Rect) -> bool {
-    crate::layout::quality::seg_hits(a, b, r, 0.5)
-}
-
-fn inside(r: &Rect, p: Point) -> bool {
-    p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
-}
-
-/// How often segment `a`–`b` crosses the border of `r` (0, 1 or 2; `r` is convex).
-fn border_crossings(a: Point, b: Point, r: &Rect) -> usize {
-    match (inside(r, a), inside(r, b)) {
-        (true, true) => 0,
-        (true, false) | (false, true) => 1,
-        (false, false) => 2 * usize::from(hits(a, b, r)),
     }
 }
