@@ -143,7 +143,7 @@ fn core(g: &LayoutGraph) -> Layout {
             let ch = ch.as_ref()?;
             let (a, b) = (ch.nodes[0], ch.nodes[ch.nodes.len() - 1]);
             let m = e.min_len.min(build::MAX_MIN_LEN);
-            Some((work.nodes[a].rank, work.nodes[b].rank, m))
+            (m > 1).then(|| (work.nodes[a].rank, work.nodes[b].rank, m))
         })
         .collect();
     vertical::keep_min_lens(&mut bands, &spans, g.spacing.rank);

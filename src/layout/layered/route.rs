@@ -252,21 +252,21 @@ fn end_offsets(p: &Placed<'_>, groups: &BTreeMap<(usize, usize), Vec<usize>>) ->
     }
     sides.sort_unstable();
     sides.dedup();
-    for &(v, upper_side) in &sides {
-        // (x of the next point, edge) for every chain leaving v on that side.
-        let mut leaving: Vec<(f64, usize)> = Vec::new();
-        for (i, ch) in work.chains.iter().enumerate() {
-            let Some(ch) = ch else { continue };
-            let n = ch.nodes.len();
-            if n < 2 || work.nodes[ch.nodes[0]].rank == work.nodes[ch.nodes[n - 1]].rank {
-                continue;
-            }
-            if !upper_side && ch.nodes[0] == v {
-                leaving.push((p.x[ch.nodes[1]], i));
-            } else if upper_side && ch.nodes[n - 1] == v {
-                leaving.push((p.x[ch.nodes[n - 2]], i));
+    // (x of the next point, edge) for every chain leaving each side, in one pass over chains.
+    let mut leaving_at: Vec<Vec<(f64, usize)>> = vec![Vec::new(); sides.len()];
+    for (i, ch) in work.chains.iter().enumerate() {
+        let Some(ch) = ch else { continue };
+        let n = ch.nodes.len();
+        if n < 2 || work.nodes[ch.nodes[0]].rank == work.nodes[ch.nodes[n - 1]].rank {
+            continue;
+        }
+        for (end, upper_side, next) in [(ch.nodes[0], false, 1), (ch.nodes[n - 1], true, n - 2)] {
+            if let Ok(k) = sides.binary_search(&(end, upper_side)) {
+                leaving_at[k].push((p.x[ch.nodes[next]], i));
             }
         }
+    }
+    for (&(v, upper_side), mut leaving) in sides.iter().zip(leaving_at) {
         leaving.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let m = leaving.len();
         let step = (width(v) * 0.8 / m as f64).min(14.0);
