@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{copy_dir, netfig, root, scratch};
+use common::{copy_dir, mdbook, netfig, path_with_mdbook_netfig, root, scratch};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -18,35 +18,11 @@ fn copy_book(name: &str, test: &str) -> PathBuf {
     dest
 }
 
-/// The stock `mdbook` binary: `NETFIG_MDBOOK`, else `mdbook` on PATH, else the copy
-/// `scripts/test` installs under `target/tools/bin`.
-fn mdbook() -> PathBuf {
-    if let Ok(p) = std::env::var("NETFIG_MDBOOK") {
-        return PathBuf::from(p);
-    }
-    let tools = root().join("target/tools/bin/mdbook");
-    if tools.is_file() {
-        return tools;
-    }
-    if Command::new("mdbook").arg("--version").output().is_ok() {
-        return PathBuf::from("mdbook");
-    }
-    panic!("mdbook not found: run scripts/test (it installs mdbook 0.5 into target/tools) or set NETFIG_MDBOOK");
-}
-
 fn run_mdbook(book: &Path) -> std::process::Output {
-    let bin_dir = Path::new(env!("CARGO_BIN_EXE_mdbook-netfig"))
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    )))
-    .unwrap();
     Command::new(mdbook())
         .arg("build")
         .current_dir(book)
-        .env("PATH", path)
+        .env("PATH", path_with_mdbook_netfig())
         .output()
         .expect("run mdbook")
 }
@@ -126,6 +102,63 @@ fn netfig_build_renders_a_book_in_process() {
         src,
         vec!["SUMMARY.md", "layers.md", "layers.mmd", "other.md"]
     );
+}
+
+#[test]
+fn netfig_build_prints_the_html_path_without_detours() {
+    let dir = scratch("build-normalised");
+    let book = dir.join("books/en");
+    copy_dir(&fixture("ok"), &book);
+    let toml = read(&book.join("book.toml")) + "\n[build]\nbuild-dir = \"../../site/en\"\n";
+    std::fs::write(book.join("book.toml"), toml).unwrap();
+    let o = netfig(&["build", "books/en"], &dir, None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "site/en/index.html\n");
+    assert!(dir.join("site/en/index.html").is_file());
+}
+
+#[test]
+fn install_keeps_a_symlinked_book_toml_a_link() {
+    let dir = scratch("install-symlink");
+    let book = dir.join("book");
+    copy_dir(&fixture("ok"), &book);
+    let shared = dir.join("shared.toml");
+    std::fs::write(&shared, "[book]\ntitle = \"linked\"\n").unwrap();
+    std::fs::remove_file(book.join("book.toml")).unwrap();
+    std::os::unix::fs::symlink("../shared.toml", book.join("book.toml")).unwrap();
+    let o = netfig(&["install", book.to_str().unwrap()], &root(), None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let meta = std::fs::symlink_metadata(book.join("book.toml")).unwrap();
+    assert!(meta.file_type().is_symlink(), "book.toml is still a link");
+    assert!(read(&shared).contains("[preprocessor.netfig]"));
+}
+
+#[test]
+fn install_names_another_command_and_keeps_it() {
+    let dir = scratch("install-command");
+    std::fs::write(
+        dir.join("book.toml"),
+        "[book]\ntitle = \"x\"\n\n[preprocessor.netfig]\ncommand = \"./bin/mdbook-netfig\"\n",
+    )
+    .unwrap();
+    let o = netfig(&["install", dir.to_str().unwrap()], &root(), None);
+    assert_eq!(o.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("keeps its command `./bin/mdbook-netfig`"),
+        "{stderr}"
+    );
+    assert!(read(&dir.join("book.toml")).contains("command = \"./bin/mdbook-netfig\""));
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod blocks;
 pub mod config;
 mod figure;
 mod preprocessor;
+pub mod watch;
 
 pub use config::{CheckMode, Config, OnError};
 pub use preprocessor::{preprocessor_main, supported_mdbook, Netfig};

@@ -7,7 +7,7 @@ use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::book::Netfig;
 use clap::Args;
 use mdbook_driver::MDBook;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub(crate) struct BuildArgs {
@@ -65,7 +65,7 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
     book.with_preprocessor(Netfig);
     match book.build() {
         Ok(()) => {
-            let html = book.build_dir_for("html");
+            let html = shown(&book.build_dir_for("html"));
             let index = html.join("index.html");
             println!(
                 "{}",
@@ -85,5 +85,15 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
                 EXIT_USAGE
             }
         }
+    }
+}
+
+/// `book/en/../../target/book/en` as `target/book/en`, unless a symlinked folder on the way
+/// makes the shorter spelling name another place.
+fn shown(path: &Path) -> PathBuf {
+    let short = crate::book::watch::normalized(path);
+    match (std::fs::canonicalize(path), std::fs::canonicalize(&short)) {
+        (Ok(a), Ok(b)) if a == b => short,
+        _ => path.to_path_buf(),
     }
 }

@@ -3,8 +3,9 @@
 
 use super::files::write_atomic;
 use super::{EXIT_OK, EXIT_USAGE};
+use crate::book::watch::normalized;
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub(crate) struct InstallArgs {
@@ -15,11 +16,24 @@ pub(crate) struct InstallArgs {
 
 /// book.toml with the netfig preprocessor table added (or completed). `None` when nothing
 /// needs to change.
+#[cfg(test)]
 pub(crate) fn with_netfig_table(toml: &str) -> Result<Option<String>, String> {
-    let mut doc: toml_edit::DocumentMut = toml
-        .parse()
-        .map_err(|e| format!("book.toml is not valid TOML: {e}"))?;
+    let mut doc = parse(toml)?;
     let before = doc.to_string();
+    add_netfig_table(&mut doc)?;
+    let out = doc.to_string();
+    Ok((out != before).then_some(out))
+}
+
+fn parse(toml: &str) -> Result<toml_edit::DocumentMut, String> {
+    toml.parse()
+        .map_err(|e| format!("book.toml is not valid TOML: {e}"))
+}
+
+/// Adds or completes `[preprocessor.netfig]`; returns notes for the user (a `command` other
+/// than `mdbook-netfig` is kept, and said so).
+fn add_netfig_table(doc: &mut toml_edit::DocumentMut) -> Result<Vec<String>, String> {
+    let mut notes = Vec::new();
     let pre = doc.entry("preprocessor").or_insert_with(|| {
         let mut t = toml_edit::Table::new();
         t.set_implicit(true);
@@ -35,8 +49,20 @@ pub(crate) fn with_netfig_table(toml: &str) -> Result<Option<String>, String> {
     let netfig = netfig
         .as_table_like_mut()
         .ok_or("`preprocessor.netfig` in book.toml is not a table")?;
-    if !netfig.contains_key("command") {
-        netfig.insert("command", toml_edit::value("mdbook-netfig"));
+    match netfig.get("command") {
+        None => {
+            netfig.insert("command", toml_edit::value("mdbook-netfig"));
+        }
+        Some(command) if command.as_str() != Some("mdbook-netfig") => {
+            let shown = command
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| command.to_string().trim().to_string());
+            notes.push(format!(
+                "[preprocessor.netfig] keeps its command `{shown}` (netfig installs `mdbook-netfig`)"
+            ));
+        }
+        Some(_) => {}
     }
     // After `links`, so `{{#include}}` inside a fence is expanded before netfig reads it.
     if !netfig.contains_key("after") {
@@ -44,49 +70,127 @@ pub(crate) fn with_netfig_table(toml: &str) -> Result<Option<String>, String> {
     }
     let after = netfig
         .get_mut("after")
-        .ok_or("`preprocessor.netfig.after` is not an array")?;
-    let after = after
-        .as_array_mut()
+        .and_then(|a| a.as_array_mut())
         .ok_or("`preprocessor.netfig.after` is not an array")?;
     if !after.iter().any(|v| v.as_str() == Some("links")) {
         after.push("links");
     }
-    let out = doc.to_string();
-    Ok((out != before).then_some(out))
+    Ok(notes)
+}
+
+/// Adds the folders to `build.extra-watch-dirs` that are not there yet (an entry naming the
+/// same folder in another spelling counts); returns the ones added.
+fn add_watch_dirs(
+    doc: &mut toml_edit::DocumentMut,
+    dirs: &[PathBuf],
+) -> Result<Vec<String>, String> {
+    if dirs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let build = doc
+        .entry("build")
+        .or_insert(toml_edit::Item::Table(toml_edit::Table::new()))
+        .as_table_like_mut()
+        .ok_or("`build` in book.toml is not a table")?;
+    if !build.contains_key("extra-watch-dirs") {
+        build.insert(
+            "extra-watch-dirs",
+            toml_edit::value(toml_edit::Array::new()),
+        );
+    }
+    let list = build
+        .get_mut("extra-watch-dirs")
+        .and_then(|a| a.as_array_mut())
+        .ok_or("`build.extra-watch-dirs` is not an array")?;
+    let mut added = Vec::new();
+    for dir in dirs {
+        let known = list.iter().any(|v| {
+            v.as_str()
+                .is_some_and(|s| normalized(Path::new(s)) == normalized(dir))
+        });
+        if !known {
+            // Forward slashes: book.toml is shared between systems.
+            let entry = dir
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            list.push(entry.as_str());
+            added.push(entry);
+        }
+    }
+    Ok(added)
 }
 
 pub(crate) fn run(args: InstallArgs) -> i32 {
-    let path = args.book.join("book.toml");
+    let link = args.book.join("book.toml");
+    // A symlinked book.toml stays a link: its file is what changes.
+    let path = std::fs::canonicalize(&link).unwrap_or_else(|_| link.clone());
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", path.display());
+            eprintln!("error: cannot read {}: {e}", link.display());
             return EXIT_USAGE;
         }
     };
-    match with_netfig_table(&text) {
-        Ok(None) => {
-            eprintln!(
-                "{}: [preprocessor.netfig] already installed",
-                path.display()
-            );
-            EXIT_OK
-        }
-        Ok(Some(new)) => match write_atomic(&path, new.as_bytes()) {
-            Ok(()) => {
-                eprintln!("{}: added [preprocessor.netfig]", path.display());
-                EXIT_OK
-            }
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                EXIT_USAGE
-            }
-        },
+    let mut doc = match parse(&text) {
+        Ok(doc) => doc,
         Err(e) => {
-            eprintln!("error: {}: {e}", path.display());
-            EXIT_USAGE
+            eprintln!("error: {}: {e}", link.display());
+            return EXIT_USAGE;
         }
+    };
+    let notes = match add_netfig_table(&mut doc) {
+        Ok(notes) => notes,
+        Err(e) => {
+            eprintln!("error: {}: {e}", link.display());
+            return EXIT_USAGE;
+        }
+    };
+    let table_added = doc.to_string() != text;
+    let watched = match crate::book::watch::included_dirs(&args.book, &doc.to_string()) {
+        Ok(dirs) => add_watch_dirs(&mut doc, &dirs),
+        Err(e) => {
+            eprintln!(
+                "warning: {}: build.extra-watch-dirs not updated: {e}",
+                link.display()
+            );
+            Ok(Vec::new())
+        }
+    };
+    let watched = match watched {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {}: {e}", link.display());
+            return EXIT_USAGE;
+        }
+    };
+    for note in &notes {
+        eprintln!("note: {}: {note}", link.display());
     }
+    let new = doc.to_string();
+    if new == text {
+        eprintln!(
+            "{}: [preprocessor.netfig] already installed",
+            link.display()
+        );
+        return EXIT_OK;
+    }
+    if let Err(e) = write_atomic(&path, new.as_bytes()) {
+        eprintln!("error: cannot write {}: {e}", link.display());
+        return EXIT_USAGE;
+    }
+    if table_added {
+        eprintln!("{}: added [preprocessor.netfig]", link.display());
+    }
+    if !watched.is_empty() {
+        eprintln!(
+            "{}: build.extra-watch-dirs += {} (mdbook serve rebuilds when an included diagram changes)",
+            link.display(),
+            watched.join(", ")
+        );
+    }
+    EXIT_OK
 }
 
 #[cfg(test)]
@@ -128,6 +232,45 @@ mod tests {
         assert_eq!(netfig["command"].as_str(), Some("mdbook-netfig"));
         assert_eq!(netfig["after"].as_array().unwrap().len(), 1);
         assert_eq!(with_netfig_table(&out).unwrap(), None, "idempotent");
+    }
+
+    #[test]
+    fn another_command_is_kept_and_named() {
+        let mut doc =
+            parse("[preprocessor.netfig]\ncommand = \"cargo run --bin mdbook-netfig\"\n").unwrap();
+        let notes = add_netfig_table(&mut doc).unwrap();
+        assert!(doc
+            .to_string()
+            .contains("command = \"cargo run --bin mdbook-netfig\""));
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].contains("`cargo run --bin mdbook-netfig`"),
+            "{notes:?}"
+        );
+        let mut doc = parse("[preprocessor.netfig]\ncommand = \"mdbook-netfig\"\n").unwrap();
+        assert!(add_netfig_table(&mut doc).unwrap().is_empty());
+    }
+
+    #[test]
+    fn watch_dirs_are_added_once_in_any_spelling() {
+        let mut doc = parse("[build]\nextra-watch-dirs = [\"./../figs\"] # mine\n").unwrap();
+        let dirs = [PathBuf::from("../figs"), PathBuf::from("../../diagrams")];
+        let added = add_watch_dirs(&mut doc, &dirs).unwrap();
+        assert_eq!(added, ["../../diagrams"]);
+        let out = doc.to_string();
+        assert!(out.contains("\"./../figs\", \"../../diagrams\"]"), "{out}");
+        assert!(out.contains("# mine"), "{out}");
+        assert!(
+            add_watch_dirs(&mut doc, &dirs).unwrap().is_empty(),
+            "idempotent"
+        );
+        let mut bare = parse("[book]\n").unwrap();
+        add_watch_dirs(&mut bare, &dirs[..1]).unwrap();
+        let table: toml::Table = bare.to_string().parse().unwrap();
+        assert_eq!(
+            table["build"]["extra-watch-dirs"][0].as_str(),
+            Some("../figs")
+        );
     }
 
     #[test]

@@ -185,3 +185,31 @@ pub fn dumped_result(dom: &str, id: &str) -> serde_json::Value {
         .replace("&amp;", "&");
     serde_json::from_str(&raw).unwrap_or_else(|e| panic!("result JSON: {e}: {raw}"))
 }
+
+/// The stock `mdbook` binary: `NETFIG_MDBOOK`, else `mdbook` on PATH, else the copy
+/// `scripts/test` installs under `target/tools/bin`.
+pub fn mdbook() -> PathBuf {
+    if let Ok(p) = std::env::var("NETFIG_MDBOOK") {
+        return PathBuf::from(p);
+    }
+    let tools = root().join("target/tools/bin/mdbook");
+    if tools.is_file() {
+        return tools;
+    }
+    if Command::new("mdbook").arg("--version").output().is_ok() {
+        return PathBuf::from("mdbook");
+    }
+    panic!("mdbook not found: run scripts/test (it installs mdbook 0.5 into target/tools) or set NETFIG_MDBOOK");
+}
+
+/// `PATH` with the folder of the freshly built `mdbook-netfig` first, for a stock `mdbook`.
+pub fn path_with_mdbook_netfig() -> std::ffi::OsString {
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_mdbook-netfig"))
+        .parent()
+        .expect("bin folder")
+        .to_path_buf();
+    std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .expect("PATH")
+}
