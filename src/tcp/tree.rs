@@ -14,7 +14,7 @@
 
 use super::codes;
 use crate::diagnostic::{Diagnostic, Span};
-use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, StrInput, Tag};
+use granit_parser::{ErrorKind, Event, Marker, Options, Parser, ScalarStyle, StrInput, Tag};
 
 mod fast;
 #[cfg(test)]
@@ -67,6 +67,20 @@ impl Node {
             Kind::Map(entries) => entries.iter().map(|(k, v)| k.count() + v.count()).sum(),
         }
     }
+    /// How many lists and mappings are nested here (0 for a scalar).
+    fn depth(&self) -> usize {
+        match &self.kind {
+            Kind::Null | Kind::Scalar(_) => 0,
+            Kind::Seq(items) => 1 + items.iter().map(Node::depth).max().unwrap_or(0),
+            Kind::Map(entries) => {
+                1 + entries
+                    .iter()
+                    .map(|(k, v)| k.depth().max(v.depth()))
+                    .max()
+                    .unwrap_or(0)
+            }
+        }
+    }
     /// Every span in the tree set to `span` (an alias's copy points at the alias).
     fn respan(&mut self, span: Span) {
         self.span = span;
@@ -85,6 +99,13 @@ impl Node {
 /// stops `&a [*b, *b, …]` chains from growing exponentially.
 const MAX_NODES: usize = 200_000;
 
+/// At most this many lists and mappings inside one another (flow and block style together,
+/// aliases' copies included): a TCP definition needs four. The reader, the node tree's
+/// drop, clone and walks (`flow::repair_splits`, the definition reader) recurse once per level,
+/// so the bound keeps them far inside a worker thread's 2 MiB stack. granit-parser's own limits
+/// (255 flow and 255 block levels) are never reached first.
+pub(crate) const MAX_DEPTH: usize = 128;
+
 /// Parses `source` into a node tree, or one syntax error with its position.
 pub(crate) fn parse(source: &str) -> Result<Node, Diagnostic> {
     fast::read(source).map_or_else(|| parse_events(source), Ok)
@@ -94,11 +115,16 @@ pub(crate) fn parse(source: &str) -> Result<Node, Diagnostic> {
 fn parse_events(source: &str) -> Result<Node, Diagnostic> {
     let mut options = Options::default();
     options.set_emit_comments(false);
+    // The scanner looks ahead through flow brackets, so its own limits meet a deep flow
+    // collection before this reader does; they are set to the reader's.
+    options.flow_nesting_limit = MAX_DEPTH;
+    options.block_nesting_limit = MAX_DEPTH;
     let mut reader = Reader {
         source,
         events: Parser::new_from_str_with_options(source, options),
         anchors: Vec::new(),
         nodes: 0,
+        depth: 0,
     };
     reader.stream()
 }
@@ -108,20 +134,33 @@ type Step<'a> = (Event<'a>, granit_parser::Span);
 struct Reader<'a> {
     source: &'a str,
     events: Parser<'a, StrInput<'a>>,
-    /// Finished anchored nodes by anchor id, with their node counts.
-    anchors: Vec<Option<(Node, usize)>>,
+    /// Finished anchored nodes by anchor id, with their node counts and depths.
+    anchors: Vec<Option<Anchored>>,
     /// Nodes read so far, aliases expanded.
     nodes: usize,
+    /// Lists and mappings open around the node being read.
+    depth: usize,
+}
+
+/// An anchored node, how many nodes it holds and how deep its lists and mappings go.
+#[derive(Clone)]
+struct Anchored {
+    node: Node,
+    count: usize,
+    depth: usize,
 }
 
 impl<'a> Reader<'a> {
     fn next(&mut self) -> Result<Step<'a>, Diagnostic> {
         match self.events.next_event() {
             Some(Ok(step)) => Ok(step),
-            Some(Err(e)) => Err(self.error(
-                self.marker_offset(e.marker()),
-                bare_message(&e.info()).to_string(),
-            )),
+            Some(Err(e)) => {
+                let at = self.marker_offset(e.marker());
+                Err(match e.kind() {
+                    ErrorKind::RecursionLimitExceeded => self.too_deep(Span::new(at, at)),
+                    _ => self.error(at, bare_message(&e.info()).to_string()),
+                })
+            }
             None => Err(self.error(self.source.len(), "unexpected end of input".to_string())),
         }
     }
@@ -188,6 +227,7 @@ impl<'a> Reader<'a> {
             }
             Event::SequenceStart(_, anchor, tag) => {
                 self.container_tag(tag.as_deref(), "seq", at)?;
+                self.open(at)?;
                 let mut items = Vec::new();
                 loop {
                     let step = self.next()?;
@@ -196,11 +236,15 @@ impl<'a> Reader<'a> {
                     }
                     items.push(self.node(step)?);
                 }
+                self.depth -= 1;
                 (Kind::Seq(items), anchor)
             }
             Event::MappingStart(_, anchor, tag) => {
                 self.container_tag(tag.as_deref(), "map", at)?;
-                (self.mapping()?, anchor)
+                self.open(at)?;
+                let kind = self.mapping()?;
+                self.depth -= 1;
+                (kind, anchor)
             }
             Event::Alias(id) => return self.alias(id, at),
             _ => return Err(self.error(at.start, "expected a value".to_string())),
@@ -211,7 +255,12 @@ impl<'a> Reader<'a> {
                 self.anchors.resize(anchor + 1, None);
             }
             let count = node.count();
-            self.anchors[anchor] = Some((node.clone(), count));
+            let depth = node.depth();
+            self.anchors[anchor] = Some(Anchored {
+                node: node.clone(),
+                count,
+                depth,
+            });
         }
         Ok(node)
     }
@@ -266,23 +315,45 @@ impl<'a> Reader<'a> {
     }
 
     fn alias(&mut self, id: usize, at: Span) -> Result<Node, Diagnostic> {
-        let Some(Some((node, count))) = self.anchors.get(id) else {
+        let Some(anchored) = self.anchors.get(id).and_then(Option::as_ref) else {
             return Err(self.error(
                 at.start,
                 "an alias to a value that is not finished (it contains the alias)".to_string(),
             ));
         };
         // The alias itself was counted in `node`; its copy adds the rest.
-        self.nodes += count - 1;
-        if self.nodes > MAX_NODES {
+        let nodes = self.nodes + anchored.count - 1;
+        if nodes > MAX_NODES {
             return Err(self.error(
                 at.start,
                 format!("more than {MAX_NODES} values (aliases expanded)"),
             ));
         }
-        let mut copy = node.clone();
+        if self.depth + anchored.depth > MAX_DEPTH {
+            return Err(self.too_deep(at));
+        }
+        let mut copy = anchored.node.clone();
+        self.nodes = nodes;
         copy.respan(at);
         Ok(copy)
+    }
+
+    /// Enters a list or mapping at `at`: an error there when that goes deeper than
+    /// [`MAX_DEPTH`], before anything inside is read.
+    fn open(&mut self, at: Span) -> Result<(), Diagnostic> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.too_deep(at));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn too_deep(&self, at: Span) -> Diagnostic {
+        self.error(
+            at.start,
+            format!("lists and mappings nested more than {MAX_DEPTH} deep"),
+        )
+        .with_hint("a TCP definition needs a few levels: a list of transition mappings")
     }
 
     /// A parser span as a byte span of the source.

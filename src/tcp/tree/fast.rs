@@ -5,7 +5,7 @@
 //! and every error) makes it give up, and the full parser reads the text instead; so it never
 //! decides anything the full parser would decide differently (the tests compare the two).
 
-use super::{is_null_plain, Kind, Node};
+use super::{is_null_plain, Kind, Node, MAX_DEPTH};
 use crate::diagnostic::Span;
 
 /// The tree, when the text is inside the subset; `None` hands it to the full parser.
@@ -17,6 +17,7 @@ pub(super) fn read(source: &str) -> Option<Node> {
         b: source.as_bytes(),
         s: source,
         pos: 0,
+        depth: 0,
     };
     r.skip_blank_lines()?;
     if r.pos >= r.b.len() {
@@ -47,6 +48,8 @@ struct Fast<'a> {
     s: &'a str,
     b: &'a [u8],
     pos: usize,
+    /// Lists and mappings open around `pos`; beyond [`MAX_DEPTH`] the full parser reports.
+    depth: usize,
 }
 
 fn node(kind: Kind, start: usize, end: usize) -> Node {
@@ -57,6 +60,16 @@ fn node(kind: Kind, start: usize, end: usize) -> Node {
 }
 
 impl Fast<'_> {
+    /// `read` one level deeper; `None` (the full parser's turn) beyond [`MAX_DEPTH`].
+    fn nested(&mut self, read: impl FnOnce(&mut Self) -> Option<Node>) -> Option<Node> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let node = read(self)?;
+        self.depth -= 1;
+        Some(node)
+    }
     fn at(&self, i: usize) -> u8 {
         self.b.get(i).copied().unwrap_or(b'\n')
     }
@@ -154,6 +167,10 @@ impl Fast<'_> {
     /// first dash, or, when `indentless` (a mapping value at the key's own indentation), where
     /// its first item does.
     fn block_seq(&mut self, indent: usize, indentless: bool) -> Option<Node> {
+        self.nested(|r| r.block_seq_items(indent, indentless))
+    }
+
+    fn block_seq_items(&mut self, indent: usize, indentless: bool) -> Option<Node> {
         let mut first = self.pos + indent;
         let mut items = Vec::new();
         loop {
@@ -210,6 +227,10 @@ impl Fast<'_> {
 
     /// A block mapping at column `indent` whose first key has been read (`pos` at its `:`).
     fn block_map(&mut self, indent: usize, first_key: Node) -> Option<Node> {
+        self.nested(|r| r.block_map_items(indent, first_key))
+    }
+
+    fn block_map_items(&mut self, indent: usize, first_key: Node) -> Option<Node> {
         let start = first_key.span.start;
         let mut entries = Vec::new();
         let mut key = first_key;
@@ -358,6 +379,10 @@ impl Fast<'_> {
     }
 
     fn flow_map(&mut self) -> Option<Node> {
+        self.nested(|r| r.flow_map_items())
+    }
+
+    fn flow_map_items(&mut self) -> Option<Node> {
         let open = self.pos;
         self.pos += 1;
         self.skip_spaces();
@@ -399,6 +424,10 @@ impl Fast<'_> {
     }
 
     fn flow_seq(&mut self) -> Option<Node> {
+        self.nested(|r| r.flow_seq_items())
+    }
+
+    fn flow_seq_items(&mut self) -> Option<Node> {
         let open = self.pos;
         self.pos += 1;
         self.skip_spaces();
