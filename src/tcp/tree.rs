@@ -100,11 +100,11 @@ impl Node {
 const MAX_NODES: usize = 200_000;
 
 /// At most this many lists and mappings inside one another (flow and block style together,
-/// aliases' copies included): a TCP definition needs four. The reader, the node tree's
-/// drop, clone and walks (`flow::repair_splits`, the definition reader) recurse once per level,
-/// so the bound keeps them far inside a worker thread's 2 MiB stack. granit-parser's own limits
-/// (255 flow and 255 block levels) are never reached first.
-pub(crate) const MAX_DEPTH: usize = 128;
+/// aliases' copies included): a TCP definition needs four. The readers, the node tree's
+/// drop, clone and walks (`flow::repair_splits`, the definition reader) recurse once per level
+/// (the event reader's frames take about 12 KiB a level in a debug build), so the bound keeps
+/// them inside half of a worker thread's 2 MiB stack.
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// Parses `source` into a node tree, or one syntax error with its position.
 pub(crate) fn parse(source: &str) -> Result<Node, Diagnostic> {

@@ -45,6 +45,7 @@ pub const CODES: &[(&str, &str)] = &[
         NEEDS_QUOTES,
         "bracket or quote in unquoted text (mermaid needs the text quoted)",
     ),
+    (SUBGRAPH_TOO_DEEP, "subgraphs nested more than 64 deep"),
     (ELK, "`flowchart-elk`: netfig uses its own layered layout"),
     (
         ICON_IMAGE,
@@ -110,6 +111,7 @@ codes! {
     UNCLOSED_ACC_DESCR = "E-MMD-023";
     BAD_ATTR_VALUE = "E-MMD-024";
     NEEDS_QUOTES = "E-MMD-025";
+    SUBGRAPH_TOO_DEEP = "E-MMD-026";
     ELK = "W-MMD-001";
     ICON_IMAGE = "W-MMD-002";
     FA_ICON = "W-MMD-003";

@@ -10,6 +10,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) diags: Vec<Diagnostic>,
     /// Subgraph nesting depth at the cursor.
     pub(crate) depth: usize,
+    /// `end`s owed by subgraphs nested too deep, whose bodies are read flat.
+    pub(crate) too_deep: usize,
     /// Configuration gathered from front matter and directives.
     pub(crate) config: super::ast::Config,
 }
@@ -27,6 +29,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             diags: Vec::new(),
             depth: 0,
+            too_deep: 0,
             config: super::ast::Config::default(),
         }
     }

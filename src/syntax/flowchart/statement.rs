@@ -32,6 +32,7 @@ fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
         let before = p.pos;
         match statement(p) {
             Parsed::Statement(s) => out.push(s),
+            Parsed::End(_) if p.too_deep > 0 => p.too_deep -= 1,
             Parsed::End(span) => {
                 if p.depth > 0 {
                     return (out, Some(span));
@@ -205,6 +206,9 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
         });
         p.skip_statement();
     }
+    if p.depth >= MAX_SUBGRAPH_DEPTH {
+        return too_deep(p, keyword, id, title);
+    }
     p.depth += 1;
     let (body, end) = block_until_end(p);
     p.depth -= 1;
@@ -222,6 +226,39 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
         title,
         body,
         end,
+    })
+}
+
+/// At most this many subgraphs inside one another. mermaid sets no limit; real diagrams nest
+/// a few levels. Parsing, lowering, layout (`layout::layered::nested`, the ordering's cluster
+/// tree) and rendering recurse once per level, and ordering costs grow with depth × nodes, so
+/// the bound keeps every stage linear and inside a worker thread's 2 MiB stack.
+pub(crate) const MAX_SUBGRAPH_DEPTH: usize = 64;
+
+/// A subgraph one level too deep: reported at its keyword (the first of a run only). Its body
+/// is read flat, without recursion, by the enclosing block (`Parser::too_deep` counts the
+/// `end`s still owed), so any depth of nesting costs no stack.
+fn too_deep(
+    p: &mut Parser<'_>,
+    keyword: Span,
+    id: Option<Spanned<String>>,
+    title: Option<Text>,
+) -> Statement {
+    if p.too_deep == 0 {
+        p.error(
+            codes::SUBGRAPH_TOO_DEEP,
+            keyword,
+            format!("subgraphs nested more than {MAX_SUBGRAPH_DEPTH} deep"),
+        )
+        .hint("flatten the diagram: a subgraph can sit beside another instead of inside it");
+    }
+    p.too_deep += 1;
+    Statement::Subgraph(Subgraph {
+        keyword,
+        id,
+        title,
+        body: Vec::new(),
+        end: None,
     })
 }
 

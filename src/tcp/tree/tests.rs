@@ -429,7 +429,7 @@ fn too_deep_at(src: &str, at: usize) {
     let d = parse(src).unwrap_err();
     assert_eq!(d.code, codes::YAML_SYNTAX);
     assert!(
-        d.message.contains("nested more than 128 deep"),
+        d.message.contains("nested more than 64 deep"),
         "{}",
         d.message
     );
@@ -441,9 +441,9 @@ fn deep_flow_lists_and_mappings_stop_at_the_bracket_too_deep() {
     // 30,000 deep overflowed the stack (in the fast reader and `flow::repair_splits`).
     let head = "transitions: ";
     let src = format!("{head}{}{}\n", "[".repeat(30_000), "]".repeat(30_000));
-    // The scanner runs ahead through `[[[…` and stops at the bracket that opens flow level 129.
+    // The scanner runs ahead through `[[[…` and stops at the bracket that opens flow level 65.
     too_deep_at(&src, head.len() + MAX_DEPTH);
-    // The reader counts the top mapping too: the 128th `{` opens level 129.
+    // The reader counts the top mapping too: the 64th `{` opens level 65.
     let src = format!("{head}{}1{}\n", "{a: ".repeat(30_000), "}".repeat(30_000));
     too_deep_at(&src, head.len() + 4 * (MAX_DEPTH - 1));
     // At the bound it reads.
@@ -453,18 +453,18 @@ fn deep_flow_lists_and_mappings_stop_at_the_bracket_too_deep() {
 
 #[test]
 fn deep_block_nesting_stops_at_the_key_too_deep() {
-    let lines: String = (0..300).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
-    let src = format!("{lines}{}1\n", " ".repeat(300));
-    // The mapping that opens at line 129 (its first key) is one too many.
+    let lines: String = (0..100).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+    let src = format!("{lines}{}1\n", " ".repeat(100));
+    // The mapping that opens at line 65 (its first key) is one too many.
     let line_129: usize = (0..MAX_DEPTH).map(|i| i + 3).sum();
     too_deep_at(&src, line_129 + MAX_DEPTH);
 }
 
 #[test]
 fn aliases_cannot_stack_nesting_past_the_bound() {
-    // Each anchor holds the one before it 10 levels down: a0 is 100 deep, a1 110, a2 120, and
-    // the copy of a2 inside a3 (under the top mapping and 10 brackets) would reach 131.
-    let mut src = format!("a0: &a0 {}x{}\n", "[".repeat(100), "]".repeat(100));
+    // Each anchor holds the one before it 10 levels down: a0 is 30 deep, a1 40, …, a3 60, and
+    // the copy of a3 inside a4 (under the top mapping and 10 brackets) would reach 71.
+    let mut src = format!("a0: &a0 {}x{}\n", "[".repeat(30), "]".repeat(30));
     for i in 1..40 {
         src.push_str(&format!(
             "a{i}: &a{i} {}*a{}{}\n",
@@ -475,10 +475,10 @@ fn aliases_cannot_stack_nesting_past_the_bound() {
     }
     let d = parse(&src).unwrap_err();
     assert!(
-        d.message.contains("nested more than 128 deep"),
+        d.message.contains("nested more than 64 deep"),
         "{}",
         d.message
     );
     let at = &src[d.span.start..];
-    assert!(at.starts_with("*a2"), "{} at {:?}", d.message, &at[..20]);
+    assert!(at.starts_with("*a3"), "{} at {:?}", d.message, &at[..20]);
 }
