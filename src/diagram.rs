@@ -93,6 +93,7 @@ pub fn default_id_prefix(source: &str) -> String {
 
 mod states;
 pub mod table;
+pub mod template;
 
 pub use states::{
     diagram_svg, legend, load, path_style, state_chart, state_graph, states, CheckMode,

@@ -144,6 +144,11 @@ pub(crate) fn run(args: RenderArgs) -> i32 {
             eprintln!("error: --template {}: not a folder", dir.display());
             return EXIT_USAGE;
         }
+        if format == Format::Html {
+            if let Some(code) = check_template(dir) {
+                return code;
+            }
+        }
     }
     if let Some(dir) = &args.out_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -292,4 +297,30 @@ fn output_path(args: &RenderArgs, input: &Path) -> PathBuf {
         Some(d) => d.join(file.file_name().unwrap_or_default()),
         None => file,
     }
+}
+
+/// Checks `DIR/state-table.html.hbs` once, before any input is rendered with it: its errors
+/// (syntax, recursion, nesting) are located in the template. `None` when there is nothing to
+/// report (or no such file: the built-in template is used).
+fn check_template(dir: &Path) -> Option<i32> {
+    let path = dir.join(crate::diagram::table::TEMPLATE_NAME);
+    if !path.is_file() {
+        return None;
+    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read template {}: {e}", path.display());
+            return Some(EXIT_USAGE);
+        }
+    };
+    let (file, diagnostics) =
+        crate::diagram::template::check(&path.display().to_string(), &text).err()?;
+    eprint!("{}", file.render_all(&diagnostics));
+    eprintln!(
+        "\nerror: {}: {} error(s); nothing written",
+        file.name(),
+        diagnostics.len()
+    );
+    Some(EXIT_INPUT)
 }

@@ -170,11 +170,23 @@ pub fn html(
         Some(p) => {
             let template = std::fs::read_to_string(p)
                 .map_err(|e| fail(format!("cannot read template {}: {e}", p.display())))?;
+            let name = p.display().to_string();
+            // Checked first: handlebars has no recursion limit of its own.
+            let checked = super::template::check(&name, &template).map_err(|(file, diags)| {
+                let at = diags.first().map_or(0, |d| d.span.start);
+                let (line, col) = file.line_col(at);
+                let message = diags.first().map_or("", |d| d.message.as_str());
+                fail(format!("template {name}:{line}:{col}: {message}"))
+            })?;
             let mut hb = handlebars::Handlebars::new();
-            hb.register_template_string(TEMPLATE_NAME, template)
-                .map_err(|e| fail(format!("template {}: {e}", p.display())))?;
-            hb.render(TEMPLATE_NAME, &data)
-                .map_err(|e| fail(format!("template {}: {e}", p.display())))?
+            hb.register_template(TEMPLATE_NAME, checked.template);
+            hb.render(TEMPLATE_NAME, &data).map_err(|e| {
+                let at = match (e.line_no, e.column_no) {
+                    (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
+                    _ => name.clone(),
+                };
+                fail(format!("template {at}: {}", e.reason()))
+            })?
         }
         None => builtin()
             .render(TEMPLATE_NAME, &data)

@@ -100,6 +100,7 @@ pub mod names;
 pub mod reference;
 pub mod syntax;
 mod tree;
+pub(crate) use tree::byte_offset;
 mod values;
 
 pub use check::check;
