@@ -144,11 +144,20 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
         .collect();
     let legs = piece_forms(p, &rank_boxes, &raw, &offset);
     let mut loops_seen: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
+    // Self-loops per node, counted once (counting per loop was quadratic in the loops).
+    let mut loops_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for e in &g.edges {
+        if let (End::Node(k), true) = (e.from, e.from == e.to) {
+            *loops_of.entry(k).or_default() += 1;
+        }
+    }
     for (i, e) in g.edges.iter().enumerate() {
         match shapes[i] {
             Shape::NodeLoop(k) => {
                 let seen = loops_seen.entry(k).or_insert((0, 0.0));
-                out[i] = node_loop(p, k, seen, e.label.map(|s| internal(s, horizontal)));
+                let total = loops_of.get(&k).copied().unwrap_or(0);
+                let label = e.label.map(|s| internal(s, horizontal));
+                out[i] = node_loop(p, k, seen, total, label);
             }
             Shape::ClusterLoop(c) => {
                 let r = p.clusters[c];
@@ -195,6 +204,7 @@ fn node_loop(
     p: &Placed<'_>,
     k: usize,
     seen: &mut (usize, f64),
+    total_loops: usize,
     label: Option<crate::geometry::Size>,
 ) -> EdgeRoute {
     let r = p.nodes[k];
@@ -210,12 +220,6 @@ fn node_loop(
     let points = vec![start, Point::new(far, a.y), Point::new(far, b.y), end];
     seen.0 += 1;
     // Labels line up right of the outermost loop.
-    let total_loops = p
-        .graph
-        .edges
-        .iter()
-        .filter(|e| e.from == End::Node(k) && e.to == End::Node(k))
-        .count();
     let label = label.map(|s| {
         let x0 = r.right() + loop_extent(total_loops.saturating_sub(1)) + 4.0 + seen.1;
         seen.1 += s.width + 4.0;

@@ -24,11 +24,14 @@ const CELL_H: f64 = 192.0;
 /// Slack (px) around the part of a segment within a cell, against rounding.
 const PAD: f64 = 1.0;
 
-/// The cells' layout: how many columns and rows (points outside go to the outer cells).
+/// The cells' layout: how many columns and rows of what size (points outside go to the outer
+/// cells).
 #[derive(Clone, Copy)]
 struct Shape {
     cols: usize,
     rows: usize,
+    cell_w: f64,
+    cell_h: f64,
 }
 
 /// A box around the part of a segment in one cell, padded by [`PAD`] and rounded outward
@@ -74,11 +77,27 @@ impl Part {
 }
 
 impl Shape {
-    fn new(width: f64, height: f64) -> Shape {
+    /// Cells of [`CELL_W`] × [`CELL_H`], or coarser ones when those would outnumber the items
+    /// several times over: the drawing's cells (a wide, tall drawing of few items), the cells the
+    /// segments pass through (many long routes: 100k self-loops are drawn as nested arcs, the
+    /// k-th about 8k px long, so fine cells hold a quadratic number of entries) or the cells
+    /// the boxes cover. `reach` is the sum over segments of their extent in cells of the fine
+    /// size, `cover` the boxes' area in fine cells, `items` how many boxes and segments there
+    /// are. Memory stays linear in `items`; answers do not change (queries are exact filters).
+    fn new(width: f64, height: f64, reach: f64, cover: f64, items: usize) -> Shape {
+        let budget = 8.0 * (items + 1) as f64;
+        let area = (width.max(0.0) / CELL_W + 1.0) * (height.max(0.0) / CELL_H + 1.0);
+        let scale = [1.0, (area / budget).sqrt(), reach / budget, (cover / budget).sqrt()]
+            .into_iter()
+            .filter(|s| s.is_finite())
+            .fold(1.0, f64::max);
+        let (cell_w, cell_h) = (CELL_W * scale, CELL_H * scale);
         let n = |v: f64, side: f64| ((v.max(0.0) / side) as usize + 1).min(4096);
         Shape {
-            cols: n(width, CELL_W),
-            rows: n(height, CELL_H),
+            cols: n(width, cell_w),
+            rows: n(height, cell_h),
+            cell_w,
+            cell_h,
         }
     }
 
@@ -89,11 +108,11 @@ impl Shape {
     }
 
     fn col(&self, x: f64) -> usize {
-        ((x.max(0.0) / CELL_W) as usize).min(self.cols - 1)
+        ((x.max(0.0) / self.cell_w) as usize).min(self.cols - 1)
     }
 
     fn row(&self, y: f64) -> usize {
-        ((y.max(0.0) / CELL_H) as usize).min(self.rows - 1)
+        ((y.max(0.0) / self.cell_h) as usize).min(self.rows - 1)
     }
 
     /// Calls `f` with every cell the segment `a`–`b` passes through (and a few beside it),
@@ -109,11 +128,11 @@ impl Shape {
             } else {
                 // The part of the segment whose y lies in this row (the end rows are
                 // bounded by the segment, which also covers the clamped outer rows).
-                let y0 = if r == r0 { ylo } else { r as f64 * CELL_H };
+                let y0 = if r == r0 { ylo } else { r as f64 * self.cell_h };
                 let y1 = if r == r1 {
                     yhi
                 } else {
-                    (r + 1) as f64 * CELL_H
+                    (r + 1) as f64 * self.cell_h
                 };
                 let xa = a.x + (y0 - a.y) / dy * dx;
                 let xb = a.x + (y1 - a.y) / dy * dx;
@@ -124,8 +143,8 @@ impl Shape {
             let (c0, c1) = (self.col(x0), self.col(x1));
             for c in c0..=c1 {
                 // The part within this column (the outer columns reach out for ever).
-                let px0 = if c == c0 { x0 } else { c as f64 * CELL_W };
-                let px1 = if c == c1 { x1 } else { (c + 1) as f64 * CELL_W };
+                let px0 = if c == c0 { x0 } else { c as f64 * self.cell_w };
+                let px1 = if c == c1 { x1 } else { (c + 1) as f64 * self.cell_w };
                 let (py0, py1) = if c0 == c1 || dx.abs() < 1e-9 {
                     (y0, y1)
                 } else {
@@ -201,7 +220,20 @@ impl Grid {
         boxes: &[(Point, Point)],
         routes: impl Iterator<Item = &'a [Point]> + Clone,
     ) -> Grid {
-        let shape = Shape::new(width, height);
+        let (mut reach, mut segments) = (0.0, 0);
+        for pts in routes.clone() {
+            for w in pts.windows(2) {
+                reach += (w[1].x - w[0].x).abs() / CELL_W + (w[1].y - w[0].y).abs() / CELL_H;
+                segments += 1;
+            }
+        }
+        let cover: f64 = boxes
+            .iter()
+            .map(|(lo, hi)| {
+                ((hi.x - lo.x).abs() / CELL_W + 1.0) * ((hi.y - lo.y).abs() / CELL_H + 1.0)
+            })
+            .sum();
+        let shape = Shape::new(width, height, reach, cover, boxes.len() + segments);
         let n = shape.cols * shape.rows;
         let box_cells = |(lo, hi): &(Point, Point)| {
             let (r0, r1) = (shape.row(lo.y), shape.row(hi.y));
