@@ -1,5 +1,5 @@
 //! Parse + layout + render timings: the bundled example, the largest corpus example, all corpus
-//! examples in one go, and generated graphs of 100, 1,000 and 5,000 nodes.
+//! examples in one go, generated graphs of 100, 1,000 and 5,000 nodes, and 16k self-loops.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use netfig::diagram::{flowchart_svg, Options};
@@ -58,6 +58,16 @@ fn benches(c: &mut Criterion) {
             b.iter(|| flowchart_svg(src, &options).unwrap())
         });
     }
+    group.finish();
+
+    // 16k self-loops on one node: the loops nest, so their routes' total length is quadratic;
+    // the straightening grid and the loop routing must stay linear (issue 9, item 10).
+    let mut group = c.benchmark_group("self-loops");
+    group.sample_size(10);
+    let loops = format!("flowchart TD\n{}", "A-->A\n".repeat(16_000));
+    group.bench_function("16k", |b| {
+        b.iter(|| flowchart_svg(&loops, &options).unwrap())
+    });
     group.finish();
 }
 

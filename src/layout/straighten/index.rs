@@ -87,10 +87,15 @@ impl Shape {
     fn new(width: f64, height: f64, reach: f64, cover: f64, items: usize) -> Shape {
         let budget = 8.0 * (items + 1) as f64;
         let area = (width.max(0.0) / CELL_W + 1.0) * (height.max(0.0) / CELL_H + 1.0);
-        let scale = [1.0, (area / budget).sqrt(), reach / budget, (cover / budget).sqrt()]
-            .into_iter()
-            .filter(|s| s.is_finite())
-            .fold(1.0, f64::max);
+        let scale = [
+            1.0,
+            (area / budget).sqrt(),
+            reach / budget,
+            (cover / budget).sqrt(),
+        ]
+        .into_iter()
+        .filter(|s| s.is_finite())
+        .fold(1.0, f64::max);
         let (cell_w, cell_h) = (CELL_W * scale, CELL_H * scale);
         let n = |v: f64, side: f64| ((v.max(0.0) / side) as usize + 1).min(4096);
         Shape {
@@ -144,7 +149,11 @@ impl Shape {
             for c in c0..=c1 {
                 // The part within this column (the outer columns reach out for ever).
                 let px0 = if c == c0 { x0 } else { c as f64 * self.cell_w };
-                let px1 = if c == c1 { x1 } else { (c + 1) as f64 * self.cell_w };
+                let px1 = if c == c1 {
+                    x1
+                } else {
+                    (c + 1) as f64 * self.cell_w
+                };
                 let (py0, py1) = if c0 == c1 || dx.abs() < 1e-9 {
                     (y0, y1)
                 } else {
@@ -437,5 +446,45 @@ impl Grid {
                 )
                 && (cell.extra == NONE || test(&extra[cell.extra as usize], &part))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Grid;
+    use crate::geometry::Point;
+
+    impl Grid {
+        /// Entries allocated: cells, box and segment slots, overflow entries.
+        fn footprint(&self) -> usize {
+            self.cells.len()
+                + self.boxes.len()
+                + self.items.len()
+                + self.extra.iter().map(Vec::len).sum::<usize>()
+        }
+    }
+
+    /// The grid over the laid-out `A-->A` repeated `n` times, as straightening builds it.
+    fn self_loops(n: usize) -> usize {
+        let src = format!("flowchart TD\n{}", "A-->A\n".repeat(n));
+        let (chart, _) = crate::diagram::parse_flowchart(&src);
+        let layout = crate::diagram::layout_flowchart(&chart);
+        let boxes: Vec<(Point, Point)> = layout
+            .nodes
+            .iter()
+            .map(|r| (Point::new(r.x, r.y), Point::new(r.right(), r.bottom())))
+            .collect();
+        let routes = layout.edges.iter().map(|r| r.points.as_slice());
+        Grid::new(layout.width, layout.height, &boxes, routes).footprint()
+    }
+
+    #[test]
+    fn self_loops_take_linear_room() {
+        // The k-th loop is about 8k px long: with fixed cells the entries grew with n².
+        let (small, large) = (self_loops(1_000), self_loops(4_000));
+        assert!(
+            large <= 5 * small,
+            "1,000 loops: {small} entries, 4,000 loops: {large}"
+        );
     }
 }
