@@ -14,7 +14,7 @@ pub enum PngError {
     #[error("invalid SVG: {0}")]
     Svg(String),
     /// The scaled image is empty or too large.
-    #[error("cannot allocate a {0}×{1} image")]
+    #[error("the image would be {0}×{1} px; a PNG has at most {MAX_SIDE} px a side and {MAX_PIXELS} pixels (write SVG, or lower --scale)")]
     Size(u32, u32),
     /// PNG encoding failed.
     #[error("PNG encoding failed: {0}")]
@@ -23,6 +23,9 @@ pub enum PngError {
 
 /// Largest width or height of an image, px.
 pub const MAX_SIDE: u32 = 16_384;
+
+/// Most pixels in an image (8192², a 256 MiB pixmap).
+pub const MAX_PIXELS: u64 = 67_108_864;
 
 /// The family name of the bundled faces.
 const FAMILY: &str = "Noto Sans CJK SC";
@@ -51,6 +54,14 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
     if !(scale.is_finite() && scale > 0.0) {
         return Err(PngError::Size(0, 0));
     }
+    // Refused before usvg reads (and lays out the text of) a drawing too large to rasterise:
+    // a 1M-character label took 20 s and 770 MB to reach the size check below.
+    if let Some((w, h)) = declared_size(svg) {
+        checked_size(
+            f64::from(w) * f64::from(scale),
+            f64::from(h) * f64::from(scale),
+        )?;
+    }
     let resolved = resolve_vars(svg);
     let options = usvg::Options {
         font_family: FAMILY.to_string(),
@@ -62,21 +73,10 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
     let tree =
         usvg::Tree::from_str(&resolved, &options).map_err(|e| PngError::Svg(e.to_string()))?;
     let size = tree.size();
-    let (w, h) = (
-        (f64::from(size.width()) * f64::from(scale)).ceil(),
-        (f64::from(size.height()) * f64::from(scale)).ceil(),
-    );
-    let clamp = |v: f64| {
-        if v.is_finite() && v > 0.0 {
-            v.min(f64::from(u32::MAX)) as u32
-        } else {
-            0
-        }
-    };
-    let (w, h) = (clamp(w), clamp(h));
-    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(PngError::Size(w, h));
-    }
+    let (w, h) = checked_size(
+        f64::from(size.width()) * f64::from(scale),
+        f64::from(size.height()) * f64::from(scale),
+    )?;
     let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(PngError::Size(w, h))?;
     resvg::render(
         &tree,
@@ -86,6 +86,40 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
     pixmap
         .encode_png()
         .map_err(|e| PngError::Encode(e.to_string()))
+}
+
+/// The pixel size of a `w` × `h` image (rounded up), if within [`MAX_SIDE`] and [`MAX_PIXELS`].
+fn checked_size(w: f64, h: f64) -> Result<(u32, u32), PngError> {
+    let clamp = |v: f64| {
+        if v.is_finite() && v > 0.0 {
+            v.ceil().min(f64::from(u32::MAX)) as u32
+        } else {
+            0
+        }
+    };
+    let (w, h) = (clamp(w), clamp(h));
+    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS
+    {
+        return Err(PngError::Size(w, h));
+    }
+    Ok((w, h))
+}
+
+/// The `width` and `height` the root `<svg>` tag declares (netfig writes both, in px), read
+/// without parsing the document.
+fn declared_size(svg: &str) -> Option<(f32, f32)> {
+    let start = svg.find("<svg")?;
+    let tag = &svg[start..start + svg[start..].find('>')?];
+    let attr = |name: &str| -> Option<f32> {
+        let i = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[i..]
+            .split('"')
+            .next()?
+            .trim_end_matches("px")
+            .parse()
+            .ok()
+    };
+    Some((attr("width")?, attr("height")?))
 }
 
 /// Replaces every CSS `var(--name, fallback)` by its fallback (recursively; `initial` when
