@@ -196,7 +196,7 @@ fn template_syntax_errors_point_into_the_template() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.starts_with(
-            "tpl/state-table.html.hbs:3:16: error[E-TPL-002]: invalid handlebars syntax"
+            "tpl/state-table.html.hbs:3:16: error[E-TPL-001]: invalid handlebars syntax"
         ),
         "{err}"
     );

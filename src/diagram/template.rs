@@ -4,13 +4,14 @@
 //! nested thousands deep would overflow the stack. Errors are located in the template
 //! (`state-table.html.hbs:LINE:COL`), not in the diagram being rendered.
 
-use super::table::TEMPLATE_NAME;
+use super::table::{TEMPLATE_ERROR, TEMPLATE_NAME};
 use crate::diagnostic::{Diagnostic, SourceFile, Span};
 use handlebars::template::{Parameter, Template, TemplateElement, TemplateMapping};
 use handlebars::Path as HbPath;
 use std::collections::BTreeMap;
 
-/// Diagnostic code: the template does not compile, recurses or nests too deep.
+/// Diagnostic code: the template could recurse or nests too deep (a template that does not
+/// compile is [`TEMPLATE_ERROR`], as before these checks).
 pub const TEMPLATE_INVALID: &str = "E-TPL-002";
 
 /// At most this many blocks, sub-expressions and partial calls inside one another when the
@@ -38,7 +39,7 @@ pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec
         Err(e) => {
             let at = e.pos().map_or(0, |(l, c)| offset(&file, l, c));
             let reason = e.reason().to_string();
-            let d = Diagnostic::error(TEMPLATE_INVALID, Span::new(at, at), reason);
+            let d = Diagnostic::error(TEMPLATE_ERROR, Span::new(at, at), reason);
             return Err((file, vec![d]));
         }
     };
