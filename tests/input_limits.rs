@@ -227,3 +227,26 @@ fn png_too_large_is_refused_before_rasterising() {
     );
     assert!(!dir.join("label.png").exists());
 }
+
+#[test]
+fn png_of_many_nodes_is_refused_before_layout() {
+    // 20k nodes cover more pixels than a PNG may have: refused from their sizes, before the
+    // layout (which took seconds and gigabytes for 200k nodes before the image was refused).
+    let dir = scratch("limits-png-nodes");
+    let src: String = (0..20_000)
+        .map(|i| format!("n{i}-->n{}\n", i + 1))
+        .collect();
+    std::fs::write(dir.join("chain.mmd"), format!("flowchart TD\n{src}")).unwrap();
+    let out = netfig(
+        &["render", "chain.mmd", "--format", "png", "-o", "chain.png"],
+        &dir,
+        None,
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("error: chain.mmd: the image would have more than 67108864 pixels (its nodes alone cover that much)"),
+        "{err}"
+    );
+    assert!(!dir.join("chain.png").exists());
+}

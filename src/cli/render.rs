@@ -195,6 +195,11 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
             ),
         );
     }
+    if args.format() == Format::Png && kind == InputKind::Flowchart {
+        if let Err(e) = nodes_fit_png(args, &file) {
+            return (Outcome::Failed, format!("error: {}: {e}\n", file.name()));
+        }
+    }
     let result = match kind {
         InputKind::Flowchart => render_flowchart(args, &file),
         InputKind::Tcp => render_states(args, &file),
@@ -234,6 +239,17 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         return (Outcome::Failed, report);
     }
     (Outcome::Ok, report)
+}
+
+/// Whether the flowchart's nodes can fit in a PNG at `--scale`, judged before layout (a
+/// flowchart with errors passes: rendering reports them).
+fn nodes_fit_png(args: &RenderArgs, file: &SourceFile) -> Result<(), crate::render::png::PngError> {
+    let (chart, diagnostics) = diagram::parse_flowchart(file.text());
+    if crate::diagnostic::has_errors(&diagnostics) {
+        return Ok(());
+    }
+    let graph = crate::layout::flowchart::graph(&chart.select_lang(args.lang));
+    crate::render::png::check_nodes_fit(graph.nodes.iter().map(|n| n.size), args.scale)
 }
 
 /// The flowchart's SVG and its warnings.
