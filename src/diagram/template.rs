@@ -297,3 +297,56 @@ fn name(p: &Parameter) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        match check(TEMPLATE_NAME, text) {
+            Ok(_) => Vec::new(),
+            Err((file, diags)) => diags
+                .iter()
+                .map(|d| {
+                    let (l, c) = file.line_col(d.span.start);
+                    format!("{l}:{c} {}", d.message)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_builtin_template_and_reused_partials_pass() {
+        assert!(errors(super::super::table::DEFAULT_TEMPLATE).is_empty());
+        let reuse = "{{#*inline \"cell\"}}{{#each this}}{{text}}{{/each}}{{/inline}}\
+                     {{#each rows}}{{> cell from}}{{> cell to}}{{/each}}";
+        assert!(errors(reuse).is_empty(), "{:?}", errors(reuse));
+    }
+
+    #[test]
+    fn recursion_through_a_partial_block_is_found() {
+        // `a` renders its block (`@partial-block`), whose body calls `a` again.
+        let src = "{{#*inline \"a\"}}{{> @partial-block}}{{/inline}}{{#> a}}{{> a}}{{/a}}";
+        let e = errors(src);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("partial `a` includes itself"), "{e:?}");
+    }
+
+    #[test]
+    fn computed_partial_names_and_deep_chains_are_refused() {
+        let e = errors("{{> (lookup this \"name\")}}");
+        assert_eq!(e, ["1:1 a partial name computed at render time"]);
+        // 40 partials, each calling the next: no cycle, but 40 levels deep.
+        let mut src = String::from("{{#*inline \"p0\"}}x{{/inline}}");
+        for i in 1..40 {
+            src.push_str(&format!(
+                "{{{{#*inline \"p{i}\"}}}}{{{{> p{}}}}}{{{{/inline}}}}",
+                i - 1
+            ));
+        }
+        src.push_str("{{> p39}}");
+        let e = errors(&src);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("nested more than 32 deep"), "{e:?}");
+    }
+}
