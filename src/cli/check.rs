@@ -2,9 +2,12 @@
 //! findings. Folders are walked recursively (hidden folders skipped) for `.yaml`/`.yml` files, in
 //! sorted order; files named explicitly are checked whatever their extension.
 
-use super::files::read_input;
+use super::console::errln;
+use super::files::{display_name, read_input, InputKind};
+use super::output::FileKey;
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::input::ReadError;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -43,6 +46,14 @@ enum FileKind {
 }
 
 impl FileKind {
+    /// A named file without one of these extensions: a flowchart or a state machine by its
+    /// content, as `render` decides.
+    fn by_content(path: &Path, text: &str) -> FileKind {
+        match InputKind::of(path, text) {
+            InputKind::Flowchart => FileKind::Flowchart,
+            InputKind::Tcp => FileKind::TcpYaml,
+        }
+    }
     /// The kind a walked file has, by extension; `None` = not ours, skipped.
     fn of(path: &Path) -> Option<FileKind> {
         match path.extension().and_then(|e| e.to_str()) {
@@ -145,7 +156,7 @@ fn book_config(chapter: &Path) -> Result<crate::book::Config, String> {
     let abs = std::path::absolute(chapter).unwrap_or_else(|_| chapter.to_path_buf());
     for dir in abs.ancestors().skip(1) {
         let toml_path = dir.join("book.toml");
-        if let Ok(text) = std::fs::read_to_string(&toml_path) {
+        if let Ok(text) = crate::input::read_file(&toml_path) {
             let invalid = |e: String| {
                 let e = e.trim_end().replace('\n', " ");
                 format!("{}: [preprocessor.netfig]: {e}", toml_path.display())
@@ -179,14 +190,10 @@ enum Checked {
 
 pub(crate) fn run(args: CheckArgs) -> i32 {
     let mut failures: Vec<String> = Vec::new();
-    let mut inputs: Vec<(PathBuf, FileKind)> = Vec::new();
+    // The kind is `None` for a named file without a known extension: decided by its content.
+    let mut inputs: Vec<(PathBuf, Option<FileKind>)> = Vec::new();
     for path in &args.paths {
-        if path.as_os_str() == "-" || path.is_file() {
-            inputs.push((
-                path.clone(),
-                FileKind::of(path).unwrap_or(FileKind::TcpYaml),
-            ));
-        } else if path.is_dir() {
+        if path.is_dir() {
             let mut found = Vec::new();
             if let Err(e) = walk(path, &mut found) {
                 failures.push(format!("cannot read {}: {e}", path.display()));
@@ -195,27 +202,32 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
             inputs.extend(
                 found
                     .into_iter()
-                    .filter_map(|p| FileKind::of(&p).map(|k| (p, k))),
+                    .filter_map(|p| FileKind::of(&p).map(|k| (p, Some(k)))),
             );
+        } else if path.as_os_str() == "-" || path.exists() {
+            // Whatever it is: reading says if it is not a regular file.
+            inputs.push((path.clone(), FileKind::of(path)));
         } else {
             failures.push(format!("{}: no such file or folder", path.display()));
         }
     }
+    // Each file once, however many names (symbolic or hard links, paths given twice) it has.
+    let mut seen = std::collections::BTreeSet::new();
+    inputs.retain(|(path, _)| path.as_os_str() == "-" || seen.insert(FileKey::of(path)));
     let results: Vec<Checked> = inputs
         .par_iter()
         .map(|(path, kind)| match read_input(path) {
-            // mdBook drops a byte order mark from chapters; so does netfig, from every file.
-            Ok((name, text)) => match kind.check(
-                path,
-                name,
-                text.strip_prefix('\u{feff}')
-                    .map(str::to_string)
-                    .unwrap_or(text),
-            ) {
-                Ok(groups) => Checked::Findings(groups),
-                Err(message) => Checked::Failed(message),
-            },
-            Err(e) => Checked::Failed(format!("cannot read {}: {e}", path.display())),
+            Ok((name, text)) => {
+                let kind = kind.unwrap_or_else(|| FileKind::by_content(path, &text));
+                match kind.check(path, name, text) {
+                    Ok(groups) => Checked::Findings(groups),
+                    Err(message) => Checked::Failed(message),
+                }
+            }
+            Err(ReadError::Encoding(lossy, d)) => {
+                Checked::Findings(vec![(SourceFile::new(display_name(path), lossy), vec![d])])
+            }
+            Err(e) => Checked::Failed(format!("cannot read {}: {e}", display_name(path))),
         })
         .collect();
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
@@ -232,7 +244,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                     warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
                     match args.format {
                         CheckFormat::Text if !diagnostics.is_empty() => {
-                            eprintln!("{}", file.render_all(diagnostics));
+                            errln(&file.render_all(diagnostics));
                         }
                         CheckFormat::Text => {}
                         CheckFormat::Json => findings.extend(json_findings(file, diagnostics)),
@@ -242,12 +254,12 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
         }
     }
     for message in &failures {
-        eprintln!("error: {message}");
+        errln(&format!("error: {message}"));
     }
     match args.format {
-        CheckFormat::Text => {
-            eprintln!("checked {files} file(s): {errors} error(s), {warnings} warning(s)")
-        }
+        CheckFormat::Text => errln(&format!(
+            "checked {files} file(s): {errors} error(s), {warnings} warning(s)"
+        )),
         CheckFormat::Json => {
             let doc = serde_json::json!({
                 "files": files,
@@ -256,7 +268,8 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                 "findings": findings,
                 "failures": failures,
             });
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+            super::console::out(text.as_bytes());
         }
     }
     if !failures.is_empty() {
@@ -296,8 +309,10 @@ fn json_findings(file: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<serde_jso
 
 /// Every file under `dir`, skipping hidden folders (`.git`, `.github` …) and the output folder
 /// of a book (`build.build-dir`, `book/` by default), which holds copies of the sources.
+/// Symbolic links to folders are not followed (a link to `..` would loop); links to files are
+/// listed (`run` checks each file once, whatever its names).
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let build_dir = std::fs::read_to_string(dir.join("book.toml"))
+    let build_dir = crate::input::read_file(&dir.join("book.toml"))
         .ok()
         .map(|text| {
             let table = text.parse::<toml::Table>().ok();
@@ -310,16 +325,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             dir.join(configured.unwrap_or_else(|| PathBuf::from("book")))
         });
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+        let entry = entry?;
+        let path = entry.path();
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
-        if path.is_dir() {
+        // `file_type` does not follow links: a link to a folder is not a folder here.
+        let real_dir = entry.file_type()?.is_dir();
+        if real_dir {
             if !hidden && build_dir.as_ref() != Some(&path) {
                 walk(&path, out)?;
             }
-        } else {
+        } else if !path.is_dir() {
             out.push(path);
         }
     }
