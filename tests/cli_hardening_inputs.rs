@@ -140,6 +140,41 @@ fn an_include_of_a_device_is_refused_without_reading_it() {
 }
 
 #[test]
+#[cfg(unix)]
+fn check_refuses_an_mdbook_include_of_a_device_before_mdbook_reads_it() {
+    // `netfig check` expands `{{#include}}` with mdBook's own code, which reads whole files:
+    // directly, and one level down (an included file that includes /dev/zero).
+    for (chapter, part) in [
+        ("# T\n\n```mermaid\n{{#include /dev/zero}}\n```\n", ""),
+        (
+            "# T\n\n{{#include part.md}}\n",
+            "text\n{{#include /dev/zero}}\n",
+        ),
+    ] {
+        let o = check_chapter(
+            "inputs-mdbook-include",
+            chapter,
+            &[("part.md", part.as_bytes())],
+        );
+        assert_eq!(o.status.code(), Some(2), "{chapter}");
+        assert!(
+            stderr(&o).contains(
+                "ch.md: cannot include /dev/zero: not a regular file (a character device)"
+            ),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // An escaped directive is not an include.
+    let o = check_chapter(
+        "inputs-mdbook-escaped",
+        "# T\n\n\\{{#include /dev/zero}}\n",
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
 fn invalid_utf8_is_an_input_error_at_the_first_bad_byte() {
     let dir = scratch("inputs-utf8");
     std::fs::write(dir.join("bad.mmd"), b"flowchart LR\n  A --> B[caf\xE9]\n").unwrap();

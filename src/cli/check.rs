@@ -96,6 +96,7 @@ fn check_chapter(
 ) -> Result<Vec<(SourceFile, Vec<Diagnostic>)>, String> {
     let config = book_config(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
+    refuse_unreadable_includes(&name, dir, &text, 0)?;
     let expanded = expand_links(path, &text);
     let cx = crate::book::ChapterContext {
         display_path: name.clone(),
@@ -118,6 +119,56 @@ fn check_chapter(
         }
     }
     Ok(groups)
+}
+
+/// How deep mdBook's `links` preprocessor follows `{{#include}}`s inside included files.
+const MAX_INCLUDE_DEPTH: usize = 10;
+
+/// mdBook's `links` preprocessor reads an `{{#include}}`d file whole, whatever it is: refuses
+/// the chapter first when one of its includes (or theirs, as deep as mdBook goes) is not a
+/// regular file or is larger than netfig reads. Missing or undecodable files are left to
+/// mdBook, which leaves their directive in place.
+fn refuse_unreadable_includes(
+    name: &str,
+    dir: &Path,
+    text: &str,
+    depth: usize,
+) -> Result<(), String> {
+    use crate::input::ReadError;
+    for include in include_paths(text) {
+        let target = dir.join(include);
+        match crate::input::read_file(&target) {
+            Ok(included) if depth < MAX_INCLUDE_DEPTH => {
+                let dir = target.parent().unwrap_or(Path::new("."));
+                refuse_unreadable_includes(name, dir, &included, depth + 1)?;
+            }
+            Err(e @ (ReadError::NotAFile(_) | ReadError::TooLarge)) => {
+                return Err(format!("{name}: cannot include {}: {e}", target.display()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The files named by mdBook's file-reading directives (`{{#include}}`, `{{#rustdoc_include}}`,
+/// `{{#playground}}`) in `text`, without their line ranges or anchors.
+fn include_paths(text: &str) -> impl Iterator<Item = &str> {
+    const DIRECTIVES: [&str; 4] = ["include", "rustdoc_include", "playground", "playpen"];
+    text.match_indices("{{#").filter_map(move |(at, _)| {
+        if text[..at].ends_with('\\') {
+            return None;
+        }
+        let rest = text[at + 3..].trim_start();
+        let word = DIRECTIVES.iter().find(|d| {
+            rest.strip_prefix(**d)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        })?;
+        let token = rest[word.len()..].split_whitespace().next()?;
+        let token = token.strip_suffix("}}").unwrap_or(token);
+        let path = token.split(':').next().unwrap_or(token);
+        (!path.is_empty()).then_some(path)
+    })
 }
 
 /// The chapter with mdBook's `links` preprocessor applied (`{{#include}}` expanded, escaped
