@@ -47,6 +47,18 @@ fn output_onto_dev_null_writes_the_device_and_keeps_it() {
         ["a.mmd"],
         "no temporary left in the input's folder"
     );
+    // /dev/stdout is a link to the standard output (here a pipe): written through, kept.
+    #[cfg(target_os = "linux")]
+    {
+        let o = netfig(&["render", "a.mmd", "-o", "/dev/stdout"], &dir, None);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(
+            o.stdout.starts_with(b"<svg"),
+            "the SVG went to standard output"
+        );
+        let link = std::fs::symlink_metadata("/dev/stdout").unwrap();
+        assert!(link.file_type().is_symlink(), "/dev/stdout is still a link");
+    }
 }
 
 #[test]
