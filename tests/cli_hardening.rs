@@ -101,6 +101,17 @@ fn output_through_a_symlink_replaces_its_file_and_keeps_the_link_and_mode() {
         ["a.mmd", "link.svg", "real.svg"],
         "no temporary left"
     );
+    // A link to a file that does not exist yet: the file is created where the link points.
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::os::unix::fs::symlink("sub/new.svg", dir.join("dangling.svg")).unwrap();
+    let o = netfig(&["render", "a.mmd", "-o", "dangling.svg"], &dir, None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let link = std::fs::symlink_metadata(dir.join("dangling.svg")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    assert!(std::fs::read_to_string(dir.join("sub/new.svg"))
+        .unwrap()
+        .starts_with("<svg"));
+    assert_eq!(names(&dir.join("sub")), ["new.svg"], "no temporary left");
 }
 
 #[test]

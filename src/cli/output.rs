@@ -25,17 +25,21 @@ pub(crate) fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         super::console::out(bytes);
         return Ok(());
     }
-    let target = follow_links(path)?;
-    match std::fs::metadata(&target) {
-        Ok(meta) if !meta.is_file() => write_in_place(&target, bytes, false),
-        Ok(meta) if links(&meta) > 1 => write_in_place(&target, bytes, true),
-        Ok(meta) => replace(&target, bytes, Some(&meta)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace(&target, bytes, None),
+    // The kernel follows links (also `/dev/stdout` → `/proc/self/fd/1` → a pipe, which has
+    // no path): opening `path` itself reaches what is there.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => write_in_place(path, bytes, false),
+        Ok(meta) if links(&meta) > 1 => write_in_place(path, bytes, true),
+        Ok(meta) => replace(&std::fs::canonicalize(path)?, bytes, Some(&meta)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            replace(&follow_links(path)?, bytes, None)
+        }
         Err(e) => Err(e),
     }
 }
 
-/// The path a chain of symbolic links at `path` ends at (which need not exist yet).
+/// The path a chain of symbolic links at `path` ends at, for a link to a file that does not
+/// exist yet (created where the link points, as `>` in a shell does).
 fn follow_links(path: &Path) -> std::io::Result<PathBuf> {
     let mut path = path.to_path_buf();
     for _ in 0..40 {
