@@ -344,7 +344,7 @@ fn the_readme_example_still_writes_next_to_the_input() {
 /// SIGTERM while the output is being written: the temporary is removed and the run exits 130.
 /// `strace` holds the temporary's `fsync` for a minute, so the signal lands while the file
 /// exists, without any timing guess: the test waits until the temporary appears, signals, and
-/// waits for netfig's `exit_group(130)` in strace's log (strace itself is then killed rather
+/// waits for netfig's `exit_group(130` in strace's log (strace itself is then killed rather
 /// than waited for: it would finish the held `fsync` first).
 #[test]
 #[cfg(target_os = "linux")]
@@ -386,7 +386,7 @@ fn sigterm_while_writing_removes_the_temporary() {
     assert!(kill.success());
     while !std::fs::read_to_string(&log)
         .unwrap_or_default()
-        .contains("exit_group(130)")
+        .contains("exit_group(130")
     {
         assert!(
             strace.try_wait().unwrap().is_none(),
