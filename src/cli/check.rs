@@ -1,6 +1,8 @@
 //! `netfig check PATH... [--format text|json] [--deny-warnings]`: checks definitions and reports
-//! findings. Folders are walked recursively (hidden folders skipped) for `.yaml`/`.yml` files, in
-//! sorted order; files named explicitly are checked whatever their extension.
+//! findings. Folders are walked recursively (hidden folders and links to folders skipped) for
+//! the kinds of file below, in sorted order; files named explicitly are checked whatever their
+//! extension (a flowchart or a state machine by content, as `render` decides). Each file is
+//! checked once, whatever names (links, spellings) lead to it.
 
 use super::console::errln;
 use super::files::{display_name, read_input, InputKind};

@@ -57,6 +57,14 @@ fn follow_links(path: &Path) -> std::io::Result<PathBuf> {
     Err(std::io::Error::other("too many levels of symbolic links"))
 }
 
+/// The folder `path` is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 fn write_in_place(path: &Path, bytes: &[u8], truncate: bool) -> std::io::Result<()> {
     let mut file = OpenOptions::new()
         .write(true)
@@ -67,10 +75,7 @@ fn write_in_place(path: &Path, bytes: &[u8], truncate: bool) -> std::io::Result<
 }
 
 fn replace(target: &Path, bytes: &[u8], existing: Option<&Metadata>) -> std::io::Result<()> {
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(target);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -206,10 +211,7 @@ impl FileKey {
             return FileKey::Path(full);
         }
         let target = follow_links(path).unwrap_or_else(|_| path.to_path_buf());
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
+        let dir = folder_of(&target);
         let dir = std::fs::canonicalize(dir)
             .or_else(|_| std::path::absolute(dir))
             .unwrap_or_else(|_| dir.to_path_buf());
