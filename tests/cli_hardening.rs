@@ -306,6 +306,28 @@ fn a_full_standard_error_or_output_exits_2_without_a_panic() {
         let code = run_with(netfig, args, &dir, dev_full(), Stdio::piped());
         assert_eq!(code, Some(2), "{args:?} >/dev/full");
     }
+    // `build` prints the HTML's path on standard output and diagram errors on standard error.
+    std::fs::create_dir_all(dir.join("book/src")).unwrap();
+    std::fs::write(dir.join("book/book.toml"), "[book]\ntitle = \"t\"\n").unwrap();
+    std::fs::write(
+        dir.join("book/src/SUMMARY.md"),
+        "# Summary\n\n- [A](a.md)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("book/src/a.md"),
+        "# A\n\n```mermaid\n{FLOW}```\n".replace("{FLOW}", FLOW),
+    )
+    .unwrap();
+    let code = run_with(netfig, &["build", "book"], &dir, dev_full(), Stdio::null());
+    assert_eq!(code, Some(2), "build >/dev/full");
+    std::fs::write(
+        dir.join("book/src/a.md"),
+        "# A\n\n```mermaid\n{BAD}```\n".replace("{BAD}", BAD),
+    )
+    .unwrap();
+    let code = run_with(netfig, &["build", "book"], &dir, Stdio::null(), dev_full());
+    assert_eq!(code, Some(2), "build 2>/dev/full");
     let mdbook_netfig = env!("CARGO_BIN_EXE_mdbook-netfig");
     let code = run_with(
         mdbook_netfig,
