@@ -19,6 +19,7 @@ pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a source could not be read.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ReadError {
     /// Opening or reading failed (missing file, permissions …).
     Io(std::io::Error),
@@ -46,6 +47,8 @@ impl std::fmt::Display for ReadError {
         }
     }
 }
+
+impl std::error::Error for ReadError {}
 
 impl From<std::io::Error> for ReadError {
     fn from(e: std::io::Error) -> Self {
