@@ -13,6 +13,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod diagram;
 pub mod geometry;
+pub mod input;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -407,18 +407,7 @@ fn include_job(
     let directive = &content[inc.range.clone()];
     let at = map_offset(chapter, content, inc.range.start, directive).unwrap_or(0);
     let anchor = crate::diagnostic::Span::new(at, at + directive.len());
-    let path = cx.dir.join(&inc.path);
-    let text = read_source(&path).map_err(|e| {
-        Box::new(Finding {
-            file: chapter.clone(),
-            diagnostic: Diagnostic::error(
-                "E-BOOK-001",
-                anchor,
-                format!("cannot read `{}`: {e}", inc.path),
-            )
-            .with_hint("include paths are relative to the chapter's folder"),
-        })
-    })?;
+    // The extension first: nothing is read from a file netfig would not include anyway.
     let ext = Path::new(&inc.path)
         .extension()
         .and_then(|e| e.to_str())
@@ -444,6 +433,23 @@ fn include_job(
         .parent()
         .unwrap_or(Path::new(""))
         .join(&inc.path);
+    let path = cx.dir.join(&inc.path);
+    let text = read_source(&path).map_err(|e| match e {
+        // Not text: the error points into the included file.
+        crate::input::ReadError::Encoding(lossy, diagnostic) => Box::new(Finding {
+            file: Arc::new(SourceFile::new(display.display().to_string(), lossy)),
+            diagnostic,
+        }),
+        e => Box::new(Finding {
+            file: chapter.clone(),
+            diagnostic: Diagnostic::error(
+                "E-BOOK-001",
+                anchor,
+                format!("cannot read `{}`: {e}", inc.path),
+            )
+            .with_hint("include paths are relative to the chapter's folder"),
+        }),
+    })?;
     Ok(Job {
         kind,
         file: Arc::new(SourceFile::new(display.display().to_string(), text.clone())),
@@ -456,13 +462,10 @@ fn include_job(
     })
 }
 
-/// A diagram file's text, without the byte order mark some editors write (mdBook drops it
-/// from chapters too).
-pub(crate) fn read_source(path: &Path) -> std::io::Result<String> {
-    std::fs::read_to_string(path).map(|t| match t.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => t,
-    })
+/// A diagram file's text, read as every netfig input is ([`crate::input::read_file`]: regular
+/// files only, size capped, one decoder).
+pub(crate) fn read_source(path: &Path) -> Result<String, crate::input::ReadError> {
+    crate::input::read_file(path)
 }
 
 /// Whether `keyword` starts one of mermaid's other diagram types. Anything else in a mermaid

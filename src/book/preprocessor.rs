@@ -1,6 +1,7 @@
 //! The mdBook `Preprocessor` shell around [`process_chapter`](super::process_chapter).
 
 use super::{process_chapter, ChapterContext, Config, Finding, OnError};
+use crate::cli::console::{errln, exit_code, out};
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::errors::{Error, Result};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -75,7 +76,7 @@ impl Preprocessor for Netfig {
         let (book, findings) = self.process(ctx, book)?;
         // mdBook shows a preprocessor's stderr; stdout carries only the book.
         for f in &findings {
-            eprintln!("{}", f.render());
+            crate::cli::console::errln(&f.render());
         }
         let errors = findings.iter().filter(|f| f.is_error()).count();
         let config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
@@ -108,41 +109,46 @@ pub fn preprocessor_main(args: &[String]) -> i32 {
             return if args.get(2).is_some() { 0 } else { 2 };
         }
         Some("--version" | "-V") => {
-            println!("mdbook-netfig {}", env!("CARGO_PKG_VERSION"));
-            return 0;
+            out(format!("mdbook-netfig {}\n", env!("CARGO_PKG_VERSION")).as_bytes());
+            return exit_code(0);
         }
         Some(other) => {
-            eprintln!("mdbook-netfig: unknown argument `{other}`\nusage: mdbook-netfig [supports <renderer>] (mdBook runs it)");
-            return 2;
+            errln(&format!("mdbook-netfig: unknown argument `{other}`\nusage: mdbook-netfig [supports <renderer>] (mdBook runs it)"));
+            return exit_code(2);
         }
         None => {}
     }
     let (ctx, book) = match mdbook_preprocessor::parse_input(std::io::stdin().lock()) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("mdbook-netfig: cannot read the book from mdBook: {e:#}");
-            return 2;
+            errln(&format!(
+                "mdbook-netfig: cannot read the book from mdBook: {e:#}"
+            ));
+            return exit_code(2);
         }
     };
     if !supported_mdbook(&ctx.mdbook_version) {
-        eprintln!(
+        errln(&format!(
             "mdbook-netfig: warning: built for mdBook ^0.5 (mdbook-preprocessor {}), but run by mdBook {}; the book format may differ",
             mdbook_preprocessor::MDBOOK_VERSION,
             ctx.mdbook_version
-        );
+        ));
     }
-    match Netfig.run(&ctx, book) {
-        Ok(book) => {
-            let stdout = std::io::stdout().lock();
-            if let Err(e) = serde_json::to_writer(stdout, &book) {
-                eprintln!("mdbook-netfig: cannot write the book: {e}");
-                return 2;
+    let code = match Netfig.run(&ctx, book) {
+        Ok(book) => match serde_json::to_vec(&book) {
+            Ok(json) => {
+                out(&json);
+                0
             }
-            0
-        }
+            Err(e) => {
+                errln(&format!("mdbook-netfig: cannot write the book: {e}"));
+                2
+            }
+        },
         Err(e) => {
-            eprintln!("mdbook-netfig: {e:#}");
+            errln(&format!("mdbook-netfig: {e:#}"));
             1
         }
-    }
+    };
+    exit_code(code)
 }

@@ -3,6 +3,7 @@
 //! sub-folders are books (one per language, like this repository's `book/zh` and `book/en`)
 //! builds each of them.
 
+use super::console::{errln, out};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::book::Netfig;
 use clap::Args;
@@ -33,10 +34,10 @@ pub(crate) fn run(args: BuildArgs) -> i32 {
         .unwrap_or_default();
     editions.sort();
     if editions.is_empty() {
-        eprintln!(
+        errln(&format!(
             "error: {} has no book.toml (nor sub-folders with one)",
             args.book.display()
-        );
+        ));
         return EXIT_USAGE;
     }
     let mut code = EXIT_OK;
@@ -54,7 +55,10 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
     let mut book = match MDBook::load(dir) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot load the book in {}: {e:#}", dir.display());
+            errln(&format!(
+                "error: cannot load the book in {}: {e:#}",
+                dir.display()
+            ));
             return EXIT_USAGE;
         }
     };
@@ -67,18 +71,12 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
         Ok(()) => {
             let html = shown(&book.build_dir_for("html"));
             let index = html.join("index.html");
-            println!(
-                "{}",
-                if index.is_file() {
-                    index.display().to_string()
-                } else {
-                    html.display().to_string()
-                }
-            );
+            let shown = if index.is_file() { index } else { html };
+            out(format!("{}\n", shown.display()).as_bytes());
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            errln(&format!("error: {e:#}"));
             if format!("{e:#}").contains("netfig:") {
                 EXIT_INPUT
             } else {

@@ -1,10 +1,15 @@
 //! `netfig check PATH... [--format text|json] [--deny-warnings]`: checks definitions and reports
-//! findings. Folders are walked recursively (hidden folders skipped) for `.yaml`/`.yml` files, in
-//! sorted order; files named explicitly are checked whatever their extension.
+//! findings. Folders are walked recursively (hidden folders and links to folders skipped) for
+//! the kinds of file below, in sorted order; files named explicitly are checked whatever their
+//! extension (a flowchart or a state machine by content, as `render` decides). Each file is
+//! checked once, whatever names (links, spellings) lead to it.
 
-use super::files::read_input;
+use super::console::errln;
+use super::files::{display_name, read_input, InputKind};
+use super::output::FileKey;
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::input::ReadError;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -43,6 +48,14 @@ enum FileKind {
 }
 
 impl FileKind {
+    /// A named file without one of these extensions: a flowchart or a state machine by its
+    /// content, as `render` decides.
+    fn by_content(path: &Path, text: &str) -> FileKind {
+        match InputKind::of(path, text) {
+            InputKind::Flowchart => FileKind::Flowchart,
+            InputKind::Tcp => FileKind::TcpYaml,
+        }
+    }
     /// The kind a walked file has, by extension; `None` = not ours, skipped.
     fn of(path: &Path) -> Option<FileKind> {
         match path.extension().and_then(|e| e.to_str()) {
@@ -85,6 +98,7 @@ fn check_chapter(
 ) -> Result<Vec<(SourceFile, Vec<Diagnostic>)>, String> {
     let config = book_config(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
+    refuse_unreadable_includes(&name, dir, &text, 0)?;
     let expanded = expand_links(path, &text);
     let cx = crate::book::ChapterContext {
         display_path: name.clone(),
@@ -107,6 +121,56 @@ fn check_chapter(
         }
     }
     Ok(groups)
+}
+
+/// How deep mdBook's `links` preprocessor follows `{{#include}}`s inside included files.
+const MAX_INCLUDE_DEPTH: usize = 10;
+
+/// mdBook's `links` preprocessor reads an `{{#include}}`d file whole, whatever it is: refuses
+/// the chapter first when one of its includes (or theirs, as deep as mdBook goes) is not a
+/// regular file or is larger than netfig reads. Missing or undecodable files are left to
+/// mdBook, which leaves their directive in place.
+fn refuse_unreadable_includes(
+    name: &str,
+    dir: &Path,
+    text: &str,
+    depth: usize,
+) -> Result<(), String> {
+    use crate::input::ReadError;
+    for include in include_paths(text) {
+        let target = dir.join(include);
+        match crate::input::read_file(&target) {
+            Ok(included) if depth < MAX_INCLUDE_DEPTH => {
+                let dir = target.parent().unwrap_or(Path::new("."));
+                refuse_unreadable_includes(name, dir, &included, depth + 1)?;
+            }
+            Err(e @ (ReadError::NotAFile(_) | ReadError::TooLarge)) => {
+                return Err(format!("{name}: cannot include {}: {e}", target.display()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The files named by mdBook's file-reading directives (`{{#include}}`, `{{#rustdoc_include}}`,
+/// `{{#playground}}`) in `text`, without their line ranges or anchors.
+fn include_paths(text: &str) -> impl Iterator<Item = &str> {
+    const DIRECTIVES: [&str; 4] = ["include", "rustdoc_include", "playground", "playpen"];
+    text.match_indices("{{#").filter_map(move |(at, _)| {
+        if text[..at].ends_with('\\') {
+            return None;
+        }
+        let rest = text[at + 3..].trim_start();
+        let word = DIRECTIVES.iter().find(|d| {
+            rest.strip_prefix(**d)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        })?;
+        let token = rest[word.len()..].split_whitespace().next()?;
+        let token = token.strip_suffix("}}").unwrap_or(token);
+        let path = token.split(':').next().unwrap_or(token);
+        (!path.is_empty()).then_some(path)
+    })
 }
 
 /// The chapter with mdBook's `links` preprocessor applied (`{{#include}}` expanded, escaped
@@ -145,7 +209,7 @@ fn book_config(chapter: &Path) -> Result<crate::book::Config, String> {
     let abs = std::path::absolute(chapter).unwrap_or_else(|_| chapter.to_path_buf());
     for dir in abs.ancestors().skip(1) {
         let toml_path = dir.join("book.toml");
-        if let Ok(text) = std::fs::read_to_string(&toml_path) {
+        if let Ok(text) = crate::input::read_file(&toml_path) {
             let invalid = |e: String| {
                 let e = e.trim_end().replace('\n', " ");
                 format!("{}: [preprocessor.netfig]: {e}", toml_path.display())
@@ -179,14 +243,10 @@ enum Checked {
 
 pub(crate) fn run(args: CheckArgs) -> i32 {
     let mut failures: Vec<String> = Vec::new();
-    let mut inputs: Vec<(PathBuf, FileKind)> = Vec::new();
+    // The kind is `None` for a named file without a known extension: decided by its content.
+    let mut inputs: Vec<(PathBuf, Option<FileKind>)> = Vec::new();
     for path in &args.paths {
-        if path.as_os_str() == "-" || path.is_file() {
-            inputs.push((
-                path.clone(),
-                FileKind::of(path).unwrap_or(FileKind::TcpYaml),
-            ));
-        } else if path.is_dir() {
+        if path.is_dir() {
             let mut found = Vec::new();
             if let Err(e) = walk(path, &mut found) {
                 failures.push(format!("cannot read {}: {e}", path.display()));
@@ -195,27 +255,32 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
             inputs.extend(
                 found
                     .into_iter()
-                    .filter_map(|p| FileKind::of(&p).map(|k| (p, k))),
+                    .filter_map(|p| FileKind::of(&p).map(|k| (p, Some(k)))),
             );
+        } else if path.as_os_str() == "-" || path.exists() {
+            // Whatever it is: reading says if it is not a regular file.
+            inputs.push((path.clone(), FileKind::of(path)));
         } else {
             failures.push(format!("{}: no such file or folder", path.display()));
         }
     }
+    // Each file once, however many names (symbolic or hard links, paths given twice) it has.
+    let mut seen = std::collections::BTreeSet::new();
+    inputs.retain(|(path, _)| path.as_os_str() == "-" || seen.insert(FileKey::of(path)));
     let results: Vec<Checked> = inputs
         .par_iter()
         .map(|(path, kind)| match read_input(path) {
-            // mdBook drops a byte order mark from chapters; so does netfig, from every file.
-            Ok((name, text)) => match kind.check(
-                path,
-                name,
-                text.strip_prefix('\u{feff}')
-                    .map(str::to_string)
-                    .unwrap_or(text),
-            ) {
-                Ok(groups) => Checked::Findings(groups),
-                Err(message) => Checked::Failed(message),
-            },
-            Err(e) => Checked::Failed(format!("cannot read {}: {e}", path.display())),
+            Ok((name, text)) => {
+                let kind = kind.unwrap_or_else(|| FileKind::by_content(path, &text));
+                match kind.check(path, name, text) {
+                    Ok(groups) => Checked::Findings(groups),
+                    Err(message) => Checked::Failed(message),
+                }
+            }
+            Err(ReadError::Encoding(lossy, d)) => {
+                Checked::Findings(vec![(SourceFile::new(display_name(path), lossy), vec![d])])
+            }
+            Err(e) => Checked::Failed(format!("cannot read {}: {e}", display_name(path))),
         })
         .collect();
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
@@ -232,7 +297,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                     warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
                     match args.format {
                         CheckFormat::Text if !diagnostics.is_empty() => {
-                            eprintln!("{}", file.render_all(diagnostics));
+                            errln(&file.render_all(diagnostics));
                         }
                         CheckFormat::Text => {}
                         CheckFormat::Json => findings.extend(json_findings(file, diagnostics)),
@@ -242,12 +307,12 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
         }
     }
     for message in &failures {
-        eprintln!("error: {message}");
+        errln(&format!("error: {message}"));
     }
     match args.format {
-        CheckFormat::Text => {
-            eprintln!("checked {files} file(s): {errors} error(s), {warnings} warning(s)")
-        }
+        CheckFormat::Text => errln(&format!(
+            "checked {files} file(s): {errors} error(s), {warnings} warning(s)"
+        )),
         CheckFormat::Json => {
             let doc = serde_json::json!({
                 "files": files,
@@ -256,7 +321,8 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                 "findings": findings,
                 "failures": failures,
             });
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+            super::console::out(text.as_bytes());
         }
     }
     if !failures.is_empty() {
@@ -296,8 +362,10 @@ fn json_findings(file: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<serde_jso
 
 /// Every file under `dir`, skipping hidden folders (`.git`, `.github` …) and the output folder
 /// of a book (`build.build-dir`, `book/` by default), which holds copies of the sources.
+/// Symbolic links to folders are not followed (a link to `..` would loop); links to files are
+/// listed (`run` checks each file once, whatever its names).
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let build_dir = std::fs::read_to_string(dir.join("book.toml"))
+    let build_dir = crate::input::read_file(&dir.join("book.toml"))
         .ok()
         .map(|text| {
             let table = text.parse::<toml::Table>().ok();
@@ -310,16 +378,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             dir.join(configured.unwrap_or_else(|| PathBuf::from("book")))
         });
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+        let entry = entry?;
+        let path = entry.path();
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
-        if path.is_dir() {
+        // `file_type` does not follow links: a link to a folder is not a folder here.
+        let real_dir = entry.file_type()?.is_dir();
+        if real_dir {
             if !hidden && build_dir.as_ref() != Some(&path) {
                 walk(&path, out)?;
             }
-        } else {
+        } else if !path.is_dir() {
             out.push(path);
         }
     }

@@ -1,57 +1,54 @@
-//! Reading inputs (files or `-` for stdin, UTF-8 only) and writing outputs safely: a temporary
-//! file in the target folder, then a rename, so a failed or interrupted run never leaves a
-//! half-written file.
+//! Reading the CLI's inputs (files, or `-` for standard input) through [`crate::input`], and
+//! telling what an input is.
 
-use std::io::Write;
+use crate::input::ReadError;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically (temporary sibling + rename), or to stdout for `-`.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if path.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
-        out.write_all(bytes)?;
-        return out.flush();
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// Reads `input` (`-` = standard input); returns its display name and its text.
+pub(crate) fn read_input(input: &Path) -> Result<(String, String), ReadError> {
+    let text = if input.as_os_str() == "-" {
+        crate::input::read_stdin()?
+    } else {
+        crate::input::read_file(input)?
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    Ok((display_name(input), text))
 }
 
-/// Reads `input` (`-` = standard input) as UTF-8; returns its display name and its text.
-pub(crate) fn read_input(input: &Path) -> std::io::Result<(String, String)> {
-    use std::io::Read;
+/// The name an input goes by in messages.
+pub(crate) fn display_name(input: &Path) -> String {
     if input.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        return Ok(("<stdin>".to_string(), without_bom(s)));
+        "<stdin>".to_string()
+    } else {
+        input.display().to_string()
     }
-    let bytes = std::fs::read(input)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))?;
-    Ok((input.display().to_string(), without_bom(text)))
 }
 
-/// The text without a leading byte order mark (editors on Windows add one; mdBook ignores it
-/// too). Positions in diagnostics then count from the first real character.
-fn without_bom(mut text: String) -> String {
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
+/// What an input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InputKind {
+    Flowchart,
+    Tcp,
+}
+
+impl InputKind {
+    /// By extension, else by content: a mermaid flowchart header, or a YAML mapping with a
+    /// top-level `transitions:` key. Unknown text is treated as a flowchart (its errors say why).
+    /// `render` and `check` both decide with this.
+    pub(crate) fn of(path: &Path, text: &str) -> InputKind {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("mmd" | "mermaid") => return InputKind::Flowchart,
+            Some("yaml" | "yml") => return InputKind::Tcp,
+            _ => {}
+        }
+        if crate::syntax::flowchart::is_flowchart(text) {
+            InputKind::Flowchart
+        } else if text
+            .lines()
+            .any(|l| l.starts_with("transitions:") || l.starts_with("\"transitions\":"))
+        {
+            InputKind::Tcp
+        } else {
+            InputKind::Flowchart
+        }
     }
-    text
 }

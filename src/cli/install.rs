@@ -1,7 +1,8 @@
 //! `netfig install [BOOK_DIR]`: adds `[preprocessor.netfig]` to book.toml, idempotently, keeping
 //! the file's comments and layout.
 
-use super::files::write_atomic;
+use super::console::errln;
+use super::output::write_output;
 use super::{EXIT_OK, EXIT_USAGE};
 use crate::book::watch::normalized;
 use clap::Args;
@@ -126,24 +127,24 @@ pub(crate) fn run(args: InstallArgs) -> i32 {
     let link = args.book.join("book.toml");
     // A symlinked book.toml stays a link: its file is what changes.
     let path = std::fs::canonicalize(&link).unwrap_or_else(|_| link.clone());
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::input::read_file(&path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", link.display());
+            errln(&format!("error: cannot read {}: {e}", link.display()));
             return EXIT_USAGE;
         }
     };
     let mut doc = match parse(&text) {
         Ok(doc) => doc,
         Err(e) => {
-            eprintln!("error: {}: {e}", link.display());
+            errln(&format!("error: {}: {e}", link.display()));
             return EXIT_USAGE;
         }
     };
     let notes = match add_netfig_table(&mut doc) {
         Ok(notes) => notes,
         Err(e) => {
-            eprintln!("error: {}: {e}", link.display());
+            errln(&format!("error: {}: {e}", link.display()));
             return EXIT_USAGE;
         }
     };
@@ -151,44 +152,44 @@ pub(crate) fn run(args: InstallArgs) -> i32 {
     let watched = match crate::book::watch::included_dirs(&args.book, &doc.to_string()) {
         Ok(dirs) => add_watch_dirs(&mut doc, &dirs),
         Err(e) => {
-            eprintln!(
+            errln(&format!(
                 "warning: {}: build.extra-watch-dirs not updated: {e}",
                 link.display()
-            );
+            ));
             Ok(Vec::new())
         }
     };
     let watched = match watched {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: {}: {e}", link.display());
+            errln(&format!("error: {}: {e}", link.display()));
             return EXIT_USAGE;
         }
     };
     for note in &notes {
-        eprintln!("note: {}: {note}", link.display());
+        errln(&format!("note: {}: {note}", link.display()));
     }
     let new = doc.to_string();
     if new == text {
-        eprintln!(
+        errln(&format!(
             "{}: [preprocessor.netfig] already installed",
             link.display()
-        );
+        ));
         return EXIT_OK;
     }
-    if let Err(e) = write_atomic(&path, new.as_bytes()) {
-        eprintln!("error: cannot write {}: {e}", link.display());
+    if let Err(e) = write_output(&path, new.as_bytes()) {
+        errln(&format!("error: cannot write {}: {e}", link.display()));
         return EXIT_USAGE;
     }
     if table_added {
-        eprintln!("{}: added [preprocessor.netfig]", link.display());
+        errln(&format!("{}: added [preprocessor.netfig]", link.display()));
     }
     if !watched.is_empty() {
-        eprintln!(
+        errln(&format!(
             "{}: build.extra-watch-dirs += {} (mdbook serve rebuilds when an included diagram changes)",
             link.display(),
             watched.join(", ")
-        );
+        ));
     }
     EXIT_OK
 }

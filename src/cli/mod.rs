@@ -3,8 +3,10 @@
 
 mod build;
 mod check;
+pub(crate) mod console;
 mod files;
 mod install;
+mod output;
 mod reference;
 mod render;
 
@@ -49,15 +51,20 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-            let _ = e.print();
-            return code;
+            // `--help` and `--version` go to stdout, usage errors to stderr; a failed write is
+            // handled as `console` handles every other (a broken pipe quietly, else exit 2).
+            return match e.print() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => code.max(EXIT_USAGE),
+                _ => code,
+            };
         }
     };
-    match cli.command {
+    let code = match cli.command {
         Command::Render(args) => render::run(args),
         Command::Build(args) => build::run(args),
         Command::Install(args) => install::run(args),
         Command::Check(args) => check::run(args),
         Command::Reference(args) => reference::run(args),
-    }
+    };
+    console::exit_code(code)
 }

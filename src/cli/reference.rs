@@ -4,7 +4,6 @@
 use super::EXIT_OK;
 use crate::tcp::reference;
 use clap::{Args, ValueEnum};
-use std::io::Write;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -30,10 +29,6 @@ pub(crate) fn run(args: ReferenceArgs) -> i32 {
         ReferenceFormat::Json => reference::to_json(),
         ReferenceFormat::Table => reference::to_table(),
     };
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => EXIT_OK,
-        // A closed pipe (`netfig reference | head`) is not worth a message.
-        Err(_) => super::EXIT_USAGE,
-    }
+    super::console::out(text.as_bytes());
+    EXIT_OK
 }

@@ -4,9 +4,13 @@
 //! Inputs are mermaid flowcharts or TCP state machine definitions: `.mmd`/`.mermaid` and
 //! `.yaml`/`.yml` by extension, anything else (and standard input) by content.
 
-use super::{files::read_input, files::write_atomic, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use super::console::{err, errln};
+use super::files::{read_input, InputKind};
+use super::output::{write_output, FileKey};
+use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::diagram::{self, CheckMode, Options, StatesOptions, TableFormat, View};
+use crate::input::ReadError;
 use crate::model::LangChoice;
 use crate::render::Theme;
 use clap::{Args, ValueEnum};
@@ -38,35 +42,6 @@ impl Format {
     }
 }
 
-/// What an input is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum InputKind {
-    Flowchart,
-    Tcp,
-}
-
-impl InputKind {
-    /// By extension, else by content: a mermaid flowchart header, or a YAML mapping with a
-    /// top-level `transitions:` key. Unknown text is treated as a flowchart (its errors say why).
-    fn of(path: &Path, text: &str) -> InputKind {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("mmd" | "mermaid") => return InputKind::Flowchart,
-            Some("yaml" | "yml") => return InputKind::Tcp,
-            _ => {}
-        }
-        if crate::syntax::flowchart::is_flowchart(text) {
-            InputKind::Flowchart
-        } else if text
-            .lines()
-            .any(|l| l.starts_with("transitions:") || l.starts_with("\"transitions\":"))
-        {
-            InputKind::Tcp
-        } else {
-            InputKind::Flowchart
-        }
-    }
-}
-
 #[derive(Args, Debug)]
 pub(crate) struct RenderArgs {
     /// Diagram sources: flowcharts (`.mmd`, `.mermaid`) or TCP state machines (`.yaml`,
@@ -83,9 +58,9 @@ pub(crate) struct RenderArgs {
     /// with --view table/both).
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// PNG scale factor.
+    /// PNG scale factor, from 0.01 to 16.
     #[arg(long, default_value_t = 1.0)]
-    scale: f32,
+    scale: f64,
     /// Which label lines to keep: zh, en or both.
     #[arg(long, default_value = "both")]
     lang: LangChoice,
@@ -123,25 +98,33 @@ enum Outcome {
 
 pub(crate) fn run(args: RenderArgs) -> i32 {
     if args.output.is_some() && args.inputs.len() > 1 {
-        eprintln!("error: -o/--output takes one input; use --out-dir for several");
+        errln("error: -o/--output takes one input; use --out-dir for several");
         return EXIT_USAGE;
     }
-    if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 16.0) {
-        eprintln!("error: --scale must be a number in (0, 16]");
+    if let Err(message) = check_scale(args.scale) {
+        let shown = if (1e-4..1e6).contains(&args.scale.abs()) {
+            args.scale.to_string()
+        } else {
+            format!("{:e}", args.scale)
+        };
+        errln(&format!("error: --scale {shown}: {message}"));
         return EXIT_USAGE;
     }
     let format = args.format();
     if args.view.has_table() && matches!(format, Format::Svg | Format::Png) {
-        eprintln!("error: --view table/both writes --format html or md, not svg or png");
+        errln("error: --view table/both writes --format html or md, not svg or png");
         return EXIT_USAGE;
     }
     if !args.view.has_table() && matches!(format, Format::Html | Format::Md) {
-        eprintln!("error: --format html/md needs --view table or both (TCP state machines only)");
+        errln("error: --format html/md needs --view table or both (TCP state machines only)");
         return EXIT_USAGE;
     }
     if let Some(dir) = &args.template {
         if !dir.is_dir() {
-            eprintln!("error: --template {}: not a folder", dir.display());
+            errln(&format!(
+                "error: --template {}: not a folder",
+                dir.display()
+            ));
             return EXIT_USAGE;
         }
         if format == Format::Html {
@@ -152,9 +135,13 @@ pub(crate) fn run(args: RenderArgs) -> i32 {
     }
     if let Some(dir) = &args.out_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("error: cannot create {}: {e}", dir.display());
+            errln(&format!("error: cannot create {}: {e}", dir.display()));
             return EXIT_USAGE;
         }
+    }
+    if let Err(message) = check_outputs(&args) {
+        err(&message);
+        return EXIT_USAGE;
     }
     // Render in parallel, report in input order so output is deterministic.
     let results: Vec<(Outcome, String)> = args
@@ -164,7 +151,7 @@ pub(crate) fn run(args: RenderArgs) -> i32 {
         .collect();
     let mut code = EXIT_OK;
     for (outcome, report) in results {
-        eprint!("{report}");
+        err(&report);
         code = code.max(match outcome {
             Outcome::Ok => EXIT_OK,
             Outcome::InputErrors => EXIT_INPUT,
@@ -177,10 +164,22 @@ pub(crate) fn run(args: RenderArgs) -> i32 {
 fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
     let (name, text) = match read_input(input) {
         Ok(t) => t,
+        Err(ReadError::Encoding(lossy, d)) => {
+            let file = SourceFile::new(super::files::display_name(input), lossy);
+            let mut report = file.render(&d);
+            report.push_str(&format!(
+                "\nerror: {}: not text; nothing written\n",
+                file.name()
+            ));
+            return (Outcome::InputErrors, report);
+        }
         Err(e) => {
             return (
                 Outcome::Failed,
-                format!("error: cannot read {}: {e}\n", input.display()),
+                format!(
+                    "error: cannot read {}: {e}\n",
+                    super::files::display_name(input)
+                ),
             )
         }
     };
@@ -224,7 +223,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         report.push_str(&file.render_all(&warnings));
     }
     let bytes = match args.format() {
-        Format::Png => match crate::render::png::render(&text, args.scale) {
+        Format::Png => match crate::render::png::render(&text, args.scale as f32) {
             Ok(b) => b,
             Err(e) => {
                 report.push_str(&format!("error: {}: {e}\n", file.name()));
@@ -234,7 +233,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         _ => text.into_bytes(),
     };
     let out = output_path(args, input);
-    if let Err(e) = write_atomic(&out, &bytes) {
+    if let Err(e) = write_output(&out, &bytes) {
         report.push_str(&format!("error: cannot write {}: {e}\n", out.display()));
         return (Outcome::Failed, report);
     }
@@ -249,7 +248,7 @@ fn nodes_fit_png(args: &RenderArgs, file: &SourceFile) -> Result<(), crate::rend
         return Ok(());
     }
     let graph = crate::layout::flowchart::graph(&chart.select_lang(args.lang));
-    crate::render::png::check_nodes_fit(graph.nodes.iter().map(|n| n.size), args.scale)
+    crate::render::png::check_nodes_fit(graph.nodes.iter().map(|n| n.size), args.scale as f32)
 }
 
 /// The flowchart's SVG and its warnings.
@@ -323,20 +322,86 @@ fn check_template(dir: &Path) -> Option<i32> {
     if !path.is_file() {
         return None;
     }
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::input::read_file(&path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read template {}: {e}", path.display());
+            errln(&format!(
+                "error: cannot read template {}: {e}",
+                path.display()
+            ));
             return Some(EXIT_USAGE);
         }
     };
     let (file, diagnostics) =
         crate::diagram::template::check(&path.display().to_string(), &text).err()?;
-    eprint!("{}", file.render_all(&diagnostics));
-    eprintln!(
+    err(&file.render_all(&diagnostics));
+    errln(&format!(
         "\nerror: {}: {} error(s); nothing written",
         file.name(),
         diagnostics.len()
-    );
+    ));
     Some(EXIT_INPUT)
+}
+
+/// Why a `--scale` is refused. A scale too small to hold a pixel (`1e-300` is 0 as the
+/// renderer's `f32`) is named as such rather than "out of range".
+fn check_scale(scale: f64) -> Result<(), String> {
+    if !scale.is_finite() || scale <= 0.0 {
+        return Err("the scale must be a positive number (at most 16)".into());
+    }
+    if scale > 16.0 {
+        return Err("the scale is too large: at most 16 (a 16-fold image)".into());
+    }
+    if scale < MIN_SCALE {
+        return Err(format!(
+            "the scale is too small: at least {MIN_SCALE} (below it a diagram shrinks to a few pixels or none)"
+        ));
+    }
+    Ok(())
+}
+
+/// The smallest `--scale`: a 100 px node is then 1 px.
+const MIN_SCALE: f64 = 0.01;
+
+/// Refuses, before anything is rendered, a run that would write onto one of its inputs (the
+/// same file under any spelling, link or hard link) or write two inputs to the same output.
+/// The message names the inputs.
+fn check_outputs(args: &RenderArgs) -> Result<(), String> {
+    let inputs: Vec<(FileKey, &PathBuf)> = args
+        .inputs
+        .iter()
+        .filter(|i| i.as_os_str() != "-")
+        .map(|i| (FileKey::of(i), i))
+        .collect();
+    let mut outputs: std::collections::BTreeMap<FileKey, &PathBuf> = Default::default();
+    let mut problems = String::new();
+    for input in &args.inputs {
+        let out = output_path(args, input);
+        if out.as_os_str() == "-" {
+            continue;
+        }
+        let key = FileKey::of(&out);
+        if let Some((_, source)) = inputs.iter().find(|(k, _)| *k == key) {
+            problems.push_str(&format!(
+                "error: {} would be written onto the input {} (the same file); choose another output\n",
+                out.display(),
+                source.display()
+            ));
+        } else if let Some(first) = outputs.get(&key) {
+            problems.push_str(&format!(
+                "error: {} and {} would both be written to {}; render them into different folders\n",
+                first.display(),
+                input.display(),
+                out.display()
+            ));
+        } else {
+            outputs.insert(key, input);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        problems.push_str("error: nothing written\n");
+        Err(problems)
+    }
 }

@@ -168,7 +168,7 @@ pub fn html(
     let data = data(m, lang);
     let out = match &custom {
         Some(p) => {
-            let template = std::fs::read_to_string(p)
+            let template = crate::input::read_file(p)
                 .map_err(|e| fail(format!("cannot read template {}: {e}", p.display())))?;
             let name = p.display().to_string();
             // Checked first: handlebars has no recursion limit of its own.
