@@ -153,6 +153,15 @@ fn declared_size(svg: &str) -> Option<(f32, f32)> {
 /// Replaces every CSS `var(--name, fallback)` by its fallback (recursively; `initial` when
 /// there is none), leaving everything else byte-identical.
 pub fn resolve_vars(svg: &str) -> String {
+    resolve_vars_within(svg, 0)
+}
+
+/// How deep fallbacks of fallbacks are followed: netfig writes two levels; a user's style may
+/// nest more, but past this the value is `initial` (each level rescans its text, and recursion
+/// must stay bounded).
+const MAX_VAR_NESTING: usize = 8;
+
+fn resolve_vars_within(svg: &str, nesting: usize) -> String {
     if !svg.contains("var(") {
         return svg.to_string();
     }
@@ -180,7 +189,11 @@ pub fn resolve_vars(svg: &str) -> String {
             return out;
         };
         match comma {
-            Some(c) => out.push_str(&resolve_vars(after[c + 1..close].trim())),
+            Some(c) if nesting < MAX_VAR_NESTING => out.push_str(&resolve_vars_within(
+                after[c + 1..close].trim(),
+                nesting + 1,
+            )),
+            Some(_) => out.push_str("initial"),
             None => out.push_str("initial"),
         }
         rest = &after[close + 1..];
@@ -192,6 +205,15 @@ pub fn resolve_vars(svg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deeply_nested_fallbacks_stop_at_a_bound() {
+        let n = 50_000;
+        let deep = format!("a{{fill:{}red{}}}", "var(--x,".repeat(n), ")".repeat(n));
+        assert_eq!(resolve_vars(&deep), "a{fill:initial}");
+        let shallow = format!("a{{fill:{}red{}}}", "var(--x,".repeat(3), ")".repeat(3));
+        assert_eq!(resolve_vars(&shallow), "a{fill:red}");
+    }
 
     #[test]
     fn vars_resolve_to_fallbacks() {
