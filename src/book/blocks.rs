@@ -152,13 +152,15 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
     // heading or table cell around it), if any.
     let mut run_paragraph: Option<usize> = None;
     let mut open: Vec<(bool, usize)> = Vec::new();
+    // Where the HTML block being read starts.
+    let mut html_block = 0;
     for (event, range) in Parser::new_ext(markdown, mdbook_options()).into_offset_iter() {
         let is_text = matches!(event, Event::Text(_)) && !in_code;
         match (&mut run, is_text) {
             (Some(r), true) if range.start <= r.end => r.end = r.end.max(range.end),
             (_, true) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, run_paragraph, false, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, None, &mut blocks);
                 }
                 run = Some(range.clone());
                 run_paragraph = open
@@ -167,7 +169,7 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
             }
             (_, false) => {
                 if let Some(r) = run.take() {
-                    find_includes(markdown, r, run_paragraph, false, &mut blocks);
+                    find_includes(markdown, r, run_paragraph, None, &mut blocks);
                 }
             }
         }
@@ -181,6 +183,7 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
             _ => {}
         }
         match event {
+            Event::Start(Tag::HtmlBlock) => html_block = range.start,
             Event::Start(Tag::CodeBlock(kind)) => {
                 in_code = true;
                 if let CodeBlockKind::Fenced(info) = kind {
@@ -203,7 +206,9 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
             }
             // Lines of an HTML block (`<details>` without blank lines): mdBook passes them
             // through, so a directive there is replaced by the figure as it is.
-            Event::Html(_) => find_includes(markdown, range.clone(), None, true, &mut blocks),
+            Event::Html(_) => {
+                find_includes(markdown, range.clone(), None, Some(html_block), &mut blocks)
+            }
             Event::Text(text) if in_code => {
                 if let Some(f) = current.as_mut() {
                     f.segments.push((f.content.len(), range.start));
@@ -224,14 +229,14 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
         }
     }
     if let Some(r) = run.take() {
-        find_includes(markdown, r, run_paragraph, false, &mut blocks);
+        find_includes(markdown, r, run_paragraph, None, &mut blocks);
     }
     blocks.sort_by_key(|b| b.range().start);
     blocks
 }
 
-/// Finds `{{#netfig …}}` directives that start inside `range` (text, or with `paragraph`
-/// `None` a line of an HTML block). A directive preceded by a
+/// Finds `{{#netfig …}}` directives that start inside `range` (text, or with `html` the start
+/// of the HTML block `range` is a line of). A directive preceded by a
 /// backslash is escaped, as mdBook's `{{#include}}` is: it is left alone (mdBook's `links`
 /// preprocessor removes the backslash). A directive is replaced by a block figure only when it
 /// starts a line of a paragraph it is directly in (`paragraph`: where that paragraph starts);
@@ -240,9 +245,10 @@ fn find_includes(
     markdown: &str,
     range: Range<usize>,
     paragraph: Option<usize>,
-    in_html: bool,
+    html: Option<usize>,
     out: &mut Vec<Block>,
 ) {
+    let in_html = html.is_some();
     // As in mdBook's `{{#include}}`, blanks may follow the opening braces.
     let mut at = range.start;
     while let Some(i) = markdown[at..range.end].find("{{") {
@@ -257,7 +263,9 @@ fn find_includes(
         let Some(close) = markdown[after..range.end].find("}}") else {
             break;
         };
-        if markdown[..start].ends_with('\\') || (in_html && in_html_comment(markdown, start)) {
+        if markdown[..start].ends_with('\\')
+            || html.is_some_and(|h| in_html_comment(&markdown[h.min(start)..start]))
+        {
             continue;
         }
         let inner = &markdown[after..after + close];
@@ -268,12 +276,16 @@ fn find_includes(
         if path.is_empty() {
             continue;
         }
-        let line_start = markdown[..start].rfind('\n').map_or(0, |i| i + 1);
-        let before = &markdown[line_start..start];
+        // Only blanks and `>` markers before it on its line (scanned backwards, so the cost
+        // does not grow with the line).
         let starts_line = paragraph.is_some_and(|p| {
             p == start
                 || is_list_marker(&markdown[p..start])
-                || before.chars().all(|c| c == '>' || c.is_whitespace())
+                || markdown[..start]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| c != '\n')
+                    .all(|c| c == '>' || c.is_whitespace())
         });
         out.push(Block::Include(Include {
             range: start..after + close + 2,
@@ -285,9 +297,9 @@ fn find_includes(
     }
 }
 
-/// Whether `at` lies inside an HTML comment (`<!-- … -->`): a directive there is commented out.
-fn in_html_comment(markdown: &str, at: usize) -> bool {
-    let before = &markdown[..at];
+/// Whether the end of `before` (an HTML block up to a directive) lies inside an HTML comment
+/// (`<!-- … -->`): a directive there is commented out.
+fn in_html_comment(before: &str) -> bool {
     before
         .rfind("<!--")
         .is_some_and(|open| !before[open..].contains("-->"))
@@ -299,11 +311,9 @@ fn is_list_marker(s: &str) -> bool {
     let marker = s.trim();
     let ends_blank = s.ends_with([' ', '\t']);
     let bullet = matches!(marker, "-" | "*" | "+");
-    let ordered = marker.len() > 1
-        && marker[..marker.len() - 1]
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-        && marker.ends_with(['.', ')']);
+    let ordered = marker
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     ends_blank && (bullet || ordered)
 }
 
@@ -416,5 +426,44 @@ mod tests {
         let blocks = find(md, &claimed());
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].range(), 0..md.len() - 1);
+    }
+
+    #[test]
+    fn a_directive_after_wide_text_is_inline() {
+        // The text before the directive ends in a multi-byte character: no list marker, no
+        // panic slicing it.
+        let md = "中文 {{#netfig a.mmd}}
+
+- 项 {{#netfig b.mmd}}
+";
+        let blocks = find(md, &claimed());
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks
+            .iter()
+            .all(|b| matches!(b, Block::Include(i) if i.inline)));
+    }
+
+    #[test]
+    fn a_comment_in_an_earlier_html_block_does_not_hide_a_directive() {
+        let md = "<div>
+<!-- {{#netfig a.mmd}}
+-->
+</div>
+
+<div>
+{{#netfig b.mmd}}
+<!--
+{{#netfig c.mmd}}
+-->
+</div>
+";
+        let paths: Vec<String> = find(md, &claimed())
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Include(i) => Some(i.path),
+                Block::Fence(_) => None,
+            })
+            .collect();
+        assert_eq!(paths, vec!["b.mmd".to_string()]);
     }
 }

@@ -1,0 +1,131 @@
+//! Mapping positions in a chapter's content (as mdBook hands it over, possibly changed by an
+//! earlier preprocessor such as `links`) to the chapter file on disk, where diagnostics point.
+//!
+//! Everything a chapter needs is computed once per chapter, so the cost per block does not grow
+//! with the chapter: whether the texts are equal, how long their common head and tail are, and
+//! (only for a block in the part that differs) where each searched text occurs, cached by text.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Maps offsets in `content` to offsets in `disk`.
+pub(crate) struct Locator<'a> {
+    disk: &'a str,
+    content: &'a str,
+    /// Bytes at the start that both texts share.
+    head: usize,
+    /// Bytes at the end that both texts share (not overlapping `head`).
+    tail: usize,
+    /// Occurrences of a searched text: (in the file, in the content), each sorted.
+    found: RefCell<HashMap<String, (Vec<usize>, Vec<usize>)>>,
+}
+
+impl<'a> Locator<'a> {
+    /// Compares the two texts once.
+    pub(crate) fn new(disk: &'a str, content: &'a str) -> Self {
+        let head = common_prefix(disk.as_bytes(), content.as_bytes());
+        let room = disk.len().min(content.len()) - head;
+        let tail = disk
+            .bytes()
+            .rev()
+            .zip(content.bytes().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        Locator {
+            disk,
+            content,
+            head,
+            tail,
+            found: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The file on disk.
+    pub(crate) fn disk(&self) -> &'a str {
+        self.disk
+    }
+
+    /// Whether the content is the file as on disk.
+    pub(crate) fn same(&self) -> bool {
+        self.head == self.disk.len() && self.head == self.content.len()
+    }
+
+    /// Maps the occurrence of `needle` at `offset` in the content to the file: the same offset
+    /// in a common head, the same distance from the end in a common tail. Elsewhere, the
+    /// occurrence of `needle` with the same rank in the file when both hold it equally often,
+    /// else the occurrence nearest to it.
+    pub(crate) fn map(&self, offset: usize, needle: &str) -> Option<usize> {
+        if self.same() || offset + needle.len() <= self.head {
+            return Some(offset);
+        }
+        if offset >= self.content.len() - self.tail {
+            return Some(offset + self.disk.len() - self.content.len());
+        }
+        if needle.is_empty() {
+            return None;
+        }
+        let mut found = self.found.borrow_mut();
+        let (on_disk, in_content) = found.entry(needle.to_string()).or_insert_with(|| {
+            let at = |text: &str| text.match_indices(needle).map(|(i, _)| i).collect();
+            (at(self.disk), at(self.content))
+        });
+        if on_disk.len() == in_content.len() {
+            if let Ok(rank) = in_content.binary_search(&offset) {
+                return Some(on_disk[rank]);
+            }
+        }
+        // The nearest occurrence: one of the two around `offset`.
+        let i = on_disk.partition_point(|&at| at < offset);
+        [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| on_disk.get(i).copied())
+            .min_by_key(|&at| at.abs_diff(offset))
+    }
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_texts_map_to_themselves() {
+        let l = Locator::new("abc abc", "abc abc");
+        assert!(l.same());
+        assert_eq!(l.map(4, "abc"), Some(4));
+    }
+
+    #[test]
+    fn head_and_tail_map_by_position() {
+        // An earlier preprocessor expanded `{{#x}}` in the middle.
+        let disk = "```m\nA\n```\n{{#x}}\n```m\nA\n```\n";
+        let content = "```m\nA\n```\nexpanded text\n```m\nA\n```\n";
+        let l = Locator::new(disk, content);
+        assert!(!l.same());
+        assert_eq!(l.map(0, "```m\nA\n```"), Some(0));
+        let second = content.rfind("```m").unwrap();
+        assert_eq!(
+            l.map(second, "```m\nA\n```"),
+            Some(disk.rfind("```m").unwrap())
+        );
+    }
+
+    #[test]
+    fn the_middle_maps_by_rank_then_by_distance() {
+        let disk = "x\n{{#a}}\nB\n{{#b}}\nB\nz";
+        let content = "x\nAAAA\nB\nBBBB\nB\nz";
+        let l = Locator::new(disk, content);
+        let first = content.find("\nB\n").unwrap() + 1;
+        assert_eq!(l.map(first, "B\n"), Some(disk.find("\nB\n").unwrap() + 1));
+        // Not in the file at all.
+        assert_eq!(l.map(2, "AAAA"), None);
+        // Occurs more often in the content: the nearest occurrence in the file.
+        let bbbb = content.find("BBBB").unwrap();
+        assert!(l.map(bbbb, "B").is_some());
+    }
+}
