@@ -15,6 +15,7 @@ pub mod diagram;
 pub mod geometry;
 pub mod input;
 pub mod layout;
+mod markup;
 pub mod model;
 pub mod render;
 pub mod syntax;

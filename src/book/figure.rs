@@ -1,6 +1,7 @@
 //! What replaces a block in the chapter, per mdBook renderer.
 
 use crate::diagnostic::Diagnostic;
+use crate::markup::{html_escape, html_text, inline_html, markdown_escape};
 
 /// What a block rendered to: a diagram, a table, or both.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,10 +51,7 @@ pub(crate) fn figure(rendered: &Figure, renderer: &str, with_style: bool) -> Str
         }
     }
     if !title.is_empty() {
-        out.push_str(&format!(
-            "<figcaption>{}</figcaption>\n",
-            html_escape(title)
-        ));
+        out.push_str(&format!("<figcaption>{}</figcaption>\n", html_text(title)));
     }
     // The blank line ends the HTML block, whatever follows the fence.
     out.push_str("</figure>\n\n");
@@ -72,7 +70,7 @@ pub(crate) fn inline_figure(rendered: &Figure, renderer: &str) -> String {
         parts.push(if renderer == "html" {
             format!(
                 "<img class=\"netfig\" alt=\"{}\" src=\"{url}\">",
-                html_escape(title)
+                html_text(title)
             )
         } else {
             format!("![{}]({url})", markdown_escape(title))
@@ -80,16 +78,23 @@ pub(crate) fn inline_figure(rendered: &Figure, renderer: &str) -> String {
     }
     if let Some(table) = &rendered.table {
         if renderer == "html" {
+            // Inline, the text between the tags is read as Markdown: `inline_html` keeps it
+            // literal.
             let one_line: Vec<&str> = table.lines().map(str::trim).collect();
-            parts.push(one_line.concat());
+            parts.push(inline_html(&one_line.concat()));
         } else if rendered.svg.is_none() {
             // A Markdown table cannot sit inside a line: its rows go in as text, one per
-            // `<br>`, with the pipes escaped so an enclosing table cell stays whole.
+            // `<br>`, the cells (already Markdown-escaped, their own pipes as `\|`) separated
+            // by ` · ` so an enclosing table cell stays whole.
             let rows: Vec<String> = table
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.chars().all(|c| "|-: ".contains(c)))
-                .map(|l| l.replace('|', "\\|"))
+                .map(|l| {
+                    let inner = l.strip_prefix("| ").unwrap_or(l);
+                    let inner = inner.strip_suffix(" |").unwrap_or(inner);
+                    inner.split(" | ").collect::<Vec<_>>().join(" · ")
+                })
                 .collect();
             parts.push(rows.join("<br>"));
         }
@@ -114,7 +119,7 @@ pub(crate) fn inline_error_box(diagnostics: &str, renderer: &str) -> String {
     }
     format!(
         "<code class=\"netfig-error\" role=\"alert\" style=\"color:#d33\">netfig: {}</code>",
-        html_escape(
+        html_text(
             diagnostics
                 .lines()
                 .next()
@@ -143,17 +148,6 @@ html.coal svg.netfig,html.navy svg.netfig,html.ayu svg.netfig{\
 --netfig-title-text:var(--fg)}\n\
 html.rust svg.netfig{--netfig-edge-stroke:var(--fg);--netfig-node-text:var(--fg);--netfig-cluster-text:var(--fg);--netfig-title-text:var(--fg)}\n\
 </style>\n";
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn markdown_escape(s: &str) -> String {
-    s.replace('[', "\\[").replace(']', "\\]")
-}
 
 /// Standard base64 with padding.
 fn base64(bytes: &[u8]) -> String {
@@ -208,5 +202,77 @@ mod tests {
         let body = f.trim_end();
         assert!(!body.contains("\n\n"));
         assert!(body.contains("<figcaption>T &lt;1&gt;</figcaption>"));
+    }
+
+    const HOSTILE: &str =
+        "[click](javascript:alert(1)) ![t](https://x/p.png) <img src=https://x/q.png>\n\n[a](https://x/)";
+
+    /// A table as the built-in template and the Markdown table writer give it for hostile
+    /// names (handlebars escapes `<>&"'`=`, not Markdown).
+    fn hostile_figure(svg: bool, html: bool) -> Figure {
+        let table = if html {
+            "<table class=\"netfig-state-table\">\n<tr><td data-id=\"&lt;x&gt;\">[click](javascript:alert(1)) ![t](https://x/p.png) &lt;img src&#x3D;https://x/q.png&gt;</td></tr>\n</table>\n".to_string()
+        } else {
+            format!(
+                "| From | To |\n|---|---|\n| {} | {} |\n",
+                markdown_escape(HOSTILE),
+                markdown_escape("a|b\\")
+            )
+        };
+        Figure {
+            svg: svg.then(|| "<svg><g/></svg>".to_string()),
+            table: Some(table),
+            title: Some(HOSTILE.to_string()),
+            warnings: vec![],
+        }
+    }
+
+    /// Every replacement, for both renderers, inline inside a paragraph, a heading and a table
+    /// cell, and as a block: no link, no image but the diagram's own, no raw HTML that loads.
+    #[test]
+    fn user_text_cannot_become_markdown() {
+        let diagnostics =
+            format!("src/a.md:3:1: error[E-X]: unknown `{HOSTILE}`\n  |\n3 | {HOSTILE}\n  | ^");
+        for renderer in ["html", "markdown"] {
+            let html = renderer == "html";
+            for svg in [true, false] {
+                let f = hostile_figure(svg, html);
+                let inline = inline_figure(&f, renderer);
+                assert!(!inline.contains('\n'), "{inline}");
+                for wrap in [
+                    "text {} text",
+                    "# T {}",
+                    "| a | b |\n|---|---|\n| x {} | y |",
+                ] {
+                    crate::markup::assert_inert(&wrap.replace("{}", &inline));
+                }
+                crate::markup::assert_inert(&format!(
+                    "text\n\n{}after *x*\n",
+                    figure(&f, renderer, true)
+                ));
+            }
+            let inline = inline_error_box(&diagnostics, renderer);
+            crate::markup::assert_inert(&format!("text {inline} text"));
+            crate::markup::assert_inert(&format!(
+                "text\n\n{}after\n",
+                error_box(&diagnostics, renderer)
+            ));
+        }
+    }
+
+    #[test]
+    fn an_inline_markdown_table_keeps_an_enclosing_cell_whole() {
+        let f = hostile_figure(false, false);
+        let inline = inline_figure(&f, "markdown");
+        let md = format!("| a | b |\n|---|---|\n| {inline} | y |\n");
+        let cells = pulldown_cmark::Parser::new_ext(&md, crate::book::blocks::mdbook_options())
+            .filter(|e| {
+                matches!(
+                    e,
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableCell)
+                )
+            })
+            .count();
+        assert_eq!(cells, 4, "{md}");
     }
 }

@@ -213,26 +213,15 @@ fn builtin() -> &'static handlebars::Handlebars<'static> {
     })
 }
 
-/// Escapes a Markdown table cell: `|`, backslashes and HTML-special characters.
+/// A Markdown table cell: the lines joined, Markdown-escaped (`|` included, so the cell stays
+/// whole; line breaks as blanks).
 fn md_cell(lines: &[Line]) -> String {
     let text = lines
         .iter()
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut out = String::new();
-    for c in text.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\\' => out.push_str("\\\\"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markup::markdown_escape(&text)
 }
 
 /// The Markdown table of `m`; with `both`, a cell reads `中文 English`.
@@ -301,5 +290,33 @@ mod tests {
         escapes_everything(&m);
         m.title = None;
         escapes_everything(&m);
+    }
+
+    /// Names that are Markdown links, images or raw HTML stay text in the Markdown table, and
+    /// each row keeps its five cells.
+    #[test]
+    fn the_markdown_table_escapes_markdown() {
+        let yaml = crate::tcp::reference::to_yaml();
+        let (def, _) = crate::tcp::parse(&yaml);
+        let mut m = StateMachine::new(&def.unwrap());
+        m.states[0].names = Bilingual {
+            en: "[click](javascript:alert(1)) | ![t](https://x/p.png)\n<img src=https://x/q.png>"
+                .to_string(),
+            zh: "*强调* `代码`".to_string(),
+        };
+        for lang in [LangChoice::En, LangChoice::Zh, LangChoice::Both] {
+            let md = markdown(&m, lang);
+            assert!(md.contains("click") || md.contains("强调"), "{md}");
+            crate::markup::assert_inert(&md);
+            let cells = pulldown_cmark::Parser::new_ext(&md, crate::book::blocks::mdbook_options())
+                .filter(|e| {
+                    matches!(
+                        e,
+                        pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableCell)
+                    )
+                })
+                .count();
+            assert_eq!(cells, 5 * (m.transitions.len() + 1), "{md}");
+        }
     }
 }
