@@ -2,6 +2,7 @@
 //! user's file, a message and hints. Libraries never print; the CLI renders diagnostics with
 //! [`SourceFile::render`].
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// A byte range `start..end` in a source text.
@@ -146,6 +147,11 @@ impl SourceFile {
     ///   |      ^ expected `]` before the end of the line
     ///   = hint: ...
     /// ```
+    ///
+    /// Control characters (C0, DEL, C1) and bidirectional formatting characters from the
+    /// source, the message, the hints and the file name are shown escaped, as `\u{1b}` (see
+    /// [`printable`]), so a diagnostic cannot drive the terminal or reorder what it shows; the
+    /// caret still lines up under the escaped text.
     pub fn render(&self, d: &Diagnostic) -> String {
         let (line, col) = self.line_col(d.span.start);
         let kind = match d.severity {
@@ -156,15 +162,18 @@ impl SourceFile {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            self.name, line, col, kind, d.code, d.message
+            printable(&self.name),
+            line,
+            col,
+            kind,
+            d.code,
+            printable(&d.message)
         );
         let src = self.line_text(line);
         let gutter = line.to_string().len();
         let pad = " ".repeat(gutter);
         let _ = writeln!(out, "{pad} |");
-        // Tabs are shown as four spaces, so the caret line below lines up whatever the
-        // terminal's tab stops are.
-        let _ = writeln!(out, "{line} | {}", src.replace('\t', TAB));
+        let _ = writeln!(out, "{line} | {}", shown(src));
         // Caret under the span, counting terminal cells (CJK and full-width forms take two).
         let before: String = src.chars().take(col - 1).collect();
         let span_end = d.span.end.min(
@@ -188,7 +197,7 @@ impl SourceFile {
             "^".repeat(carets)
         );
         for h in &d.hints {
-            let _ = writeln!(out, "{pad} = hint: {h}");
+            let _ = writeln!(out, "{pad} = hint: {}", printable(h));
         }
         out
     }
@@ -204,12 +213,54 @@ impl SourceFile {
     }
 }
 
-/// How a tab is shown in a quoted source line.
+/// How a tab is shown in a quoted source line: as four spaces, so the caret line lines up
+/// whatever the terminal's tab stops are.
 const TAB: &str = "    ";
 
-/// Cells a piece of a source line takes as shown: tabs as [`TAB`], wide characters as two.
+/// Whether `c` must not reach a terminal as it is: C0 controls (tab and line feed included),
+/// DEL, C1 controls, and the bidirectional formatting characters (embeddings, overrides,
+/// isolates and marks), which reorder what a terminal shows.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` safe to print to a terminal: every character of [`is_unprintable`] written as its Rust
+/// escape, `\u{1b}` for ESC, `\u{0}` for NUL, `\u{202e}` for RIGHT-TO-LEFT OVERRIDE (a tab
+/// or line feed too: use it on one-line text such as a file name or a message).
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_shown(&mut out, c, false);
+    }
+    Cow::Owned(out)
+}
+
+fn push_shown(out: &mut String, c: char, expand_tabs: bool) {
+    match c {
+        '\t' if expand_tabs => out.push_str(TAB),
+        c if is_unprintable(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// A quoted source line as shown: tabs as [`TAB`], other unprintable characters escaped.
+fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_shown(&mut out, c, true);
+    }
+    out
+}
+
+/// Cells a piece of a source line takes as shown (see [`shown`]): wide characters take two.
 fn shown_width(s: &str) -> usize {
-    cell_width(s) + s.matches('\t').count() * (TAB.len() - 1)
+    cell_width(&shown(s))
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -265,6 +316,37 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[2], "2 |         b: [");
         assert_eq!(lines[3], "  |            ^");
+    }
+
+    /// ESC, NUL, C1 and bidi controls in the file name, the message, the hint and the source
+    /// line are shown escaped; the caret stays under the span.
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let f = SourceFile::new(
+            "a\u{1b}[31m.mmd",
+            "flowchart LR\n  A[\u{1b}[2J\u{0}\u{9b}\u{202e}x] --> B[\n",
+        );
+        let at = f.text().rfind('[').unwrap();
+        let d = Diagnostic::error("E-X", Span::new(at, at + 1), "label `\u{1b}]0;t\u{7}` here")
+            .with_hint("\u{2066}hint");
+        let out = f.render(&d);
+        assert!(
+            !out.chars().any(|c| (c.is_control() && c != '\n')
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+                || c == '\u{202e}'),
+            "{out:?}"
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "a\\u{1b}[31m.mmd:2:20: error[E-X]: label `\\u{1b}]0;t\\u{7}` here"
+        );
+        assert_eq!(
+            lines[2],
+            "2 |   A[\\u{1b}[2J\\u{0}\\u{9b}\\u{202e}x] --> B["
+        );
+        assert_eq!(lines[3].find('^'), lines[2].rfind('['));
+        assert_eq!(lines[4], "  = hint: \\u{2066}hint");
     }
 
     #[test]
