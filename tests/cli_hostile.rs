@@ -87,3 +87,54 @@ fn diagnostics_show_control_characters_escaped() {
         );
     }
 }
+
+/// Theme variables from front matter and `%%{init}%%` that would load something or break out
+/// of the stylesheet are dropped (with warnings, declared in the fixture): the SVG's only
+/// `url(` are netfig's own marker references, and it names no other resource.
+#[test]
+fn theme_variables_cannot_load_anything() {
+    let dir = scratch("cli-hostile-theme");
+    let out = dir.join("t.svg");
+    let o = netfig(
+        &[
+            "render",
+            "tests/fixtures/mmd/hostile-theme-variables.mmd",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &root(),
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr.matches("warning[W-MMD-007]").count(), 8, "{stderr}");
+    for name in ["primaryColor", "lineColor", "fontFamily", "mainBkg"] {
+        assert!(
+            stderr.contains(&format!("theme variable `{name}` ignored")),
+            "{stderr}"
+        );
+    }
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let lower = svg.to_ascii_lowercase();
+    for (i, _) in lower.match_indices("url(") {
+        assert!(
+            lower[i..].starts_with("url(#nf-"),
+            "{}",
+            &svg[i..(i + 60).min(svg.len())]
+        );
+    }
+    for bad in [
+        "expression",
+        "@import",
+        "javascript:",
+        "x.invalid",
+        "image-set",
+        "<script",
+        "alert(",
+    ] {
+        assert!(!lower.contains(bad), "{bad} in {svg}");
+    }
+    // The safe ones still apply.
+    assert!(svg.contains("#00ff00"), "titleColor kept");
+    assert!(svg.contains("'Noto Sans', sans-serif"), "fontFamily kept");
+}

@@ -172,7 +172,10 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                 }
                 for (k, x) in value.entries() {
                     match x.as_text() {
-                        Some(t) => p.config.theme_variables.push((k.clone(), t)),
+                        Some(t) => {
+                            let (_, kspan) = locate(text, pos, k, base);
+                            super::props::theme_variable(p, k, t, kspan);
+                        }
                         None => {
                             let (_, kspan) = locate(text, pos, k, base);
                             p.warn(

@@ -74,26 +74,75 @@ fn prop(p: &mut Parser<'_>, s: usize, e: usize, out: &mut Vec<Prop>) {
         );
         return;
     }
-    let lower = value.to_ascii_lowercase();
-    if lower.contains("url(") || lower.contains("expression") || lower.contains("javascript:") {
-        p.warn(
-            codes::UNSAFE_STYLE,
-            vspan,
-            "style values may not load resources or run code; declaration dropped",
-        );
-        return;
-    }
-    if value.contains(['<', '>', '"', '\'', '{', '}', ';', '\\']) {
-        p.warn(
-            codes::UNSAFE_STYLE,
-            vspan,
-            "style values may not contain `<>\"'{};\\`; declaration dropped",
-        )
-        .hint("these characters could break out of the SVG attribute");
+    if let Some(why) = unsafe_value(value, false) {
+        why.warn(p, vspan, "declaration dropped");
         return;
     }
     out.push(Prop {
         name: Spanned::new(name.to_ascii_lowercase(), name_span),
         value: Spanned::new(value.to_string(), vspan),
     });
+}
+
+/// Why a style value may not reach a stylesheet or a `style` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unsafe {
+    /// It loads a resource or runs code (`url(`, `expression(`, `javascript:`, `@import`).
+    Loads,
+    /// It holds a character that could end the value, the declaration, the attribute or the
+    /// `<style>` element (one of `<>"'{};\@`).
+    BreaksOut(char),
+}
+
+impl Unsafe {
+    fn warn(self, p: &mut Parser<'_>, span: Span, what: &str) {
+        match self {
+            Unsafe::Loads => {
+                p.warn(
+                    codes::UNSAFE_STYLE,
+                    span,
+                    format!("style values may not load resources or run code; {what}"),
+                );
+            }
+            Unsafe::BreaksOut(c) => {
+                p.warn(
+                    codes::UNSAFE_STYLE,
+                    span,
+                    format!("style values may not contain `{c}`; {what}"),
+                )
+                .hint("these characters could break out of the SVG attribute");
+            }
+        }
+    }
+}
+
+/// The one filter for style values written by the author (`style`, `classDef`, `linkStyle`
+/// declarations and `themeVariables`): `None` when the value is safe. `quotes` lets a font
+/// family keep its quotes (the theme writes them as single quotes).
+pub(crate) fn unsafe_value(value: &str, quotes: bool) -> Option<Unsafe> {
+    let lower = value.to_ascii_lowercase();
+    if ["url(", "expression", "javascript:", "@import", "image-set("]
+        .iter()
+        .any(|bad| lower.contains(bad))
+    {
+        return Some(Unsafe::Loads);
+    }
+    let breaking: &[char] = if quotes {
+        &['<', '>', '{', '}', ';', '\\', '@']
+    } else {
+        &['<', '>', '"', '\'', '{', '}', ';', '\\', '@']
+    };
+    value
+        .chars()
+        .find(|c| breaking.contains(c))
+        .map(Unsafe::BreaksOut)
+}
+
+/// A `themeVariables` entry (front matter `config` or `%%{init}%%`), filtered like a style
+/// value: kept, or dropped with a warning naming the variable at `span`.
+pub(crate) fn theme_variable(p: &mut Parser<'_>, name: &str, value: String, span: Span) {
+    match unsafe_value(&value, name == "fontFamily") {
+        None => p.config.theme_variables.push((name.to_string(), value)),
+        Some(why) => why.warn(p, span, &format!("theme variable `{name}` ignored")),
+    }
 }
