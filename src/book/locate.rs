@@ -2,10 +2,13 @@
 //! earlier preprocessor such as `links`) to the chapter file on disk, where diagnostics point.
 //!
 //! Everything a chapter needs is computed once per chapter, so the cost per block does not grow
-//! with the chapter: whether the texts are equal, how long their common head and tail are, and
-//! (only for a block in the part that differs) where each searched text occurs, cached by text.
+//! with the chapter: whether the texts are equal, how long their common head and tail are. In
+//! the part that differs, blocks are mapped in document order and a block usually lies as far
+//! from its place in the file as the block before it (nothing was expanded between them): that
+//! is checked first, in the length of the block. Only otherwise (once after each expansion) is
+//! the file searched, and the occurrences of each searched text are cached.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// Maps offsets in `content` to offsets in `disk`.
@@ -18,6 +21,8 @@ pub(crate) struct Locator<'a> {
     tail: usize,
     /// Occurrences of a searched text: (in the file, in the content), each sorted.
     found: RefCell<HashMap<String, (Vec<usize>, Vec<usize>)>>,
+    /// Where the last text mapped lies in the file minus where it lies in the content.
+    shift: Cell<isize>,
 }
 
 impl<'a> Locator<'a> {
@@ -38,6 +43,7 @@ impl<'a> Locator<'a> {
             head,
             tail,
             found: RefCell::new(HashMap::new()),
+            shift: Cell::new(0),
         }
     }
 
@@ -54,8 +60,15 @@ impl<'a> Locator<'a> {
     /// Maps the occurrence of `needle` at `offset` in the content to the file: the same offset
     /// in a common head, the same distance from the end in a common tail. Elsewhere, the
     /// occurrence of `needle` with the same rank in the file when both hold it equally often,
-    /// else the occurrence nearest to it.
+    /// else the occurrence nearest to it. Checked first: the same shift as the text mapped
+    /// last.
     pub(crate) fn map(&self, offset: usize, needle: &str) -> Option<usize> {
+        let at = self.find(offset, needle)?;
+        self.shift.set(at as isize - offset as isize);
+        Some(at)
+    }
+
+    fn find(&self, offset: usize, needle: &str) -> Option<usize> {
         if self.same() || offset + needle.len() <= self.head {
             return Some(offset);
         }
@@ -64,6 +77,14 @@ impl<'a> Locator<'a> {
         }
         if needle.is_empty() {
             return None;
+        }
+        let shifted = offset.checked_add_signed(self.shift.get());
+        if let Some(at) = shifted.filter(|&at| {
+            self.disk
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with(needle))
+        }) {
+            return Some(at);
         }
         let mut found = self.found.borrow_mut();
         let (on_disk, in_content) = found.entry(needle.to_string()).or_insert_with(|| {
@@ -113,6 +134,19 @@ mod tests {
             l.map(second, "```m\nA\n```"),
             Some(disk.rfind("```m").unwrap())
         );
+    }
+
+    #[test]
+    fn blocks_after_an_expansion_keep_its_shift() {
+        let block = "```m\nA\n```\n";
+        let disk = format!("{{{{#x}}}}\n{}{{{{#y}}}}\n", block.repeat(3));
+        let content = format!("expanded x\n{}expanded y\n", block.repeat(3));
+        let l = Locator::new(&disk, &content);
+        for i in 0..3 {
+            let c = "expanded x\n".len() + i * block.len();
+            let d = "{{#x}}\n".len() + i * block.len();
+            assert_eq!(l.map(c, block), Some(d), "block {i}");
+        }
     }
 
     #[test]

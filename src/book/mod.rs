@@ -318,13 +318,17 @@ fn fence_job(
     cx: &ChapterContext,
 ) -> Result<Job, Box<Finding>> {
     let fence_line = &content[f.range.start..f.content_start];
-    let fence_at = loc.map(f.range.start, fence_line).unwrap_or(0);
+    // The whole block first: where it lies, its fence line lies.
+    let block_at = loc.map(f.range.start, &content[f.range.clone()]);
+    let fence_at = block_at
+        .or_else(|| loc.map(f.range.start, fence_line))
+        .unwrap_or(0);
     // Offsets into the file. The whole block is usually verbatim in the file (at the same
     // offset unless `links` expanded something earlier in the chapter): then every line of
     // the content maps to its own line, list indentation and `>` markers included. Otherwise
     // (an `{{#include}}` inside the fence) look for the content itself, then the fence line.
     let mut file = chapter.clone();
-    let pieces = match loc.map(f.range.start, &content[f.range.clone()]) {
+    let pieces = match block_at {
         Some(at) => f
             .segments
             .iter()
