@@ -11,6 +11,9 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
+/// Where a searched text occurs: (in the file, in the content), each sorted.
+type Occurrences = (Vec<usize>, Vec<usize>);
+
 /// Maps offsets in `content` to offsets in `disk`.
 pub(crate) struct Locator<'a> {
     disk: &'a str,
@@ -19,8 +22,8 @@ pub(crate) struct Locator<'a> {
     head: usize,
     /// Bytes at the end that both texts share (not overlapping `head`).
     tail: usize,
-    /// Occurrences of a searched text: (in the file, in the content), each sorted.
-    found: RefCell<HashMap<String, (Vec<usize>, Vec<usize>)>>,
+    /// Occurrences of each searched text.
+    found: RefCell<HashMap<String, Occurrences>>,
     /// Where the last text mapped lies in the file minus where it lies in the content.
     shift: Cell<isize>,
 }
