@@ -105,8 +105,9 @@ fn non_html_renderers_get_markdown_images_and_tables() {
         2,
         "{out}"
     );
+    // Cells are Markdown-escaped: every ASCII punctuation character behind a backslash.
     assert!(
-        out.contains("| FIN-WAIT-2 |") || out.contains("FIN-WAIT-2 |"),
+        out.contains("| FIN\\-WAIT\\-2 |") || out.contains("FIN\\-WAIT\\-2 |"),
         "Markdown table: {out}"
     );
     assert!(
