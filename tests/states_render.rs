@@ -94,9 +94,9 @@ fn html_table_is_escaped() {
         &options(LangChoice::En, View::Table, TableFormat::Markdown),
     )
     .unwrap();
-    // Markdown: every ASCII punctuation character backslash-escaped, so `<b>` is neither raw
-    // HTML nor an entity.
-    assert!(r.table.unwrap().contains("\\<b\\>L\\<\\/b\\> \\& co"));
+    // Markdown: `<`, `>` and `&` backslash-escaped, so `<b>` is neither raw HTML nor an
+    // entity.
+    assert!(r.table.unwrap().contains("\\<b\\>L\\</b\\> \\& co"));
 }
 
 #[test]
