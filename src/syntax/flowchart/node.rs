@@ -52,7 +52,14 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
     loop {
         p.skip_ws();
         if p.at_eos() {
-            break;
+            // mermaid's link tokens start with `\s*`: a line that starts with an arrow
+            // continues this statement (`A` / `--> B` on the next line).
+            match p.after_line_breaks() {
+                Some(next) if p.at_line_break() && continues_chain(&p.src[next..]) => {
+                    p.pos = next;
+                }
+                _ => break,
+            }
         }
         let before = p.pos;
         match edge::link(p) {
@@ -89,6 +96,18 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
         }
     }
     Some(chain)
+}
+
+/// Whether a line starting with `rest` is an arrow that continues the previous statement:
+/// mermaid's `LINK` / `START_LINK` tokens (`--`, `==`, `-.`, `.-`, `~~~`, with a `<` start
+/// mark). A leading `x`/`o` mark is left out: `o-->B` at a line start is node `o`.
+fn continues_chain(rest: &str) -> bool {
+    let r = rest.strip_prefix('<').unwrap_or(rest);
+    r.starts_with("--")
+        || r.starts_with("==")
+        || r.starts_with("-.")
+        || r.trim_start_matches('.').len() < r.len() && r.trim_start_matches('.').starts_with('-')
+        || rest.starts_with("~~~")
 }
 
 fn unexpected_after_node(p: &mut Parser<'_>, chain: &Chain) {
@@ -160,7 +179,14 @@ const OPENERS: &[(&str, &str, Shape)] = &[
 /// One node: id, optional shape (a bracket shape, an `@{…}` block, or both in that order as
 /// in `C[Hello]@{ shape: circle }`), optional `:::class` suffixes.
 pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
-    let (id, id_span) = p.node_id(false).ok_or(Fail::NoId)?;
+    let (mut id, mut id_span) = p.node_id(false).ok_or(Fail::NoId)?;
+    // mermaid's `MINUS` token is an id token too: `odd->text]` is node `odd-` in the
+    // asymmetric shape (`idString TAGEND text SQE`), not an arrow.
+    if p.rest().starts_with("->") && p.src[p.pos..p.line_end()].contains(']') {
+        p.bump();
+        id.push('-');
+        id_span = Span::new(id_span.start, p.pos);
+    }
     let mut shape = None;
     let mut data = None;
     if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o)) {
@@ -224,7 +250,8 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
         let found = closers
             .iter()
             .filter_map(|(c, _)| hay.find(c).map(|i| (i, *c)))
-            .min_by_key(|(i, _)| *i);
+            .min_by_key(|(i, _)| *i)
+            .or_else(|| close_on_later_line(p.rest(), &closers));
         let Some((i, _)) = found else {
             let e = p.error(
                 codes::UNCLOSED_NODE,
@@ -285,10 +312,42 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
     Err(Fail::Reported)
 }
 
+/// Characters mermaid's lexer ends unquoted text at (`<text>[^\[\]\(\)\{\}\|\"]+`).
+const TEXT_STOPS: [char; 8] = ['[', ']', '(', ')', '{', '}', '|', '"'];
+
+/// Unquoted node text may run over lines in mermaid (its text token takes newlines) as long
+/// as no bracket, `|` or `"` comes first: the closer must be the next such character.
+/// Returns the closer's offset in `rest`.
+fn close_on_later_line<'c>(rest: &str, closers: &[(&'c str, Shape)]) -> Option<(usize, &'c str)> {
+    let stop = rest.find(TEXT_STOPS)?;
+    closers.iter().find_map(|(c, _)| {
+        // The closer's first stop character sits at `stop` (`-)` and `/]` start before it).
+        let k = c.find(TEXT_STOPS)?;
+        let at = stop.checked_sub(k)?;
+        (rest[at..].starts_with(c) && rest[..at].contains('\n')).then_some((at, *c))
+    })
+}
+
 /// The offset of the first character that mermaid's lexer does not accept in unquoted node
-/// text: brackets of any kind (they open or close shapes) and `"`.
+/// text: brackets of any kind (they open or close shapes) and `"` — except a `"` inside an
+/// HTML tag (`<img src="…">`), which real diagrams write and mermaid renders.
 pub(crate) fn needs_quotes(raw: &str) -> Option<usize> {
-    raw.find(['"', '(', ')', '[', ']', '{', '}'])
+    let mut in_tag = false;
+    let mut prev = None;
+    for (i, c) in raw.char_indices() {
+        match c {
+            '(' | ')' | '[' | ']' | '{' | '}' => return Some(i),
+            '"' if !in_tag => return Some(i),
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ => {}
+        }
+        if in_tag && prev == Some('<') && !(c.is_ascii_alphabetic() || c == '/') {
+            in_tag = false;
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// `[|borders:lt|text]`: mermaid's rect node with properties. The `key:value` list is skipped
@@ -395,7 +454,7 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
         let (value, quoted) = match p.peek() {
             Some(q @ ('"' | '\'')) => {
                 p.bump();
-                let Some((len, value)) = yaml_quoted(&p.src[p.pos..p.line_end()], q) else {
+                let Some((len, value)) = yaml_quoted(p.rest(), q) else {
                     p.error(
                         codes::UNCLOSED_STRING,
                         Span::new(p.pos - 1, p.pos),
@@ -406,6 +465,10 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
                 let span = Span::new(p.pos, p.pos + len);
                 p.pos += len + 1;
                 (Spanned::new(value, span), true)
+            }
+            Some('|' | '>') if block_scalar_header(p.rest()) => {
+                let indent = kstart - p.src[..kstart].rfind('\n').map_or(0, |i| i + 1);
+                (block_scalar(p, indent), true)
             }
             _ => {
                 let vstart = p.pos;
@@ -432,14 +495,99 @@ fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
     }
 }
 
+/// Whether `rest` (at `|` or `>`) is a YAML block scalar header: the indicator, an optional
+/// chomping/indent indicator, then the end of the line.
+fn block_scalar_header(rest: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("");
+    line[1..]
+        .trim_start_matches(['-', '+', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        .trim()
+        .is_empty()
+}
+
+/// A YAML block scalar (`label: |` / `label: >`) inside `@{ … }`: the following lines
+/// indented deeper than the key (`key_indent`), up to a `}` (mermaid's lexer ends the block
+/// there). `|` keeps the line breaks, `>` folds them into spaces. The cursor ends after the
+/// last line taken (or on the `}`).
+fn block_scalar(p: &mut Parser<'_>, key_indent: usize) -> Spanned<String> {
+    let literal = p.peek() == Some('|');
+    p.skip_line();
+    let mut lines: Vec<&str> = Vec::new();
+    let mut block_indent = None;
+    let (start, mut end) = (p.pos, p.pos);
+    while p.at_line_break() {
+        let line_start = p.pos + if p.rest().starts_with('\r') { 2 } else { 1 };
+        let line_end = p.src[line_start..]
+            .find('\n')
+            .map_or(p.src.len(), |i| line_start + i);
+        let line = p.src[line_start..line_end].trim_end_matches('\r');
+        let body = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - body.len();
+        if !body.is_empty() && (indent <= key_indent || body.starts_with('}')) {
+            break;
+        }
+        if body.is_empty() {
+            lines.push("");
+            p.pos = line_end;
+            continue;
+        }
+        let strip = (*block_indent.get_or_insert(indent)).min(indent);
+        let text = &line[strip..];
+        if let Some(i) = text.find('}') {
+            lines.push(text[..i].trim_end());
+            p.pos = line_start + strip + i;
+            end = p.pos;
+            break;
+        }
+        lines.push(text);
+        p.pos = line_end;
+        end = p.pos;
+    }
+    if !p.rest().starts_with('}') {
+        p.pos = end;
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let value = if literal {
+        lines.join("\n")
+    } else {
+        // Folding: a line break becomes a space, an empty line a line break.
+        let mut out = String::new();
+        for l in &lines {
+            if l.is_empty() {
+                out.push('\n');
+            } else {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push(' ');
+                }
+                out.push_str(l.trim());
+            }
+        }
+        out
+    };
+    Spanned::new(value, Span::new(start, end))
+}
+
 /// A YAML flow scalar's body up to its closing quote `q` (mermaid reads `@{…}` as YAML):
 /// `"…"` takes backslash escapes (`\"`, `\\`, `\n`, `\t`), `'…'` takes `''` for a quote.
-/// Returns the body's length in the source and its value.
-fn yaml_quoted(line: &str, q: char) -> Option<(usize, String)> {
+/// Either may run over lines: in `"…"` a line break (and the indentation after it) is a
+/// line break of the label (mermaid's lexer turns it into `<br/>`), in `'…'` a space (YAML
+/// folding). Returns the body's length in the source and its value.
+fn yaml_quoted(rest: &str, q: char) -> Option<(usize, String)> {
     let mut value = String::new();
-    let mut chars = line.char_indices().peekable();
+    let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {
+            '\r' => {}
+            '\n' => {
+                while chars.peek().is_some_and(|&(_, n)| n.is_whitespace()) {
+                    chars.next();
+                }
+                let trimmed = value.trim_end_matches([' ', '\t']).len();
+                value.truncate(trimmed);
+                value.push(if q == '"' { '\n' } else { ' ' });
+            }
             '\\' if q == '"' => match chars.next() {
                 Some((_, 'n')) => value.push('\n'),
                 Some((_, 't')) => value.push('\t'),

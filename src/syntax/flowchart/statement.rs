@@ -49,6 +49,16 @@ fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
     }
 }
 
+/// Whether `rest` starts with the `end` keyword as a whole statement (`end`, `End;`).
+pub(crate) fn is_end_line(rest: &str) -> bool {
+    rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("end"))
+        && rest[3..]
+            .trim_start_matches([' ', '\t', '\r'])
+            .chars()
+            .next()
+            .is_none_or(|c| c == '\n' || c == ';' || c == '%')
+}
+
 /// Keywords that always start their statement: alone on a line they are an incomplete
 /// statement, not a node (mermaid rejects them there too).
 const STATEMENT_KEYWORDS: &[&str] = &["classdef", "class", "style", "linkstyle", "click"];
@@ -138,10 +148,18 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
     let mut title = None;
     if p.peek() == Some('"') {
         if let Some(t) = node::string(p) {
-            if !t.raw.chars().any(char::is_whitespace) && !t.raw.is_empty() {
+            p.skip_ws();
+            if p.peek() == Some('[') {
+                // `subgraph "s1"["Title"]`: mermaid's `textNoTags SQS text SQE` takes a
+                // string id too.
                 id = Some(Spanned::new(t.raw.clone(), t.span));
+                title = bracket_title(p);
+            } else {
+                if !t.raw.chars().any(char::is_whitespace) && !t.raw.is_empty() {
+                    id = Some(Spanned::new(t.raw.clone(), t.span));
+                }
+                title = Some(t);
             }
-            title = Some(t);
         } else {
             p.skip_line();
         }
@@ -151,29 +169,7 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
         p.skip_ws();
         if let (Some((i, ispan)), Some('[')) = (explicit, p.peek()) {
             id = Some(Spanned::new(i, ispan));
-            let open = p.pos;
-            p.bump();
-            p.skip_ws();
-            let t = if p.peek() == Some('"') {
-                node::string(p)
-            } else {
-                let line_end = p.line_end();
-                p.src[p.pos..line_end].find(']').map(|i| {
-                    let t = super::edge::text_between(p.src, p.pos, p.pos + i);
-                    p.pos += i;
-                    t
-                })
-            };
-            p.skip_ws();
-            if t.is_none() || !p.eat("]") {
-                p.error(
-                    codes::BAD_SUBGRAPH,
-                    Span::new(open, open + 1),
-                    "expected `]` to close the subgraph title opened here",
-                );
-                p.skip_line();
-            }
-            title = t;
+            title = bracket_title(p);
         } else {
             // An unquoted title runs to the end of the line or a `;` (it may contain `/`,
             // spaces and full-width punctuation); it is also the id unless it contains
@@ -194,6 +190,16 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
             };
             if !raw.chars().any(char::is_whitespace) {
                 id = Some(Spanned::new(raw.to_string(), t.span));
+            }
+            if let Some(i) = raw.find('=') {
+                // mermaid's subgraph title (`textNoTags`) has no token for `=`.
+                let at = save + i;
+                p.warn(
+                    codes::MERMAID_REJECTS,
+                    Span::new(at, at + 1),
+                    "mermaid.js would reject `=` in an unquoted subgraph title (netfig renders it)",
+                )
+                .hint(format!("quote the title: `subgraph \"{raw}\"`"));
             }
             title = Some(t);
             p.pos = end;
@@ -260,6 +266,33 @@ fn too_deep(
         body: Vec::new(),
         end: None,
     })
+}
+
+/// `[title]` after a subgraph id, the cursor on the `[`.
+fn bracket_title(p: &mut Parser<'_>) -> Option<Text> {
+    let open = p.pos;
+    p.bump();
+    p.skip_ws();
+    let t = if p.peek() == Some('"') {
+        node::string(p)
+    } else {
+        let line_end = p.line_end();
+        p.src[p.pos..line_end].find(']').map(|i| {
+            let t = super::edge::text_between(p.src, p.pos, p.pos + i);
+            p.pos += i;
+            t
+        })
+    };
+    p.skip_ws();
+    if t.is_none() || !p.eat("]") {
+        p.error(
+            codes::BAD_SUBGRAPH,
+            Span::new(open, open + 1),
+            "expected `]` to close the subgraph title opened here",
+        );
+        p.skip_line();
+    }
+    t
 }
 
 fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
@@ -390,6 +423,16 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
             targets.push(Spanned::new(LinkTarget::Default, span));
         } else if let Ok(i) = w.parse::<usize>() {
             targets.push(Spanned::new(LinkTarget::Index(i), span));
+        } else if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            // More digits than any index: no diagram has that many links.
+            p.error(
+                codes::LINK_INDEX_RANGE,
+                span,
+                format!("`linkStyle {w}`: the link index is out of range"),
+            )
+            .hint("links are numbered from 0 in the order they appear in the source");
+            p.skip_statement();
+            return None;
         } else {
             let span = if w.is_empty() { p.here() } else { span };
             p.error(
