@@ -1,6 +1,7 @@
 //! Conformance: every example of mermaid's flowchart documentation (`shared/corpus`) parses,
 //! lays out without overlaps and renders to SVG that usvg accepts. The number that passes may
-//! not drop below the committed figure in `tests/conformance.txt`.
+//! not drop below the committed figure in `tests/conformance.txt`. Every real-world flowchart
+//! that mermaid renders (`shared/corpus/realworld/flowchart`) renders too.
 
 mod common;
 
@@ -137,4 +138,35 @@ fn corpus_examples_render() {
         "{passed} examples pass, fewer than the committed {floor}:\n{}",
         failures.join("\n")
     );
+}
+
+/// Whatever mermaid renders, netfig renders (warnings allowed); what mermaid rejects is an
+/// error here or carries a "mermaid.js would reject" warning (W-MMD-015).
+#[test]
+fn realworld_flowcharts_render_where_mermaid_does() {
+    let diagrams = common::realworld_flowcharts();
+    assert!(diagrams.len() >= 70, "only {} diagrams", diagrams.len());
+    let mut failures = Vec::new();
+    let mut rendered = 0;
+    for (path, mermaid_renders) in &diagrams {
+        let source = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let result = diagram::flowchart_svg(&source, &Default::default());
+        match (&result, mermaid_renders) {
+            (Ok(r), true) => match usvg::Tree::from_str(&r.svg, &usvg::Options::default()) {
+                Ok(_) => rendered += 1,
+                Err(e) => failures.push(format!("{name}: usvg rejects the SVG: {e}")),
+            },
+            (Err(d), true) => failures.push(SourceFile::new(&name, &source).render_all(d)),
+            (Ok(r), false) if !r.warnings.iter().any(|w| w.code == "W-MMD-015") => {
+                failures.push(format!(
+                    "{name}: mermaid rejects it, but netfig neither errs nor warns (W-MMD-015)"
+                ))
+            }
+            (_, false) => {}
+        }
+    }
+    let yes = diagrams.iter().filter(|(_, r)| *r).count();
+    eprintln!("real-world flowcharts: {rendered}/{yes} that mermaid renders render");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -253,7 +253,7 @@ fn edge_ids_and_attributes() {
     assert_eq!(g.edges[1].animation.as_deref(), Some("slow"));
     assert_eq!(g.edges[1].curve, Some(Curve::StepAfter));
     assert_eq!(g.edges[0].style.get("stroke"), Some("red"));
-    assert_eq!(codes("flowchart LR\nA e1@--> B\nC e1@--> D"), ["E-MMD-022"]);
+    assert_eq!(codes("flowchart LR\nA e1@--> B\nC e1@--> D"), ["W-MMD-017"]);
 }
 
 #[test]
@@ -533,7 +533,7 @@ fn click_forms() {
         codes("flowchart LR\nA\nclick A call cb(1, \"x;y\") \"t\"\nB"),
         ["W-MMD-005"]
     );
-    assert_eq!(codes("flowchart LR\nA\nclick Z \"u\""), ["E-MMD-019"]);
+    assert_eq!(codes("flowchart LR\nA\nclick Z \"u\""), ["W-MMD-016"]);
 }
 
 #[test]

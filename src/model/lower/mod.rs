@@ -346,25 +346,27 @@ impl<'d> Lower<'d> {
             let mut first = true;
             for &from in &prev {
                 for &to in &next {
-                    let id = if first { link.id.as_ref() } else { None };
+                    let mut id = if first { link.id.as_ref() } else { None };
                     first = false;
-                    if let Some(id) = id {
-                        if self.edge_index.contains_key(&id.value) {
+                    if let Some(given) = id {
+                        if self.edge_index.contains_key(&given.value) {
+                            id = None;
                             // mermaid (flowDb.addSingleLink) gives the later edge an
                             // automatic id; attributes stay with the first.
                             self.diags.push(
                                 Diagnostic::warning(
                                     codes::REUSED_EDGE_ID,
-                                    id.span,
+                                    given.span,
                                     format!(
                                         "an edge with id `{}` already exists; this edge gets no id",
-                                        id.value
+                                        given.value
                                     ),
                                 )
                                 .with_hint("give each edge its own id"),
                             );
                         } else {
-                            self.edge_index.insert(id.value.clone(), self.g.edges.len());
+                            self.edge_index
+                                .insert(given.value.clone(), self.g.edges.len());
                         }
                     }
                     self.g.edges.push(Edge {

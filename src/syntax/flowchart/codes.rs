@@ -88,7 +88,10 @@ pub const CODES: &[(&str, &str)] = &[
         MERMAID_REJECTS,
         "netfig renders it, but mermaid.js would reject the diagram",
     ),
-    (UNKNOWN_CLICK_NODE, "`click` on an id that is not a node is ignored"),
+    (
+        UNKNOWN_CLICK_NODE,
+        "`click` on an id that is not a node is ignored",
+    ),
     (
         REUSED_EDGE_ID,
         "edge id already used: the later edge gets none",

@@ -54,7 +54,7 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
     let mut start_marker = Marker::None;
     let c0 = p.peek();
     let c1 = p.peek2();
-    if matches!(c1, Some('-' | '=')) {
+    if matches!(c1, Some('-' | '=' | '.')) {
         match c0 {
             Some('<') => start_marker = Marker::Arrow,
             Some('o') => start_marker = Marker::Circle,

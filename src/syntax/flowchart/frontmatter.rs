@@ -303,9 +303,7 @@ fn json_spaced(text: &str) -> String {
             }
             (Some(q), c) if c == q => quote = None,
             (None, '"' | '\'') => quote = Some(c),
-            (None, ':' | ',') if chars.peek().is_some_and(|n| !n.is_whitespace()) => {
-                out.push(' ')
-            }
+            (None, ':' | ',') if chars.peek().is_some_and(|n| !n.is_whitespace()) => out.push(' '),
             _ => {}
         }
     }
