@@ -73,9 +73,10 @@ fn link_split_across_lines() {
         codes("flowchart LR\nsubgraph S\n  a -->\nend"),
         ["E-MMD-006"]
     );
-    // A new statement that does not start with an arrow is not joined.
-    let g = ok("flowchart LR\n  a --> b\n  o-->c");
-    assert_eq!(pairs(&g), [p("a", "b"), p("o", "c")]);
+    // A new statement that does not start with an arrow is not joined; mermaid's link token
+    // takes a start mark, so `o-->c` at a line start is an arrow (from `b`).
+    let g = ok("flowchart LR\n  a --> b\n  o --> c\n  x-->d");
+    assert_eq!(pairs(&g), [p("a", "b"), p("o", "c"), p("c", "d")]);
 }
 
 #[test]

@@ -99,10 +99,10 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
 }
 
 /// Whether a line starting with `rest` is an arrow that continues the previous statement:
-/// mermaid's `LINK` / `START_LINK` tokens (`--`, `==`, `-.`, `.-`, `~~~`, with a `<` start
-/// mark). A leading `x`/`o` mark is left out: `o-->B` at a line start is node `o`.
+/// mermaid's `LINK` / `START_LINK` tokens (`--`, `==`, `-.`, `.-`, `~~~`, with a `<`, `x` or
+/// `o` start mark: mermaid lexes `o-->B` at a line start as an arrow too).
 fn continues_chain(rest: &str) -> bool {
-    let r = rest.strip_prefix('<').unwrap_or(rest);
+    let r = rest.strip_prefix(['<', 'x', 'o']).unwrap_or(rest);
     r.starts_with("--")
         || r.starts_with("==")
         || r.starts_with("-.")
@@ -324,7 +324,8 @@ fn close_on_later_line<'c>(rest: &str, closers: &[(&'c str, Shape)]) -> Option<(
         // The closer's first stop character sits at `stop` (`-)` and `/]` start before it).
         let k = c.find(TEXT_STOPS)?;
         let at = stop.checked_sub(k)?;
-        (rest[at..].starts_with(c) && rest[..at].contains('\n')).then_some((at, *c))
+        let before = rest.get(..at)?;
+        (rest[at..].starts_with(c) && before.contains('\n')).then_some((at, *c))
     })
 }
 
