@@ -132,15 +132,17 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
     }
     // mermaid's LINK token ends in `\s*`: a line break after a bare arrow is whitespace, so
     // the `|label|` or the target may follow on the next line.
-    let save = p.pos;
+    let mut save = p.pos;
     p.skip_ws();
     if p.at_line_break() {
-        match p.after_line_breaks() {
-            Some(next) if !super::statement::is_end_line(&p.src[next..]) => p.pos = next,
-            _ => p.pos = save,
+        if let Some(next) = p
+            .after_line_breaks()
+            .filter(|&next| !super::statement::is_end_line(&p.src[next..]))
+        {
+            save = next;
         }
     }
-    let save = p.pos;
+    p.pos = save;
     p.skip_ws();
     if p.peek() == Some('|') {
         let open = p.pos;
