@@ -224,3 +224,15 @@ fn link_style_index_beyond_any_count_is_out_of_range() {
     assert_eq!(d[0].code, "E-MMD-018");
     assert!(d[0].message.contains("out of range"), "{}", d[0].message);
 }
+
+#[test]
+fn hr_in_a_label_draws_a_rule_across_it() {
+    let src = "flowchart LR\nA[\"Title<hr>body text\"] --> B";
+    let g = ok(src);
+    let rules: Vec<bool> = g.nodes[0].label.lines.iter().map(|l| l.rule).collect();
+    assert_eq!(rules, [false, true, false]);
+    let svg = netfig::diagram::flowchart_svg(src, &Default::default())
+        .unwrap()
+        .svg;
+    assert_eq!(svg.matches("<rect class=\"label\"").count(), 1, "{svg}");
+}
