@@ -236,3 +236,15 @@ fn hr_in_a_label_draws_a_rule_across_it() {
         .svg;
     assert_eq!(svg.matches("<rect class=\"label\"").count(), 1, "{svg}");
 }
+
+#[test]
+fn edge_id_goes_to_the_last_start_and_first_end_as_in_flow_db() {
+    // mermaid's flow-node-data.spec: "should handle unique edge creation with using @ and &".
+    let g = ok("flowchart TD\n A & B e1@--> C & D\n A1 e2@--> C1 & D1");
+    let ids: Vec<Option<&str>> = g.edges.iter().map(|e| e.id.as_deref()).collect();
+    assert_eq!(ids, [None, None, Some("e1"), None, Some("e2"), None]);
+    assert_eq!(pairs(&g)[2], p("B", "C"));
+    // "should handle overriding edge animate again": the last `@{ … }` wins.
+    let g = ok("flowchart TD\n A e3@--> B\n e3@{ animate: true }\n e3@{ animate: false }");
+    assert_eq!(g.edges[0].animation, None);
+}

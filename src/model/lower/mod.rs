@@ -343,11 +343,16 @@ impl<'d> Lower<'d> {
                 }
                 None => Label::default(),
             };
-            let mut first = true;
-            for &from in &prev {
-                for &to in &next {
-                    let mut id = if first { link.id.as_ref() } else { None };
-                    first = false;
+            // mermaid (flowDb.addLink) gives the id to the edge from the group's last node
+            // to the next group's first: `A & B e1@--> C & D` names B --> C.
+            let (last, head) = (prev.len() - 1, 0);
+            for (i, &from) in prev.iter().enumerate() {
+                for (j, &to) in next.iter().enumerate() {
+                    let mut id = if (i, j) == (last, head) {
+                        link.id.as_ref()
+                    } else {
+                        None
+                    };
                     if let Some(given) = id {
                         if self.edge_index.contains_key(&given.value) {
                             id = None;
