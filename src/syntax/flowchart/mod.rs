@@ -11,10 +11,13 @@
 //! or quotes in unquoted text (E-MMD-025), two labels on one arrow, mismatched ends around a
 //! label, a statement keyword without its arguments.
 //!
+//! What mermaid.js rejects but netfig can read unambiguously (brackets in an unquoted
+//! `|edge label|`, `=` in an unquoted subgraph title) renders with a warning saying so.
+//!
 //! Modules: `scan` (cursor), `statement` (statement dispatch, subgraphs, keyword
-//! statements), `node` (node groups and shapes), `edge` (arrows), `props` (style
-//! declarations), [`label`] (label text → [`Label`](crate::model::Label)), `frontmatter`
-//! (YAML front matter, `%%{init}%%`), [`codes`] (every diagnostic code).
+//! statements), `node` (node groups and shapes), `node_data` (`@{ … }`), `edge` (arrows),
+//! `props` (style declarations), [`label`] (label text → [`Label`](crate::model::Label)),
+//! `frontmatter` (YAML front matter, `%%{init}%%`), [`codes`] (every diagnostic code).
 
 mod ast;
 pub mod codes;
@@ -22,6 +25,7 @@ mod edge;
 mod frontmatter;
 pub mod label;
 mod node;
+mod node_data;
 mod props;
 mod scan;
 mod statement;
