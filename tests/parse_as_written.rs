@@ -51,6 +51,9 @@ fn dotted_link_without_leading_dash() {
         ]
     );
     assert_eq!(g.nodes.len(), 5);
+    // mermaid has no dotted opener without the dash: `.- text .->` is two links and a node.
+    let g = ok("flowchart LR\nA .- text .-> B");
+    assert_eq!(pairs(&g), [p("A", "text"), p("text", "B")]);
     // Not a link: a lone `.` is still an error.
     assert_eq!(codes("flowchart LR\nA . B"), ["E-MMD-005"]);
 }
