@@ -262,7 +262,7 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
             if open == "(-" {
                 e.hint("`(-` opens mermaid's ellipse `(-text-)`; quote text that starts with `-`: `(\"-text\")`");
             } else {
-                e.hint("node text must close on the same line; use a quoted markdown string for line breaks");
+                e.hint("unquoted node text ends at the next bracket, `|` or `\"`: close the label before it, or quote the text");
             }
             return Err(Fail::Reported);
         };
