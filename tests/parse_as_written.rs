@@ -76,6 +76,10 @@ fn link_split_across_lines() {
         codes("flowchart LR\nsubgraph S\n  a -->\nend"),
         ["E-MMD-006"]
     );
+    assert_eq!(
+        codes("flowchart LR\n  a -->\n  style a fill:#f9f"),
+        ["E-MMD-006"]
+    );
     // A new statement that does not start with an arrow is not joined; mermaid's link token
     // takes a start mark, so `o-->c` at a line start is an arrow (from `b`).
     let g = ok("flowchart LR\n  a --> b\n  o --> c\n  x-->d");

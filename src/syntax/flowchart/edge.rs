@@ -137,7 +137,7 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
     if p.at_line_break() {
         if let Some(next) = p
             .after_line_breaks()
-            .filter(|&next| !super::statement::is_end_line(&p.src[next..]))
+            .filter(|&next| !super::statement::starts_statement(&p.src[next..]))
         {
             save = next;
         }

@@ -49,14 +49,27 @@ fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
     }
 }
 
-/// Whether `rest` starts with the `end` keyword as a whole statement (`end`, `End;`).
-pub(crate) fn is_end_line(rest: &str) -> bool {
-    rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("end"))
-        && rest[3..]
+/// Whether a line starting with `rest` is a statement of its own: `end` as a whole statement
+/// (`end`, `End;`) or a statement keyword and a space (`subgraph x`, `style a …`). An arrow at
+/// the end of the line before does not take it as its target (mermaid lexes these as keywords,
+/// and the error is clearer at the arrow).
+pub(crate) fn starts_statement(rest: &str) -> bool {
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let (word, after) = rest.split_at(word_end);
+    let word = word.to_ascii_lowercase();
+    if word == "end" {
+        return after
             .trim_start_matches([' ', '\t', '\r'])
             .chars()
             .next()
-            .is_none_or(|c| c == '\n' || c == ';' || c == '%')
+            .is_none_or(|c| c == '\n' || c == ';' || c == '%');
+    }
+    after.starts_with([' ', '\t'])
+        && (word == "subgraph"
+            || word == "direction"
+            || STATEMENT_KEYWORDS.contains(&word.as_str()))
 }
 
 /// Keywords that always start their statement: alone on a line they are an incomplete
