@@ -255,3 +255,11 @@ fn edge_id_goes_to_the_last_start_and_first_end_as_in_flow_db() {
     let g = ok("flowchart TD\n A e3@--> B\n e3@{ animate: true }\n e3@{ animate: false }");
     assert_eq!(g.edges[0].animation, None);
 }
+
+#[test]
+fn capitalised_end_alone_outside_subgraphs_is_a_node_as_in_mermaid() {
+    // mermaid's `end` token is lower-case: `End` alone is a node.
+    let g = ok("flowchart LR\nA --> End\nEnd");
+    assert_eq!(g.nodes.len(), 2);
+    assert_eq!(codes("flowchart LR\nA\nend"), ["E-MMD-011"]);
+}

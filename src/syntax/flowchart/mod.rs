@@ -133,6 +133,9 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
         return None;
     };
     let lower = word.to_ascii_lowercase();
+    if HEADERS.contains(&lower.as_str()) {
+        check_spelling(p, &word, span, &lower);
+    }
     if lower == "flowchart-elk" {
         p.warn(
             codes::ELK,
@@ -171,7 +174,12 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
                 _ => None,
             };
             match symbol.or_else(|| Direction::from_keyword(&d)) {
-                Some(dir) => direction = Some(Spanned::new(dir, dspan)),
+                Some(dir) => {
+                    if symbol.is_none() {
+                        check_spelling(p, &d, dspan, &d.to_ascii_uppercase());
+                    }
+                    direction = Some(Spanned::new(dir, dspan));
+                }
                 None => {
                     unknown_direction(p, &d, dspan);
                 }
@@ -190,6 +198,22 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
         keyword: Spanned::new(word, span),
         direction,
     })
+}
+
+/// Keywords are case-insensitive in netfig but not in mermaid: a keyword written other than
+/// mermaid spells it (`FlowChart`, `END`, `direction lr`) gets a warning that mermaid.js would
+/// reject the diagram.
+pub(crate) fn check_spelling(p: &mut Parser<'_>, written: &str, span: Span, mermaid: &str) {
+    if written != mermaid {
+        p.warn(
+            codes::MERMAID_REJECTS,
+            span,
+            format!(
+                "mermaid.js would reject `{written}`: it only knows `{mermaid}` (netfig reads it)"
+            ),
+        )
+        .hint(format!("write `{mermaid}`"));
+    }
 }
 
 /// Reports an unknown direction keyword with a did-you-mean hint.

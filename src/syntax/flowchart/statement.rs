@@ -3,8 +3,9 @@
 //!
 //! **The `end` rule.** Lower-case `end` is reserved in mermaid, and authors write `End` as a
 //! node id. netfig treats `end` (any case) as the keyword only when it is a whole statement on
-//! its own (`end`, `End;`, `END %% comment`); anywhere else (`B --> End`, `End[Finish]`) it is
-//! an ordinary node id.
+//! its own (`end`, `End;`, `END %% comment`) inside a subgraph (with a warning unless written
+//! `end`: mermaid's keyword is lower-case only), and lower-case `end` alone anywhere; anywhere
+//! else (`B --> End`, `End[Finish]`, `End` alone outside subgraphs) it is an ordinary node id.
 
 use super::ast::{
     ClassDef, ClassStmt, Click, ClickAction, LinkStyleStmt, LinkTarget, Spanned, Statement,
@@ -12,7 +13,7 @@ use super::ast::{
 };
 use super::props::props;
 use super::scan::{Hint, Parser};
-use super::{codes, node, skip_trivia, unknown_direction};
+use super::{check_spelling, codes, node, skip_trivia, unknown_direction};
 use crate::diagnostic::Span;
 use crate::model::{Curve, Direction};
 
@@ -113,10 +114,14 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
         let lower = word.to_ascii_lowercase();
         if lower == "end" {
             p.skip_ws();
-            if p.at_eos() {
+            // Outside a subgraph only mermaid's own `end` is the keyword: `End` alone is a
+            // node there, as in mermaid.
+            if p.at_eos() && (p.depth > 0 || word == "end") {
+                check_spelling(p, &word, span, "end");
                 return Parsed::End(span);
             }
         } else if lower == "subgraph" && (followed_by_space(p) || p.at_eos()) {
+            check_spelling(p, &word, span, "subgraph");
             return Parsed::Statement(subgraph(p, span));
         } else if lower == "acctitle" || lower == "accdescr" {
             p.skip_ws();
@@ -137,6 +142,12 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
                 _ => None,
             };
             if let Some(k) = keyword {
+                let mermaid = match lower.as_str() {
+                    "classdef" => "classDef",
+                    "linkstyle" => "linkStyle",
+                    other => other,
+                };
+                check_spelling(p, &word, span, mermaid);
                 p.skip_ws();
                 if !p.at_eos() {
                     p.error_at_next(codes::UNEXPECTED, |next| {
@@ -322,6 +333,7 @@ fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
         unknown_direction(p, &d, span);
         return None;
     };
+    check_spelling(p, &d, span, &d.to_ascii_uppercase());
     if p.depth == 0 {
         p.warn(
             codes::TOP_DIRECTION,
