@@ -115,6 +115,15 @@ fn init_directive_as_json_without_spaces() {
         g.theme_variables,
         [("primaryColor".to_string(), "#ffcc00".to_string())]
     );
+    for src in [
+        "%%{init:{'theme':'dark'}}%%",
+        "%%{init:{theme:dark}}%%",
+        "%%{ init : { \"theme\" : \"dark\" } }%%",
+        "%%{init:{\"theme\":\"dark\",\"flowchart\":{\"curve\":\"linear\"}}}%%",
+    ] {
+        let g = ok(&format!("{src}\nflowchart LR\nA"));
+        assert_eq!(g.theme.as_deref(), Some("dark"), "{src}");
+    }
     // Still invalid for both: an unclosed object.
     assert_eq!(
         codes("%%{init:{\"theme\":\"base\"}%%\nflowchart LR\nA"),
