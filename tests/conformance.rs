@@ -170,3 +170,34 @@ fn realworld_flowcharts_render_where_mermaid_does() {
     eprintln!("real-world flowcharts: {rendered}/{yes} that mermaid renders render");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The same through the CLI: one `netfig render` of every diagram mermaid renders exits 0 and
+/// writes an SVG for each.
+#[test]
+fn realworld_flowcharts_render_with_the_cli() {
+    let yes: Vec<String> = common::realworld_flowcharts()
+        .into_iter()
+        .filter(|(_, renders)| *renders)
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    let out = common::scratch("realworld-render");
+    let mut args = vec!["render", "--out-dir", out.to_str().unwrap()];
+    args.extend(yes.iter().map(String::as_str));
+    let run = common::netfig(&args, &common::root(), None);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for input in &yes {
+        let stem = std::path::Path::new(input).file_stem().unwrap();
+        let svg = out.join(stem).with_extension("svg");
+        let text = std::fs::read_to_string(&svg).unwrap_or_default();
+        assert!(
+            text.starts_with("<svg"),
+            "no SVG for {input} at {}",
+            svg.display()
+        );
+    }
+}
