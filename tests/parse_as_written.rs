@@ -191,8 +191,9 @@ fn id_ending_in_dash_before_the_asymmetric_shape() {
     assert_eq!(g.nodes[0].id, "odd-");
     assert_eq!(g.nodes[0].shape, Shape::Asymmetric);
     assert_eq!(g.nodes[0].label.text(), "Vertex Text");
-    // Without a `]` it is still a malformed arrow.
+    // Without a `]` closing the text it is still a malformed arrow.
     assert_eq!(codes("flowchart LR\nA-> B"), ["E-MMD-007"]);
+    assert_eq!(codes("flowchart LR\nA->B[x]"), ["E-MMD-007"]);
 }
 
 #[test]

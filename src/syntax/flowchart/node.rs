@@ -104,10 +104,11 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
 /// `o` start mark: mermaid lexes `o-->B` at a line start as an arrow too).
 fn continues_chain(rest: &str) -> bool {
     let r = rest.strip_prefix(['<', 'x', 'o']).unwrap_or(rest);
+    let after_dots = r.trim_start_matches('.');
     r.starts_with("--")
         || r.starts_with("==")
         || r.starts_with("-.")
-        || r.trim_start_matches('.').len() < r.len() && r.trim_start_matches('.').starts_with('-')
+        || (after_dots.len() < r.len() && after_dots.starts_with('-'))
         || rest.starts_with("~~~")
 }
 
@@ -183,7 +184,12 @@ pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
     let (mut id, mut id_span) = p.node_id(false).ok_or(Fail::NoId)?;
     // mermaid's `MINUS` token is an id token too: `odd->text]` is node `odd-` in the
     // asymmetric shape (`idString TAGEND text SQE`), not an arrow.
-    if p.rest().starts_with("->") && p.src[p.pos..p.line_end()].contains(']') {
+    let line = &p.src[p.pos..p.line_end()];
+    if line.starts_with("->")
+        && line[2..]
+            .find(TEXT_STOPS)
+            .is_some_and(|i| line[2 + i..].starts_with(']'))
+    {
         p.bump();
         id.push('-');
         id_span = Span::new(id_span.start, p.pos);
@@ -332,7 +338,8 @@ fn close_on_later_line<'c>(rest: &str, closers: &[(&'c str, Shape)]) -> Option<(
 
 /// The offset of the first character that mermaid's lexer does not accept in unquoted node
 /// text: brackets of any kind (they open or close shapes) and `"` — except a `"` inside an
-/// HTML tag (`<img src="…">`), which real diagrams write and mermaid renders.
+/// HTML tag (`<img src="…">`), which real diagrams write; the label drops the tag itself with
+/// a warning (no markup or external resource reaches the output).
 pub(crate) fn needs_quotes(raw: &str) -> Option<usize> {
     let mut in_tag = false;
     let mut prev = None;
