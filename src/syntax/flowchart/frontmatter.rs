@@ -1,6 +1,8 @@
 //! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
 //! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.flowchart.curve`,
-//! `nodeSpacing`, `rankSpacing`) go into [`Config`](super::Config); every other key gets one warning at its position.
+//! `nodeSpacing`, `rankSpacing`) go into [`Config`](super::Config); every other key gets one
+//! warning at its position. A directive may be written as JSON without spaces, as mermaid
+//! reads it.
 
 use super::ast::{Text, TextKind};
 use super::codes;
