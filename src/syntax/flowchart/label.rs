@@ -1,7 +1,8 @@
 //! Label text → [`Label`]: `<br>` line breaks, `<hr>` rules, entity codes (`#quot;`,
 //! `#9829;`, `#x2764;`, `&amp;`), `<b>`/`<strong>`/`<i>`/`<em>` styling, markdown strings
-//! (`**bold**`, `_italic_`, newlines as line breaks with common indentation stripped). Other HTML tags and `fa:fa-…`
-//! icon tokens are removed with a warning; the rest of the text is kept.
+//! (`**bold**`, `_italic_`, newlines as line breaks with common indentation stripped). Other
+//! HTML tags and `fa:fa-…` icon tokens are removed with a warning; the rest of the text is
+//! kept.
 
 use super::ast::{Text, TextKind};
 use super::codes;
