@@ -228,6 +228,10 @@ fn what_mermaid_rejects_renders_with_a_warning() {
     assert_eq!(codes("flowchart LR\nA -->|\"f(x)\"| B"), [] as [&str; 0]);
     assert_eq!(codes("flowchart LR\nsubgraph a=b\nA\nend"), ["W-MMD-015"]);
     assert_eq!(
+        codes("flowchart LR\nsubgraph f(x) and y<br>z\nA\nend"),
+        ["W-MMD-015"]
+    );
+    assert_eq!(
         codes("flowchart LR\nsubgraph \"a=b\"\nA\nend"),
         [] as [&str; 0]
     );

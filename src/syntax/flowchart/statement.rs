@@ -215,13 +215,15 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
             if !raw.chars().any(char::is_whitespace) {
                 id = Some(Spanned::new(raw.to_string(), t.span));
             }
-            if let Some(i) = raw.find('=') {
-                // mermaid's subgraph title (`textNoTags`) has no token for `=`.
+            // mermaid's unquoted subgraph title (`textNoTags`) has no token for tags, brackets
+            // or `|` (they open shapes and labels), and mermaid.js rejects `=` there too.
+            if let Some(i) = raw.find(['=', '<', '>', '(', ')', '{', '}', '|']) {
                 let at = save + i;
+                let c = &raw[i..=i];
                 p.warn(
                     codes::MERMAID_REJECTS,
                     Span::new(at, at + 1),
-                    "mermaid.js would reject `=` in an unquoted subgraph title (netfig renders it)",
+                    format!("mermaid.js would reject `{c}` in an unquoted subgraph title (netfig renders it)"),
                 )
                 .hint(format!("quote the title: `subgraph \"{raw}\"`"));
             }
