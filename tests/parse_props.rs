@@ -277,6 +277,8 @@ const TEXTS: &[&str] = &[
     "x / y",
     "#quot;q#quot;",
     "a<br>b",
+    "two\n      lines",
+    "x<hr>y",
 ];
 /// Arrows with room for a label: `(before, after)` of `-- label -->` forms, or a bare arrow
 /// that takes `|label|`.
