@@ -1,6 +1,7 @@
 //! Conformance: every example of mermaid's flowchart documentation (`shared/corpus`) parses,
 //! lays out without overlaps and renders to SVG that usvg accepts. The number that passes may
-//! not drop below the committed figure in `tests/conformance.txt`.
+//! not drop below the committed figure in `tests/conformance.txt`. Every real-world flowchart
+//! that mermaid renders (`shared/corpus/realworld/flowchart`) renders too.
 
 mod common;
 
@@ -137,4 +138,66 @@ fn corpus_examples_render() {
         "{passed} examples pass, fewer than the committed {floor}:\n{}",
         failures.join("\n")
     );
+}
+
+/// Whatever mermaid renders, netfig renders (warnings allowed); what mermaid rejects is an
+/// error here or carries a "mermaid.js would reject" warning (W-MMD-015).
+#[test]
+fn realworld_flowcharts_render_where_mermaid_does() {
+    let diagrams = common::realworld_flowcharts();
+    assert!(diagrams.len() >= 70, "only {} diagrams", diagrams.len());
+    let mut failures = Vec::new();
+    let mut rendered = 0;
+    for (path, mermaid_renders) in &diagrams {
+        let source = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let result = diagram::flowchart_svg(&source, &Default::default());
+        match (&result, mermaid_renders) {
+            (Ok(r), true) => match usvg::Tree::from_str(&r.svg, &usvg::Options::default()) {
+                Ok(_) => rendered += 1,
+                Err(e) => failures.push(format!("{name}: usvg rejects the SVG: {e}")),
+            },
+            (Err(d), true) => failures.push(SourceFile::new(&name, &source).render_all(d)),
+            (Ok(r), false) if !r.warnings.iter().any(|w| w.code == "W-MMD-015") => {
+                failures.push(format!(
+                    "{name}: mermaid rejects it, but netfig neither errs nor warns (W-MMD-015)"
+                ))
+            }
+            (_, false) => {}
+        }
+    }
+    let yes = diagrams.iter().filter(|(_, r)| *r).count();
+    eprintln!("real-world flowcharts: {rendered}/{yes} that mermaid renders render");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The same through the CLI: one `netfig render` of every diagram mermaid renders exits 0 and
+/// writes an SVG for each.
+#[test]
+fn realworld_flowcharts_render_with_the_cli() {
+    let yes: Vec<String> = common::realworld_flowcharts()
+        .into_iter()
+        .filter(|(_, renders)| *renders)
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    let out = common::scratch("realworld-render");
+    let mut args = vec!["render", "--out-dir", out.to_str().unwrap()];
+    args.extend(yes.iter().map(String::as_str));
+    let run = common::netfig(&args, &common::root(), None);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for input in &yes {
+        let stem = std::path::Path::new(input).file_stem().unwrap();
+        let svg = out.join(stem).with_extension("svg");
+        let text = std::fs::read_to_string(&svg).unwrap_or_default();
+        assert!(
+            text.starts_with("<svg"),
+            "no SVG for {input} at {}",
+            svg.display()
+        );
+    }
 }

@@ -91,6 +91,16 @@ const TOKENS: &[&str] = &[
     "%%",
     "%%{init: {'theme': 'dark'}}%%",
     "---",
+    ".-",
+    "..->",
+    "x.-x",
+    "\n-->",
+    "-->\n",
+    "subgraph \"s\"[\"T\"]",
+    "label: |\n",
+    "%%{init:{\"theme\":\"base\"}}%%",
+    "<img src=\"x\">",
+    "odd->",
     "\n",
     "\n",
     " ",
@@ -256,6 +266,8 @@ const SHAPES: &[&str] = &[
     "@{\n    shape: cyl\n    label: \"{}\"\n  }",
     "[{}]@{ shape: circle }",
     "(\"`**{}**`\")",
+    "@{\n    label: |\n      {}\n      second line\n  }",
+    "@{ label: \"{}\n      on two lines\" }",
 ];
 const TEXTS: &[&str] = &[
     "text",
@@ -265,6 +277,8 @@ const TEXTS: &[&str] = &[
     "x / y",
     "#quot;q#quot;",
     "a<br>b",
+    "two\n      lines",
+    "x<hr>y",
 ];
 /// Arrows with room for a label: `(before, after)` of `-- label -->` forms, or a bare arrow
 /// that takes `|label|`.
@@ -286,6 +300,9 @@ const ARROWS: &[(&str, &str)] = &[
     ("---->", ""),
     ("-...->", ""),
     ("<---", ""),
+    (".->", ""),
+    (".-", ""),
+    ("..->", ""),
     ("e@-->", ""),
     ("-- ", " -->"),
     ("-- ", " ---"),
@@ -353,6 +370,17 @@ fn render_program(picks: &[Pick], semicolons: bool) -> (String, usize, usize) {
                     } else {
                         format!(" {before} ")
                     };
+                    // mermaid's arrows take a line break on either side as whitespace (an
+                    // `id@` prefix has no leading whitespace in its token).
+                    let link = match (semicolons, (d >> 3) % 3) {
+                        (false, 1) if !before.contains('@') => {
+                            format!("\n    {}", link.trim_start())
+                        }
+                        (false, 2) if !link.trim_end().ends_with('|') => {
+                            format!("{}\n    ", link.trim_end())
+                        }
+                        _ => link,
+                    };
                     line.push_str(&link);
                     line.push_str(&pair[1].join(" & "));
                 }
@@ -366,6 +394,7 @@ fn render_program(picks: &[Pick], semicolons: bool) -> (String, usize, usize) {
                     format!("subgraph sg{subgraphs}[Title {a}]"),
                     format!("subgraph sg{subgraphs} [\"Title (x)\"]"),
                     format!("subgraph \"sg{subgraphs}\""),
+                    format!("subgraph \"sg{subgraphs}\"[\"Title {a}\"]"),
                 ];
                 out.push_str(&forms[b % forms.len()]);
                 if c.is_multiple_of(2) {

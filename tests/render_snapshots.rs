@@ -120,6 +120,7 @@ fn bilingual_runs_and_title() {
                         italic: false,
                     },
                 ],
+                rule: false,
             },
             LabelLine {
                 runs: vec![TextRun {
@@ -127,6 +128,7 @@ fn bilingual_runs_and_title() {
                     bold: false,
                     italic: true,
                 }],
+                rule: false,
             },
         ],
     };

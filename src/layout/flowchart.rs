@@ -57,7 +57,17 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
                 direction: c.direction,
             })
             .collect(),
-        spacing: Default::default(),
+        spacing: spacing(chart),
+    }
+}
+
+/// mermaid's defaults, with the diagram's `nodeSpacing` / `rankSpacing` where it sets them.
+fn spacing(chart: &Flowchart) -> super::Spacing {
+    let d = super::Spacing::default();
+    super::Spacing {
+        node: chart.node_spacing.unwrap_or(d.node),
+        rank: chart.rank_spacing.unwrap_or(d.rank),
+        ..d
     }
 }
 

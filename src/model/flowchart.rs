@@ -377,6 +377,10 @@ pub struct Flowchart {
     pub theme_variables: Vec<(String, String)>,
     /// Theme named in config (`dark`, `forest`, …), if any.
     pub theme: Option<String>,
+    /// Distance between neighbouring nodes in a rank, px (`flowchart.nodeSpacing`), if set.
+    pub node_spacing: Option<f64>,
+    /// Distance between ranks, px (`flowchart.rankSpacing`), if set.
+    pub rank_spacing: Option<f64>,
 }
 
 impl Flowchart {

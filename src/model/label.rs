@@ -49,6 +49,9 @@ pub struct TextRun {
 pub struct LabelLine {
     /// Styled runs, in reading order.
     pub runs: Vec<TextRun>,
+    /// A horizontal rule (`<hr>`) in place of text: no runs, drawn across the label at the
+    /// middle of this line's box.
+    pub rule: bool,
 }
 
 impl LabelLine {
@@ -60,6 +63,14 @@ impl LabelLine {
                 bold: false,
                 italic: false,
             }],
+            rule: false,
+        }
+    }
+    /// A horizontal rule (`<hr>`).
+    pub fn rule() -> Self {
+        LabelLine {
+            runs: Vec::new(),
+            rule: true,
         }
     }
     /// The line's text without styles.
@@ -122,7 +133,8 @@ impl Label {
         let kept: Vec<LabelLine> = self
             .lines
             .iter()
-            .filter(|l| l.lang() == want)
+            // A rule separates lines; alone with one language it would separate nothing.
+            .filter(|l| !l.rule && l.lang() == want)
             .cloned()
             .collect();
         if kept.is_empty() {

@@ -37,6 +37,31 @@ pub fn corpus_files() -> Vec<PathBuf> {
     files
 }
 
+/// The real-world flowcharts of `shared/corpus/realworld/flowchart` with mermaid's verdict
+/// from its `MANIFEST.tsv` (`mermaid_renders`: `true` for `yes`), in manifest order.
+pub fn realworld_flowcharts() -> Vec<(PathBuf, bool)> {
+    let dir = shared()
+        .map(|s| s.join("corpus/realworld/flowchart"))
+        .expect("../shared/corpus/realworld/flowchart not found: the tests need shared/ beside the repository");
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("read MANIFEST.tsv");
+    let mut lines = manifest.lines();
+    let header: Vec<&str> = lines.next().expect("MANIFEST header").split('\t').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("MANIFEST.tsv has no `{name}` column"))
+    };
+    let (file, renders) = (col("file"), col("mermaid_renders"));
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            (dir.join(cells[file]), cells[renders].trim() == "yes")
+        })
+        .collect()
+}
+
 /// Runs the real `netfig` binary.
 pub fn netfig(args: &[&str], cwd: &Path, stdin: Option<&[u8]>) -> Output {
     use std::io::Write;

@@ -163,3 +163,22 @@ fn yaml_quoting_in_blocks() {
     assert_eq!(text(&g, "C"), "two\nlines");
     rejected("flowchart TB\nA@{ label: \"open\\\" }");
 }
+
+#[test]
+fn multi_line_strings_and_reused_edge_ids() {
+    // "Multi line strings should be supported" (a `|` block scalar, then a "…" string whose
+    // line break mermaid's lexer turns into `<br/>`).
+    let g = ok("flowchart TB\n      A@{\n        label: |\n          This is a\n          multiline string\n        other: \"clock\"\n     }\n      ");
+    assert_eq!(g.nodes[0].label.text(), "This is a\nmultiline string");
+    assert_eq!(g.nodes[0].shape, Shape::Rect);
+    let g = ok("flowchart TB\n      A@{\n        label: \"This is a\n          multiline string\"\n        other: \"clock\"\n     }\n      ");
+    assert_eq!(g.nodes[0].label.text(), "This is a\nmultiline string");
+    // "should handle unique edge creation with using @ and &" and "should handle redefine
+    // same edge ids again": the id goes to last-start → first-end; a reused id is not taken.
+    let g = ok("flowchart TD\n     A & B e1@--> C & D\n        A1 e2@--> C1 & D1\n      ");
+    let ids: Vec<_> = g.edges.iter().map(|e| e.id.as_deref()).collect();
+    assert_eq!(ids, [None, None, Some("e1"), None, Some("e2"), None]);
+    let g = ok("flowchart TD\n     A & B e1@--> C & D\n        A1 e1@--> C1 & D1\n      ");
+    let ids: Vec<_> = g.edges.iter().map(|e| e.id.as_deref()).collect();
+    assert_eq!(ids, [None, None, Some("e1"), None, None, None]);
+}

@@ -46,6 +46,8 @@ pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
     l.g.theme = doc.config.theme.clone();
     l.g.theme_variables = doc.config.theme_variables.clone();
     l.g.curve = doc.config.curve.unwrap_or_default();
+    l.g.node_spacing = doc.config.node_spacing;
+    l.g.rank_spacing = doc.config.rank_spacing;
     l.collect_clusters(&doc.statements, None);
     l.collect_edge_ids(&doc.statements);
     l.collect_class_defs(&doc.statements);
@@ -341,20 +343,35 @@ impl<'d> Lower<'d> {
                 }
                 None => Label::default(),
             };
-            let mut first = true;
-            for &from in &prev {
-                for &to in &next {
-                    let id = if first { link.id.as_ref() } else { None };
-                    first = false;
-                    if let Some(id) = id {
-                        if self.edge_index.contains_key(&id.value) {
-                            self.diags.push(Diagnostic::error(
-                                codes::DUPLICATE_EDGE_ID,
-                                id.span,
-                                format!("an edge with id `{}` already exists", id.value),
-                            ));
+            // mermaid (flowDb.addLink) gives the id to the edge from the group's last node
+            // to the next group's first: `A & B e1@--> C & D` names B --> C.
+            let (last, head) = (prev.len() - 1, 0);
+            for (i, &from) in prev.iter().enumerate() {
+                for (j, &to) in next.iter().enumerate() {
+                    let mut id = if (i, j) == (last, head) {
+                        link.id.as_ref()
+                    } else {
+                        None
+                    };
+                    if let Some(given) = id {
+                        if self.edge_index.contains_key(&given.value) {
+                            id = None;
+                            // mermaid (flowDb.addSingleLink) gives the later edge an
+                            // automatic id; attributes stay with the first.
+                            self.diags.push(
+                                Diagnostic::warning(
+                                    codes::REUSED_EDGE_ID,
+                                    given.span,
+                                    format!(
+                                        "an edge with id `{}` already exists; this edge gets no id",
+                                        given.value
+                                    ),
+                                )
+                                .with_hint("give each edge its own id"),
+                            );
                         } else {
-                            self.edge_index.insert(id.value.clone(), self.g.edges.len());
+                            self.edge_index
+                                .insert(given.value.clone(), self.g.edges.len());
                         }
                     }
                     self.g.edges.push(Edge {
@@ -393,10 +410,13 @@ impl<'d> Lower<'d> {
         for c in std::mem::take(&mut self.deferred_clicks) {
             let Some(&n) = self.node_index.get(&c.target.value) else {
                 self.diags.push(
-                    Diagnostic::error(
-                        codes::UNKNOWN_CLICK_TARGET,
+                    Diagnostic::warning(
+                        codes::UNKNOWN_CLICK_NODE,
                         c.target.span,
-                        format!("`click` names `{}`, which is not a node", c.target.value),
+                        format!(
+                            "`click` names `{}`, which is not a node; ignored (as mermaid does)",
+                            c.target.value
+                        ),
                     )
                     .with_hint("check the id for a typo"),
                 );

@@ -56,6 +56,16 @@ pub(crate) fn text(label: &Label, c: Point, font_size: f64, class: &str, style: 
         out.push_str("</tspan>");
     }
     out.push_str("</text>");
+    // `<hr>`: a hairline across the label, in the text's colour (same class and style).
+    let width = crate::text::label_size(label, font_size).width;
+    for (i, _) in label.lines.iter().enumerate().filter(|(_, l)| l.rule) {
+        out.push_str(&format!(
+            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"1\"{style}/>",
+            num(c.x - width / 2.0),
+            num(top + (i as f64 + 0.5) * lh - 0.5),
+            num(width)
+        ));
+    }
     out
 }
 
@@ -217,6 +227,27 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_is_a_hairline_across_the_label() {
+        let l = Label {
+            lines: vec![
+                LabelLine::plain("wide line"),
+                LabelLine::rule(),
+                LabelLine::plain("b"),
+            ],
+        };
+        let t = text(&l, Point::new(0.0, 0.0), 16.0, "label", "");
+        let w = crate::text::label_size(&l, 16.0).width;
+        assert_eq!(t.matches("<rect ").count(), 1, "{t}");
+        assert!(
+            t.contains(&format!("width=\"{}\" height=\"1\"", num(w))),
+            "{t}"
+        );
+        assert!(t.contains(&format!("x=\"{}\"", num(-w / 2.0))), "{t}");
+        // Centred in the middle line's box: y = -1.5 lh + 1.5 lh - 0.5.
+        assert!(t.contains("y=\"-0.5\""), "{t}");
+    }
+
+    #[test]
     fn runs_keep_their_styles_and_text_is_escaped() {
         let l = Label {
             lines: vec![LabelLine {
@@ -232,6 +263,7 @@ mod tests {
                         italic: true,
                     },
                 ],
+                rule: false,
             }],
         };
         let t = text(&l, Point::new(0.0, 0.0), 16.0, "label", "fill:red");

@@ -51,6 +51,10 @@ pub struct Config {
     pub theme_variables: Vec<(String, String)>,
     /// `config.flowchart.curve`.
     pub curve: Option<Curve>,
+    /// `config.flowchart.nodeSpacing`, px.
+    pub node_spacing: Option<f64>,
+    /// `config.flowchart.rankSpacing`, px.
+    pub rank_spacing: Option<f64>,
 }
 
 /// One statement.

@@ -35,10 +35,16 @@ pub const CODES: &[(&str, &str)] = &[
         "front matter opened with `---` but never closed",
     ),
     (LINK_INDEX_RANGE, "linkStyle index out of range"),
-    (UNKNOWN_CLICK_TARGET, "click on an unknown node"),
+    (
+        UNKNOWN_CLICK_TARGET,
+        "retired: click on an unknown node is now W-MMD-016",
+    ),
     (DUPLICATE_SUBGRAPH, "two subgraphs with the same id"),
     (UNKNOWN_CURVE, "unknown curve name"),
-    (DUPLICATE_EDGE_ID, "two edges with the same id"),
+    (
+        DUPLICATE_EDGE_ID,
+        "retired: a reused edge id is now W-MMD-017",
+    ),
     (UNCLOSED_ACC_DESCR, "`accDescr {` block not closed"),
     (BAD_ATTR_VALUE, "invalid attribute value"),
     (
@@ -76,6 +82,19 @@ pub const CODES: &[(&str, &str)] = &[
     (
         EMPTY_PROPERTY,
         "style property without `name:value` ignored",
+    ),
+    (UNSAFE_LINK, "`click` link with a script URL dropped"),
+    (
+        MERMAID_REJECTS,
+        "netfig renders it, but mermaid.js would reject the diagram",
+    ),
+    (
+        UNKNOWN_CLICK_NODE,
+        "`click` on an id that is not a node is ignored",
+    ),
+    (
+        REUSED_EDGE_ID,
+        "edge id already used: the later edge gets none",
     ),
 ];
 
@@ -126,6 +145,9 @@ codes! {
     UNKNOWN_ENTITY = "W-MMD-012";
     EMPTY_PROPERTY = "W-MMD-013";
     UNSAFE_LINK = "W-MMD-014";
+    MERMAID_REJECTS = "W-MMD-015";
+    UNKNOWN_CLICK_NODE = "W-MMD-016";
+    REUSED_EDGE_ID = "W-MMD-017";
 }
 
 /// Levenshtein distance, for did-you-mean hints (inputs are short keywords).

@@ -54,7 +54,7 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
     let mut start_marker = Marker::None;
     let c0 = p.peek();
     let c1 = p.peek2();
-    if matches!(c1, Some('-' | '=')) {
+    if matches!(c1, Some('-' | '=' | '.')) {
         match c0 {
             Some('<') => start_marker = Marker::Arrow,
             Some('o') => start_marker = Marker::Circle,
@@ -68,6 +68,13 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
     let body = match p.peek() {
         Some('-') => dashes(p, arrow_start),
         Some('=') => equals(p, arrow_start),
+        // mermaid's dotted LINK is `-?\.+-`: the leading dash is optional (`A .-> B`).
+        Some('.') if p.rest().trim_start_matches('.').starts_with('-') => {
+            let dots = count(p, '.');
+            p.bump(); // the `-`
+            let end = marker(p);
+            Ok((Stroke::Dotted, end, dots, None))
+        }
         Some('~') => {
             let n = count(p, '~');
             if n >= 3 {
@@ -123,7 +130,19 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
             return LinkResult::Failed;
         }
     }
-    let save = p.pos;
+    // mermaid's LINK token ends in `\s*`: a line break after a bare arrow is whitespace, so
+    // the `|label|` or the target may follow on the next line.
+    let mut save = p.pos;
+    p.skip_ws();
+    if p.at_line_break() {
+        if let Some(next) = p
+            .after_line_breaks()
+            .filter(|&next| !super::statement::starts_statement(&p.src[next..]))
+        {
+            save = next;
+        }
+    }
+    p.pos = save;
     p.skip_ws();
     if p.peek() == Some('|') {
         let open = p.pos;
@@ -150,6 +169,7 @@ pub(crate) fn link(p: &mut Parser<'_>) -> LinkResult {
         if let Err(()) = check_unquoted(p, &text) {
             return LinkResult::Failed;
         }
+        warn_brackets(p, &text);
         label = Some(text);
         p.pos += i + 1;
     } else {
@@ -296,6 +316,26 @@ fn check_unquoted(p: &mut Parser<'_>, t: &Text) -> Result<(), ()> {
         t.raw.replace('"', "#quot;")
     ));
     Err(())
+}
+
+/// mermaid's `|…|` text token stops at brackets, so `|f(x)|` or `|{a,b}|` breaks the diagram
+/// there; netfig reads up to the closing `|` and draws it, with a warning for authors whose
+/// page mermaid.js also shows.
+fn warn_brackets(p: &mut Parser<'_>, t: &Text) {
+    if t.kind != TextKind::Plain {
+        return;
+    }
+    let Some(i) = t.raw.find(['(', ')', '[', ']', '{', '}']) else {
+        return;
+    };
+    let at = t.span.start + i;
+    let c = &t.raw[i..=i];
+    p.warn(
+        codes::MERMAID_REJECTS,
+        Span::new(at, at + 1),
+        format!("mermaid.js would reject `{c}` in an unquoted `|edge label|` (netfig renders it)"),
+    )
+    .hint(format!("quote the label: `|\"{}\"|`", t.raw));
 }
 
 /// Sentinel message: the error was already reported.

@@ -1,6 +1,8 @@
 //! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
-//! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.flowchart.curve`)
-//! go into [`Config`](super::Config); every other key gets one warning at its position.
+//! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.flowchart.curve`,
+//! `nodeSpacing`, `rankSpacing`) go into [`Config`](super::Config); every other key gets one
+//! warning at its position. A directive may be written as JSON without spaces, as mermaid
+//! reads it.
 
 use super::ast::{Text, TextKind};
 use super::codes;
@@ -198,6 +200,18 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                                     .hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY");
                             }
                         }
+                    } else if k == "nodeSpacing" || k == "rankSpacing" {
+                        match x.as_text().and_then(|t| spacing_px(&t)) {
+                            Some(px) if k == "nodeSpacing" => p.config.node_spacing = Some(px),
+                            Some(px) => p.config.rank_spacing = Some(px),
+                            None => {
+                                p.warn(
+                                    codes::CONFIG_IGNORED,
+                                    kspan,
+                                    format!("`flowchart.{k}` must be a number of pixels from 0 to {MAX_SPACING}; ignored"),
+                                );
+                            }
+                        }
                     } else {
                         warn_ignored(p, &format!("flowchart.{k}"), kspan);
                     }
@@ -206,6 +220,16 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
             _ => warn_ignored(p, key, span),
         }
     }
+}
+
+/// The largest `nodeSpacing` / `rankSpacing` taken, in px (a sane drawing's bound).
+const MAX_SPACING: f64 = 1000.0;
+
+/// A spacing in px: `30`, `30px`, `12.5`.
+fn spacing_px(t: &str) -> Option<f64> {
+    let t = t.trim();
+    let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
+    (n.is_finite() && (0.0..=MAX_SPACING).contains(&n)).then_some(n)
 }
 
 fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
@@ -239,7 +263,9 @@ pub(crate) fn directive(p: &mut Parser<'_>) {
     let body_end = body_start + i + 1; // include the `}`
     p.pos = body_end + 2;
     let text = &p.src[body_start..body_end];
-    match yaml::parse(text) {
+    // mermaid reads the directive as JSON (`{"init":{"theme":"base"}}`), which YAML does
+    // not take without a space after `:`; read such text with the spaces added.
+    match yaml::parse(text).or_else(|e| yaml::parse(&json_spaced(text)).map_err(|_| e)) {
         Ok(v) => {
             for (key, value) in v.entries() {
                 let (pos, span) = locate(text, 0, key, body_start);
@@ -263,5 +289,51 @@ pub(crate) fn directive(p: &mut Parser<'_>) {
                 format!("`%%{{…}}%%` directive is not valid: {msg}"),
             );
         }
+    }
+}
+
+/// `text` with a space after every `:` and `,` outside quotes that lacks one, so JSON written
+/// without spaces (`{"theme":"base"}`) reads as a YAML flow mapping.
+fn json_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut quote = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        match (quote, c) {
+            (Some(_), '\\') => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            (Some(q), c) if c == q => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, ':' | ',') if chars.peek().is_some_and(|n| !n.is_whitespace()) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_spacing_outside_quotes_only() {
+        assert_eq!(
+            json_spaced(r#"{init:{"theme":"base","x":'a:b'}}"#),
+            r#"{init: {"theme": "base", "x": 'a:b'}}"#
+        );
+        assert_eq!(json_spaced(r#"{"a\":b":1}"#), r#"{"a\":b": 1}"#);
+    }
+
+    #[test]
+    fn spacing_takes_px_numbers_in_range() {
+        assert_eq!(spacing_px("30"), Some(30.0));
+        assert_eq!(spacing_px("12.5px"), Some(12.5));
+        assert_eq!(spacing_px("-1"), None);
+        assert_eq!(spacing_px("1e9"), None);
+        assert_eq!(spacing_px("NaN"), None);
     }
 }

@@ -1,7 +1,8 @@
-//! Label text → [`Label`]: `<br>` line breaks, entity codes (`#quot;`, `#9829;`, `#x2764;`,
-//! `&amp;`), `<b>`/`<strong>`/`<i>`/`<em>` styling, markdown strings (`**bold**`, `_italic_`,
-//! newlines as line breaks with common indentation stripped). Other HTML tags and `fa:fa-…`
-//! icon tokens are removed with a warning; the rest of the text is kept.
+//! Label text → [`Label`]: `<br>` line breaks, `<hr>` rules, entity codes (`#quot;`,
+//! `#9829;`, `#x2764;`, `&amp;`), `<b>`/`<strong>`/`<i>`/`<em>` styling, markdown strings
+//! (`**bold**`, `_italic_`, newlines as line breaks with common indentation stripped). Other
+//! HTML tags and `fa:fa-…` icon tokens are removed with a warning; the rest of the text is
+//! kept.
 
 use super::ast::{Text, TextKind};
 use super::codes;
@@ -170,13 +171,21 @@ impl Builder {
         let name = body[..name_len].to_ascii_lowercase();
         match name.as_str() {
             "br" => self.newline(),
+            "hr" => {
+                if self.line.runs.iter().any(|r| !r.text.trim().is_empty()) {
+                    self.newline();
+                } else {
+                    self.line = LabelLine::default();
+                }
+                self.lines.push(LabelLine::rule());
+            }
             "b" | "strong" => self.html_bold = !closing,
             "i" | "em" => self.html_italic = !closing,
             _ => self.diags.push(
                 Diagnostic::warning(
                     codes::HTML_TAG,
                     Span::new(at, at + end + 1),
-                    format!("HTML tag `{}` removed; only <br>, <b>, <strong>, <i> and <em> are supported", &s[..=end]),
+                    format!("HTML tag `{}` removed; only <br>, <hr>, <b>, <strong>, <i> and <em> are supported", &s[..=end]),
                 )
                 .with_hint("the text inside the tag is kept"),
             ),
@@ -256,6 +265,11 @@ impl Builder {
                 r.text = r.text.trim_end().to_string();
             }
             line.runs.retain(|r| !r.text.is_empty());
+        }
+        // A trailing `<hr>` leaves an empty line after it: drop that.
+        let n = self.lines.len();
+        if n >= 2 && self.lines[n - 2].rule && self.lines[n - 1].runs.is_empty() {
+            self.lines.pop();
         }
         (Label { lines: self.lines }, self.diags)
     }
@@ -342,6 +356,25 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn hr_is_a_rule_line_between_text_lines() {
+        let (l, d) = label(TextKind::Plain, "title<hr>body<hr/>");
+        assert!(d.is_empty(), "{d:?}");
+        let kinds: Vec<_> = l.lines.iter().map(|l| (l.rule, l.text())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (false, "title".to_string()),
+                (true, String::new()),
+                (false, "body".to_string()),
+                (true, String::new()),
+            ]
+        );
+        let (l, _) = label(TextKind::Plain, "<hr>x");
+        assert_eq!(l.lines.len(), 2);
+        assert!(l.lines[0].rule);
     }
 
     #[test]

@@ -11,10 +11,13 @@
 //! or quotes in unquoted text (E-MMD-025), two labels on one arrow, mismatched ends around a
 //! label, a statement keyword without its arguments.
 //!
+//! What mermaid.js rejects but netfig can read unambiguously (brackets in an unquoted
+//! `|edge label|`, `=` in an unquoted subgraph title) renders with a warning saying so.
+//!
 //! Modules: `scan` (cursor), `statement` (statement dispatch, subgraphs, keyword
-//! statements), `node` (node groups and shapes), `edge` (arrows), `props` (style
-//! declarations), [`label`] (label text → [`Label`](crate::model::Label)), `frontmatter`
-//! (YAML front matter, `%%{init}%%`), [`codes`] (every diagnostic code).
+//! statements), `node` (node groups and shapes), `node_data` (`@{ … }`), `edge` (arrows),
+//! `props` (style declarations), [`label`] (label text → [`Label`](crate::model::Label)),
+//! `frontmatter` (YAML front matter, `%%{init}%%`), [`codes`] (every diagnostic code).
 
 mod ast;
 pub mod codes;
@@ -22,6 +25,7 @@ mod edge;
 mod frontmatter;
 pub mod label;
 mod node;
+mod node_data;
 mod props;
 mod scan;
 mod statement;
@@ -129,6 +133,9 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
         return None;
     };
     let lower = word.to_ascii_lowercase();
+    if HEADERS.contains(&lower.as_str()) {
+        check_spelling(p, &word, span, &lower);
+    }
     if lower == "flowchart-elk" {
         p.warn(
             codes::ELK,
@@ -167,7 +174,12 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
                 _ => None,
             };
             match symbol.or_else(|| Direction::from_keyword(&d)) {
-                Some(dir) => direction = Some(Spanned::new(dir, dspan)),
+                Some(dir) => {
+                    if symbol.is_none() {
+                        check_spelling(p, &d, dspan, &d.to_ascii_uppercase());
+                    }
+                    direction = Some(Spanned::new(dir, dspan));
+                }
                 None => {
                     unknown_direction(p, &d, dspan);
                 }
@@ -186,6 +198,22 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
         keyword: Spanned::new(word, span),
         direction,
     })
+}
+
+/// Keywords are case-insensitive in netfig but not in mermaid: a keyword written other than
+/// mermaid spells it (`FlowChart`, `END`, `direction lr`) gets a warning that mermaid.js would
+/// reject the diagram.
+pub(crate) fn check_spelling(p: &mut Parser<'_>, written: &str, span: Span, mermaid: &str) {
+    if written != mermaid {
+        p.warn(
+            codes::MERMAID_REJECTS,
+            span,
+            format!(
+                "mermaid.js would reject `{written}`: it only knows `{mermaid}` (netfig reads it)"
+            ),
+        )
+        .hint(format!("write `{mermaid}`"));
+    }
 }
 
 /// Reports an unknown direction keyword with a did-you-mean hint.

@@ -1,8 +1,9 @@
 //! Node groups (`A & B:::c`), node shapes (`[text]`, `((text))`, `@{ … }`) and strings.
 
-use super::ast::{Attr, Chain, NodeRef, NodeShape, Spanned, Text, TextKind};
+use super::ast::{Chain, NodeRef, NodeShape, Spanned, Text, TextKind};
 use super::codes;
 use super::edge::{self, LinkResult};
+use super::node_data;
 use super::scan::{Hint, Parser};
 use crate::diagnostic::Span;
 use crate::model::Shape;
@@ -52,7 +53,14 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
     loop {
         p.skip_ws();
         if p.at_eos() {
-            break;
+            // mermaid's link tokens start with `\s*`: a line that starts with an arrow
+            // continues this statement (`A` / `--> B` on the next line).
+            match p.after_line_breaks() {
+                Some(next) if p.at_line_break() && continues_chain(&p.src[next..]) => {
+                    p.pos = next;
+                }
+                _ => break,
+            }
         }
         let before = p.pos;
         match edge::link(p) {
@@ -89,6 +97,19 @@ pub(crate) fn chain(p: &mut Parser<'_>) -> Option<Chain> {
         }
     }
     Some(chain)
+}
+
+/// Whether a line starting with `rest` is an arrow that continues the previous statement:
+/// mermaid's `LINK` / `START_LINK` tokens (`--`, `==`, `-.`, `.-`, `~~~`, with a `<`, `x` or
+/// `o` start mark: mermaid lexes `o-->B` at a line start as an arrow too).
+fn continues_chain(rest: &str) -> bool {
+    let r = rest.strip_prefix(['<', 'x', 'o']).unwrap_or(rest);
+    let after_dots = r.trim_start_matches('.');
+    r.starts_with("--")
+        || r.starts_with("==")
+        || r.starts_with("-.")
+        || (after_dots.len() < r.len() && after_dots.starts_with('-'))
+        || rest.starts_with("~~~")
 }
 
 fn unexpected_after_node(p: &mut Parser<'_>, chain: &Chain) {
@@ -160,14 +181,26 @@ const OPENERS: &[(&str, &str, Shape)] = &[
 /// One node: id, optional shape (a bracket shape, an `@{…}` block, or both in that order as
 /// in `C[Hello]@{ shape: circle }`), optional `:::class` suffixes.
 pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
-    let (id, id_span) = p.node_id(false).ok_or(Fail::NoId)?;
+    let (mut id, mut id_span) = p.node_id(false).ok_or(Fail::NoId)?;
+    // mermaid's `MINUS` token is an id token too: `odd->text]` is node `odd-` in the
+    // asymmetric shape (`idString TAGEND text SQE`), not an arrow.
+    let line = &p.src[p.pos..p.line_end()];
+    if line.starts_with("->")
+        && line[2..]
+            .find(TEXT_STOPS)
+            .is_some_and(|i| line[2 + i..].starts_with(']'))
+    {
+        p.bump();
+        id.push('-');
+        id_span = Span::new(id_span.start, p.pos);
+    }
     let mut shape = None;
     let mut data = None;
     if let Some(&(open, close, s)) = OPENERS.iter().find(|(o, _, _)| p.rest().starts_with(o)) {
         shape = Some(bracket(p, open, close, s)?);
     }
     if p.rest().starts_with("@{") {
-        let block = attrs(p)?;
+        let block = node_data::attrs(p)?;
         if shape.is_none() {
             shape = Some(block);
         } else {
@@ -224,7 +257,8 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
         let found = closers
             .iter()
             .filter_map(|(c, _)| hay.find(c).map(|i| (i, *c)))
-            .min_by_key(|(i, _)| *i);
+            .min_by_key(|(i, _)| *i)
+            .or_else(|| close_on_later_line(p.rest(), &closers));
         let Some((i, _)) = found else {
             let e = p.error(
                 codes::UNCLOSED_NODE,
@@ -234,7 +268,7 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
             if open == "(-" {
                 e.hint("`(-` opens mermaid's ellipse `(-text-)`; quote text that starts with `-`: `(\"-text\")`");
             } else {
-                e.hint("node text must close on the same line; use a quoted markdown string for line breaks");
+                e.hint("unquoted node text ends at the next bracket, `|` or `\"`: close the label before it, or quote the text");
             }
             return Err(Fail::Reported);
         };
@@ -285,10 +319,44 @@ fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<
     Err(Fail::Reported)
 }
 
+/// Characters mermaid's lexer ends unquoted text at (`<text>[^\[\]\(\)\{\}\|\"]+`).
+const TEXT_STOPS: [char; 8] = ['[', ']', '(', ')', '{', '}', '|', '"'];
+
+/// Unquoted node text may run over lines in mermaid (its text token takes newlines) as long
+/// as no bracket, `|` or `"` comes first: the closer must be the next such character.
+/// Returns the closer's offset in `rest`.
+fn close_on_later_line<'c>(rest: &str, closers: &[(&'c str, Shape)]) -> Option<(usize, &'c str)> {
+    let stop = rest.find(TEXT_STOPS)?;
+    closers.iter().find_map(|(c, _)| {
+        // The closer's first stop character sits at `stop` (`-)` and `/]` start before it).
+        let k = c.find(TEXT_STOPS)?;
+        let at = stop.checked_sub(k)?;
+        let before = rest.get(..at)?;
+        (rest[at..].starts_with(c) && before.contains('\n')).then_some((at, *c))
+    })
+}
+
 /// The offset of the first character that mermaid's lexer does not accept in unquoted node
-/// text: brackets of any kind (they open or close shapes) and `"`.
+/// text: brackets of any kind (they open or close shapes) and `"` — except a `"` inside an
+/// HTML tag (`<img src="…">`), which real diagrams write; the label drops the tag itself with
+/// a warning (no markup or external resource reaches the output).
 pub(crate) fn needs_quotes(raw: &str) -> Option<usize> {
-    raw.find(['"', '(', ')', '[', ']', '{', '}'])
+    let mut in_tag = false;
+    let mut prev = None;
+    for (i, c) in raw.char_indices() {
+        match c {
+            '(' | ')' | '[' | ']' | '{' | '}' => return Some(i),
+            '"' if !in_tag => return Some(i),
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ => {}
+        }
+        if in_tag && prev == Some('<') && !(c.is_ascii_alphabetic() || c == '/') {
+            in_tag = false;
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// `[|borders:lt|text]`: mermaid's rect node with properties. The `key:value` list is skipped
@@ -350,115 +418,5 @@ pub(crate) fn string(p: &mut Parser<'_>) -> Option<Text> {
             .hint("write `#quot;` for a quote inside a string");
             None
         }
-    }
-}
-
-/// `@{ key: value, … }` (may span lines).
-fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
-    let start = p.pos;
-    p.pos += 2;
-    let mut attrs = Vec::new();
-    loop {
-        skip_ws_nl(p);
-        if p.eat("}") {
-            return Ok(NodeShape::Attrs {
-                attrs,
-                span: Span::new(start, p.pos),
-            });
-        }
-        let kstart = p.pos;
-        while p
-            .peek()
-            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
-        {
-            p.bump();
-        }
-        if p.pos == kstart {
-            p.error_at_next(codes::BAD_ATTRS, |next| {
-                format!("expected an attribute name or `}}`, found {next}")
-            })
-            .hint("write attributes as `@{ shape: rect, label: \"text\" }`");
-            return Err(Fail::Reported);
-        }
-        let key = Spanned::new(p.src[kstart..p.pos].to_string(), Span::new(kstart, p.pos));
-        p.skip_ws();
-        if !p.eat(":") {
-            let here = p.here();
-            p.error(
-                codes::BAD_ATTRS,
-                here,
-                format!("expected `:` after attribute `{}`", key.value),
-            );
-            return Err(Fail::Reported);
-        }
-        p.skip_ws();
-        let (value, quoted) = match p.peek() {
-            Some(q @ ('"' | '\'')) => {
-                p.bump();
-                let Some((len, value)) = yaml_quoted(&p.src[p.pos..p.line_end()], q) else {
-                    p.error(
-                        codes::UNCLOSED_STRING,
-                        Span::new(p.pos - 1, p.pos),
-                        format!("expected `{q}` to close the string opened here"),
-                    );
-                    return Err(Fail::Reported);
-                };
-                let span = Span::new(p.pos, p.pos + len);
-                p.pos += len + 1;
-                (Spanned::new(value, span), true)
-            }
-            _ => {
-                let vstart = p.pos;
-                while p.peek().is_some_and(|c| c != ',' && c != '}' && c != '\n') {
-                    p.bump();
-                }
-                let raw = &p.src[vstart..p.pos];
-                let trimmed = raw.trim_end();
-                let span = Span::new(vstart, vstart + trimmed.len());
-                (Spanned::new(trimmed.to_string(), span), false)
-            }
-        };
-        attrs.push(Attr { key, value, quoted });
-        let before = p.pos;
-        skip_ws_nl(p);
-        // A newline separates pairs too (mermaid reads a multi-line block as YAML).
-        if p.eat(",") || p.peek() == Some('}') || p.src[before..p.pos].contains('\n') {
-            continue;
-        }
-        p.error_at_next(codes::BAD_ATTRS, |next| {
-            format!("expected `,` or `}}` in the attribute block, found {next}")
-        });
-        return Err(Fail::Reported);
-    }
-}
-
-/// A YAML flow scalar's body up to its closing quote `q` (mermaid reads `@{…}` as YAML):
-/// `"…"` takes backslash escapes (`\"`, `\\`, `\n`, `\t`), `'…'` takes `''` for a quote.
-/// Returns the body's length in the source and its value.
-fn yaml_quoted(line: &str, q: char) -> Option<(usize, String)> {
-    let mut value = String::new();
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' if q == '"' => match chars.next() {
-                Some((_, 'n')) => value.push('\n'),
-                Some((_, 't')) => value.push('\t'),
-                Some((_, e)) => value.push(e),
-                None => return None,
-            },
-            '\'' if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
-                chars.next();
-                value.push('\'');
-            }
-            c if c == q => return Some((i, value)),
-            c => value.push(c),
-        }
-    }
-    None
-}
-
-fn skip_ws_nl(p: &mut Parser<'_>) {
-    while p.peek().is_some_and(char::is_whitespace) {
-        p.bump();
     }
 }

@@ -77,6 +77,29 @@ impl<'a> Parser<'a> {
             || self.rest().starts_with("\r\n")
             || self.rest() == "\r"
     }
+    /// At a line break (`\n` or `\r\n`).
+    pub(crate) fn at_line_break(&self) -> bool {
+        self.peek() == Some('\n') || self.rest().starts_with("\r\n")
+    }
+    /// Where the next content starts past whitespace, line breaks and whole `%%` comment
+    /// lines (mermaid drops comment lines before it parses); `None` at the end of input.
+    pub(crate) fn after_line_breaks(&self) -> Option<usize> {
+        let b = self.src.as_bytes();
+        let mut at = self.pos;
+        loop {
+            while at < b.len() && matches!(b[at], b' ' | b'\t' | b'\r' | b'\n') {
+                at += 1;
+            }
+            let rest = &self.src[at..];
+            if rest.is_empty() {
+                return None;
+            }
+            if !rest.starts_with("%%") || rest.starts_with("%%{") {
+                return Some(at);
+            }
+            at = rest.find('\n').map_or(b.len(), |i| at + i);
+        }
+    }
     /// Offset of the end of the current line (the `\n`, or the end of input).
     pub(crate) fn line_end(&self) -> usize {
         self.rest()

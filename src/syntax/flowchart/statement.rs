@@ -3,8 +3,9 @@
 //!
 //! **The `end` rule.** Lower-case `end` is reserved in mermaid, and authors write `End` as a
 //! node id. netfig treats `end` (any case) as the keyword only when it is a whole statement on
-//! its own (`end`, `End;`, `END %% comment`); anywhere else (`B --> End`, `End[Finish]`) it is
-//! an ordinary node id.
+//! its own (`end`, `End;`, `END %% comment`) inside a subgraph (with a warning unless written
+//! `end`: mermaid's keyword is lower-case only), and lower-case `end` alone anywhere; anywhere
+//! else (`B --> End`, `End[Finish]`, `End` alone outside subgraphs) it is an ordinary node id.
 
 use super::ast::{
     ClassDef, ClassStmt, Click, ClickAction, LinkStyleStmt, LinkTarget, Spanned, Statement,
@@ -12,7 +13,7 @@ use super::ast::{
 };
 use super::props::props;
 use super::scan::{Hint, Parser};
-use super::{codes, node, skip_trivia, unknown_direction};
+use super::{check_spelling, codes, node, skip_trivia, unknown_direction};
 use crate::diagnostic::Span;
 use crate::model::{Curve, Direction};
 
@@ -47,6 +48,29 @@ fn block_until_end(p: &mut Parser<'_>) -> (Vec<Statement>, Option<Span>) {
             p.bump();
         }
     }
+}
+
+/// Whether a line starting with `rest` is a statement of its own: `end` as a whole statement
+/// (`end`, `End;`) or a statement keyword and a space (`subgraph x`, `style a …`). An arrow at
+/// the end of the line before does not take it as its target (mermaid lexes these as keywords,
+/// and the error is clearer at the arrow).
+pub(crate) fn starts_statement(rest: &str) -> bool {
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let (word, after) = rest.split_at(word_end);
+    let word = word.to_ascii_lowercase();
+    if word == "end" {
+        return after
+            .trim_start_matches([' ', '\t', '\r'])
+            .chars()
+            .next()
+            .is_none_or(|c| c == '\n' || c == ';' || c == '%');
+    }
+    after.starts_with([' ', '\t'])
+        && (word == "subgraph"
+            || word == "direction"
+            || STATEMENT_KEYWORDS.contains(&word.as_str()))
 }
 
 /// Keywords that always start their statement: alone on a line they are an incomplete
@@ -90,10 +114,14 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
         let lower = word.to_ascii_lowercase();
         if lower == "end" {
             p.skip_ws();
-            if p.at_eos() {
+            // Outside a subgraph only mermaid's own `end` is the keyword: `End` alone is a
+            // node there, as in mermaid.
+            if p.at_eos() && (p.depth > 0 || word == "end") {
+                check_spelling(p, &word, span, "end");
                 return Parsed::End(span);
             }
         } else if lower == "subgraph" && (followed_by_space(p) || p.at_eos()) {
+            check_spelling(p, &word, span, "subgraph");
             return Parsed::Statement(subgraph(p, span));
         } else if lower == "acctitle" || lower == "accdescr" {
             p.skip_ws();
@@ -114,6 +142,12 @@ fn statement(p: &mut Parser<'_>) -> Parsed {
                 _ => None,
             };
             if let Some(k) = keyword {
+                let mermaid = match lower.as_str() {
+                    "classdef" => "classDef",
+                    "linkstyle" => "linkStyle",
+                    other => other,
+                };
+                check_spelling(p, &word, span, mermaid);
                 p.skip_ws();
                 if !p.at_eos() {
                     p.error_at_next(codes::UNEXPECTED, |next| {
@@ -138,10 +172,18 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
     let mut title = None;
     if p.peek() == Some('"') {
         if let Some(t) = node::string(p) {
-            if !t.raw.chars().any(char::is_whitespace) && !t.raw.is_empty() {
+            p.skip_ws();
+            if p.peek() == Some('[') {
+                // `subgraph "s1"["Title"]`: mermaid's `textNoTags SQS text SQE` takes a
+                // string id too.
                 id = Some(Spanned::new(t.raw.clone(), t.span));
+                title = bracket_title(p);
+            } else {
+                if !t.raw.chars().any(char::is_whitespace) && !t.raw.is_empty() {
+                    id = Some(Spanned::new(t.raw.clone(), t.span));
+                }
+                title = Some(t);
             }
-            title = Some(t);
         } else {
             p.skip_line();
         }
@@ -151,29 +193,7 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
         p.skip_ws();
         if let (Some((i, ispan)), Some('[')) = (explicit, p.peek()) {
             id = Some(Spanned::new(i, ispan));
-            let open = p.pos;
-            p.bump();
-            p.skip_ws();
-            let t = if p.peek() == Some('"') {
-                node::string(p)
-            } else {
-                let line_end = p.line_end();
-                p.src[p.pos..line_end].find(']').map(|i| {
-                    let t = super::edge::text_between(p.src, p.pos, p.pos + i);
-                    p.pos += i;
-                    t
-                })
-            };
-            p.skip_ws();
-            if t.is_none() || !p.eat("]") {
-                p.error(
-                    codes::BAD_SUBGRAPH,
-                    Span::new(open, open + 1),
-                    "expected `]` to close the subgraph title opened here",
-                );
-                p.skip_line();
-            }
-            title = t;
+            title = bracket_title(p);
         } else {
             // An unquoted title runs to the end of the line or a `;` (it may contain `/`,
             // spaces and full-width punctuation); it is also the id unless it contains
@@ -194,6 +214,18 @@ fn subgraph(p: &mut Parser<'_>, keyword: Span) -> Statement {
             };
             if !raw.chars().any(char::is_whitespace) {
                 id = Some(Spanned::new(raw.to_string(), t.span));
+            }
+            // mermaid's unquoted subgraph title (`textNoTags`) has no token for tags, brackets
+            // or `|` (they open shapes and labels), and mermaid.js rejects `=` there too.
+            if let Some(i) = raw.find(['=', '<', '>', '(', ')', '{', '}', '|']) {
+                let at = save + i;
+                let c = &raw[i..=i];
+                p.warn(
+                    codes::MERMAID_REJECTS,
+                    Span::new(at, at + 1),
+                    format!("mermaid.js would reject `{c}` in an unquoted subgraph title (netfig renders it)"),
+                )
+                .hint(format!("quote the title: `subgraph \"{raw}\"`"));
             }
             title = Some(t);
             p.pos = end;
@@ -262,6 +294,33 @@ fn too_deep(
     })
 }
 
+/// `[title]` after a subgraph id, the cursor on the `[`.
+fn bracket_title(p: &mut Parser<'_>) -> Option<Text> {
+    let open = p.pos;
+    p.bump();
+    p.skip_ws();
+    let t = if p.peek() == Some('"') {
+        node::string(p)
+    } else {
+        let line_end = p.line_end();
+        p.src[p.pos..line_end].find(']').map(|i| {
+            let t = super::edge::text_between(p.src, p.pos, p.pos + i);
+            p.pos += i;
+            t
+        })
+    };
+    p.skip_ws();
+    if t.is_none() || !p.eat("]") {
+        p.error(
+            codes::BAD_SUBGRAPH,
+            Span::new(open, open + 1),
+            "expected `]` to close the subgraph title opened here",
+        );
+        p.skip_line();
+    }
+    t
+}
+
 fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
     p.skip_ws();
     let Some((d, span)) = p.word() else {
@@ -276,6 +335,7 @@ fn direction(p: &mut Parser<'_>, keyword: Span) -> Option<Statement> {
         unknown_direction(p, &d, span);
         return None;
     };
+    check_spelling(p, &d, span, &d.to_ascii_uppercase());
     if p.depth == 0 {
         p.warn(
             codes::TOP_DIRECTION,
@@ -390,6 +450,16 @@ fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> {
             targets.push(Spanned::new(LinkTarget::Default, span));
         } else if let Ok(i) = w.parse::<usize>() {
             targets.push(Spanned::new(LinkTarget::Index(i), span));
+        } else if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            // More digits than any index: no diagram has that many links.
+            p.error(
+                codes::LINK_INDEX_RANGE,
+                span,
+                format!("`linkStyle {w}`: the link index is out of range"),
+            )
+            .hint("links are numbered from 0 in the order they appear in the source");
+            p.skip_statement();
+            return None;
         } else {
             let span = if w.is_empty() { p.here() } else { span };
             p.error(
