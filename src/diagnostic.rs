@@ -99,7 +99,19 @@ pub struct SourceFile {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    /// Characters before each [`CHAR_BLOCK`]-byte block of `text`, so a column is counted
+    /// from the nearest block rather than from its line's start (a diagnostic on a
+    /// megabyte-long line costs no more than one on a short one).
+    chars_before_block: Vec<usize>,
 }
+
+/// Bytes per entry of [`SourceFile`]'s character index.
+const CHAR_BLOCK: usize = 256;
+
+/// How much of a long source line a diagnostic quotes: this many characters before the
+/// caret and [`SHOWN_AFTER`] from it, with `…` where the line is cut.
+const SHOWN_BEFORE: usize = 60;
+const SHOWN_AFTER: usize = 100;
 
 impl SourceFile {
     /// Indexes `text` under the display name `name` (a path, or `<stdin>`).
@@ -107,11 +119,25 @@ impl SourceFile {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut chars_before_block = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
+        chars_before_block.push(chars);
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            chars_before_block,
         }
+    }
+    /// Characters in `text[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        self.chars_before_block[block]
+            + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..offset])
     }
     /// The display name.
     pub fn name(&self) -> &str {
@@ -125,7 +151,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let col = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        let col = self.chars_before(offset) - self.chars_before(self.line_starts[line]) + 1;
         (line + 1, col)
     }
     /// The text of 1-based line `line` without its line break.
@@ -173,27 +199,39 @@ impl SourceFile {
         let gutter = line.to_string().len();
         let pad = " ".repeat(gutter);
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{line} | {}", shown(src));
-        // Caret under the span, counting terminal cells (CJK and full-width forms take two).
-        let before: String = src.chars().take(col - 1).collect();
-        let span_end = d.span.end.min(
-            self.line_starts
-                .get(line)
-                .copied()
-                .unwrap_or(self.text.len()),
+        // A long line is quoted around the caret only.
+        let line_start = self.line_starts[line - 1];
+        let at = floor_char_boundary(&self.text, d.span.start.min(self.text.len())) - line_start;
+        let from = floor_char_boundary(src, at.saturating_sub(SHOWN_BEFORE * 4));
+        let from = src[from..at]
+            .char_indices()
+            .rev()
+            .nth(SHOWN_BEFORE - 1)
+            .map_or(from, |(i, _)| from + i);
+        let to = src[at..]
+            .char_indices()
+            .nth(SHOWN_AFTER)
+            .map_or(src.len(), |(i, _)| at + i);
+        let (open, close) = (
+            if from > 0 { "…" } else { "" },
+            if to < src.len() { "…" } else { "" },
         );
+        let _ = writeln!(out, "{line} | {open}{}{close}", shown(&src[from..to]));
+        // Caret under the span, counting terminal cells (CJK and full-width forms take two),
+        // cut where the quote ends.
+        let span_end = d.span.end.clamp(d.span.start, line_start + to);
         let span_text = self
             .text
             .get(
                 floor_char_boundary(&self.text, d.span.start)
-                    ..floor_char_boundary(&self.text, span_end.max(d.span.start)),
+                    ..floor_char_boundary(&self.text, span_end),
             )
             .unwrap_or("");
         let carets = shown_width(span_text.trim_end_matches(['\n', '\r'])).max(1);
         let _ = writeln!(
             out,
             "{pad} | {}{}",
-            " ".repeat(shown_width(&before)),
+            " ".repeat(cell_width(open) + shown_width(&src[from..at])),
             "^".repeat(carets)
         );
         for h in &d.hints {
@@ -263,6 +301,11 @@ fn shown_width(s: &str) -> usize {
     cell_width(&shown(s))
 }
 
+/// Characters in UTF-8 bytes: every byte that does not continue a character starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -287,6 +330,39 @@ pub fn cell_width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_caret() {
+        let line = format!("{}BAD{}", "a".repeat(5_000), "中".repeat(5_000));
+        let f = SourceFile::new("x.mmd", format!("flowchart\n{line}\n"));
+        let at = "flowchart\n".len() + 5_000;
+        let out = f.render(&Diagnostic::error("E-X", Span::new(at, at + 3), "bad"));
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "x.mmd:2:5001: error[E-X]: bad");
+        let quoted = lines[2].strip_prefix("2 | ").unwrap();
+        assert_eq!(
+            quoted,
+            format!("…{}BAD{}…", "a".repeat(60), "中".repeat(97))
+        );
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        assert_eq!(caret, format!("{}^^^", " ".repeat(61)));
+        // Short lines are quoted whole.
+        let f = SourceFile::new("y.mmd", "A --> B\n");
+        let out = f.render(&Diagnostic::error("E-X", Span::new(6, 7), "b"));
+        assert!(out.contains("1 | A --> B\n  |       ^\n"), "{out}");
+    }
+
+    #[test]
+    fn columns_count_characters_across_index_blocks() {
+        let text = format!("{}\n{}x", "é".repeat(300), "中".repeat(700));
+        let f = SourceFile::new("z", text.clone());
+        for (offset, _) in text.char_indices().step_by(37) {
+            let line = text[..offset].matches('\n').count() + 1;
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let col = text[start..offset].chars().count() + 1;
+            assert_eq!(f.line_col(offset), (line, col), "at {offset}");
+        }
+    }
 
     #[test]
     fn line_col_counts_characters() {

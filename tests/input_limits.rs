@@ -250,3 +250,25 @@ fn png_of_many_nodes_is_refused_before_layout() {
     );
     assert!(!dir.join("chain.png").exists());
 }
+
+/// Thousands of errors on one long line: each diagnostic quotes the line around its caret,
+/// so the report grows with the number of errors, not with errors × line length (it was
+/// 6,000 copies of a 60 KB line).
+#[test]
+fn errors_on_one_long_line_quote_only_around_the_caret() {
+    let dir = scratch("long-line-errors");
+    let items = vec!["{from: XX, to: YY, event: e}"; 2_000].join(", ");
+    std::fs::write(dir.join("long.yaml"), format!("transitions: [{items}]\n")).unwrap();
+    let o = netfig(&["render", "long.yaml", "-o", "long.svg"], &dir, None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("error[E-TCP-001]").count(), 4_000);
+    let last = format!("long.yaml:1:{}:", 14 + 2_000 * 30 - 30 + 16);
+    assert!(err.contains(&last), "the last error is located: {last}");
+    assert!(
+        err.len() < 4_000_000,
+        "{} bytes of diagnostics for 6,000 errors (each quoting the 60 KB line: 360 MB)",
+        err.len()
+    );
+    assert!(err.lines().all(|l| l.chars().count() < 400));
+}
