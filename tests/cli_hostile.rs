@@ -139,3 +139,32 @@ fn theme_variables_cannot_load_anything() {
     assert!(svg.contains("#00ff00"), "titleColor kept");
     assert!(svg.contains("'Noto Sans', sans-serif"), "fontFamily kept");
 }
+
+/// Every message on standard error, not only diagnostics, shows a file name's control
+/// characters escaped: `check` and `render` failing to read, `install` and `build` failing to
+/// load a book.
+#[test]
+fn other_messages_show_control_characters_escaped() {
+    let dir = scratch("cli-hostile-messages");
+    let missing = dir.join("gone\u{1b}]0;pwn\u{7}.yaml");
+    let missing = missing.to_str().unwrap();
+    let folder = dir.join("book\u{1b}[2J");
+    std::fs::create_dir_all(&folder).unwrap();
+    let folder = folder.to_str().unwrap();
+    for args in [
+        vec!["check", missing],
+        vec!["render", missing, "-o", "-"],
+        vec!["install", folder],
+        vec!["build", folder],
+    ] {
+        let o = netfig(&args, &root(), None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            terminal_controls(&o.stderr),
+            Vec::<String>::new(),
+            "{args:?}: {stderr:?}"
+        );
+        assert!(stderr.contains("\\u{1b}"), "{args:?}: {stderr}");
+    }
+}

@@ -32,11 +32,19 @@ pub(crate) fn out(bytes: &[u8]) {
     }
 }
 
-/// Writes `text` to standard error (nothing once a write to it has failed).
+/// Writes `text` to standard error (nothing once a write to it has failed), its control and
+/// bidirectional formatting characters other than line breaks shown escaped
+/// ([`crate::diagnostic::printable`]): messages quote file names and user text, which must not
+/// drive the terminal.
 pub(crate) fn err(text: &str) {
     if STDERR.load(Ordering::Relaxed) != OK {
         return;
     }
+    let text: String = text
+        .split('\n')
+        .map(crate::diagnostic::printable)
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut stderr = std::io::stderr().lock();
     if let Err(e) = stderr
         .write_all(text.as_bytes())

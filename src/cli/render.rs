@@ -8,7 +8,7 @@ use super::console::{err, errln};
 use super::files::{read_input, InputKind};
 use super::output::{write_output, FileKey};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
-use crate::diagnostic::{printable, Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::diagram::{self, CheckMode, Options, StatesOptions, TableFormat, View};
 use crate::input::ReadError;
 use crate::model::LangChoice;
@@ -169,7 +169,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
             let mut report = file.render(&d);
             report.push_str(&format!(
                 "\nerror: {}: not text; nothing written\n",
-                printable(file.name())
+                file.name()
             ));
             return (Outcome::InputErrors, report);
         }
@@ -178,7 +178,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
                 Outcome::Failed,
                 format!(
                     "error: cannot read {}: {e}\n",
-                    printable(&super::files::display_name(input))
+                    super::files::display_name(input)
                 ),
             )
         }
@@ -190,16 +190,13 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
             Outcome::Failed,
             format!(
                 "error: {}: --view table/both needs a TCP state machine (.yaml), not a flowchart\n",
-                printable(file.name())
+                file.name()
             ),
         );
     }
     if args.format() == Format::Png && kind == InputKind::Flowchart {
         if let Err(e) = nodes_fit_png(args, &file) {
-            return (
-                Outcome::Failed,
-                format!("error: {}: {e}\n", printable(file.name())),
-            );
+            return (Outcome::Failed, format!("error: {}: {e}\n", file.name()));
         }
     }
     let result = match kind {
@@ -216,7 +213,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
             let mut report = file.render_all(&diagnostics);
             report.push_str(&format!(
                 "\nerror: {}: {errors} error(s); nothing written\n",
-                printable(file.name())
+                file.name()
             ));
             return (Outcome::InputErrors, report);
         }
@@ -229,7 +226,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         Format::Png => match crate::render::png::render(&text, args.scale as f32) {
             Ok(b) => b,
             Err(e) => {
-                report.push_str(&format!("error: {}: {e}\n", printable(file.name())));
+                report.push_str(&format!("error: {}: {e}\n", file.name()));
                 return (Outcome::Failed, report);
             }
         },
@@ -237,10 +234,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
     };
     let out = output_path(args, input);
     if let Err(e) = write_output(&out, &bytes) {
-        report.push_str(&format!(
-            "error: cannot write {}: {e}\n",
-            printable(&out.display().to_string())
-        ));
+        report.push_str(&format!("error: cannot write {}: {e}\n", out.display()));
         return (Outcome::Failed, report);
     }
     (Outcome::Ok, report)
@@ -343,7 +337,7 @@ fn check_template(dir: &Path) -> Option<i32> {
     err(&file.render_all(&diagnostics));
     errln(&format!(
         "\nerror: {}: {} error(s); nothing written",
-        printable(file.name()),
+        file.name(),
         diagnostics.len()
     ));
     Some(EXIT_INPUT)
