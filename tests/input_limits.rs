@@ -272,3 +272,40 @@ fn errors_on_one_long_line_quote_only_around_the_caret() {
     );
     assert!(err.lines().all(|l| l.chars().count() < 400));
 }
+
+/// What only fails while rendering (an unknown helper) is found before any input is rendered,
+/// and located in the template, not at the input's first line.
+#[test]
+fn template_render_errors_point_into_the_template() {
+    let dir = with_template(
+        "limits-template-render",
+        "<table>\n{{#each rows}}\n  <tr>{{no-such-helper from}}</tr>\n{{/each}}\n</table>\n",
+    );
+    let out = netfig(
+        &[
+            "render",
+            "a.yaml",
+            "-o",
+            "t.html",
+            "--view",
+            "table",
+            "--template",
+            "tpl",
+        ],
+        &dir,
+        None,
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("tpl/state-table.html.hbs:3:"),
+        "located in the template: {err}"
+    );
+    assert!(err.contains("no-such-helper"), "{err}");
+    assert!(
+        err.contains("3 |   <tr>{{no-such-helper from}}</tr>\n"),
+        "{err}"
+    );
+    assert!(!err.contains("a.yaml"), "{err}");
+    assert!(!dir.join("t.html").exists());
+}

@@ -315,7 +315,8 @@ fn output_path(args: &RenderArgs, input: &Path) -> PathBuf {
 }
 
 /// Checks `DIR/state-table.html.hbs` once, before any input is rendered with it: its errors
-/// (syntax, recursion, nesting) are located in the template. `None` when there is nothing to
+/// (syntax, recursion, nesting, and what fails when it renders the RFC 9293 reference) are
+/// located in the template. `None` when there is nothing to
 /// report (or no such file: the built-in template is used).
 fn check_template(dir: &Path) -> Option<i32> {
     let path = dir.join(crate::diagram::table::TEMPLATE_NAME);
@@ -333,7 +334,7 @@ fn check_template(dir: &Path) -> Option<i32> {
         }
     };
     let (file, diagnostics) =
-        crate::diagram::template::check(&path.display().to_string(), &text).err()?;
+        crate::diagram::table::check_template(&path.display().to_string(), &text).err()?;
     err(&file.render_all(&diagnostics));
     errln(&format!(
         "\nerror: {}: {} error(s); nothing written",

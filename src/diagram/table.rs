@@ -154,6 +154,34 @@ fn data(m: &StateMachine, lang: LangChoice) -> Data {
     }
 }
 
+/// Checks a user's table template before any input is rendered with it: its syntax, partials
+/// and nesting ([`super::template::check`]), then a rendering of the whole RFC 9293 reference in
+/// each language, so that what only fails while rendering (an unknown helper, a helper given
+/// the wrong arguments) is found up front and located in the template too.
+pub fn check_template(
+    name: &str,
+    text: &str,
+) -> Result<(), (crate::diagnostic::SourceFile, Vec<Diagnostic>)> {
+    let checked = super::template::check(name, text)?;
+    let mut hb = handlebars::Handlebars::new();
+    hb.register_template(TEMPLATE_NAME, checked.template);
+    let (Some(reference), _) = crate::tcp::load(&crate::tcp::reference::to_yaml()) else {
+        return Ok(());
+    };
+    for lang in [LangChoice::Both, LangChoice::Zh, LangChoice::En] {
+        if let Err(e) = hb.render(TEMPLATE_NAME, &data(&reference, lang)) {
+            let at = match (e.line_no, e.column_no) {
+                (Some(l), Some(c)) => crate::tcp::byte_offset(checked.file.text(), l, c),
+                _ => 0,
+            };
+            let d = Diagnostic::error(TEMPLATE_ERROR, Span::new(at, at), e.reason().to_string())
+                .with_hint("the template is rendered with the RFC 9293 reference to check it");
+            return Err((checked.file, vec![d]));
+        }
+    }
+    Ok(())
+}
+
 /// The HTML table of `m`, through `template_dir/state-table.html.hbs` if that file exists, else
 /// the built-in template.
 pub fn html(
