@@ -29,6 +29,7 @@ mod node_data;
 mod props;
 mod scan;
 mod statement;
+mod styles;
 mod yaml;
 
 pub use ast::*;
