@@ -22,6 +22,7 @@ use super::names::{Action, Event, State};
 use super::reference::{self, describe_path, Origin, RefTransition};
 use super::syntax::TransitionDef;
 use crate::diagnostic::{Diagnostic, Span};
+use std::collections::BTreeMap;
 
 /// A claim's three values.
 pub(crate) type Triple = (State, Event, State);
@@ -261,6 +262,26 @@ pub(crate) fn not_in_reference(
     d
 }
 
+/// The most other listings a duplicate's hint names; the rest are counted.
+const LISTED_ITEMS: usize = 8;
+
+/// The 1-based item numbers of `all` but `i`, at most [`LISTED_ITEMS`] of them and a count of
+/// the rest (each listing naming every other one made the report quadratic in the duplicates).
+fn other_items(all: &[usize], i: usize) -> String {
+    let others: Vec<String> = all
+        .iter()
+        .filter(|&&j| j != i)
+        .take(LISTED_ITEMS)
+        .map(|j| (j + 1).to_string())
+        .collect();
+    let rest = all.len() - 1 - others.len();
+    if rest == 0 {
+        others.join(", ")
+    } else {
+        format!("{} and {rest} more", others.join(", "))
+    }
+}
+
 /// E-TCP-006 for every listing of a transition that is listed more than once (aliases
 /// included): which listing is the mistake cannot be known, so each is reported, pointing at the
 /// value a one-field fix into a missing transition would change (else at the item). When
@@ -272,16 +293,22 @@ pub(crate) fn duplicates(
     gaps: &Gaps,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // The listings of each claim, in file order (one pass: scanning every claim for every
+    // listing was quadratic in the transitions).
+    let mut listings: BTreeMap<Triple, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(c) = c {
+            listings.entry(*c).or_default().push(i);
+        }
+    }
     for (i, t) in transitions.iter().enumerate() {
         let Some(claim) = claims[i] else { continue };
-        let others: Vec<usize> = (0..claims.len())
-            .filter(|j| *j != i && claims[*j] == Some(claim))
-            .collect();
-        if others.is_empty() {
+        let all = &listings[&claim];
+        if all.len() < 2 {
             continue;
         }
-        let items: Vec<String> = others.iter().map(|j| (j + 1).to_string()).collect();
-        let nth = others.iter().filter(|&&j| j < i).count();
+        let nth = all.partition_point(|&j| j < i);
+        let items = other_items(all, i);
         let mut fixes: Vec<Fix> = Vec::new();
         for pool in [&gaps.required, &gaps.alternatives] {
             for f in one_offs(claim, pool) {
@@ -301,8 +328,7 @@ pub(crate) fn duplicates(
             ),
         )
         .with_hint(format!(
-            "the same transition is also item {} of `transitions`; keep one",
-            items.join(", ")
+            "the same transition is also item {items} of `transitions`; keep one"
         ));
         if let Some((_, r)) = fix {
             d = d.with_hint(format!(
