@@ -1,5 +1,6 @@
 //! Parse + layout + render timings: the bundled example, the largest corpus example, all corpus
-//! examples in one go, generated graphs of 100, 1,000 and 5,000 nodes, and 16k self-loops.
+//! examples in one go, generated graphs of 100, 1,000 and 5,000 nodes, 16k self-loops, and 64k
+//! front matter keys.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use netfig::diagram::{flowchart_svg, Options};
@@ -67,6 +68,17 @@ fn benches(c: &mut Criterion) {
     let loops = format!("flowchart TD\n{}", "A-->A\n".repeat(16_000));
     group.bench_function("16k", |b| {
         b.iter(|| flowchart_svg(&loops, &options).unwrap())
+    });
+    group.finish();
+
+    // 64k keys in the front matter's `config.flowchart`: their warnings are located in one pass
+    // (each key searched from the mapping's start took 6 s).
+    let mut group = c.benchmark_group("front matter keys");
+    group.sample_size(10);
+    let keys: String = (0..64_000).map(|i| format!("    k{i}: 1\n")).collect();
+    let front = format!("---\nconfig:\n  flowchart:\n{keys}---\nflowchart TD\nA-->B\n");
+    group.bench_function("64k", |b| {
+        b.iter(|| flowchart_svg(&front, &options).unwrap())
     });
     group.finish();
 }
