@@ -309,3 +309,40 @@ fn template_render_errors_point_into_the_template() {
     assert!(!err.contains("a.yaml"), "{err}");
     assert!(!dir.join("t.html").exists());
 }
+
+#[test]
+fn large_ampersand_links_are_located_errors() {
+    let dir = scratch("limits-ampersand");
+    let group = |p: &str, n: usize| {
+        (0..n)
+            .map(|i| format!("{p}{i}"))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    };
+    // 40 × 40 ids made 1,600 edges (800 × 800, 10 KB of source, made 640,000 and took 50 s).
+    let wide = format!("flowchart TD\n{} --> {}\n", group("a", 40), group("b", 40));
+    std::fs::write(dir.join("wide.mmd"), &wide).unwrap();
+    let col = wide.lines().nth(1).unwrap().find("-->").unwrap() + 1;
+    fails_located(
+        &dir,
+        &["wide.mmd"],
+        &[],
+        &[&format!(
+            "wide.mmd:2:{col}: error[E-MMD-027]: this link makes 1600 edges (40 × 40 nodes joined with `&`); at most 640"
+        )],
+    );
+    // A long label is copied to every edge: bounded too.
+    let label = format!("flowchart TD\nA & B -- \"{}\" --> C\n", "x".repeat(600_000));
+    std::fs::write(dir.join("label.mmd"), &label).unwrap();
+    fails_located(
+        &dir,
+        &["label.mmd"],
+        &[],
+        &["label.mmd:2:7: error[E-MMD-027]: this link makes 2 edges (2 × 1 nodes joined with `&`); with this 600000-byte label, at most 1"],
+    );
+    // Within the bound it renders: 8 × 8 ids.
+    let ok = format!("flowchart TD\n{} --> {}\n", group("a", 8), group("b", 8));
+    std::fs::write(dir.join("ok.mmd"), &ok).unwrap();
+    let out = netfig(&["render", "ok.mmd", "-o", "-"], &dir, None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -335,6 +335,11 @@ impl<'d> Lower<'d> {
             .collect();
         for (link, group) in c.links.iter().zip(&c.groups[1..]) {
             let next: Vec<Endpoint> = group.iter().map(|r| self.endpoint(r, cluster)).collect();
+            if let Some(d) = link_too_big(link, prev.len(), next.len()) {
+                self.diags.push(d);
+                prev = next;
+                continue;
+            }
             let label = match &link.label {
                 Some(t) => {
                     let (label, d) = to_label(t);
@@ -518,4 +523,46 @@ impl<'d> Lower<'d> {
             e.style = s;
         }
     }
+}
+
+/// The most edges one link draws: `A & B --> C & D` makes every pair (mermaid does the same).
+const MAX_LINK_EDGES: usize = 1024;
+
+/// Edges one link may draw per node it names (at least 64): a chain of large `&` groups
+/// stays within a few edges per byte of source.
+const LINK_EDGES_PER_NODE: usize = 8;
+
+/// The most label text (bytes, all copies) one link draws.
+const MAX_LINK_LABEL_BYTES: usize = 1 << 20;
+
+/// E-MMD-027 when a link between `&` groups of `from` and `to` nodes would make more edges (or
+/// label copies) than it may: 800 `&`-joined ids on each side, 10 KB of source, made 640,000
+/// edges and took 50 s; a long label was copied to every edge.
+fn link_too_big(
+    link: &crate::syntax::flowchart::Link,
+    from: usize,
+    to: usize,
+) -> Option<Diagnostic> {
+    let edges = from.saturating_mul(to);
+    let most = (LINK_EDGES_PER_NODE * (from + to)).clamp(64, MAX_LINK_EDGES);
+    let label = link.label.as_ref().map_or(0, |t| t.raw.len());
+    if edges <= most && edges.saturating_mul(label) <= MAX_LINK_LABEL_BYTES {
+        return None;
+    }
+    let what = if edges > most {
+        format!("at most {most}")
+    } else {
+        format!(
+            "with this {label}-byte label, at most {}",
+            MAX_LINK_LABEL_BYTES / label
+        )
+    };
+    Some(
+        Diagnostic::error(
+            codes::TOO_MANY_LINK_EDGES,
+            link.span,
+            format!("this link makes {edges} edges ({from} × {to} nodes joined with `&`); {what}"),
+        )
+        .with_hint("split the statement, or join the nodes through a subgraph"),
+    )
 }

@@ -52,6 +52,10 @@ pub const CODES: &[(&str, &str)] = &[
         "bracket or quote in unquoted text (mermaid needs the text quoted)",
     ),
     (SUBGRAPH_TOO_DEEP, "subgraphs nested more than 64 deep"),
+    (
+        TOO_MANY_LINK_EDGES,
+        "an `&` link makes more edges than netfig draws from one link",
+    ),
     (ELK, "`flowchart-elk`: netfig uses its own layered layout"),
     (
         ICON_IMAGE,
@@ -131,6 +135,7 @@ codes! {
     BAD_ATTR_VALUE = "E-MMD-024";
     NEEDS_QUOTES = "E-MMD-025";
     SUBGRAPH_TOO_DEEP = "E-MMD-026";
+    TOO_MANY_LINK_EDGES = "E-MMD-027";
     ELK = "W-MMD-001";
     ICON_IMAGE = "W-MMD-002";
     FA_ICON = "W-MMD-003";
