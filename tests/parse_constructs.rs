@@ -683,3 +683,24 @@ fn styles_keep_one_declaration_per_drawn_property() {
         [("stroke-width".to_string(), "1px".to_string())]
     );
 }
+
+#[test]
+fn long_style_values_are_dropped_with_a_warning() {
+    // Every node a class applies to carries the value inline: a 300 KB `font-family` given to
+    // 2,000 nodes made a 600 MB SVG.
+    let long = "a".repeat(257);
+    let (g, codes) = lenient(&format!(
+        "flowchart LR\nA --> B\nclassDef c font-family:{long},fill:#123\nclass A,B c\nstyle A font-family:x,{long}"
+    ));
+    assert_eq!(codes, ["W-MMD-007", "W-MMD-007"]);
+    assert_eq!(
+        g.nodes[0].style.declarations,
+        [("fill".to_string(), "#123".to_string())]
+    );
+    // 256 characters are taken.
+    let g = ok(&format!(
+        "flowchart LR\nA\nstyle A font-family:{}",
+        "b".repeat(256)
+    ));
+    assert_eq!(g.nodes[0].style.get("font-family").map(str::len), Some(256));
+}
