@@ -1,6 +1,6 @@
 //! Parse + layout + render timings: the bundled example, the largest corpus example, all corpus
-//! examples in one go, generated graphs of 100, 1,000 and 5,000 nodes, 16k self-loops, and 64k
-//! front matter keys.
+//! examples in one go, generated graphs of 100, 1,000 and 5,000 nodes, 16k self-loops, 4k
+//! subgraphs linked across, and 64k front matter keys.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use netfig::diagram::{flowchart_svg, Options};
@@ -68,6 +68,23 @@ fn benches(c: &mut Criterion) {
     let loops = format!("flowchart TD\n{}", "A-->A\n".repeat(16_000));
     group.bench_function("16k", |b| {
         b.iter(|| flowchart_svg(&loops, &options).unwrap())
+    });
+    group.finish();
+
+    // 4,000 one-node subgraphs linked across: each title looks only at the route segments near
+    // its strip (looking at all of them for every title was quadratic).
+    let mut group = c.benchmark_group("subgraphs");
+    group.sample_size(10);
+    let n = 4_000;
+    let boxes: String = (0..n)
+        .map(|i| format!("subgraph s{i}\n a{i}\nend\n"))
+        .collect();
+    let links: String = (0..n)
+        .map(|i| format!("a{i}-->a{}\n", (i * 7 + 3) % n))
+        .collect();
+    let across = format!("flowchart TD\n{boxes}{links}");
+    group.bench_function("4k linked across", |b| {
+        b.iter(|| flowchart_svg(&across, &options).unwrap())
     });
     group.finish();
 

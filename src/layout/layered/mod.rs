@@ -28,6 +28,7 @@ mod place;
 mod position;
 mod rank;
 mod route;
+mod title;
 mod vertical;
 mod work;
 
@@ -36,6 +37,7 @@ mod tests;
 
 use super::{ClusterBox, Direction, EdgeRoute, End, Layout, LayoutGraph};
 use crate::geometry::{Point, Rect, Size};
+use title::{title_x, Segments};
 
 /// Lays out `graph`: positions for every node and cluster, a route for every edge. Never
 /// panics; all coordinates are finite and ≥ 0, and `width`/`height` cover everything plus
@@ -236,6 +238,7 @@ fn finish(g: &LayoutGraph, nodes: Vec<Rect>, clusters: Vec<Rect>, edges: Vec<Edg
             label: e.label.as_ref().map(tr),
         })
         .collect();
+    let index = Segments::new(&edges);
     let clusters = clusters
         .iter()
         .zip(&g.clusters)
@@ -243,7 +246,7 @@ fn finish(g: &LayoutGraph, nodes: Vec<Rect>, clusters: Vec<Rect>, edges: Vec<Edg
             let rect = tr(r);
             let gap = if c.title.height > 0.0 { pad / 2.0 } else { 0.0 };
             let y = rect.y + gap;
-            let x = title_x(&rect, c.title, y, pad, &edges);
+            let x = title_x(&rect, c.title, y, pad, &index);
             let title = Rect::new(x, y, c.title.width, c.title.height);
             ClusterBox { rect, title }
         })
@@ -269,80 +272,13 @@ pub fn place_titles(graph: &LayoutGraph, layout: &mut Layout) {
     } else {
         0.0
     };
+    let index = Segments::new(&layout.edges);
     for c in 0..layout.clusters.len() {
         let b = &layout.clusters[c];
         let t = b.title;
-        let x = title_x(
-            &b.rect,
-            Size::new(t.width, t.height),
-            t.y,
-            pad,
-            &layout.edges,
-        );
+        let x = title_x(&b.rect, Size::new(t.width, t.height), t.y, pad, &index);
         layout.clusters[c].title = Rect::new(x, t.y, t.width, t.height);
     }
-}
-
-/// Room (px) a cluster title keeps from a route passing beside it.
-const TITLE_CLEARANCE: f64 = 4.0;
-
-/// The left x of a cluster's title (top `y`): centred, unless a route crosses the title there;
-/// then the free place along the title strip nearest the centre (`pad` inside the cluster's
-/// sides), so no edge runs through the title's text. Centred when no place is free.
-pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &[EdgeRoute]) -> f64 {
-    let w = title.width;
-    let centre = rect.x + (rect.width - w) / 2.0;
-    if title.height <= 0.0 || w <= 0.0 {
-        return centre;
-    }
-    let (y0, y1) = (y, y + title.height);
-    // x-intervals where routes pass through the strip y0..y1 inside the cluster.
-    let mut blocked: Vec<(f64, f64)> = Vec::new();
-    for e in routes {
-        for s in e.points.windows(2) {
-            let (a, b) = (s[0], s[1]);
-            if a.y.max(b.y) < y0 || a.y.min(b.y) > y1 {
-                continue;
-            }
-            let (l, r) = if (b.y - a.y).abs() < 1e-9 {
-                (a.x.min(b.x), a.x.max(b.x))
-            } else {
-                let at = |yy: f64| {
-                    let t = ((yy - a.y) / (b.y - a.y)).clamp(0.0, 1.0);
-                    a.x + t * (b.x - a.x)
-                };
-                let (p, q) = (at(y0), at(y1));
-                (p.min(q), p.max(q))
-            };
-            if r >= rect.x && l <= rect.right() {
-                blocked.push((l - TITLE_CLEARANCE, r + TITLE_CLEARANCE));
-            }
-        }
-    }
-    let free = |x: f64| {
-        blocked
-            .iter()
-            .all(|&(l, r)| x + w <= l + 1e-9 || x >= r - 1e-9)
-    };
-    if free(centre) {
-        return centre;
-    }
-    let (lo, hi) = (rect.x + pad, rect.right() - pad - w);
-    let mut candidates = vec![lo, hi];
-    for &(l, r) in &blocked {
-        candidates.push(l - w);
-        candidates.push(r);
-    }
-    candidates
-        .into_iter()
-        .filter(|&x| x >= lo - 1e-9 && x <= hi + 1e-9 && free(x))
-        .min_by(|a, b| {
-            (a - centre)
-                .abs()
-                .total_cmp(&(b - centre).abs())
-                .then(a.total_cmp(b))
-        })
-        .unwrap_or(centre)
 }
 
 /// The layout of a graph without nodes or clusters: an empty drawing; edges (which can only be

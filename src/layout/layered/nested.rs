@@ -259,10 +259,11 @@ pub(crate) fn layout_with_directions(g: &LayoutGraph) -> Layout {
         }
     }
     // Titles of the boxes placed here step aside from routes now that all are known.
+    let index = super::Segments::new(&out.edges);
     for &t in &top {
         let b = &out.clusters[t];
         let title = g.clusters[t].title;
-        let x = super::title_x(&b.rect, title, b.title.y, pad, &out.edges);
+        let x = super::title_x(&b.rect, title, b.title.y, pad, &index);
         out.clusters[t].title = Rect::new(x, b.title.y, title.width, title.height);
     }
     // Anything left (cannot happen by the isolation rule) gets a short visible stub.

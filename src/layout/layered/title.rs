@@ -1,0 +1,206 @@
+//! Cluster titles stepping aside from routes: where along its strip a title goes, with an
+//! index of the routes' segments by height so each title looks only at the segments near its
+//! strip (looking at every segment for every title was quadratic: 16,000 subgraphs linked
+//! across took 12 s).
+
+use super::EdgeRoute;
+use crate::geometry::{Point, Rect, Size};
+use std::collections::BTreeMap;
+
+/// Height (px) of the index's rows.
+const ROW: f64 = 32.0;
+
+/// Rows a segment may span before it is kept aside and looked at by every query.
+const MOST_ROWS: f64 = 1024.0;
+
+/// The segments of a layout's routes, by the rows of [`ROW`] px their heights span; in each
+/// row sorted by left end, with the row's widest segment, so a query looks at the segments
+/// whose x-range may meet its own.
+pub(super) struct Segments {
+    segments: Vec<(Point, Point)>,
+    rows: BTreeMap<i64, Row>,
+    /// Segments spanning more than [`MOST_ROWS`] rows, or with coordinates not finite.
+    tall: Vec<usize>,
+}
+
+#[derive(Default)]
+struct Row {
+    /// `(left x, segment)`, by left x.
+    by_left: Vec<(f64, usize)>,
+    widest: f64,
+}
+
+impl Segments {
+    pub(super) fn new(routes: &[EdgeRoute]) -> Self {
+        let mut segments = Vec::new();
+        let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
+        let mut tall = Vec::new();
+        for e in routes {
+            for w in e.points.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let k = segments.len();
+                segments.push((a, b));
+                let (top, bottom) = (a.y.min(b.y) / ROW, a.y.max(b.y) / ROW);
+                let (left, right) = (a.x.min(b.x), a.x.max(b.x));
+                let finite = [top, bottom, left, right].iter().all(|v| v.is_finite());
+                if !finite || bottom.floor() - top.floor() > MOST_ROWS {
+                    tall.push(k);
+                    continue;
+                }
+                for r in (top.floor() as i64)..=(bottom.floor() as i64) {
+                    let row = rows.entry(r).or_default();
+                    row.by_left.push((left, k));
+                    row.widest = row.widest.max(right - left);
+                }
+            }
+        }
+        for row in rows.values_mut() {
+            row.by_left
+                .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        Segments {
+            segments,
+            rows,
+            tall,
+        }
+    }
+
+    /// Every segment that may meet the strip `y0..y1` between `x0` and `x1` (and some that
+    /// do not; a segment spanning several rows may come more than once).
+    fn near(
+        &self,
+        y0: f64,
+        y1: f64,
+        x0: f64,
+        x1: f64,
+    ) -> impl Iterator<Item = (Point, Point)> + '_ {
+        let (r0, r1) = ((y0 / ROW).floor(), (y1 / ROW).floor());
+        let rows = if r0.is_finite() && r1.is_finite() && r0 <= r1 {
+            Some(self.rows.range((r0 as i64)..=(r1 as i64)))
+        } else {
+            None
+        };
+        let in_rows = rows.into_iter().flatten().flat_map(move |(_, row)| {
+            let from = row.by_left.partition_point(|&(l, _)| l < x0 - row.widest);
+            row.by_left[from..]
+                .iter()
+                .take_while(move |&&(l, _)| l <= x1)
+                .map(|&(_, k)| k)
+        });
+        self.tall
+            .iter()
+            .copied()
+            .chain(in_rows)
+            .map(|k| self.segments[k])
+    }
+}
+
+/// Room (px) a cluster title keeps from a route passing beside it.
+const TITLE_CLEARANCE: f64 = 4.0;
+
+/// The left x of a cluster's title (top `y`): centred, unless a route crosses the title there;
+/// then the free place along the title strip nearest the centre (`pad` inside the cluster's
+/// sides), so no edge runs through the title's text. Centred when no place is free.
+pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segments) -> f64 {
+    let w = title.width;
+    let centre = rect.x + (rect.width - w) / 2.0;
+    if title.height <= 0.0 || w <= 0.0 {
+        return centre;
+    }
+    let (y0, y1) = (y, y + title.height);
+    // x-intervals where routes pass through the strip y0..y1 inside the cluster.
+    let mut blocked: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in routes.near(y0, y1, rect.x, rect.right()) {
+        if a.y.max(b.y) < y0 || a.y.min(b.y) > y1 {
+            continue;
+        }
+        let (l, r) = if (b.y - a.y).abs() < 1e-9 {
+            (a.x.min(b.x), a.x.max(b.x))
+        } else {
+            let at = |yy: f64| {
+                let t = ((yy - a.y) / (b.y - a.y)).clamp(0.0, 1.0);
+                a.x + t * (b.x - a.x)
+            };
+            let (p, q) = (at(y0), at(y1));
+            (p.min(q), p.max(q))
+        };
+        if r >= rect.x && l <= rect.right() {
+            blocked.push((l - TITLE_CLEARANCE, r + TITLE_CLEARANCE));
+        }
+    }
+    let free = |x: f64| {
+        blocked
+            .iter()
+            .all(|&(l, r)| x + w <= l + 1e-9 || x >= r - 1e-9)
+    };
+    if free(centre) {
+        return centre;
+    }
+    let (lo, hi) = (rect.x + pad, rect.right() - pad - w);
+    let mut candidates = vec![lo, hi];
+    for &(l, r) in &blocked {
+        candidates.push(l - w);
+        candidates.push(r);
+    }
+    candidates
+        .into_iter()
+        .filter(|&x| x >= lo - 1e-9 && x <= hi + 1e-9 && free(x))
+        .min_by(|a, b| {
+            (a - centre)
+                .abs()
+                .total_cmp(&(b - centre).abs())
+                .then(a.total_cmp(b))
+        })
+        .unwrap_or(centre)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_finds_every_segment_meeting_the_strip() {
+        // Deterministic pseudo-random polylines, long and short, some steep, one not finite.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |m: f64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 10_000) as f64 / 10_000.0 * m
+        };
+        let mut routes: Vec<EdgeRoute> = (0..300)
+            .map(|_| EdgeRoute {
+                points: (0..4)
+                    .map(|_| Point::new(next(3_000.0), next(2_000.0)))
+                    .collect(),
+                label: None,
+            })
+            .collect();
+        routes.push(EdgeRoute {
+            points: vec![Point::new(0.0, 0.0), Point::new(10.0, 90_000.0)],
+            label: None,
+        });
+        routes.push(EdgeRoute {
+            points: vec![Point::new(f64::NAN, 0.0), Point::new(10.0, 5.0)],
+            label: None,
+        });
+        let index = Segments::new(&routes);
+        for _ in 0..500 {
+            let (y0, x0) = (next(2_100.0) - 50.0, next(3_100.0) - 50.0);
+            let (y1, x1) = (y0 + next(40.0), x0 + next(400.0));
+            let found: Vec<(Point, Point)> = index.near(y0, y1, x0, x1).collect();
+            for e in &routes {
+                for w in e.points.windows(2) {
+                    let (a, b) = (w[0], w[1]);
+                    let meets = a.y.max(b.y) >= y0
+                        && a.y.min(b.y) <= y1
+                        && a.x.max(b.x) >= x0
+                        && a.x.min(b.x) <= x1;
+                    if meets {
+                        assert!(found.contains(&(a, b)), "{a:?} {b:?} in {y0}..{y1}");
+                    }
+                }
+            }
+        }
+    }
+}
