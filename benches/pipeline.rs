@@ -1,6 +1,6 @@
 //! Parse + layout + render timings: the bundled example, the largest corpus example, all corpus
 //! examples in one go, generated graphs of 100, 1,000 and 5,000 nodes, 16k self-loops, 4k
-//! subgraphs linked across, and 64k front matter keys.
+//! subgraphs linked across, a 16k fan-out, and 64k front matter keys.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use netfig::diagram::{flowchart_svg, Options};
@@ -86,6 +86,15 @@ fn benches(c: &mut Criterion) {
     group.bench_function("4k linked across", |b| {
         b.iter(|| flowchart_svg(&across, &options).unwrap())
     });
+    group.finish();
+
+    // 16,000 nodes fanned out from one: a rank of 16,000 boxes, each piece of route tested only
+    // against the boxes under it.
+    let mut group = c.benchmark_group("fan-out");
+    group.sample_size(10);
+    let fan: String = (0..16_000).map(|i| format!("A-->n{i}\n")).collect();
+    let fan = format!("flowchart TD\n{fan}");
+    group.bench_function("16k", |b| b.iter(|| flowchart_svg(&fan, &options).unwrap()));
     group.finish();
 
     // 64k keys in the front matter's `config.flowchart`: their warnings are located in one pass

@@ -23,6 +23,7 @@ mod crossing;
 mod gap;
 mod nested;
 mod normalize;
+mod obstacles;
 mod order;
 mod place;
 mod position;

@@ -16,6 +16,7 @@
 
 use super::build::{internal, loop_extent, Shape};
 use super::gap;
+use super::obstacles::RankBoxes;
 use super::vertical::Band;
 use super::work::{Kind, Work};
 use crate::geometry::{Point, Rect};
@@ -116,12 +117,16 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
     let horizontal = g.direction.is_horizontal();
     let mut out = vec![EdgeRoute::default(); g.edges.len()];
     // Boxes per rank, for collision checks.
-    let mut rank_boxes: Vec<Vec<(usize, Rect)>> = vec![Vec::new(); work.layers.len()];
-    for (v, nd) in work.nodes.iter().enumerate() {
-        if let Kind::Node(i) = nd.kind {
-            rank_boxes[nd.rank].push((v, p.nodes[i]));
-        }
-    }
+    let rank_boxes = RankBoxes::by_rank(
+        work.layers.len(),
+        work.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(v, nd)| match nd.kind {
+                Kind::Node(i) => Some((nd.rank, v, p.nodes[i])),
+                _ => None,
+            }),
+    );
     // Parallel groups: same two chain ends on adjacent ranks.
     let mut groups: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, ch) in work.chains.iter().enumerate() {
@@ -336,7 +341,7 @@ fn chain_points(p: &Placed<'_>, chain: &[usize], off: (f64, f64)) -> Raw {
 /// For every edge, whether each piece of its chain (between consecutive points) gets legs.
 fn piece_forms(
     p: &Placed<'_>,
-    rank_boxes: &[Vec<(usize, Rect)>],
+    rank_boxes: &[RankBoxes],
     raw: &[Option<Raw>],
     offset: &[(f64, f64)],
 ) -> Vec<Vec<bool>> {
@@ -362,6 +367,7 @@ fn piece_forms(
                 || (k + 2 == r.points.len() && offset[i].1 != 0.0)
                 || [ra, rb].iter().any(|&rk| {
                     rank_boxes[rk]
+                        .near(a, b)
                         .iter()
                         .any(|&(v, rect)| v != first && v != last && segment_hits(a, b, &rect, 0.5))
                 });
