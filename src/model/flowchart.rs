@@ -166,26 +166,6 @@ impl Shape {
     }
 }
 
-/// Every style property netfig draws; the renderer reads no other, and the lowering keeps no
-/// other (a `classDef` of 20,000 declarations given to 2,000 nodes took 4 GB).
-pub const DRAWN_PROPERTIES: &[&str] = &[
-    "fill",
-    "stroke",
-    "stroke-width",
-    "stroke-dasharray",
-    "stroke-linecap",
-    "stroke-linejoin",
-    "opacity",
-    "fill-opacity",
-    "stroke-opacity",
-    "font-weight",
-    "font-style",
-    "font-size",
-    "font-family",
-    "text-decoration",
-    "color",
-];
-
 /// CSS-like declarations from `classDef`, `style` and `linkStyle`, in the order they apply
 /// (a later declaration of the same property wins). Values are already sanitised: no `<`, `>`,
 /// `"`, `;` or `{}` can reach the SVG.

@@ -1,7 +1,6 @@
 //! `classDef` definitions and turning parsed declarations into [`Style`]s.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::flowchart::DRAWN_PROPERTIES;
 use crate::model::Style;
 use crate::syntax::flowchart::{codes, ClassDef, Prop, Spanned};
 use std::collections::BTreeMap;
@@ -46,12 +45,11 @@ impl ClassDefs {
     }
 }
 
-/// The declarations netfig draws ([`DRAWN_PROPERTIES`]), the last of each property, in order.
+/// The declarations, the last of each property, in order.
 pub(super) fn style_of(props: &[Prop]) -> Style {
     let mut style = Style {
         declarations: props
             .iter()
-            .filter(|p| DRAWN_PROPERTIES.contains(&p.name.value.as_str()))
             .map(|p| (p.name.value.clone(), p.value.value.clone()))
             .collect(),
     };

@@ -197,14 +197,7 @@ fn parse_rgb(s: &str) -> Option<(u8, u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{LabelLine, TextRun, DRAWN_PROPERTIES};
-
-    #[test]
-    fn the_model_keeps_every_property_drawn() {
-        for name in BODY.iter().chain(FILL_ONLY).chain(LINE).chain(TEXT) {
-            assert!(DRAWN_PROPERTIES.contains(name), "{name}");
-        }
-    }
+    use crate::model::{LabelLine, TextRun};
 
     #[test]
     fn text_on_an_author_fill_gets_a_contrasting_colour() {
