@@ -277,3 +277,12 @@ fn capitalised_end_alone_outside_subgraphs_is_a_node_as_in_mermaid() {
     assert_eq!(g.nodes.len(), 2);
     assert_eq!(codes("flowchart LR\nA\nend"), ["E-MMD-011"]);
 }
+
+#[test]
+fn block_scalar_on_the_node_data_line_is_indented_from_the_brace() {
+    // mermaid reads the text after `@{` as YAML: ` label: |` is a key indented by one space,
+    // so lines indented by two or more are its text, wherever the node sits on its line.
+    let g = ok("flowchart TD\n    A@{ label: |\n      one\n      two\n    }\n    LongerId@{ label: |\n  three\n}\n    A --> LongerId");
+    assert_eq!(g.nodes[0].label.text(), "one\ntwo");
+    assert_eq!(g.nodes[1].label.text(), "three");
+}

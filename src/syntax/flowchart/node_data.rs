@@ -63,7 +63,10 @@ pub(crate) fn attrs(p: &mut Parser<'_>) -> Result<NodeShape, Fail> {
                 (Spanned::new(value, span), true)
             }
             Some('|' | '>') if block_scalar_header(p.rest()) => {
-                let indent = kstart - p.src[..kstart].rfind('\n').map_or(0, |i| i + 1);
+                // mermaid reads the text after `@{` as the YAML document: a key on the `@{`
+                // line is indented by the spaces after `@{`, not by its column.
+                let line_start = p.src[..kstart].rfind('\n').map_or(0, |i| i + 1);
+                let indent = kstart - line_start.max(start + 2);
                 (block_scalar(p, indent), true)
             }
             _ => {
