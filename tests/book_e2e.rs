@@ -327,3 +327,29 @@ fn netfig_check_reports_a_broken_config_and_errors_in_included_fences() {
         "{stderr}"
     );
 }
+
+/// A book's `template-dir` template is checked once, up front, and what is wrong with it is
+/// located in the template (`theme/netfig/state-table.html.hbs:LINE:COL`, its line quoted).
+#[test]
+fn a_broken_book_template_is_located_in_the_template() {
+    let book = copy_book("ok", "book-template");
+    let toml = read(&book.join("book.toml")) + "template-dir = \"theme/netfig\"\n";
+    std::fs::write(book.join("book.toml"), toml).unwrap();
+    std::fs::create_dir_all(book.join("theme/netfig")).unwrap();
+    std::fs::write(
+        book.join("theme/netfig/state-table.html.hbs"),
+        "<table>\n{{#each rows}}\n  <tr>{{no-such-helper from}}</tr>\n{{/each}}\n</table>\n",
+    )
+    .unwrap();
+    let o = netfig(&["build", book.to_str().unwrap()], &root(), None);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("theme/netfig/state-table.html.hbs:3:7: error[E-TPL-001]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("3 |   <tr>{{no-such-helper from}}</tr>"),
+        "{stderr}"
+    );
+}

@@ -19,6 +19,12 @@ impl Netfig {
         mut book: Book,
     ) -> Result<(Book, Vec<Finding>)> {
         let mut config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
+        // Findings about the book as a whole come first.
+        let mut findings = config
+            .template_dir
+            .as_deref()
+            .map(|d| template_findings(&ctx.root, d))
+            .unwrap_or_default();
         // `template-dir` is relative to the book's root.
         config.template_dir = config.template_dir.map(|d| ctx.root.join(d));
         if let Err(e) = config.lang_choice() {
@@ -55,7 +61,6 @@ impl Netfig {
                 process_chapter(content, &cx)
             })
             .collect();
-        let mut findings = Vec::new();
         let mut results = results.into_iter();
         book.for_each_chapter_mut(|ch| {
             if let Some((content, f)) = results.next() {
@@ -64,6 +69,35 @@ impl Netfig {
             }
         });
         Ok((book, findings))
+    }
+}
+
+/// The book's table template (`template-dir`, relative to the book's root) checked once, before
+/// any chapter uses it: what is wrong with it is located in the template
+/// ([`crate::diagram::table::check_template`]). Chapters whose tables use it still name the
+/// blocks that could not be rendered.
+fn template_findings(root: &std::path::Path, dir: &std::path::Path) -> Vec<Finding> {
+    let shown = dir.join(crate::diagram::table::TEMPLATE_NAME);
+    let path = root.join(&shown);
+    if !path.is_file() {
+        return Vec::new();
+    }
+    // A template that cannot be read is reported where the tables use it.
+    let Ok(text) = crate::input::read_file(&path) else {
+        return Vec::new();
+    };
+    match crate::diagram::table::check_template(&shown.display().to_string(), &text) {
+        Ok(()) => Vec::new(),
+        Err((file, diagnostics)) => {
+            let file = std::sync::Arc::new(file);
+            diagnostics
+                .into_iter()
+                .map(|diagnostic| Finding {
+                    file: file.clone(),
+                    diagnostic,
+                })
+                .collect()
+        }
     }
 }
 
