@@ -113,21 +113,11 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             orig,
             edge: e,
         };
-        // Border crossings up to each point, for the clusters near the route.
-        let (lo, hi) = bounds(&pts);
-        let borders: Vec<(Rect, Vec<usize>)> = layout
-            .clusters
-            .iter()
-            .map(|c| c.rect)
-            .filter(|r| r.x <= hi.x && r.right() >= lo.x && r.y <= hi.y && r.bottom() >= lo.y)
-            .map(|r| {
-                let mut acc = vec![0usize; pts.len()];
-                for j in 1..pts.len() {
-                    acc[j] = acc[j - 1] + border_crossings(orig[j - 1], orig[j], &r);
-                }
-                (r, acc)
-            })
-            .collect();
+        // Border crossings up to each point, for the clusters near the route; a route near
+        // too many clusters stays as routed.
+        let Some(borders) = borders_near(layout.clusters.iter().map(|c| c.rect), &pts, orig) else {
+            continue;
+        };
         let own = |o: Obstacle| match o {
             Obstacle::Node(i) => edge.from == End::Node(i) || edge.to == End::Node(i),
             Obstacle::Label(k) => k == e,
@@ -302,6 +292,40 @@ fn nearest(pts: &[Point], c: Point) -> usize {
         .unwrap_or(0)
 }
 
+/// The most cluster boxes a route is straightened among. Each shortcut is checked against
+/// every box near the route, so a long route across thousands of subgraphs would cost
+/// routes × subgraphs; real diagrams have far fewer, and past this a route keeps its bends.
+const MAX_BORDERS: usize = 256;
+
+/// The cluster boxes that the bounding box of `pts` touches, each with the number of its
+/// borders the route `orig` crosses up to each point (a shortcut may not cross more); `None`
+/// past [`MAX_BORDERS`] of them.
+fn borders_near(
+    clusters: impl Iterator<Item = Rect>,
+    pts: &[Point],
+    orig: &[Point],
+) -> Option<Vec<(Rect, Vec<usize>)>> {
+    let (lo, hi) = bounds(pts);
+    let near: Vec<Rect> = clusters
+        .filter(|r| r.x <= hi.x && r.right() >= lo.x && r.y <= hi.y && r.bottom() >= lo.y)
+        .take(MAX_BORDERS + 1)
+        .collect();
+    if near.len() > MAX_BORDERS {
+        return None;
+    }
+    Some(
+        near.into_iter()
+            .map(|r| {
+                let mut acc = vec![0usize; pts.len()];
+                for j in 1..pts.len() {
+                    acc[j] = acc[j - 1] + border_crossings(orig[j - 1], orig[j], &r);
+                }
+                (r, acc)
+            })
+            .collect(),
+    )
+}
+
 fn bounds(pts: &[Point]) -> (Point, Point) {
     let mut lo = Point::new(f64::INFINITY, f64::INFINITY);
     let mut hi = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
@@ -374,6 +398,34 @@ fn border_crossings(a: Point, b: Point, r: &Rect) -> usize {
 mod tests {
     use super::*;
     use crate::layout::quality::{generate, Metrics};
+
+    #[test]
+    fn borders_near_a_route_are_counted_and_capped() {
+        let route = [
+            Point::new(0.0, 0.0),
+            Point::new(0.0, 100.0),
+            Point::new(100.0, 100.0),
+        ];
+        let cluster = |x: f64, y: f64| Rect::new(x, y, 10.0, 10.0);
+        // One box the route enters and leaves, one it never touches, one far away.
+        let near = [
+            cluster(-5.0, 40.0),
+            cluster(50.0, 40.0),
+            cluster(500.0, 500.0),
+        ];
+        let borders = borders_near(near.into_iter(), &route, &route).unwrap();
+        assert_eq!(borders.len(), 2, "only boxes near the route");
+        assert_eq!(borders[0].1, vec![0, 2, 2], "in and out on the first leg");
+        assert_eq!(borders[1].1, vec![0, 0, 0]);
+        // A route among more boxes than the pass looks at keeps its bends.
+        let many = (0..=MAX_BORDERS).map(|i| cluster(i as f64 * 0.1, 50.0));
+        assert!(borders_near(many, &route, &route).is_none());
+        let enough = (0..MAX_BORDERS).map(|i| cluster(i as f64 * 0.1, 50.0));
+        assert_eq!(
+            borders_near(enough, &route, &route).map(|b| b.len()),
+            Some(MAX_BORDERS)
+        );
+    }
 
     #[test]
     fn never_breaks_a_rule_and_never_lengthens() {

@@ -2,7 +2,7 @@
 //! (commit 8219324): the oracle that `super`'s tests compare the indexed pass with, decision
 //! for decision.
 
-use super::{border_crossings, bounds, clip, hits, length, nearest, with_centres};
+use super::{border_crossings, borders_near, clip, hits, length, nearest, with_centres};
 use crate::geometry::{Point, Rect};
 use crate::layout::quality::segments_cross;
 use crate::layout::{End, Layout, LayoutGraph, Outline};
@@ -76,21 +76,11 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         for j in 1..pts.len() {
             crossed[j] = crossed[j - 1] + segs.crossings(e, orig[j - 1], orig[j]);
         }
-        // Border crossings up to each point, for the clusters near the route.
-        let (lo, hi) = bounds(&pts);
-        let borders: Vec<(Rect, Vec<usize>)> = layout
-            .clusters
-            .iter()
-            .map(|c| c.rect)
-            .filter(|r| r.x <= hi.x && r.right() >= lo.x && r.y <= hi.y && r.bottom() >= lo.y)
-            .map(|r| {
-                let mut acc = vec![0usize; pts.len()];
-                for j in 1..pts.len() {
-                    acc[j] = acc[j - 1] + border_crossings(orig[j - 1], orig[j], &r);
-                }
-                (r, acc)
-            })
-            .collect();
+        // Border crossings up to each point, for the clusters near the route; a route near
+        // too many clusters stays as routed.
+        let Some(borders) = borders_near(layout.clusters.iter().map(|c| c.rect), &pts, orig) else {
+            continue;
+        };
         let own = |o: Obstacle| match o {
             Obstacle::Node(i) => edge.from == End::Node(i) || edge.to == End::Node(i),
             Obstacle::Label(k) => k == e,
