@@ -1,5 +1,8 @@
 //! One behaviour per test: each construct of mermaid's flowchart syntax, parsed and lowered.
 
+mod common;
+
+use common::lenient;
 use netfig::diagnostic::Diagnostic;
 use netfig::diagram::parse_flowchart;
 use netfig::model::{Curve, Direction, Endpoint, Flowchart, Marker, Shape, Stroke};
@@ -31,16 +34,6 @@ fn parent(g: &Flowchart, id: &str) -> Option<String> {
     g.nodes[n.0 as usize]
         .parent
         .map(|c| g.clusters[c.0 as usize].id.clone())
-}
-
-/// The chart, and the codes of the diagnostics (none may be an error).
-fn lenient(src: &str) -> (Flowchart, Vec<&'static str>) {
-    let (g, d) = parse_flowchart(src);
-    assert!(
-        d.iter().all(|d| !d.is_error()),
-        "errors for {src:?}: {d:#?}"
-    );
-    (g, d.iter().map(|d| d.code).collect())
 }
 
 #[test]

@@ -2,18 +2,9 @@
 //! property, at most 32 properties per statement, values of at most 256 characters; every
 //! element a class applies to carries its own copy.
 
-use netfig::diagram::parse_flowchart;
-use netfig::model::Flowchart;
+mod common;
 
-/// The chart, and the codes of the diagnostics (none may be an error).
-fn lenient(src: &str) -> (Flowchart, Vec<&'static str>) {
-    let (g, d) = parse_flowchart(src);
-    assert!(
-        d.iter().all(|d| !d.is_error()),
-        "errors for {src:?}: {d:#?}"
-    );
-    (g, d.iter().map(|d| d.code).collect())
-}
+use common::lenient;
 
 #[test]
 fn styles_keep_one_declaration_per_property_and_at_most_32_properties() {

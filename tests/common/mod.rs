@@ -238,3 +238,13 @@ pub fn path_with_mdbook_netfig() -> std::ffi::OsString {
     )))
     .expect("PATH")
 }
+
+/// The chart, and the codes of the diagnostics (none may be an error).
+pub fn lenient(src: &str) -> (netfig::model::Flowchart, Vec<&'static str>) {
+    let (g, d) = netfig::diagram::parse_flowchart(src);
+    assert!(
+        d.iter().all(|d| !d.is_error()),
+        "errors for {src:?}: {d:#?}"
+    );
+    (g, d.iter().map(|d| d.code).collect())
+}

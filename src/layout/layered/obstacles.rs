@@ -85,13 +85,8 @@ mod tests {
 
     #[test]
     fn near_keeps_every_box_a_segment_hits() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |m: f64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % 100_000) as f64 / 100_000.0 * m
-        };
+        let mut rng = crate::layout::quality::generate::Rng::new(0x9e37_79b9_7f4a_7c15_u64);
+        let mut next = |m: f64| rng.below(100_000) as f64 / 100_000.0 * m;
         // Three ranks of boxes side by side, of varied sizes, centred on their rank's line.
         let mut items = Vec::new();
         for rank in 0..3 {
