@@ -3,7 +3,7 @@
 //! subgraphs linked across, a 16k fan-out, and 64k front matter keys.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use netfig::diagram::{flowchart_svg, Options};
+use netfig::pipeline::{compile, Kind, Options};
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -34,18 +34,18 @@ fn benches(c: &mut Criterion) {
     let options = Options::default();
     let example = std::fs::read_to_string(root().join("diagrams/osi-vs-tcpip.mmd")).unwrap();
     c.bench_function("example osi-vs-tcpip", |b| {
-        b.iter(|| flowchart_svg(black_box(&example), &options).unwrap())
+        b.iter(|| compile(black_box(&example), Kind::Flowchart, &options).unwrap())
     });
 
     let corpus = corpus();
     if let Some(largest) = corpus.iter().max_by_key(|s| s.len()) {
         c.bench_function("largest corpus example", |b| {
-            b.iter(|| flowchart_svg(black_box(largest), &options))
+            b.iter(|| compile(black_box(largest), Kind::Flowchart, &options))
         });
         c.bench_function("all corpus examples", |b| {
             b.iter(|| {
                 for s in &corpus {
-                    let _ = black_box(flowchart_svg(s, &options));
+                    let _ = black_box(compile(s, Kind::Flowchart, &options));
                 }
             })
         });
@@ -56,7 +56,7 @@ fn benches(c: &mut Criterion) {
     for n in [100, 1_000, 5_000] {
         let src = netfig::layout::quality::generate::flowchart_source(n);
         group.bench_with_input(BenchmarkId::from_parameter(n), &src, |b, src| {
-            b.iter(|| flowchart_svg(src, &options).unwrap())
+            b.iter(|| compile(src, Kind::Flowchart, &options).unwrap())
         });
     }
     group.finish();
@@ -67,7 +67,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     let loops = format!("flowchart TD\n{}", "A-->A\n".repeat(16_000));
     group.bench_function("16k", |b| {
-        b.iter(|| flowchart_svg(&loops, &options).unwrap())
+        b.iter(|| compile(&loops, Kind::Flowchart, &options).unwrap())
     });
     group.finish();
 
@@ -84,7 +84,7 @@ fn benches(c: &mut Criterion) {
         .collect();
     let across = format!("flowchart TD\n{boxes}{links}");
     group.bench_function("4k linked across", |b| {
-        b.iter(|| flowchart_svg(&across, &options).unwrap())
+        b.iter(|| compile(&across, Kind::Flowchart, &options).unwrap())
     });
     group.finish();
 
@@ -94,7 +94,9 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     let fan: String = (0..16_000).map(|i| format!("A-->n{i}\n")).collect();
     let fan = format!("flowchart TD\n{fan}");
-    group.bench_function("16k", |b| b.iter(|| flowchart_svg(&fan, &options).unwrap()));
+    group.bench_function("16k", |b| {
+        b.iter(|| compile(&fan, Kind::Flowchart, &options).unwrap())
+    });
     group.finish();
 
     // 64k keys in the front matter's `config.flowchart`: their warnings are located in one pass
@@ -104,7 +106,7 @@ fn benches(c: &mut Criterion) {
     let keys: String = (0..64_000).map(|i| format!("    k{i}: 1\n")).collect();
     let front = format!("---\nconfig:\n  flowchart:\n{keys}---\nflowchart TD\nA-->B\n");
     group.bench_function("64k", |b| {
-        b.iter(|| flowchart_svg(&front, &options).unwrap())
+        b.iter(|| compile(&front, Kind::Flowchart, &options).unwrap())
     });
     group.finish();
 }

@@ -23,25 +23,34 @@ fn bench(c: &mut Criterion) {
     c.bench_function("tcp check full reference (parsed)", |b| {
         b.iter(|| netfig::tcp::check(black_box(&def)))
     });
-    let diagram = netfig::diagram::StatesOptions::default();
+    let diagram = netfig::pipeline::Options::default();
     c.bench_function("tcp check+render full reference (svg)", |b| {
-        b.iter(|| netfig::diagram::states(black_box(&yaml), &diagram).expect("renders"))
+        b.iter(|| {
+            netfig::pipeline::compile(
+                black_box(&yaml),
+                netfig::pipeline::Kind::TcpStates,
+                &diagram,
+            )
+            .expect("renders")
+        })
     });
-    let (machine, _) = netfig::diagram::load(&yaml, netfig::diagram::CheckMode::Deny).unwrap();
-    let chart = netfig::diagram::state_chart(&machine, Default::default(), Default::default());
-    let graph = netfig::diagram::state_graph(&machine, &chart);
+    let (machine, _) = netfig::pipeline::load_states(&yaml, Default::default()).unwrap();
+    let lowered =
+        netfig::tcp::lower::state_diagram(&machine, Default::default(), Default::default());
+    let graph = netfig::pipeline::state_graph(&lowered);
     c.bench_function("tcp layout full reference", |b| {
         b.iter(|| netfig::layout::layered::layout(black_box(&graph)))
     });
     c.bench_function("tcp render full reference (loaded machine → svg)", |b| {
-        b.iter(|| netfig::diagram::diagram_svg(black_box(&machine), &yaml, &diagram))
+        b.iter(|| netfig::pipeline::states_svg(black_box(&machine), &yaml, &diagram))
     });
-    let table = netfig::diagram::StatesOptions {
-        view: netfig::diagram::View::Table,
-        ..Default::default()
-    };
+    let mut table = netfig::pipeline::Options::default();
+    table.view = netfig::pipeline::View::Table;
     c.bench_function("tcp check+render full reference (html table)", |b| {
-        b.iter(|| netfig::diagram::states(black_box(&yaml), &table).expect("renders"))
+        b.iter(|| {
+            netfig::pipeline::compile(black_box(&yaml), netfig::pipeline::Kind::TcpStates, &table)
+                .expect("renders")
+        })
     });
 }
 

@@ -18,7 +18,7 @@ fn main() {
     let n: usize = arg.map(|s| s.parse().unwrap()).unwrap_or(1000);
     let src = netfig::layout::quality::generate::flowchart_source(n);
     let t = std::time::Instant::now();
-    let (chart, _) = netfig::diagram::parse_flowchart(&src);
+    let (chart, _) = netfig::mermaid::flowchart(&src);
     let t1 = t.elapsed();
     let g = netfig::layout::flowchart::graph(&chart);
     let t2 = t.elapsed();
@@ -72,9 +72,9 @@ fn main() {
 /// The state diagram of the full reference, laid out repeatedly.
 fn tcp() {
     let yaml = netfig::tcp::reference::to_yaml();
-    let (machine, _) = netfig::diagram::load(&yaml, netfig::diagram::CheckMode::Deny).unwrap();
-    let chart = netfig::diagram::state_chart(&machine, Default::default(), Default::default());
-    let g = netfig::diagram::state_graph(&machine, &chart);
+    let (machine, _) = netfig::pipeline::load_states(&yaml, Default::default()).unwrap();
+    let chart = netfig::tcp::lower::state_diagram(&machine, Default::default(), Default::default());
+    let g = netfig::pipeline::state_graph(&chart);
     let runs = std::env::var("STAGES_RUNS")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -11,7 +11,7 @@ fn main() {
         .map(|s| s.parse().expect("a number of rounds"))
         .unwrap_or(1000);
     let yaml = netfig::tcp::reference::to_yaml();
-    let options = netfig::diagram::StatesOptions::default();
+    let options = netfig::pipeline::Options::default();
     let mut stages = [Duration::ZERO; 5];
     let mut bytes = 0;
     for _ in 0..rounds {
@@ -22,14 +22,14 @@ fn main() {
         let findings = netfig::tcp::check(&def);
         let machine = netfig::tcp::StateMachine::new(&def);
         let t2 = t.elapsed();
-        let chart = netfig::diagram::state_chart(&machine, options.lang, options.theme);
-        let graph = netfig::diagram::state_graph(&machine, &chart);
+        let lowered = netfig::tcp::lower::state_diagram(&machine, options.lang, options.theme);
+        let graph = netfig::pipeline::state_graph(&lowered);
         let t3 = t.elapsed();
         let geometry = netfig::layout::layered::layout(&graph);
         let t4 = t.elapsed();
-        let svg = netfig::diagram::diagram_svg(&machine, &yaml, &options);
+        let svg = netfig::pipeline::states_svg(&machine, &yaml, &options);
         let t5 = t.elapsed() - t4;
-        // diagram_svg lays out again; subtract the layout measured above.
+        // states_svg lays out again; subtract the layout measured above.
         bytes = svg.len() + findings.len() + geometry.nodes.len();
         stages[0] += t1;
         stages[1] += t2 - t1;

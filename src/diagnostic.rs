@@ -327,6 +327,24 @@ pub fn cell_width(s: &str) -> usize {
         .sum()
 }
 
+/// The byte offset of 1-based `line` and character `column` (clamped to the text).
+pub fn byte_offset(source: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for _ in 1..line.max(1) {
+        match source[offset..].find('\n') {
+            Some(i) => offset += i + 1,
+            None => return source.len(),
+        }
+    }
+    let line_text = &source[offset..];
+    let line_end = line_text.find('\n').unwrap_or(line_text.len());
+    let col = line_text[..line_end]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_end, |(i, _)| i);
+    offset + col
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

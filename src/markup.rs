@@ -11,7 +11,7 @@
 /// table cell or image description.
 /// Everything else (`FIN-WAIT-2`, `3.3.2`, `SYN,ACK`) stays as written, readable in the raw
 /// Markdown.
-pub(crate) fn markdown_escape(s: &str) -> String {
+pub fn markdown_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 4);
     let mut chars = s.chars().peekable();
     let mut previous = None;
@@ -39,7 +39,7 @@ pub(crate) fn markdown_escape(s: &str) -> String {
 /// as entities, the rest of ASCII punctuation as numeric character references, line breaks as
 /// blanks. Markdown reads the text between inline HTML tags as Markdown, where a reference is
 /// literal text; a line break could end the HTML block or the paragraph.
-pub(crate) fn html_text(s: &str) -> String {
+pub fn html_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 4);
     for c in s.chars() {
         push_html_char(&mut out, c);
@@ -50,7 +50,7 @@ pub(crate) fn html_text(s: &str) -> String {
 /// HTML already escaped for HTML (by a template), made safe inline in a Markdown paragraph:
 /// the text between tags gets the punctuation references of [`html_text`] (entities written
 /// by the escaper stay as they are); the tags themselves are passed through.
-pub(crate) fn inline_html(html: &str) -> String {
+pub fn inline_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut in_tag = false;
     for c in html.chars() {
@@ -91,7 +91,7 @@ fn push_html_char(out: &mut String, c: char) {
 
 /// `s` escaped for HTML inside a block whose content Markdown leaves alone (a `<pre>` HTML
 /// block): `& < > "` as entities, line breaks kept.
-pub(crate) fn html_escape(s: &str) -> String {
+pub fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -100,11 +100,27 @@ pub(crate) fn html_escape(s: &str) -> String {
 
 /// Test support: asserts that `markdown`, parsed as mdBook parses a page, holds no link, no
 /// image other than a `data:` one, and no raw HTML that links or loads anything.
+/// The Markdown extensions mdBook 0.5's HTML renderer enables (with its defaults), so netfig
+/// sees the same blocks mdBook renders: footnote bodies, tables, definition lists and GFM
+/// admonitions parse as mdBook parses them, and no extension mdBook lacks (math, metadata
+/// blocks, wikilinks) hides a block or a directive.
+pub fn mdbook_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
 #[cfg(test)]
 pub(crate) fn assert_inert(markdown: &str) {
     use pulldown_cmark::{Event, Parser, Tag};
     let mut html = String::new();
-    for event in Parser::new_ext(markdown, crate::book::blocks::mdbook_options()) {
+    for event in Parser::new_ext(markdown, crate::markup::mdbook_options()) {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 panic!("link to {dest_url} in:\n{markdown}")
@@ -207,7 +223,7 @@ mod tests {
             for (wrap, cell) in [("x{}x", false), ("| h |\n|---|\n| x{}x |", true)] {
                 let page = wrap.replace("{}", &markdown_escape(&text));
                 let mut read = String::new();
-                for event in Parser::new_ext(&page, crate::book::blocks::mdbook_options()) {
+                for event in Parser::new_ext(&page, crate::markup::mdbook_options()) {
                     match event {
                         Event::Text(t) => read.push_str(&t),
                         Event::Start(_) | Event::End(_) => {}

@@ -30,7 +30,7 @@ fn diagrams(test: &str) -> PathBuf {
 /// holds HTML holds balanced HTML.
 fn assert_html_balanced_per_element(markdown: &str) {
     let mut stack: Vec<String> = vec![String::new()];
-    for event in Parser::new_ext(markdown, netfig::book::blocks::mdbook_options()) {
+    for event in Parser::new_ext(markdown, netfig::markup::mdbook_options()) {
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell) => {
                 stack.push(String::new())
@@ -265,7 +265,7 @@ fn a_fence_on_a_definition_line_stays_in_the_definition() {
     assert!(out.contains("\n  </figure>\n"), "{out}");
     let mut definition_html = String::new();
     let mut depth = 0;
-    for event in Parser::new_ext(&out, netfig::book::blocks::mdbook_options()) {
+    for event in Parser::new_ext(&out, netfig::markup::mdbook_options()) {
         match event {
             Event::Start(Tag::DefinitionListDefinition) => depth += 1,
             Event::End(TagEnd::DefinitionListDefinition) => depth -= 1,

@@ -109,7 +109,7 @@ fn hostile_text_stays_text_in_the_markdown_output() {
     let out = build("book-markup-md");
     let md = std::fs::read_to_string(out.join("markdown/hostile.md")).unwrap();
     let mut images = 0;
-    for event in Parser::new_ext(&md, netfig::book::blocks::mdbook_options()) {
+    for event in Parser::new_ext(&md, netfig::markup::mdbook_options()) {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => panic!("link to {dest_url}:\n{md}"),
             Event::Start(Tag::Image { dest_url, .. }) => {

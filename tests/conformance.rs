@@ -6,15 +6,15 @@
 mod common;
 
 use netfig::diagnostic::{has_errors, SourceFile};
-use netfig::diagram;
 use netfig::geometry::Rect;
 use netfig::layout::quality;
 use netfig::model::{ClusterId, Flowchart};
+use netfig::pipeline::{self, Kind};
 
 /// The example's edge crossings, or why it fails: parse errors, overlaps, clusters that do not
 /// hold exactly their members, edges through nodes, overlapping labels, SVG usvg rejects.
 fn check_example(source: &str, name: &str) -> Result<usize, String> {
-    let (chart, diagnostics) = diagram::parse_flowchart(source);
+    let (chart, diagnostics) = netfig::mermaid::flowchart(source);
     if has_errors(&diagnostics) {
         return Err(SourceFile::new(name, source).render_all(&diagnostics));
     }
@@ -28,10 +28,13 @@ fn check_example(source: &str, name: &str) -> Result<usize, String> {
     if m.edges_through_nodes > 0 || m.label_overlaps > 0 {
         return Err(format!("layout quality: {m}"));
     }
-    let rendered = diagram::flowchart_svg(source, &Default::default())
+    let rendered = pipeline::compile(source, Kind::Flowchart, &Default::default())
         .map_err(|d| SourceFile::new(name, source).render_all(&d))?;
-    usvg::Tree::from_str(&rendered.svg, &usvg::Options::default())
-        .map_err(|e| format!("usvg rejects the SVG: {e}"))?;
+    usvg::Tree::from_str(
+        rendered.svg.as_deref().unwrap_or_default(),
+        &usvg::Options::default(),
+    )
+    .map_err(|e| format!("usvg rejects the SVG: {e}"))?;
     Ok(m.crossings)
 }
 /// Node overlaps, and clusters that do not contain exactly their members or overlap siblings.
@@ -151,9 +154,12 @@ fn realworld_flowcharts_render_where_mermaid_does() {
     for (path, mermaid_renders) in &diagrams {
         let source = std::fs::read_to_string(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let result = diagram::flowchart_svg(&source, &Default::default());
+        let result = pipeline::compile(&source, Kind::Flowchart, &Default::default());
         match (&result, mermaid_renders) {
-            (Ok(r), true) => match usvg::Tree::from_str(&r.svg, &usvg::Options::default()) {
+            (Ok(r), true) => match usvg::Tree::from_str(
+                r.svg.as_deref().unwrap_or_default(),
+                &usvg::Options::default(),
+            ) {
                 Ok(_) => rendered += 1,
                 Err(e) => failures.push(format!("{name}: usvg rejects the SVG: {e}")),
             },

@@ -3,8 +3,9 @@
 //! The fixtures in `tests/fixtures/mmd` with the same names say what mermaid does.
 
 use netfig::diagnostic::Severity;
-use netfig::diagram::parse_flowchart;
+use netfig::mermaid::flowchart as parse_flowchart;
 use netfig::model::{Endpoint, Flowchart, Marker, Shape, Stroke};
+use netfig::pipeline::Kind;
 
 fn ok(src: &str) -> Flowchart {
     let (g, d) = parse_flowchart(src);
@@ -164,8 +165,8 @@ fn spacing_from_init_and_front_matter_reaches_the_layout() {
 fn look_and_layout_warn_and_still_draw() {
     let src = "---\nconfig:\n  look: handDrawn\n  layout: elk\n---\nflowchart LR\nA --> B";
     assert_eq!(codes(src), ["W-MMD-006", "W-MMD-006"]);
-    let r = netfig::diagram::flowchart_svg(src, &Default::default()).expect("renders");
-    assert!(r.svg.contains("<svg"));
+    let r = netfig::pipeline::compile(src, Kind::Flowchart, &Default::default()).expect("renders");
+    assert!(r.svg.unwrap().contains("<svg"));
 }
 
 #[test]
@@ -203,9 +204,10 @@ fn quotes_in_html_tags_of_unquoted_text_never_become_markup() {
     let (g, d) = parse_flowchart(src);
     assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-MMD-004"]);
     assert_eq!(g.nodes[0].label.text(), "Service");
-    let svg = netfig::diagram::flowchart_svg(src, &Default::default())
+    let svg = netfig::pipeline::compile(src, Kind::Flowchart, &Default::default())
         .unwrap()
-        .svg;
+        .svg
+        .unwrap();
     assert!(!svg.contains("<img") && !svg.contains("example.com") && !svg.contains("onerror"));
     // A `"` outside a tag still needs quotes, as in mermaid.
     assert_eq!(codes("flowchart LR\nA[say \"hi\"]"), ["E-MMD-025"]);
@@ -252,9 +254,10 @@ fn hr_in_a_label_draws_a_rule_across_it() {
     let g = ok(src);
     let rules: Vec<bool> = g.nodes[0].label.lines.iter().map(|l| l.rule).collect();
     assert_eq!(rules, [false, true, false]);
-    let svg = netfig::diagram::flowchart_svg(src, &Default::default())
+    let svg = netfig::pipeline::compile(src, Kind::Flowchart, &Default::default())
         .unwrap()
-        .svg;
+        .svg
+        .unwrap();
     assert_eq!(svg.matches("<rect class=\"label\"").count(), 1, "{svg}");
 }
 

@@ -4,9 +4,9 @@ mod common;
 
 use common::lenient;
 use netfig::diagnostic::Diagnostic;
-use netfig::diagram::parse_flowchart;
+use netfig::mermaid::flowchart as parse_flowchart;
+use netfig::mermaid::syntax::{diagram_kind, is_flowchart};
 use netfig::model::{Curve, Direction, Endpoint, Flowchart, Marker, Shape, Stroke};
-use netfig::syntax::flowchart::{diagram_kind, is_flowchart};
 
 fn ok(src: &str) -> Flowchart {
     let (g, d) = parse_flowchart(src);

@@ -2,7 +2,7 @@
 //! selected examples produce the facts their documentation describes.
 
 use netfig::diagnostic::{Diagnostic, Severity};
-use netfig::diagram::parse_flowchart;
+use netfig::mermaid::flowchart as parse_flowchart;
 use netfig::model::{Endpoint, Flowchart, Marker, Shape, Stroke};
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 //! The set of diagnostics produced must equal the set declared.
 
 use netfig::diagnostic::Severity;
-use netfig::diagram::parse_flowchart;
+use netfig::mermaid::flowchart as parse_flowchart;
 use netfig::SourceFile;
 use std::collections::BTreeSet;
 use std::path::PathBuf;

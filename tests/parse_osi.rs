@@ -1,6 +1,6 @@
 //! The project's own example: the OSI / TCP-IP comparison.
 
-use netfig::diagram::parse_flowchart;
+use netfig::mermaid::flowchart as parse_flowchart;
 use netfig::model::{Direction, Endpoint, Lang};
 
 #[test]

@@ -1,7 +1,7 @@
 //! Property tests: `parse` + `lower` never panic, and every diagnostic span lies inside the
 //! source on char boundaries — for arbitrary strings and for soups of grammar tokens.
 
-use netfig::diagram::parse_flowchart;
+use netfig::mermaid::flowchart as parse_flowchart;
 use netfig::model::Endpoint;
 use proptest::prelude::*;
 

@@ -4,8 +4,9 @@
 mod render_support;
 
 use netfig::geometry::Rect;
+use netfig::model::Theme;
 use netfig::model::*;
-use netfig::render::{png, svg, Theme};
+use netfig::render::{png, svg};
 use render_support::*;
 use resvg::tiny_skia::Pixmap;
 

@@ -5,8 +5,8 @@
 mod render_support;
 
 use netfig::geometry::Point;
+use netfig::model::Theme;
 use netfig::model::*;
-use netfig::render::Theme;
 use render_support::*;
 
 fn labelled(from: u32, to: u32, text: &str) -> Edge {

@@ -4,8 +4,8 @@
 mod render_support;
 
 use netfig::geometry::Point;
+use netfig::model::Theme;
 use netfig::model::*;
-use netfig::render::Theme;
 use render_support::*;
 
 const SHAPES: [&str; 46] = [

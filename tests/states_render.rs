@@ -1,9 +1,9 @@
 //! TCP state machines rendered through the library: snapshots of the diagram SVG and of both
 //! table formats, and layout quality of the full reference.
 
-use netfig::diagram::{self, StatesOptions, TableFormat, View};
 use netfig::layout::{self, quality};
 use netfig::model::LangChoice;
+use netfig::pipeline::{self, Kind, Options, TableFormat, View};
 
 const SMALL: &str = "machine: tcp
 title: { en: Passive close, zh: 被动关闭 }
@@ -26,14 +26,13 @@ fn reference() -> String {
     .unwrap()
 }
 
-fn options(lang: LangChoice, view: View, table_format: TableFormat) -> StatesOptions {
-    StatesOptions {
-        lang,
-        view,
-        table_format,
-        id_prefix: Some("st".into()),
-        ..StatesOptions::default()
-    }
+fn options(lang: LangChoice, view: View, table_format: TableFormat) -> Options {
+    let mut options = Options::default();
+    options.lang = lang;
+    options.view = view;
+    options.table_format = table_format;
+    options.id_prefix = Some("st".into());
+    options
 }
 
 fn lang_name(lang: LangChoice) -> &'static str {
@@ -48,16 +47,18 @@ const LANGS: [LangChoice; 3] = [LangChoice::Both, LangChoice::Zh, LangChoice::En
 
 #[test]
 fn small_diagram_svg() {
-    let r = diagram::states(
+    let r = pipeline::compile(
         SMALL,
+        Kind::TcpStates,
         &options(LangChoice::Both, View::Diagram, TableFormat::Html),
     )
     .unwrap();
     assert!(r.table.is_none());
     assert_eq!(r.title.as_deref(), Some("被动关闭 Passive close"));
     insta::assert_snapshot!("small_diagram_both", r.svg.unwrap());
-    let r = diagram::states(
+    let r = pipeline::compile(
         SMALL,
+        Kind::TcpStates,
         &options(LangChoice::En, View::Diagram, TableFormat::Html),
     )
     .unwrap();
@@ -69,7 +70,8 @@ fn reference_tables() {
     let src = reference();
     for lang in LANGS {
         for (format, name) in [(TableFormat::Html, "html"), (TableFormat::Markdown, "md")] {
-            let r = diagram::states(&src, &options(lang, View::Table, format)).unwrap();
+            let r = pipeline::compile(&src, Kind::TcpStates, &options(lang, View::Table, format))
+                .unwrap();
             assert!(r.svg.is_none());
             let table = r.table.unwrap();
             assert!(!table.lines().any(|l| l.trim().is_empty()), "blank line");
@@ -81,16 +83,18 @@ fn reference_tables() {
 #[test]
 fn html_table_is_escaped() {
     let src = "machine: tcp\nstates:\n  LISTEN: { en: \"<b>L</b> & co\" }\ntransitions:\n  - { from: CLOSED, event: passive OPEN, action: create TCB, to: LISTEN }\n";
-    let r = diagram::states(
+    let r = pipeline::compile(
         src,
+        Kind::TcpStates,
         &options(LangChoice::En, View::Table, TableFormat::Html),
     )
     .unwrap();
     let t = r.table.unwrap();
     assert!(t.contains("&lt;b&gt;L&lt;/b&gt; &amp; co"), "{t}");
     assert!(t.starts_with("<table class=\"netfig-state-table\""));
-    let r = diagram::states(
+    let r = pipeline::compile(
         src,
+        Kind::TcpStates,
         &options(LangChoice::En, View::Table, TableFormat::Markdown),
     )
     .unwrap();
@@ -102,8 +106,9 @@ fn html_table_is_escaped() {
 #[test]
 fn markdown_escapes_pipes() {
     let src = "machine: tcp\nstates:\n  LISTEN: { en: \"a|b\" }\ntransitions:\n  - { from: CLOSED, event: passive OPEN, action: create TCB, to: LISTEN }\n";
-    let r = diagram::states(
+    let r = pipeline::compile(
         src,
+        Kind::TcpStates,
         &options(LangChoice::En, View::Table, TableFormat::Markdown),
     )
     .unwrap();
@@ -127,11 +132,11 @@ fn reference_layout_is_clean_in_every_language() {
 fn layout_is_clean(file: &str) {
     let src =
         std::fs::read_to_string(format!("{}/diagrams/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let (machine, warnings) = diagram::load(&src, diagram::CheckMode::Deny).unwrap();
+    let (machine, warnings) = pipeline::load_states(&src, Default::default()).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     for lang in LANGS {
-        let chart = diagram::state_chart(&machine, lang, Default::default());
-        let g = diagram::state_graph(&machine, &chart);
+        let diagram = netfig::tcp::lower::state_diagram(&machine, lang, Default::default());
+        let g = pipeline::state_graph(&diagram);
         let l = layout::layered::layout(&g);
         let m = quality::Metrics::of(&g, &l);
         assert_eq!(quality::node_overlaps(&g, &l), 0, "{file} {lang:?}: {m}");

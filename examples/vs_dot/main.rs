@@ -4,7 +4,7 @@
 //! tree, wide/flat, long edges, edge labels, 1–3 levels of nested subgraphs, all mixed), the
 //! seed its size (10–300 nodes, log-uniform), direction (even seed TD, odd LR), shapes and
 //! label texts. The case is written as mermaid text and parsed by the library
-//! (`diagram::parse_flowchart` → `layout::flowchart::graph`), so node, edge label and
+//! (`mermaid::flowchart` → `layout::flowchart::graph`), so node, edge label and
 //! cluster title sizes are netfig's own. netfig lays that `LayoutGraph` out; the same graph is
 //! written as DOT (`fixedsize` nodes of the same size and outline, fixed-size HTML labels for
 //! edge labels and cluster titles, `subgraph cluster_*`, `minlen`, `rankdir`) and laid out by
@@ -38,7 +38,7 @@
 //! cargo run --release --example vs_dot -- --family long --seed 7 --dump /tmp/vsdot
 //! ```
 //!
-//! netfig's layout is `diagram::layout_flowchart`, the library's pipeline. `--spacing
+//! netfig's layout is `pipeline::layout_flowchart`, the library's pipeline. `--spacing
 //! NODE,RANK` and `--padding PX` override netfig's spacing (dot follows unless
 //! `--dot-spacing`), for experiments; they lay out with the bare `layout::layered::layout`.
 //!
@@ -179,7 +179,7 @@ struct Case {
 
 fn run_case(a: &Args, family: &'static str, seed: u64) -> Option<Case> {
     let src = families::source(family, seed)?;
-    let (chart, diags) = netfig::diagram::parse_flowchart(&src);
+    let (chart, diags) = netfig::mermaid::flowchart(&src);
     if netfig::diagnostic::has_errors(&diags) {
         eprintln!("{family} seed {seed}: parse errors: {:?}", diags.first());
         return None;
@@ -196,7 +196,7 @@ fn run_case(a: &Args, family: &'static str, seed: u64) -> Option<Case> {
     // The library's own pipeline, unless the experiment overrides change the graph (then the
     // bare layered layout, without any later pass the pipeline may add).
     let nl = if a.spacing.is_none() && a.padding.is_none() {
-        netfig::diagram::layout_flowchart(&chart)
+        netfig::pipeline::layout_flowchart(&chart)
     } else {
         layered::layout(&g)
     };

@@ -2,7 +2,7 @@
 //! claimed fence, and `{{#netfig path [key=value]...}}` includes. Everything is located by byte
 //! offset (pulldown-cmark's offset iterator), so the rest of the chapter stays byte-identical.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// A fenced code block.
@@ -124,21 +124,6 @@ pub fn split_info(info: &str) -> (String, Vec<(String, String)>) {
     (first, attrs)
 }
 
-/// The Markdown extensions mdBook 0.5's HTML renderer enables (with its defaults), so netfig
-/// sees the same blocks mdBook renders: footnote bodies, tables, definition lists and GFM
-/// admonitions parse as mdBook parses them, and no extension mdBook lacks (math, metadata
-/// blocks, wikilinks) hides a block or a directive.
-pub fn mdbook_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_GFM
-}
-
 /// Every fenced block whose first info word is in `claimed`, and every `{{#netfig …}}`
 /// directive outside code, in document order.
 pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
@@ -154,7 +139,9 @@ pub fn find(markdown: &str, claimed: &[String]) -> Vec<Block> {
     let mut open: Vec<(bool, usize)> = Vec::new();
     // Where the HTML block being read starts.
     let mut html_block = 0;
-    for (event, range) in Parser::new_ext(markdown, mdbook_options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(markdown, crate::markup::mdbook_options()).into_offset_iter()
+    {
         let is_text = matches!(event, Event::Text(_)) && !in_code;
         match (&mut run, is_text) {
             (Some(r), true) if range.start <= r.end => r.end = r.end.max(range.end),

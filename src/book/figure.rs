@@ -1,20 +1,7 @@
 //! What replaces a block in the chapter, per mdBook renderer.
 
-use crate::diagnostic::Diagnostic;
 use crate::markup::{html_escape, html_text, inline_html, markdown_escape};
-
-/// What a block rendered to: a diagram, a table, or both.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Figure {
-    /// The SVG, if any.
-    pub(crate) svg: Option<String>,
-    /// The table (HTML for `html`, Markdown otherwise), if any.
-    pub(crate) table: Option<String>,
-    /// The caption.
-    pub(crate) title: Option<String>,
-    /// Warnings met on the way.
-    pub(crate) warnings: Vec<Diagnostic>,
-}
+use crate::pipeline::Output as Figure;
 
 /// The replacement for a rendered diagram. For `html`: the inline SVG in a
 /// `<figure class="netfig">` with the diagram's title as caption, preceded on a page's first
@@ -265,7 +252,7 @@ mod tests {
         let f = hostile_figure(false, false);
         let inline = inline_figure(&f, "markdown");
         let md = format!("| a | b |\n|---|---|\n| {inline} | y |\n");
-        let cells = pulldown_cmark::Parser::new_ext(&md, crate::book::blocks::mdbook_options())
+        let cells = pulldown_cmark::Parser::new_ext(&md, crate::markup::mdbook_options())
             .filter(|e| {
                 matches!(
                     e,

@@ -11,14 +11,13 @@ pub mod config;
 mod figure;
 mod locate;
 mod preprocessor;
-pub mod watch;
 
 pub use config::{CheckMode, Config, OnError};
 pub use preprocessor::{preprocessor_main, supported_mdbook, Netfig};
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::diagram::{self, Options};
 use crate::model::LangChoice;
+use crate::pipeline::{self, Kind, Options};
 use blocks::{Block, Fence};
 use locate::Locator;
 use std::path::Path;
@@ -111,7 +110,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
             }
         };
         if job.kind == Kind::Flowchart {
-            if let Some(kind) = crate::syntax::flowchart::diagram_kind(&job.source)
+            if let Some(kind) = crate::mermaid::syntax::diagram_kind(&job.source)
                 .filter(|k| is_other_mermaid_diagram(k))
             {
                 findings.push(Finding {
@@ -128,36 +127,17 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 continue;
             }
         }
-        let result = match job.kind {
-            Kind::Flowchart => {
-                let options = Options {
-                    lang,
-                    theme: Default::default(),
-                    id_prefix: Some(id_prefix),
-                };
-                diagram::flowchart_svg(&job.source, &options).map(|r| figure::Figure {
-                    svg: Some(r.svg),
-                    table: None,
-                    title: r.title,
-                    warnings: r.warnings,
-                })
+        let options = match block_options(&job, cx, lang, id_prefix) {
+            Ok(options) => options,
+            Err(d) => {
+                findings.push(Finding {
+                    file: job.site.clone(),
+                    diagnostic: d,
+                });
+                continue;
             }
-            Kind::TcpStates => match states_options(&job, cx, lang, id_prefix) {
-                Ok(options) => diagram::states(&job.source, &options).map(|r| figure::Figure {
-                    svg: r.svg,
-                    table: r.table,
-                    title: r.title,
-                    warnings: r.warnings,
-                }),
-                Err(d) => {
-                    findings.push(Finding {
-                        file: job.site.clone(),
-                        diagnostic: d,
-                    });
-                    continue;
-                }
-            },
         };
+        let result = pipeline::compile(&job.source, job.kind, &options);
         match result {
             Ok(rendered) => {
                 findings.extend(rendered.warnings.iter().map(|d| job.locate(d)));
@@ -193,37 +173,37 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
     (splice(content, replacements), findings)
 }
 
-/// The options for a `tcp-states` block: `view=` from the block, the table format from the
-/// renderer (HTML for `html`, Markdown otherwise), template folder and check mode from the
+/// The options for a block: `lang` as chosen, `view=` from the block, the table format from
+/// the renderer (HTML for `html`, Markdown otherwise), template folder and check mode from the
 /// configuration.
-fn states_options(
+fn block_options(
     job: &Job,
     cx: &ChapterContext,
     lang: LangChoice,
     id_prefix: String,
-) -> Result<diagram::StatesOptions, Diagnostic> {
+) -> Result<Options, Diagnostic> {
     let view = match attr(&job.attrs, "view") {
-        Some(v) => v
+        Some(v) if job.kind == Kind::TcpStates => v
             .parse()
             .map_err(|e: String| Diagnostic::error("E-BOOK-003", job.anchor, e))?,
-        None => diagram::View::Diagram,
+        _ => pipeline::View::Diagram,
     };
-    Ok(diagram::StatesOptions {
+    Ok(Options {
         lang,
-        theme: Default::default(),
         id_prefix: Some(id_prefix),
         view,
         table_format: if cx.renderer == "html" {
-            diagram::TableFormat::Html
+            pipeline::TableFormat::Html
         } else {
-            diagram::TableFormat::Markdown
+            pipeline::TableFormat::Markdown
         },
         template_dir: cx.config.template_dir.clone(),
         check: match cx.config.check {
-            CheckMode::Deny => diagram::CheckMode::Deny,
-            CheckMode::Warn => diagram::CheckMode::Warn,
-            CheckMode::Off => diagram::CheckMode::Off,
+            CheckMode::Deny => pipeline::CheckMode::Deny,
+            CheckMode::Warn => pipeline::CheckMode::Warn,
+            CheckMode::Off => pipeline::CheckMode::Off,
         },
+        ..Options::default()
     })
 }
 
@@ -242,12 +222,6 @@ fn splice(content: &str, mut replacements: Vec<(std::ops::Range<usize>, String)>
     }
     out.push_str(&content[at..]);
     out
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Flowchart,
-    TcpStates,
 }
 
 /// One diagram to render: its source, the file diagnostics point into, and where in that
@@ -403,22 +377,19 @@ fn include_job(
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let kind =
-        match ext.as_str() {
-            "mmd" | "mermaid" => Kind::Flowchart,
-            "yaml" | "yml" => Kind::TcpStates,
-            _ => return Err(Box::new(Finding {
-                file: chapter.clone(),
-                diagnostic: Diagnostic::error(
-                    "E-BOOK-002",
-                    anchor,
-                    format!("cannot tell what `{}` is", inc.path),
-                )
-                .with_hint(
-                    "netfig includes .mmd/.mermaid flowcharts and .yaml/.yml TCP state machines",
-                ),
-            })),
-        };
+    let Some(kind) = Kind::from_extension(&ext) else {
+        return Err(Box::new(Finding {
+            file: chapter.clone(),
+            diagnostic: Diagnostic::error(
+                "E-BOOK-002",
+                anchor,
+                format!("cannot tell what `{}` is", inc.path),
+            )
+            .with_hint(
+                "netfig includes .mmd/.mermaid flowcharts and .yaml/.yml TCP state machines",
+            ),
+        }));
+    };
     let display = Path::new(&cx.display_path)
         .parent()
         .unwrap_or(Path::new(""))

@@ -1,7 +1,7 @@
 //! The mdBook `Preprocessor` shell around [`process_chapter`](super::process_chapter).
 
 use super::{process_chapter, ChapterContext, Config, Finding, OnError};
-use crate::cli::console::{errln, exit_code, out};
+use crate::console::{errln, exit_code, out};
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::errors::{Error, Result};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -53,7 +53,7 @@ impl Netfig {
                     dir: disk.parent().unwrap_or(&src),
                     disk_text: super::read_source(&disk).ok(),
                     renderer: &renderer,
-                    id_seed: crate::diagram::default_id_prefix(&source.display().to_string())
+                    id_seed: crate::pipeline::default_id_prefix(&source.display().to_string())
                         .trim_start_matches("nf-")
                         .to_string(),
                     config: &config,
@@ -74,10 +74,10 @@ impl Netfig {
 
 /// The book's table template (`template-dir`, relative to the book's root) checked once, before
 /// any chapter uses it: what is wrong with it is located in the template
-/// ([`crate::diagram::table::check_template`]). Chapters whose tables use it still name the
+/// ([`crate::pipeline::check_table_template`]). Chapters whose tables use it still name the
 /// blocks that could not be rendered.
 fn template_findings(root: &std::path::Path, dir: &std::path::Path) -> Vec<Finding> {
-    let shown = dir.join(crate::diagram::table::TEMPLATE_NAME);
+    let shown = dir.join(crate::render::table::TEMPLATE_NAME);
     let path = root.join(&shown);
     if !path.is_file() {
         return Vec::new();
@@ -86,7 +86,7 @@ fn template_findings(root: &std::path::Path, dir: &std::path::Path) -> Vec<Findi
     let Ok(text) = crate::input::read_file(&path) else {
         return Vec::new();
     };
-    match crate::diagram::table::check_template(&shown.display().to_string(), &text) {
+    match crate::pipeline::check_table_template(&shown.display().to_string(), &text) {
         Ok(()) => Vec::new(),
         Err((file, diagnostics)) => {
             let file = std::sync::Arc::new(file);
@@ -110,7 +110,7 @@ impl Preprocessor for Netfig {
         let (book, findings) = self.process(ctx, book)?;
         // mdBook shows a preprocessor's stderr; stdout carries only the book.
         for f in &findings {
-            crate::cli::console::errln(&f.render());
+            crate::console::errln(&f.render());
         }
         let errors = findings.iter().filter(|f| f.is_error()).count();
         let config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();

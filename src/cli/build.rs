@@ -3,9 +3,9 @@
 //! sub-folders are books (one per language, like this repository's `book/zh` and `book/en`)
 //! builds each of them.
 
-use super::console::{errln, out};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::book::Netfig;
+use crate::console::{errln, out};
 use clap::Args;
 use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};
@@ -89,7 +89,7 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
 /// `book/en/../../target/book/en` as `target/book/en`, unless a symlinked folder on the way
 /// makes the shorter spelling name another place.
 fn shown(path: &Path) -> PathBuf {
-    let short = crate::book::watch::normalized(path);
+    let short = super::watch::normalized(path);
     match (std::fs::canonicalize(path), std::fs::canonicalize(&short)) {
         (Ok(a), Ok(b)) if a == b => short,
         _ => path.to_path_buf(),

@@ -4,12 +4,13 @@
 //! extension (a flowchart or a state machine by content, as `render` decides). Each file is
 //! checked once, whatever names (links, spellings) lead to it.
 
-use super::console::errln;
-use super::files::{display_name, read_input, InputKind};
+use super::files::{display_name, read_input};
 use super::output::FileKey;
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use crate::console::errln;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::input::ReadError;
+use crate::pipeline::Kind;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -39,30 +40,24 @@ pub(crate) struct CheckArgs {
 /// The kinds of file `check` understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FileKind {
-    /// A TCP state machine definition (`.yaml`, `.yml`).
-    TcpYaml,
-    /// A mermaid flowchart (`.mmd`, `.mermaid`).
-    Flowchart,
+    /// A diagram source (a flowchart, a state machine).
+    Diagram(Kind),
     /// A Markdown chapter: its netfig fences and `{{#netfig}}` includes are checked.
     Chapter,
 }
 
 impl FileKind {
-    /// A named file without one of these extensions: a flowchart or a state machine by its
-    /// content, as `render` decides.
+    /// A named file without one of these extensions: a diagram by its content, as `render`
+    /// decides.
     fn by_content(path: &Path, text: &str) -> FileKind {
-        match InputKind::of(path, text) {
-            InputKind::Flowchart => FileKind::Flowchart,
-            InputKind::Tcp => FileKind::TcpYaml,
-        }
+        FileKind::Diagram(Kind::of(path, text))
     }
     /// The kind a walked file has, by extension; `None` = not ours, skipped.
     fn of(path: &Path) -> Option<FileKind> {
         match path.extension().and_then(|e| e.to_str()) {
-            Some("yaml" | "yml") => Some(FileKind::TcpYaml),
-            Some("mmd" | "mermaid") => Some(FileKind::Flowchart),
             Some("md") => Some(FileKind::Chapter),
-            _ => None,
+            Some(ext) => Kind::from_extension(ext).map(FileKind::Diagram),
+            None => None,
         }
     }
     /// Checks one source text of this kind: findings grouped by the file they point into (a
@@ -74,12 +69,8 @@ impl FileKind {
         text: String,
     ) -> Result<Vec<(SourceFile, Vec<Diagnostic>)>, String> {
         match self {
-            FileKind::TcpYaml => {
-                let d = crate::tcp::check_source(&text);
-                Ok(vec![(SourceFile::new(name, text), d)])
-            }
-            FileKind::Flowchart => {
-                let (_, d) = crate::diagram::parse_flowchart(&text);
+            FileKind::Diagram(kind) => {
+                let d = crate::pipeline::check(&text, kind);
                 Ok(vec![(SourceFile::new(name, text), d)])
             }
             FileKind::Chapter => check_chapter(path, name, text),
@@ -322,7 +313,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                 "failures": failures,
             });
             let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
-            super::console::out(text.as_bytes());
+            crate::console::out(text.as_bytes());
         }
     }
     if !failures.is_empty() {

@@ -1,5 +1,4 @@
-//! Reading the CLI's inputs (files, or `-` for standard input) through [`crate::input`], and
-//! telling what an input is.
+//! Reading the CLI's inputs (files, or `-` for standard input) through [`crate::input`].
 
 use crate::input::ReadError;
 use std::path::Path;
@@ -20,35 +19,5 @@ pub(crate) fn display_name(input: &Path) -> String {
         "<stdin>".to_string()
     } else {
         input.display().to_string()
-    }
-}
-
-/// What an input is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum InputKind {
-    Flowchart,
-    Tcp,
-}
-
-impl InputKind {
-    /// By extension, else by content: a mermaid flowchart header, or a YAML mapping with a
-    /// top-level `transitions:` key. Unknown text is treated as a flowchart (its errors say why).
-    /// `render` and `check` both decide with this.
-    pub(crate) fn of(path: &Path, text: &str) -> InputKind {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("mmd" | "mermaid") => return InputKind::Flowchart,
-            Some("yaml" | "yml") => return InputKind::Tcp,
-            _ => {}
-        }
-        if crate::syntax::flowchart::is_flowchart(text) {
-            InputKind::Flowchart
-        } else if text
-            .lines()
-            .any(|l| l.starts_with("transitions:") || l.starts_with("\"transitions\":"))
-        {
-            InputKind::Tcp
-        } else {
-            InputKind::Flowchart
-        }
     }
 }

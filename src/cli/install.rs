@@ -1,10 +1,10 @@
 //! `netfig install [BOOK_DIR]`: adds `[preprocessor.netfig]` to book.toml, idempotently, keeping
 //! the file's comments and layout.
 
-use super::console::errln;
 use super::output::write_output;
+use super::watch::normalized;
 use super::{EXIT_OK, EXIT_USAGE};
-use crate::book::watch::normalized;
+use crate::console::errln;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -149,7 +149,7 @@ pub(crate) fn run(args: InstallArgs) -> i32 {
         }
     };
     let table_added = doc.to_string() != text;
-    let watched = match crate::book::watch::included_dirs(&args.book, &doc.to_string()) {
+    let watched = match super::watch::included_dirs(&args.book, &doc.to_string()) {
         Ok(dirs) => add_watch_dirs(&mut doc, &dirs),
         Err(e) => {
             errln(&format!(

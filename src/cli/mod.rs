@@ -1,24 +1,19 @@
-//! The `netfig` command line: argument parsing and reporting around [`crate::diagram`].
+//! The `netfig` command line: argument parsing and reporting around [`crate::pipeline`].
 //! Exit codes: 0 ok, 1 the input has errors, 2 usage or I/O failure.
 
 mod build;
 mod check;
-pub(crate) mod console;
 mod files;
 mod install;
 mod output;
 mod reference;
 mod render;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 
-/// Exit code: success.
-pub const EXIT_OK: i32 = 0;
-/// Exit code: the input has errors (syntax or check findings).
-pub const EXIT_INPUT: i32 = 1;
-/// Exit code: usage or I/O failure.
-pub const EXIT_USAGE: i32 = 2;
+pub use crate::console::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -66,5 +61,5 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Check(args) => check::run(args),
         Command::Reference(args) => reference::run(args),
     };
-    console::exit_code(code)
+    crate::console::exit_code(code)
 }

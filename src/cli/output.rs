@@ -22,7 +22,7 @@ use std::sync::{Mutex, MutexGuard, Once};
 /// Writes `bytes` to `path` as described in the module documentation.
 pub(crate) fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if path.as_os_str() == "-" {
-        super::console::out(bytes);
+        crate::console::out(bytes);
         return Ok(());
     }
     // The kernel follows links (also `/dev/stdout` → `/proc/self/fd/1` → a pipe, which has

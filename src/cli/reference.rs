@@ -29,6 +29,6 @@ pub(crate) fn run(args: ReferenceArgs) -> i32 {
         ReferenceFormat::Json => reference::to_json(),
         ReferenceFormat::Table => reference::to_table(),
     };
-    super::console::out(text.as_bytes());
+    crate::console::out(text.as_bytes());
     EXIT_OK
 }

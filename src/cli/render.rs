@@ -4,15 +4,15 @@
 //! Inputs are mermaid flowcharts or TCP state machine definitions: `.mmd`/`.mermaid` and
 //! `.yaml`/`.yml` by extension, anything else (and standard input) by content.
 
-use super::console::{err, errln};
-use super::files::{read_input, InputKind};
+use super::files::read_input;
 use super::output::{write_output, FileKey};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use crate::console::{err, errln};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::diagram::{self, CheckMode, Options, StatesOptions, TableFormat, View};
 use crate::input::ReadError;
 use crate::model::LangChoice;
-use crate::render::Theme;
+use crate::model::Theme;
+use crate::pipeline::{self, CheckMode, Kind, Options, TableFormat, View};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
@@ -184,8 +184,8 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
         }
     };
     let file = SourceFile::new(name, text);
-    let kind = InputKind::of(input, file.text());
-    if kind == InputKind::Flowchart && args.view != View::Diagram {
+    let kind = Kind::of(input, file.text());
+    if kind == Kind::Flowchart && args.view != View::Diagram {
         return (
             Outcome::Failed,
             format!(
@@ -194,15 +194,12 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
             ),
         );
     }
-    if args.format() == Format::Png && kind == InputKind::Flowchart {
+    if args.format() == Format::Png && kind == Kind::Flowchart {
         if let Err(e) = nodes_fit_png(args, &file) {
             return (Outcome::Failed, format!("error: {}: {e}\n", file.name()));
         }
     }
-    let result = match kind {
-        InputKind::Flowchart => render_flowchart(args, &file),
-        InputKind::Tcp => render_states(args, &file),
-    };
+    let result = compile(args, &file, kind);
     let (text, warnings) = match result {
         Ok(r) => r,
         Err(diagnostics) => {
@@ -243,7 +240,7 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
 /// Whether the flowchart's nodes can fit in a PNG at `--scale`, judged before layout (a
 /// flowchart with errors passes: rendering reports them).
 fn nodes_fit_png(args: &RenderArgs, file: &SourceFile) -> Result<(), crate::render::png::PngError> {
-    let (chart, diagnostics) = diagram::parse_flowchart(file.text());
+    let (chart, diagnostics) = crate::mermaid::flowchart(file.text());
     if crate::diagnostic::has_errors(&diagnostics) {
         return Ok(());
     }
@@ -251,28 +248,15 @@ fn nodes_fit_png(args: &RenderArgs, file: &SourceFile) -> Result<(), crate::rend
     crate::render::png::check_nodes_fit(graph.nodes.iter().map(|n| n.size), args.scale as f32)
 }
 
-/// The flowchart's SVG and its warnings.
-fn render_flowchart(
+/// The diagram's SVG, table, or both (SVG first), and its warnings.
+fn compile(
     args: &RenderArgs,
     file: &SourceFile,
+    kind: Kind,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let options = Options {
         lang: args.lang,
         theme: args.theme,
-        id_prefix: None,
-    };
-    diagram::flowchart_svg(file.text(), &options).map(|r| (r.svg, r.warnings))
-}
-
-/// The state machine's SVG, table, or both (SVG first), and its warnings.
-fn render_states(
-    args: &RenderArgs,
-    file: &SourceFile,
-) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let options = StatesOptions {
-        lang: args.lang,
-        theme: args.theme,
-        id_prefix: None,
         view: args.view,
         table_format: match args.format() {
             Format::Md => TableFormat::Markdown,
@@ -280,8 +264,9 @@ fn render_states(
         },
         template_dir: args.template.clone(),
         check: args.check,
+        ..Options::default()
     };
-    let r = diagram::states(file.text(), &options)?;
+    let r = pipeline::compile(file.text(), kind, &options)?;
     let separator = if options.table_format == TableFormat::Markdown {
         "\n"
     } else {
@@ -319,7 +304,7 @@ fn output_path(args: &RenderArgs, input: &Path) -> PathBuf {
 /// located in the template. `None` when there is nothing to
 /// report (or no such file: the built-in template is used).
 fn check_template(dir: &Path) -> Option<i32> {
-    let path = dir.join(crate::diagram::table::TEMPLATE_NAME);
+    let path = dir.join(crate::render::table::TEMPLATE_NAME);
     if !path.is_file() {
         return None;
     }
@@ -334,7 +319,7 @@ fn check_template(dir: &Path) -> Option<i32> {
         }
     };
     let (file, diagnostics) =
-        crate::diagram::table::check_template(&path.display().to_string(), &text).err()?;
+        crate::pipeline::check_table_template(&path.display().to_string(), &text).err()?;
     err(&file.render_all(&diagnostics));
     errln(&format!(
         "\nerror: {}: {} error(s); nothing written",

@@ -465,7 +465,7 @@ mod tests {
         }
         for n in [60, 200, 250] {
             let src = generate::flowchart_source(n);
-            let (chart, _) = crate::diagram::parse_flowchart(&src);
+            let (chart, _) = crate::mermaid::flowchart(&src);
             graphs.push(crate::layout::flowchart::graph(&chart));
         }
         for (k, g) in graphs.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! The flowchart IR: nodes, edges and clusters (subgraphs) with resolved labels and styles.
 //!
-//! Built from the syntax tree by the `syntax::flowchart` lowering; consumed by `layout` and
+//! Built from the syntax tree by the `mermaid::syntax` lowering; consumed by `layout` and
 //! `render`. Indices (`NodeId`, `EdgeId`, `ClusterId`) are positions in the vectors below, in
 //! source order of first appearance, which keeps every later stage deterministic.
 

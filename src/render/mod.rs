@@ -2,28 +2,11 @@
 
 pub mod png;
 pub mod svg;
+pub mod table;
+pub mod template;
 pub mod theme;
 
-/// Colour theme of the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Theme {
-    /// Dark lines on light ground.
-    #[default]
-    Light,
-    /// Light lines on dark ground.
-    Dark,
-}
-
-impl std::str::FromStr for Theme {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "light" => Ok(Theme::Light),
-            "dark" => Ok(Theme::Dark),
-            _ => Err(format!("unknown theme `{s}` (expected light or dark)")),
-        }
-    }
-}
+use crate::model::{LegendEntry, Theme};
 
 /// What a drawing shows: names the root element's class (`netfig netfig-flowchart`,
 /// `netfig netfig-states`) and its default accessible title.
@@ -51,16 +34,6 @@ impl DiagramKind {
             DiagramKind::States => "State diagram",
         }
     }
-}
-
-/// One entry of a legend: a sample line drawn with `style` (an edge's line properties) and a
-/// label beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LegendEntry {
-    /// What the line means (already reduced to the chosen language).
-    pub label: crate::model::Label,
-    /// Line properties of the sample (`stroke`, `stroke-width`, `stroke-dasharray`, …).
-    pub style: crate::model::Style,
 }
 
 /// Options for SVG output.

@@ -6,8 +6,8 @@
 //! literal fallbacks apply. The PNG path resolves `var(…, fallback)` to the fallback before
 //! handing the SVG to resvg (see [`crate::render::png`]).
 
-use super::Theme;
 use crate::model::Flowchart;
+use crate::model::Theme;
 
 /// The CSS custom properties a page may set, in stylesheet order, with what they colour.
 pub const VARIABLES: [(&str, &str); 11] = [

@@ -95,12 +95,13 @@ pub mod codes;
 pub mod definition;
 mod export;
 mod flow;
+pub mod lower;
 pub mod model;
 pub mod names;
 pub mod reference;
 pub mod syntax;
+pub mod table;
 mod tree;
-pub(crate) use tree::byte_offset;
 mod values;
 
 pub use check::check;

@@ -13,7 +13,7 @@
 //! mapping win), and one document per file.
 
 use super::codes;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{byte_offset, Diagnostic, Span};
 use granit_parser::{ErrorKind, Event, Marker, Options, Parser, ScalarStyle, StrInput, Tag};
 
 mod fast;
@@ -446,24 +446,6 @@ fn bare_message(message: &str) -> &str {
         None => first,
     };
     first.trim()
-}
-
-/// The byte offset of 1-based `line` and character `column` (clamped to the text).
-pub(crate) fn byte_offset(source: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for _ in 1..line.max(1) {
-        match source[offset..].find('\n') {
-            Some(i) => offset += i + 1,
-            None => return source.len(),
-        }
-    }
-    let line_text = &source[offset..];
-    let line_end = line_text.find('\n').unwrap_or(line_text.len());
-    let col = line_text[..line_end]
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line_end, |(i, _)| i);
-    offset + col
 }
 
 fn clamp_boundary(source: &str, mut i: usize) -> usize {

@@ -241,7 +241,7 @@ pub fn path_with_mdbook_netfig() -> std::ffi::OsString {
 
 /// The chart, and the codes of the diagnostics (none may be an error).
 pub fn lenient(src: &str) -> (netfig::model::Flowchart, Vec<&'static str>) {
-    let (g, d) = netfig::diagram::parse_flowchart(src);
+    let (g, d) = netfig::mermaid::flowchart(src);
     assert!(
         d.iter().all(|d| !d.is_error()),
         "errors for {src:?}: {d:#?}"

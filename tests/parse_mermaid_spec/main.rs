@@ -3,7 +3,7 @@
 //! shapes, edges with stroke, markers, length and label, subgraph membership, classes, styles.
 //! Where mermaid throws, netfig must report an error with a position.
 
-use netfig::diagram::parse_flowchart;
+use netfig::mermaid::flowchart as parse_flowchart;
 use netfig::model::{Curve, Direction, Endpoint, Flowchart, Marker, Shape, Stroke};
 
 pub(crate) fn ok(src: &str) -> Flowchart {

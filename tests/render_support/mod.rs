@@ -6,8 +6,9 @@
 use netfig::diagnostic::Span;
 use netfig::geometry::{Point, Rect, Size};
 use netfig::layout::{flowchart::graph, ClusterBox, EdgeRoute, Layout, Outline};
+use netfig::model::Theme;
 use netfig::model::*;
-use netfig::render::{svg, SvgOptions, Theme};
+use netfig::render::{svg, SvgOptions};
 
 pub(crate) fn node(id: &str, label: &str, shape: Shape) -> Node {
     Node {

@@ -467,8 +467,8 @@ mod tests {
     /// The grid over the laid-out `A-->A` repeated `n` times, as straightening builds it.
     fn self_loops(n: usize) -> usize {
         let src = format!("flowchart TD\n{}", "A-->A\n".repeat(n));
-        let (chart, _) = crate::diagram::parse_flowchart(&src);
-        let layout = crate::diagram::layout_flowchart(&chart);
+        let (chart, _) = crate::mermaid::flowchart(&src);
+        let layout = crate::pipeline::layout_flowchart(&chart);
         let boxes: Vec<(Point, Point)> = layout
             .nodes
             .iter()

@@ -8,8 +8,8 @@
 use super::label::{self, Part};
 use super::writer::{esc, num, Doc};
 use crate::geometry::{Point, Size};
+use crate::model::LegendEntry;
 use crate::render::theme::{self, Palette};
-use crate::render::LegendEntry;
 use crate::text;
 
 /// Length of a sample line.

@@ -236,7 +236,7 @@ fn fractional(mut g: LayoutGraph, seed: u64) -> LayoutGraph {
 }
 
 fn flowchart(src: &str) -> LayoutGraph {
-    let (chart, _) = crate::diagram::parse_flowchart(src);
+    let (chart, _) = crate::mermaid::flowchart(src);
     crate::layout::flowchart::graph(&chart)
 }
 
@@ -268,9 +268,10 @@ fn generated_layouts_match_the_oracle() {
 #[test]
 fn real_diagrams_match_the_oracle() {
     let yaml = crate::tcp::reference::to_yaml();
-    let (machine, _) = crate::diagram::load(&yaml, crate::diagram::CheckMode::Deny).unwrap();
-    let chart = crate::diagram::state_chart(&machine, Default::default(), Default::default());
-    assert!(assert_layout_problems_same(&crate::diagram::state_graph(&machine, &chart)) > 0);
+    let (machine, _) = crate::pipeline::load_states(&yaml, Default::default()).unwrap();
+    let diagram =
+        crate::tcp::lower::state_diagram(&machine, Default::default(), Default::default());
+    assert!(assert_layout_problems_same(&crate::pipeline::state_graph(&diagram)) > 0);
     // mermaid's documentation examples, when `shared/` is beside the repository.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpus = ["../shared", "shared", "../../shared"]

@@ -9,6 +9,13 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the input has errors (syntax or check findings).
+pub const EXIT_INPUT: i32 = 1;
+/// Exit code: usage or I/O failure.
+pub const EXIT_USAGE: i32 = 2;
+
 const OK: u8 = 0;
 const BROKEN_PIPE: u8 = 1;
 const FAILED: u8 = 2;
@@ -75,7 +82,7 @@ pub(crate) fn exit_code(code: i32) -> i32 {
         .load(Ordering::Relaxed)
         .max(STDERR.load(Ordering::Relaxed));
     if worst == FAILED {
-        code.max(super::EXIT_USAGE)
+        code.max(EXIT_USAGE)
     } else {
         code
     }

@@ -1,10 +1,10 @@
 //! `@{ … }` blocks: node shape/label attributes and edge attributes (`animate`, `curve`).
 
 use crate::diagnostic::Diagnostic;
+use crate::mermaid::syntax::codes;
+use crate::mermaid::syntax::label::to_label;
+use crate::mermaid::syntax::{Attr, Text, TextKind};
 use crate::model::{Curve, Edge, Label, Shape};
-use crate::syntax::flowchart::codes;
-use crate::syntax::flowchart::label::to_label;
-use crate::syntax::flowchart::{Attr, Text, TextKind};
 
 /// Shape names offered in did-you-mean hints (mermaid's short names and a few aliases).
 const SHAPE_NAMES: &[&str] = &[

@@ -14,15 +14,15 @@
 mod attrs;
 mod style;
 
-use super::{
-    Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId, Shape,
-    Style,
-};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::syntax::flowchart::label::to_label;
-use crate::syntax::flowchart::{
+use crate::mermaid::syntax::label::to_label;
+use crate::mermaid::syntax::{
     codes, Attr, Chain, ClickAction, Document, LinkStyleStmt, NodeRef, NodeShape, Spanned,
     Statement,
+};
+use crate::model::{
+    Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId, Shape,
+    Style,
 };
 use std::collections::HashMap;
 
@@ -78,7 +78,7 @@ struct Lower<'d> {
     /// Subgraph-id mentions per cluster, in order.
     cluster_mentions: Vec<Vec<usize>>,
     deferred_edge_attrs: Vec<(&'d Spanned<String>, &'d [Attr])>,
-    deferred_clicks: Vec<&'d crate::syntax::flowchart::Click>,
+    deferred_clicks: Vec<&'d crate::mermaid::syntax::Click>,
     deferred_edge_classes: Vec<(String, Spanned<String>)>,
     link_styles: Vec<&'d LinkStyleStmt>,
 }
@@ -461,17 +461,17 @@ impl<'d> Lower<'d> {
             let props = style::style_of(&ls.props);
             for t in &ls.targets {
                 let targets: Vec<usize> = match t.value {
-                    crate::syntax::flowchart::LinkTarget::Default => {
+                    crate::mermaid::syntax::LinkTarget::Default => {
                         link_default.extend(&props);
                         if let Some(c) = &ls.interpolate {
                             self.g.curve = c.value;
                         }
                         continue;
                     }
-                    crate::syntax::flowchart::LinkTarget::Index(i) if i < self.g.edges.len() => {
+                    crate::mermaid::syntax::LinkTarget::Index(i) if i < self.g.edges.len() => {
                         vec![i]
                     }
-                    crate::syntax::flowchart::LinkTarget::Index(i) => {
+                    crate::mermaid::syntax::LinkTarget::Index(i) => {
                         let n = self.g.edges.len();
                         let msg = format!(
                             "`linkStyle {i}`: there are only {n} links (indices 0 to {})",
@@ -538,11 +538,7 @@ const MAX_LINK_LABEL_BYTES: usize = 1 << 20;
 /// E-MMD-027 when a link between `&` groups of `from` and `to` nodes would make more edges (or
 /// label copies) than it may: 800 `&`-joined ids on each side, 10 KB of source, made 640,000
 /// edges and took 50 s; a long label was copied to every edge.
-fn link_too_big(
-    link: &crate::syntax::flowchart::Link,
-    from: usize,
-    to: usize,
-) -> Option<Diagnostic> {
+fn link_too_big(link: &crate::mermaid::syntax::Link, from: usize, to: usize) -> Option<Diagnostic> {
     let edges = from.saturating_mul(to);
     let most = (LINK_EDGES_PER_NODE * (from + to)).clamp(64, MAX_LINK_EDGES);
     let label = link.label.as_ref().map_or(0, |t| t.raw.len());

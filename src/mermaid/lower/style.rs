@@ -1,8 +1,8 @@
 //! `classDef` definitions and turning parsed declarations into [`Style`]s.
 
 use crate::diagnostic::Diagnostic;
+use crate::mermaid::syntax::{codes, ClassDef, Prop, Spanned};
 use crate::model::Style;
-use crate::syntax::flowchart::{codes, ClassDef, Prop, Spanned};
 use std::collections::BTreeMap;
 
 /// Every `classDef` in the file (a class defined twice accumulates, later declarations win).

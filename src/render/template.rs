@@ -55,7 +55,7 @@ pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec
 
 /// The byte offset of handlebars' 1-based line and column.
 fn offset(file: &SourceFile, line: usize, col: usize) -> usize {
-    crate::tcp::byte_offset(file.text(), line, col)
+    crate::diagnostic::byte_offset(file.text(), line, col)
 }
 
 fn too_deep(at: usize) -> Diagnostic {

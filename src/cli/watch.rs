@@ -2,15 +2,15 @@
 //! only `src`, the theme and `book.toml`, plus `build.extra-watch-dirs`: `netfig install` adds
 //! these folders there so that editing an included diagram rebuilds the page.
 
-use super::blocks::{self, Block};
-use super::Config;
+use crate::book::blocks::{self, Block};
+use crate::book::Config;
 use std::path::{Component, Path, PathBuf};
 
 /// The folders, relative to the book's root and in the order the chapters first include
 /// them, that hold files the book's chapters include through netfig (`{{#netfig file}}`, or an
 /// mdBook `{{#include file}}` inside a netfig fence) and that lie outside the book's source
 /// folder. Folders that do not exist are left out (`mdbook serve` refuses to watch them).
-pub fn included_dirs(root: &Path, book_toml: &str) -> Result<Vec<PathBuf>, String> {
+pub(super) fn included_dirs(root: &Path, book_toml: &str) -> Result<Vec<PathBuf>, String> {
     let mut mdbook_config: mdbook_driver::config::Config =
         book_toml.parse().map_err(|e| format!("book.toml: {e:#}"))?;
     // Reading the chapters must not create the missing ones, as `mdbook build` would.
@@ -83,7 +83,7 @@ fn included_paths(chapter: &str, claimed: &[String]) -> Vec<String> {
 /// `path` with `.` dropped and each `..` taking away the folder before it, without asking the
 /// file system (so `book/en/../../target` becomes `target`). A `..` at the start of a relative
 /// path, or right after the root, is kept or dropped as the file system would treat it.
-pub fn normalized(path: &Path) -> PathBuf {
+pub(super) fn normalized(path: &Path) -> PathBuf {
     let mut out: Vec<Component> = Vec::new();
     for component in path.components() {
         match component {

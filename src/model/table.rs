@@ -1,0 +1,57 @@
+//! A state table: one row per transition (from, event, action, to, RFC 9293 section), each
+//! cell the lines the chosen language keeps. Built by [`crate::tcp::table`], written by
+//! [`crate::render::table`] (HTML through a handlebars template, or Markdown).
+//!
+//! Serialized, it is the template's data (for users who write their own
+//! `state-table.html.hbs`):
+//!
+//! * `lang`: `zh`, `en` or `both`;
+//! * `title`, `headers[]` and each row's `from`, `event`, `action`, `to`: lists of lines
+//!   `{ text, lang }` (`lang` = `zh` or `en`), Chinese first, as the chosen language keeps them;
+//! * each row's `section` (e.g. `3.3.2 Figure 5`, empty when not in the reference), `path`
+//!   (`client`, `server`, `other`) and `from_id`/`to_id` (the states as the author wrote them).
+
+use serde::Serialize;
+
+/// One line of a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableLine {
+    /// The text.
+    pub text: String,
+    /// `zh` or `en`.
+    pub lang: &'static str,
+}
+
+/// One transition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableRow {
+    /// The state it leaves.
+    pub from: Vec<TableLine>,
+    /// What triggers it.
+    pub event: Vec<TableLine>,
+    /// What the endpoint does (empty when the author gave nothing).
+    pub action: Vec<TableLine>,
+    /// The state it enters.
+    pub to: Vec<TableLine>,
+    /// Where RFC 9293 has it (e.g. `3.3.2 Figure 5`), empty when not in the reference.
+    pub section: String,
+    /// `client`, `server` or `other`.
+    pub path: &'static str,
+    /// The state it leaves, as the author wrote it.
+    pub from_id: String,
+    /// The state it enters, as the author wrote it.
+    pub to_id: String,
+}
+
+/// A whole state table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StateTable {
+    /// `zh`, `en` or `both`.
+    pub lang: &'static str,
+    /// The machine's title.
+    pub title: Option<Vec<TableLine>>,
+    /// The five column headers.
+    pub headers: Vec<Vec<TableLine>>,
+    /// One row per transition, in the definition's order.
+    pub rows: Vec<TableRow>,
+}

@@ -1,0 +1,296 @@
+//! The whole pipeline for one diagram source, the library's main entry point: [`compile`] takes
+//! the text and one [`Options`], runs the front end of its [`Kind`] (text → IR, with the checks
+//! against the references), the layout (IR → geometry) and the writers (SVG, tables), and
+//! hands back an [`Output`]. The CLI, the mdBook preprocessor, the benches and the conformance
+//! tests all call it.
+
+mod options;
+
+pub use options::{CheckMode, Options, TableFormat, View};
+
+use crate::diagnostic::{has_errors, Diagnostic, Severity};
+use crate::model::{Flowchart, LangChoice, StateTable};
+use crate::render::{DiagramKind, SvgOptions};
+use crate::tcp::StateMachine;
+use crate::{layout, mermaid, render, tcp};
+use std::path::Path;
+
+/// The kinds of diagram netfig reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Kind {
+    /// A mermaid flowchart (`.mmd`, `.mermaid`).
+    Flowchart,
+    /// A TCP state machine in YAML (`.yaml`, `.yml`), checked against RFC 9293.
+    TcpStates,
+}
+
+impl Kind {
+    /// The kind a file extension names, if any.
+    pub fn from_extension(ext: &str) -> Option<Kind> {
+        match ext {
+            "mmd" | "mermaid" => Some(Kind::Flowchart),
+            "yaml" | "yml" => Some(Kind::TcpStates),
+            _ => None,
+        }
+    }
+    /// The kind of `text` by its content: a mermaid flowchart header, or a YAML mapping with a
+    /// top-level `transitions:` key. Unknown text is a flowchart (its errors say why).
+    pub fn detect(text: &str) -> Kind {
+        if mermaid::syntax::is_flowchart(text) {
+            Kind::Flowchart
+        } else if text
+            .lines()
+            .any(|l| l.starts_with("transitions:") || l.starts_with("\"transitions\":"))
+        {
+            Kind::TcpStates
+        } else {
+            Kind::Flowchart
+        }
+    }
+    /// By `path`'s extension, else by content ([`Kind::detect`]).
+    pub fn of(path: &Path, text: &str) -> Kind {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Kind::from_extension)
+            .unwrap_or_else(|| Kind::detect(text))
+    }
+}
+
+/// A compiled diagram and the warnings met on the way.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Output {
+    /// The drawing (no XML prolog, no blank lines), when the view includes it.
+    pub svg: Option<String>,
+    /// The table (state machines, views `Table` and `Both`), in the chosen format.
+    pub table: Option<String>,
+    /// The diagram's title on one line, in the chosen language(s), for captions.
+    pub title: Option<String>,
+    /// Warnings (never errors); spans are byte ranges of the source.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Compiles `source` as a `kind` diagram: the output, or every diagnostic if any is an error.
+pub fn compile(source: &str, kind: Kind, options: &Options) -> Result<Output, Vec<Diagnostic>> {
+    match kind {
+        Kind::Flowchart => flowchart(source, options),
+        Kind::TcpStates => states(source, options),
+    }
+}
+
+/// Checks `source` as a `kind` diagram without drawing it: every diagnostic (errors, warnings
+/// and the findings of the checks against the references), in source order.
+pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
+    match kind {
+        Kind::Flowchart => mermaid::flowchart(source).1,
+        Kind::TcpStates => tcp::check_source(source),
+    }
+}
+
+fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
+    let (chart, diagnostics) = mermaid::flowchart(source);
+    if has_errors(&diagnostics) {
+        return Err(diagnostics);
+    }
+    let chart = chart.select_lang(options.lang);
+    let title = chart
+        .title
+        .as_ref()
+        .map(|t| t.text().replace('\n', " "))
+        .or_else(|| chart.acc_title.clone());
+    let geometry = layout_flowchart(&chart);
+    let svg = render::svg::flowchart(
+        &chart,
+        &geometry,
+        &SvgOptions {
+            theme: options.theme,
+            id_prefix: id_prefix(source, options),
+            ..SvgOptions::default()
+        },
+    );
+    Ok(Output {
+        svg: Some(svg),
+        table: None,
+        title,
+        warnings: diagnostics,
+    })
+}
+
+fn states(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
+    let (machine, diagnostics) = load_states(source, options.check)?;
+    let svg = options
+        .view
+        .has_diagram()
+        .then(|| states_svg(&machine, source, options));
+    let table = if options.view.has_table() {
+        let table = tcp::table::state_table(&machine, options.lang);
+        Some(match options.table_format {
+            TableFormat::Html => {
+                render::table::html(&table, options.template_dir.as_deref()).map_err(|d| vec![d])?
+            }
+            TableFormat::Markdown => render::table::markdown(&table),
+        })
+    } else {
+        None
+    };
+    Ok(Output {
+        svg,
+        table,
+        title: machine
+            .title
+            .as_ref()
+            .map(|t| tcp::lower::one_line(t, options.lang)),
+        warnings: diagnostics,
+    })
+}
+
+/// The state diagram of an already loaded `machine` (`source` seeds the default id prefix).
+pub fn states_svg(machine: &StateMachine, source: &str, options: &Options) -> String {
+    let lowered = tcp::lower::state_diagram(machine, options.lang, options.theme);
+    let geometry = layout::layered::layout(&state_graph(&lowered));
+    render::svg::flowchart(
+        &lowered.chart,
+        &geometry,
+        &SvgOptions {
+            theme: options.theme,
+            id_prefix: id_prefix(source, options),
+            kind: DiagramKind::States,
+            legend: lowered.legend,
+        },
+    )
+}
+
+/// Parses and checks a state machine as `check` says: the machine and the remaining warnings,
+/// or every diagnostic if any is an error. Syntax errors are always errors.
+pub fn load_states(
+    source: &str,
+    check: CheckMode,
+) -> Result<(StateMachine, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (def, mut diagnostics) = tcp::parse(source);
+    let def = match def {
+        Some(def) if !has_errors(&diagnostics) => def,
+        _ => {
+            diagnostics.sort_by_key(|d| (d.span.start, d.code));
+            return Err(diagnostics);
+        }
+    };
+    match check {
+        CheckMode::Deny => diagnostics.extend(tcp::check(&def)),
+        CheckMode::Warn => diagnostics.extend(tcp::check(&def).into_iter().map(|mut d| {
+            d.severity = Severity::Warning;
+            d
+        })),
+        CheckMode::Off => {}
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    if has_errors(&diagnostics) {
+        return Err(diagnostics);
+    }
+    Ok((StateMachine::new(&def), diagnostics))
+}
+
+/// Lays out a flowchart (after language selection): the layered layout, its routes
+/// straightened, cluster titles placed.
+pub fn layout_flowchart(chart: &Flowchart) -> layout::Layout {
+    let graph = layout::flowchart::graph(chart);
+    let mut geometry = layout::layered::layout(&graph);
+    layout::straighten::straighten(&graph, &mut geometry);
+    layout::layered::place_titles(&graph, &mut geometry);
+    geometry
+}
+
+/// The layout input of a state diagram: its chart's, with the edges weighted as lowering says
+/// (client and server paths run as straight as the layout can make them).
+pub fn state_graph(diagram: &tcp::lower::StateDiagram) -> layout::LayoutGraph {
+    let mut graph = layout::flowchart::graph(&diagram.chart);
+    for (e, w) in graph.edges.iter_mut().zip(&diagram.weights) {
+        e.weight = *w;
+    }
+    graph
+}
+
+/// Checks a user's state-table template (`name` for messages, `text` its content) before
+/// anything is rendered with it: syntax, partials, nesting, and a rendering of the RFC 9293
+/// reference in each language.
+pub fn check_table_template(
+    name: &str,
+    text: &str,
+) -> Result<(), (crate::diagnostic::SourceFile, Vec<Diagnostic>)> {
+    let samples: Vec<StateTable> = match tcp::load(&tcp::reference::to_yaml()) {
+        (Some(reference), _) => [LangChoice::Both, LangChoice::Zh, LangChoice::En]
+            .into_iter()
+            .map(|lang| tcp::table::state_table(&reference, lang))
+            .collect(),
+        (None, _) => Vec::new(),
+    };
+    render::table::check_template(name, text, &samples)
+}
+
+fn id_prefix(source: &str, options: &Options) -> String {
+    options
+        .id_prefix
+        .clone()
+        .unwrap_or_else(|| default_id_prefix(source))
+}
+
+/// `nf-` and eight hex digits of an FNV-1a hash of the source: stable across runs and
+/// machines, different for different diagrams on one page.
+pub fn default_id_prefix(source: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in source.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("nf-{:08x}", (h >> 32) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_parse() {
+        assert_eq!("Table".parse::<View>(), Ok(View::Table));
+        assert!("chart".parse::<View>().is_err());
+        assert_eq!("md".parse::<TableFormat>(), Ok(TableFormat::Markdown));
+        assert_eq!("warn".parse::<CheckMode>(), Ok(CheckMode::Warn));
+        assert!(View::Both.has_diagram() && View::Both.has_table());
+    }
+
+    #[test]
+    fn kinds_by_extension_then_content() {
+        assert_eq!(Kind::of(Path::new("a.yml"), "graph TD"), Kind::TcpStates);
+        assert_eq!(Kind::of(Path::new("a"), "transitions:\n"), Kind::TcpStates);
+        assert_eq!(Kind::of(Path::new("-"), "flowchart LR\n"), Kind::Flowchart);
+        assert_eq!(Kind::of(Path::new("a.txt"), "hello"), Kind::Flowchart);
+    }
+
+    #[test]
+    fn warn_mode_downgrades_findings_and_keeps_spans() {
+        let src = "machine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: CLOSE, action: snd FIN, to: TIME-WAIT }\n";
+        let errs = compile(src, Kind::TcpStates, &Options::default()).unwrap_err();
+        assert_eq!(errs[0].code, "E-TCP-004");
+        let span = errs[0].span;
+        assert!(span.start < span.end && span.end <= src.len(), "{span:?}");
+        let opts = Options {
+            check: CheckMode::Warn,
+            ..Options::default()
+        };
+        let r = compile(src, Kind::TcpStates, &opts).unwrap();
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].severity, Severity::Warning);
+        assert_eq!(r.warnings[0].span, span);
+        assert!(r.svg.is_some() && r.table.is_none());
+        let off = Options {
+            check: CheckMode::Off,
+            ..Options::default()
+        };
+        assert!(compile(src, Kind::TcpStates, &off)
+            .unwrap()
+            .warnings
+            .is_empty());
+        // Syntax errors stay errors whatever the mode.
+        assert!(compile("machine: tcp\ntransitions: [", Kind::TcpStates, &off).is_err());
+    }
+}

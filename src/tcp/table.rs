@@ -1,0 +1,108 @@
+//! A TCP state machine as a state table ([`StateTable`]): one row per transition, each cell in
+//! the chosen language(s). Writing it (HTML, Markdown) is [`crate::render::table`]'s.
+
+use super::model::{Bilingual, Edge, StateMachine};
+use crate::model::{LangChoice, StateTable, TableLine, TableRow};
+
+const HEADERS: [(&str, &str); 5] = [
+    ("源状态", "From"),
+    ("事件", "Event"),
+    ("动作", "Action"),
+    ("目标状态", "To"),
+    ("RFC 9293 章节", "RFC 9293 section"),
+];
+
+fn lang_name(lang: LangChoice) -> &'static str {
+    match lang {
+        LangChoice::Zh => "zh",
+        LangChoice::En => "en",
+        LangChoice::Both => "both",
+    }
+}
+
+/// The lines of `b` that `lang` keeps, Chinese first; a missing language falls back to the
+/// other, and identical lines are shown once.
+fn lines(b: &Bilingual, lang: LangChoice) -> Vec<TableLine> {
+    let zh = b.zh.trim();
+    let en = b.en.trim();
+    let mut out = Vec::new();
+    let want_zh = matches!(lang, LangChoice::Zh | LangChoice::Both) || en.is_empty();
+    let want_en = matches!(lang, LangChoice::En | LangChoice::Both) || zh.is_empty();
+    if want_zh && !zh.is_empty() {
+        out.push(TableLine {
+            text: zh.to_string(),
+            lang: "zh",
+        });
+    }
+    if want_en && !en.is_empty() && en != zh {
+        out.push(TableLine {
+            text: en.to_string(),
+            lang: "en",
+        });
+    }
+    out
+}
+
+/// The action cell: the actions joined, `x` / 无 for none, empty when the author gave none.
+fn actions(t: &Edge) -> Bilingual {
+    match &t.actions {
+        None => Bilingual::default(),
+        Some(list) if list.is_empty() => Bilingual {
+            en: "x".to_string(),
+            zh: "无".to_string(),
+        },
+        Some(list) => Bilingual {
+            en: list
+                .iter()
+                .map(|a| a.names.en.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            zh: list
+                .iter()
+                .map(|a| a.names.zh.as_str())
+                .collect::<Vec<_>>()
+                .join("，"),
+        },
+    }
+}
+
+/// The state table of `m` in `lang`.
+pub fn state_table(m: &StateMachine, lang: LangChoice) -> StateTable {
+    let name = |i: usize| m.states.get(i).map(|s| s.names.clone()).unwrap_or_default();
+    let written = |i: usize| {
+        m.states
+            .get(i)
+            .map(|s| s.written.clone())
+            .unwrap_or_default()
+    };
+    StateTable {
+        lang: lang_name(lang),
+        title: m.title.as_ref().map(|t| lines(t, lang)),
+        headers: HEADERS
+            .iter()
+            .map(|(zh, en)| {
+                lines(
+                    &Bilingual {
+                        en: en.to_string(),
+                        zh: zh.to_string(),
+                    },
+                    lang,
+                )
+            })
+            .collect(),
+        rows: m
+            .transitions
+            .iter()
+            .map(|t| TableRow {
+                from: lines(&name(t.from), lang),
+                event: lines(&t.event_names, lang),
+                action: lines(&actions(t), lang),
+                to: lines(&name(t.to), lang),
+                section: t.section.unwrap_or_default().to_string(),
+                path: t.path.name(),
+                from_id: written(t.from),
+                to_id: written(t.to),
+            })
+            .collect(),
+    }
+}
