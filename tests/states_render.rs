@@ -137,7 +137,7 @@ fn layout_is_clean(file: &str) {
     for lang in LANGS {
         let diagram = netfig::tcp::lower::state_diagram(&machine, lang, Default::default());
         let g = pipeline::state_graph(&diagram);
-        let l = layout::layered::layout(&g);
+        let l = layout::layout(&g);
         let m = quality::Metrics::of(&g, &l);
         assert_eq!(quality::node_overlaps(&g, &l), 0, "{file} {lang:?}: {m}");
         assert_eq!(quality::label_overlaps(&g, &l), 0, "{file} {lang:?}: {m}");

@@ -2,8 +2,10 @@
 //!
 //! [`LayoutGraph`] is generic (flowcharts and TCP state diagrams both lower to it);
 //! [`flowchart`] builds one from a [`crate::model::Flowchart`] and text metrics.
-//! The algorithm is a layered (Sugiyama) layout with clusters inside it, in [`layered`].
-//! [`straighten`] shortens the routes afterwards. [`quality`] measures results (crossings, bends, edge length, area, overlaps).
+//! The algorithm is a layered (Sugiyama) layout with clusters inside it, in [`layered`];
+//! [`straighten`] shortens the routes and cluster titles are moved off them as its last phases.
+//! [`layout`] runs every phase: every chart (flowcharts and state diagrams) goes through it.
+//! [`quality`] measures results (crossings, bends, edge length, area, overlaps).
 
 pub mod flowchart;
 pub mod layered;
@@ -128,6 +130,17 @@ pub struct ClusterBox {
     pub rect: Rect,
     /// The title's box, inside `rect`.
     pub title: Rect,
+}
+
+/// Lays out `graph` as it is drawn: the layered layout ([`layered::layout`]), its routes
+/// straightened ([`straighten::straighten`]), then each cluster title moved along its strip
+/// off the routes. Every guarantee of [`layered::layout`] holds for the result; crossings,
+/// bends and edge length are never worse than the layered layout's alone.
+pub fn layout(graph: &LayoutGraph) -> Layout {
+    let mut geometry = layered::layout(graph);
+    straighten::straighten(graph, &mut geometry);
+    layered::place_titles(graph, &mut geometry);
+    geometry
 }
 
 /// The output of the layout: everything in final coordinates, origin top-left, all ≥ 0.

@@ -148,7 +148,7 @@ fn states(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
 /// The state diagram of an already loaded `machine` (`source` seeds the default id prefix).
 pub fn states_svg(machine: &StateMachine, source: &str, options: &Options) -> String {
     let lowered = tcp::lower::state_diagram(machine, options.lang, options.theme);
-    let geometry = layout::layered::layout(&state_graph(&lowered));
+    let geometry = layout::layout(&state_graph(&lowered));
     render::svg::flowchart(
         &lowered.chart,
         &geometry,
@@ -190,14 +190,9 @@ pub fn load_states(
     Ok((StateMachine::new(&def), diagnostics))
 }
 
-/// Lays out a flowchart (after language selection): the layered layout, its routes
-/// straightened, cluster titles placed.
+/// Lays out a flowchart (after language selection): every phase of [`layout::layout`].
 pub fn layout_flowchart(chart: &Flowchart) -> layout::Layout {
-    let graph = layout::flowchart::graph(chart);
-    let mut geometry = layout::layered::layout(&graph);
-    layout::straighten::straighten(&graph, &mut geometry);
-    layout::layered::place_titles(&graph, &mut geometry);
-    geometry
+    layout::layout(&layout::flowchart::graph(chart))
 }
 
 /// The layout input of a state diagram: its chart's, with the edges weighted as lowering says

@@ -263,7 +263,7 @@ fn finish(g: &LayoutGraph, nodes: Vec<Rect>, clusters: Vec<Rect>, edges: Vec<Edg
 
 /// Moves every cluster title of `layout` (the layout of `graph`) along its title strip off the
 /// routes, as the layout does (see `title_x`); for after the routes changed (straightening).
-pub fn place_titles(graph: &LayoutGraph, layout: &mut Layout) {
+pub(crate) fn place_titles(graph: &LayoutGraph, layout: &mut Layout) {
     if graph.clusters.len() != layout.clusters.len() {
         return;
     }
