@@ -12,8 +12,6 @@
 #[cfg(test)]
 mod equivalence;
 mod feasible;
-#[cfg(test)]
-mod oracle;
 mod simplex;
 
 use simplex::Simplex;

@@ -1,10 +1,12 @@
 //! The straightening pass as it was before the spatial index walked each segment's own cells
-//! (commit 8219324): the oracle that `super`'s tests compare the indexed pass with, decision
+//! (commit 8219324): the oracle that the straightening tests compare the indexed pass with, decision
 //! for decision.
 
-use super::{border_crossings, borders_near, clip, hits, length, nearest, with_centres};
 use crate::geometry::{Point, Rect};
 use crate::layout::quality::segments_cross;
+use crate::layout::straighten::{
+    border_crossings, borders_near, clip, hits, length, nearest, with_centres,
+};
 use crate::layout::{End, Layout, LayoutGraph, Outline};
 
 /// Distance (px) a straightened segment keeps from boxes it newly passes.

@@ -3,9 +3,9 @@
 //! shift): kept verbatim, apart from the pivot trace and the cut value accessor, as the test
 //! oracle that the fast version must match pivot for pivot, rank for rank.
 
-use super::{RankEdge, WORK_BUDGET};
+use crate::layout::layered::rank::{RankEdge, WORK_BUDGET};
 
-/// The solver for one connected component (see [`super::by_component`]).
+/// The solver for one connected component (see [`crate::layout::layered::rank::by_component`]).
 pub(super) struct Simplex {
     /// Every pivot (leaving edge, entering edge).
     pub(super) trace: Vec<(usize, usize)>,
@@ -79,7 +79,7 @@ impl Simplex {
         let mut from = 0;
         for _ in 0..budget {
             let m = self.edges.len();
-            let Some(leave) = super::simplex::leave_edge(
+            let Some(leave) = crate::layout::layered::rank::simplex::leave_edge(
                 m,
                 &mut from,
                 |e| self.in_tree[e] && self.cut[e] < -1e-9,

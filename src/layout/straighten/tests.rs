@@ -1,0 +1,134 @@
+//! Tests of the straightening pass, and the plain pass it must decide exactly as ([`oracle`]).
+
+mod oracle;
+
+use super::*;
+use crate::layout::quality::{generate, Metrics};
+
+#[test]
+fn borders_near_a_route_are_counted_and_capped() {
+    let route = [
+        Point::new(0.0, 0.0),
+        Point::new(0.0, 100.0),
+        Point::new(100.0, 100.0),
+    ];
+    let cluster = |x: f64, y: f64| Rect::new(x, y, 10.0, 10.0);
+    // One box the route enters and leaves, one it never touches, one far away.
+    let near = [
+        cluster(-5.0, 40.0),
+        cluster(50.0, 40.0),
+        cluster(500.0, 500.0),
+    ];
+    let borders = borders_near(near.into_iter(), &route, &route).unwrap();
+    assert_eq!(borders.len(), 2, "only boxes near the route");
+    assert_eq!(borders[0].1, vec![0, 2, 2], "in and out on the first leg");
+    assert_eq!(borders[1].1, vec![0, 0, 0]);
+    // A route among more boxes than the pass looks at keeps its bends.
+    let many = (0..=MAX_BORDERS).map(|i| cluster(i as f64 * 0.1, 50.0));
+    assert!(borders_near(many, &route, &route).is_none());
+    let enough = (0..MAX_BORDERS).map(|i| cluster(i as f64 * 0.1, 50.0));
+    assert_eq!(
+        borders_near(enough, &route, &route).map(|b| b.len()),
+        Some(MAX_BORDERS)
+    );
+}
+
+#[test]
+fn never_breaks_a_rule_and_never_lengthens() {
+    for seed in 0..20 {
+        let g = generate::random_clustered(seed, 40, 70, 3);
+        let mut l = crate::layout::layered::layout(&g);
+        let before = Metrics::of(&g, &l);
+        straighten(&g, &mut l);
+        let after = Metrics::of(&g, &l);
+        assert!(after.is_clean(), "seed {seed}: {after}");
+        assert!(after.cluster_violations == 0, "seed {seed}: {after}");
+        assert!(
+            after.bends <= before.bends,
+            "seed {seed}: {before} → {after}"
+        );
+        assert!(
+            after.length <= before.length + 1e-6,
+            "seed {seed}: {before} → {after}"
+        );
+    }
+}
+
+/// The indexed pass decides exactly as the plain one did (commit 8219324): same routes,
+/// bit for bit, on random, cyclic and clustered graphs and on the benchmark's flowchart,
+/// each also with every other route point dropped (long diagonal segments across many
+/// cells, as where the layered layout drops dummy-only ranks).
+#[test]
+fn decides_exactly_as_the_unindexed_pass() {
+    let mut graphs = Vec::new();
+    for seed in 0..12 {
+        graphs.push(generate::random_clustered(seed, 60, 110, 4));
+        graphs.push(generate::random_cyclic(seed, 50, 80, 6));
+        graphs.push(generate::random_dag(seed, 80, 130));
+    }
+    for seed in 0..3 {
+        graphs.push(generate::random_clustered(seed, 150, 260, 6));
+    }
+    for n in [60, 200, 250] {
+        let src = generate::flowchart_source(n);
+        let (chart, _) = crate::mermaid::flowchart(&src);
+        graphs.push(crate::layout::flowchart::graph(&chart));
+    }
+    for (k, g) in graphs.iter().enumerate() {
+        let laid = crate::layout::layered::layout(g);
+        let mut thinned = laid.clone();
+        for r in &mut thinned.edges {
+            let n = r.points.len();
+            let pts = std::mem::take(&mut r.points);
+            r.points = (0..n)
+                .filter(|&j| j % 2 == 0 || j + 1 == n)
+                .map(|j| pts[j])
+                .collect();
+        }
+        for (variant, start) in [("", laid), (" thinned", thinned)] {
+            let mut expected = start.clone();
+            let mut actual = start;
+            oracle::straighten(g, &mut expected);
+            straighten(g, &mut actual);
+            let bits = |l: &Layout| -> Vec<Vec<(u64, u64)>> {
+                l.edges
+                    .iter()
+                    .map(|r| {
+                        r.points
+                            .iter()
+                            .map(|p| (p.x.to_bits(), p.y.to_bits()))
+                            .collect()
+                    })
+                    .collect()
+            };
+            assert_eq!(bits(&actual), bits(&expected), "graph {k}{variant}");
+            assert_eq!(actual, expected, "graph {k}{variant}");
+        }
+    }
+}
+
+#[test]
+fn leaves_drawings_over_the_point_budget_alone() {
+    let g = generate::random_dag(3, 40, 70);
+    let mut l = crate::layout::layered::layout(&g);
+    // Pad one route with collinear points (a straight run: the drawing is the same) until
+    // the whole layout is over budget; then nothing may change.
+    let e = l.edges.iter().position(|e| e.points.len() >= 2).unwrap();
+    let (a, b) = (l.edges[e].points[0], l.edges[e].points[1]);
+    let mut padded = vec![a; MAX_ROUTE_POINTS];
+    padded.push(b);
+    l.edges[e].points = padded;
+    let before = l.clone();
+    straighten(&g, &mut l);
+    assert_eq!(l, before);
+}
+
+#[test]
+fn clips_to_each_outline() {
+    let r = Rect::new(0.0, 0.0, 40.0, 20.0);
+    let right = Point::new(100.0, 10.0);
+    assert_eq!(clip(&r, Outline::Box, right), Point::new(40.0, 10.0));
+    assert_eq!(clip(&r, Outline::Ellipse, right), Point::new(40.0, 10.0));
+    let below = Point::new(20.0, 50.0);
+    assert_eq!(clip(&r, Outline::Diamond, below), Point::new(20.0, 20.0));
+}
