@@ -1,6 +1,9 @@
 //! Parse + layout + render timings: the bundled example, the largest corpus example, all corpus
 //! examples in one go, generated graphs of 100, 1,000 and 5,000 nodes, 16k self-loops, 4k
-//! subgraphs linked across, a 16k fan-out, and 64k front matter keys.
+//! subgraphs linked across, a 16k fan-out, and 64k front matter keys; and the layout alone
+//! (`layout::layout`, every phase) on generated graphs: DAGs of 100, 1,000 and 5,000 nodes and
+//! 1,000 nodes in 20 clusters with 300 edge labels (formerly the ignored timing test in
+//! `tests/layout_generated.rs`).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use netfig::pipeline::{compile, Kind, Options};
@@ -111,5 +114,26 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(pipeline, benches);
+/// The layout alone, every phase, on generated graphs.
+fn layout(c: &mut Criterion) {
+    use netfig::layout::quality::generate;
+    let mut group = c.benchmark_group("layout");
+    group.sample_size(10);
+    for (n, e) in [(100, 150), (1_000, 1_500), (5_000, 7_500)] {
+        let g = generate::random_dag(42, n, e);
+        group.bench_with_input(BenchmarkId::new("dag", n), &g, |b, g| {
+            b.iter(|| netfig::layout::layout(black_box(g)))
+        });
+    }
+    let mut g = generate::random_clustered(7, 1_000, 1_500, 20);
+    for e in g.edges.iter_mut().step_by(5) {
+        e.label = Some(netfig::geometry::Size::new(40.0, 14.0));
+    }
+    group.bench_function("1000 nodes, 20 clusters, 300 labels", |b| {
+        b.iter(|| netfig::layout::layout(black_box(&g)))
+    });
+    group.finish();
+}
+
+criterion_group!(pipeline, benches, layout);
 criterion_main!(pipeline);

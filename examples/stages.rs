@@ -46,7 +46,8 @@ fn main() {
     netfig::layout::straighten::straighten(&g, &mut l);
     best = best.min(ts.elapsed());
     let t3s = t.elapsed();
-    let svg = netfig::render::svg::flowchart(&chart, &l, &Default::default());
+    let drawing = netfig::layout::drawing::Drawing::new(&chart, l.clone(), &[]);
+    let svg = netfig::render::svg::flowchart(&chart, &drawing, &Default::default());
     let t4 = t.elapsed();
     if std::env::var_os("STAGES_METRICS").is_some() {
         let m = netfig::layout::quality::Metrics::of(&g, &l);

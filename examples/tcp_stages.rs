@@ -25,7 +25,7 @@ fn main() {
         let lowered = netfig::tcp::lower::state_diagram(&machine, options.lang, options.theme);
         let graph = netfig::pipeline::state_graph(&lowered);
         let t3 = t.elapsed();
-        let geometry = netfig::layout::layered::layout(&graph);
+        let geometry = netfig::layout::layout(&graph);
         let t4 = t.elapsed();
         let svg = netfig::pipeline::states_svg(&machine, &yaml, &options);
         let t5 = t.elapsed() - t4;

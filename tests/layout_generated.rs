@@ -1,12 +1,14 @@
 //! Generated layered graphs measured against a committed baseline (`tests/layout_baseline.txt`,
-//! one line per case: `name crossings bends length area`).
+//! one line per case: `name crossings bends length area`), laid out as drawn: every phase of
+//! `layout::layout` (layered, straightened, titles placed). Their timing is a criterion bench
+//! (`benches/pipeline.rs`, group `layout`).
 //!
 //! The baseline is a ratchet: the test fails when a case has more crossings than its baseline.
 //! `NETFIG_UPDATE_BASELINE=1 cargo test --test layout_generated` rewrites the file, but only if
 //! no case got more crossings than before (so improvements can be locked in, regressions not).
 
 use netfig::layout::quality::{generate, Metrics};
-use netfig::layout::{layered, LayoutGraph};
+use netfig::layout::{self, LayoutGraph};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -47,7 +49,7 @@ fn generated_graphs_against_baseline() {
     let mut lines = vec!["# name crossings bends length area".to_string()];
     let mut worse = Vec::new();
     for (name, g) in cases() {
-        let l = layered::layout(&g);
+        let l = layout::layout(&g);
         let m = Metrics::of(&g, &l);
         assert!(m.is_clean(), "{name}: {m}");
         println!("{name}: {m}");
@@ -95,34 +97,9 @@ fn known_planar_shapes_have_no_crossings() {
         ("cycle12", generate::cycle(12)),
         ("chain", generate::random_dag(9, 30, 0)),
     ] {
-        let l = layered::layout(&g);
+        let l = layout::layout(&g);
         let m = Metrics::of(&g, &l);
         assert_eq!(m.crossings, 0, "{name}: {m}");
         assert!(m.is_clean(), "{name}: {m}");
     }
-}
-
-/// Release timing check: `cargo test --release --test layout_generated -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn timing() {
-    for (n, e) in [(100, 150), (1_000, 1_500), (5_000, 7_500)] {
-        let g = generate::random_dag(42, n, e);
-        let t = std::time::Instant::now();
-        let l = layered::layout(&g);
-        let dt = t.elapsed();
-        let m = Metrics::of(&g, &l);
-        println!("{n} nodes / {} edges: {dt:?}  {m}", g.edges.len());
-    }
-    let mut g = generate::random_clustered(7, 1_000, 1_500, 20);
-    for e in g.edges.iter_mut().step_by(5) {
-        e.label = Some(netfig::geometry::Size::new(40.0, 14.0));
-    }
-    let t = std::time::Instant::now();
-    let l = layered::layout(&g);
-    let dt = t.elapsed();
-    println!(
-        "1000 nodes, 20 clusters, 300 labels: {dt:?}  {}",
-        Metrics::of(&g, &l)
-    );
 }

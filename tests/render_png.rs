@@ -15,7 +15,7 @@ fn one_node(label: &str, shape: Shape, theme: Theme, scale: f32) -> (Pixmap, Rec
     let mut chart = Flowchart::default();
     chart.nodes.push(node("A", label, shape));
     let l = layout_at(&chart, &[(100.0, 60.0)], &[]);
-    let s = svg::flowchart(&chart, &l, &options("p", theme));
+    let s = svg::flowchart(&chart, &drawn(&chart, &l), &options("p", theme));
     assert_valid(&s);
     let bytes = png::render(&s, scale).expect("PNG renders");
     (Pixmap::decode_png(&bytes).expect("valid PNG"), l.nodes[0])
@@ -111,7 +111,7 @@ fn theme_variables_reach_the_png() {
     chart.nodes.push(node("A", "A", Shape::Rect));
     chart.theme_variables = vec![("primaryColor".into(), "#00ff00".into())];
     let l = layout_at(&chart, &[(100.0, 60.0)], &[]);
-    let s = svg::flowchart(&chart, &l, &options("p", Theme::Light));
+    let s = svg::flowchart(&chart, &drawn(&chart, &l), &options("p", Theme::Light));
     let p = Pixmap::decode_png(&png::render(&s, 1.0).unwrap()).unwrap();
     let c = p
         .pixel(l.nodes[0].x as u32 + 4, l.nodes[0].y as u32 + 4)
@@ -135,7 +135,7 @@ fn edges_and_markers_are_painted() {
     chart.nodes.push(node("B", "B", Shape::Rect));
     chart.edges.push(edge(0, 1));
     let l = layout_at(&chart, &[(100.0, 40.0), (100.0, 200.0)], &[]);
-    let s = svg::flowchart(&chart, &l, &options("p", Theme::Light));
+    let s = svg::flowchart(&chart, &drawn(&chart, &l), &options("p", Theme::Light));
     dump("edge", &s);
     let p = Pixmap::decode_png(&png::render(&s, 1.0).unwrap()).unwrap();
     // The line between the boxes is #333333.
@@ -157,7 +157,7 @@ fn start_arrows_point_back_at_the_tail() {
     e.curve = Some(Curve::Linear);
     chart.edges.push(e);
     let l = layout_at(&chart, &[(100.0, 40.0), (100.0, 200.0)], &[]);
-    let s = svg::flowchart(&chart, &l, &options("p", Theme::Light));
+    let s = svg::flowchart(&chart, &drawn(&chart, &l), &options("p", Theme::Light));
     dump("start-arrow", &s);
     let p = Pixmap::decode_png(&png::render(&s, 1.0).unwrap()).unwrap();
     // Wide just below A (the arrow's base is further down, its tip at A's border).

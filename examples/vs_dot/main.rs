@@ -196,7 +196,7 @@ fn run_case(a: &Args, family: &'static str, seed: u64) -> Option<Case> {
     // The library's own pipeline, unless the experiment overrides change the graph (then the
     // bare layered layout, without any later pass the pipeline may add).
     let nl = if a.spacing.is_none() && a.padding.is_none() {
-        netfig::pipeline::layout_flowchart(&chart)
+        netfig::pipeline::layout_flowchart(&chart).layout
     } else {
         layered::layout(&g)
     };

@@ -148,7 +148,8 @@ fn states(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
 /// The state diagram of an already loaded `machine` (`source` seeds the default id prefix).
 pub fn states_svg(machine: &StateMachine, source: &str, options: &Options) -> String {
     let lowered = tcp::lower::state_diagram(machine, options.lang, options.theme);
-    let geometry = layout::layout(&state_graph(&lowered));
+    let graph = state_graph(&lowered);
+    let geometry = layout::drawing::draw(&lowered.chart, &graph, &lowered.legend);
     render::svg::flowchart(
         &lowered.chart,
         &geometry,
@@ -190,9 +191,10 @@ pub fn load_states(
     Ok((StateMachine::new(&def), diagnostics))
 }
 
-/// Lays out a flowchart (after language selection): every phase of [`layout::layout`].
-pub fn layout_flowchart(chart: &Flowchart) -> layout::Layout {
-    layout::layout(&layout::flowchart::graph(chart))
+/// Lays out a flowchart (after language selection): the whole drawing, every phase of
+/// [`layout::layout`] and the finishing of [`layout::drawing`].
+pub fn layout_flowchart(chart: &Flowchart) -> layout::drawing::Drawing {
+    layout::drawing::draw(chart, &layout::flowchart::graph(chart), &[])
 }
 
 /// The layout input of a state diagram: its chart's, with the edges weighted as lowering says

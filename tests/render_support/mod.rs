@@ -5,6 +5,7 @@
 
 use netfig::diagnostic::Span;
 use netfig::geometry::{Point, Rect, Size};
+use netfig::layout::drawing::Drawing;
 use netfig::layout::{flowchart::graph, ClusterBox, EdgeRoute, Layout, Outline};
 use netfig::model::Theme;
 use netfig::model::*;
@@ -183,6 +184,11 @@ pub(crate) fn layout_at(
     }
 }
 
+/// The drawing render writes for `layout`, a layout of `chart` (no legend).
+pub(crate) fn drawn(chart: &Flowchart, layout: &Layout) -> Drawing {
+    Drawing::new(chart, layout.clone(), &[])
+}
+
 pub(crate) fn options(prefix: &str, theme: Theme) -> SvgOptions {
     SvgOptions {
         theme,
@@ -194,11 +200,12 @@ pub(crate) fn options(prefix: &str, theme: Theme) -> SvgOptions {
 /// Renders and checks the document contract every output must meet: parses with usvg, no XML
 /// prolog, no blank line, nothing executable or external, deterministic.
 pub(crate) fn render_checked(chart: &Flowchart, layout: &Layout, opts: &SvgOptions) -> String {
-    let svg = svg::flowchart(chart, layout, opts);
+    let drawing = Drawing::new(chart, layout.clone(), &opts.legend);
+    let svg = svg::flowchart(chart, &drawing, opts);
     assert_valid(&svg);
     assert_eq!(
         svg,
-        svg::flowchart(chart, layout, opts),
+        svg::flowchart(chart, &drawing, opts),
         "output must be deterministic"
     );
     svg

@@ -468,7 +468,7 @@ mod tests {
     fn self_loops(n: usize) -> usize {
         let src = format!("flowchart TD\n{}", "A-->A\n".repeat(n));
         let (chart, _) = crate::mermaid::flowchart(&src);
-        let layout = crate::pipeline::layout_flowchart(&chart);
+        let layout = crate::layout::layout(&crate::layout::flowchart::graph(&chart));
         let boxes: Vec<(Point, Point)> = layout
             .nodes
             .iter()

@@ -1,7 +1,7 @@
 //! Curves, marker shortening and marker definitions.
 
 use super::*;
-use crate::render::svg::writer::Seg;
+use crate::layout::path::Seg;
 
 fn pts() -> Vec<Point> {
     vec![

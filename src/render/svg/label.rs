@@ -1,23 +1,20 @@
 //! Labels as `<text>`: one `<tspan>` per line with an explicit baseline, styled runs nested.
 //!
 //! `dominant-baseline` is not dependable (resvg ignores parts of it), so each line's baseline
-//! is computed from the face's ascender and descender with the CSS half-leading model: the
-//! same position in Chromium and resvg, the text block centred on the requested point.
+//! is placed explicitly: layout computed it ([`TextBox`]) from the face's ascender and
+//! descender with the CSS half-leading model, the same position in Chromium and resvg.
 
 use super::writer::{esc, num};
-use crate::geometry::Point;
+use crate::layout::drawing::TextBox;
 use crate::model::{Label, Style};
-use crate::text::{first_baseline, LINE_HEIGHT};
 
-/// The `<text>` for `label` centred on `c`, or an empty string for an empty label. `class`
+/// The `<text>` for `label` set in `at`, or an empty string for an empty label. `class`
 /// names it for the stylesheet; `style` (escaped, may be empty) is its inline style.
-pub(crate) fn text(label: &Label, c: Point, font_size: f64, class: &str, style: &str) -> String {
+pub(crate) fn text(label: &Label, at: &TextBox, class: &str, style: &str) -> String {
     if label.is_empty() {
         return String::new();
     }
-    let lh = font_size * LINE_HEIGHT;
-    let top = c.y - label.lines.len() as f64 * lh / 2.0;
-    let base = first_baseline(font_size);
+    let (x, top, lh) = (at.center.x, at.top, at.line_height);
     let style = if style.is_empty() {
         String::new()
     } else {
@@ -25,7 +22,7 @@ pub(crate) fn text(label: &Label, c: Point, font_size: f64, class: &str, style: 
     };
     let mut out = format!(
         "<text class=\"{class}\" x=\"{}\" text-anchor=\"middle\"{style}>",
-        num(c.x)
+        num(x)
     );
     for (i, line) in label.lines.iter().enumerate() {
         if line.runs.iter().all(|r| r.text.is_empty()) {
@@ -33,8 +30,8 @@ pub(crate) fn text(label: &Label, c: Point, font_size: f64, class: &str, style: 
         }
         out.push_str(&format!(
             "<tspan x=\"{}\" y=\"{}\">",
-            num(c.x),
-            num(top + i as f64 * lh + base)
+            num(x),
+            num(top + i as f64 * lh + at.ascent)
         ));
         for run in &line.runs {
             if run.text.is_empty() {
@@ -57,13 +54,12 @@ pub(crate) fn text(label: &Label, c: Point, font_size: f64, class: &str, style: 
     }
     out.push_str("</text>");
     // `<hr>`: a hairline across the label, in the text's colour (same class and style).
-    let width = crate::text::label_size(label, font_size).width;
     for (i, _) in label.lines.iter().enumerate().filter(|(_, l)| l.rule) {
         out.push_str(&format!(
             "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"1\"{style}/>",
-            num(c.x - width / 2.0),
+            num(x - at.width / 2.0),
             num(top + (i as f64 + 0.5) * lh - 0.5),
-            num(width)
+            num(at.width)
         ));
     }
     out
@@ -197,7 +193,12 @@ fn parse_rgb(s: &str) -> Option<(u8, u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geometry::Point;
     use crate::model::{LabelLine, TextRun};
+
+    fn at(label: &Label, x: f64, y: f64, font_size: f64) -> TextBox {
+        TextBox::new(label, Point::new(x, y), font_size)
+    }
 
     #[test]
     fn text_on_an_author_fill_gets_a_contrasting_colour() {
@@ -214,13 +215,8 @@ mod tests {
 
     #[test]
     fn lines_become_tspans_with_baselines() {
-        let t = text(
-            &Label::plain("应用层\nApplication"),
-            Point::new(50.0, 40.0),
-            16.0,
-            "label",
-            "",
-        );
+        let l = Label::plain("应用层\nApplication");
+        let t = text(&l, &at(&l, 50.0, 40.0, 16.0), "label", "");
         assert_eq!(t.matches("<tspan x=\"50\" y=").count(), 2);
         assert!(t.starts_with("<text class=\"label\" x=\"50\" text-anchor=\"middle\">"));
         assert!(!t.contains('\n'));
@@ -235,7 +231,7 @@ mod tests {
                 LabelLine::plain("b"),
             ],
         };
-        let t = text(&l, Point::new(0.0, 0.0), 16.0, "label", "");
+        let t = text(&l, &at(&l, 0.0, 0.0, 16.0), "label", "");
         let w = crate::text::label_size(&l, 16.0).width;
         assert_eq!(t.matches("<rect ").count(), 1, "{t}");
         assert!(
@@ -266,7 +262,7 @@ mod tests {
                 rule: false,
             }],
         };
-        let t = text(&l, Point::new(0.0, 0.0), 16.0, "label", "fill:red");
+        let t = text(&l, &at(&l, 0.0, 0.0, 16.0), "label", "fill:red");
         assert!(
             t.contains("a&lt;b<tspan font-weight=\"bold\" font-style=\"italic\">&amp;c</tspan>")
         );

@@ -15,12 +15,11 @@ mod edges;
 mod label;
 mod legend;
 pub(crate) mod shapes;
-mod snap;
 pub(crate) mod writer;
 
 use super::{theme, SvgOptions};
-use crate::geometry::{Point, Rect};
-use crate::layout::flowchart as sizing;
+use crate::geometry::Rect;
+use crate::layout::drawing::{Drawing, TextBox};
 use crate::layout::Layout;
 use crate::model::{Endpoint, Flowchart, Label, Link, Marker, Stroke};
 use crate::text;
@@ -28,21 +27,16 @@ use label::Part;
 use shapes::Role;
 use writer::{class_name, esc, num, Doc};
 
-/// The SVG document for a laid-out flowchart (or a state diagram lowered to one).
-pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> String {
+/// The SVG document for a flowchart (or a state diagram lowered to one) drawn as `drawing`
+/// (made by [`crate::layout::drawing`] for this chart and, if `options` has a legend, its
+/// labels): written as placed, nothing measured or moved.
+pub fn flowchart(chart: &Flowchart, drawing: &Drawing, options: &SvgOptions) -> String {
     let p = id_prefix(&options.id_prefix);
-    let fs = sizing::font_size(chart);
+    let fs = drawing.font_size;
     let palette = theme::palette(options.theme, chart, fs);
     let title = chart.title.as_ref().filter(|t| !t.is_empty());
-    let title_size = title.map(|t| text::label_size(t, fs));
-    let band = title_size.map_or(0.0, |s| s.height + 8.0);
-    let width = layout
-        .width
-        .max(title_size.map_or(0.0, |s| s.width + 16.0))
-        .max(1.0);
-    let legend = legend::place(&options.legend, fs, width);
-    let width = width.max(legend.width);
-    let height = (layout.height + band + legend.height).max(1.0);
+    let (width, height, band) = (drawing.width, drawing.height, drawing.band);
+    let layout = &drawing.layout;
 
     let mut doc = Doc::default();
     let acc_title = chart
@@ -83,34 +77,29 @@ pub fn flowchart(chart: &Flowchart, layout: &Layout, options: &SvgOptions) -> St
         }
         doc.close("defs");
     }
-    if let (Some(t), Some(s)) = (title, title_size) {
-        let c = Point::new(width / 2.0, (s.height + 8.0) / 2.0);
-        doc.line(&label::text(t, c, fs, "title", ""));
+    if let (Some(t), Some(at)) = (title, &drawing.title) {
+        doc.line(&label::text(t, at, "title", ""));
     }
     if band > 0.0 {
         doc.open(&format!("<g transform=\"translate(0,{})\">", num(band)));
     }
-    clusters(&mut doc, chart, layout, fs);
-    let mut outlines = snap::Outlines::default();
+    clusters(&mut doc, chart, drawing);
     for (i, e) in chart.edges.iter().enumerate() {
         if let Some(route) = layout.edges.get(i) {
-            let ends = EdgeEnds {
-                layout,
-                markers: &markers,
-                outlines: &mut outlines,
-            };
-            edge(&mut doc, chart, e, route, ends, fs);
+            let text = drawing.edge_labels.get(i).copied().flatten();
+            edge(&mut doc, chart, e, route, text.as_ref(), &markers);
         }
     }
     for (i, n) in chart.nodes.iter().enumerate() {
         if let Some(r) = layout.nodes.get(i) {
-            node(&mut doc, n, *r, fs);
+            let text = drawing.node_labels.get(i).copied().flatten();
+            node(&mut doc, n, *r, text.as_ref());
         }
     }
     if band > 0.0 {
         doc.close("g");
     }
-    legend::write(&mut doc, &legend, layout.height + band, fs, &palette);
+    legend::write(&mut doc, &drawing.legend, &options.legend, &palette);
     doc.close("svg");
     doc.finish()
 }
@@ -165,7 +154,8 @@ fn rect_el(class: &str, r: Rect, extra: &str) -> String {
     )
 }
 
-fn clusters(doc: &mut Doc, chart: &Flowchart, layout: &Layout, fs: f64) {
+fn clusters(doc: &mut Doc, chart: &Flowchart, drawing: &Drawing) {
+    let layout: &Layout = &drawing.layout;
     // Parents before children: by nesting depth, then source order.
     let depth = |mut i: usize| {
         let mut d = 0;
@@ -181,7 +171,11 @@ fn clusters(doc: &mut Doc, chart: &Flowchart, layout: &Layout, fs: f64) {
     let mut order: Vec<usize> = (0..chart.clusters.len()).collect();
     order.sort_by_key(|&i| (depth(i), i));
     for i in order {
-        let (c, Some(b)) = (&chart.clusters[i], layout.clusters.get(i)) else {
+        let (c, Some(b), Some(at)) = (
+            &chart.clusters[i],
+            layout.clusters.get(i),
+            drawing.cluster_labels.get(i),
+        ) else {
             continue;
         };
         doc.open(&format!(
@@ -191,16 +185,9 @@ fn clusters(doc: &mut Doc, chart: &Flowchart, layout: &Layout, fs: f64) {
         ));
         let st = style_attr(&label::inline(&c.style, Part::Body));
         doc.line(&rect_el("shape", b.rect, &st));
-        let center = if b.title.width > 0.0 && b.title.height > 0.0 {
-            b.title.center()
-        } else {
-            let lh = text::label_size(&c.title, fs).height;
-            Point::new(b.rect.center().x, b.rect.y + 4.0 + lh / 2.0)
-        };
         doc.line(&label::text(
             &c.title,
-            center,
-            fs,
+            at,
             "label",
             &label::inline(&c.style, Part::Text),
         ));
@@ -267,27 +254,15 @@ fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
     .unwrap_or_default()
 }
 
-/// What an edge's ends are drawn against: the node boxes, the marker definitions and the
-/// nodes' outlines.
-struct EdgeEnds<'a> {
-    layout: &'a Layout,
-    markers: &'a Markers,
-    outlines: &'a mut snap::Outlines,
-}
-
+/// Writes edge `e` along `route`, its label (if any) set in `text`.
 fn edge(
     doc: &mut Doc,
     chart: &Flowchart,
     e: &crate::model::Edge,
     route: &crate::layout::EdgeRoute,
-    ends: EdgeEnds,
-    fs: f64,
+    text: Option<&TextBox>,
+    markers: &Markers,
 ) {
-    let EdgeEnds {
-        layout,
-        markers,
-        outlines,
-    } = ends;
     let edge_id =
         e.id.as_ref()
             .map(|id| format!(" data-edge-id=\"{}\"", esc(id)))
@@ -305,17 +280,8 @@ fn edge(
         (e.start, e.end)
     };
     let curve = e.curve.unwrap_or(chart.curve);
-    let mut points = route.points.clone();
-    for (end, at_start) in [(e.to, false), (e.from, true)] {
-        if let Endpoint::Node(id) = end {
-            let i = id.0 as usize;
-            if let (Some(n), Some(r)) = (chart.nodes.get(i), layout.nodes.get(i)) {
-                outlines.snap(i, &mut points, n.shape, *r, at_start);
-            }
-        }
-    }
     let path = edges::edge_path(
-        &points,
+        &route.points,
         curve,
         edges::marker_reach(start),
         edges::marker_reach(end),
@@ -357,13 +323,12 @@ fn edge(
         line.push_str("/>");
         doc.line(&line);
     }
-    if let (Some(r), false) = (route.label, invisible || e.label.is_empty()) {
+    if let (Some(r), Some(at), false) = (route.label, text, invisible || e.label.is_empty()) {
         doc.open("<g class=\"edge-label\">");
         doc.line(&rect_el("bg", r, ""));
         doc.line(&label::text(
             &e.label,
-            r.center(),
-            fs,
+            at,
             "label",
             &label::inline(&e.style, Part::Text),
         ));
@@ -402,13 +367,14 @@ fn link_open(link: &Link) -> Option<String> {
     Some(format!("<a href=\"{href}\"{target}>"))
 }
 
-fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, fs: f64) {
+/// Writes node `n` in `r`, its label set in `text` (`None`: the shape shows no label).
+fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, text: Option<&TextBox>) {
     doc.open(&format!(
         "<g class=\"{}\" data-id=\"{}\">",
         classes("node", &n.classes),
         esc(&n.id)
     ));
-    let shows = sizing::shows_label(n.shape);
+    let shows = text.is_some();
     let tooltip = n
         .link
         .as_ref()
@@ -431,16 +397,16 @@ fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, fs: f64) {
             Role::Hidden => None,
         };
         let st = part.map(|p| label::inline(&n.style, p)).unwrap_or_default();
-        doc.line(&prim.element(role.class(), &style_attr(&st)));
+        doc.line(&shapes::element(
+            &prim,
+            shapes::class(role),
+            &style_attr(&st),
+        ));
     }
-    if shows {
-        let size = sizing::node_label_size(n, fs);
-        let c = sizing::label_center(n.shape, r, size);
-        let label_fs = sizing::style_font_size(&n.style).unwrap_or(fs);
+    if let Some(at) = text {
         doc.line(&label::text(
             &n.label,
-            c,
-            label_fs,
+            at,
             "label",
             &label::inline(&n.style, Part::Text),
         ));

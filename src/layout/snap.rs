@@ -1,12 +1,14 @@
 //! Edge ends meet the shape that is drawn, not just its box.
 //!
-//! Layout clips routes to a node's box, ellipse or rhombus ([`crate::layout::Outline`]); many
+//! The layered layout clips routes to a node's box, ellipse or rhombus ([`super::Outline`]); many
 //! shapes (hexagons, triangles, parallelograms, documents…) are narrower than their box, which
 //! would leave a gap before the arrowhead. When a route ends on (or within 2 px of) its node's
 //! box, the last segment is extended along its own direction to where it enters the drawn
-//! outline. The route's direction never changes, so nothing layout decided is undone.
+//! outline. The route's direction never changes, so nothing the earlier phases decided is
+//! undone. This is the drawing's last geometric step ([`super::drawing::Drawing::new`]):
+//! render draws the route points as they are.
 
-use super::shapes::{pieces, Role};
+use super::shape::{pieces, Role};
 use crate::geometry::{Point, Rect};
 use crate::model::Shape;
 

@@ -1,0 +1,166 @@
+//! A flowchart's whole drawing: the [`Layout`] with its route ends snapped to the drawn shapes
+//! ([`super::snap`]), every label's box and baselines, the title band and the legend band.
+//! Render writes a [`Drawing`] as it is and measures nothing.
+
+use super::flowchart::{font_size, label_center, node_label_size, shows_label, style_font_size};
+use super::legend::{self, LegendBand};
+use super::snap::Outlines;
+use super::{Layout, LayoutGraph};
+use crate::geometry::Point;
+use crate::model::{Endpoint, Flowchart, Label, LegendEntry};
+use crate::text::{self, first_baseline, LINE_HEIGHT};
+
+/// Where a label's lines go: a block of lines centred on `center`, each line's baseline at
+/// `top + i · line_height + ascent`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct TextBox {
+    /// Centre of the text block.
+    pub center: Point,
+    /// Font size (px) the label is set in.
+    pub font_size: f64,
+    /// Top of the first line box.
+    pub top: f64,
+    /// Distance between baselines.
+    pub line_height: f64,
+    /// First baseline below `top`.
+    pub ascent: f64,
+    /// Width of the widest line (what a `<hr>` rule spans).
+    pub width: f64,
+}
+
+impl TextBox {
+    /// The box of `label` set in `font_size`, centred on `center`.
+    pub fn new(label: &Label, center: Point, font_size: f64) -> TextBox {
+        let line_height = font_size * LINE_HEIGHT;
+        TextBox {
+            center,
+            font_size,
+            top: center.y - label.lines.len() as f64 * line_height / 2.0,
+            line_height,
+            ascent: first_baseline(font_size),
+            width: text::label_size(label, font_size).width,
+        }
+    }
+}
+
+/// Everything render draws, in final coordinates: the chart's geometry sits below the title
+/// band (`band` px down), the legend band below the chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Drawing {
+    /// Width of the whole drawing (at least 1).
+    pub width: f64,
+    /// Height of the whole drawing (at least 1).
+    pub height: f64,
+    /// The label font size (`fontSize` theme variable or the default).
+    pub font_size: f64,
+    /// The diagram title's text, centred in the title band.
+    pub title: Option<TextBox>,
+    /// Height of the title band (0 without a title).
+    pub band: f64,
+    /// The chart's geometry, route ends on the drawn outlines.
+    pub layout: Layout,
+    /// Per node (as many as both the chart and the layout have): its label's text, `None` for
+    /// shapes that show no label.
+    pub node_labels: Vec<Option<TextBox>>,
+    /// Per cluster (as many as both have): its title's text.
+    pub cluster_labels: Vec<TextBox>,
+    /// Per edge route: its label's text, where the route has a label box.
+    pub edge_labels: Vec<Option<TextBox>>,
+    /// The legend band (empty without entries).
+    pub legend: LegendBand,
+}
+
+/// The drawing of `chart` whose layout input is `graph` (built by [`super::flowchart::graph`],
+/// perhaps reweighted), with a band for `legend`: every phase of [`super::layout`], then
+/// [`Drawing::new`]. This is what
+/// users get; conformance and quality measure it.
+pub fn draw(chart: &Flowchart, graph: &LayoutGraph, legend: &[LegendEntry]) -> Drawing {
+    Drawing::new(chart, super::layout(graph), legend)
+}
+
+impl Drawing {
+    /// Finishes `layout`, the layout of `chart`: snaps route ends to the drawn shapes, places
+    /// every label, the title band and a legend band holding `legend`'s entries.
+    /// Tolerates a layout that does not match the chart (fewer or more boxes, non-finite
+    /// numbers): what has no counterpart is left out.
+    pub fn new(chart: &Flowchart, mut layout: Layout, legend: &[LegendEntry]) -> Drawing {
+        let fs = font_size(chart);
+        snap_ends(chart, &mut layout);
+        let title = chart.title.as_ref().filter(|t| !t.is_empty());
+        let title_size = title.map(|t| text::label_size(t, fs));
+        let band = title_size.map_or(0.0, |s| s.height + 8.0);
+        let width = layout
+            .width
+            .max(title_size.map_or(0.0, |s| s.width + 16.0))
+            .max(1.0);
+        let legend = legend::place(legend, fs, width, layout.height + band);
+        let width = width.max(legend.width);
+        let height = (layout.height + band + legend.height).max(1.0);
+        let title = title
+            .zip(title_size)
+            .map(|(t, s)| TextBox::new(t, Point::new(width / 2.0, (s.height + 8.0) / 2.0), fs));
+        let node_labels = chart
+            .nodes
+            .iter()
+            .zip(&layout.nodes)
+            .map(|(n, r)| {
+                shows_label(n.shape).then(|| {
+                    let c = label_center(n.shape, *r, node_label_size(n, fs));
+                    TextBox::new(&n.label, c, style_font_size(&n.style).unwrap_or(fs))
+                })
+            })
+            .collect();
+        let cluster_labels = chart
+            .clusters
+            .iter()
+            .zip(&layout.clusters)
+            .map(|(c, b)| {
+                let center = if b.title.width > 0.0 && b.title.height > 0.0 {
+                    b.title.center()
+                } else {
+                    let lh = text::label_size(&c.title, fs).height;
+                    Point::new(b.rect.center().x, b.rect.y + 4.0 + lh / 2.0)
+                };
+                TextBox::new(&c.title, center, fs)
+            })
+            .collect();
+        let edge_labels = layout
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(i, route)| {
+                let label = chart.edges.get(i).map(|e| &e.label)?;
+                Some(TextBox::new(label, route.label?.center(), fs))
+            })
+            .collect();
+        Drawing {
+            width,
+            height,
+            font_size: fs,
+            title,
+            band,
+            layout,
+            node_labels,
+            cluster_labels,
+            edge_labels,
+            legend,
+        }
+    }
+}
+
+/// Moves each route end that meets a node onto the outline its shape draws.
+fn snap_ends(chart: &Flowchart, layout: &mut Layout) {
+    let mut outlines = Outlines::default();
+    for (e, route) in chart.edges.iter().zip(layout.edges.iter_mut()) {
+        for (end, at_start) in [(e.to, false), (e.from, true)] {
+            if let Endpoint::Node(id) = end {
+                let i = id.0 as usize;
+                if let (Some(n), Some(r)) = (chart.nodes.get(i), layout.nodes.get(i)) {
+                    outlines.snap(i, &mut route.points, n.shape, *r, at_start);
+                }
+            }
+        }
+    }
+}
