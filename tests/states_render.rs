@@ -155,3 +155,32 @@ fn layout_is_clean(file: &str) {
         eprintln!("{file} {lang:?}: {m}");
     }
 }
+
+/// A state diagram is laid out like a flowchart, every phase included (straightened, ends on
+/// the shapes): its SVG is exactly the drawing of `layout::drawing::draw`, and that drawing
+/// has fewer bends than the layered layout alone (issue 10: state diagrams skipped
+/// straightening).
+#[test]
+fn state_diagrams_are_drawn_with_every_layout_phase() {
+    let src = reference();
+    let (machine, _) = pipeline::load_states(&src, Default::default()).unwrap();
+    let opts = options(LangChoice::En, View::Diagram, TableFormat::Html);
+    let lowered = netfig::tcp::lower::state_diagram(&machine, opts.lang, opts.theme);
+    let g = pipeline::state_graph(&lowered);
+    let drawing = layout::drawing::draw(&lowered.chart, &g, &lowered.legend);
+    let svg = netfig::render::svg::flowchart(
+        &lowered.chart,
+        &drawing,
+        &netfig::render::SvgOptions {
+            theme: opts.theme,
+            id_prefix: "st".into(),
+            kind: netfig::render::DiagramKind::States,
+            legend: lowered.legend.clone(),
+        },
+    );
+    assert_eq!(pipeline::states_svg(&machine, &src, &opts), svg);
+    let drawn = quality::Metrics::of(&g, &drawing.layout);
+    let layered = quality::Metrics::of(&g, &layout::layered::layout(&g));
+    assert!(drawn.bends < layered.bends, "{drawn} vs {layered}");
+    assert!(drawn.crossings <= layered.crossings, "{drawn} vs {layered}");
+}
