@@ -25,7 +25,7 @@ fn edge(from: End, to: End) -> LayoutEdge {
 }
 
 fn n(i: usize) -> End {
-    End::Node(i)
+    End::node(i)
 }
 
 fn cluster(parent: Option<usize>, direction: Option<Direction>) -> LayoutCluster {
@@ -117,6 +117,7 @@ fn cycle_keeps_arrow_direction() {
         let (End::Node(a), End::Node(b)) = (e.from, e.to) else {
             unreachable!()
         };
+        let (a, b) = (a.get(), b.get());
         let p = &l.edges[i].points;
         let d = |q: netfig::geometry::Point, r: netfig::geometry::Rect| {
             (q.x - r.center().x).hypot(q.y - r.center().y)
@@ -146,9 +147,9 @@ fn subgraph_edges() {
             edge(n(2), n(1)),
             edge(n(3), n(4)),
             edge(n(0), n(5)),
-            edge(End::Cluster(0), End::Cluster(1)),
-            edge(End::Cluster(2), End::Cluster(1)),
-            edge(End::Cluster(1), n(5)),
+            edge(End::cluster(0), End::cluster(1)),
+            edge(End::cluster(2), End::cluster(1)),
+            edge(End::cluster(1), n(5)),
         ],
         clusters: vec![
             cluster(None, None),
@@ -175,7 +176,7 @@ fn cluster_directions() {
         edges: vec![
             edge(n(0), n(1)),
             edge(n(2), n(3)),
-            edge(n(4), End::Cluster(0)),
+            edge(n(4), End::cluster(0)),
             LayoutEdge {
                 min_len: 2,
                 ..edge(n(4), n(2))
@@ -211,9 +212,9 @@ fn nested_directions() {
         edges: vec![
             edge(n(0), n(1)),
             edge(n(2), n(3)),
-            edge(n(4), End::Cluster(0)),
-            edge(End::Cluster(0), n(5)),
-            edge(End::Cluster(1), End::Cluster(2)),
+            edge(n(4), End::cluster(0)),
+            edge(End::cluster(0), n(5)),
+            edge(End::cluster(1), End::cluster(2)),
         ],
         clusters: vec![
             cluster(None, Some(Direction::TopBottom)),
@@ -243,10 +244,10 @@ fn robust_inputs() {
         ],
         edges: vec![
             edge(n(0), n(0)),
-            edge(End::Cluster(0), End::Cluster(0)),
-            edge(End::Cluster(1), n(0)),
-            edge(n(0), End::Cluster(1)),
-            edge(n(2), End::Cluster(2)),
+            edge(End::cluster(0), End::cluster(0)),
+            edge(End::cluster(1), n(0)),
+            edge(n(0), End::cluster(1)),
+            edge(n(2), End::cluster(2)),
             LayoutEdge {
                 min_len: u32::MAX,
                 weight: f64::NAN,

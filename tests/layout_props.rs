@@ -50,9 +50,9 @@ fn graph() -> impl Strategy<Value = LayoutGraph> {
             );
             let end = (0u32..10, 0..n, 0..nc.max(1)).prop_map(move |(k, i, c)| {
                 if k == 0 && nc > 0 {
-                    End::Cluster(c)
+                    End::cluster(c)
                 } else {
-                    End::Node(i)
+                    End::node(i)
                 }
             });
             let edges = prop::collection::vec(
@@ -154,8 +154,8 @@ fn rect_border_distance(r: &Rect, p: Point) -> f64 {
 
 fn end_distance(g: &LayoutGraph, l: &Layout, e: End, p: Point) -> f64 {
     match e {
-        End::Node(i) => outline_distance(&l.nodes[i], g.nodes[i].outline, p),
-        End::Cluster(c) => rect_border_distance(&l.clusters[c].rect, p),
+        End::Node(i) => outline_distance(&l.nodes[i.get()], g.nodes[i.get()].outline, p),
+        End::Cluster(c) => rect_border_distance(&l.clusters[c.get()].rect, p),
     }
 }
 

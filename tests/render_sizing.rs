@@ -68,7 +68,7 @@ fn edges_clusters_and_spacing() {
     assert_eq!((l.width, l.height), (s.width + 8.0, s.height + 4.0));
     assert_eq!(g.edges[0].min_len, 2);
     assert!(g.edges[1].label.is_none());
-    assert_eq!(g.edges[1].to, End::Cluster(0));
+    assert_eq!(g.edges[1].to, End::cluster(0));
     assert_eq!(g.nodes[0].cluster, Some(1));
     assert_eq!(g.clusters[1].parent, Some(0));
     assert!(g.clusters[0].title.width > 0.0);

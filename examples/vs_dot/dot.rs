@@ -61,6 +61,7 @@ pub(crate) fn to_dot(g: &LayoutGraph, o: DotOptions) -> String {
         let (End::Node(a), End::Node(b)) = (e.from, e.to) else {
             continue;
         };
+        let (a, b) = (a.get(), b.get());
         write!(s, "  n{a} -> n{b} [minlen={}", e.min_len).unwrap();
         if let Some(l) = e.label {
             write!(s, ", label={}", fixed_label(l)).unwrap();
@@ -221,6 +222,7 @@ pub(crate) fn layout_of(g: &LayoutGraph, v: &Value, o: DotOptions) -> Option<Lay
             edges.push(EdgeRoute::default());
             continue;
         };
+        let (a, b) = (a.get(), b.get());
         let de = by_ends
             .get_mut(&(format!("n{a}"), format!("n{b}")))
             .and_then(Vec::pop);

@@ -23,8 +23,8 @@ pub const EDGE_LABEL_PAD: f64 = 4.0;
 pub fn graph(chart: &Flowchart) -> LayoutGraph {
     let size = font_size(chart);
     let end = |e: Endpoint| match e {
-        Endpoint::Node(n) => End::Node(n.0 as usize),
-        Endpoint::Cluster(c) => End::Cluster(c.0 as usize),
+        Endpoint::Node(n) => End::node(n.0 as usize),
+        Endpoint::Cluster(c) => End::cluster(c.0 as usize),
     };
     LayoutGraph {
         direction: chart.direction,

@@ -23,13 +23,54 @@ pub mod straighten;
 use crate::geometry::{Point, Rect, Size};
 pub use crate::model::Direction;
 
+/// A node's place in [`LayoutGraph::nodes`] (and of its box in [`Layout::nodes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeIndex(usize);
+
+impl NodeIndex {
+    /// The node at `index`.
+    pub const fn new(index: usize) -> Self {
+        NodeIndex(index)
+    }
+    /// Its position in the node lists.
+    pub const fn get(self) -> usize {
+        self.0
+    }
+}
+
+/// A cluster's place in [`LayoutGraph::clusters`] (and of its box in [`Layout::clusters`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClusterIndex(usize);
+
+impl ClusterIndex {
+    /// The cluster at `index`.
+    pub const fn new(index: usize) -> Self {
+        ClusterIndex(index)
+    }
+    /// Its position in the cluster lists.
+    pub const fn get(self) -> usize {
+        self.0
+    }
+}
+
 /// What an edge attaches to in a [`LayoutGraph`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum End {
-    /// Index into [`LayoutGraph::nodes`].
-    Node(usize),
-    /// Index into [`LayoutGraph::clusters`]: the edge ends on the cluster's border.
-    Cluster(usize),
+    /// A node.
+    Node(NodeIndex),
+    /// A cluster: the edge ends on the cluster's border.
+    Cluster(ClusterIndex),
+}
+
+impl End {
+    /// The end on node `index`.
+    pub const fn node(index: usize) -> End {
+        End::Node(NodeIndex(index))
+    }
+    /// The end on the border of cluster `index`.
+    pub const fn cluster(index: usize) -> End {
+        End::Cluster(ClusterIndex(index))
+    }
 }
 
 /// The outline edges are clipped to.

@@ -201,7 +201,7 @@ pub fn edges_through_nodes(g: &LayoutGraph, l: &Layout) -> usize {
     let mut count = 0;
     for (e, edge) in g.edges.iter().enumerate() {
         for (i, r) in l.nodes.iter().enumerate() {
-            if edge.from == End::Node(i) || edge.to == End::Node(i) {
+            if edge.from == End::node(i) || edge.to == End::node(i) {
                 continue;
             }
             if segments(l, e).any(|(a, b)| seg_hits(a, b, r, EPS)) {

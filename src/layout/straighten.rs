@@ -36,6 +36,7 @@ mod index;
 use super::quality::segments_cross;
 use super::{End, Layout, LayoutGraph, Outline};
 use crate::geometry::{Point, Rect};
+use crate::layout::{ClusterIndex, NodeIndex};
 use index::Grid;
 
 /// Distance (px) a straightened segment keeps from boxes it newly passes.
@@ -97,8 +98,8 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             continue;
         }
         let ends = [edge.from, edge.to].map(|end| match end {
-            End::Node(i) => Some((layout.nodes[i], graph.nodes[i].outline)),
-            End::Cluster(_) => None,
+            End::Node(NodeIndex(i)) => Some((layout.nodes[i], graph.nodes[i].outline)),
+            End::Cluster(ClusterIndex(_)) => None,
         });
         let route = &layout.edges[e];
         let orig = &route.points;
@@ -117,7 +118,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             continue;
         };
         let own = |o: Obstacle| match o {
-            Obstacle::Node(i) => edge.from == End::Node(i) || edge.to == End::Node(i),
+            Obstacle::Node(i) => edge.from == End::node(i) || edge.to == End::node(i),
             Obstacle::Label(k) => k == e,
             Obstacle::Title => false,
         };

@@ -145,8 +145,8 @@ pub(crate) fn layout_at(
         .enumerate()
         .map(|(i, e)| {
             let ends = |end: netfig::layout::End| match end {
-                netfig::layout::End::Node(n) => (nodes[n], g.nodes[n].outline),
-                netfig::layout::End::Cluster(c) => (clusters[c].rect, Outline::Box),
+                netfig::layout::End::Node(n) => (nodes[n.get()], g.nodes[n.get()].outline),
+                netfig::layout::End::Cluster(c) => (clusters[c.get()].rect, Outline::Box),
             };
             let (a, ao) = ends(e.from);
             let (b, bo) = ends(e.to);

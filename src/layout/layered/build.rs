@@ -13,6 +13,7 @@ use super::normalize::EdgePlan;
 use super::rank::{network_simplex, RankEdge};
 use super::work::{Kind, WCluster, WNode, Work};
 use crate::geometry::Size;
+use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{Direction, End, LayoutGraph};
 
 /// Largest `min_len` honoured; longer requests are clamped (a drawing with hundreds of empty
@@ -43,7 +44,7 @@ fn loop_rooms(g: &LayoutGraph, horizontal: bool) -> Vec<(f64, f64, f64)> {
     let n = g.nodes.len();
     let (mut count, mut labels, mut tallest) = (vec![0usize; n], vec![0.0f64; n], vec![0.0f64; n]);
     for e in &g.edges {
-        if let (End::Node(k), true) = (e.from, e.from == e.to) {
+        if let (End::Node(NodeIndex(k)), true) = (e.from, e.from == e.to) {
             if k >= n {
                 continue;
             }
@@ -96,8 +97,8 @@ pub(crate) fn within(g: &LayoutGraph, c: Option<usize>, anc: usize) -> bool {
 /// Whether the end `e` lies strictly inside cluster `c`.
 pub(crate) fn inside(g: &LayoutGraph, e: End, c: usize) -> bool {
     match e {
-        End::Node(i) => within(g, g.nodes[i].cluster, c),
-        End::Cluster(d) => d != c && within(g, Some(d), c),
+        End::Node(NodeIndex(i)) => within(g, g.nodes[i].cluster, c),
+        End::Cluster(ClusterIndex(d)) => d != c && within(g, Some(d), c),
     }
 }
 
@@ -218,8 +219,8 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
     for (i, e) in g.edges.iter().enumerate() {
         let map = |end: End, other: End, tail: bool| -> (usize, Option<usize>) {
             match end {
-                End::Node(k) => (k, g.nodes[k].cluster),
-                End::Cluster(c) => {
+                End::Node(NodeIndex(k)) => (k, g.nodes[k].cluster),
+                End::Cluster(ClusterIndex(c)) => {
                     let into = inside(g, other, c);
                     let use_top = into == tail;
                     let v = if use_top {
@@ -235,8 +236,8 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
         let (v, sv) = map(e.to, e.from, false);
         if u == v {
             shapes.push(match e.from {
-                End::Node(k) => Shape::NodeLoop(k),
-                End::Cluster(c) => Shape::ClusterLoop(c),
+                End::Node(NodeIndex(k)) => Shape::NodeLoop(k),
+                End::Cluster(ClusterIndex(c)) => Shape::ClusterLoop(c),
             });
             continue;
         }

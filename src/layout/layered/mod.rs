@@ -38,6 +38,7 @@ mod tests;
 
 use super::{ClusterBox, Direction, EdgeRoute, End, Layout, LayoutGraph};
 use crate::geometry::{Point, Rect, Size};
+use crate::layout::{ClusterIndex, NodeIndex};
 use title::{title_x, Segments};
 
 /// Lays out `graph`: positions for every node and cluster, a route for every edge. Never
@@ -99,8 +100,8 @@ fn sanitize(graph: &LayoutGraph) -> LayoutGraph {
     }
     let nn = g.nodes.len();
     let valid = |e: End| match e {
-        End::Node(i) => i < nn,
-        End::Cluster(c) => c < nc,
+        End::Node(NodeIndex(i)) => i < nn,
+        End::Cluster(ClusterIndex(c)) => c < nc,
     };
     for e in &mut g.edges {
         e.label = e.label.map(size);
@@ -109,9 +110,9 @@ fn sanitize(graph: &LayoutGraph) -> LayoutGraph {
         }
         // An invalid end becomes the other end (a self-loop), or node 0 / cluster 0.
         let fallback = if nn > 0 {
-            End::Node(0)
+            End::node(0)
         } else {
-            End::Cluster(0)
+            End::cluster(0)
         };
         if !valid(e.from) {
             e.from = if valid(e.to) { e.to } else { fallback };

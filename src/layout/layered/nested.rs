@@ -17,6 +17,7 @@ use crate::geometry::{Point, Rect, Size};
 use crate::layout::{
     ClusterBox, EdgeRoute, End, Layout, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline,
 };
+use crate::layout::{ClusterIndex, NodeIndex};
 
 /// Whether cluster `c` is laid out separately in its own direction.
 pub(crate) fn isolated(g: &LayoutGraph, c: usize) -> bool {
@@ -89,8 +90,8 @@ pub(crate) fn layout_with_directions(g: &LayoutGraph) -> Layout {
             .filter(|&e| inside(g, g.edges[e].from, t) && inside(g, g.edges[e].to, t))
             .collect();
         let map_end = |e: End| match e {
-            End::Node(i) => End::Node(idx_n(i).unwrap_or(0)),
-            End::Cluster(c) => End::Cluster(idx_c(c).unwrap_or(0)),
+            End::Node(NodeIndex(i)) => End::node(idx_n(i).unwrap_or(0)),
+            End::Cluster(ClusterIndex(c)) => End::cluster(idx_c(c).unwrap_or(0)),
         };
         let sub = LayoutGraph {
             direction: g.clusters[t].direction.unwrap_or_default(),
@@ -170,10 +171,10 @@ pub(crate) fn layout_with_directions(g: &LayoutGraph) -> Layout {
     }
     let map_end = |e: End| -> Option<End> {
         match e {
-            End::Node(i) => pn(i).map(End::Node),
-            End::Cluster(c) => match top.iter().position(|&t| t == c) {
-                Some(k) => Some(End::Node(big(k))),
-                None => pc(c).map(End::Cluster),
+            End::Node(NodeIndex(i)) => pn(i).map(End::node),
+            End::Cluster(ClusterIndex(c)) => match top.iter().position(|&t| t == c) {
+                Some(k) => Some(End::node(big(k))),
+                None => pc(c).map(End::cluster),
             },
         }
     };

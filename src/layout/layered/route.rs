@@ -20,6 +20,7 @@ use super::obstacles::RankBoxes;
 use super::vertical::Band;
 use super::work::{Kind, Work};
 use crate::geometry::{Point, Rect};
+use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{EdgeRoute, End, LayoutGraph, Outline};
 use std::collections::BTreeMap;
 
@@ -152,7 +153,7 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
     // Self-loops per node, counted once (counting per loop was quadratic in the loops).
     let mut loops_of: BTreeMap<usize, usize> = BTreeMap::new();
     for e in &g.edges {
-        if let (End::Node(k), true) = (e.from, e.from == e.to) {
+        if let (End::Node(NodeIndex(k)), true) = (e.from, e.from == e.to) {
             *loops_of.entry(k).or_default() += 1;
         }
     }
@@ -195,8 +196,8 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
         if out[i].points.len() < 2 {
             // Should not happen; keep the promise of two finite points.
             let c = match e.from {
-                End::Node(k) => p.nodes.get(k).map(|r| r.center()),
-                End::Cluster(k) => p.clusters.get(k).map(|r| r.center()),
+                End::Node(NodeIndex(k)) => p.nodes.get(k).map(|r| r.center()),
+                End::Cluster(ClusterIndex(k)) => p.clusters.get(k).map(|r| r.center()),
             }
             .unwrap_or_default();
             out[i].points = vec![c, c];

@@ -77,8 +77,8 @@ fn brandes_kopf_and_walls_separate_neighbours() {
         n.cluster = Some(4);
     }
     g.edges.push(LayoutEdge {
-        from: End::Cluster(4),
-        to: End::Node(1),
+        from: End::cluster(4),
+        to: End::node(1),
         label: None,
         min_len: 1,
         weight: 1.0,
@@ -225,15 +225,15 @@ fn longer_edges_are_drawn_as_long_as_mermaid_draws_them() {
     let mut g = generate::random_dag(0, 3, 0);
     g.edges = vec![
         LayoutEdge {
-            from: End::Node(0),
-            to: End::Node(1),
+            from: End::node(0),
+            to: End::node(1),
             label: None,
             min_len: 1,
             weight: 1.0,
         },
         LayoutEdge {
-            from: End::Node(0),
-            to: End::Node(2),
+            from: End::node(0),
+            to: End::node(2),
             label: None,
             min_len: 3,
             weight: 1.0,
@@ -260,8 +260,8 @@ fn a_cluster_title_steps_aside_from_an_edge_entering_through_it() {
         cluster,
     };
     let edge = |a: usize, b: usize| LayoutEdge {
-        from: End::Node(a),
-        to: End::Node(b),
+        from: End::node(a),
+        to: End::node(b),
         label: None,
         min_len: 1,
         weight: 1.0,

@@ -47,8 +47,8 @@ fn node(rng: &mut Rng) -> LayoutNode {
 
 fn edge(a: usize, b: usize) -> LayoutEdge {
     LayoutEdge {
-        from: End::Node(a),
-        to: End::Node(b),
+        from: End::node(a),
+        to: End::node(b),
         label: None,
         min_len: 1,
         weight: 1.0,

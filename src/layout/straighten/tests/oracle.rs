@@ -7,6 +7,7 @@ use crate::layout::quality::segments_cross;
 use crate::layout::straighten::{
     border_crossings, borders_near, clip, hits, length, nearest, with_centres,
 };
+use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{End, Layout, LayoutGraph, Outline};
 
 /// Distance (px) a straightened segment keeps from boxes it newly passes.
@@ -66,8 +67,8 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             continue;
         }
         let ends = [edge.from, edge.to].map(|end| match end {
-            End::Node(i) => Some((layout.nodes[i], graph.nodes[i].outline)),
-            End::Cluster(_) => None,
+            End::Node(NodeIndex(i)) => Some((layout.nodes[i], graph.nodes[i].outline)),
+            End::Cluster(ClusterIndex(_)) => None,
         });
         let route = &layout.edges[e];
         let orig = &route.points;
@@ -84,7 +85,7 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             continue;
         };
         let own = |o: Obstacle| match o {
-            Obstacle::Node(i) => edge.from == End::Node(i) || edge.to == End::Node(i),
+            Obstacle::Node(i) => edge.from == End::node(i) || edge.to == End::node(i),
             Obstacle::Label(k) => k == e,
             Obstacle::Title => false,
         };
