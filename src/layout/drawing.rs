@@ -164,3 +164,89 @@ fn snap_ends(chart: &Flowchart, layout: &mut Layout) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::Rect;
+    use crate::layout::flowchart::graph;
+
+    fn chart(src: &str) -> Flowchart {
+        let (chart, diagnostics) = crate::mermaid::flowchart(src);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        chart
+    }
+
+    /// The drawing's routes end on the outline render draws (a parallelogram's slanted side,
+    /// inside its box), where the layered layout left them on the box (issue 10: render moved
+    /// them).
+    #[test]
+    fn routes_end_on_the_drawn_shape() {
+        let c = chart("flowchart LR\nA-->B[/slanted/]\n");
+        let g = graph(&c);
+        let boxed = super::super::layout(&g);
+        let drawn = draw(&c, &g, &[]);
+        let (b, at) = (
+            *boxed.edges[0].points.last().unwrap(),
+            *drawn.layout.edges[0].points.last().unwrap(),
+        );
+        let node = drawn.layout.nodes[1];
+        assert!(
+            (b.x - node.x).abs() < 1e-6,
+            "layered: on the box, {b:?} {node:?}"
+        );
+        assert!(
+            at.x > node.x + 1.0,
+            "drawn: on the slanted side, {at:?} {node:?}"
+        );
+        assert!((at.y - b.y).abs() < 1e-9, "moved along its own direction");
+        assert_eq!(drawn.layout.nodes, boxed.nodes);
+    }
+
+    /// Every label gets its text box: nodes that show one, cluster titles, edge labels, the
+    /// diagram title; the bands widen and lengthen the drawing.
+    #[test]
+    fn labels_and_bands_are_placed() {
+        let c = chart(
+            "---\ntitle: A rather long title for so small a chart\n---\nflowchart TD\n\
+             subgraph S [Group]\nA -- yes --> B((\"\"))\nend\nB --> C@{ shape: sm-circ }\n",
+        );
+        let legend = [LegendEntry {
+            label: Label::plain("meaning"),
+            style: Default::default(),
+        }];
+        let d = draw(&c, &graph(&c), &legend);
+        assert!(d.band > 0.0);
+        let title = d.title.expect("a title");
+        assert!((title.center.x - d.width / 2.0).abs() < 1e-9);
+        assert!(d.width >= title.width + 16.0);
+        assert_eq!(d.node_labels.len(), 3);
+        assert!(d.node_labels[0].is_some(), "A shows its label");
+        assert!(d.node_labels[2].is_none(), "a small circle shows none");
+        let a = d.node_labels[0].unwrap();
+        let r = d.layout.nodes[0];
+        assert!(r.contains(&Rect::centered(a.center, Default::default()), 1e-9));
+        assert_eq!(d.cluster_labels.len(), 1);
+        assert_eq!(
+            d.cluster_labels[0].center,
+            d.layout.clusters[0].title.center()
+        );
+        let yes = d.edge_labels[0].expect("the edge label");
+        assert_eq!(yes.center, d.layout.edges[0].label.unwrap().center());
+        assert!(d.edge_labels[1].is_none());
+        assert_eq!(d.legend.items.len(), 1);
+        assert_eq!(d.legend.top, d.layout.height + d.band);
+        assert_eq!(d.height, d.layout.height + d.band + d.legend.height);
+    }
+
+    /// A layout that does not match its chart (render tests hand-make them) still gives a
+    /// drawing: what has no counterpart is left out.
+    #[test]
+    fn a_mismatched_layout_is_tolerated() {
+        let c = chart("flowchart TD\nA-->B\nsubgraph S\nC\nend\n");
+        let d = Drawing::new(&c, Layout::default(), &[]);
+        assert!(d.node_labels.is_empty() && d.cluster_labels.is_empty());
+        assert!(d.edge_labels.is_empty());
+        assert_eq!((d.width, d.height), (1.0, 1.0));
+    }
+}

@@ -437,6 +437,26 @@ mod tests {
         assert!(safe_href("java\nscript:x").is_none());
     }
 
+    /// Render writes the routes layout drew, ends included (they were moved onto the shapes
+    /// in layout, not here).
+    #[test]
+    fn routes_are_written_as_drawn() {
+        let (chart, _) = crate::mermaid::flowchart("flowchart LR\nA---B[/slanted/]\n");
+        let graph = crate::layout::flowchart::graph(&chart);
+        let d = crate::layout::drawing::draw(&chart, &graph, &[]);
+        let svg = flowchart(&chart, &d, &SvgOptions::default());
+        let pts = &d.layout.edges[0].points;
+        let (a, b) = (pts[0], pts[pts.len() - 1]);
+        assert!(
+            svg.contains(&format!("d=\"M{},{}", num(a.x), num(a.y))),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(&format!("{},{}\"", num(b.x), num(b.y))),
+            "{svg}"
+        );
+    }
+
     #[test]
     fn prefixes_are_valid_ids() {
         assert_eq!(id_prefix("nf-1234abcd"), "nf-1234abcd");
