@@ -1,5 +1,5 @@
 //! A flowchart's whole drawing: the [`Layout`] with its route ends snapped to the drawn shapes
-//! ([`super::snap`]), every label's box and baselines, the title band and the legend band.
+//! (`snap`), every label's box and baselines, the title band and the legend band.
 //! Render writes a [`Drawing`] as it is and measures nothing.
 
 use super::flowchart::{font_size, label_center, node_label_size, shows_label, style_font_size};

@@ -6,7 +6,7 @@
 //! [`straighten`] shortens the routes and cluster titles are moved off them as its last phases.
 //! [`layout`] runs every phase: every chart (flowcharts and state diagrams) goes through it.
 //! [`drawing`] finishes a flowchart's layout for render: route ends snapped to the drawn
-//! shapes ([`shape`] holds their geometry), label boxes and baselines, title and [`legend`]
+//! shapes (`shape` holds their geometry), label boxes and baselines, title and [`legend`]
 //! bands; [`drawing::draw`] is the whole way from a graph to what users see.
 //! [`quality`] measures results (crossings, bends, edge length, area, overlaps).
 
