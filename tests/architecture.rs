@@ -123,10 +123,7 @@ fn test_module_files(file: &Path, text: &str) -> Vec<PathBuf> {
         let decl = w[1]
             .trim_start_matches("pub(crate) ")
             .trim_start_matches("pub ");
-        if let Some(name) = decl
-            .strip_prefix("mod ")
-            .and_then(|r| r.strip_suffix(';'))
-        {
+        if let Some(name) = decl.strip_prefix("mod ").and_then(|r| r.strip_suffix(';')) {
             let dir = child_dir(file);
             out.push(dir.join(format!("{name}.rs")));
             out.push(dir.join(name));
