@@ -2,9 +2,12 @@
 //!
 //! Every function takes the input graph and its layout (the `nodes`, `edges`, `clusters`
 //! vectors of both must correspond index by index). [`Metrics::of`] gathers them all.
-//! [`generate`] builds deterministic test graphs (random DAGs, classic shapes) for tests and
-//! benchmarks.
+//! `generate` builds deterministic test graphs (random DAGs, classic shapes) for tests and
+//! benchmarks; it is not part of the library's API: it exists only in this crate's own unit
+//! tests and with the `test-support` feature, which the crate's tests, benches and examples
+//! enable through their dev-dependency on the crate itself.
 
+#[cfg(any(test, feature = "test-support"))]
 pub mod generate;
 pub mod wireframe;
 
