@@ -172,7 +172,7 @@ pub fn load_states(
     let def = match def {
         Some(def) if !has_errors(&diagnostics) => def,
         _ => {
-            diagnostics.sort_by_key(|d| (d.span.start, d.code));
+            crate::diagnostic::sort(&mut diagnostics);
             return Err(diagnostics);
         }
     };
@@ -184,7 +184,7 @@ pub fn load_states(
         })),
         CheckMode::Off => {}
     }
-    diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    crate::diagnostic::sort(&mut diagnostics);
     if has_errors(&diagnostics) {
         return Err(diagnostics);
     }

@@ -4,6 +4,7 @@
 //! are dropped from the output: the table is inlined into Markdown, where a blank line would end
 //! the HTML block.
 
+use crate::diagnostic::codes::tpl::TEMPLATE_ERROR;
 use crate::diagnostic::{Diagnostic, SourceFile, Span};
 use crate::model::{StateTable, TableLine};
 use std::path::Path;
@@ -12,8 +13,6 @@ use std::path::Path;
 pub const TEMPLATE_NAME: &str = "state-table.html.hbs";
 /// The built-in template.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../templates/state-table.html.hbs");
-/// Diagnostic code: the HTML table template could not be read or rendered.
-pub const TEMPLATE_ERROR: &str = "E-TPL-001";
 
 /// Checks a user's table template before any input is rendered with it: its syntax, partials
 /// and nesting ([`super::template::check`]), then a rendering of each of `samples` (the caller

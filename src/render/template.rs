@@ -4,15 +4,12 @@
 //! nested thousands deep would overflow the stack. Errors are located in the template
 //! (`state-table.html.hbs:LINE:COL`), not in the diagram being rendered.
 
-use super::table::{TEMPLATE_ERROR, TEMPLATE_NAME};
+use super::table::TEMPLATE_NAME;
+use crate::diagnostic::codes::tpl::{TEMPLATE_ERROR, TEMPLATE_INVALID};
 use crate::diagnostic::{Diagnostic, SourceFile, Span};
 use handlebars::template::{Parameter, Template, TemplateElement, TemplateMapping};
 use handlebars::Path as HbPath;
 use std::collections::BTreeMap;
-
-/// Diagnostic code: the template could recurse or nests too deep (a template that does not
-/// compile is [`TEMPLATE_ERROR`], as before these checks).
-pub const TEMPLATE_INVALID: &str = "E-TPL-002";
 
 /// At most this many blocks, sub-expressions and partial calls inside one another when the
 /// template renders (the built-in template needs 4). Each level costs handlebars a few stack
