@@ -16,37 +16,24 @@ use std::path::Path;
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a source could not be read.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {
     /// Opening or reading failed (missing file, permissions …).
+    #[error("{0}")]
     Io(std::io::Error),
     /// The path names something other than a regular file; the text says what (“a folder”,
     /// “a character device” …).
+    #[error("not a regular file ({0})")]
     NotAFile(&'static str),
     /// Longer than [`MAX_INPUT_BYTES`].
+    #[error("larger than {} MiB, the most netfig reads", MAX_INPUT_BYTES / (1024 * 1024))]
     TooLarge,
     /// The bytes are not text: the source decoded lossily (for showing the line) and the
     /// located error.
+    #[error("{}", .1.message)]
     Encoding(String, Diagnostic),
 }
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::NotAFile(what) => write!(f, "not a regular file ({what})"),
-            ReadError::TooLarge => write!(
-                f,
-                "larger than {} MiB, the most netfig reads",
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-            ReadError::Encoding(_, d) => write!(f, "{}", d.message),
-        }
-    }
-}
-
-impl std::error::Error for ReadError {}
 
 impl From<std::io::Error> for ReadError {
     fn from(e: std::io::Error) -> Self {
