@@ -115,16 +115,14 @@ fn template_findings(root: &std::path::Path, dir: &std::path::Path) -> Vec<Findi
     };
     match crate::pipeline::check_table_template(&shown.display().to_string(), &text) {
         Ok(()) => Vec::new(),
-        Err((file, diagnostics)) => {
-            let file = std::sync::Arc::new(file);
-            diagnostics
-                .into_iter()
-                .map(|diagnostic| Finding {
-                    file: file.clone(),
-                    diagnostic,
-                })
-                .collect()
-        }
+        Err(report) => report
+            .diagnostics
+            .into_iter()
+            .map(|diagnostic| Finding {
+                file: report.file.clone(),
+                diagnostic,
+            })
+            .collect(),
     }
 }
 

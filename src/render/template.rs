@@ -6,7 +6,7 @@
 
 use super::table::TEMPLATE_NAME;
 use crate::diagnostic::codes::tpl::{TEMPLATE_ERROR, TEMPLATE_INVALID};
-use crate::diagnostic::{Diagnostic, SourceFile, Span};
+use crate::diagnostic::{Diagnostic, Report, SourceFile, Span};
 use handlebars::template::{Parameter, Template, TemplateElement, TemplateMapping};
 use handlebars::Path as HbPath;
 use std::collections::BTreeMap;
@@ -26,10 +26,10 @@ pub struct CheckedTemplate {
 
 /// Compiles `text` (the file `name`) and proves it renders within [`MAX_TEMPLATE_DEPTH`]
 /// levels: every problem found, each located in the template.
-pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec<Diagnostic>)> {
+pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, Report> {
     let file = SourceFile::new(name, text);
     if let Some(d) = nesting(text) {
-        return Err((file, vec![d]));
+        return Err(Report::new(file, vec![d]));
     }
     let template = match Template::compile_with_name(text, TEMPLATE_NAME.to_string()) {
         Ok(t) => t,
@@ -37,7 +37,7 @@ pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec
             let at = e.pos().map_or(0, |(l, c)| offset(&file, l, c));
             let reason = e.reason().to_string();
             let d = Diagnostic::error(TEMPLATE_ERROR, Span::new(at, at), reason);
-            return Err((file, vec![d]));
+            return Err(Report::new(file, vec![d]));
         }
     };
     let mut calls = Calls::default();
@@ -46,7 +46,7 @@ pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec
     if diags.is_empty() {
         Ok(CheckedTemplate { file, template })
     } else {
-        Err((file, diags))
+        Err(Report::new(file, diags))
     }
 }
 
@@ -302,10 +302,11 @@ mod tests {
     fn errors(text: &str) -> Vec<String> {
         match check(TEMPLATE_NAME, text) {
             Ok(_) => Vec::new(),
-            Err((file, diags)) => diags
+            Err(report) => report
+                .diagnostics
                 .iter()
                 .map(|d| {
-                    let (l, c) = file.line_col(d.span.start);
+                    let (l, c) = report.file.line_col(d.span.start);
                     format!("{l}:{c} {}", d.message)
                 })
                 .collect(),
