@@ -13,7 +13,7 @@ mod suggest;
 
 pub use report::{Finding, Report};
 pub use source::{byte_offset, cell_width, printable, SourceFile};
-pub use suggest::{edit_distance, max_edits, suggest, suggest_by};
+pub use suggest::{max_edits, suggest, suggest_by};
 
 /// A byte range `start..end` in a source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

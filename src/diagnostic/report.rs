@@ -9,6 +9,7 @@ use std::sync::Arc;
 /// stage that spans several files (the mdBook preprocessor) finds, one at a time. The shells
 /// show findings grouped into [`Report`]s.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Finding {
     /// The file, for `file:line:col` and the source line.
     pub file: Arc<SourceFile>,
@@ -30,6 +31,7 @@ impl Finding {
 /// A file and every diagnostic that points into it, in [`sort`]'s order: the one shape in
 /// which the CLI and the mdBook preprocessor show diagnostics.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Report {
     /// The file, for `file:line:col` and the source lines.
     pub file: Arc<SourceFile>,

@@ -172,8 +172,8 @@ fn is_unprintable(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `s` safe to print to a terminal: every character of [`is_unprintable`] written as its Rust
-/// escape, `\u{1b}` for ESC, `\u{0}` for NUL, `\u{202e}` for RIGHT-TO-LEFT OVERRIDE (a tab
+/// `s` safe to print to a terminal: every C0 or C1 control, DEL and bidirectional formatting
+/// character written as its Rust escape, `\u{1b}` for ESC, `\u{0}` for NUL, `\u{202e}` for RIGHT-TO-LEFT OVERRIDE (a tab
 /// or line feed too: use it on one-line text such as a file name or a message).
 pub fn printable(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unprintable) {

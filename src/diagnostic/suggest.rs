@@ -48,7 +48,7 @@ pub fn suggest_by<T, S: AsRef<str>>(
 /// Edits between two strings, counted in characters: insertions, deletions, replacements and
 /// swaps of two neighbouring characters (the optimal string alignment distance: no substring is
 /// edited twice). Three rows of the table are kept.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     // Rows i-2, i-1 and i of the table; row[j] = edits between a[..i] and b[..j].
