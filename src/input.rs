@@ -3,10 +3,8 @@
 //! at most [`MAX_INPUT_BYTES`], decoded by [`decode`].
 //!
 //! Decoding problems are errors *in the input* (a [`Diagnostic`] at the first bad byte, exit 1),
-//! not I/O failures. Codes:
-//! - `E-INPUT-001`: not valid UTF-8;
-//! - `E-INPUT-002`: not valid UTF-16 (a file that starts with a UTF-16 byte order mark);
-//! - `E-INPUT-003`: a NUL byte (U+0000), which no diagram source contains.
+//! not I/O failures; their codes are [`codes::input`](crate::diagnostic::codes::input)'s
+//! (`E-INPUT-001` not UTF-8, `E-INPUT-002` not UTF-16, `E-INPUT-003` a NUL byte).
 
 use crate::diagnostic::{Diagnostic, Span};
 use std::io::Read;
@@ -18,37 +16,24 @@ use std::path::Path;
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a source could not be read.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {
     /// Opening or reading failed (missing file, permissions …).
+    #[error("{0}")]
     Io(std::io::Error),
     /// The path names something other than a regular file; the text says what (“a folder”,
     /// “a character device” …).
+    #[error("not a regular file ({0})")]
     NotAFile(&'static str),
     /// Longer than [`MAX_INPUT_BYTES`].
+    #[error("larger than {} MiB, the most netfig reads", MAX_INPUT_BYTES / (1024 * 1024))]
     TooLarge,
     /// The bytes are not text: the source decoded lossily (for showing the line) and the
     /// located error.
+    #[error("{}", .1.message)]
     Encoding(String, Diagnostic),
 }
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::NotAFile(what) => write!(f, "not a regular file ({what})"),
-            ReadError::TooLarge => write!(
-                f,
-                "larger than {} MiB, the most netfig reads",
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-            ReadError::Encoding(_, d) => write!(f, "{}", d.message),
-        }
-    }
-}
-
-impl std::error::Error for ReadError {}
 
 impl From<std::io::Error> for ReadError {
     fn from(e: std::io::Error) -> Self {
@@ -119,7 +104,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
     };
     if let Some(at) = text.find('\0') {
         let d = Diagnostic::error(
-            "E-INPUT-003",
+            crate::diagnostic::codes::input::NUL_BYTE,
             Span::new(at, at + '\u{2400}'.len_utf8()),
             "NUL byte (U+0000) in the source; is this a binary file?",
         )
@@ -139,7 +124,7 @@ fn utf8(mut bytes: Vec<u8>) -> Result<String, ReadError> {
         let bad = e.as_bytes()[at];
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
         let d = Diagnostic::error(
-            "E-INPUT-001",
+            crate::diagnostic::codes::input::NOT_UTF8,
             Span::new(at, at + '\u{fffd}'.len_utf8()),
             format!("not valid UTF-8: byte 0x{bad:02X} here cannot start or continue a character"),
         )
@@ -167,7 +152,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, endian: &str) -> Result<String,
         None => Ok(text),
         Some(at) => {
             let d = Diagnostic::error(
-                "E-INPUT-002",
+                crate::diagnostic::codes::input::NOT_UTF16,
                 Span::new(at, at + '\u{fffd}'.len_utf8()),
                 format!(
                     "not valid UTF-16 ({endian} endian, by its byte order mark): an unpaired surrogate or a lone byte here"

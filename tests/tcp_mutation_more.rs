@@ -14,7 +14,7 @@
 
 mod tcp_support;
 
-use netfig::tcp::codes;
+use netfig::diagnostic::codes;
 use netfig::tcp::names::{Action, Event, State};
 use netfig::tcp::reference::{self, find, RefTransition, Scope};
 use tcp_support::*;

@@ -12,36 +12,17 @@ mod figure;
 mod locate;
 mod preprocessor;
 
+pub use crate::diagnostic::Finding;
 pub use config::{CheckMode, Config, OnError};
-pub use preprocessor::{preprocessor_main, supported_mdbook, Netfig};
+pub use preprocessor::{preprocessor_main, supported_mdbook, BookError, Netfig};
 
-use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{codes, Diagnostic, SourceFile};
 use crate::model::LangChoice;
 use crate::pipeline::{self, Kind, Options};
 use blocks::{Block, Fence};
 use locate::Locator;
 use std::path::Path;
 use std::sync::Arc;
-
-/// A diagnostic together with the file it points into (a chapter, or an included file).
-#[derive(Debug, Clone)]
-pub struct Finding {
-    /// The file, for `file:line:col` and the source line.
-    pub file: Arc<SourceFile>,
-    /// The problem.
-    pub diagnostic: Diagnostic,
-}
-
-impl Finding {
-    /// rustc-style text of the finding.
-    pub fn render(&self) -> String {
-        self.file.render(&self.diagnostic)
-    }
-    /// Whether it is an error.
-    pub fn is_error(&self) -> bool {
-        self.diagnostic.severity == Severity::Error
-    }
-}
 
 /// Where a chapter comes from and how to render it.
 #[derive(Debug, Clone)]
@@ -104,7 +85,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
             Err(e) => {
                 findings.push(Finding {
                     file: job.site.clone(),
-                    diagnostic: Diagnostic::error("E-BOOK-003", job.anchor, e),
+                    diagnostic: Diagnostic::error(codes::book::BAD_BLOCK_ATTRIBUTE, job.anchor, e),
                 });
                 continue;
             }
@@ -116,7 +97,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                 findings.push(Finding {
                     file: job.site.clone(),
                     diagnostic: Diagnostic::warning(
-                        "W-BOOK-001",
+                        codes::book::OTHER_MERMAID_DIAGRAM,
                         job.anchor,
                         format!(
                             "mermaid `{kind}` diagram left untouched: netfig renders flowcharts"
@@ -183,9 +164,9 @@ fn block_options(
     id_prefix: String,
 ) -> Result<Options, Diagnostic> {
     let view = match attr(&job.attrs, "view") {
-        Some(v) if job.kind == Kind::TcpStates => v
-            .parse()
-            .map_err(|e: String| Diagnostic::error("E-BOOK-003", job.anchor, e))?,
+        Some(v) if job.kind == Kind::TcpStates => v.parse().map_err(|e: String| {
+            Diagnostic::error(codes::book::BAD_BLOCK_ATTRIBUTE, job.anchor, e)
+        })?,
         _ => pipeline::View::Diagram,
     };
     Ok(Options {
@@ -381,7 +362,7 @@ fn include_job(
         return Err(Box::new(Finding {
             file: chapter.clone(),
             diagnostic: Diagnostic::error(
-                "E-BOOK-002",
+                codes::book::UNKNOWN_INCLUDE_KIND,
                 anchor,
                 format!("cannot tell what `{}` is", inc.path),
             )
@@ -404,7 +385,7 @@ fn include_job(
         e => Box::new(Finding {
             file: chapter.clone(),
             diagnostic: Diagnostic::error(
-                "E-BOOK-001",
+                codes::book::UNREADABLE_INCLUDE,
                 anchor,
                 format!("cannot read `{}`: {e}", inc.path),
             )

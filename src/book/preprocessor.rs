@@ -2,10 +2,39 @@
 
 use super::{process_chapter, ChapterContext, Config, Finding, OnError};
 use crate::console::{errln, exit_code, out};
+use crate::diagnostic::Report;
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::errors::{Error, Result};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use rayon::prelude::*;
+
+/// Why the netfig preprocessor stopped a build: the error it returns to mdBook, which
+/// `netfig build` finds again in mdBook's error to choose its exit code.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BookError {
+    /// The book's diagrams have errors (each listed on standard error before): the input's
+    /// fault.
+    #[error("netfig: {0} error(s) in the book's diagrams (listed above)")]
+    Diagrams(usize),
+    /// `[preprocessor.netfig]` in book.toml has a value netfig cannot use.
+    #[error("book.toml: [preprocessor.netfig] {0}")]
+    Config(String),
+}
+
+impl BookError {
+    /// Whether the failure is in the book's input (exit 1) rather than in how netfig was set
+    /// up or run (exit 2).
+    pub fn is_input(&self) -> bool {
+        matches!(self, BookError::Diagrams(_))
+    }
+
+    /// The netfig error inside an mdBook error, if the failure was netfig's.
+    pub fn find(e: &Error) -> Option<&BookError> {
+        e.chain()
+            .find_map(|cause| cause.downcast_ref::<BookError>())
+    }
+}
 
 /// The netfig preprocessor (table `[preprocessor.netfig]`).
 #[derive(Debug, Default, Clone, Copy)]
@@ -28,9 +57,7 @@ impl Netfig {
         // `template-dir` is relative to the book's root.
         config.template_dir = config.template_dir.map(|d| ctx.root.join(d));
         if let Err(e) = config.lang_choice() {
-            return Err(Error::msg(format!(
-                "book.toml: [preprocessor.netfig] lang: {e}"
-            )));
+            return Err(Error::new(BookError::Config(format!("lang: {e}"))));
         }
         let src = ctx.root.join(&ctx.config.book.src);
         let src_name = ctx.config.book.src.clone();
@@ -88,16 +115,14 @@ fn template_findings(root: &std::path::Path, dir: &std::path::Path) -> Vec<Findi
     };
     match crate::pipeline::check_table_template(&shown.display().to_string(), &text) {
         Ok(()) => Vec::new(),
-        Err((file, diagnostics)) => {
-            let file = std::sync::Arc::new(file);
-            diagnostics
-                .into_iter()
-                .map(|diagnostic| Finding {
-                    file: file.clone(),
-                    diagnostic,
-                })
-                .collect()
-        }
+        Err(report) => report
+            .diagnostics
+            .into_iter()
+            .map(|diagnostic| Finding {
+                file: report.file.clone(),
+                diagnostic,
+            })
+            .collect(),
     }
 }
 
@@ -108,16 +133,16 @@ impl Preprocessor for Netfig {
 
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
         let (book, findings) = self.process(ctx, book)?;
-        // mdBook shows a preprocessor's stderr; stdout carries only the book.
-        for f in &findings {
-            crate::console::errln(&f.render());
+        // mdBook shows a preprocessor's stderr; stdout carries only the book. Findings are
+        // shown file by file, as `netfig check` shows them.
+        let reports = Report::group(findings);
+        for report in &reports {
+            errln(&report.render());
         }
-        let errors = findings.iter().filter(|f| f.is_error()).count();
+        let errors: usize = reports.iter().map(Report::errors).sum();
         let config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
         if errors > 0 && config.on_error == OnError::Fail {
-            return Err(Error::msg(format!(
-                "netfig: {errors} error(s) in the book's diagrams (listed above)"
-            )));
+            return Err(Error::new(BookError::Diagrams(errors)));
         }
         Ok(book)
     }
@@ -181,7 +206,11 @@ pub fn preprocessor_main(args: &[String]) -> i32 {
         },
         Err(e) => {
             errln(&format!("mdbook-netfig: {e:#}"));
-            1
+            // As `netfig build` decides: the book's fault exits 1, anything else 2.
+            match BookError::find(&e) {
+                Some(netfig) if netfig.is_input() => 1,
+                _ => 2,
+            }
         }
     };
     exit_code(code)

@@ -4,7 +4,7 @@
 //! builds each of them.
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
-use crate::book::Netfig;
+use crate::book::{BookError, Netfig};
 use crate::console::{errln, out};
 use clap::Args;
 use mdbook_driver::MDBook;
@@ -77,10 +77,9 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
         }
         Err(e) => {
             errln(&format!("error: {e:#}"));
-            if format!("{e:#}").contains("netfig:") {
-                EXIT_INPUT
-            } else {
-                EXIT_USAGE
+            match BookError::find(&e) {
+                Some(netfig) if netfig.is_input() => EXIT_INPUT,
+                _ => EXIT_USAGE,
             }
         }
     }
@@ -93,5 +92,36 @@ fn shown(path: &Path) -> PathBuf {
     match (std::fs::canonicalize(path), std::fs::canonicalize(&short)) {
         (Ok(a), Ok(b)) if a == b => short,
         _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/books")
+            .join(name)
+    }
+
+    /// The exit code says whose fault a failed build is, from the error's type: errors in the
+    /// book's diagrams exit 1; anything else exits 2, even when its message happens to
+    /// contain `netfig:` (here the output folder's path: the exit code used to be chosen by
+    /// looking for that text).
+    #[test]
+    fn the_exit_code_comes_from_the_error_type() {
+        let scratch = tempfile::tempdir().expect("a scratch folder");
+        let bad = fixture("bad");
+        assert_eq!(
+            build_one(&bad, Some(scratch.path().join("bad"))),
+            EXIT_INPUT
+        );
+        let in_the_way = scratch.path().join("netfig: not a folder");
+        std::fs::write(&in_the_way, "").expect("a file where the output should go");
+        assert_eq!(
+            build_one(&fixture("ok"), Some(in_the_way.join("out"))),
+            EXIT_USAGE
+        );
     }
 }

@@ -8,7 +8,7 @@ use super::files::{display_name, read_input};
 use super::output::FileKey;
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::console::errln;
-use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{Report, SourceFile};
 use crate::input::ReadError;
 use crate::pipeline::Kind;
 use clap::{Args, ValueEnum};
@@ -37,6 +37,30 @@ pub(crate) struct CheckArgs {
     deny_warnings: bool,
 }
 
+/// Why a path could not be checked at all (exit 2), as opposed to findings in it (exit 1).
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    /// A path on the command line names nothing.
+    #[error("{0}: no such file or folder")]
+    Missing(String),
+    /// A folder could not be walked.
+    #[error("cannot read {path}: {error}")]
+    Walk { path: String, error: std::io::Error },
+    /// A file could not be read (missing, not a regular file, too large).
+    #[error("cannot read {name}: {error}")]
+    Read { name: String, error: Box<ReadError> },
+    /// A chapter includes what mdBook would read whole and netfig will not.
+    #[error("{chapter}: cannot include {target}: {error}")]
+    Include {
+        chapter: String,
+        target: String,
+        error: Box<ReadError>,
+    },
+    /// The book's `book.toml` (or its `[preprocessor.netfig]` table) is invalid, as said.
+    #[error("{0}")]
+    BookConfig(String),
+}
+
 /// The kinds of file `check` understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FileKind {
@@ -62,16 +86,11 @@ impl FileKind {
     }
     /// Checks one source text of this kind: findings grouped by the file they point into (a
     /// chapter's findings may point into files it includes).
-    fn check(
-        self,
-        path: &Path,
-        name: String,
-        text: String,
-    ) -> Result<Vec<(SourceFile, Vec<Diagnostic>)>, String> {
+    fn check(self, path: &Path, name: String, text: String) -> Result<Vec<Report>, Failure> {
         match self {
             FileKind::Diagram(kind) => {
                 let d = crate::pipeline::check(&text, kind);
-                Ok(vec![(SourceFile::new(name, text), d)])
+                Ok(vec![Report::new(SourceFile::new(name, text), d)])
             }
             FileKind::Chapter => check_chapter(path, name, text),
         }
@@ -79,15 +98,12 @@ impl FileKind {
 }
 
 /// Runs the mdBook preprocessor's own processing on a chapter (nothing is written), with the
-/// configuration of the book it belongs to, and groups the findings by file. `{{#include}}`s
+/// configuration of the book it belongs to: a report for the chapter (first, even when empty)
+/// and one for each file it includes that has findings. `{{#include}}`s
 /// are expanded first, as mdBook's `links` preprocessor (which runs before netfig) expands
 /// them; findings still point into the chapter as written.
-fn check_chapter(
-    path: &Path,
-    name: String,
-    text: String,
-) -> Result<Vec<(SourceFile, Vec<Diagnostic>)>, String> {
-    let config = book_config(path)?;
+fn check_chapter(path: &Path, name: String, text: String) -> Result<Vec<Report>, Failure> {
+    let config = book_config(path).map_err(Failure::BookConfig)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     refuse_unreadable_includes(&name, dir, &text, 0)?;
     let expanded = expand_links(path, &text);
@@ -100,18 +116,13 @@ fn check_chapter(
         config: &config,
     };
     let (_, findings) = crate::book::process_chapter(&expanded, &cx);
-    let mut groups: Vec<(SourceFile, Vec<Diagnostic>)> =
-        vec![(SourceFile::new(name, text), Vec::new())];
-    for f in findings {
-        match groups
-            .iter_mut()
-            .find(|(file, _)| file.name() == f.file.name())
-        {
-            Some((_, ds)) => ds.push(f.diagnostic),
-            None => groups.push(((*f.file).clone(), vec![f.diagnostic])),
-        }
-    }
-    Ok(groups)
+    let mut reports = Report::group(findings);
+    let chapter = match reports.iter().position(|r| r.file.name() == name) {
+        Some(at) => reports.remove(at),
+        None => Report::new(SourceFile::new(name, text), Vec::new()),
+    };
+    reports.insert(0, chapter);
+    Ok(reports)
 }
 
 /// How deep mdBook's `links` preprocessor follows `{{#include}}`s inside included files.
@@ -126,7 +137,7 @@ fn refuse_unreadable_includes(
     dir: &Path,
     text: &str,
     depth: usize,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     use crate::input::ReadError;
     for include in include_paths(text) {
         let target = dir.join(include);
@@ -135,8 +146,12 @@ fn refuse_unreadable_includes(
                 let dir = target.parent().unwrap_or(Path::new("."));
                 refuse_unreadable_includes(name, dir, &included, depth + 1)?;
             }
-            Err(e @ (ReadError::NotAFile(_) | ReadError::TooLarge)) => {
-                return Err(format!("{name}: cannot include {}: {e}", target.display()));
+            Err(error @ (ReadError::NotAFile(_) | ReadError::TooLarge)) => {
+                return Err(Failure::Include {
+                    chapter: name.to_string(),
+                    target: target.display().to_string(),
+                    error: Box::new(error),
+                });
             }
             _ => {}
         }
@@ -228,19 +243,29 @@ fn book_config(chapter: &Path) -> Result<crate::book::Config, String> {
 
 /// The outcome of one file.
 enum Checked {
-    Findings(Vec<(SourceFile, Vec<Diagnostic>)>),
-    Failed(String),
+    Findings(Vec<Report>),
+    Failed(Failure),
 }
 
 pub(crate) fn run(args: CheckArgs) -> i32 {
+    // Said once each: a broken book.toml fails every chapter of its book the same way.
     let mut failures: Vec<String> = Vec::new();
+    let mut fail = |failure: Failure| {
+        let message = failure.to_string();
+        if !failures.contains(&message) {
+            failures.push(message);
+        }
+    };
     // The kind is `None` for a named file without a known extension: decided by its content.
     let mut inputs: Vec<(PathBuf, Option<FileKind>)> = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            if let Err(e) = walk(path, &mut found) {
-                failures.push(format!("cannot read {}: {e}", path.display()));
+            if let Err(error) = walk(path, &mut found) {
+                fail(Failure::Walk {
+                    path: path.display().to_string(),
+                    error,
+                });
             }
             found.sort();
             inputs.extend(
@@ -252,7 +277,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
             // Whatever it is: reading says if it is not a regular file.
             inputs.push((path.clone(), FileKind::of(path)));
         } else {
-            failures.push(format!("{}: no such file or folder", path.display()));
+            fail(Failure::Missing(path.display().to_string()));
         }
     }
     // Each file once, however many names (symbolic or hard links, paths given twice) it has.
@@ -265,33 +290,35 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
                 let kind = kind.unwrap_or_else(|| FileKind::by_content(path, &text));
                 match kind.check(path, name, text) {
                     Ok(groups) => Checked::Findings(groups),
-                    Err(message) => Checked::Failed(message),
+                    Err(failure) => Checked::Failed(failure),
                 }
             }
-            Err(ReadError::Encoding(lossy, d)) => {
-                Checked::Findings(vec![(SourceFile::new(display_name(path), lossy), vec![d])])
-            }
-            Err(e) => Checked::Failed(format!("cannot read {}: {e}", display_name(path))),
+            Err(ReadError::Encoding(lossy, d)) => Checked::Findings(vec![Report::new(
+                SourceFile::new(display_name(path), lossy),
+                vec![d],
+            )]),
+            Err(error) => Checked::Failed(Failure::Read {
+                name: display_name(path),
+                error: Box::new(error),
+            }),
         })
         .collect();
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
     let mut findings = Vec::new();
-    for result in &results {
+    for result in results {
         match result {
-            // A broken book.toml fails every chapter of the book: say it once.
-            Checked::Failed(message) if failures.contains(message) => {}
-            Checked::Failed(message) => failures.push(message.clone()),
-            Checked::Findings(groups) => {
+            Checked::Failed(failure) => fail(failure),
+            Checked::Findings(reports) => {
                 files += 1;
-                for (file, diagnostics) in groups {
-                    errors += diagnostics.iter().filter(|d| d.is_error()).count();
-                    warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
+                for report in reports {
+                    errors += report.errors();
+                    warnings += report.warnings();
                     match args.format {
-                        CheckFormat::Text if !diagnostics.is_empty() => {
-                            errln(&file.render_all(diagnostics));
+                        CheckFormat::Text if !report.diagnostics.is_empty() => {
+                            errln(&report.render());
                         }
                         CheckFormat::Text => {}
-                        CheckFormat::Json => findings.extend(json_findings(file, diagnostics)),
+                        CheckFormat::Json => findings.extend(report.to_json()),
                     }
                 }
             }
@@ -323,32 +350,6 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
     } else {
         EXIT_OK
     }
-}
-
-fn json_findings(file: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<serde_json::Value> {
-    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
-    sorted.sort_by_key(|d| d.span.start);
-    sorted
-        .into_iter()
-        .map(|d| {
-            let (line, col) = file.line_col(d.span.start);
-            let (end_line, end_col) = file.line_col(d.span.end);
-            serde_json::json!({
-                "file": file.name(),
-                "line": line,
-                "col": col,
-                "end_line": end_line,
-                "end_col": end_col,
-                "severity": match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                "code": d.code,
-                "message": d.message,
-                "hints": d.hints,
-            })
-        })
-        .collect()
 }
 
 /// Every file under `dir`, skipping hidden folders (`.git`, `.github` …) and the output folder

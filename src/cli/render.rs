@@ -318,13 +318,12 @@ fn check_template(dir: &Path) -> Option<i32> {
             return Some(EXIT_USAGE);
         }
     };
-    let (file, diagnostics) =
-        crate::pipeline::check_table_template(&path.display().to_string(), &text).err()?;
-    err(&file.render_all(&diagnostics));
+    let report = crate::pipeline::check_table_template(&path.display().to_string(), &text).err()?;
+    err(&report.render());
     errln(&format!(
         "\nerror: {}: {} error(s); nothing written",
-        file.name(),
-        diagnostics.len()
+        report.file.name(),
+        report.diagnostics.len()
     ));
     Some(EXIT_INPUT)
 }

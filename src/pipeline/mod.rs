@@ -172,7 +172,7 @@ pub fn load_states(
     let def = match def {
         Some(def) if !has_errors(&diagnostics) => def,
         _ => {
-            diagnostics.sort_by_key(|d| (d.span.start, d.code));
+            crate::diagnostic::sort(&mut diagnostics);
             return Err(diagnostics);
         }
     };
@@ -184,7 +184,7 @@ pub fn load_states(
         })),
         CheckMode::Off => {}
     }
-    diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    crate::diagnostic::sort(&mut diagnostics);
     if has_errors(&diagnostics) {
         return Err(diagnostics);
     }
@@ -210,10 +210,7 @@ pub fn state_graph(diagram: &tcp::lower::StateDiagram) -> layout::LayoutGraph {
 /// Checks a user's state-table template (`name` for messages, `text` its content) before
 /// anything is rendered with it: syntax, partials, nesting, and a rendering of the RFC 9293
 /// reference in each language.
-pub fn check_table_template(
-    name: &str,
-    text: &str,
-) -> Result<(), (crate::diagnostic::SourceFile, Vec<Diagnostic>)> {
+pub fn check_table_template(name: &str, text: &str) -> Result<(), crate::diagnostic::Report> {
     let samples: Vec<StateTable> = match tcp::load(&tcp::reference::to_yaml()) {
         (Some(reference), _) => [LangChoice::Both, LangChoice::Zh, LangChoice::En]
             .into_iter()

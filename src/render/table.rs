@@ -4,7 +4,8 @@
 //! are dropped from the output: the table is inlined into Markdown, where a blank line would end
 //! the HTML block.
 
-use crate::diagnostic::{Diagnostic, SourceFile, Span};
+use crate::diagnostic::codes::tpl::TEMPLATE_ERROR;
+use crate::diagnostic::{Diagnostic, Report, Span};
 use crate::model::{StateTable, TableLine};
 use std::path::Path;
 
@@ -12,19 +13,13 @@ use std::path::Path;
 pub const TEMPLATE_NAME: &str = "state-table.html.hbs";
 /// The built-in template.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../templates/state-table.html.hbs");
-/// Diagnostic code: the HTML table template could not be read or rendered.
-pub const TEMPLATE_ERROR: &str = "E-TPL-001";
 
 /// Checks a user's table template before any input is rendered with it: its syntax, partials
 /// and nesting ([`super::template::check`]), then a rendering of each of `samples` (the caller
 /// passes the RFC 9293 reference in each language), so that what only fails while rendering (an
 /// unknown helper, a helper given the wrong arguments) is found up front and located in the
 /// template too.
-pub fn check_template(
-    name: &str,
-    text: &str,
-    samples: &[StateTable],
-) -> Result<(), (SourceFile, Vec<Diagnostic>)> {
+pub fn check_template(name: &str, text: &str, samples: &[StateTable]) -> Result<(), Report> {
     let checked = super::template::check(name, text)?;
     let mut hb = handlebars::Handlebars::new();
     hb.register_template(TEMPLATE_NAME, checked.template);
@@ -36,7 +31,7 @@ pub fn check_template(
             };
             let d = Diagnostic::error(TEMPLATE_ERROR, Span::new(at, at), e.reason().to_string())
                 .with_hint("the template is rendered with the RFC 9293 reference to check it");
-            return Err((checked.file, vec![d]));
+            return Err(Report::new(checked.file, vec![d]));
         }
     }
     Ok(())
@@ -55,10 +50,10 @@ pub fn html(table: &StateTable, template_dir: Option<&Path>) -> Result<String, D
                 .map_err(|e| fail(format!("cannot read template {}: {e}", p.display())))?;
             let name = p.display().to_string();
             // Checked first: handlebars has no recursion limit of its own.
-            let checked = super::template::check(&name, &template).map_err(|(file, diags)| {
-                let at = diags.first().map_or(0, |d| d.span.start);
-                let (line, col) = file.line_col(at);
-                let message = diags.first().map_or("", |d| d.message.as_str());
+            let checked = super::template::check(&name, &template).map_err(|report| {
+                let first = report.diagnostics.first();
+                let (line, col) = report.file.line_col(first.map_or(0, |d| d.span.start));
+                let message = first.map_or("", |d| d.message.as_str());
                 fail(format!("template {name}:{line}:{col}: {message}"))
             })?;
             let mut hb = handlebars::Handlebars::new();

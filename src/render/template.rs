@@ -4,15 +4,12 @@
 //! nested thousands deep would overflow the stack. Errors are located in the template
 //! (`state-table.html.hbs:LINE:COL`), not in the diagram being rendered.
 
-use super::table::{TEMPLATE_ERROR, TEMPLATE_NAME};
-use crate::diagnostic::{Diagnostic, SourceFile, Span};
+use super::table::TEMPLATE_NAME;
+use crate::diagnostic::codes::tpl::{TEMPLATE_ERROR, TEMPLATE_INVALID};
+use crate::diagnostic::{Diagnostic, Report, SourceFile, Span};
 use handlebars::template::{Parameter, Template, TemplateElement, TemplateMapping};
 use handlebars::Path as HbPath;
 use std::collections::BTreeMap;
-
-/// Diagnostic code: the template could recurse or nests too deep (a template that does not
-/// compile is [`TEMPLATE_ERROR`], as before these checks).
-pub const TEMPLATE_INVALID: &str = "E-TPL-002";
 
 /// At most this many blocks, sub-expressions and partial calls inside one another when the
 /// template renders (the built-in template needs 4). Each level costs handlebars a few stack
@@ -29,10 +26,10 @@ pub struct CheckedTemplate {
 
 /// Compiles `text` (the file `name`) and proves it renders within [`MAX_TEMPLATE_DEPTH`]
 /// levels: every problem found, each located in the template.
-pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec<Diagnostic>)> {
+pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, Report> {
     let file = SourceFile::new(name, text);
     if let Some(d) = nesting(text) {
-        return Err((file, vec![d]));
+        return Err(Report::new(file, vec![d]));
     }
     let template = match Template::compile_with_name(text, TEMPLATE_NAME.to_string()) {
         Ok(t) => t,
@@ -40,7 +37,7 @@ pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec
             let at = e.pos().map_or(0, |(l, c)| offset(&file, l, c));
             let reason = e.reason().to_string();
             let d = Diagnostic::error(TEMPLATE_ERROR, Span::new(at, at), reason);
-            return Err((file, vec![d]));
+            return Err(Report::new(file, vec![d]));
         }
     };
     let mut calls = Calls::default();
@@ -49,7 +46,7 @@ pub fn check(name: &str, text: &str) -> Result<CheckedTemplate, (SourceFile, Vec
     if diags.is_empty() {
         Ok(CheckedTemplate { file, template })
     } else {
-        Err((file, diags))
+        Err(Report::new(file, diags))
     }
 }
 
@@ -305,10 +302,11 @@ mod tests {
     fn errors(text: &str) -> Vec<String> {
         match check(TEMPLATE_NAME, text) {
             Ok(_) => Vec::new(),
-            Err((file, diags)) => diags
+            Err(report) => report
+                .diagnostics
                 .iter()
                 .map(|d| {
-                    let (l, c) = file.line_col(d.span.start);
+                    let (l, c) = report.file.line_col(d.span.start);
                     format!("{l}:{c} {}", d.message)
                 })
                 .collect(),

@@ -66,7 +66,7 @@
 //!
 //! A claim matches the reference when `from`, `event` and `to` are equal after alias
 //! normalisation and, if `action` is given, the actions are equal as sets. Every finding has a
-//! stable code listed in [`codes::CODES`]; all findings are collected, never just the first.
+//! stable code listed in [`CODES`](crate::diagnostic::codes::CODES); all findings are collected, never just the first.
 //!
 //! * A claim RFC 9293 does not have (E-TCP-004) is reported at the value to change: under
 //!   `scope: figure`/`full`, the value that turns it into a required transition that is missing
@@ -91,7 +91,7 @@
 
 mod blame;
 pub mod check;
-pub mod codes;
+use crate::diagnostic::codes::tcp as codes;
 pub mod definition;
 mod export;
 mod flow;
@@ -119,7 +119,7 @@ pub fn load(source: &str) -> (Option<StateMachine>, Vec<Diagnostic>) {
         diagnostics.extend(check(&def));
         StateMachine::new(&def)
     });
-    diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    crate::diagnostic::sort(&mut diagnostics);
     (machine, diagnostics)
 }
 
@@ -129,6 +129,6 @@ pub fn check_source(source: &str) -> Vec<Diagnostic> {
     if let Some(def) = def {
         diagnostics.extend(check(&def));
     }
-    diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    crate::diagnostic::sort(&mut diagnostics);
     diagnostics
 }

@@ -411,44 +411,16 @@ fn words(text: &str) -> String {
     out.join(" ")
 }
 
-/// Levenshtein distance in characters.
-/// The candidate with an alias nearest to `key` (edit distance at most max(2, a third of its
-/// length)), for did-you-mean hints; the first in order wins ties.
+/// The value with an alias nearest to `key` ([`crate::diagnostic::suggest_by`]'s rule), for
+/// did-you-mean hints; the first in order wins ties.
 fn closest<T: Copy>(
     key: &str,
     candidates: impl Iterator<Item = (T, &'static [&'static str])>,
 ) -> Option<T> {
-    candidates
-        .flat_map(|(x, aliases)| aliases.iter().map(move |a| (x, *a)))
-        .map(|(x, a)| (edit_distance(key, a), x))
-        .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, x)| x)
-}
-
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// The candidate closest to `word` (at most 2 edits, or a third of its length), for hints.
-pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    candidates
-        .iter()
-        .map(|c| (edit_distance(&word, &c.to_lowercase()), *c))
-        .filter(|(d, _)| *d <= 2.max(word.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    crate::diagnostic::suggest_by(
+        key,
+        candidates.flat_map(|(x, aliases)| aliases.iter().map(move |a| (x, *a))),
+    )
 }
 
 #[cfg(test)]

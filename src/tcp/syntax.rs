@@ -3,7 +3,7 @@
 
 use super::codes;
 pub use super::definition::*;
-use super::names::{did_you_mean, Action, Event};
+use super::names::{Action, Event};
 use super::reference::Scope;
 use super::tree::{self, Kind, Node};
 use super::values::{action_list, event_name, state_name, unknown_action, unknown_event};
@@ -26,9 +26,10 @@ const STATE_KEYS: &[&str] = &["en", "zh", "note"];
 /// Reads a definition. `None` only when the text is not YAML or not a mapping at all.
 pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut root = match tree::parse(source) {
+    let mut root = match tree::parse_classified(source) {
         Ok(n) => n,
-        Err(d) => return (None, vec![at_the_tab(source, d)]),
+        Err(e) if e.at_tab => return (None, vec![at_the_tab(source, e.diagnostic)]),
+        Err(e) => return (None, vec![e.diagnostic]),
     };
     super::flow::repair_splits(source, &mut root, &mut diags);
     let entries = match &root.kind {
@@ -85,7 +86,9 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
                                 value.span,
                                 format!("unknown scope `{text}`"),
                             );
-                            if let Some(s) = did_you_mean(text, &["partial", "figure", "full"]) {
+                            if let Some(s) =
+                                crate::diagnostic::suggest(text, &["partial", "figure", "full"])
+                            {
                                 d = d.with_hint(format!("did you mean `{s}`?"));
                             }
                             diags.push(d.with_hint("scopes: partial (default), figure, full"));
@@ -127,12 +130,11 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
     (Some(def), diags)
 }
 
-/// YAML reports a tab in indentation where the scanner was (often the value on the line
-/// before); point at the tab itself, which is what the author has to change.
+/// YAML reports a tab where the scanner was (often the value on the line before); point at
+/// the tab itself, the first in the indentation of the error's line or a line after it, which
+/// is what the author has to change. (For errors the parser classified as tab errors: see
+/// [`tree::SyntaxError::at_tab`].)
 fn at_the_tab(source: &str, mut d: Diagnostic) -> Diagnostic {
-    if !d.message.contains("tab") {
-        return d;
-    }
     let Some(before) = source.get(..d.span.start) else {
         return d;
     };
@@ -208,7 +210,7 @@ fn known_entries<'a>(
                 k.span,
                 format!("unknown key `{text}` {place}"),
             );
-            if let Some(s) = did_you_mean(text, allowed) {
+            if let Some(s) = crate::diagnostic::suggest(text, allowed) {
                 d = d.with_hint(format!("did you mean `{s}`?"));
             }
             diags.push(d.with_hint(format!("known keys: {}", allowed.join(", "))));

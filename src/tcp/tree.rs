@@ -106,13 +106,30 @@ const MAX_NODES: usize = 200_000;
 /// them inside half of a worker thread's 2 MiB stack.
 pub(crate) const MAX_DEPTH: usize = 64;
 
-/// Parses `source` into a node tree, or one syntax error with its position.
+/// Parses `source` into a node tree, or one syntax error where the parser stopped (the tests
+/// compare it with other readers).
+#[cfg(test)]
 pub(crate) fn parse(source: &str) -> Result<Node, Diagnostic> {
+    parse_classified(source).map_err(|e| e.diagnostic)
+}
+
+/// Why the text is not YAML netfig reads.
+#[derive(Debug, PartialEq)]
+pub(crate) struct SyntaxError {
+    /// The error, where the parser stopped.
+    pub(crate) diagnostic: Diagnostic,
+    /// Whether the parser stopped at a tab (in indentation, or where YAML allows none): the
+    /// parser's position is then often the line before the tab.
+    pub(crate) at_tab: bool,
+}
+
+/// [`parse`], saying what kind of error stopped it.
+pub(crate) fn parse_classified(source: &str) -> Result<Node, SyntaxError> {
     fast::read(source).map_or_else(|| parse_events(source), Ok)
 }
 
 /// [`parse`] by the full parser's events.
-fn parse_events(source: &str) -> Result<Node, Diagnostic> {
+fn parse_events(source: &str) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
     options.set_emit_comments(false);
     // The scanner looks ahead through flow brackets, so its own limits meet a deep flow
@@ -125,8 +142,24 @@ fn parse_events(source: &str) -> Result<Node, Diagnostic> {
         anchors: Vec::new(),
         nodes: 0,
         depth: 0,
+        tab_error: None,
     };
-    reader.stream()
+    reader.stream().map_err(|diagnostic| SyntaxError {
+        at_tab: reader.tab_error == Some(diagnostic.span),
+        diagnostic,
+    })
+}
+
+/// Whether the YAML parser stopped at a tab.
+fn is_tab_error(kind: &ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::TabNotAllowed
+            | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabAtBlockScalarStart
+            | ErrorKind::TabInIndentation
+            | ErrorKind::TabInPlainScalar
+    )
 }
 
 type Step<'a> = (Event<'a>, granit_parser::Span);
@@ -140,6 +173,8 @@ struct Reader<'a> {
     nodes: usize,
     /// Lists and mappings open around the node being read.
     depth: usize,
+    /// Where the parser reported a tab error, if it did.
+    tab_error: Option<Span>,
 }
 
 /// An anchored node, how many nodes it holds and how deep its lists and mappings go.
@@ -158,7 +193,13 @@ impl<'a> Reader<'a> {
                 let at = self.marker_offset(e.marker());
                 Err(match e.kind() {
                     ErrorKind::RecursionLimitExceeded => self.too_deep(Span::new(at, at)),
-                    _ => self.error(at, bare_message(&e.info()).to_string()),
+                    kind => {
+                        if is_tab_error(kind) {
+                            self.tab_error = Some(Span::new(at, at));
+                        }
+                        // The kind says what is wrong; the position is the marker's.
+                        self.error(at, e.kind().to_string())
+                    }
                 })
             }
             None => Err(self.error(self.source.len(), "unexpected end of input".to_string())),
@@ -436,16 +477,6 @@ fn key_text(key: &Node) -> Option<String> {
         Kind::Null => Some(String::new()),
         _ => None,
     }
-}
-
-/// `unclosed bracket '{' at line 3, column 5` → `unclosed bracket '{'`.
-fn bare_message(message: &str) -> &str {
-    let first = message.lines().next().unwrap_or(message);
-    let first = match first.rfind(" at line ") {
-        Some(i) => &first[..i],
-        None => first,
-    };
-    first.trim()
 }
 
 fn clamp_boundary(source: &str, mut i: usize) -> usize {

@@ -1,7 +1,7 @@
 //! `@{ … }` blocks: node shape/label attributes and edge attributes (`animate`, `curve`).
 
+use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::Diagnostic;
-use crate::mermaid::syntax::codes;
 use crate::mermaid::syntax::label::to_label;
 use crate::mermaid::syntax::{Attr, Text, TextKind};
 use crate::model::{Curve, Edge, Label, Shape};
@@ -101,7 +101,7 @@ pub(super) fn node_attrs(
                         a.value.span,
                         format!("unknown shape `{}`", a.value.value),
                     );
-                    if let Some(m) = codes::did_you_mean(&a.value.value, SHAPE_NAMES) {
+                    if let Some(m) = crate::diagnostic::suggest(&a.value.value, SHAPE_NAMES) {
                         d = d.with_hint(format!("did you mean `{m}`?"));
                     }
                     diags.push(d.with_hint(

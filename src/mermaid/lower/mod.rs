@@ -14,11 +14,11 @@
 mod attrs;
 mod style;
 
+use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::mermaid::syntax::label::to_label;
 use crate::mermaid::syntax::{
-    codes, Attr, Chain, ClickAction, Document, LinkStyleStmt, NodeRef, NodeShape, Spanned,
-    Statement,
+    Attr, Chain, ClickAction, Document, LinkStyleStmt, NodeRef, NodeShape, Spanned, Statement,
 };
 use crate::model::{
     Cluster, ClusterId, Direction, Edge, Endpoint, Flowchart, Label, Link, Node, NodeId, Shape,

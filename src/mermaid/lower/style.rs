@@ -1,7 +1,8 @@
 //! `classDef` definitions and turning parsed declarations into [`Style`]s.
 
+use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::Diagnostic;
-use crate::mermaid::syntax::{codes, ClassDef, Prop, Spanned};
+use crate::mermaid::syntax::{ClassDef, Prop, Spanned};
 use crate::model::Style;
 use std::collections::BTreeMap;
 

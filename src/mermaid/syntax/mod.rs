@@ -17,10 +17,11 @@
 //! Modules: `scan` (cursor), `statement` (statement dispatch, subgraphs, keyword
 //! statements), `node` (node groups and shapes), `node_data` (`@{ … }`), `edge` (arrows),
 //! `props` (style declarations), [`label`] (label text → [`Label`](crate::model::Label)),
-//! `frontmatter` (YAML front matter, `%%{init}%%`), [`codes`] (every diagnostic code).
+//! `frontmatter` (YAML front matter, `%%{init}%%`); its diagnostic codes are
+//! [`codes::mmd`](crate::diagnostic::codes::mmd).
 
 mod ast;
-pub mod codes;
+use crate::diagnostic::codes::mmd as codes;
 mod edge;
 mod frontmatter;
 pub mod label;
@@ -144,7 +145,7 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
             "`flowchart-elk`: the ELK renderer is not available; netfig uses its layered layout",
         );
     } else if lower != "flowchart" && lower != "graph" {
-        if let Some(m) = codes::did_you_mean(&lower, HEADERS) {
+        if let Some(m) = crate::diagnostic::suggest(&lower, HEADERS) {
             p.error(
                 codes::NOT_FLOWCHART,
                 span,
@@ -219,7 +220,7 @@ pub(crate) fn check_spelling(p: &mut Parser<'_>, written: &str, span: Span, merm
 
 /// Reports an unknown direction keyword with a did-you-mean hint.
 pub(crate) fn unknown_direction(p: &mut Parser<'_>, d: &str, span: Span) {
-    let d_hint = codes::did_you_mean(d, &["TB", "TD", "BT", "LR", "RL"]);
+    let d_hint = crate::diagnostic::suggest(d, &["TB", "TD", "BT", "LR", "RL"]);
     let e = p.error(
         codes::UNKNOWN_DIRECTION,
         span,

@@ -119,7 +119,7 @@ fn unexpected_after_node(p: &mut Parser<'_>, chain: &Chain) {
         chain.links.is_empty() && chain.groups[0].len() == 1 && chain.groups[0][0].shape.is_none();
     let first = chain.groups[0][0].id.clone();
     let hint = lone
-        .then(|| codes::did_you_mean(&first.value, KEYWORDS))
+        .then(|| crate::diagnostic::suggest(&first.value, KEYWORDS))
         .flatten()
         .filter(|k| !k.eq_ignore_ascii_case(&first.value));
     let e = p.error(

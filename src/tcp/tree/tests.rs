@@ -482,3 +482,32 @@ fn aliases_cannot_stack_nesting_past_the_bound() {
     let at = &src[d.span.start..];
     assert!(at.starts_with("*a3"), "{} at {:?}", d.message, &at[..20]);
 }
+
+/// The parser says which errors are tab errors (by its error kind, not by the words of its
+/// message): those point at the tab, which is what the author has to change; other errors stay
+/// where the parser stopped, although a line after them is indented with a tab.
+#[test]
+fn only_tab_errors_move_to_the_tab() {
+    let src = "machine: tcp\ntransitions:\n  - from: CLOSED\n    event: close\n\tto: LISTEN\n";
+    let e = parse_classified(src).expect_err("a tab in indentation");
+    assert!(e.at_tab, "{e:?}");
+    let tab = src.find('\t').unwrap();
+    assert_ne!(
+        e.diagnostic.span.start, tab,
+        "the parser stops before the tab"
+    );
+    let (_, ds) = crate::tcp::parse(src);
+    assert_eq!(ds[0].span, Span::new(tab, tab + 1));
+    assert_eq!(
+        ds[0].hints,
+        ["indent with spaces: YAML does not allow tabs in indentation"]
+    );
+
+    let src = "machine: tcp\nx: [1,\n\t2\n";
+    let e = parse_classified(src).expect_err("an unclosed bracket");
+    assert!(!e.at_tab, "{e:?}");
+    let (_, ds) = crate::tcp::parse(src);
+    assert_eq!(ds.len(), 1, "{ds:?}");
+    assert_eq!(ds[0].span, e.diagnostic.span);
+    assert!(ds[0].hints.is_empty(), "{ds:?}");
+}

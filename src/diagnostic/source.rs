@@ -1,97 +1,8 @@
-//! Problems in user input, as data (typst style): a severity, a stable code, a span into the
-//! user's file, a message and hints. Libraries never print; the CLI renders diagnostics with
-//! [`SourceFile::render`].
+//! A named source text with a line index, and the rustc-style rendering of a diagnostic in it.
 
+use super::{sort, Diagnostic};
 use std::borrow::Cow;
 use std::fmt::Write as _;
-
-/// A byte range `start..end` in a source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte (may equal `start` for a point).
-    pub end: usize,
-}
-
-impl Span {
-    /// A span from `start` to `end` (byte offsets).
-    pub fn new(start: usize, end: usize) -> Self {
-        Span {
-            start,
-            end: end.max(start),
-        }
-    }
-    /// The smallest span covering both.
-    pub fn join(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-    /// This span moved `by` bytes to the right (used when a block sits inside a larger file).
-    pub fn shifted(self, by: usize) -> Span {
-        Span::new(self.start + by, self.end + by)
-    }
-}
-
-/// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// The input is wrong; the command exits 1.
-    Error,
-    /// Probably a mistake or something netfig ignores; output is still produced.
-    Warning,
-}
-
-/// One problem in user input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Error or warning.
-    pub severity: Severity,
-    /// Stable code such as `E-MMD-001`; tests and users' CI rely on it.
-    pub code: &'static str,
-    /// What is wrong, in one sentence.
-    pub message: String,
-    /// Where in the source.
-    pub span: Span,
-    /// What to do about it ("expected `]`", "did you mean `LR`?").
-    pub hints: Vec<String>,
-}
-
-impl Diagnostic {
-    /// An error.
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            message: message.into(),
-            span,
-            hints: Vec::new(),
-        }
-    }
-    /// A warning.
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            code,
-            message: message.into(),
-            span,
-            hints: Vec::new(),
-        }
-    }
-    /// Adds a hint.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hints.push(hint.into());
-        self
-    }
-    /// Whether this is an error.
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-}
-
-/// Whether any diagnostic in the list is an error.
-pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics.iter().any(Diagnostic::is_error)
-}
 
 /// A named source text with a line index, for turning spans into `file:line:col`.
 #[derive(Debug, Clone)]
@@ -180,10 +91,7 @@ impl SourceFile {
     /// caret still lines up under the escaped text.
     pub fn render(&self, d: &Diagnostic) -> String {
         let (line, col) = self.line_col(d.span.start);
-        let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let kind = d.severity.as_str();
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -239,10 +147,11 @@ impl SourceFile {
         }
         out
     }
-    /// Renders all diagnostics, in source order (stable for equal positions).
+    /// Renders all diagnostics in [`sort`]'s order, one after another with a blank line
+    /// between.
     pub fn render_all(&self, diagnostics: &[Diagnostic]) -> String {
         let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
-        sorted.sort_by_key(|d| d.span.start);
+        sort(&mut sorted);
         sorted
             .into_iter()
             .map(|d| self.render(d))
@@ -263,8 +172,8 @@ fn is_unprintable(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `s` safe to print to a terminal: every character of [`is_unprintable`] written as its Rust
-/// escape, `\u{1b}` for ESC, `\u{0}` for NUL, `\u{202e}` for RIGHT-TO-LEFT OVERRIDE (a tab
+/// `s` safe to print to a terminal: every C0 or C1 control, DEL and bidirectional formatting
+/// character written as its Rust escape, `\u{1b}` for ESC, `\u{0}` for NUL, `\u{202e}` for RIGHT-TO-LEFT OVERRIDE (a tab
 /// or line feed too: use it on one-line text such as a file name or a message).
 pub fn printable(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unprintable) {
@@ -348,6 +257,7 @@ pub fn byte_offset(source: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Span;
 
     #[test]
     fn a_long_line_is_quoted_around_the_caret() {
