@@ -6,7 +6,7 @@
 
 mod options;
 
-pub use options::{CheckMode, Options, TableFormat, View};
+pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
 use crate::diagnostic::{has_errors, Diagnostic, Severity};
 use crate::model::{Flowchart, LangChoice, StateTable};
@@ -248,10 +248,18 @@ mod tests {
 
     #[test]
     fn options_parse() {
-        assert_eq!("Table".parse::<View>(), Ok(View::Table));
-        assert!("chart".parse::<View>().is_err());
-        assert_eq!("md".parse::<TableFormat>(), Ok(TableFormat::Markdown));
-        assert_eq!("warn".parse::<CheckMode>(), Ok(CheckMode::Warn));
+        assert_eq!(parse_value::<View>("Table"), Ok(View::Table));
+        assert_eq!(
+            parse_value::<View>("chart"),
+            Err("unknown variant `chart`, expected one of `diagram`, `table`, `both`".into())
+        );
+        assert_eq!(parse_value::<TableFormat>("md"), Ok(TableFormat::Markdown));
+        assert_eq!(parse_value::<CheckMode>("warn"), Ok(CheckMode::Warn));
+        assert_eq!(parse_value::<LangChoice>("ZH"), Ok(LangChoice::Zh));
+        assert_eq!(
+            parse_value::<crate::model::Theme>("dark"),
+            Ok(crate::model::Theme::Dark)
+        );
         assert!(View::Both.has_diagram() && View::Both.has_table());
     }
 
