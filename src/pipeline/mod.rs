@@ -9,7 +9,7 @@ mod options;
 pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
 use crate::diagnostic::{has_errors, Diagnostic, Severity};
-use crate::model::{Flowchart, LangChoice, StateTable};
+use crate::model::{Flowchart, Label, LangChoice, StateTable};
 use crate::render::{DiagramKind, SvgOptions};
 use crate::tcp::StateMachine;
 use crate::{layout, mermaid, render, tcp};
@@ -97,7 +97,7 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
     let title = chart
         .title
         .as_ref()
-        .map(|t| t.text().replace('\n', " "))
+        .map(Label::one_line)
         .or_else(|| chart.acc_title.clone());
     let geometry = layout_flowchart(&chart);
     let svg = render::svg::flowchart(
