@@ -196,6 +196,36 @@ fn errors_fail_the_build_naming_chapter_lines() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// A value netfig does not know in book.toml fails the build, naming book.toml, the position
+/// and the key, through `netfig build` (exit 2, a configuration error) and through a stock
+/// `mdbook` running `mdbook-netfig`.
+#[test]
+fn a_bad_book_toml_value_names_book_toml_and_the_key() {
+    let book = copy_book("ok", "bad-config");
+    // The fixture's book.toml ends inside its `[preprocessor.netfig]` table.
+    let toml = read(&book.join("book.toml"));
+    assert!(toml.trim_end().ends_with("after = [\"links\"]"), "{toml}");
+    let line = toml.lines().count() + 1;
+    std::fs::write(book.join("book.toml"), format!("{toml}lang = \"fr\"\n")).unwrap();
+    let want = format!(
+        "book.toml:{line}:8: [preprocessor.netfig] lang: unknown variant `fr`, expected one of `zh`, `en`, `both`"
+    );
+    let o = netfig(&["build", book.to_str().unwrap()], &root(), None);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&want), "{stderr}");
+    std::fs::write(book.join("book.toml"), format!("{toml}check = \"maybe\"\n")).unwrap();
+    let o = run_mdbook(&book);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "book.toml:{line}:9: [preprocessor.netfig] check: unknown variant `maybe`, expected one of `deny`, `warn`, `off`"
+        )),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn on_error_render_puts_an_error_box_in_the_page() {
     let book = copy_book("bad", "mdbook-bad-render");
@@ -315,7 +345,8 @@ fn netfig_check_reports_a_broken_config_and_errors_in_included_fences() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("book.toml: [preprocessor.netfig]:"),
+        stderr
+            .contains("book.toml:4:12: [preprocessor.netfig] on-error: unknown variant `explode`"),
         "{stderr}"
     );
     std::fs::write(book.join("book.toml"), "[book]\ntitle = \"c\"\n").unwrap();

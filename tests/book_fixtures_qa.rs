@@ -177,7 +177,7 @@ fn an_inline_table_keeps_an_enclosing_markdown_table_whole() {
     )
     .unwrap();
     let config = Config {
-        check: netfig::book::CheckMode::Off,
+        check: netfig::pipeline::CheckMode::Off,
         ..Config::default()
     };
     let chapter = "| a | b |\n|---|---|\n| {{#netfig s.yaml view=table}} | z |\n";

@@ -127,7 +127,7 @@ const WRONG_TCP: &str = "```tcp-states\nmachine: tcp\ntransitions:\n  - { from: 
 
 #[test]
 fn check_modes_decide_what_a_wrong_definition_does() {
-    use netfig::book::CheckMode;
+    use netfig::pipeline::CheckMode;
     let chapter = format!("# T\n\n{WRONG_TCP}");
     for (mode, renders, errors, warnings) in [
         (CheckMode::Deny, false, 1, 0),

@@ -26,8 +26,8 @@ fn osi_vs_tcpip() {
     }
     for n in &g.nodes {
         assert_eq!(n.label.lines.len(), 2, "{}", n.id);
-        assert_eq!(n.label.lines[0].lang(), Lang::Zh);
-        assert_eq!(n.label.lines[1].lang(), Lang::En);
+        assert_eq!(n.label.lines[0].lang, Lang::Zh);
+        assert_eq!(n.label.lines[1].lang, Lang::En);
         assert_eq!(n.style.get("fill"), Some("#e6f3ff"), "{}", n.id);
         assert_eq!(n.style.get("stroke-width"), Some("2px"));
         assert!(n.parent.is_some());

@@ -121,6 +121,7 @@ fn bilingual_runs_and_title() {
                     },
                 ],
                 rule: false,
+                lang: Lang::En,
             },
             LabelLine {
                 runs: vec![TextRun {
@@ -129,6 +130,7 @@ fn bilingual_runs_and_title() {
                     italic: true,
                 }],
                 rule: false,
+                lang: Lang::En,
             },
         ],
     };

@@ -184,3 +184,49 @@ fn state_diagrams_are_drawn_with_every_layout_phase() {
     assert!(drawn.bends < layered.bends, "{drawn} vs {layered}");
     assert!(drawn.crossings <= layered.crossings, "{drawn} vs {layered}");
 }
+
+/// The lines of the node `id`'s label in `svg` (one per `<tspan>` line).
+fn node_lines(svg: &str, id: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let node = doc
+        .descendants()
+        .find(|n| n.has_tag_name("g") && n.attribute("data-id") == Some(id))
+        .unwrap_or_else(|| panic!("no node {id}"));
+    node.descendants()
+        .filter(|n| n.has_tag_name("tspan"))
+        .map(|n| n.text().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// `states: { CLOSE-WAIT: { zh: CW } }`: "CW" is the Chinese name although it has no Han
+/// characters; the drawing used to guess it English and show "CW / CLOSE-WAIT" under every
+/// language. Diagram and table agree now, and the Chinese-only note survives `--lang en`.
+#[test]
+fn a_chinese_name_without_han_characters_is_still_chinese() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/tcp/chinese_without_han.yaml"
+    ))
+    .unwrap();
+    for (lang, want) in [
+        (LangChoice::Zh, vec!["CW"]),
+        (LangChoice::En, vec!["CLOSE-WAIT"]),
+        (LangChoice::Both, vec!["CW", "CLOSE-WAIT"]),
+    ] {
+        let r = pipeline::compile(
+            &src,
+            Kind::TcpStates,
+            &options(lang, View::Both, TableFormat::Markdown),
+        )
+        .unwrap();
+        let svg = r.svg.unwrap();
+        assert_eq!(node_lines(&svg, "CLOSE-WAIT"), want, "{lang:?}");
+        assert!(svg.contains("等待应用关闭"), "{lang:?}: the note is lost");
+        let table = r.table.unwrap();
+        let row = table.lines().nth(2).unwrap();
+        assert!(
+            row.ends_with(&format!("| {} | 3.3.2 Figure 5 |", want.join(" "))),
+            "{lang:?}: {row}"
+        );
+    }
+}

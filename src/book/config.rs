@@ -1,8 +1,10 @@
-//! The `[preprocessor.netfig]` table of `book.toml`.
+//! The `[preprocessor.netfig]` table of `book.toml`: typed values (serde), and an error that
+//! names the file, the position and the key when a value is not one netfig knows.
 
 use crate::model::LangChoice;
+use crate::pipeline::CheckMode;
 use serde::Deserialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What to do when a diagram has errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -15,25 +17,14 @@ pub enum OnError {
     Render,
 }
 
-/// How TCP definitions are checked against RFC 9293.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CheckMode {
-    /// Check findings are errors.
-    #[default]
-    Deny,
-    /// Check findings are printed as warnings; the diagram is still rendered.
-    Warn,
-    /// No checking.
-    Off,
-}
-
 /// The preprocessor's configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct Config {
-    /// Which label lines to show: `both` (default), `zh` or `en`.
-    pub lang: Option<String>,
+    /// Which label lines to show: `both` (default), `zh` or `en`. The default is `both`
+    /// whatever `book.language` says: a Chinese book still shows the English protocol terms
+    /// readers search for. (Documented in the book's netfig chapter.)
+    pub lang: LangChoice,
     /// `fail` (default) or `render`.
     pub on_error: OnError,
     /// `deny` (default), `warn` or `off`.
@@ -65,7 +56,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            lang: None,
+            lang: LangChoice::Both,
             on_error: OnError::Fail,
             check: CheckMode::Deny,
             flowchart_fences: vec!["mermaid".into(), "flowchart".into()],
@@ -81,15 +72,47 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The language to use. An explicit `lang` wins; otherwise `both`, whatever
-    /// `book.language` says: a Chinese book still shows the English protocol terms readers
-    /// search for. (Documented in the book's netfig chapter.)
-    pub fn lang_choice(&self) -> Result<LangChoice, String> {
-        match &self.lang {
-            Some(l) => l.parse(),
-            None => Ok(LangChoice::Both),
+    /// The table of the book.toml text `text` (named `file` in errors), or the defaults when it
+    /// has none. A value netfig does not know is an error naming the file, line:col and key.
+    pub fn from_book_toml(file: &str, text: &str) -> Result<Config, ConfigError> {
+        #[derive(Deserialize, Default)]
+        struct BookToml {
+            #[serde(default)]
+            preprocessor: Preprocessors,
+        }
+        #[derive(Deserialize, Default)]
+        struct Preprocessors {
+            netfig: Option<Config>,
+        }
+        match toml::from_str::<BookToml>(text) {
+            Ok(book) => Ok(book.preprocessor.netfig.unwrap_or_default()),
+            Err(e) => Err(ConfigError::located(file, text, &e)),
         }
     }
+
+    /// The table of the book being built: `book` is mdBook's (already merged) configuration;
+    /// an invalid table is located in `root`/book.toml when the file shows the problem.
+    pub fn from_mdbook(
+        root: &Path,
+        book: &mdbook_preprocessor::config::Config,
+    ) -> Result<Config, ConfigError> {
+        match book.get::<Config>("preprocessor.netfig") {
+            Ok(config) => Ok(config.unwrap_or_default()),
+            Err(e) => {
+                if let Ok(text) = crate::input::read_file(&root.join("book.toml")) {
+                    Config::from_book_toml("book.toml", &text)?;
+                }
+                // Not in the file (an `MDBOOK_…` environment override): mdBook's words.
+                Err(ConfigError {
+                    file: "book.toml".into(),
+                    line_col: None,
+                    key: None,
+                    message: format!("{:#}", e).replace('\n', " "),
+                })
+            }
+        }
+    }
+
     /// Every fence name netfig claims.
     pub fn claimed_fences(&self) -> Vec<String> {
         self.flowchart_fences
@@ -98,6 +121,78 @@ impl Config {
             .cloned()
             .collect()
     }
+}
+
+/// A `[preprocessor.netfig]` table (or the book.toml holding it) netfig cannot use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file, as shown (`book.toml`).
+    pub file: String,
+    /// 1-based line and column (in characters) of the problem, when known.
+    pub line_col: Option<(usize, usize)>,
+    /// The key of `[preprocessor.netfig]` whose value is wrong (or that is unknown), when known.
+    pub key: Option<String>,
+    /// What is wrong, e.g. ``unknown variant `fr`, expected one of `zh`, `en`, `both` ``.
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, col)) = self.line_col {
+            write!(f, ":{line}:{col}")?;
+        }
+        match &self.key {
+            Some(key) => write!(f, ": [preprocessor.netfig] {key}: {}", self.message),
+            None => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// `e`, met deserializing `text`, with its position and the netfig key it falls in.
+    fn located(file: &str, text: &str, e: &toml::de::Error) -> ConfigError {
+        let span = e.span();
+        let line_col = span.as_ref().map(|s| line_col(text, s.start));
+        let key = span.and_then(|s| netfig_key_at(text, s.start));
+        ConfigError {
+            file: file.to_string(),
+            line_col,
+            key,
+            message: e.message().trim_end().replace('\n', " "),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// The key of `[preprocessor.netfig]` whose entry (key or value) covers byte `offset`.
+fn netfig_key_at(text: &str, offset: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+    fn table<'a, 'i>(t: &'a DeTable<'i>, name: &str) -> Option<&'a DeTable<'i>> {
+        t.iter().find_map(|(k, v)| match v.get_ref() {
+            DeValue::Table(inner) if k.get_ref().as_ref() == name => Some(inner),
+            _ => None,
+        })
+    }
+    let root = DeTable::parse(text).ok()?;
+    let netfig = table(table(root.get_ref(), "preprocessor")?, "netfig")?;
+    netfig.iter().find_map(|(k, v)| {
+        let covers =
+            |s: std::ops::Range<usize>| s.start <= offset && offset < s.end.max(s.start + 1);
+        (covers(k.span()) || covers(v.span())).then(|| k.get_ref().to_string())
+    })
 }
 
 #[cfg(test)]
@@ -110,12 +205,42 @@ mod tests {
             "lang = \"zh\"\non-error = \"render\"\ncheck = \"warn\"\nflowchart-fences = [\"flow\"]\ncommand = \"mdbook-netfig\"\nafter = [\"links\"]\n",
         )
         .unwrap();
-        assert_eq!(c.lang_choice().unwrap(), LangChoice::Zh);
+        assert_eq!(c.lang, LangChoice::Zh);
         assert_eq!(c.on_error, OnError::Render);
         assert_eq!(c.check, CheckMode::Warn);
         assert_eq!(
             c.claimed_fences(),
             vec!["flow".to_string(), "tcp-states".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_bad_value_names_the_file_position_and_key() {
+        let text = "[book]\ntitle = \"t\"\n\n[preprocessor.netfig]\nlang = \"fr\"\n";
+        let e = Config::from_book_toml("book.toml", text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "book.toml:5:8: [preprocessor.netfig] lang: unknown variant `fr`, expected one of `zh`, `en`, `both`"
+        );
+        let e = Config::from_book_toml("b/book.toml", "[preprocessor.netfig]\ncheck = \"maybe\"\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b/book.toml:2:9: [preprocessor.netfig] check: unknown variant `maybe`, expected one of `deny`, `warn`, `off`"
+        );
+    }
+
+    #[test]
+    fn a_good_table_and_no_table() {
+        let c = Config::from_book_toml(
+            "book.toml",
+            "[preprocessor.netfig]\nlang = \"en\"\ncheck = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!((c.lang, c.check), (LangChoice::En, CheckMode::Off));
+        assert_eq!(
+            Config::from_book_toml("book.toml", "[book]\n").unwrap(),
+            Config::default()
         );
     }
 

@@ -13,11 +13,10 @@ mod locate;
 mod preprocessor;
 
 pub use crate::diagnostic::Finding;
-pub use config::{CheckMode, Config, OnError};
+pub use config::{Config, ConfigError, OnError};
 pub use preprocessor::{preprocessor_main, supported_mdbook, BookError, Netfig};
 
 use crate::diagnostic::{codes, Diagnostic, SourceFile};
-use crate::model::LangChoice;
 use crate::pipeline::{self, Kind, Options};
 use blocks::{Block, Fence};
 use locate::Locator;
@@ -54,7 +53,6 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
         cx.disk_text.clone().unwrap_or_else(|| content.to_string()),
     ));
     let loc = Locator::new(chapter_file.text(), content);
-    let default_lang = cx.config.lang_choice().unwrap_or_default();
     let mut findings = Vec::new();
     let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut styled = false;
@@ -78,14 +76,18 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
             }
         };
         let lang = match attr(&job.attrs, "lang")
-            .map(str::parse::<LangChoice>)
+            .map(pipeline::parse_value)
             .transpose()
         {
-            Ok(l) => l.unwrap_or(default_lang),
+            Ok(l) => l.unwrap_or(cx.config.lang),
             Err(e) => {
                 findings.push(Finding {
                     file: job.site.clone(),
-                    diagnostic: Diagnostic::error(codes::book::BAD_BLOCK_ATTRIBUTE, job.anchor, e),
+                    diagnostic: Diagnostic::error(
+                        codes::book::BAD_BLOCK_ATTRIBUTE,
+                        job.anchor,
+                        format!("lang: {e}"),
+                    ),
                 });
                 continue;
             }
@@ -160,12 +162,16 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
 fn block_options(
     job: &Job,
     cx: &ChapterContext,
-    lang: LangChoice,
+    lang: crate::model::LangChoice,
     id_prefix: String,
 ) -> Result<Options, Diagnostic> {
     let view = match attr(&job.attrs, "view") {
-        Some(v) if job.kind == Kind::TcpStates => v.parse().map_err(|e: String| {
-            Diagnostic::error(codes::book::BAD_BLOCK_ATTRIBUTE, job.anchor, e)
+        Some(v) if job.kind == Kind::TcpStates => pipeline::parse_value(v).map_err(|e| {
+            Diagnostic::error(
+                codes::book::BAD_BLOCK_ATTRIBUTE,
+                job.anchor,
+                format!("view: {e}"),
+            )
         })?,
         _ => pipeline::View::Diagram,
     };
@@ -179,11 +185,7 @@ fn block_options(
             pipeline::TableFormat::Markdown
         },
         template_dir: cx.config.template_dir.clone(),
-        check: match cx.config.check {
-            CheckMode::Deny => pipeline::CheckMode::Deny,
-            CheckMode::Warn => pipeline::CheckMode::Warn,
-            CheckMode::Off => pipeline::CheckMode::Off,
-        },
+        check: cx.config.check,
         ..Options::default()
     })
 }

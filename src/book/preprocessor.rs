@@ -47,7 +47,7 @@ impl Netfig {
         ctx: &PreprocessorContext,
         mut book: Book,
     ) -> Result<(Book, Vec<Finding>)> {
-        let mut config: Config = ctx.config.get("preprocessor.netfig")?.unwrap_or_default();
+        let mut config = Config::from_mdbook(&ctx.root, &ctx.config).map_err(Error::new)?;
         // Findings about the book as a whole come first.
         let mut findings = config
             .template_dir
@@ -56,9 +56,6 @@ impl Netfig {
             .unwrap_or_default();
         // `template-dir` is relative to the book's root.
         config.template_dir = config.template_dir.map(|d| ctx.root.join(d));
-        if let Err(e) = config.lang_choice() {
-            return Err(Error::new(BookError::Config(format!("lang: {e}"))));
-        }
         let src = ctx.root.join(&ctx.config.book.src);
         let src_name = ctx.config.book.src.clone();
         let renderer = ctx.renderer.clone();

@@ -216,26 +216,8 @@ fn book_config(chapter: &Path) -> Result<crate::book::Config, String> {
     for dir in abs.ancestors().skip(1) {
         let toml_path = dir.join("book.toml");
         if let Ok(text) = crate::input::read_file(&toml_path) {
-            let invalid = |e: String| {
-                let e = e.trim_end().replace('\n', " ");
-                format!("{}: [preprocessor.netfig]: {e}", toml_path.display())
-            };
-            let table = text
-                .parse::<toml::Table>()
-                .map_err(|e| format!("{}: {e}", toml_path.display()))?
-                .get("preprocessor")
-                .and_then(|p| p.get("netfig"))
-                .cloned();
-            let Some(table) = table else {
-                return Ok(crate::book::Config::default());
-            };
-            let config: crate::book::Config = table
-                .try_into()
-                .map_err(|e: toml::de::Error| invalid(e.to_string()))?;
-            config
-                .lang_choice()
-                .map_err(|e| invalid(format!("lang: {e}")))?;
-            return Ok(config);
+            return crate::book::Config::from_book_toml(&toml_path.display().to_string(), &text)
+                .map_err(|e| e.to_string());
         }
     }
     Ok(crate::book::Config::default())

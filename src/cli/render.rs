@@ -61,21 +61,21 @@ pub(crate) struct RenderArgs {
     /// PNG scale factor, from 0.01 to 16.
     #[arg(long, default_value_t = 1.0)]
     scale: f64,
-    /// Which label lines to keep: zh, en or both.
-    #[arg(long, default_value = "both")]
+    /// Which label lines to keep.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = LangChoice::Both)]
     lang: LangChoice,
-    /// Colour theme: light or dark.
-    #[arg(long, default_value = "light")]
+    /// Colour theme.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Theme::Light)]
     theme: Theme,
-    /// TCP state machines: diagram, table or both.
-    #[arg(long, default_value = "diagram")]
+    /// TCP state machines: what to produce.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = View::Diagram)]
     view: View,
     /// A folder whose `state-table.html.hbs` replaces the built-in table template.
     #[arg(long, value_name = "DIR")]
     template: Option<PathBuf>,
     /// TCP state machines: findings of the RFC 9293 check are errors (deny), warnings (warn),
     /// or not looked for (off).
-    #[arg(long, default_value = "deny")]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = CheckMode::Deny)]
     check: CheckMode,
 }
 

@@ -1,16 +1,40 @@
 //! Bilingual labels: lines of styled text runs, each line Chinese or English.
+//!
+//! A line's language is set once, by the front end that builds it (the mermaid front end
+//! guesses it from the text with [`Lang::of_text`]; the TCP front end knows it from the `zh` and
+//! `en` fields); [`Label::select`] is the one place that keeps the lines a [`LangChoice`] asks
+//! for, for diagrams, tables, legends and titles alike.
 
-/// The language of one label line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+use serde::{Deserialize, Serialize};
+
+/// The language of one label line. Serialized `zh` / `en`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// The line contains Han characters.
+    /// Chinese.
     Zh,
-    /// Everything else.
+    /// English (and any text without Han characters, when guessed).
+    #[default]
     En,
 }
 
-/// Which label lines to show (`--lang`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+impl Lang {
+    /// The guess for text whose language nobody stated: Chinese if it contains a Han
+    /// character, otherwise English (full-width punctuation alone is not Chinese).
+    pub fn of_text(text: &str) -> Lang {
+        if text.chars().any(is_han) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Which label lines to show (`--lang`, `lang =` in book.toml, `lang=` on a block).
+/// Serialized and parsed as `zh`, `en`, `both`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
 pub enum LangChoice {
     /// Chinese lines only (a label with no Chinese line keeps its lines).
     Zh,
@@ -19,18 +43,6 @@ pub enum LangChoice {
     /// Every line.
     #[default]
     Both,
-}
-
-impl std::str::FromStr for LangChoice {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "zh" => Ok(LangChoice::Zh),
-            "en" => Ok(LangChoice::En),
-            "both" => Ok(LangChoice::Both),
-            _ => Err(format!("unknown language `{s}` (expected zh, en or both)")),
-        }
-    }
 }
 
 /// A run of text with one style.
@@ -52,11 +64,14 @@ pub struct LabelLine {
     /// A horizontal rule (`<hr>`) in place of text: no runs, drawn across the label at the
     /// middle of this line's box.
     pub rule: bool,
+    /// The line's language, set by the front end that built the line (a rule's is
+    /// meaningless: [`Label::select`] never keeps a rule alone).
+    pub lang: Lang,
 }
 
 impl LabelLine {
-    /// A line of one unstyled run.
-    pub fn plain(text: impl Into<String>) -> Self {
+    /// A line of one unstyled run in `lang`.
+    pub fn new(text: impl Into<String>, lang: Lang) -> Self {
         LabelLine {
             runs: vec![TextRun {
                 text: text.into(),
@@ -64,26 +79,26 @@ impl LabelLine {
                 italic: false,
             }],
             rule: false,
+            lang,
         }
+    }
+    /// A line of one unstyled run, its language guessed from the text ([`Lang::of_text`]).
+    pub fn plain(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let lang = Lang::of_text(&text);
+        LabelLine::new(text, lang)
     }
     /// A horizontal rule (`<hr>`).
     pub fn rule() -> Self {
         LabelLine {
             runs: Vec::new(),
             rule: true,
+            lang: Lang::default(),
         }
     }
     /// The line's text without styles.
     pub fn text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
-    }
-    /// Chinese if the line contains a Han character, otherwise English.
-    pub fn lang(&self) -> Lang {
-        if self.runs.iter().any(|r| r.text.chars().any(is_han)) {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
     }
 }
 
@@ -102,7 +117,8 @@ pub struct Label {
 }
 
 impl Label {
-    /// A label from plain text; `\n` separates lines.
+    /// A label from plain text; `\n` separates lines, each line's language guessed
+    /// ([`LabelLine::plain`]).
     pub fn plain(text: &str) -> Self {
         Label {
             lines: text.split('\n').map(LabelLine::plain).collect(),
@@ -122,8 +138,9 @@ impl Label {
             .collect::<Vec<_>>()
             .join("\n")
     }
-    /// The lines to show for `choice`: `Both` keeps all; `Zh`/`En` keep that language's lines,
-    /// unless the label has none of them, in which case it keeps everything.
+    /// The lines to show for `choice`: `Both` keeps all; `Zh`/`En` keep the lines stored as
+    /// that language, unless the label has none of them, in which case it keeps everything.
+    /// Nothing is guessed here: each line's language was set when it was built.
     pub fn select(&self, choice: LangChoice) -> Label {
         let want = match choice {
             LangChoice::Both => return self.clone(),
@@ -134,7 +151,7 @@ impl Label {
             .lines
             .iter()
             // A rule separates lines; alone with one language it would separate nothing.
-            .filter(|l| !l.rule && l.lang() == want)
+            .filter(|l| !l.rule && l.lang == want)
             .cloned()
             .collect();
         if kept.is_empty() {
@@ -142,6 +159,14 @@ impl Label {
         } else {
             Label { lines: kept }
         }
+    }
+    /// The label's lines on one line, joined with a space (titles, tooltips, descriptions).
+    pub fn one_line(&self) -> String {
+        self.lines
+            .iter()
+            .map(LabelLine::text)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -168,7 +193,29 @@ mod tests {
 
     #[test]
     fn full_width_punctuation_alone_is_not_chinese() {
-        assert_eq!(LabelLine::plain("（）").lang(), Lang::En);
-        assert_eq!(LabelLine::plain("OSI七层").lang(), Lang::Zh);
+        assert_eq!(LabelLine::plain("（）").lang, Lang::En);
+        assert_eq!(LabelLine::plain("OSI七层").lang, Lang::Zh);
+    }
+
+    #[test]
+    fn select_uses_the_stored_language_not_the_text() {
+        // A Chinese name without Han characters (an abbreviation) is still the Chinese line.
+        let l = Label {
+            lines: vec![
+                LabelLine::new("CW", Lang::Zh),
+                LabelLine::new("CLOSE-WAIT", Lang::En),
+            ],
+        };
+        assert_eq!(l.select(LangChoice::Zh).text(), "CW");
+        assert_eq!(l.select(LangChoice::En).text(), "CLOSE-WAIT");
+        assert_eq!(l.select(LangChoice::Both).text(), "CW\nCLOSE-WAIT");
+    }
+
+    #[test]
+    fn stored_single_language_label_survives_other_choice() {
+        let zh_only = Label {
+            lines: vec![LabelLine::new("ABC", Lang::Zh)],
+        };
+        assert_eq!(zh_only.select(LangChoice::En).text(), "ABC");
     }
 }

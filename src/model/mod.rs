@@ -9,25 +9,16 @@ pub use flowchart::*;
 pub use label::{Label, LabelLine, Lang, LangChoice, TextRun};
 pub use table::{StateTable, TableLine, TableRow};
 
-/// Colour theme of the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Colour theme of the output (`light`, `dark`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Dark lines on light ground.
     #[default]
     Light,
     /// Light lines on dark ground.
     Dark,
-}
-
-impl std::str::FromStr for Theme {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "light" => Ok(Theme::Light),
-            "dark" => Ok(Theme::Dark),
-            _ => Err(format!("unknown theme `{s}` (expected light or dark)")),
-        }
-    }
 }
 
 /// One entry of a legend: a sample line drawn with `style` (an edge's line properties) and a

@@ -11,6 +11,7 @@
 //! * each row's `section` (e.g. `3.3.2 Figure 5`, empty when not in the reference), `path`
 //!   (`client`, `server`, `other`) and `from_id`/`to_id` (the states as the author wrote them).
 
+use super::label::{LabelLine, Lang, LangChoice};
 use serde::Serialize;
 
 /// One line of a cell.
@@ -18,8 +19,18 @@ use serde::Serialize;
 pub struct TableLine {
     /// The text.
     pub text: String,
-    /// `zh` or `en`.
-    pub lang: &'static str,
+    /// Its language (serialized `zh` or `en`).
+    pub lang: Lang,
+}
+
+impl From<&LabelLine> for TableLine {
+    /// A label line, already selected for the chosen language, as a cell line.
+    fn from(line: &LabelLine) -> Self {
+        TableLine {
+            text: line.text(),
+            lang: line.lang,
+        }
+    }
 }
 
 /// One transition.
@@ -46,8 +57,8 @@ pub struct TableRow {
 /// A whole state table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StateTable {
-    /// `zh`, `en` or `both`.
-    pub lang: &'static str,
+    /// The chosen language (serialized `zh`, `en` or `both`).
+    pub lang: LangChoice,
     /// The machine's title.
     pub title: Option<Vec<TableLine>>,
     /// The five column headers.

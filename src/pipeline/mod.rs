@@ -6,10 +6,10 @@
 
 mod options;
 
-pub use options::{CheckMode, Options, TableFormat, View};
+pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
 use crate::diagnostic::{has_errors, Diagnostic, Severity};
-use crate::model::{Flowchart, LangChoice, StateTable};
+use crate::model::{Flowchart, Label, LangChoice, StateTable};
 use crate::render::{DiagramKind, SvgOptions};
 use crate::tcp::StateMachine;
 use crate::{layout, mermaid, render, tcp};
@@ -97,7 +97,7 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
     let title = chart
         .title
         .as_ref()
-        .map(|t| t.text().replace('\n', " "))
+        .map(Label::one_line)
         .or_else(|| chart.acc_title.clone());
     let geometry = layout_flowchart(&chart);
     let svg = render::svg::flowchart(
@@ -245,10 +245,18 @@ mod tests {
 
     #[test]
     fn options_parse() {
-        assert_eq!("Table".parse::<View>(), Ok(View::Table));
-        assert!("chart".parse::<View>().is_err());
-        assert_eq!("md".parse::<TableFormat>(), Ok(TableFormat::Markdown));
-        assert_eq!("warn".parse::<CheckMode>(), Ok(CheckMode::Warn));
+        assert_eq!(parse_value::<View>("Table"), Ok(View::Table));
+        assert_eq!(
+            parse_value::<View>("chart"),
+            Err("unknown variant `chart`, expected one of `diagram`, `table`, `both`".into())
+        );
+        assert_eq!(parse_value::<TableFormat>("md"), Ok(TableFormat::Markdown));
+        assert_eq!(parse_value::<CheckMode>("warn"), Ok(CheckMode::Warn));
+        assert_eq!(parse_value::<LangChoice>("ZH"), Ok(LangChoice::Zh));
+        assert_eq!(
+            parse_value::<crate::model::Theme>("dark"),
+            Ok(crate::model::Theme::Dark)
+        );
         assert!(View::Both.has_diagram() && View::Both.has_table());
     }
 

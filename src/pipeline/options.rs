@@ -1,10 +1,30 @@
 //! What a caller asks of [`super::compile`]: one set of options for every kind of diagram.
+//!
+//! The option values ([`View`], [`TableFormat`], [`CheckMode`], and the model's
+//! [`LangChoice`] and [`Theme`]) derive their parsing: `serde` for book.toml (lower-case names)
+//! and, with the `cli` feature, `clap::ValueEnum` for the command line. [`parse_value`] reads
+//! one from a string through the same serde names (the book's `lang=`/`view=` block
+//! attributes).
 
 use crate::model::{LangChoice, Theme};
+use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde::Deserialize;
 use std::path::PathBuf;
 
+/// An option value from its name (`zh`, `table`, `warn`, …; ASCII case ignored), through the
+/// type's serde names. The error names the value and the ones expected, e.g. ``unknown variant
+/// `fr`, expected one of `zh`, `en`, `both` ``.
+pub fn parse_value<T: DeserializeOwned>(s: &str) -> Result<T, String> {
+    let lower = s.to_ascii_lowercase();
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        lower.as_str().into_deserializer();
+    T::deserialize(de).map_err(|e| e.to_string())
+}
+
 /// What a state machine produces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
 pub enum View {
     /// The state diagram (SVG).
     #[default]
@@ -13,20 +33,6 @@ pub enum View {
     Table,
     /// Both, diagram first.
     Both,
-}
-
-impl std::str::FromStr for View {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "diagram" => Ok(View::Diagram),
-            "table" => Ok(View::Table),
-            "both" => Ok(View::Both),
-            _ => Err(format!(
-                "unknown view `{s}` (expected diagram, table or both)"
-            )),
-        }
-    }
 }
 
 impl View {
@@ -41,28 +47,23 @@ impl View {
 }
 
 /// How a state table is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
 pub enum TableFormat {
     /// HTML through a handlebars template (`templates/state-table.html.hbs`).
     #[default]
     Html,
     /// A Markdown (GFM) table.
+    #[serde(alias = "md")]
+    #[cfg_attr(feature = "cli", value(alias = "md"))]
     Markdown,
 }
 
-impl std::str::FromStr for TableFormat {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "html" => Ok(TableFormat::Html),
-            "md" | "markdown" => Ok(TableFormat::Markdown),
-            _ => Err(format!("unknown table format `{s}` (expected html or md)")),
-        }
-    }
-}
-
 /// What to do with the findings of a check against a reference (RFC 9293 for state machines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
 pub enum CheckMode {
     /// Findings that are errors stop rendering.
     #[default]
@@ -71,20 +72,6 @@ pub enum CheckMode {
     Warn,
     /// Nothing is checked.
     Off,
-}
-
-impl std::str::FromStr for CheckMode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "deny" => Ok(CheckMode::Deny),
-            "warn" => Ok(CheckMode::Warn),
-            "off" => Ok(CheckMode::Off),
-            _ => Err(format!(
-                "unknown check mode `{s}` (expected deny, warn or off)"
-            )),
-        }
-    }
 }
 
 /// What the caller wants, for every kind of diagram (a kind ignores what does not apply to it:

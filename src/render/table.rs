@@ -109,16 +109,12 @@ pub fn markdown(d: &StateTable) -> String {
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
     for r in &d.rows {
-        let section = [TableLine {
-            text: r.section.clone(),
-            lang: "en",
-        }];
         let cells = [
             md_cell(&r.from),
             md_cell(&r.event),
             md_cell(&r.action),
             md_cell(&r.to),
-            md_cell(&section),
+            crate::markup::markdown_escape(&r.section),
         ];
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }

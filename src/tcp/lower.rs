@@ -15,8 +15,8 @@
 use super::model::{Bilingual, StateMachine};
 use super::reference::Path;
 use crate::model::{
-    Direction, Edge as FlowEdge, Endpoint, Flowchart, Label, LangChoice, LegendEntry, Link, Marker,
-    Node, NodeId, Shape, Stroke, Style, Theme,
+    Direction, Edge as FlowEdge, Endpoint, Flowchart, LangChoice, LegendEntry, Link, Marker, Node,
+    NodeId, Shape, Stroke, Style, Theme,
 };
 
 /// A state machine as a diagram: the chart, one layout weight per edge (same order), and the
@@ -55,7 +55,7 @@ fn state_chart(machine: &StateMachine, lang: LangChoice, theme: Theme) -> Flowch
         .iter()
         .map(|s| Node {
             id: s.written.clone(),
-            label: s.names.label(lang),
+            label: s.names.label().select(lang),
             shape: Shape::Rounded,
             classes: Vec::new(),
             style: Style::default(),
@@ -76,7 +76,7 @@ fn state_chart(machine: &StateMachine, lang: LangChoice, theme: Theme) -> Flowch
             id: None,
             from: Endpoint::Node(NodeId(t.from as u32)),
             to: Endpoint::Node(NodeId(t.to as u32)),
-            label: t.caption().label(lang),
+            label: t.caption().label().select(lang),
             stroke: Stroke::Normal,
             start: Marker::None,
             end: Marker::Arrow,
@@ -144,7 +144,7 @@ fn legend(machine: &StateMachine, lang: LangChoice, theme: Theme) -> Vec<LegendE
                 Path::Other => ("其他转换", "other transitions"),
             };
             LegendEntry {
-                label: bi(zh, en).label(lang),
+                label: bi(zh, en).label().select(lang),
                 style: path_style(p, theme),
             }
         })
@@ -170,11 +170,5 @@ fn describe(machine: &StateMachine, lang: LangChoice) -> String {
 
 /// A bilingual text in `lang`, lines joined with a space.
 pub fn one_line(text: &Bilingual, lang: LangChoice) -> String {
-    let label: Label = text.label(lang);
-    label
-        .lines
-        .iter()
-        .map(|l| l.text())
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.label().select(lang).one_line()
 }

@@ -5,7 +5,7 @@
 use super::names::{Action, Event, Glossary, State};
 use super::reference::{self, Path, Scope};
 use super::syntax::{Definition, Names};
-use crate::model::{Label, LabelLine, LangChoice};
+use crate::model::{Label, LabelLine, Lang};
 
 /// English and Chinese text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -17,15 +17,20 @@ pub struct Bilingual {
 }
 
 impl Bilingual {
-    /// A label for the renderer: the Chinese line above the English one, as `choice` selects
-    /// (empty lines left out).
-    pub fn label(&self, choice: LangChoice) -> Label {
-        let lines = [&self.zh, &self.en]
-            .into_iter()
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| LabelLine::plain(t.as_str()))
-            .collect();
-        Label { lines }.select(choice)
+    /// Both names as a label, each line's language the field it came from (nothing guessed):
+    /// the Chinese line above the English one, trimmed, empty ones left out, and the English
+    /// line left out when it repeats the Chinese one. Reduce it with [`Label::select`].
+    pub fn label(&self) -> Label {
+        let zh = self.zh.trim();
+        let en = self.en.trim();
+        let mut lines = Vec::new();
+        if !zh.is_empty() {
+            lines.push(LabelLine::new(zh, Lang::Zh));
+        }
+        if !en.is_empty() && en != zh {
+            lines.push(LabelLine::new(en, Lang::En));
+        }
+        Label { lines }
     }
     fn from_glossary(g: Glossary, overrides: &Names) -> Self {
         Bilingual {
@@ -218,6 +223,7 @@ fn overrides<T: PartialEq + Copy>(decls: &[super::syntax::NameDecl<T>], id: T) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LangChoice;
 
     #[test]
     fn names_paths_and_order() {
@@ -237,9 +243,12 @@ mod tests {
         let caption = m.transitions[0].caption();
         assert_eq!(caption.en, "rcv FIN / snd ACK");
         assert_eq!(caption.zh, "收到 FIN / 发送 ACK");
-        assert_eq!(m.states[0].names.label(LangChoice::Zh).text(), "时间等待态");
         assert_eq!(
-            m.states[0].names.label(LangChoice::Both).text(),
+            m.states[0].names.label().select(LangChoice::Zh).text(),
+            "时间等待态"
+        );
+        assert_eq!(
+            m.states[0].names.label().select(LangChoice::Both).text(),
             "时间等待态\nTIME-WAIT"
         );
     }

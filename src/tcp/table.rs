@@ -12,35 +12,15 @@ const HEADERS: [(&str, &str); 5] = [
     ("RFC 9293 章节", "RFC 9293 section"),
 ];
 
-fn lang_name(lang: LangChoice) -> &'static str {
-    match lang {
-        LangChoice::Zh => "zh",
-        LangChoice::En => "en",
-        LangChoice::Both => "both",
-    }
-}
-
-/// The lines of `b` that `lang` keeps, Chinese first; a missing language falls back to the
-/// other, and identical lines are shown once.
+/// The lines of `b` that `lang` keeps ([`Label::select`](crate::model::Label::select), as for
+/// the diagram): Chinese first, a missing language falling back to the other.
 fn lines(b: &Bilingual, lang: LangChoice) -> Vec<TableLine> {
-    let zh = b.zh.trim();
-    let en = b.en.trim();
-    let mut out = Vec::new();
-    let want_zh = matches!(lang, LangChoice::Zh | LangChoice::Both) || en.is_empty();
-    let want_en = matches!(lang, LangChoice::En | LangChoice::Both) || zh.is_empty();
-    if want_zh && !zh.is_empty() {
-        out.push(TableLine {
-            text: zh.to_string(),
-            lang: "zh",
-        });
-    }
-    if want_en && !en.is_empty() && en != zh {
-        out.push(TableLine {
-            text: en.to_string(),
-            lang: "en",
-        });
-    }
-    out
+    b.label()
+        .select(lang)
+        .lines
+        .iter()
+        .map(TableLine::from)
+        .collect()
 }
 
 /// The action cell: the actions joined, `x` / 无 for none, empty when the author gave none.
@@ -76,7 +56,7 @@ pub fn state_table(m: &StateMachine, lang: LangChoice) -> StateTable {
             .unwrap_or_default()
     };
     StateTable {
-        lang: lang_name(lang),
+        lang,
         title: m.title.as_ref().map(|t| lines(t, lang)),
         headers: HEADERS
             .iter()

@@ -7,7 +7,7 @@
 use super::ast::{Text, TextKind};
 use super::codes;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{Label, LabelLine, TextRun};
+use crate::model::{Label, LabelLine, Lang, TextRun};
 
 /// Converts label text to a [`Label`], with diagnostics positioned in the source
 /// (`text.raw` is the source slice at `text.span`).
@@ -265,6 +265,8 @@ impl Builder {
                 r.text = r.text.trim_end().to_string();
             }
             line.runs.retain(|r| !r.text.is_empty());
+            // Mermaid text states no language: each line's is guessed once, here.
+            line.lang = Lang::of_text(&line.text());
         }
         // A trailing `<hr>` leaves an empty line after it: drop that.
         let n = self.lines.len();

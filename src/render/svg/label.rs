@@ -260,6 +260,7 @@ mod tests {
                     },
                 ],
                 rule: false,
+                lang: Default::default(),
             }],
         };
         let t = text(&l, &at(&l, 0.0, 0.0, 16.0), "label", "fill:red");
