@@ -10,11 +10,11 @@ use std::io::Write;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Exit code: success.
-pub const EXIT_OK: i32 = 0;
+pub(crate) const EXIT_OK: i32 = 0;
 /// Exit code: the input has errors (syntax or check findings).
-pub const EXIT_INPUT: i32 = 1;
+pub(crate) const EXIT_INPUT: i32 = 1;
 /// Exit code: usage or I/O failure.
-pub const EXIT_USAGE: i32 = 2;
+pub(crate) const EXIT_USAGE: i32 = 2;
 
 const OK: u8 = 0;
 const BROKEN_PIPE: u8 = 1;

@@ -1,7 +1,7 @@
 //! The mdBook `Preprocessor` shell around [`process_chapter`](super::process_chapter).
 
 use super::{process_chapter, ChapterContext, Config, Finding, OnError};
-use crate::console::{errln, exit_code, out};
+use crate::console::{errln, exit_code, out, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::Report;
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::errors::{Error, Result};
@@ -162,15 +162,19 @@ pub fn preprocessor_main(args: &[String]) -> i32 {
     match args.get(1).map(String::as_str) {
         Some("supports") => {
             // Every renderer is supported (html: inline SVG; others: Markdown images).
-            return if args.get(2).is_some() { 0 } else { 2 };
+            return if args.get(2).is_some() {
+                EXIT_OK
+            } else {
+                EXIT_USAGE
+            };
         }
         Some("--version" | "-V") => {
             out(format!("mdbook-netfig {}\n", env!("CARGO_PKG_VERSION")).as_bytes());
-            return exit_code(0);
+            return exit_code(EXIT_OK);
         }
         Some(other) => {
             errln(&format!("mdbook-netfig: unknown argument `{other}`\nusage: mdbook-netfig [supports <renderer>] (mdBook runs it)"));
-            return exit_code(2);
+            return exit_code(EXIT_USAGE);
         }
         None => {}
     }
@@ -180,7 +184,7 @@ pub fn preprocessor_main(args: &[String]) -> i32 {
             errln(&format!(
                 "mdbook-netfig: cannot read the book from mdBook: {e:#}"
             ));
-            return exit_code(2);
+            return exit_code(EXIT_USAGE);
         }
     };
     if !supported_mdbook(&ctx.mdbook_version) {
@@ -194,19 +198,19 @@ pub fn preprocessor_main(args: &[String]) -> i32 {
         Ok(book) => match serde_json::to_vec(&book) {
             Ok(json) => {
                 out(&json);
-                0
+                EXIT_OK
             }
             Err(e) => {
                 errln(&format!("mdbook-netfig: cannot write the book: {e}"));
-                2
+                EXIT_USAGE
             }
         },
         Err(e) => {
             errln(&format!("mdbook-netfig: {e:#}"));
             // As `netfig build` decides: the book's fault exits 1, anything else 2.
             match BookError::find(&e) {
-                Some(netfig) if netfig.is_input() => 1,
-                _ => 2,
+                Some(netfig) if netfig.is_input() => EXIT_INPUT,
+                _ => EXIT_USAGE,
             }
         }
     };

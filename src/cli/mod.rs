@@ -13,7 +13,12 @@ mod watch;
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 
-pub use crate::console::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+/// Exit code: success.
+pub const EXIT_OK: i32 = crate::console::EXIT_OK;
+/// Exit code: the input has errors (syntax or check findings).
+pub const EXIT_INPUT: i32 = crate::console::EXIT_INPUT;
+/// Exit code: usage or I/O failure.
+pub const EXIT_USAGE: i32 = crate::console::EXIT_USAGE;
 
 #[derive(Parser, Debug)]
 #[command(
