@@ -9,7 +9,7 @@ mod common;
 use netfig::diagnostic::{has_errors, SourceFile};
 use netfig::geometry::Rect;
 use netfig::layout::quality;
-use netfig::model::{ClusterId, Flowchart};
+use netfig::model::Flowchart;
 use netfig::pipeline::{self, Kind};
 
 /// The example's edge crossings, or why it fails: parse errors, overlaps, clusters that do not
@@ -53,11 +53,11 @@ fn geometry_problem(chart: &Flowchart, nodes: &[Rect], clusters: &[Rect]) -> Opt
     }
     let inside = |node: usize, cluster: usize| {
         let mut p = chart.nodes[node].parent;
-        while let Some(ClusterId(c)) = p {
-            if c as usize == cluster {
+        while let Some(c) = p {
+            if c.index() == cluster {
                 return true;
             }
-            p = chart.clusters[c as usize].parent;
+            p = chart.clusters[c.index()].parent;
         }
         false
     };
@@ -79,11 +79,11 @@ fn geometry_problem(chart: &Flowchart, nodes: &[Rect], clusters: &[Rect]) -> Opt
         for (d, other) in clusters.iter().enumerate().skip(c + 1) {
             let nested = |a: usize, b: usize| {
                 let mut p = chart.clusters[a].parent;
-                while let Some(ClusterId(x)) = p {
-                    if x as usize == b {
+                while let Some(x) = p {
+                    if x.index() == b {
                         return true;
                     }
-                    p = chart.clusters[x as usize].parent;
+                    p = chart.clusters[x.index()].parent;
                 }
                 false
             };

@@ -22,8 +22,8 @@ fn codes(src: &str) -> Vec<&'static str> {
 
 fn pairs(g: &Flowchart) -> Vec<(String, String)> {
     let name = |e: Endpoint| match e {
-        Endpoint::Node(n) => g.nodes[n.0 as usize].id.clone(),
-        Endpoint::Cluster(c) => format!("[{}]", g.clusters[c.0 as usize].id),
+        Endpoint::Node(n) => g.nodes[n.index()].id.clone(),
+        Endpoint::Cluster(c) => format!("[{}]", g.clusters[c.index()].id),
     };
     g.edges.iter().map(|e| (name(e.from), name(e.to))).collect()
 }

@@ -24,16 +24,16 @@ fn codes(src: &str) -> Vec<&'static str> {
 
 fn name(g: &Flowchart, e: Endpoint) -> String {
     match e {
-        Endpoint::Node(n) => g.nodes[n.0 as usize].id.clone(),
-        Endpoint::Cluster(c) => format!("[{}]", g.clusters[c.0 as usize].id),
+        Endpoint::Node(n) => g.nodes[n.index()].id.clone(),
+        Endpoint::Cluster(c) => format!("[{}]", g.clusters[c.index()].id),
     }
 }
 
 fn parent(g: &Flowchart, id: &str) -> Option<String> {
     let n = g.node_by_id(id).expect(id);
-    g.nodes[n.0 as usize]
+    g.nodes[n.index()]
         .parent
-        .map(|c| g.clusters[c.0 as usize].id.clone())
+        .map(|c| g.clusters[c.index()].id.clone())
 }
 
 #[test]
@@ -401,10 +401,7 @@ fn membership_innermost_and_first_closed() {
     assert_eq!(parent(&g, "e").as_deref(), Some("s2"));
     assert_eq!(parent(&g, "f"), None);
     let inner = g.cluster_by_id("inner").unwrap();
-    assert_eq!(
-        g.clusters[inner.0 as usize].parent,
-        g.cluster_by_id("outer")
-    );
+    assert_eq!(g.clusters[inner.index()].parent, g.cluster_by_id("outer"));
 }
 
 #[test]
@@ -412,12 +409,12 @@ fn subgraph_mentioned_inside_another_is_nested() {
     let g =
         ok("flowchart LR\nsubgraph P\n  a --> X\nend\nsubgraph X\n  b\nend\nsubgraph Q\n  P\nend");
     let id = |s: &str| g.cluster_by_id(s).unwrap();
-    assert_eq!(g.clusters[id("X").0 as usize].parent, Some(id("P")));
-    assert_eq!(g.clusters[id("P").0 as usize].parent, Some(id("Q")));
+    assert_eq!(g.clusters[id("X").index()].parent, Some(id("P")));
+    assert_eq!(g.clusters[id("P").index()].parent, Some(id("Q")));
     // Never a cycle: a subgraph mentioning its own ancestor does not adopt it.
     let g = ok("flowchart LR\nsubgraph A\n  subgraph B\n    A\n  end\nend");
     assert_eq!(g.clusters[0].parent, None);
-    assert_eq!(g.clusters[1].parent, Some(netfig::model::ClusterId(0)));
+    assert_eq!(g.clusters[1].parent, Some(netfig::model::ClusterId::new(0)));
 }
 
 #[test]

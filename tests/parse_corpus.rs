@@ -267,8 +267,8 @@ fn groups_081_082() {
     let (g2, _) = corpus!("082.mmd");
     assert_eq!(g2.edges.len(), 4);
     let name = |g: &Flowchart, e: Endpoint| match e {
-        Endpoint::Node(n) => g.nodes[n.0 as usize].id.clone(),
-        Endpoint::Cluster(c) => g.clusters[c.0 as usize].id.clone(),
+        Endpoint::Node(n) => g.nodes[n.index()].id.clone(),
+        Endpoint::Cluster(c) => g.clusters[c.index()].id.clone(),
     };
     let pairs: Vec<_> = g2
         .edges
@@ -329,9 +329,9 @@ fn subgraphs_095_to_099() {
     let (g, _) = corpus!("095.mmd");
     assert_eq!(g.clusters.len(), 3);
     let parent = |g: &Flowchart, id: &str| {
-        g.nodes[g.node_by_id(id).unwrap().0 as usize]
+        g.nodes[g.node_by_id(id).unwrap().index()]
             .parent
-            .map(|c| g.clusters[c.0 as usize].id.clone())
+            .map(|c| g.clusters[c.index()].id.clone())
     };
     assert_eq!(parent(&g, "c1").as_deref(), Some("three"));
     assert_eq!(parent(&g, "a2").as_deref(), Some("one"));
@@ -353,9 +353,9 @@ fn subgraphs_095_to_099() {
     use netfig::model::Direction::*;
     let top = g.cluster_by_id("TOP").unwrap();
     let b1 = g.cluster_by_id("B1").unwrap();
-    assert_eq!(g.clusters[b1.0 as usize].parent, Some(top));
-    assert_eq!(g.clusters[top.0 as usize].direction, Some(TopBottom));
-    assert_eq!(g.clusters[b1.0 as usize].direction, Some(RightLeft));
+    assert_eq!(g.clusters[b1.index()].parent, Some(top));
+    assert_eq!(g.clusters[top.index()].direction, Some(TopBottom));
+    assert_eq!(g.clusters[b1.index()].direction, Some(RightLeft));
     assert_eq!(g.clusters[2].direction, Some(BottomTop));
     assert_eq!(g.direction, LeftRight);
     assert_eq!(g.edges[2].to, Endpoint::Cluster(top));

@@ -33,7 +33,7 @@ fn osi_vs_tcpip() {
         assert!(n.parent.is_some());
     }
     assert_eq!(g.nodes[0].label.text(), "应用层\nApplication Layer");
-    assert_eq!(g.nodes[7].parent, Some(netfig::model::ClusterId(1)));
+    assert_eq!(g.nodes[7].parent, Some(netfig::model::ClusterId::new(1)));
 }
 
 #[test]

@@ -141,13 +141,13 @@ fn check(src: &str) {
     // The IR is consistent: indices in range, cluster parents form a forest.
     let nc = g.clusters.len();
     for n in &g.nodes {
-        assert!(n.parent.is_none_or(|c| (c.0 as usize) < nc));
+        assert!(n.parent.is_none_or(|c| c.index() < nc));
     }
     for e in &g.edges {
         for end in [e.from, e.to] {
             match end {
-                Endpoint::Node(n) => assert!((n.0 as usize) < g.nodes.len()),
-                Endpoint::Cluster(c) => assert!((c.0 as usize) < nc),
+                Endpoint::Node(n) => assert!(n.index() < g.nodes.len()),
+                Endpoint::Cluster(c) => assert!(c.index() < nc),
             }
         }
         assert!(e.min_len >= 1);
@@ -158,7 +158,7 @@ fn check(src: &str) {
         while let Some(c) = cur {
             steps += 1;
             assert!(steps <= nc, "cluster parent cycle");
-            cur = g.clusters[c.0 as usize].parent;
+            cur = g.clusters[c.index()].parent;
         }
     }
     for d in &diags {

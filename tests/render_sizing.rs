@@ -52,7 +52,7 @@ fn edges_clusters_and_spacing() {
     chart.clusters.push(cluster("s", "子图 Sub", None));
     chart.clusters.push(cluster("t", "", Some(0)));
     let mut a = node("A", "A", Shape::Rect);
-    a.parent = Some(ClusterId(1));
+    a.parent = Some(ClusterId::new(1));
     chart.nodes.push(a);
     chart.nodes.push(node("B", "B", Shape::Rect));
     let mut e = edge(0, 1);
@@ -60,7 +60,7 @@ fn edges_clusters_and_spacing() {
     e.min_len = 2;
     chart.edges.push(e);
     let mut e2 = edge(1, 0);
-    e2.to = Endpoint::Cluster(ClusterId(0));
+    e2.to = Endpoint::Cluster(ClusterId::new(0));
     chart.edges.push(e2);
     let g = graph(&chart);
     let l = g.edges[0].label.expect("label box");

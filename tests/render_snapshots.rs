@@ -63,7 +63,7 @@ fn cluster_styles_and_link() {
     let mut chart = Flowchart::default();
     chart.clusters.push(cluster("net", "网络层 Network", None));
     let mut ip = node("IP", "IP", Shape::Hexagon);
-    ip.parent = Some(ClusterId(0));
+    ip.parent = Some(ClusterId::new(0));
     ip.classes = vec!["proto".into()];
     ip.style = style(&[("fill", "#fde"), ("stroke", "#c36"), ("color", "#600")]);
     ip.link = Some(Link {
@@ -73,11 +73,11 @@ fn cluster_styles_and_link() {
     });
     chart.nodes.push(ip);
     let mut icmp = node("ICMP", "ICMP", Shape::Cylinder);
-    icmp.parent = Some(ClusterId(0));
+    icmp.parent = Some(ClusterId::new(0));
     chart.nodes.push(icmp);
     chart.nodes.push(node("TCP", "TCP", Shape::Rect));
     let mut e = edge(2, 0);
-    e.to = Endpoint::Cluster(ClusterId(0));
+    e.to = Endpoint::Cluster(ClusterId::new(0));
     e.stroke = Stroke::Thick;
     chart.edges.push(e);
     let mut d = edge(0, 1);

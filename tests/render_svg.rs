@@ -234,12 +234,12 @@ fn groups_carry_author_ids_and_sanitised_classes() {
     let mut chart = Flowchart::default();
     let mut a = node("A", "A", Shape::Rect);
     a.classes = vec!["hot".into(), "x\" onclick=\"y".into()];
-    a.parent = Some(ClusterId(0));
+    a.parent = Some(ClusterId::new(0));
     chart.nodes.push(a);
     chart.nodes.push(node("B", "B", Shape::Rect));
     chart.clusters.push(cluster("sg1", "子图", None));
     let mut e = edge(1, 0);
-    e.to = Endpoint::Cluster(ClusterId(0));
+    e.to = Endpoint::Cluster(ClusterId::new(0));
     e.id = Some("e1".into());
     chart.edges.push(e);
     let mut hidden = edge(0, 1);
@@ -310,7 +310,7 @@ fn styles_become_inline_presentation() {
     chart.edges.push(e);
     chart.clusters.push(cluster("c", "C", None));
     chart.clusters[0].style = style(&[("fill", "#eee"), ("color", "#123")]);
-    chart.nodes[1].parent = Some(ClusterId(0));
+    chart.nodes[1].parent = Some(ClusterId::new(0));
     let l = layout_at(&chart, &[(60.0, 40.0), (60.0, 200.0)], &[]);
     let svg = render_checked(&chart, &l, &options("p", Theme::Light));
     dump("styles", &svg);

@@ -156,7 +156,7 @@ fn snap_ends(chart: &Flowchart, layout: &mut Layout) {
     for (e, route) in chart.edges.iter().zip(layout.edges.iter_mut()) {
         for (end, at_start) in [(e.to, false), (e.from, true)] {
             if let Endpoint::Node(id) = end {
-                let i = id.0 as usize;
+                let i = id.index();
                 if let (Some(n), Some(r)) = (chart.nodes.get(i), layout.nodes.get(i)) {
                     outlines.snap(i, &mut route.points, n.shape, *r, at_start);
                 }

@@ -23,8 +23,8 @@ pub const EDGE_LABEL_PAD: f64 = 4.0;
 pub fn graph(chart: &Flowchart) -> LayoutGraph {
     let size = font_size(chart);
     let end = |e: Endpoint| match e {
-        Endpoint::Node(n) => End::node(n.0 as usize),
-        Endpoint::Cluster(c) => End::cluster(c.0 as usize),
+        Endpoint::Node(n) => End::node(n.index()),
+        Endpoint::Cluster(c) => End::cluster(c.index()),
     };
     LayoutGraph {
         direction: chart.direction,
@@ -34,7 +34,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .map(|n| LayoutNode {
                 size: node_size(n.shape, node_label_size(n, size), chart.direction),
                 outline: outline(n.shape),
-                cluster: n.parent.map(|c| c.0 as usize),
+                cluster: n.parent.map(|c| c.index()),
             })
             .collect(),
         edges: chart
@@ -52,7 +52,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .clusters
             .iter()
             .map(|c| LayoutCluster {
-                parent: c.parent.map(|p| p.0 as usize),
+                parent: c.parent.map(|p| p.index()),
                 title: cluster_title_size(&c.title, size),
                 direction: c.direction,
             })

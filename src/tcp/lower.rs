@@ -74,8 +74,8 @@ fn state_chart(machine: &StateMachine, lang: LangChoice, theme: Theme) -> Flowch
         .iter()
         .map(|t| FlowEdge {
             id: None,
-            from: Endpoint::Node(NodeId(t.from as u32)),
-            to: Endpoint::Node(NodeId(t.to as u32)),
+            from: Endpoint::Node(NodeId::new(t.from)),
+            to: Endpoint::Node(NodeId::new(t.to)),
             label: t.caption().label().select(lang),
             stroke: Stroke::Normal,
             start: Marker::None,

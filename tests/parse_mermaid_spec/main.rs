@@ -31,8 +31,8 @@ pub(crate) fn rejected(src: &str) {
 
 pub(crate) fn name(g: &Flowchart, e: Endpoint) -> String {
     match e {
-        Endpoint::Node(n) => g.nodes[n.0 as usize].id.clone(),
-        Endpoint::Cluster(c) => format!("[{}]", g.clusters[c.0 as usize].id),
+        Endpoint::Node(n) => g.nodes[n.index()].id.clone(),
+        Endpoint::Cluster(c) => format!("[{}]", g.clusters[c.index()].id),
     }
 }
 
@@ -50,7 +50,7 @@ pub(crate) fn ids(g: &Flowchart) -> Vec<&str> {
 
 pub(crate) fn node<'g>(g: &'g Flowchart, id: &str) -> &'g netfig::model::Node {
     let n = g.node_by_id(id).unwrap_or_else(|| panic!("no node {id}"));
-    &g.nodes[n.0 as usize]
+    &g.nodes[n.index()]
 }
 
 pub(crate) fn text(g: &Flowchart, id: &str) -> String {
@@ -58,9 +58,7 @@ pub(crate) fn text(g: &Flowchart, id: &str) -> String {
 }
 
 pub(crate) fn parent(g: &Flowchart, id: &str) -> Option<String> {
-    node(g, id)
-        .parent
-        .map(|c| g.clusters[c.0 as usize].id.clone())
+    node(g, id).parent.map(|c| g.clusters[c.index()].id.clone())
 }
 
 /// `(stroke, start, end, length, label)` of edge `i`.

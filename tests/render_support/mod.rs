@@ -27,8 +27,8 @@ pub(crate) fn node(id: &str, label: &str, shape: Shape) -> Node {
 pub(crate) fn edge(from: u32, to: u32) -> Edge {
     Edge {
         id: None,
-        from: Endpoint::Node(NodeId(from)),
-        to: Endpoint::Node(NodeId(to)),
+        from: Endpoint::Node(NodeId::new(from as usize)),
+        to: Endpoint::Node(NodeId::new(to as usize)),
         label: Label::default(),
         stroke: Stroke::Normal,
         start: Marker::None,
@@ -46,7 +46,7 @@ pub(crate) fn cluster(id: &str, title: &str, parent: Option<u32>) -> Cluster {
     Cluster {
         id: id.to_string(),
         title: Label::plain(title),
-        parent: parent.map(ClusterId),
+        parent: parent.map(|p| ClusterId::new(p as usize)),
         direction: None,
         classes: vec![],
         style: Style::default(),
@@ -100,7 +100,7 @@ pub(crate) fn layout_at(
         let mut d = 0;
         while let Some(p) = chart.clusters[i].parent {
             d += 1;
-            i = p.0 as usize;
+            i = p.index();
         }
         d
     };
@@ -111,11 +111,11 @@ pub(crate) fn layout_at(
             .nodes
             .iter()
             .enumerate()
-            .filter(|(_, n)| n.parent.map(|p| p.0 as usize) == Some(ci))
+            .filter(|(_, n)| n.parent.map(|p| p.index()) == Some(ci))
             .map(|(i, _)| nodes[i])
             .collect();
         for (cj, c) in chart.clusters.iter().enumerate() {
-            if c.parent.map(|p| p.0 as usize) == Some(ci) {
+            if c.parent.map(|p| p.index()) == Some(ci) {
                 boxes.push(clusters[cj].rect);
             }
         }

@@ -117,7 +117,7 @@ impl<'d> Lower<'d> {
             self.g.clusters.push(Cluster {
                 id,
                 title,
-                parent: parent.map(|p| ClusterId(p as u32)),
+                parent: parent.map(ClusterId::new),
                 direction,
                 classes: Vec::new(),
                 style: Style::default(),
@@ -189,13 +189,13 @@ impl<'d> Lower<'d> {
                     // Closing: claim every mentioned node that no earlier-closed subgraph has.
                     for n in std::mem::take(&mut self.mentions[idx]) {
                         if self.g.nodes[n].parent.is_none() {
-                            self.g.nodes[n].parent = Some(ClusterId(idx as u32));
+                            self.g.nodes[n].parent = Some(ClusterId::new(idx));
                         }
                     }
                     for c in std::mem::take(&mut self.cluster_mentions[idx]) {
                         if self.g.clusters[c].parent.is_none() && !self.is_ancestor_or_self(c, idx)
                         {
-                            self.g.clusters[c].parent = Some(ClusterId(idx as u32));
+                            self.g.clusters[c].parent = Some(ClusterId::new(idx));
                         }
                     }
                 }
@@ -255,7 +255,7 @@ impl<'d> Lower<'d> {
         for _ in 0..=self.g.clusters.len() {
             match cur {
                 Some(c) if c == a => return true,
-                Some(c) => cur = self.g.clusters[c].parent.map(|p| p.0 as usize),
+                Some(c) => cur = self.g.clusters[c].parent.map(|p| p.index()),
                 None => return false,
             }
         }
@@ -284,7 +284,7 @@ impl<'d> Lower<'d> {
                 if let Some(cur) = cluster {
                     self.cluster_mentions[cur].push(ci);
                 }
-                return Endpoint::Cluster(ClusterId(ci as u32));
+                return Endpoint::Cluster(ClusterId::new(ci));
             }
         }
         let n = self.node(&r.id.value, r.id.span);
@@ -311,7 +311,7 @@ impl<'d> Lower<'d> {
         if let Some(ci) = cluster {
             self.mentions[ci].push(n);
         }
-        Endpoint::Node(NodeId(n as u32))
+        Endpoint::Node(NodeId::new(n))
     }
 
     fn chain(&mut self, c: &'d Chain, cluster: Option<usize>) {

@@ -161,7 +161,7 @@ fn clusters(doc: &mut Doc, chart: &Flowchart, drawing: &Drawing) {
         let mut d = 0;
         while let Some(p) = chart.clusters.get(i).and_then(|c| c.parent) {
             d += 1;
-            i = p.0 as usize;
+            i = p.index();
             if d > chart.clusters.len() {
                 break;
             }
@@ -248,8 +248,8 @@ fn edge_color(e: &crate::model::Edge) -> Option<String> {
 
 fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
     match e {
-        Endpoint::Node(n) => chart.nodes.get(n.0 as usize).map(|n| n.id.clone()),
-        Endpoint::Cluster(c) => chart.clusters.get(c.0 as usize).map(|c| c.id.clone()),
+        Endpoint::Node(n) => chart.nodes.get(n.index()).map(|n| n.id.clone()),
+        Endpoint::Cluster(c) => chart.clusters.get(c.index()).map(|c| c.id.clone()),
     }
     .unwrap_or_default()
 }
