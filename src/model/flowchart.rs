@@ -75,6 +75,7 @@ index_type!(
 /// Node shapes: mermaid's classic bracket shapes and its v11.3 `@{ shape: … }` set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[allow(missing_docs)]
+#[non_exhaustive]
 pub enum Shape {
     #[default]
     Rect,

@@ -11,6 +11,7 @@ use crate::model::{LegendEntry, Theme};
 /// What a drawing shows: names the root element's class (`netfig netfig-flowchart`,
 /// `netfig netfig-states`) and its default accessible title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum DiagramKind {
     /// A mermaid flowchart.
     #[default]
