@@ -26,7 +26,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "text",
             "markup",
             "diagnostic",
-            "input",
         ],
     ),
     (

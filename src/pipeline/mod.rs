@@ -127,7 +127,12 @@ fn states(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
         let table = tcp::table::state_table(&machine, options.lang);
         Some(match options.table_format {
             TableFormat::Html => {
-                render::table::html(&table, options.template_dir.as_deref()).map_err(|d| vec![d])?
+                let custom =
+                    table_template(options.template_dir.as_deref()).map_err(|d| vec![d])?;
+                let custom = custom
+                    .as_ref()
+                    .map(|(name, text)| render::table::CustomTemplate { name, text });
+                render::table::html(&table, custom).map_err(|d| vec![d])?
             }
             TableFormat::Markdown => render::table::markdown(&table),
         })
@@ -219,6 +224,25 @@ pub fn check_table_template(name: &str, text: &str) -> Result<(), crate::diagnos
         (None, _) => Vec::new(),
     };
     render::table::check_template(name, text, &samples)
+}
+
+/// The user's table template in `dir`, if the folder has one: its name for messages and its
+/// text.
+fn table_template(dir: Option<&Path>) -> Result<Option<(String, String)>, Diagnostic> {
+    let Some(path) = dir
+        .map(|d| d.join(render::table::TEMPLATE_NAME))
+        .filter(|p| p.is_file())
+    else {
+        return Ok(None);
+    };
+    let text = crate::input::read_file(&path).map_err(|e| {
+        Diagnostic::error(
+            crate::diagnostic::codes::tpl::TEMPLATE_ERROR,
+            crate::diagnostic::Span::default(),
+            format!("cannot read template {}: {e}", path.display()),
+        )
+    })?;
+    Ok(Some((path.display().to_string(), text)))
 }
 
 fn id_prefix(source: &str, options: &Options) -> String {

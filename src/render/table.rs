@@ -7,7 +7,6 @@
 use crate::diagnostic::codes::tpl::TEMPLATE_ERROR;
 use crate::diagnostic::{Diagnostic, Report, Span};
 use crate::model::{StateTable, TableLine};
-use std::path::Path;
 
 /// The template file name, in `templates/` and in a `--template` folder.
 pub const TEMPLATE_NAME: &str = "state-table.html.hbs";
@@ -37,20 +36,22 @@ pub fn check_template(name: &str, text: &str, samples: &[StateTable]) -> Result<
     Ok(())
 }
 
-/// The HTML table, through `template_dir/state-table.html.hbs` if that file exists, else
-/// the built-in template.
-pub fn html(table: &StateTable, template_dir: Option<&Path>) -> Result<String, Diagnostic> {
+/// A user's table template: the name messages give it (its path) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomTemplate<'a> {
+    /// How messages name the template (its path as the user gave it).
+    pub name: &'a str,
+    /// The template's text.
+    pub text: &'a str,
+}
+
+/// The HTML table, through `custom` if given, else the built-in template.
+pub fn html(table: &StateTable, custom: Option<CustomTemplate<'_>>) -> Result<String, Diagnostic> {
     let fail = |msg: String| Diagnostic::error(TEMPLATE_ERROR, Span::default(), msg);
-    let custom = template_dir
-        .map(|d| d.join(TEMPLATE_NAME))
-        .filter(|p| p.is_file());
-    let out = match &custom {
-        Some(p) => {
-            let template = crate::input::read_file(p)
-                .map_err(|e| fail(format!("cannot read template {}: {e}", p.display())))?;
-            let name = p.display().to_string();
+    let out = match custom {
+        Some(CustomTemplate { name, text }) => {
             // Checked first: handlebars has no recursion limit of its own.
-            let checked = super::template::check(&name, &template).map_err(|report| {
+            let checked = super::template::check(name, text).map_err(|report| {
                 let first = report.diagnostics.first();
                 let (line, col) = report.file.line_col(first.map_or(0, |d| d.span.start));
                 let message = first.map_or("", |d| d.message.as_str());
@@ -61,7 +62,7 @@ pub fn html(table: &StateTable, template_dir: Option<&Path>) -> Result<String, D
             hb.render(TEMPLATE_NAME, table).map_err(|e| {
                 let at = match (e.line_no, e.column_no) {
                     (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
-                    _ => name.clone(),
+                    _ => name.to_string(),
                 };
                 fail(format!("template {at}: {}", e.reason()))
             })?
