@@ -18,8 +18,6 @@ use granit_parser::{ErrorKind, Event, Marker, Options, Parser, ScalarStyle, StrI
 
 mod fast;
 #[cfg(test)]
-mod serde_oracle;
-#[cfg(test)]
 mod tests;
 
 /// One YAML node and where it is.

@@ -1,6 +1,11 @@
+//! Unit tests of the YAML tree reader; `serde_oracle` (under `tests/`) is the reader it
+//! replaced, kept as the oracle the event reader is compared with.
+
 use super::*;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
+
+mod serde_oracle;
 
 fn entries(n: &Node) -> &[(Node, Node)] {
     match &n.kind {

@@ -1,10 +1,11 @@
-//! The reader this module replaced: serde-saphyr's `Spanned<T>` through serde. Kept for tests
-//! only, as the oracle the event reader is compared with (same trees, same spans, errors at the
-//! same place).
+//! The reader the event reader replaced: serde-saphyr's `Spanned<T>` through serde. A test
+//! oracle only (a submodule of the unit tests, never compiled into the library): the event
+//! reader is compared with it (same trees, same spans, errors at the same place). It stays an
+//! in-crate unit test because it compares the crate-private `Node` trees.
 
-use super::{byte_offset, clamp_boundary, Kind, Node};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::tcp::codes;
+use crate::tcp::tree::{byte_offset, clamp_boundary, Kind, Node};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::options::DuplicateKeyPolicy;
 use serde_saphyr::{Location, Spanned};
@@ -90,7 +91,7 @@ impl<'de> Deserialize<'de> for Raw {
 }
 
 /// Parses `source` into a node tree, or one syntax error with its position.
-pub(crate) fn parse(source: &str) -> Result<Node, Diagnostic> {
+pub(super) fn parse(source: &str) -> Result<Node, Diagnostic> {
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
     };
@@ -162,7 +163,7 @@ fn convert(source: &str, raw: Spanned<Raw>) -> Node {
 /// A saphyr location as a byte span: its byte offsets when it has them, otherwise its 1-based
 /// line and character column converted (column counts characters, so multi-byte text before
 /// the position is stepped over char by char).
-pub(crate) fn location_span(source: &str, loc: &Location) -> Span {
+fn location_span(source: &str, loc: &Location) -> Span {
     let s = loc.span();
     if let (Some(off), Some(len)) = (s.byte_offset(), s.byte_len()) {
         let start = clamp_boundary(source, off as usize);
