@@ -4,26 +4,23 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod tools;
+pub use tools::Need;
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `shared/` beside the repository (the session layout and CI both put it there).
-pub fn shared() -> Option<PathBuf> {
-    let candidates = [
-        root().join("../shared"),
-        root().join("shared"),
-        root().join("../../shared"),
-    ];
-    candidates.into_iter().find(|p| p.join("corpus").is_dir())
+/// `shared/` beside the repository (the session layout and CI both put it there); panics
+/// with how to get it when missing (the `tools` harness checks [`Need::Corpus`] first).
+pub fn shared() -> PathBuf {
+    Need::Corpus.find().unwrap_or_else(|why| panic!("{why}"))
 }
 
 /// The corpus folder; panics with a clear message when `shared/` is missing.
 pub fn corpus_dir() -> PathBuf {
-    shared()
-        .map(|s| s.join("corpus/mermaid-flowchart/docs"))
-        .expect("../shared/corpus/mermaid-flowchart/docs not found: the tests need shared/ beside the repository")
+    shared().join("corpus/mermaid-flowchart/docs")
 }
 
 /// Every `.mmd` file of the corpus, sorted by name.
@@ -40,9 +37,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
 /// The real-world flowcharts of `shared/corpus/realworld/flowchart` with mermaid's verdict
 /// from its `MANIFEST.tsv` (`mermaid_renders`: `true` for `yes`), in manifest order.
 pub fn realworld_flowcharts() -> Vec<(PathBuf, bool)> {
-    let dir = shared()
-        .map(|s| s.join("corpus/realworld/flowchart"))
-        .expect("../shared/corpus/realworld/flowchart not found: the tests need shared/ beside the repository");
+    let dir = shared().join("corpus/realworld/flowchart");
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("read MANIFEST.tsv");
     let mut lines = manifest.lines();
     let header: Vec<&str> = lines.next().expect("MANIFEST header").split('\t').collect();
@@ -162,17 +157,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Headless Chromium: `NETFIG_CHROMIUM`, else Debian's `/usr/bin/chromium`; panics with how
-/// to get it when missing (`scripts/test` installs it).
+/// Headless Chromium; panics with how to get it when missing (the `tools` harness checks
+/// [`Need::Chromium`] first).
 pub fn chromium() -> PathBuf {
-    if let Ok(p) = std::env::var("NETFIG_CHROMIUM") {
-        return PathBuf::from(p);
-    }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-        .expect("headless Chromium not found: run scripts/test (it installs chromium and fonts-noto-cjk) or set NETFIG_CHROMIUM")
+    Need::Chromium.find().unwrap_or_else(|why| panic!("{why}"))
 }
 
 /// Runs headless Chromium on `url` with the flags this sandboxed, offline machine needs and a
@@ -211,20 +199,10 @@ pub fn dumped_result(dom: &str, id: &str) -> serde_json::Value {
     serde_json::from_str(&raw).unwrap_or_else(|e| panic!("result JSON: {e}: {raw}"))
 }
 
-/// The stock `mdbook` binary: `NETFIG_MDBOOK`, else `mdbook` on PATH, else the copy
-/// `scripts/test` installs under `target/tools/bin`.
+/// The stock `mdbook` binary; panics with how to get it when missing (the `tools` harness
+/// checks [`Need::Mdbook`] first).
 pub fn mdbook() -> PathBuf {
-    if let Ok(p) = std::env::var("NETFIG_MDBOOK") {
-        return PathBuf::from(p);
-    }
-    let tools = root().join("target/tools/bin/mdbook");
-    if tools.is_file() {
-        return tools;
-    }
-    if Command::new("mdbook").arg("--version").output().is_ok() {
-        return PathBuf::from("mdbook");
-    }
-    panic!("mdbook not found: run scripts/test (it installs mdbook 0.5 into target/tools) or set NETFIG_MDBOOK");
+    Need::Mdbook.find().unwrap_or_else(|why| panic!("{why}"))
 }
 
 /// `PATH` with the folder of the freshly built `mdbook-netfig` first, for a stock `mdbook`.

@@ -1,58 +1,23 @@
 //! Every example of mermaid's flowchart documentation parses and lowers without errors, and
 //! selected examples produce the facts their documentation describes.
 
+use crate::common::{corpus_dir, corpus_files};
 use netfig::diagnostic::{Diagnostic, Severity};
 use netfig::mermaid::flowchart as parse_flowchart;
 use netfig::model::{Endpoint, Flowchart, Marker, Shape, Stroke};
-use std::path::PathBuf;
 
-fn corpus_dir() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [
-        manifest.join("../shared/corpus/mermaid-flowchart/docs"),
-        manifest.join("shared/corpus/mermaid-flowchart/docs"),
-        manifest.join("../../shared/corpus/mermaid-flowchart/docs"),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())
-}
-
-fn load(name: &str) -> Option<(Flowchart, Vec<Diagnostic>)> {
-    let dir = corpus_dir()?;
-    let src = std::fs::read_to_string(dir.join(name)).expect("read corpus file");
-    Some(parse_flowchart(&src))
+/// One corpus example, parsed and lowered (the harness runs these tests only with the corpus).
+fn load(name: &str) -> (Flowchart, Vec<Diagnostic>) {
+    let src = std::fs::read_to_string(corpus_dir().join(name)).expect("read corpus file");
+    parse_flowchart(&src)
 }
 
 fn codes(d: &[Diagnostic]) -> Vec<&'static str> {
     d.iter().map(|d| d.code).collect()
 }
 
-macro_rules! corpus {
-    ($name:expr) => {
-        match load($name) {
-            Some(x) => x,
-            Option::None => {
-                eprintln!("skipping: mermaid corpus not found beside the repository");
-                return;
-            }
-        }
-    };
-}
-
-#[test]
-fn every_example_parses_without_errors() {
-    let Some(dir) = corpus_dir() else {
-        eprintln!(
-            "skipping: mermaid corpus not found (expected ../shared/corpus/mermaid-flowchart/docs)"
-        );
-        return;
-    };
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
-        .collect();
-    files.sort();
+pub(crate) fn every_example_parses_without_errors() {
+    let files = corpus_files();
     assert_eq!(files.len(), 111);
     let mut failures = Vec::new();
     for f in &files {
@@ -89,15 +54,9 @@ fn every_example_parses_without_errors() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-#[test]
-fn corpus_warnings_are_exactly_the_expected_ones() {
-    let Some(dir) = corpus_dir() else { return };
+pub(crate) fn corpus_warnings_are_exactly_the_expected_ones() {
     let mut seen = Vec::new();
-    for e in std::fs::read_dir(&dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_none_or(|e| e != "mmd") {
-            continue;
-        }
+    for p in corpus_files() {
         let (_, d) = parse_flowchart(&std::fs::read_to_string(&p).unwrap());
         if !d.is_empty() {
             let name = p.file_name().unwrap().to_string_lossy().to_string();
@@ -120,27 +79,21 @@ fn corpus_warnings_are_exactly_the_expected_ones() {
     );
 }
 
-#[test]
-fn corpus_parses_fast() {
-    let Some(dir) = corpus_dir() else { return };
-    let sources: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
-    let t = std::time::Instant::now();
-    for s in &sources {
-        let _ = parse_flowchart(s);
+pub(crate) fn every_example_lowers_the_same_twice() {
+    // How fast the corpus parses is measured by `benches/corpus.rs`; here only that parsing
+    // depends on nothing but the text.
+    for f in corpus_files() {
+        let src = std::fs::read_to_string(&f).unwrap();
+        assert_eq!(
+            parse_flowchart(&src),
+            parse_flowchart(&src),
+            "{}",
+            f.display()
+        );
     }
-    eprintln!(
-        "111 corpus examples parsed and lowered in {:?}",
-        t.elapsed()
-    );
-    // Generous bound for unoptimised test builds; release is far below 10 ms.
-    assert!(t.elapsed().as_millis() < 500, "{:?}", t.elapsed());
 }
 
-#[test]
-fn shapes_001_to_019() {
+pub(crate) fn shapes_001_to_019() {
     let expect = [
         ("007.mmd", Shape::Rounded),
         ("008.mmd", Shape::Stadium),
@@ -160,22 +113,21 @@ fn shapes_001_to_019() {
         ("058.mmd", Shape::FlippedTriangle),
     ];
     for (f, shape) in expect {
-        let (g, _) = corpus!(f);
+        let (g, _) = load(f);
         assert_eq!(g.nodes[0].shape, shape, "{f}");
     }
-    let (g, _) = corpus!("002.mmd");
+    let (g, _) = load("002.mmd");
     assert_eq!(g.nodes[0].label.text(), "This is the text in the box");
     assert_eq!(g.title.unwrap().text(), "Node with text");
-    let (g, _) = corpus!("020.mmd");
+    let (g, _) = load("020.mmd");
     assert_eq!(g.nodes.len(), 5);
     assert_eq!(g.nodes[4].label.text(), "Paper Records");
     assert_eq!(g.nodes[4].shape, Shape::Flag);
 }
 
-#[test]
-fn icon_and_image_nodes_warn() {
+pub(crate) fn icon_and_image_nodes_warn() {
     for f in ["067.mmd", "068.mmd"] {
-        let (g, d) = corpus!(f);
+        let (g, d) = load(f);
         assert_eq!(codes(&d), ["W-MMD-002"], "{f}");
         assert!(
             g.nodes[0].label.text().contains("label") || g.nodes[0].label.text() == "User Icon"
@@ -183,9 +135,8 @@ fn icon_and_image_nodes_warn() {
     }
 }
 
-#[test]
-fn markdown_004_and_100() {
-    let (g, d) = corpus!("004.mmd");
+pub(crate) fn markdown_004_and_100() {
+    let (g, d) = load("004.mmd");
     assert_eq!(
         codes(&d),
         ["W-MMD-006"],
@@ -204,7 +155,7 @@ fn markdown_004_and_100() {
         ]
     );
     assert_eq!(g.nodes[1].label.text(), "Line1\nLine 2\nLine 3");
-    let (g, _) = corpus!("100.mmd");
+    let (g, _) = load("100.mmd");
     let a = &g.nodes[0].label;
     assert_eq!(a.text(), "The cat\nin the hat");
     assert!(a.lines[0].runs.iter().any(|r| r.text == "cat" && r.bold));
@@ -220,17 +171,13 @@ fn markdown_004_and_100() {
     assert_eq!(g.nodes[1].shape, Shape::Hexagon);
 }
 
-#[test]
-fn arrows_069_to_090() {
+pub(crate) fn arrows_069_to_090() {
     let one = |f: &str| -> (Stroke, Marker, Marker, u32, String) {
-        let (g, d) = load(f).unwrap();
+        let (g, d) = load(f);
         assert!(d.is_empty(), "{f}: {d:?}");
         let e = &g.edges[0];
         (e.stroke, e.start, e.end, e.min_len, e.label.text())
     };
-    if corpus_dir().is_none() {
-        return;
-    }
     use Marker::*;
     use Stroke::*;
     assert_eq!(one("069.mmd"), (Normal, None, Arrow, 1, String::new()));
@@ -252,19 +199,18 @@ fn arrows_069_to_090() {
     assert_eq!(one("079.mmd"), (Invisible, None, None, 1, String::new()));
     assert_eq!(one("088.mmd"), (Normal, None, Circle, 1, String::new()));
     assert_eq!(one("089.mmd"), (Normal, None, Cross, 1, String::new()));
-    let (g, _) = corpus!("090.mmd");
+    let (g, _) = load("090.mmd");
     let ends: Vec<_> = g.edges.iter().map(|e| (e.start, e.end)).collect();
     assert_eq!(ends, [(Circle, Circle), (Arrow, Arrow), (Cross, Cross)]);
-    let (g, _) = corpus!("080.mmd");
+    let (g, _) = load("080.mmd");
     assert_eq!(g.edges.len(), 2);
     assert_eq!(g.edges[1].label.text(), "text2");
 }
 
-#[test]
-fn groups_081_082() {
-    let (g, _) = corpus!("081.mmd");
+pub(crate) fn groups_081_082() {
+    let (g, _) = load("081.mmd");
     assert_eq!(g.edges.len(), 4);
-    let (g2, _) = corpus!("082.mmd");
+    let (g2, _) = load("082.mmd");
     assert_eq!(g2.edges.len(), 4);
     let name = |g: &Flowchart, e: Endpoint| match e {
         Endpoint::Node(n) => g.nodes[n.index()].id.clone(),
@@ -279,17 +225,16 @@ fn groups_081_082() {
     assert_eq!(pairs, [s("A", "C"), s("A", "D"), s("B", "C"), s("B", "D")]);
 }
 
-#[test]
-fn edge_ids_084_to_087_and_104() {
-    let (g, _) = corpus!("084.mmd");
+pub(crate) fn edge_ids_084_to_087_and_104() {
+    let (g, _) = load("084.mmd");
     assert_eq!(g.edges[0].id.as_deref(), Some("e1"));
     assert_eq!(g.nodes.len(), 2, "e1 is not a node");
-    let (g, _) = corpus!("085.mmd");
+    let (g, _) = load("085.mmd");
     assert_eq!(g.edges[0].animation.as_deref(), Some("default"));
     assert_eq!(g.edges[0].stroke, Stroke::Thick);
-    let (g, _) = corpus!("086.mmd");
+    let (g, _) = load("086.mmd");
     assert_eq!(g.edges[0].animation.as_deref(), Some("fast"));
-    let (g, d) = corpus!("087.mmd");
+    let (g, d) = load("087.mmd");
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(g.edges[0].classes, ["animate"]);
     assert_eq!(g.edges[0].style.get("stroke-dasharray"), Some("9,5"));
@@ -297,15 +242,14 @@ fn edge_ids_084_to_087_and_104() {
         g.edges[0].style.get("animation"),
         Some("dash 25s linear infinite")
     );
-    let (g, _) = corpus!("104.mmd");
+    let (g, _) = load("104.mmd");
     assert_eq!(g.edges[0].curve, Some(netfig::model::Curve::Linear));
     assert_eq!(g.edges[1].curve, Some(netfig::model::Curve::Natural));
 }
 
-#[test]
-fn lengths_091_092() {
+pub(crate) fn lengths_091_092() {
     for f in ["091.mmd", "092.mmd"] {
-        let (g, _) = corpus!(f);
+        let (g, _) = load(f);
         assert_eq!(g.edges.len(), 5);
         assert_eq!(g.edges[4].min_len, 3, "{f}");
         assert_eq!(g.edges[4].label.text(), "No");
@@ -314,19 +258,17 @@ fn lengths_091_092() {
     }
 }
 
-#[test]
-fn text_093_094() {
-    let (g, _) = corpus!("093.mmd");
+pub(crate) fn text_093_094() {
+    let (g, _) = load("093.mmd");
     assert_eq!(g.nodes[0].label.text(), "This is the (text) in the box");
-    let (g, d) = corpus!("094.mmd");
+    let (g, d) = load("094.mmd");
     assert!(d.is_empty());
     assert_eq!(g.nodes[0].label.text(), "A double quote:\"");
     assert_eq!(g.nodes[1].label.text(), "A dec char:♥");
 }
 
-#[test]
-fn subgraphs_095_to_099() {
-    let (g, _) = corpus!("095.mmd");
+pub(crate) fn subgraphs_095_to_099() {
+    let (g, _) = load("095.mmd");
     assert_eq!(g.clusters.len(), 3);
     let parent = |g: &Flowchart, id: &str| {
         g.nodes[g.node_by_id(id).unwrap().index()]
@@ -335,10 +277,10 @@ fn subgraphs_095_to_099() {
     };
     assert_eq!(parent(&g, "c1").as_deref(), Some("three"));
     assert_eq!(parent(&g, "a2").as_deref(), Some("one"));
-    let (g, _) = corpus!("096.mmd");
+    let (g, _) = load("096.mmd");
     assert_eq!(g.clusters[0].id, "ide1");
     assert_eq!(g.clusters[0].title.text(), "one");
-    let (g, _) = corpus!("097.mmd");
+    let (g, _) = load("097.mmd");
     assert_eq!(g.edges.len(), 7);
     assert_eq!(
         g.edges[4].from,
@@ -349,7 +291,7 @@ fn subgraphs_095_to_099() {
         Endpoint::Cluster(g.cluster_by_id("two").unwrap())
     );
     assert_eq!(g.edges[6].to, Endpoint::Node(g.node_by_id("c2").unwrap()));
-    let (g, _) = corpus!("098.mmd");
+    let (g, _) = load("098.mmd");
     use netfig::model::Direction::*;
     let top = g.cluster_by_id("TOP").unwrap();
     let b1 = g.cluster_by_id("B1").unwrap();
@@ -361,20 +303,19 @@ fn subgraphs_095_to_099() {
     assert_eq!(g.edges[2].to, Endpoint::Cluster(top));
     assert_eq!(g.edges[3].from, Endpoint::Cluster(top));
     assert_eq!(parent(&g, "i1").as_deref(), Some("B1"));
-    let (g, _) = corpus!("099.mmd");
+    let (g, _) = load("099.mmd");
     assert_eq!(g.edges[3].min_len, 2);
 }
 
-#[test]
-fn click_101_102() {
-    let (g, d) = corpus!("101.mmd");
+pub(crate) fn click_101_102() {
+    let (g, d) = load("101.mmd");
     assert_eq!(codes(&d), ["W-MMD-005", "W-MMD-005"]);
     assert!(g.nodes[0].link.is_none());
     let b = g.nodes[1].link.as_ref().unwrap();
     assert_eq!(b.href, "https://www.github.com");
     assert_eq!(b.tooltip.as_deref(), Some("This is a tooltip for a link"));
     assert!(g.nodes[3].link.is_some());
-    let (g, d) = corpus!("102.mmd");
+    let (g, d) = load("102.mmd");
     assert!(d.is_empty());
     for n in &g.nodes[..4] {
         assert_eq!(n.link.as_ref().unwrap().target.as_deref(), Some("_blank"));
@@ -385,16 +326,15 @@ fn click_101_102() {
     );
 }
 
-#[test]
-fn styles_105_to_108() {
-    let (g, _) = corpus!("105.mmd");
+pub(crate) fn styles_105_to_108() {
+    let (g, _) = load("105.mmd");
     assert_eq!(g.nodes[0].style.get("fill"), Some("#f9f"));
     assert_eq!(g.nodes[1].style.get("stroke-dasharray"), Some("5 5"));
     assert_eq!(g.nodes[1].style.get("color"), Some("#fff"));
     assert_eq!(g.nodes[0].shape, Shape::Rounded);
-    let (g, _) = corpus!("106.mmd");
+    let (g, _) = load("106.mmd");
     assert_eq!(g.nodes[0].style.get("fill"), Some("#f96"));
-    let (g, _) = corpus!("107.mmd");
+    let (g, _) = load("107.mmd");
     let strokes: Vec<_> = g
         .nodes
         .iter()
@@ -403,27 +343,25 @@ fn styles_105_to_108() {
     assert_eq!(strokes, ["#f00", "#0f0", "#00f"]);
     assert_eq!(g.nodes[2].classes, ["foobar"]);
     assert_eq!(g.edges.len(), 2);
-    let (g, _) = corpus!("108.mmd");
+    let (g, _) = load("108.mmd");
     assert_eq!(g.nodes[0].style.get("stroke-width"), Some("4px"));
 }
 
-#[test]
-fn icons_109_110() {
-    let (g, d) = corpus!("109.mmd");
+pub(crate) fn icons_109_110() {
+    let (g, d) = load("109.mmd");
     assert_eq!(codes(&d), ["W-MMD-003"; 4]);
     assert_eq!(g.nodes[0].label.text(), "for peace");
     assert_eq!(g.nodes[3].label.text(), "A perhaps?");
-    let (g, d) = corpus!("110.mmd");
+    let (g, d) = load("110.mmd");
     assert_eq!(codes(&d), ["W-MMD-003"; 2]);
     assert_eq!(g.nodes[1].label.text(), "a custom icon");
 }
 
-#[test]
-fn comment_103_and_111() {
-    let (g, _) = corpus!("103.mmd");
+pub(crate) fn comment_103_and_111() {
+    let (g, _) = load("103.mmd");
     assert_eq!(g.nodes.len(), 3);
     assert_eq!(g.edges.len(), 2);
-    let (g, _) = corpus!("111.mmd");
+    let (g, _) = load("111.mmd");
     assert_eq!(g.nodes.len(), 5);
     assert_eq!(g.edges[0].label.text(), "Link text");
 }

@@ -1,9 +1,7 @@
 //! End-to-end tests of the mdBook integration: `netfig build` in-process, and a stock `mdbook`
 //! binary calling the real `mdbook-netfig`.
 
-mod common;
-
-use common::{copy_dir, mdbook, netfig, path_with_mdbook_netfig, root, scratch};
+use crate::common::{copy_dir, mdbook, netfig, path_with_mdbook_netfig, root, scratch};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -61,8 +59,7 @@ fn assert_rendered_ok_book(html_dir: &Path) {
     assert!(!other.contains("<figure class=\"netfig\">"));
 }
 
-#[test]
-fn netfig_build_renders_a_book_in_process() {
+pub(crate) fn netfig_build_renders_a_book_in_process() {
     let book = copy_book("ok", "build-ok");
     let out = book.join("out");
     let o = netfig(
@@ -104,8 +101,7 @@ fn netfig_build_renders_a_book_in_process() {
     );
 }
 
-#[test]
-fn netfig_build_prints_the_html_path_without_detours() {
+pub(crate) fn netfig_build_prints_the_html_path_without_detours() {
     let dir = scratch("build-normalised");
     let book = dir.join("books/en");
     copy_dir(&fixture("ok"), &book);
@@ -122,8 +118,7 @@ fn netfig_build_prints_the_html_path_without_detours() {
     assert!(dir.join("site/en/index.html").is_file());
 }
 
-#[test]
-fn install_keeps_a_symlinked_book_toml_a_link() {
+pub(crate) fn install_keeps_a_symlinked_book_toml_a_link() {
     let dir = scratch("install-symlink");
     let book = dir.join("book");
     copy_dir(&fixture("ok"), &book);
@@ -143,8 +138,7 @@ fn install_keeps_a_symlinked_book_toml_a_link() {
     assert!(read(&shared).contains("[preprocessor.netfig]"));
 }
 
-#[test]
-fn install_names_another_command_and_keeps_it() {
+pub(crate) fn install_names_another_command_and_keeps_it() {
     let dir = scratch("install-command");
     std::fs::write(
         dir.join("book.toml"),
@@ -161,8 +155,7 @@ fn install_names_another_command_and_keeps_it() {
     assert!(read(&dir.join("book.toml")).contains("command = \"./bin/mdbook-netfig\""));
 }
 
-#[test]
-fn stock_mdbook_runs_mdbook_netfig() {
+pub(crate) fn stock_mdbook_runs_mdbook_netfig() {
     let book = copy_book("ok", "mdbook-ok");
     let o = run_mdbook(&book);
     assert!(
@@ -173,8 +166,7 @@ fn stock_mdbook_runs_mdbook_netfig() {
     assert_rendered_ok_book(&book.join("book"));
 }
 
-#[test]
-fn errors_fail_the_build_naming_chapter_lines() {
+pub(crate) fn errors_fail_the_build_naming_chapter_lines() {
     let book = copy_book("bad", "mdbook-bad");
     let o = run_mdbook(&book);
     assert!(!o.status.success());
@@ -199,8 +191,7 @@ fn errors_fail_the_build_naming_chapter_lines() {
 /// A value netfig does not know in book.toml fails the build, naming book.toml, the position
 /// and the key, through `netfig build` (exit 2, a configuration error) and through a stock
 /// `mdbook` running `mdbook-netfig`.
-#[test]
-fn a_bad_book_toml_value_names_book_toml_and_the_key() {
+pub(crate) fn a_bad_book_toml_value_names_book_toml_and_the_key() {
     let book = copy_book("ok", "bad-config");
     // The fixture's book.toml ends inside its `[preprocessor.netfig]` table.
     let toml = read(&book.join("book.toml"));
@@ -226,8 +217,7 @@ fn a_bad_book_toml_value_names_book_toml_and_the_key() {
     );
 }
 
-#[test]
-fn on_error_render_puts_an_error_box_in_the_page() {
+pub(crate) fn on_error_render_puts_an_error_box_in_the_page() {
     let book = copy_book("bad", "mdbook-bad-render");
     let toml = read(&book.join("book.toml")) + "on-error = \"render\"\n";
     std::fs::write(book.join("book.toml"), toml).unwrap();
@@ -242,8 +232,7 @@ fn on_error_render_puts_an_error_box_in_the_page() {
     assert!(page.contains("src/broken.md:7:"));
 }
 
-#[test]
-fn install_is_idempotent_and_keeps_comments() {
+pub(crate) fn install_is_idempotent_and_keeps_comments() {
     let dir = scratch("install");
     std::fs::write(dir.join("book.toml"), "# keep me\n[book]\ntitle = \"x\"\n").unwrap();
     for _ in 0..2 {
@@ -256,8 +245,7 @@ fn install_is_idempotent_and_keeps_comments() {
     assert!(toml.contains("after = [\"links\"]"));
 }
 
-#[test]
-fn netfig_check_validates_a_book_without_writing_html() {
+pub(crate) fn netfig_check_validates_a_book_without_writing_html() {
     let book = copy_book("bad", "check-bad");
     let o = netfig(&["check", book.to_str().unwrap()], &root(), None);
     assert_eq!(o.status.code(), Some(1));
@@ -295,8 +283,7 @@ fn netfig_check_validates_a_book_without_writing_html() {
 /// table cell), an escaped directive, a quoted path with a blank, `{{#include}}` inside a fence,
 /// a fence in a footnote and one in `<details>`. mdBook warns about no unbalanced HTML, and
 /// `netfig check` agrees with the build (and skips the built `book/` folder).
-#[test]
-fn stock_mdbook_builds_the_edge_case_book_without_html_warnings() {
+pub(crate) fn stock_mdbook_builds_the_edge_case_book_without_html_warnings() {
     let book = copy_book("edge", "stock-edge");
     let o = run_mdbook(&book);
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -320,8 +307,7 @@ fn stock_mdbook_builds_the_edge_case_book_without_html_warnings() {
 
 /// `netfig check` on a book: an invalid `[preprocessor.netfig]` is a usage error (said once),
 /// and a diagram error inside an `{{#include}}`d fence points into the included file.
-#[test]
-fn netfig_check_reports_a_broken_config_and_errors_in_included_fences() {
+pub(crate) fn netfig_check_reports_a_broken_config_and_errors_in_included_fences() {
     let book = scratch("check-config").join("b");
     std::fs::create_dir_all(book.join("src")).unwrap();
     std::fs::write(book.join("src/SUMMARY.md"), "# Summary\n\n- [A](a.md)\n").unwrap();
@@ -361,8 +347,7 @@ fn netfig_check_reports_a_broken_config_and_errors_in_included_fences() {
 
 /// A book's `template-dir` template is checked once, up front, and what is wrong with it is
 /// located in the template (`theme/netfig/state-table.html.hbs:LINE:COL`, its line quoted).
-#[test]
-fn a_broken_book_template_is_located_in_the_template() {
+pub(crate) fn a_broken_book_template_is_located_in_the_template() {
     let book = copy_book("ok", "book-template");
     let toml = read(&book.join("book.toml")) + "template-dir = \"theme/netfig\"\n";
     std::fs::write(book.join("book.toml"), toml).unwrap();

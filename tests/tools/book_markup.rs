@@ -4,9 +4,7 @@
 //! renderer's output. Chromium loads the built page and finds no link or image made from them
 //! and no external request.
 
-mod common;
-
-use common::{copy_dir, dumped_result, netfig, root, run_chromium, scratch};
+use crate::common::{copy_dir, dumped_result, netfig, root, run_chromium, scratch};
 use pulldown_cmark::{Event, Parser, Tag};
 use std::path::PathBuf;
 
@@ -65,12 +63,7 @@ window.addEventListener('load', () => setTimeout(() => {
 }, 200));
 </script>"#;
 
-#[test]
-fn hostile_text_stays_text_in_the_browser() {
-    if std::env::var_os("NETFIG_SKIP_BROWSER").is_some() && std::env::var_os("CI").is_none() {
-        eprintln!("NETFIG_SKIP_BROWSER set: skipping the browser test");
-        return;
-    }
+pub(crate) fn hostile_text_stays_text_in_the_browser() {
     let out = build("book-markup-browser");
     let page = out.join("html/hostile.html");
     let html = std::fs::read_to_string(&page).unwrap();
@@ -104,8 +97,7 @@ fn hostile_text_stays_text_in_the_browser() {
 
 /// The Markdown renderer's page, parsed as a Markdown viewer would: the only images are the
 /// diagrams' data URLs, there are no links and no raw HTML but the `<br>` of inline tables.
-#[test]
-fn hostile_text_stays_text_in_the_markdown_output() {
+pub(crate) fn hostile_text_stays_text_in_the_markdown_output() {
     let out = build("book-markup-md");
     let md = std::fs::read_to_string(out.join("markdown/hostile.md")).unwrap();
     let mut images = 0;

@@ -2,9 +2,7 @@
 //! real `mdbook serve` (on the loopback address) rebuilds the page when an included diagram
 //! outside `src/` changes.
 
-mod common;
-
-use common::{mdbook, netfig, path_with_mdbook_netfig, root, scratch};
+use crate::common::{mdbook, netfig, path_with_mdbook_netfig, root, scratch};
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::Path;
@@ -61,8 +59,7 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-#[test]
-fn mdbook_serve_rebuilds_when_an_included_diagram_changes() {
+pub(crate) fn mdbook_serve_rebuilds_when_an_included_diagram_changes() {
     let dir = scratch("serve");
     let book = dir.join("book");
     let diagram = dir.join("figs/net.mmd");
