@@ -9,6 +9,8 @@ use netfig::diagnostic::{Diagnostic, SourceFile};
 use netfig::tcp::names::{Action, Event, State};
 use netfig::tcp::reference::{Origin, RefTransition, Scope};
 
+pub mod mutation;
+
 /// Spellings a definition may use for each state (the RFC name first).
 pub fn state_spellings(s: State) -> &'static [&'static str] {
     match s {
