@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{netfig, root, scratch};
+use common::{file_names as names, netfig, root, scratch};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -13,16 +13,6 @@ const BAD: &str = "flowchart LR\n  A[unclosed --> B\n";
 
 fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// The names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[cfg(unix)]
@@ -361,63 +351,4 @@ fn the_readme_example_still_writes_next_to_the_input() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
     assert_eq!(names(&dir), ["osi.mmd", "osi.svg"]);
-}
-
-/// SIGTERM while the output is being written: the temporary is removed and the run exits 130.
-/// `strace` holds the temporary's `fsync` for a minute, so the signal lands while the file
-/// exists, without any timing guess: the test waits until the temporary appears, signals, and
-/// waits for netfig's `exit_group(130` in strace's log (strace itself is then killed rather
-/// than waited for: it would finish the held `fsync` first).
-#[test]
-#[cfg(target_os = "linux")]
-fn sigterm_while_writing_removes_the_temporary() {
-    if Command::new("strace").arg("-V").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "strace is needed for this test (Debian: apt-get install strace)"
-        );
-        eprintln!("strace not found: skipping the signal test");
-        return;
-    }
-    let dir = scratch("hard-sigterm");
-    let log = scratch("hard-sigterm-log").join("strace.log");
-    std::fs::write(dir.join("a.mmd"), FLOW).unwrap();
-    let mut strace = Command::new("strace")
-        .args(["-f", "-o"])
-        .arg(&log)
-        .args(["-e", "trace=fsync,exit_group"])
-        .args(["-e", "inject=fsync:delay_enter=60000000"])
-        .arg(env!("CARGO_BIN_EXE_netfig"))
-        .args(["render", "a.mmd", "-o", "out.svg"])
-        .current_dir(&dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn strace");
-    let temporary = || names(&dir).into_iter().find(|n| n.ends_with(".tmp"));
-    while temporary().is_none() {
-        assert!(strace.try_wait().unwrap().is_none(), "netfig ended early");
-        std::thread::yield_now();
-    }
-    // netfig is strace's child.
-    let children = format!("/proc/{0}/task/{0}/children", strace.id());
-    let pid = std::fs::read_to_string(children).unwrap();
-    let pid = pid.split_whitespace().next().expect("netfig's pid");
-    let kill = Command::new("kill").args(["-TERM", pid]).status().unwrap();
-    assert!(kill.success());
-    while !std::fs::read_to_string(&log)
-        .unwrap_or_default()
-        .contains("exit_group(130")
-    {
-        assert!(
-            strace.try_wait().unwrap().is_none(),
-            "netfig ended otherwise"
-        );
-        std::thread::yield_now();
-    }
-    assert_eq!(temporary(), None, "the temporary was removed");
-    assert_eq!(names(&dir), ["a.mmd"], "and nothing else written");
-    strace.kill().unwrap();
-    strace.wait().unwrap();
 }

@@ -1,5 +1,5 @@
 //! What some tests need from outside the repository: headless Chromium, a stock mdBook 0.5,
-//! and the mermaid corpus in `shared/` beside the repository.
+//! `strace`, and the mermaid corpus in `shared/` beside the repository.
 //!
 //! A test that needs one of them runs in the `tools` harness (`tests/tools/main.rs`), which
 //! asks [`Need::find`] before running it: when the tool is missing the test is reported as
@@ -17,6 +17,8 @@ pub enum Need {
     Chromium,
     /// A stock `mdbook` 0.5 (`NETFIG_MDBOOK`, else `target/tools/bin/mdbook`, else on `PATH`).
     Mdbook,
+    /// `strace` on `PATH` (it holds a write open for the signal test).
+    Strace,
     /// `shared/corpus` beside the repository (`NETFIG_SHARED` names another `shared/`).
     Corpus,
 }
@@ -28,6 +30,7 @@ impl Need {
         match self {
             Need::Chromium => find_chromium(),
             Need::Mdbook => find_mdbook(),
+            Need::Strace => find_strace(),
             Need::Corpus => find_shared(),
         }
     }
@@ -37,6 +40,7 @@ impl Need {
         match self {
             Need::Chromium => "chromium",
             Need::Mdbook => "mdbook",
+            Need::Strace => "strace",
             Need::Corpus => "corpus",
         }
     }
@@ -98,6 +102,17 @@ fn find_mdbook() -> Result<PathBuf, String> {
          NETFIG_MDBOOK"
             .into(),
     )
+}
+
+fn find_strace() -> Result<PathBuf, String> {
+    match Command::new("strace").arg("-V").output() {
+        Ok(o) if o.status.success() => Ok(PathBuf::from("strace")),
+        _ => Err(
+            "strace not found: run scripts/test (it installs strace) or apt-get install \
+                  strace"
+                .into(),
+        ),
+    }
 }
 
 fn find_shared() -> Result<PathBuf, String> {

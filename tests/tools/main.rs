@@ -1,5 +1,5 @@
 //! The tests that need something from outside the repository — headless Chromium, a stock
-//! mdBook 0.5, the mermaid corpus in `../shared` — in a harness of their own
+//! mdBook 0.5, `strace`, the mermaid corpus in `../shared` — in a harness of their own
 //! (`harness = false`, libtest-mimic), because libtest cannot skip a test at run time.
 //!
 //! Each trial names what it needs ([`Need`]). When that is missing the trial is reported as
@@ -18,10 +18,11 @@ mod book_e2e;
 mod book_markup;
 mod book_serve;
 mod browser;
+mod cli_signals;
 mod harness;
 mod parse_corpus;
 
-use common::Need::{self, Chromium, Corpus, Mdbook};
+use common::Need::{self, Chromium, Corpus, Mdbook, Strace};
 
 /// A trial named `module::function` that runs `test` when everything in `needs` is there.
 fn trial(name: &str, needs: &'static [Need], test: fn()) -> Trial {
@@ -91,6 +92,7 @@ fn main() {
         parse_corpus::styles_105_to_108 &[Corpus];
         parse_corpus::icons_109_110 &[Corpus];
         parse_corpus::comment_103_and_111 &[Corpus];
+        cli_signals::sigterm_while_writing_removes_the_temporary &[Strace];
         harness::a_missing_tool_is_ignored_with_its_reason &[];
         harness::a_missing_tool_fails_under_ci &[];
         harness::no_libtest_attributes_here &[];
