@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("parse+lower 111 corpus examples", |b| {
         b.iter(|| {
             for s in &sources {
-                black_box(netfig::diagram::parse_flowchart(black_box(s)));
+                black_box(netfig::mermaid::flowchart(black_box(s)));
             }
         })
     });
