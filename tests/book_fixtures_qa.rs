@@ -1,6 +1,8 @@
 //! Regressions found by building fixture books with a stock mdBook: where a block or directive
 //! sits (inside a line, in a footnote, escaped, empty) and how it is replaced and reported.
 
+mod common;
+
 use netfig::book::{process_chapter, ChapterContext, Config};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
@@ -18,8 +20,7 @@ fn cx<'a>(config: &'a Config, dir: &'a Path) -> ChapterContext<'a> {
 
 /// A scratch folder holding `a.mmd` and `with space.mmd`.
 fn diagrams(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("netfig-book-qa-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch(&format!("book-qa-{test}"));
     for name in ["a.mmd", "with space.mmd"] {
         std::fs::write(dir.join(name), "flowchart LR\n  A[Start] --> B[Done]\n").unwrap();
     }

@@ -1,6 +1,8 @@
 //! The preprocessor changes nothing but its own blocks: Markdown outside the replaced fences and
 //! includes stays byte-identical.
 
+mod common;
+
 use netfig::book::{process_chapter, ChapterContext, Config};
 use proptest::prelude::*;
 use std::path::Path;
@@ -166,8 +168,7 @@ fn check_modes_decide_what_a_wrong_definition_does() {
 
 #[test]
 fn template_dir_overrides_the_table_template() {
-    let dir = std::env::temp_dir().join(format!("netfig-template-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("splice-template-dir");
     std::fs::write(
         dir.join("state-table.html.hbs"),
         "<table class=\"netfig-state-table custom\">{{#each rows}}<tr><td>{{from_id}}</td></tr>{{/each}}</table>\n",
@@ -200,8 +201,7 @@ fn other_mermaid_diagrams_are_left_alone_but_misspelt_flowcharts_are_errors() {
 
 #[test]
 fn include_problems_point_at_the_directive_and_diagram_errors_into_the_included_file() {
-    let dir = std::env::temp_dir().join(format!("netfig-include-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("splice-include");
     std::fs::write(dir.join("ok.mmd"), "flowchart LR\n  A --> B\n").unwrap();
     std::fs::write(dir.join("bad.mmd"), "flowchart LR\n  A[open --> B\n").unwrap();
     let config = Config::default();

@@ -1,7 +1,9 @@
 //! `netfig check` and `netfig reference`, run as the real binary.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn netfig(args: &[&str]) -> Output {
@@ -14,13 +16,6 @@ fn netfig(args: &[&str]) -> Output {
 
 fn fixture(name: &str) -> String {
     format!("tests/fixtures/tcp/{name}")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("netfig-tcp-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn stderr(o: &Output) -> String {
@@ -115,7 +110,7 @@ fn warnings_fail_only_with_deny_warnings() {
 
 #[test]
 fn folders_are_walked_recursively_in_sorted_order() {
-    let dir = scratch("walk");
+    let dir = common::scratch("tcp-cli-walk");
     std::fs::create_dir_all(dir.join("b/nested")).unwrap();
     std::fs::create_dir_all(dir.join(".hidden")).unwrap();
     let good =
@@ -172,7 +167,7 @@ fn standard_input_is_read_for_dash() {
 fn reference_yaml_passes_check_and_other_formats_parse() {
     let o = netfig(&["reference", "--format", "yaml"]);
     assert_eq!(o.status.code(), Some(0));
-    let dir = scratch("reference");
+    let dir = common::scratch("tcp-cli-reference");
     let path = dir.join("reference.yaml");
     std::fs::write(&path, &o.stdout).unwrap();
     let text = String::from_utf8(o.stdout).unwrap();

@@ -5,6 +5,8 @@
 //! in flow, block and deep block style. And the real binary agrees: exit 0 for a rewrite, exit 1
 //! with the mutated line for a wrong target.
 
+mod common;
+
 mod tcp_support;
 
 use netfig::tcp::names::State;
@@ -161,8 +163,7 @@ fn action_order_and_every_spelling_of_each_transition_pass() {
 
 #[test]
 fn the_binary_agrees_exit_0_for_a_rewrite_and_1_at_the_mutated_line() {
-    let dir = std::env::temp_dir().join(format!("netfig-mutation-more-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("tcp-equivalence-binary");
     let clean = dir.join("clean.yaml");
     std::fs::write(&clean, rewrite(Scope::Full, Style::Block, 3).write().text).unwrap();
     let mut doc = rewrite(Scope::Figure, Style::Block, 0);
