@@ -19,7 +19,7 @@
 //! and clipped again (routes whose end was offset sideways, parallel edges, keep their ends);
 //! a route that would come out longer that way keeps its old shape. Nothing else moves, so
 //! every guarantee of [`super::layered::layout`] still holds, and crossings, bends and length
-//! never grow (property tests in `tests/layout_props.rs`); the result is deterministic.
+//! never grow (property tests in `tests/it/layout_props.rs`); the result is deterministic.
 //!
 //! Cost: a uniform grid ([`index`]) holds the boxes and the route segments, each segment only
 //! in the cells it passes through with the box of its part in each cell, and a shortcut is

@@ -1,7 +1,7 @@
 //! The one generator of mutated TCP definitions: wrong targets, sources, events and actions,
 //! deletions, and the broader harmful mutations ([`harmful`], [`tabbed`]) of the reference in
 //! each [`Style`], with where each must be reported ([`Want`]); [`run`] checks them.
-//! `tests/tcp_mutation.rs` (every single mutation) and `tests/tcp_mutation_more.rs` (all
+//! `tests/it/tcp_mutation.rs` (every single mutation) and `tests/it/tcp_mutation_more.rs` (all
 //! harmful mutations, sampled) use it.
 
 use super::*;

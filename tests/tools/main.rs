@@ -19,6 +19,7 @@ mod book_markup;
 mod book_serve;
 mod browser;
 mod cli_signals;
+mod conformance;
 mod harness;
 mod parse_corpus;
 
@@ -93,6 +94,9 @@ fn main() {
         parse_corpus::icons_109_110 &[Corpus];
         parse_corpus::comment_103_and_111 &[Corpus];
         cli_signals::sigterm_while_writing_removes_the_temporary &[Strace];
+        conformance::corpus_examples_render &[Corpus];
+        conformance::realworld_flowcharts_render_where_mermaid_does &[Corpus];
+        conformance::realworld_flowcharts_render_with_the_cli &[Corpus];
         harness::a_missing_tool_is_ignored_with_its_reason &[];
         harness::a_missing_tool_fails_under_ci &[];
         harness::no_libtest_attributes_here &[];

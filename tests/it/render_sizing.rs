@@ -1,6 +1,6 @@
 //! The layout adapter: `layout::flowchart::graph` turns a flowchart and text metrics into boxes.
 
-mod render_support;
+use crate::render_support;
 
 use netfig::layout::flowchart::{graph, node_size, PAD_X, PAD_Y};
 use netfig::layout::{Direction, End, Outline};

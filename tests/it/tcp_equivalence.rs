@@ -5,9 +5,9 @@
 //! in flow, block and deep block style. And the real binary agrees: exit 0 for a rewrite, exit 1
 //! with the mutated line for a wrong target.
 
-mod common;
+use crate::common;
 
-mod tcp_support;
+use crate::tcp_support;
 
 use netfig::tcp::names::State;
 use netfig::tcp::reference::{self, Scope};

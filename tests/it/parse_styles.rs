@@ -2,7 +2,7 @@
 //! property, at most 32 properties per statement, values of at most 256 characters; every
 //! element a class applies to carries its own copy.
 
-mod common;
+use crate::common;
 
 use common::lenient;
 

@@ -1,7 +1,7 @@
 //! Hostile input through the real binary (issue 9): what reaches the terminal and what reaches
 //! the SVG.
 
-mod common;
+use crate::common;
 
 use common::{netfig, root, scratch};
 

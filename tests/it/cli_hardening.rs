@@ -2,7 +2,7 @@
 //! real binary: `-o` onto devices, links and inputs, colliding outputs, temporaries, and
 //! standard output or error that are closed or full.
 
-mod common;
+use crate::common;
 
 use common::{file_names as names, netfig, root, scratch};
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! One behaviour per test: each construct of mermaid's flowchart syntax, parsed and lowered.
 
-mod common;
+use crate::common;
 
 use common::lenient;
 use netfig::diagnostic::Diagnostic;

@@ -10,9 +10,9 @@
 //!   an error with a known stable code on a line of the mutated value (the `scope:` line for a
 //!   deleted transition).
 //!
-//! `tests/tcp_equivalence.rs` holds the other side: rewrites that must pass.
+//! `tests/it/tcp_equivalence.rs` holds the other side: rewrites that must pass.
 
-mod tcp_support;
+use crate::tcp_support;
 
 use netfig::tcp::reference::Scope;
 use tcp_support::mutation::{harmful, run, tabbed, Case};

@@ -1,7 +1,7 @@
 //! Regressions found by building fixture books with a stock mdBook: where a block or directive
 //! sits (inside a line, in a footnote, escaped, empty) and how it is replaced and reported.
 
-mod common;
+use crate::common;
 
 use netfig::book::{process_chapter, ChapterContext, Config};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};

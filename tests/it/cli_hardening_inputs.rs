@@ -2,7 +2,7 @@
 //! binary: folder walks with symbolic links, devices and endless inputs, encodings, NUL bytes,
 //! kind detection by content, and a scale too small to draw.
 
-mod common;
+use crate::common;
 
 use common::{netfig, scratch};
 use std::path::Path;

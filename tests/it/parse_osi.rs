@@ -5,7 +5,7 @@ use netfig::model::{Direction, Endpoint, Lang};
 
 #[test]
 fn osi_vs_tcpip() {
-    let src = include_str!("../diagrams/osi-vs-tcpip.mmd");
+    let src = include_str!("../../diagrams/osi-vs-tcpip.mmd");
     let (g, d) = parse_flowchart(src);
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(g.nodes.len(), 11);
@@ -38,7 +38,7 @@ fn osi_vs_tcpip() {
 
 #[test]
 fn osi_with_crlf_line_endings() {
-    let src = include_str!("../diagrams/osi-vs-tcpip.mmd").replace('\n', "\r\n");
+    let src = include_str!("../../diagrams/osi-vs-tcpip.mmd").replace('\n', "\r\n");
     let (g, d) = parse_flowchart(&src);
     assert!(d.is_empty(), "{d:?}");
     assert_eq!((g.nodes.len(), g.edges.len(), g.clusters.len()), (11, 7, 2));

@@ -1,7 +1,7 @@
 //! PNG output: real glyphs (Chinese and English) from the bundled fonts, real palette colours
 //! (CSS variables resolved to their fallbacks), scale.
 
-mod render_support;
+use crate::render_support;
 
 use netfig::geometry::Rect;
 use netfig::model::Theme;

@@ -1,6 +1,6 @@
 //! `netfig check` and `netfig reference`, run as the real binary.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The SVG contract: structure, ids, classes, escaping, styles, every shape, marker and curve
 //! parsing with usvg.
 
-mod render_support;
+use crate::render_support;
 
 use netfig::geometry::Point;
 use netfig::model::Theme;

@@ -59,7 +59,7 @@ proptest! {
 // Structure-aware generation: definitions built from transitions whose values are documented
 // spellings, garbage, or values of the wrong type, written in flow, block or deep block style.
 
-mod tcp_support;
+use crate::tcp_support;
 
 use netfig::tcp::names::{Action, Event, State};
 use netfig::tcp::reference::{self, Scope};

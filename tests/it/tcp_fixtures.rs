@@ -3,7 +3,7 @@
 //! (`tests/common/annotations.rs`, which documents the syntax); and two findings looked at
 //! more closely.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! End-to-end tests of `netfig render` on TCP state machines, through the real binary.
 
-mod common;
+use crate::common;
 
 use common::{has_han, items, netfig, root, scratch};
 use std::process::Output;

@@ -6,9 +6,9 @@
 //! key per line), where the finding must land on the mutated key's own line.
 //!
 //! The mutations come from the suite's one generator (`tcp_support::mutation`), here its first
-//! choice of each kind for every transition; `tests/tcp_mutation_more.rs` samples the rest.
+//! choice of each kind for every transition; `tests/it/tcp_mutation_more.rs` samples the rest.
 
-mod tcp_support;
+use crate::tcp_support;
 
 use netfig::tcp::reference::{self, Scope};
 use tcp_support::mutation::{mutate, run, Case};

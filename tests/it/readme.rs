@@ -1,6 +1,6 @@
 //! README.md is honest: its main command and its CLI examples run, and CI runs its test command.
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, netfig, root, scratch};
 

@@ -1,7 +1,7 @@
 //! The preprocessor changes nothing but its own blocks: Markdown outside the replaced fences and
 //! includes stays byte-identical.
 
-mod common;
+use crate::common;
 
 use netfig::book::{process_chapter, ChapterContext, Config};
 use proptest::prelude::*;

@@ -4,7 +4,7 @@
 //! not drop below the committed figure in `tests/conformance.txt`. Every real-world flowchart
 //! that mermaid renders (`shared/corpus/realworld/flowchart`) renders too.
 
-mod common;
+use crate::common;
 
 use netfig::diagnostic::{has_errors, SourceFile};
 use netfig::geometry::Rect;
@@ -98,8 +98,7 @@ fn geometry_problem(chart: &Flowchart, nodes: &[Rect], clusters: &[Rect]) -> Opt
     None
 }
 
-#[test]
-fn corpus_examples_render() {
+pub(crate) fn corpus_examples_render() {
     let files = common::corpus_files();
     assert_eq!(files.len(), 111, "the corpus has 111 examples");
     let mut passed = 0;
@@ -147,8 +146,7 @@ fn corpus_examples_render() {
 
 /// Whatever mermaid renders, netfig renders (warnings allowed); what mermaid rejects is an
 /// error here or carries a "mermaid.js would reject" warning (W-MMD-015).
-#[test]
-fn realworld_flowcharts_render_where_mermaid_does() {
+pub(crate) fn realworld_flowcharts_render_where_mermaid_does() {
     let diagrams = common::realworld_flowcharts();
     assert!(diagrams.len() >= 70, "only {} diagrams", diagrams.len());
     let mut failures = Vec::new();
@@ -181,8 +179,7 @@ fn realworld_flowcharts_render_where_mermaid_does() {
 
 /// The same through the CLI: one `netfig render` of every diagram mermaid renders exits 0 and
 /// writes an SVG for each.
-#[test]
-fn realworld_flowcharts_render_with_the_cli() {
+pub(crate) fn realworld_flowcharts_render_with_the_cli() {
     let yes: Vec<String> = common::realworld_flowcharts()
         .into_iter()
         .filter(|(_, renders)| *renders)

@@ -4,7 +4,7 @@
 //! (`benches/pipeline.rs`, group `layout`).
 //!
 //! The baseline is a ratchet: the test fails when a case has more crossings than its baseline.
-//! `NETFIG_UPDATE_BASELINE=1 cargo test --test layout_generated` rewrites the file, but only if
+//! `NETFIG_UPDATE_BASELINE=1 cargo test --test it layout_generated::` rewrites the file, but only if
 //! no case got more crossings than before (so improvements can be locked in, regressions not).
 
 use netfig::layout::quality::{generate, Metrics};
@@ -82,7 +82,7 @@ fn generated_graphs_against_baseline() {
     assert!(
         worse.is_empty(),
         "layout quality regressed:\n{}\n(after an intended change that improves or keeps all \
-         counts, run `NETFIG_UPDATE_BASELINE=1 cargo test --test layout_generated`)",
+         counts, run `NETFIG_UPDATE_BASELINE=1 cargo test --test it layout_generated::`)",
         worse.join("\n")
     );
 }

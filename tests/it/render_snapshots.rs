@@ -1,8 +1,8 @@
 //! Whole-document snapshots of small hand-built flowcharts. Review a change with
-//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test render_snapshots` and
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test it render_snapshots::` and
 //! `git diff tests/snapshots`).
 
-mod render_support;
+use crate::render_support;
 
 use netfig::geometry::Point;
 use netfig::model::Theme;

@@ -3,7 +3,7 @@
 //! whose stacks are smaller); user templates are checked and their errors located in the
 //! template; an image too large for PNG is refused before it is rasterised.
 
-mod common;
+use crate::common;
 
 use common::{netfig, root, scratch};
 use std::path::Path;

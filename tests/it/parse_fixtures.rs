@@ -2,7 +2,7 @@
 //! inline as `%% error: LINE:COL CODE message` comments, read by the suite's one annotation
 //! walker (`tests/common/annotations.rs`, which documents the syntax).
 
-mod common;
+use crate::common;
 
 use netfig::mermaid::flowchart as parse_flowchart;
 

@@ -1,0 +1,47 @@
+//! The integration tests, one module per former test file, in one binary: linking one binary
+//! instead of one per file is most of what a test build costs. The tests that need a tool or
+//! the `../shared` corpus are in the `tools` harness (`tests/tools/main.rs`), which reports
+//! them as ignored when the tool is missing (and fails under `CI`).
+//!
+//! Run one file's tests with `cargo test --test it NAME::` (e.g. `cargo test --test it
+//! render_svg::`).
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../render_support/mod.rs"]
+mod render_support;
+#[path = "../tcp_support/mod.rs"]
+mod tcp_support;
+
+mod architecture;
+mod book_containers;
+mod book_fixtures_qa;
+mod book_splice;
+mod cli_hardening;
+mod cli_hardening_inputs;
+mod cli_hostile;
+mod cli_render;
+mod input_limits;
+mod layout_cases;
+mod layout_generated;
+mod layout_props;
+mod parse_as_written;
+mod parse_constructs;
+mod parse_fixtures;
+mod parse_mermaid_spec;
+mod parse_osi;
+mod parse_props;
+mod parse_styles;
+mod readme;
+mod render_png;
+mod render_sizing;
+mod render_snapshots;
+mod render_svg;
+mod states_cli;
+mod states_render;
+mod tcp_cli;
+mod tcp_equivalence;
+mod tcp_fixtures;
+mod tcp_mutation;
+mod tcp_mutation_more;
+mod tcp_proptest;
