@@ -28,6 +28,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "diagnostic",
         ],
     ),
+    ("console", &["diagnostic"]),
+];
+
+/// The pipeline may import every stage; each shell what the one before it may, plus that one
+/// (`book` the pipeline and `console`; `cli` also `book`).
+const STACKED: &[(&str, &[&str])] = &[
     (
         "pipeline",
         &[
@@ -43,43 +49,23 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "render",
         ],
     ),
-    ("console", &["diagnostic"]),
-    (
-        "book",
-        &[
-            "diagnostic",
-            "geometry",
-            "input",
-            "markup",
-            "model",
-            "text",
-            "mermaid",
-            "tcp",
-            "layout",
-            "render",
-            "pipeline",
-            "console",
-        ],
-    ),
-    (
-        "cli",
-        &[
-            "diagnostic",
-            "geometry",
-            "input",
-            "markup",
-            "model",
-            "text",
-            "mermaid",
-            "tcp",
-            "layout",
-            "render",
-            "pipeline",
-            "console",
-            "book",
-        ],
-    ),
+    ("book", &["pipeline", "console"]),
+    ("cli", &["book"]),
 ];
+
+/// Every top-level module and what it may import.
+fn allowed() -> BTreeMap<&'static str, BTreeSet<&'static str>> {
+    let mut allowed: BTreeMap<&str, BTreeSet<&str>> = ALLOWED
+        .iter()
+        .map(|(m, ok)| (*m, ok.iter().copied().collect()))
+        .collect();
+    let mut below: BTreeSet<&str> = BTreeSet::new();
+    for (m, extra) in STACKED {
+        below.extend(extra.iter().copied());
+        allowed.insert(m, below.clone());
+    }
+    allowed
+}
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -314,7 +300,7 @@ fn top_level_modules_import_no_cycle() {
 #[test]
 fn every_import_is_one_the_rules_allow() {
     let graph = graph();
-    let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
+    let allowed = allowed();
     let mut wrong = Vec::new();
     for (module, imports) in &graph {
         let Some(ok) = allowed.get(module.as_str()) else {
