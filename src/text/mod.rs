@@ -5,12 +5,15 @@
 //! bundled faces, so these numbers describe what both draw. Kerning is left out on purpose: it
 //! only ever narrows Latin text, so ignoring it errs on the safe (wider) side.
 
+mod breaks;
 mod metrics;
+mod wrap;
 
 use crate::geometry::Size;
 use crate::model::{Label, LabelLine};
 
 pub use metrics::{ascender, descender};
+pub use wrap::wrap;
 
 /// Font size of labels, px.
 pub const FONT_SIZE: f64 = 16.0;
@@ -107,6 +110,18 @@ mod tests {
         assert_eq!(s.width, text_width("Application Layer", FONT_SIZE, false));
         let safe = safe_label_size(&l, FONT_SIZE);
         assert!(safe.width > s.width * 1.03 + 2.0);
+    }
+
+    #[test]
+    fn no_break_space_is_as_wide_as_a_space() {
+        // `markdownAutoWrap: false` turns spaces into U+00A0: the measure must not change.
+        for bold in [false, true] {
+            let (nbsp, sp) = (
+                text_width("\u{a0}", 16.0, bold),
+                text_width(" ", 16.0, bold),
+            );
+            assert!((nbsp - sp).abs() < 1e-3, "{nbsp} vs {sp}");
+        }
     }
 
     #[test]
