@@ -2,7 +2,9 @@
 //! (`snap`), every label's box and baselines, the title band and the legend band.
 //! Render writes a [`Drawing`] as it is and measures nothing.
 
-use super::flowchart::{font_size, label_center, node_label_size, shows_label, style_font_size};
+use super::flowchart::{
+    cluster_text, edge_text, font_size, label_center, node_text, shows_label, style_font_size,
+};
 use super::legend::{self, LegendBand};
 use super::snap::Outlines;
 use super::{Layout, LayoutGraph};
@@ -10,11 +12,13 @@ use crate::geometry::Point;
 use crate::model::{Endpoint, Flowchart, Label, LegendEntry};
 use crate::text::{self, first_baseline, LINE_HEIGHT};
 
-/// Where a label's lines go: a block of lines centred on `center`, each line's baseline at
-/// `top + i · line_height + ascent`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A label's lines as drawn (wrapped where layout wrapped them) and where they go: a block of
+/// lines centred on `center`, each line's baseline at `top + i · line_height + ascent`.
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextBox {
+    /// The lines to write, in order.
+    pub label: Label,
     /// Centre of the text block.
     pub center: Point,
     /// Font size (px) the label is set in.
@@ -30,8 +34,9 @@ pub struct TextBox {
 }
 
 impl TextBox {
-    /// The box of `label` set in `font_size`, centred on `center`.
-    pub fn new(label: &Label, center: Point, font_size: f64) -> TextBox {
+    /// The box of `label` (its lines as they are drawn) set in `font_size`, centred on
+    /// `center`.
+    pub fn new(label: Label, center: Point, font_size: f64) -> TextBox {
         let line_height = font_size * LINE_HEIGHT;
         TextBox {
             center,
@@ -39,7 +44,8 @@ impl TextBox {
             top: center.y - label.lines.len() as f64 * line_height / 2.0,
             line_height,
             ascent: first_baseline(font_size),
-            width: text::label_size(label, font_size).width,
+            width: text::label_size(&label, font_size).width,
+            label,
         }
     }
 }
@@ -61,8 +67,8 @@ pub struct Drawing {
     pub band: f64,
     /// The chart's geometry, route ends on the drawn outlines.
     pub layout: Layout,
-    /// Per node (as many as both the chart and the layout have): its label's text, `None` for
-    /// shapes that show no label.
+    /// Per node (as many as both the chart and the layout have): its label's lines, `None`
+    /// for shapes that show no label.
     pub node_labels: Vec<Option<TextBox>>,
     /// Per cluster (as many as both have): its title's text.
     pub cluster_labels: Vec<TextBox>,
@@ -98,17 +104,22 @@ impl Drawing {
         let legend = legend::place(legend, fs, width, layout.height + band);
         let width = width.max(legend.width);
         let height = (layout.height + band + legend.height).max(1.0);
-        let title = title
-            .zip(title_size)
-            .map(|(t, s)| TextBox::new(t, Point::new(width / 2.0, (s.height + 8.0) / 2.0), fs));
+        let title = title.zip(title_size).map(|(t, s)| {
+            TextBox::new(
+                t.clone(),
+                Point::new(width / 2.0, (s.height + 8.0) / 2.0),
+                fs,
+            )
+        });
         let node_labels = chart
             .nodes
             .iter()
             .zip(&layout.nodes)
             .map(|(n, r)| {
                 shows_label(n.shape).then(|| {
-                    let c = label_center(n.shape, *r, node_label_size(n, fs));
-                    TextBox::new(&n.label, c, style_font_size(&n.style).unwrap_or(fs))
+                    let (label, size) = node_text(chart, n, fs);
+                    let c = label_center(n.shape, *r, size);
+                    TextBox::new(label, c, style_font_size(&n.style).unwrap_or(fs))
                 })
             })
             .collect();
@@ -117,13 +128,14 @@ impl Drawing {
             .iter()
             .zip(&layout.clusters)
             .map(|(c, b)| {
+                let title = cluster_text(chart, &c.title, fs);
                 let center = if b.title.width > 0.0 && b.title.height > 0.0 {
                     b.title.center()
                 } else {
-                    let lh = text::label_size(&c.title, fs).height;
+                    let lh = text::label_size(&title, fs).height;
                     Point::new(b.rect.center().x, b.rect.y + 4.0 + lh / 2.0)
                 };
-                TextBox::new(&c.title, center, fs)
+                TextBox::new(title, center, fs)
             })
             .collect();
         let edge_labels = layout
@@ -132,7 +144,8 @@ impl Drawing {
             .enumerate()
             .map(|(i, route)| {
                 let label = chart.edges.get(i).map(|e| &e.label)?;
-                Some(TextBox::new(label, route.label?.center(), fs))
+                let center = route.label?.center();
+                Some(TextBox::new(edge_text(label, fs), center, fs))
             })
             .collect();
         Drawing {
@@ -223,7 +236,7 @@ mod tests {
         assert_eq!(d.node_labels.len(), 3);
         assert!(d.node_labels[0].is_some(), "A shows its label");
         assert!(d.node_labels[2].is_none(), "a small circle shows none");
-        let a = d.node_labels[0].unwrap();
+        let a = d.node_labels[0].clone().unwrap();
         let r = d.layout.nodes[0];
         assert!(r.contains(&Rect::centered(a.center, Default::default()), 1e-9));
         assert_eq!(d.cluster_labels.len(), 1);
@@ -231,7 +244,7 @@ mod tests {
             d.cluster_labels[0].center,
             d.layout.clusters[0].title.center()
         );
-        let yes = d.edge_labels[0].expect("the edge label");
+        let yes = d.edge_labels[0].clone().expect("the edge label");
         assert_eq!(yes.center, d.layout.edges[0].label.unwrap().center());
         assert!(d.edge_labels[1].is_none());
         assert_eq!(d.legend.items.len(), 1);

@@ -6,6 +6,12 @@
 //! the box render puts the label, and the few shape proportions both need (cylinder caps, wave
 //! amplitude, slants) are the `pub(crate)` helpers below. Every box is a function of the safe
 //! label size ([`crate::text::safe_label_size`]) and, for the fork bar, the direction.
+//!
+//! Labels are wrapped here, as mermaid wraps them: node labels and subgraph titles at
+//! `flowchart.wrappingWidth` ([`WRAPPING_WIDTH`] by default), edge labels at
+//! [`EDGE_WRAPPING_WIDTH`] whatever the setting (mermaid's `createText` default). Boxes are
+//! sized from the wrapped lines ([`node_text`], [`edge_text`], [`cluster_text`]), and the
+//! drawing places those same lines.
 
 use super::{Direction, End, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline};
 use crate::geometry::{Point, Rect, Size};
@@ -18,6 +24,12 @@ pub const PAD_X: f64 = 15.0;
 pub const PAD_Y: f64 = 10.0;
 /// Padding around an edge label inside its background box, each side (x; y is half).
 pub const EDGE_LABEL_PAD: f64 = 4.0;
+
+/// mermaid's `flowchart.wrappingWidth` default, px: node labels and subgraph titles wrap at it.
+pub const WRAPPING_WIDTH: f64 = 200.0;
+/// The width edge labels wrap at, px: mermaid's `createText` default, which its edge labels
+/// use whatever `flowchart.wrappingWidth` says.
+pub const EDGE_WRAPPING_WIDTH: f64 = 200.0;
 
 /// The layout input for `chart`.
 pub fn graph(chart: &Flowchart) -> LayoutGraph {
@@ -32,7 +44,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .nodes
             .iter()
             .map(|n| LayoutNode {
-                size: node_size(n.shape, node_label_size(n, size), chart.direction),
+                size: node_size(n.shape, node_text(chart, n, size).1, chart.direction),
                 outline: outline(n.shape),
                 cluster: n.parent.map(|c| c.index()),
             })
@@ -43,7 +55,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .map(|e| LayoutEdge {
                 from: end(e.from),
                 to: end(e.to),
-                label: edge_label_size(&e.label, size),
+                label: edge_label_size(&edge_text(&e.label, size), size),
                 min_len: e.min_len,
                 weight: 1.0,
             })
@@ -53,7 +65,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .iter()
             .map(|c| LayoutCluster {
                 parent: c.parent.map(|p| p.index()),
-                title: cluster_title_size(&c.title, size),
+                title: cluster_title_size(&cluster_text(chart, &c.title, size), size),
                 direction: c.direction,
             })
             .collect(),
@@ -91,26 +103,44 @@ pub fn style_font_size(style: &Style) -> Option<f64> {
     (n.is_finite() && (6.0..=200.0).contains(&n)).then_some(n)
 }
 
-/// The safe label size of a node, measured as render draws it: with the node's own
-/// `font-size` and `font-weight: bold` (from `style`/`classDef`) if set.
-pub fn node_label_size(node: &Node, font_size: f64) -> Size {
+/// The width node labels and subgraph titles of `chart` wrap at, px.
+pub fn wrapping_width(chart: &Flowchart) -> f64 {
+    chart.wrapping_width.unwrap_or(WRAPPING_WIDTH)
+}
+
+/// A node's label as drawn — wrapped at the chart's wrapping width — and its safe size, both
+/// measured as render draws the label: with the node's own `font-size` and
+/// `font-weight: bold` (from `style`/`classDef`) if set.
+pub fn node_text(chart: &Flowchart, node: &Node, font_size: f64) -> (Label, Size) {
     let fs = style_font_size(&node.style).unwrap_or(font_size);
     let bold = matches!(
         node.style.get("font-weight").map(str::trim),
         Some("bold" | "bolder" | "600" | "700" | "800" | "900")
     );
-    if bold {
-        let mut l = node.label.clone();
+    let label = text::wrap(&node.label, wrapping_width(chart), fs, bold);
+    let size = if bold {
+        let mut l = label.clone();
         for r in l.lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {
             r.bold = true;
         }
         text::safe_label_size(&l, fs)
     } else {
-        text::safe_label_size(&node.label, fs)
-    }
+        text::safe_label_size(&label, fs)
+    };
+    (label, size)
 }
 
-/// The background box of an edge label (`None` for an empty label).
+/// An edge label as drawn: wrapped at [`EDGE_WRAPPING_WIDTH`].
+pub fn edge_text(label: &Label, font_size: f64) -> Label {
+    text::wrap(label, EDGE_WRAPPING_WIDTH, font_size, false)
+}
+
+/// A subgraph title as drawn: wrapped at the chart's wrapping width.
+pub fn cluster_text(chart: &Flowchart, title: &Label, font_size: f64) -> Label {
+    text::wrap(title, wrapping_width(chart), font_size, false)
+}
+
+/// The background box of an edge label, as [`edge_text`] wraps it (`None` for an empty label).
 pub fn edge_label_size(label: &Label, font_size: f64) -> Option<Size> {
     if label.is_empty() {
         return None;
@@ -122,7 +152,7 @@ pub fn edge_label_size(label: &Label, font_size: f64) -> Option<Size> {
     ))
 }
 
-/// The title box of a cluster (zero for an empty title).
+/// The title box of a cluster, as [`cluster_text`] wraps it (zero for an empty title).
 pub fn cluster_title_size(title: &Label, font_size: f64) -> Size {
     if title.is_empty() {
         return Size::default();

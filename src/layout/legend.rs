@@ -77,7 +77,7 @@ pub(crate) fn place(entries: &[LegendEntry], font_size: f64, width: f64, top: f6
             let c = Point::new(at.x + SAMPLE + GAP + size.width / 2.0, mid);
             LegendItem {
                 line: (Point::new(at.x, mid), Point::new(at.x + SAMPLE, mid)),
-                label: TextBox::new(label, c, font_size),
+                label: TextBox::new(label.clone(), c, font_size),
             }
         })
         .collect();

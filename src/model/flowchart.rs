@@ -420,6 +420,8 @@ pub struct Flowchart {
     pub node_spacing: Option<f64>,
     /// Distance between ranks, px (`flowchart.rankSpacing`), if set.
     pub rank_spacing: Option<f64>,
+    /// Width node labels and subgraph titles wrap at, px (`flowchart.wrappingWidth`), if set.
+    pub wrapping_width: Option<f64>,
 }
 
 impl Flowchart {

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::Diagnostic;
-use crate::mermaid::syntax::label::to_label;
+use crate::mermaid::syntax::label::to_label_with;
 use crate::mermaid::syntax::{Attr, Text, TextKind};
 use crate::model::{Curve, Edge, Label, Shape};
 
@@ -83,11 +83,13 @@ const SHAPE_NAMES: &[&str] = &[
 /// Keys of icon and image nodes, which netfig does not draw.
 const ICON_KEYS: &[&str] = &["icon", "img", "form", "pos", "h", "w", "constraint"];
 
-/// Applies a node's `@{ … }` attributes: shape and label; icon/image keys are warned about.
+/// Applies a node's `@{ … }` attributes: shape and label (read as the diagram's
+/// `markdownAutoWrap` says); icon/image keys are warned about.
 pub(super) fn node_attrs(
     attrs: &[Attr],
     shape: &mut Shape,
     label: &mut Label,
+    markdown_auto_wrap: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut warned_icon = false;
@@ -127,7 +129,7 @@ pub(super) fn node_attrs(
                         span: a.value.span,
                     }
                 };
-                let (l, mut d) = to_label(&text);
+                let (l, mut d) = to_label_with(&text, markdown_auto_wrap);
                 if text.span.end - text.span.start != text.raw.len() {
                     // Escapes resolved: offsets inside the text no longer match the source.
                     d.iter_mut().for_each(|d| d.span = a.value.span);

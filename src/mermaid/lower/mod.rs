@@ -16,7 +16,7 @@ mod style;
 
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::mermaid::syntax::label::to_label;
+use crate::mermaid::syntax::label::{to_label, to_label_with};
 use crate::mermaid::syntax::{
     Attr, Chain, ClickAction, Document, LinkStyleStmt, NodeRef, NodeShape, Spanned, Statement,
 };
@@ -48,6 +48,8 @@ pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
     l.g.curve = doc.config.curve.unwrap_or_default();
     l.g.node_spacing = doc.config.node_spacing;
     l.g.rank_spacing = doc.config.rank_spacing;
+    l.g.wrapping_width = doc.config.wrapping_width;
+    l.markdown_auto_wrap = doc.config.markdown_auto_wrap.unwrap_or(true);
     l.collect_clusters(&doc.statements, None);
     l.collect_edge_ids(&doc.statements);
     l.collect_class_defs(&doc.statements);
@@ -81,6 +83,8 @@ struct Lower<'d> {
     deferred_clicks: Vec<&'d crate::mermaid::syntax::Click>,
     deferred_edge_classes: Vec<(String, Spanned<String>)>,
     link_styles: Vec<&'d LinkStyleStmt>,
+    /// `markdownAutoWrap` (mermaid's default: true).
+    markdown_auto_wrap: bool,
 }
 
 impl<'d> Lower<'d> {
@@ -94,7 +98,7 @@ impl<'d> Lower<'d> {
                 .map_or_else(|| format!("subGraph{idx}"), |i| i.value.clone());
             let title = match &sg.title {
                 Some(t) => {
-                    let (label, d) = to_label(t);
+                    let (label, d) = to_label_with(t, self.markdown_auto_wrap);
                     self.diags.extend(d);
                     label
                 }
@@ -290,20 +294,32 @@ impl<'d> Lower<'d> {
         let n = self.node(&r.id.value, r.id.span);
         match &r.shape {
             Some(NodeShape::Bracket { shape, text, .. }) => {
-                let (label, d) = to_label(text);
+                let (label, d) = to_label_with(text, self.markdown_auto_wrap);
                 self.diags.extend(d);
                 self.g.nodes[n].shape = *shape;
                 self.g.nodes[n].label = label;
             }
             Some(NodeShape::Attrs { attrs, .. }) => {
                 let node = &mut self.g.nodes[n];
-                attrs::node_attrs(attrs, &mut node.shape, &mut node.label, &mut self.diags);
+                attrs::node_attrs(
+                    attrs,
+                    &mut node.shape,
+                    &mut node.label,
+                    self.markdown_auto_wrap,
+                    &mut self.diags,
+                );
             }
             None => {}
         }
         if let Some(NodeShape::Attrs { attrs, .. }) = &r.data {
             let node = &mut self.g.nodes[n];
-            attrs::node_attrs(attrs, &mut node.shape, &mut node.label, &mut self.diags);
+            attrs::node_attrs(
+                attrs,
+                &mut node.shape,
+                &mut node.label,
+                self.markdown_auto_wrap,
+                &mut self.diags,
+            );
         }
         for c in &r.classes {
             self.node_classes[n].push(c.clone());
@@ -342,7 +358,7 @@ impl<'d> Lower<'d> {
             }
             let label = match &link.label {
                 Some(t) => {
-                    let (label, d) = to_label(t);
+                    let (label, d) = to_label_with(t, self.markdown_auto_wrap);
                     self.diags.extend(d);
                     label
                 }

@@ -55,6 +55,10 @@ pub struct Config {
     pub node_spacing: Option<f64>,
     /// `config.flowchart.rankSpacing`, px.
     pub rank_spacing: Option<f64>,
+    /// `config.flowchart.wrappingWidth`, px.
+    pub wrapping_width: Option<f64>,
+    /// `config.markdownAutoWrap`.
+    pub markdown_auto_wrap: Option<bool>,
 }
 
 /// One statement.

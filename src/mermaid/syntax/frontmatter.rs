@@ -1,6 +1,6 @@
 //! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
-//! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.flowchart.curve`,
-//! `nodeSpacing`, `rankSpacing`) go into [`Config`](super::Config); every other key gets one
+//! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.markdownAutoWrap`,
+//! `config.flowchart.curve`, `nodeSpacing`, `rankSpacing`, `wrappingWidth`) go into [`Config`](super::Config); every other key gets one
 //! warning at its position. A directive may be written as JSON without spaces, as mermaid
 //! reads it.
 
@@ -205,6 +205,17 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
         let (pos, span) = keys.locate(key);
         match key.as_str() {
             "theme" => p.config.theme = value.as_text(),
+            "markdownAutoWrap" => match value.as_text().as_deref() {
+                Some("true") => p.config.markdown_auto_wrap = Some(true),
+                Some("false") => p.config.markdown_auto_wrap = Some(false),
+                _ => {
+                    p.warn(
+                        codes::CONFIG_IGNORED,
+                        span,
+                        "`markdownAutoWrap` must be true or false; ignored",
+                    );
+                }
+            },
             "themeVariables" => {
                 if !matches!(value, Yaml::Map(_)) {
                     p.warn(
@@ -255,6 +266,17 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                                 );
                             }
                         }
+                    } else if k == "wrappingWidth" {
+                        match x.as_text().and_then(|t| wrapping_width_px(&t)) {
+                            Some(px) => p.config.wrapping_width = Some(px),
+                            None => {
+                                p.warn(
+                                    codes::CONFIG_IGNORED,
+                                    kspan,
+                                    format!("`flowchart.wrappingWidth` must be a number of pixels from 1 to {MAX_WRAPPING_WIDTH}; ignored"),
+                                );
+                            }
+                        }
                     } else {
                         warn_ignored(p, &format!("flowchart.{k}"), kspan);
                     }
@@ -273,6 +295,16 @@ fn spacing_px(t: &str) -> Option<f64> {
     let t = t.trim();
     let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
     (n.is_finite() && (0.0..=MAX_SPACING).contains(&n)).then_some(n)
+}
+
+/// The largest `wrappingWidth` taken, in px (wide enough to mean "do not wrap").
+const MAX_WRAPPING_WIDTH: f64 = 100_000.0;
+
+/// A wrapping width in px: `200`, `300px`, at least 1.
+fn wrapping_width_px(t: &str) -> Option<f64> {
+    let t = t.trim();
+    let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
+    (n.is_finite() && (1.0..=MAX_WRAPPING_WIDTH).contains(&n)).then_some(n)
 }
 
 fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
@@ -379,6 +411,17 @@ mod tests {
         assert_eq!(spacing_px("-1"), None);
         assert_eq!(spacing_px("1e9"), None);
         assert_eq!(spacing_px("NaN"), None);
+    }
+
+    #[test]
+    fn wrapping_width_takes_positive_px_numbers() {
+        assert_eq!(wrapping_width_px("200"), Some(200.0));
+        assert_eq!(wrapping_width_px(" 320px "), Some(320.0));
+        assert_eq!(wrapping_width_px("0"), None);
+        assert_eq!(wrapping_width_px("-200"), None);
+        assert_eq!(wrapping_width_px("inf"), None);
+        assert_eq!(wrapping_width_px("1e9"), None);
+        assert_eq!(wrapping_width_px("wide"), None);
     }
 
     #[test]

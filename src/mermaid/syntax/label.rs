@@ -48,6 +48,22 @@ pub fn to_label(text: &Text) -> (Label, Vec<Diagnostic>) {
     b.finish()
 }
 
+/// [`to_label`] in a diagram whose `markdownAutoWrap` is `markdown_auto_wrap`: with `false`, a
+/// markdown string's spaces become no-break spaces (U+00A0), as mermaid writes them
+/// (`&nbsp;`), so the string wraps only where ideographs allow a break. Other text is
+/// unaffected.
+pub fn to_label_with(text: &Text, markdown_auto_wrap: bool) -> (Label, Vec<Diagnostic>) {
+    let (mut label, diags) = to_label(text);
+    if !markdown_auto_wrap && text.kind == TextKind::Markdown {
+        for run in label.lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {
+            if run.text.contains(' ') {
+                run.text = run.text.replace(' ', "\u{a0}");
+            }
+        }
+    }
+    (label, diags)
+}
+
 #[derive(Default)]
 struct Builder {
     lines: Vec<LabelLine>,

@@ -6,11 +6,12 @@
 
 use super::writer::{esc, num};
 use crate::layout::drawing::TextBox;
-use crate::model::{Label, Style};
+use crate::model::Style;
 
-/// The `<text>` for `label` set in `at`, or an empty string for an empty label. `class`
+/// The `<text>` for the lines `at` places, or an empty string for an empty label. `class`
 /// names it for the stylesheet; `style` (escaped, may be empty) is its inline style.
-pub(crate) fn text(label: &Label, at: &TextBox, class: &str, style: &str) -> String {
+pub(crate) fn text(at: &TextBox, class: &str, style: &str) -> String {
+    let label = &at.label;
     if label.is_empty() {
         return String::new();
     }
@@ -194,10 +195,10 @@ fn parse_rgb(s: &str) -> Option<(u8, u8, u8)> {
 mod tests {
     use super::*;
     use crate::geometry::Point;
-    use crate::model::{LabelLine, TextRun};
+    use crate::model::{Label, LabelLine, TextRun};
 
     fn at(label: &Label, x: f64, y: f64, font_size: f64) -> TextBox {
-        TextBox::new(label, Point::new(x, y), font_size)
+        TextBox::new(label.clone(), Point::new(x, y), font_size)
     }
 
     #[test]
@@ -216,7 +217,7 @@ mod tests {
     #[test]
     fn lines_become_tspans_with_baselines() {
         let l = Label::plain("应用层\nApplication");
-        let t = text(&l, &at(&l, 50.0, 40.0, 16.0), "label", "");
+        let t = text(&at(&l, 50.0, 40.0, 16.0), "label", "");
         assert_eq!(t.matches("<tspan x=\"50\" y=").count(), 2);
         assert!(t.starts_with("<text class=\"label\" x=\"50\" text-anchor=\"middle\">"));
         assert!(!t.contains('\n'));
@@ -231,7 +232,7 @@ mod tests {
                 LabelLine::plain("b"),
             ],
         };
-        let t = text(&l, &at(&l, 0.0, 0.0, 16.0), "label", "");
+        let t = text(&at(&l, 0.0, 0.0, 16.0), "label", "");
         let w = crate::text::label_size(&l, 16.0).width;
         assert_eq!(t.matches("<rect ").count(), 1, "{t}");
         assert!(
@@ -263,7 +264,7 @@ mod tests {
                 lang: Default::default(),
             }],
         };
-        let t = text(&l, &at(&l, 0.0, 0.0, 16.0), "label", "fill:red");
+        let t = text(&at(&l, 0.0, 0.0, 16.0), "label", "fill:red");
         assert!(
             t.contains("a&lt;b<tspan font-weight=\"bold\" font-style=\"italic\">&amp;c</tspan>")
         );

@@ -41,7 +41,7 @@ pub(crate) fn write(doc: &mut Doc, band: &LegendBand, entries: &[LegendEntry], p
             num(b.y)
         ));
         doc.open("<g class=\"edge-label\">");
-        doc.line(&label::text(&entry.label, &item.label, "label", ""));
+        doc.line(&label::text(&item.label, "label", ""));
         doc.close("g");
         doc.close("g");
     }

@@ -77,8 +77,8 @@ pub fn flowchart(chart: &Flowchart, drawing: &Drawing, options: &SvgOptions) -> 
         }
         doc.close("defs");
     }
-    if let (Some(t), Some(at)) = (title, &drawing.title) {
-        doc.line(&label::text(t, at, "title", ""));
+    if let (Some(_), Some(at)) = (title, &drawing.title) {
+        doc.line(&label::text(at, "title", ""));
     }
     if band > 0.0 {
         doc.open(&format!("<g transform=\"translate(0,{})\">", num(band)));
@@ -86,14 +86,14 @@ pub fn flowchart(chart: &Flowchart, drawing: &Drawing, options: &SvgOptions) -> 
     clusters(&mut doc, chart, drawing);
     for (i, e) in chart.edges.iter().enumerate() {
         if let Some(route) = layout.edges.get(i) {
-            let text = drawing.edge_labels.get(i).copied().flatten();
-            edge(&mut doc, chart, e, route, text.as_ref(), &markers);
+            let text = drawing.edge_labels.get(i).and_then(Option::as_ref);
+            edge(&mut doc, chart, e, route, text, &markers);
         }
     }
     for (i, n) in chart.nodes.iter().enumerate() {
         if let Some(r) = layout.nodes.get(i) {
-            let text = drawing.node_labels.get(i).copied().flatten();
-            node(&mut doc, n, *r, text.as_ref());
+            let text = drawing.node_labels.get(i).and_then(Option::as_ref);
+            node(&mut doc, n, *r, text);
         }
     }
     if band > 0.0 {
@@ -186,7 +186,6 @@ fn clusters(doc: &mut Doc, chart: &Flowchart, drawing: &Drawing) {
         let st = style_attr(&label::inline(&c.style, Part::Body));
         doc.line(&rect_el("shape", b.rect, &st));
         doc.line(&label::text(
-            &c.title,
             at,
             "label",
             &label::inline(&c.style, Part::Text),
@@ -327,7 +326,6 @@ fn edge(
         doc.open("<g class=\"edge-label\">");
         doc.line(&rect_el("bg", r, ""));
         doc.line(&label::text(
-            &e.label,
             at,
             "label",
             &label::inline(&e.style, Part::Text),
@@ -405,7 +403,6 @@ fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, text: Option<&TextBox>) 
     }
     if let Some(at) = text {
         doc.line(&label::text(
-            &n.label,
             at,
             "label",
             &label::inline(&n.style, Part::Text),
