@@ -45,3 +45,4 @@ mod tcp_fixtures;
 mod tcp_mutation;
 mod tcp_mutation_more;
 mod tcp_proptest;
+mod text_props;
