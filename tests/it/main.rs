@@ -22,6 +22,7 @@ mod cli_hardening_inputs;
 mod cli_hostile;
 mod cli_render;
 mod input_limits;
+mod label_wrapping;
 mod layout_cases;
 mod layout_generated;
 mod layout_props;
