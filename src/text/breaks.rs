@@ -91,18 +91,24 @@ fn is_ideographic(c: char) -> bool {
 }
 
 /// Whether a line may break before each character of `text`: `result[i]` for the gap before
-/// `text[i]` (`result[0]` is always `false`).
-pub(crate) fn opportunities(text: &[char]) -> Vec<bool> {
+/// the `i`-th character (`result[0]` is always `false`).
+pub(crate) fn opportunities(text: impl IntoIterator<Item = char>) -> Vec<bool> {
     use Class::*;
-    let mut out = vec![false; text.len()];
-    // The class of the last character before `i` that is not a space, if any.
+    let mut text = text.into_iter();
+    let mut out = Vec::with_capacity(text.size_hint().0);
+    let Some(first) = text.next() else {
+        return out;
+    };
+    out.push(false);
+    let mut a = class(first);
+    // The class of the last character before the current one that is not a space, if any.
     let mut last_solid: Option<Class> = None;
-    for i in 1..text.len() {
-        let (a, b) = (class(text[i - 1]), class(text[i]));
+    for c in text {
+        let b = class(c);
         if a != Space {
             last_solid = Some(a);
         }
-        out[i] = match (a, b) {
+        out.push(match (a, b) {
             // Spaces hang at the end of a line; closing punctuation and glue hold on.
             (_, Space | Close | CloseWide | Glue) | (Glue, _) => false,
             (ZeroWidthSpace, _) => true,
@@ -111,7 +117,8 @@ pub(crate) fn opportunities(text: &[char]) -> Vec<bool> {
             (Open | OpenWide, _) => false,
             (Ideographic | CloseWide, _) | (_, Ideographic | OpenWide) => true,
             _ => false,
-        };
+        });
+        a = b;
     }
     out
 }
@@ -122,14 +129,13 @@ mod tests {
 
     /// `text` with `|` at every break opportunity.
     fn marked(text: &str) -> String {
-        let chars: Vec<char> = text.chars().collect();
-        let ok = opportunities(&chars);
+        let ok = opportunities(text.chars());
         let mut out = String::new();
-        for (c, b) in chars.iter().zip(ok) {
+        for (c, b) in text.chars().zip(ok) {
             if b {
                 out.push('|');
             }
-            out.push(*c);
+            out.push(c);
         }
         out
     }

@@ -27,21 +27,21 @@ pub fn wrap(label: &Label, max_width: f64, size: f64, bold: bool) -> Label {
 
 /// Pushes `line`, wrapped, onto `out`.
 fn wrap_line(line: &LabelLine, max_width: f64, size: f64, bold: bool, out: &mut Vec<LabelLine>) {
-    let width = |c: char, run: usize| advance_em(c, bold || line.runs[run].bold) * size;
-    // Each character with the run it belongs to.
-    let chars: Vec<(char, usize)> = line
+    let width = |c: char, run: u32| advance_em(c, bold || line.runs[run as usize].bold) * size;
+    // Each character with the run it belongs to (runs are far fewer than 2^32: the input is
+    // capped well below that).
+    let chars: Vec<(char, u32)> = line
         .runs
         .iter()
         .enumerate()
-        .flat_map(|(i, r)| r.text.chars().map(move |c| (c, i)))
+        .flat_map(|(i, r)| r.text.chars().map(move |c| (c, i as u32)))
         .collect();
     let total: f64 = chars.iter().map(|&(c, r)| width(c, r)).sum();
     if line.rule || total <= max_width + EPSILON {
         out.push(line.clone());
         return;
     }
-    let text: Vec<char> = chars.iter().map(|&(c, _)| c).collect();
-    let can_break = breaks::opportunities(&text);
+    let can_break = breaks::opportunities(chars.iter().map(|&(c, _)| c));
     // Greedy fill over units: `[start, end)` runs from one break opportunity to the next.
     let mut line_start = 0;
     // Width of the line so far, spaces after its last unit included.
@@ -70,7 +70,7 @@ fn wrap_line(line: &LabelLine, max_width: f64, size: f64, bold: bool, out: &mut 
 }
 
 /// A line ending at a break: its trailing spaces dropped.
-fn piece(line: &LabelLine, chars: &[(char, usize)]) -> LabelLine {
+fn piece(line: &LabelLine, chars: &[(char, u32)]) -> LabelLine {
     let keep = chars.len()
         - chars
             .iter()
@@ -81,14 +81,14 @@ fn piece(line: &LabelLine, chars: &[(char, usize)]) -> LabelLine {
 }
 
 /// The styled line holding `chars` of `line`, consecutive characters of one run in one run.
-fn last_piece(line: &LabelLine, chars: &[(char, usize)]) -> LabelLine {
+fn last_piece(line: &LabelLine, chars: &[(char, u32)]) -> LabelLine {
     let mut runs: Vec<TextRun> = Vec::new();
     let mut current = None;
     for &(c, r) in chars {
         match runs.last_mut() {
             Some(last) if current == Some(r) => last.text.push(c),
             _ => {
-                let style = &line.runs[r];
+                let style = &line.runs[r as usize];
                 runs.push(TextRun {
                     text: c.to_string(),
                     bold: style.bold,
