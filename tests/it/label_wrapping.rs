@@ -112,6 +112,12 @@ fn invalid_wrapping_settings_warn_and_keep_the_default() {
         "{}",
         d[0].message
     );
+    // Under `flowchart`, mermaid ignores it: so does netfig, saying where it belongs.
+    let src = "%%{init: {'flowchart': {'markdownAutoWrap': false}}}%%\nflowchart LR\nA[\"`a b`\"]";
+    let (g, d) = parse_flowchart(src);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-MMD-006"]);
+    assert!(d[0].message.contains("top level"), "{}", d[0].message);
+    assert_eq!(g.nodes[0].label.text(), "a b");
 }
 
 #[test]

@@ -313,6 +313,9 @@ fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
         "securityLevel" => "netfig output never runs scripts",
         "look" | "handDrawnSeed" => "netfig has one look",
         "layout" | "flowchart.defaultRenderer" => "netfig uses its own layered layout",
+        "flowchart.markdownAutoWrap" => {
+            "mermaid reads it at the top level only: write `markdownAutoWrap` beside `flowchart`"
+        }
         _ => "netfig does not support this setting",
     };
     p.warn(
