@@ -3,7 +3,7 @@
 //! keeping markdown strings' words together; both settings from `%%{init}%%` and front matter,
 //! invalid values warned about and ignored.
 
-use netfig::diagnostic::Severity;
+use crate::parse_mermaid_spec::ok;
 use netfig::layout::drawing::{draw, Drawing};
 use netfig::layout::flowchart::{graph, PAD_X, WRAPPING_WIDTH};
 use netfig::mermaid::flowchart as parse_flowchart;
@@ -11,15 +11,6 @@ use netfig::model::Flowchart;
 use netfig::text::{line_width, FONT_SIZE};
 
 const LONG: &str = "a label long enough to wrap at two hundred pixels and more";
-
-fn ok(src: &str) -> Flowchart {
-    let (g, d) = parse_flowchart(src);
-    assert!(
-        d.iter().all(|d| d.severity != Severity::Error),
-        "errors for {src:?}: {d:#?}"
-    );
-    g
-}
 
 fn codes(src: &str) -> Vec<&'static str> {
     parse_flowchart(src).1.iter().map(|d| d.code).collect()
