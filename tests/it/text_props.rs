@@ -1,13 +1,14 @@
 //! Property tests of label wrapping (issue 11): for random styled labels — English words, long
 //! words, Chinese and Japanese, punctuation of both widths, spaces of every kind — and random
-//! widths, every wrapped line fits unless it cannot be broken, the lines give back the text
-//! and its styles (less the spaces at the breaks), and the drawn box holds every line.
+//! widths, every wrapped line fits unless it cannot be broken, no line ends earlier than it had
+//! to, the lines give back the text and its styles (less the spaces at the breaks), and the
+//! drawn box holds every line.
 
 use crate::render_support::{edge, node};
 use netfig::layout::drawing::draw;
 use netfig::layout::flowchart::graph;
 use netfig::model::*;
-use netfig::text::{line_width, wrap, FONT_SIZE, LINE_HEIGHT};
+use netfig::text::{line_width, text_width, wrap, FONT_SIZE, LINE_HEIGHT};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
@@ -112,7 +113,10 @@ fn breaking_space(c: char) -> bool {
 fn check_line(line: &LabelLine, wrapped: &[LabelLine], max: f64) -> Result<(), TestCaseError> {
     let original = styled_chars(std::slice::from_ref(line));
     let mut at = 0;
+    // Where each piece starts in `original`.
+    let mut starts = Vec::new();
     for (k, piece) in wrapped.iter().enumerate() {
+        starts.push(at);
         prop_assert_eq!(piece.lang, line.lang);
         prop_assert!(!piece.rule);
         let chars = styled_chars(std::slice::from_ref(piece));
@@ -165,6 +169,29 @@ fn check_line(line: &LabelLine, wrapped: &[LabelLine], max: f64) -> Result<(), T
         }
     }
     prop_assert_eq!(at, original.len(), "text lost after the last piece");
+    // Greedy: a piece ends only where the next piece's first unit would not fit after it.
+    let width = |chars: &[(char, bool, bool)]| -> f64 {
+        chars
+            .iter()
+            .map(|&(c, bold, _)| text_width(c.encode_utf8(&mut [0; 4]), FONT_SIZE, bold))
+            .sum()
+    };
+    for k in 0..wrapped.len().saturating_sub(1) {
+        let next = Label {
+            lines: vec![wrapped[k + 1].clone()],
+        };
+        let first_unit = wrap(&next, 0.0, FONT_SIZE, false).lines[0]
+            .text()
+            .chars()
+            .count();
+        let longer = &original[starts[k]..starts[k + 1] + first_unit];
+        prop_assert!(
+            width(longer) > max - 1e-6,
+            "piece {} could have taken {:?}",
+            k,
+            wrapped[k + 1].text()
+        );
+    }
     Ok(())
 }
 
