@@ -420,6 +420,9 @@ pub struct Flowchart {
     pub node_spacing: Option<f64>,
     /// Distance between ranks, px (`flowchart.rankSpacing`), if set.
     pub rank_spacing: Option<f64>,
+    /// The widest a rank may be before its leaves wrap into extra rows, px
+    /// (`flowchart.netfigMaxRankWidth`), if set.
+    pub max_rank_width: Option<f64>,
 }
 
 impl Flowchart {

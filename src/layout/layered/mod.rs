@@ -72,6 +72,10 @@ fn sanitize(graph: &LayoutGraph) -> LayoutGraph {
     g.spacing.rank = fin(g.spacing.rank);
     g.spacing.cluster_padding = fin(g.spacing.cluster_padding);
     g.spacing.margin = fin(g.spacing.margin);
+    g.spacing.max_rank_width = g
+        .spacing
+        .max_rank_width
+        .filter(|m| m.is_finite() && *m > 0.0);
     let nc = g.clusters.len();
     for c in 0..nc {
         g.clusters[c].title = size(g.clusters[c].title);

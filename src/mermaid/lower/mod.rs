@@ -48,6 +48,7 @@ pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
     l.g.curve = doc.config.curve.unwrap_or_default();
     l.g.node_spacing = doc.config.node_spacing;
     l.g.rank_spacing = doc.config.rank_spacing;
+    l.g.max_rank_width = doc.config.max_rank_width;
     l.collect_clusters(&doc.statements, None);
     l.collect_edge_ids(&doc.statements);
     l.collect_class_defs(&doc.statements);

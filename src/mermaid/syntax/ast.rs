@@ -55,6 +55,8 @@ pub struct Config {
     pub node_spacing: Option<f64>,
     /// `config.flowchart.rankSpacing`, px.
     pub rank_spacing: Option<f64>,
+    /// `config.flowchart.netfigMaxRankWidth`, px (netfig's own key).
+    pub max_rank_width: Option<f64>,
 }
 
 /// One statement.

@@ -1,6 +1,6 @@
 //! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
 //! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.flowchart.curve`,
-//! `nodeSpacing`, `rankSpacing`) go into [`Config`](super::Config); every other key gets one
+//! `nodeSpacing`, `rankSpacing`, netfig's own `netfigMaxRankWidth`) go into [`Config`](super::Config); every other key gets one
 //! warning at its position. A directive may be written as JSON without spaces, as mermaid
 //! reads it.
 
@@ -255,6 +255,17 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                                 );
                             }
                         }
+                    } else if k == "netfigMaxRankWidth" {
+                        match x.as_text().and_then(|t| rank_width_px(&t)) {
+                            Some(px) => p.config.max_rank_width = Some(px),
+                            None => {
+                                p.warn(
+                                    codes::CONFIG_IGNORED,
+                                    kspan,
+                                    format!("`flowchart.{k}` must be a number of pixels from {MIN_RANK_WIDTH} to {MAX_RANK_WIDTH}; ignored"),
+                                );
+                            }
+                        }
                     } else {
                         warn_ignored(p, &format!("flowchart.{k}"), kspan);
                     }
@@ -273,6 +284,17 @@ fn spacing_px(t: &str) -> Option<f64> {
     let t = t.trim();
     let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
     (n.is_finite() && (0.0..=MAX_SPACING).contains(&n)).then_some(n)
+}
+
+/// The range of `netfigMaxRankWidth`, px: narrower than a box is no limit a rank can meet.
+const MIN_RANK_WIDTH: f64 = 100.0;
+const MAX_RANK_WIDTH: f64 = 100_000.0;
+
+/// A rank width limit in px: `750`, `750px`.
+fn rank_width_px(t: &str) -> Option<f64> {
+    let t = t.trim();
+    let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
+    (n.is_finite() && (MIN_RANK_WIDTH..=MAX_RANK_WIDTH).contains(&n)).then_some(n)
 }
 
 fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
