@@ -159,9 +159,9 @@ const summary = [
 ]
 const missing = results.filter(r => !r.netfig || !r.mermaid).map(r => `${r.name} (${!r.netfig ? 'netfig' : 'mermaid'} drew nothing)`)
 const generated = [
-  `Run of ${new Date().toISOString().slice(0, 10)}: ${results.length} diagrams in ${seconds.toFixed(0)} s`,
+  `Run of ${new Date().toISOString().slice(0, 10)}: ${results.length} diagrams measured in ${seconds.toFixed(0)} s`,
   `(mermaid ${JSON.parse(fs.readFileSync(path.join(here, 'node_modules', 'mermaid', 'package.json'), 'utf8')).version},`,
-  `netfig ${execFileSync(netfig, ['--version']).toString().trim()}).`,
+  `${netfigVersion()}).`,
   '',
   ...summary,
   '',
@@ -169,6 +169,19 @@ const generated = [
   '',
   ...lines
 ].join('\n')
+
+/** `netfig 0.1.0 at <commit>` (the working tree's, when it is the build measured). */
+function netfigVersion () {
+  const v = execFileSync(netfig, ['--version']).toString().trim()
+  if (process.env.NETFIG) return `${v}, ${process.env.NETFIG}`
+  try {
+    const rev = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).toString().trim()
+    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'src']).toString().trim()
+    return `${v} at ${rev}${dirty ? ' with uncommitted changes in src/' : ''}`
+  } catch {
+    return v
+  }
+}
 
 const doc = path.join(root, 'docs', 'vs-mermaid.md')
 if (only) {
