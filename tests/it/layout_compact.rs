@@ -85,3 +85,28 @@ fn a_rank_with_room_is_kept_even_when_asked() {
     let (plain, _) = parse(&fan_out(""));
     assert_eq!(draw(&g).3, draw(&plain).3);
 }
+
+/// On generated graphs (trees, random DAGs, clustered graphs) wrapping keeps every hard rule
+/// and never adds a crossing to the layered layout.
+#[test]
+fn wrapping_keeps_the_rules_and_adds_no_crossing_on_generated_graphs() {
+    use netfig::layout::{layered, quality::generate};
+    let mut cases = vec![generate::binary_tree(4), generate::binary_tree(5)];
+    for seed in 1..=6 {
+        cases.push(generate::random_dag(seed, 30, 36));
+        cases.push(generate::random_clustered(seed + 10, 30, 36, 3));
+    }
+    let mut wrapped_any = false;
+    for (k, g) in cases.iter().enumerate() {
+        let mut asked = g.clone();
+        asked.spacing.max_rank_width = Some(300.0);
+        let (plain, wrapped) = (layered::layout(g), layered::layout(&asked));
+        let (m0, m1) = (Metrics::of(g, &plain), Metrics::of(&asked, &wrapped));
+        assert!(m1.is_clean(), "case {k}: {m1}");
+        assert!(m1.crossings <= m0.crossings, "case {k}: {m1} vs {m0}");
+        let drawn = netfig::layout::layout(&asked);
+        assert!(Metrics::of(&asked, &drawn).is_clean(), "case {k}");
+        wrapped_any |= wrapped.nodes != plain.nodes;
+    }
+    assert!(wrapped_any, "no generated graph had a rank to wrap");
+}
