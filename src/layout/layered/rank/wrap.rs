@@ -13,8 +13,9 @@
 //! It only lengthens the moved leaves' edges (`min_len`), and ranking runs again, so every
 //! constraint still holds (clusters grow to hold a moved member) and every edge still points
 //! down. A leaf has no edge leaving it and one parent, so the edges to the rows below start at
-//! that parent and pass between the first row's boxes: the ordering phase places them without
-//! crossing the parent's other edges.
+//! that parent and pass between the first row's boxes: in a fan-out they cross nothing. In a
+//! denser graph the new ranks can order worse, so `layered::layout` keeps the plain ranks
+//! whenever the wrapped drawing has more crossings.
 
 use super::RankEdge;
 use crate::layout::layered::build::MAX_SPAN;
