@@ -15,12 +15,12 @@
 
 use super::work::{Adjacency, Kind, Work};
 
-/// Minimal distance between the centres of `u` and `v` when `u` is immediately left of `v`.
 /// Half the gap kept beside a dummy (an edge passing a rank): edges pass closer than boxes.
 pub(crate) fn dummy_side(s: &crate::layout::Spacing) -> f64 {
     (s.node / 4.0).min(10.0)
 }
 
+/// Minimal distance between the centres of `u` and `v` when `u` is immediately left of `v`.
 pub(crate) fn separation(work: &Work, paths: &[Vec<usize>], u: usize, v: usize) -> f64 {
     let s = &work.spacing;
     let side = |x: usize| {

@@ -1,7 +1,7 @@
 //! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
 //! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.flowchart.curve`,
-//! `nodeSpacing`, `rankSpacing`, netfig's own `netfigMaxRankWidth`) go into [`Config`](super::Config); every other key gets one
-//! warning at its position. A directive may be written as JSON without spaces, as mermaid
+//! `nodeSpacing`, `rankSpacing`, netfig's own `netfigMaxRankWidth`) go into
+//! [`Config`](super::Config); every other key gets one warning at its position. A directive may be written as JSON without spaces, as mermaid
 //! reads it.
 
 use super::ast::{Text, TextKind};
@@ -281,9 +281,7 @@ const MAX_SPACING: f64 = 1000.0;
 
 /// A spacing in px: `30`, `30px`, `12.5`.
 fn spacing_px(t: &str) -> Option<f64> {
-    let t = t.trim();
-    let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
-    (n.is_finite() && (0.0..=MAX_SPACING).contains(&n)).then_some(n)
+    px_within(t, 0.0, MAX_SPACING)
 }
 
 /// The range of `netfigMaxRankWidth`, px: narrower than a box is no limit a rank can meet.
@@ -292,9 +290,14 @@ const MAX_RANK_WIDTH: f64 = 100_000.0;
 
 /// A rank width limit in px: `750`, `750px`.
 fn rank_width_px(t: &str) -> Option<f64> {
+    px_within(t, MIN_RANK_WIDTH, MAX_RANK_WIDTH)
+}
+
+/// A number of px (`12.5`, `30px`) from `lo` to `hi`.
+fn px_within(t: &str, lo: f64, hi: f64) -> Option<f64> {
     let t = t.trim();
     let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
-    (n.is_finite() && (MIN_RANK_WIDTH..=MAX_RANK_WIDTH).contains(&n)).then_some(n)
+    (n.is_finite() && (lo..=hi).contains(&n)).then_some(n)
 }
 
 fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
