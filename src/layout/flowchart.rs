@@ -79,6 +79,7 @@ fn spacing(chart: &Flowchart) -> super::Spacing {
     super::Spacing {
         node: chart.node_spacing.unwrap_or(d.node),
         rank: chart.rank_spacing.unwrap_or(d.rank),
+        max_rank_width: chart.max_rank_width,
         ..d
     }
 }

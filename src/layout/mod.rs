@@ -133,6 +133,9 @@ pub struct Spacing {
     pub cluster_padding: f64,
     /// Around the whole drawing.
     pub margin: f64,
+    /// The widest a rank may be (px across the ranks) before its leaves wrap into extra rows
+    /// below it (`flowchart.netfigMaxRankWidth`); `None` keeps every rank whole.
+    pub max_rank_width: Option<f64>,
 }
 
 impl Default for Spacing {
@@ -143,6 +146,7 @@ impl Default for Spacing {
             rank: 50.0,
             cluster_padding: 15.0,
             margin: 8.0,
+            max_rank_width: None,
         }
     }
 }

@@ -422,6 +422,9 @@ pub struct Flowchart {
     pub rank_spacing: Option<f64>,
     /// Width node labels and subgraph titles wrap at, px (`flowchart.wrappingWidth`), if set.
     pub wrapping_width: Option<f64>,
+    /// The widest a rank may be before its leaves wrap into extra rows, px
+    /// (`flowchart.netfigMaxRankWidth`), if set.
+    pub max_rank_width: Option<f64>,
 }
 
 impl Flowchart {

@@ -108,6 +108,7 @@ fn graph() -> impl Strategy<Value = LayoutGraph> {
                         rank: f64::from(sp.1) * 20.0,
                         cluster_padding: f64::from(sp.2) * 8.0,
                         margin: 8.0,
+                        max_rank_width: None,
                     },
                 }
             })

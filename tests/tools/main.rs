@@ -22,6 +22,7 @@ mod cli_signals;
 mod conformance;
 mod harness;
 mod parse_corpus;
+mod vs_mermaid_measure;
 
 use common::Need::{self, Chromium, Corpus, Mdbook, Strace};
 
@@ -60,6 +61,7 @@ fn main() {
     let args = Arguments::from_args();
     let trials = trials![
         browser::labels_fit_their_nodes_in_chromium &[Chromium];
+        vs_mermaid_measure::measures_known_drawings &[Chromium];
         book_browser::every_chapter_renders_cleanly_in_light_and_dark_themes &[Chromium];
         book_markup::hostile_text_stays_text_in_the_browser &[Chromium];
         book_markup::hostile_text_stays_text_in_the_markdown_output &[];

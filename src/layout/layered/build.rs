@@ -10,6 +10,7 @@
 
 use super::acyclic::reversed_edges;
 use super::normalize::EdgePlan;
+use super::rank::wrap::Wrap;
 use super::rank::{network_simplex, RankEdge};
 use super::work::{Kind, WCluster, WNode, Work};
 use crate::geometry::Size;
@@ -272,7 +273,22 @@ pub(crate) fn build(g: &LayoutGraph) -> (Work, Vec<Option<EdgePlan>>, Vec<Shape>
             std::mem::swap(&mut e.u, &mut e.v);
         }
     }
-    let ranks = network_simplex(n, &redges);
+    let mut ranks = network_simplex(n, &redges);
+    if let Some(max) = sp.max_rank_width {
+        let widths: Vec<f64> = nodes[..g.nodes.len()].iter().map(|w| w.width).collect();
+        let wrap = Wrap {
+            widths: &widths,
+            ranks: &ranks,
+            fixed: &fixed,
+            max,
+            sep: sp.node,
+            pass: 2.0 * super::position::dummy_side(&sp),
+            step: stretch * if any_label { 2 } else { 1 },
+        };
+        if wrap.apply(&mut redges) {
+            ranks = network_simplex(n, &redges);
+        }
+    }
     for (nd, &r) in nodes.iter_mut().zip(&ranks) {
         nd.rank = r.max(0) as usize;
     }

@@ -59,7 +59,20 @@ use title::{title_x, Segments};
 /// (cycle) edges still run from tail to head.
 pub fn layout(graph: &LayoutGraph) -> Layout {
     let g = sanitize(graph);
-    nested::layout_with_directions(&g)
+    let drawn = nested::layout_with_directions(&g);
+    if g.spacing.max_rank_width.is_none() {
+        return drawn;
+    }
+    // Compactness on request (`rank::wrap`) never costs a crossing: where the wrapped ranks
+    // cross more than the plain ones, the ranks are kept.
+    let mut plain = g.clone();
+    plain.spacing.max_rank_width = None;
+    let kept = nested::layout_with_directions(&plain);
+    if super::quality::crossings(&g, &drawn) <= super::quality::crossings(&plain, &kept) {
+        drawn
+    } else {
+        kept
+    }
 }
 
 /// Makes the input safe: finite non-negative sizes and spacings, valid indices, an acyclic
@@ -72,6 +85,10 @@ fn sanitize(graph: &LayoutGraph) -> LayoutGraph {
     g.spacing.rank = fin(g.spacing.rank);
     g.spacing.cluster_padding = fin(g.spacing.cluster_padding);
     g.spacing.margin = fin(g.spacing.margin);
+    g.spacing.max_rank_width = g
+        .spacing
+        .max_rank_width
+        .filter(|m| m.is_finite() && *m > 0.0);
     let nc = g.clusters.len();
     for c in 0..nc {
         g.clusters[c].title = size(g.clusters[c].title);

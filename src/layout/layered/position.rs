@@ -15,6 +15,11 @@
 
 use super::work::{Adjacency, Kind, Work};
 
+/// Half the gap kept beside a dummy (an edge passing a rank): edges pass closer than boxes.
+pub(crate) fn dummy_side(s: &crate::layout::Spacing) -> f64 {
+    (s.node / 4.0).min(10.0)
+}
+
 /// Minimal distance between the centres of `u` and `v` when `u` is immediately left of `v`.
 pub(crate) fn separation(work: &Work, paths: &[Vec<usize>], u: usize, v: usize) -> f64 {
     let s = &work.spacing;
@@ -22,7 +27,7 @@ pub(crate) fn separation(work: &Work, paths: &[Vec<usize>], u: usize, v: usize) 
         if work.nodes[x].is_box() {
             s.node / 2.0
         } else {
-            (s.node / 4.0).min(10.0)
+            dummy_side(s)
         }
     };
     let (pu, pv) = (&paths[u], &paths[v]);

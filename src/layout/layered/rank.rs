@@ -13,6 +13,7 @@
 mod equivalence;
 mod feasible;
 mod simplex;
+pub(crate) mod wrap;
 
 use simplex::Simplex;
 

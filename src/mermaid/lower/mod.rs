@@ -50,6 +50,7 @@ pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
     l.g.rank_spacing = doc.config.rank_spacing;
     l.g.wrapping_width = doc.config.wrapping_width;
     l.markdown_auto_wrap = doc.config.markdown_auto_wrap.unwrap_or(true);
+    l.g.max_rank_width = doc.config.max_rank_width;
     l.collect_clusters(&doc.statements, None);
     l.collect_edge_ids(&doc.statements);
     l.collect_class_defs(&doc.statements);

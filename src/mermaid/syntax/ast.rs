@@ -59,6 +59,8 @@ pub struct Config {
     pub wrapping_width: Option<f64>,
     /// `config.markdownAutoWrap`.
     pub markdown_auto_wrap: Option<bool>,
+    /// `config.flowchart.netfigMaxRankWidth`, px (netfig's own key).
+    pub max_rank_width: Option<f64>,
 }
 
 /// One statement.

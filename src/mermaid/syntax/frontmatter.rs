@@ -1,6 +1,7 @@
 //! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
 //! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.markdownAutoWrap`,
-//! `config.flowchart.curve`, `nodeSpacing`, `rankSpacing`, `wrappingWidth`) go into [`Config`](super::Config); every other key gets one
+//! `config.flowchart.curve`, `nodeSpacing`, `rankSpacing`, `wrappingWidth`, netfig's own
+//! `netfigMaxRankWidth`) go into [`Config`](super::Config); every other key gets one
 //! warning at its position. A directive may be written as JSON without spaces, as mermaid
 //! reads it.
 
@@ -277,6 +278,17 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                                 );
                             }
                         }
+                    } else if k == "netfigMaxRankWidth" {
+                        match x.as_text().and_then(|t| rank_width_px(&t)) {
+                            Some(px) => p.config.max_rank_width = Some(px),
+                            None => {
+                                p.warn(
+                                    codes::CONFIG_IGNORED,
+                                    kspan,
+                                    format!("`flowchart.{k}` must be a number of pixels from {MIN_RANK_WIDTH} to {MAX_RANK_WIDTH}; ignored"),
+                                );
+                            }
+                        }
                     } else {
                         warn_ignored(p, &format!("flowchart.{k}"), kspan);
                     }
@@ -292,9 +304,23 @@ const MAX_SPACING: f64 = 1000.0;
 
 /// A spacing in px: `30`, `30px`, `12.5`.
 fn spacing_px(t: &str) -> Option<f64> {
+    px_within(t, 0.0, MAX_SPACING)
+}
+
+/// The range of `netfigMaxRankWidth`, px: narrower than a box is no limit a rank can meet.
+const MIN_RANK_WIDTH: f64 = 100.0;
+const MAX_RANK_WIDTH: f64 = 100_000.0;
+
+/// A rank width limit in px: `750`, `750px`.
+fn rank_width_px(t: &str) -> Option<f64> {
+    px_within(t, MIN_RANK_WIDTH, MAX_RANK_WIDTH)
+}
+
+/// A number of px (`12.5`, `30px`) from `lo` to `hi`.
+fn px_within(t: &str, lo: f64, hi: f64) -> Option<f64> {
     let t = t.trim();
     let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
-    (n.is_finite() && (0.0..=MAX_SPACING).contains(&n)).then_some(n)
+    (n.is_finite() && (lo..=hi).contains(&n)).then_some(n)
 }
 
 /// The largest `wrappingWidth` taken, in px (wide enough to mean "do not wrap").
@@ -302,9 +328,7 @@ const MAX_WRAPPING_WIDTH: f64 = 100_000.0;
 
 /// A wrapping width in px: `200`, `300px`, at least 1.
 fn wrapping_width_px(t: &str) -> Option<f64> {
-    let t = t.trim();
-    let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
-    (n.is_finite() && (1.0..=MAX_WRAPPING_WIDTH).contains(&n)).then_some(n)
+    px_within(t, 1.0, MAX_WRAPPING_WIDTH)
 }
 
 fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
