@@ -159,19 +159,13 @@ fn end_distance(g: &LayoutGraph, l: &Layout, e: End, p: Point) -> f64 {
     }
 }
 
-/// 200 cases from a fixed seed, so a run is reproducible. `NETFIG_PROPTEST_RANDOM=1` searches
-/// with a random seed instead; such a search found a layered-layout bug that is still open
-/// (issue 11: a LeftRight graph of 0×0 boxes with a cluster, whose edge ends 2.1 px off its head;
-/// seed in the issue's note), so CI uses the fixed one.
+/// 200 random cases per run (cases that once failed are replayed first, from
+/// `tests/proptest-regressions/layout_props.txt`).
 fn config() -> ProptestConfig {
-    let mut c = ProptestConfig {
+    ProptestConfig {
         cases: 200,
         ..ProptestConfig::default()
-    };
-    if std::env::var_os("NETFIG_PROPTEST_RANDOM").is_none() {
-        c.rng_seed = proptest::test_runner::RngSeed::Fixed(0x6e65_7466_6967);
     }
-    c
 }
 
 proptest! {
@@ -231,4 +225,68 @@ proptest! {
         straighten(&g, &mut again);
         prop_assert_eq!(again, l);
     }
+}
+
+/// Closest neighbouring route ends on each rank side of each node that has room for them
+/// there: `(gap, ends on the side, side length)` for every such pair of neighbours.
+/// Self-loops are left out (they leave from a side of their own).
+fn side_gaps(g: &LayoutGraph, l: &Layout) -> Vec<(f64, usize, f64)> {
+    let vertical = !matches!(g.direction, Direction::LeftRight | Direction::RightLeft);
+    // (node, lower or right side?) → coordinates of the ends along that side.
+    let mut sides: std::collections::BTreeMap<(usize, bool), Vec<f64>> = Default::default();
+    for (e, r) in g.edges.iter().zip(&l.edges) {
+        if e.from == e.to {
+            continue;
+        }
+        let ends = [(e.from, r.points[0]), (e.to, r.points[r.points.len() - 1])];
+        for (end, p) in ends {
+            let End::Node(i) = end else { continue };
+            let c = l.nodes[i.get()].center();
+            let (across, along) = if vertical {
+                (p.y - c.y, p.x)
+            } else {
+                (p.x - c.x, p.y)
+            };
+            if across.abs() > 1e-6 {
+                sides
+                    .entry((i.get(), across > 0.0))
+                    .or_default()
+                    .push(along);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((i, _), mut at) in sides {
+        let r = l.nodes[i];
+        let length = if vertical { r.width } else { r.height };
+        at.sort_by(f64::total_cmp);
+        for w in at.windows(2) {
+            out.push((w[1] - w[0], at.len(), length));
+        }
+    }
+    out
+}
+
+/// The narrowest gap ports keep between two route ends on one side, where the side has room.
+const PORT_GAP: f64 = 12.0;
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Where several routes meet one side of a node, their ends are spread along it (ports):
+    /// at least `PORT_GAP` apart when the centred 80 % of the side has room for that, and never
+    /// on top of each other when the side has any width.
+    #[test]
+    fn route_ends_on_one_side_keep_apart(g in graph()) {
+        prop_assume!(g.spacing.rank > 0.0);
+        let l = layered::layout(&g);
+        for (gap, m, length) in side_gaps(&g, &l) {
+            if 0.8 * length >= PORT_GAP * m as f64 {
+                prop_assert!(gap >= PORT_GAP - 1e-6, "{} ends {} px apart on a {} px side", m, gap, length);
+            } else if length > 0.0 {
+                prop_assert!(gap > 1e-6, "{} ends on one point of a {} px side", m, length);
+            }
+        }
+    }
+
 }
