@@ -29,6 +29,11 @@ pub(crate) const FRACTION: f64 = 0.8;
 /// Most distance between neighbouring ports; less when the side is too narrow for that.
 pub(crate) const MAX_STEP: f64 = 20.0;
 
+/// Distance between neighbouring ports that leaves room for arrowheads: a port that goes
+/// straight on keeps its place only if its neighbours can keep this much (or as much as an
+/// even spread gives) beside it.
+pub(crate) const MIN_GAP: f64 = 12.0;
+
 /// Where one end of a route meets its node side.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Port {
@@ -122,7 +127,9 @@ pub(crate) fn ports(p: &Placed<'_>, shapes: &[Shape]) -> Vec<[Port; 2]> {
             continue;
         };
         let shared = group.len() > 1;
-        for (e, offset) in group.iter().zip(spread(lo, hi, p.x[v], group.len())) {
+        let straight = group.iter().position(|e| (e.toward.0 - p.x[v]).abs() < 0.5);
+        let ports = spread(lo, hi, p.x[v], group.len(), straight);
+        for (e, offset) in group.iter().zip(ports) {
             out[e.edge][e.at] = Port { offset, shared };
         }
     }
@@ -142,24 +149,53 @@ fn side_extent(p: &Placed<'_>, v: usize) -> Option<(f64, f64)> {
 
 /// Offsets from `x` of `m` ports, left to right, on a side spanning `lo..hi` (which holds `x`).
 /// One port stays at `x`; more are spread over the centred [`FRACTION`] of the side, at most
-/// [`MAX_STEP`] apart, around `x` as far as the fraction allows.
-pub(crate) fn spread(lo: f64, hi: f64, x: f64, m: usize) -> impl Iterator<Item = f64> {
+/// [`MAX_STEP`] apart, around `x` as far as the fraction allows. When port `straight` goes
+/// straight on (its neighbouring layer node lies at `x`), it stays at `x` and the others line
+/// up beside it, as long as they keep the gap an even spread would give or [`MIN_GAP`]: so an
+/// edge that positioning drew straight stays straight.
+pub(crate) fn spread(
+    lo: f64,
+    hi: f64,
+    x: f64,
+    m: usize,
+    straight: Option<usize>,
+) -> impl Iterator<Item = f64> {
     let width = (hi - lo).max(0.0);
-    let (step, centre) = if m < 2 {
+    let margin = (1.0 - FRACTION) / 2.0 * width;
+    let (step, first) = if m < 2 {
         (0.0, x)
     } else {
         let step = (FRACTION * width / m as f64).min(MAX_STEP);
         let half = (m - 1) as f64 * step / 2.0;
-        let margin = (1.0 - FRACTION) / 2.0 * width;
         let (a, b) = (lo + margin + half, hi - margin - half);
         let centre = if a <= b {
             x.clamp(a, b)
         } else {
             (lo + hi) / 2.0
         };
-        (step, centre)
+        let even = (step, centre - half);
+        match straight {
+            Some(j) if j < m => {
+                // Room left of `x` for `j` ports, right of it for the rest.
+                let left = (x - lo - margin).max(0.0);
+                let right = (hi - margin - x).max(0.0);
+                let mut beside = MAX_STEP;
+                if j > 0 {
+                    beside = beside.min(left / j as f64);
+                }
+                if j + 1 < m {
+                    beside = beside.min(right / (m - 1 - j) as f64);
+                }
+                if beside >= step.min(MIN_GAP) && beside > 0.0 {
+                    (beside, x - j as f64 * beside)
+                } else {
+                    even
+                }
+            }
+            _ => even,
+        }
     };
-    (0..m).map(move |k| centre - x + (k as f64 - (m - 1) as f64 / 2.0) * step)
+    (0..m).map(move |k| first - x + k as f64 * step)
 }
 
 #[cfg(test)]
@@ -427,28 +463,41 @@ mod tests {
 
     #[test]
     fn one_port_stays_put_and_more_spread_inside_the_centred_fraction() {
-        assert_eq!(spread(0.0, 100.0, 50.0, 1).collect::<Vec<_>>(), vec![0.0]);
+        assert_eq!(
+            spread(0.0, 100.0, 50.0, 1, None).collect::<Vec<_>>(),
+            vec![0.0]
+        );
         // Two on a wide side: MAX_STEP apart around the centre.
         assert_eq!(
-            spread(0.0, 100.0, 50.0, 2).collect::<Vec<_>>(),
+            spread(0.0, 100.0, 50.0, 2, None).collect::<Vec<_>>(),
             vec![-10.0, 10.0]
         );
         // Six on a 100 px side: the 80 px fraction in six slots, centred.
-        let six: Vec<f64> = spread(0.0, 100.0, 50.0, 6).collect();
+        let six: Vec<f64> = spread(0.0, 100.0, 50.0, 6, None).collect();
         for w in six.windows(2) {
             assert!((w[1] - w[0] - 80.0 / 6.0).abs() < 1e-9, "{six:?}");
         }
         assert!(six[0] + 50.0 > 10.0 && six[5] + 50.0 < 90.0, "{six:?}");
         // Centred on a border node at a cluster's wall, the spread moves inside the box.
-        let at_wall: Vec<f64> = spread(0.0, 10.0, 0.0, 3).collect();
+        let at_wall: Vec<f64> = spread(0.0, 10.0, 0.0, 3, None).collect();
         assert!(
             at_wall
                 .iter()
                 .all(|&o| (1.0 - 1e-9..=9.0 + 1e-9).contains(&o)),
             "{at_wall:?}"
         );
+        // A port going straight on keeps its place, its neighbours beside it...
+        let kept: Vec<f64> = spread(0.0, 100.0, 50.0, 3, Some(1)).collect();
+        assert_eq!(kept, vec![-20.0, 0.0, 20.0]);
+        let kept: Vec<f64> = spread(0.0, 100.0, 50.0, 2, Some(0)).collect();
+        assert_eq!(kept, vec![0.0, 20.0]);
+        // ... unless that would crowd them: five ports in the 40 px right of the centre.
+        assert_eq!(
+            spread(0.0, 100.0, 50.0, 6, Some(0)).collect::<Vec<_>>(),
+            six
+        );
         // No room: every port at the side's centre, never outside it.
-        let none: Vec<f64> = spread(5.0, 5.0, 5.0, 3).collect();
+        let none: Vec<f64> = spread(5.0, 5.0, 5.0, 3, None).collect();
         assert_eq!(none, vec![0.0; 3]);
     }
 }
