@@ -93,7 +93,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         layout.edges.iter().map(|r| r.points.as_slice()),
     );
     let shared = shared_sides(graph, layout);
-    for e in 0..graph.edges.len() {
+    for (e, shared) in shared.iter().enumerate() {
         let edge = &graph.edges[e];
         if edge.from == edge.to || layout.edges[e].points.len() < 3 {
             continue;
@@ -105,7 +105,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         let route = &layout.edges[e];
         let orig = &route.points;
         // An end on a side other routes meet too sits at its port and stays there.
-        let movable = [0, 1].map(|k| ends[k].filter(|_| !shared[e][k]));
+        let movable = [0, 1].map(|k| ends[k].filter(|_| !shared[k]));
         let pts = with_centres(orig, movable);
         let keep = route.label.map(|l| nearest(&pts, l.center()));
         // Crossings with other routes up to each point: a shortcut may not cross more.

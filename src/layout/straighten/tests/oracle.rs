@@ -62,7 +62,7 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         segs.add(e, &r.points);
     }
     let shared = shared_sides(graph, layout);
-    for e in 0..graph.edges.len() {
+    for (e, shared) in shared.iter().enumerate() {
         let edge = &graph.edges[e];
         if edge.from == edge.to || layout.edges[e].points.len() < 3 {
             continue;
@@ -73,7 +73,7 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         });
         let route = &layout.edges[e];
         let orig = &route.points;
-        let movable = [0, 1].map(|k| ends[k].filter(|_| !shared[e][k]));
+        let movable = [0, 1].map(|k| ends[k].filter(|_| !shared[k]));
         let pts = with_centres(orig, movable);
         let keep = route.label.map(|l| nearest(&pts, l.center()));
         // Crossings with other routes up to each point: a shortcut may not cross more.
