@@ -8,16 +8,20 @@
 //! boxes of a rank are disjoint and in layer order, so the ports of a rank keep the order that
 //! ordering counted crossings in: ports add no crossing. Edges between the same two nodes tie on
 //! both ends and break the tie the same way (by edge index), so they run side by side. A side
-//! with one route keeps it at the centre (straightening may move it along the outline).
+//! with one route keeps it at the centre (straightening may move it along the outline); a
+//! route that goes straight on (its neighbouring layer node lies right below or above the
+//! node) keeps the centre too when its neighbours fit beside it, so straight edges stay straight.
+//! Flat edges (both ends in one rank) leave from the lower side, ordered by where the other end is.
 //!
 //! Ends on a cluster (its top or bottom border node) are spread the same way along the
 //! cluster's border, kept inside the cluster's box: the border node can sit at a wall, and a
 //! spread centred on it would put ends outside the cluster (issue 11's proptest case).
 //! Self-loops are not routed through ports (they leave from the right side).
 //!
-//! A route at a side it shares leaves it vertically (the piece gets legs, see `gap`), so
-//! its end is the port itself on every outline, and ends on one side stay [`MAX_STEP`] apart
-//! (or as far as the side allows).
+//! A route at a side it shares leaves it vertically (the piece gets legs, see `gap`), so its end
+//! is the port itself on every outline; straightening keeps such ends where they are. Ends on
+//! one side stay [`MIN_GAP`] apart where the centred fraction of the side has room for that
+//! (property tests in `tests/it/layout_props.rs`), and never meet on a side of any width.
 
 use super::build::Shape;
 use super::route::Placed;
