@@ -265,17 +265,18 @@ impl Crossed<'_> {
 }
 
 /// For every route, whether its start and its end lie on a node side (across the rank
-/// direction) that another route's end lies on too: there the layered layout spread the ends
-/// into ports, which straightening keeps.
+/// direction) where other routes end at other points: there the layered layout spread the ends
+/// into ports, which straightening keeps. (Ends that all meet at one point stay movable.)
 fn shared_sides(graph: &LayoutGraph, layout: &Layout) -> Vec<[bool; 2]> {
     let vertical = !graph.direction.is_horizontal();
-    // (node, far side?) of every route end on a node, and how many ends each has.
     let side = |i: usize, p: Point| {
         let c = layout.nodes[i].center();
         (i, if vertical { p.y > c.y } else { p.x > c.x })
     };
+    let along = |p: Point| if vertical { p.x } else { p.y };
+    // (node, far side?) of every route end on a node, and the extent of the ends along it.
     let mut at: Vec<[Option<(usize, bool)>; 2]> = vec![[None, None]; graph.edges.len()];
-    let mut count: std::collections::BTreeMap<(usize, bool), usize> = Default::default();
+    let mut extent: std::collections::BTreeMap<(usize, bool), (f64, f64)> = Default::default();
     for (e, edge) in graph.edges.iter().enumerate() {
         let pts = &layout.edges[e].points;
         if edge.from == edge.to || pts.len() < 2 {
@@ -285,12 +286,15 @@ fn shared_sides(graph: &LayoutGraph, layout: &Layout) -> Vec<[bool; 2]> {
             if let End::Node(NodeIndex(i)) = end {
                 let s = side(i, p);
                 at[e][k] = Some(s);
-                *count.entry(s).or_default() += 1;
+                let x = along(p);
+                let span = extent.entry(s).or_insert((x, x));
+                *span = (span.0.min(x), span.1.max(x));
             }
         }
     }
+    let spread = |s: &(usize, bool)| extent.get(s).is_some_and(|&(lo, hi)| hi - lo > 0.5);
     at.iter()
-        .map(|a| a.map(|s| s.is_some_and(|s| count.get(&s).copied().unwrap_or(0) > 1)))
+        .map(|a| a.map(|s| s.as_ref().is_some_and(spread)))
         .collect()
 }
 

@@ -1,8 +1,9 @@
 //! Ports: where each route meets the side of its end node.
 //!
 //! A node side (the upper or the lower one, in internal top-to-bottom coordinates) that two or
-//! more routes meet gets one port per route, spread along a centred fraction of the side
-//! ([`FRACTION`], so no end sits on a corner) at most [`MAX_STEP`] apart, and ordered by where
+//! more routes meet, and that has room for them all [`MIN_GAP`] apart, gets one port per route,
+//! spread along a centred fraction of the side ([`FRACTION`], so no end sits on a corner) at
+//! most [`MAX_STEP`] apart, and ordered by where
 //! each route goes next: the x of the neighbouring layer node its chain goes to (then that
 //! node's place in its layer, then the edge's index). Ports lie inside their node's box and the
 //! boxes of a rank are disjoint and in layer order, so the ports of a rank keep the order that
@@ -12,6 +13,8 @@
 //! route that goes straight on (its neighbouring layer node lies right below or above the
 //! node) keeps the centre too when its neighbours fit beside it, so straight edges stay straight.
 //! Flat edges (both ends in one rank) leave from the lower side, ordered by where the other end is.
+//! A narrower side keeps its routes at one point, as before ports, unless two of them are
+//! parallel edges (same neighbouring layer node): those are spread as far as the side allows.
 //!
 //! Ends on a cluster (its top or bottom border node) are spread the same way along the
 //! cluster's border, kept inside the cluster's box: the border node can sit at a wall, and a
@@ -130,9 +133,18 @@ pub(crate) fn ports(p: &Placed<'_>, shapes: &[Shape]) -> Vec<[Port; 2]> {
         let Some((lo, hi)) = side_extent(p, v) else {
             continue;
         };
-        let shared = group.len() > 1;
+        let m = group.len();
+        // A side too narrow for every port MIN_GAP apart keeps its routes at one point (ends a
+        // few px apart show nothing, and snapping them onto a rounded outline along diverging
+        // directions made them cross), except for parallel edges, which must stay apart.
+        let roomy = FRACTION * (hi - lo) >= MIN_GAP * m as f64;
+        let parallel = group.windows(2).any(|w| w[0].toward == w[1].toward);
+        if m < 2 || !(roomy || parallel) {
+            continue;
+        }
+        let shared = true;
         let straight = group.iter().position(|e| (e.toward.0 - p.x[v]).abs() < 0.5);
-        let ports = spread(lo, hi, p.x[v], group.len(), straight);
+        let ports = spread(lo, hi, p.x[v], m, straight);
         for (e, offset) in group.iter().zip(ports) {
             out[e.edge][e.at] = Port { offset, shared };
         }
