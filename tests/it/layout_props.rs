@@ -227,12 +227,15 @@ proptest! {
     }
 }
 
-/// The route ends on each rank side of each node: (node, lower or right side?) → their
-/// coordinates along the side, sorted. Self-loops are left out (they leave from a side of
-/// their own).
-fn side_ends(g: &LayoutGraph, l: &Layout) -> std::collections::BTreeMap<(usize, bool), Vec<f64>> {
+/// The route ends on each rank half of each node: (node, lower or right half?) → how many end
+/// there, and the coordinates along the side of those on the rank side itself (not on the two
+/// other sides, where a route leaving sideways ends), sorted. Self-loops are left out (they
+/// leave from a side of their own).
+type SideEnds = std::collections::BTreeMap<(usize, bool), (usize, Vec<f64>)>;
+
+fn side_ends(g: &LayoutGraph, l: &Layout) -> SideEnds {
     let vertical = !matches!(g.direction, Direction::LeftRight | Direction::RightLeft);
-    let mut sides: std::collections::BTreeMap<(usize, bool), Vec<f64>> = Default::default();
+    let mut sides = SideEnds::new();
     for (e, r) in g.edges.iter().zip(&l.edges) {
         if e.from == e.to {
             continue;
@@ -240,21 +243,23 @@ fn side_ends(g: &LayoutGraph, l: &Layout) -> std::collections::BTreeMap<(usize, 
         let ends = [(e.from, r.points[0]), (e.to, r.points[r.points.len() - 1])];
         for (end, p) in ends {
             let End::Node(i) = end else { continue };
-            let c = l.nodes[i.get()].center();
-            let (across, along) = if vertical {
-                (p.y - c.y, p.x)
+            let r = l.nodes[i.get()];
+            let c = r.center();
+            let (across, along, lo, hi) = if vertical {
+                (p.y - c.y, p.x, r.x, r.right())
             } else {
-                (p.x - c.x, p.y)
+                (p.x - c.x, p.y, r.y, r.bottom())
             };
             if across.abs() > 1e-6 {
-                sides
-                    .entry((i.get(), across > 0.0))
-                    .or_default()
-                    .push(along);
+                let side = sides.entry((i.get(), across > 0.0)).or_default();
+                side.0 += 1;
+                if along > lo + 1e-6 && along < hi - 1e-6 {
+                    side.1.push(along);
+                }
             }
         }
     }
-    for at in sides.values_mut() {
+    for (_, at) in sides.values_mut() {
         at.sort_by(f64::total_cmp);
     }
     sides
@@ -277,9 +282,9 @@ proptest! {
         straighten(&g, &mut l);
         let straightened_sides = side_ends(&g, &l);
         for (stage, sides) in [("layered", &layered_sides), ("straightened", &straightened_sides)] {
-            for (side, at) in sides {
-                // Room as the layout judged it: for all the ends the side had when routed.
-                let m = at.len().max(layered_sides.get(side).map_or(0, Vec::len));
+            for (side, (count, at)) in sides {
+                // Room for all the ends the side has, or had when routed.
+                let m = (*count).max(layered_sides.get(side).map_or(0, |s| s.0));
                 let vertical = !matches!(g.direction, Direction::LeftRight | Direction::RightLeft);
                 let r = l.nodes[side.0];
                 let length = if vertical { r.width } else { r.height };
