@@ -3,8 +3,7 @@
 //! A node side (the upper or the lower one, in internal top-to-bottom coordinates) that two or
 //! more routes meet, and that has room for them all [`MIN_GAP`] apart, gets one port per route,
 //! spread along a centred fraction of the side ([`FRACTION`], so no end sits on a corner) at
-//! most [`MAX_STEP`] apart, and ordered by where
-//! each route goes next: the x of the neighbouring layer node its chain goes to (then that
+//! most [`MAX_STEP`] apart, and ordered by where each route goes next: the x of the neighbouring layer node its chain goes to (then that
 //! node's place in its layer, then the edge's index). Ports lie inside their node's box and the
 //! boxes of a rank are disjoint and in layer order, so the ports of a rank keep the order that
 //! ordering counted crossings in: ports add no crossing. Edges between the same two nodes tie on
@@ -21,10 +20,10 @@
 //! spread centred on it would put ends outside the cluster (issue 11's proptest case).
 //! Self-loops are not routed through ports (they leave from the right side).
 //!
-//! A route at a side it shares leaves it vertically (the piece gets legs, see `gap`), so its end
-//! is the port itself on every outline; straightening keeps such ends where they are. Ends on
-//! one side stay [`MIN_GAP`] apart where the centred fraction of the side has room for that
-//! (property tests in `tests/it/layout_props.rs`), and never meet on a side of any width.
+//! A route at a spread side leaves it vertically (the piece gets legs, see `gap`), so its end is
+//! the port itself on every outline, and straightening keeps such ends where they are: ends on
+//! one side stay [`MIN_GAP`] apart wherever the side has room for them (property test in
+//! `tests/it/layout_props.rs`).
 
 use super::build::Shape;
 use super::route::Placed;
