@@ -3,8 +3,9 @@
 //! A node side (the upper or the lower one, in internal top-to-bottom coordinates) that two or
 //! more routes meet, and that has room for them all [`MIN_GAP`] apart, gets one port per route,
 //! spread along a centred fraction of the side ([`FRACTION`], so no end sits on a corner) at
-//! most [`MAX_STEP`] apart, and ordered by where each route goes next: the x of the neighbouring layer node its chain goes to (then that
-//! node's place in its layer, then the edge's index). Ports lie inside their node's box and the
+//! most [`MAX_STEP`] apart, and ordered by where each route goes next: the x of the
+//! neighbouring layer node its chain goes to (then that node's place in its layer, then the
+//! edge's index). Ports lie inside their node's box and the
 //! boxes of a rank are disjoint and in layer order, so the ports of a rank keep the order that
 //! ordering counted crossings in: ports add no crossing. Edges between the same two nodes tie on
 //! both ends and break the tie the same way (by edge index), so they run side by side. A side
