@@ -16,7 +16,7 @@
 //!   stays).
 //!
 //! Ends on a node move along its outline: the route is straightened from the node's centre
-//! and clipped again (routes whose end was offset sideways, parallel edges, keep their ends);
+//! and clipped again (an end on a side that other routes meet too keeps its port);
 //! a route that would come out longer that way keeps its old shape. Nothing else moves, so
 //! every guarantee of [`super::layered::layout`] still holds, and crossings, bends and length
 //! never grow (property tests in `tests/it/layout_props.rs`); the result is deterministic.
@@ -92,7 +92,8 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         &corners,
         layout.edges.iter().map(|r| r.points.as_slice()),
     );
-    for e in 0..graph.edges.len() {
+    let shared = shared_sides(graph, layout);
+    for (e, shared) in shared.iter().enumerate() {
         let edge = &graph.edges[e];
         if edge.from == edge.to || layout.edges[e].points.len() < 3 {
             continue;
@@ -103,7 +104,9 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         });
         let route = &layout.edges[e];
         let orig = &route.points;
-        let pts = with_centres(orig, ends);
+        // An end on a side other routes meet too sits at its port and stays there.
+        let movable = [0, 1].map(|k| ends[k].filter(|_| !shared[k]));
+        let pts = with_centres(orig, movable);
         let keep = route.label.map(|l| nearest(&pts, l.center()));
         // Crossings with other routes up to each point: a shortcut may not cross more.
         // (Counted as far as a shortcut that crosses something needs them.)
@@ -259,6 +262,40 @@ impl Crossed<'_> {
         }
         self.upto[k] - self.upto[i]
     }
+}
+
+/// For every route, whether its start and its end lie on a node side (across the rank
+/// direction) where other routes end at other points: there the layered layout spread the ends
+/// into ports, which straightening keeps. (Ends that all meet at one point stay movable.)
+fn shared_sides(graph: &LayoutGraph, layout: &Layout) -> Vec<[bool; 2]> {
+    let vertical = !graph.direction.is_horizontal();
+    let side = |i: usize, p: Point| {
+        let c = layout.nodes[i].center();
+        (i, if vertical { p.y > c.y } else { p.x > c.x })
+    };
+    let along = |p: Point| if vertical { p.x } else { p.y };
+    // (node, far side?) of every route end on a node, and the extent of the ends along it.
+    let mut at: Vec<[Option<(usize, bool)>; 2]> = vec![[None, None]; graph.edges.len()];
+    let mut extent: std::collections::BTreeMap<(usize, bool), (f64, f64)> = Default::default();
+    for (e, edge) in graph.edges.iter().enumerate() {
+        let pts = &layout.edges[e].points;
+        if edge.from == edge.to || pts.len() < 2 {
+            continue;
+        }
+        for (k, end, p) in [(0, edge.from, pts[0]), (1, edge.to, pts[pts.len() - 1])] {
+            if let End::Node(NodeIndex(i)) = end {
+                let s = side(i, p);
+                at[e][k] = Some(s);
+                let x = along(p);
+                let span = extent.entry(s).or_insert((x, x));
+                *span = (span.0.min(x), span.1.max(x));
+            }
+        }
+    }
+    let spread = |s: &(usize, bool)| extent.get(s).is_some_and(|&(lo, hi)| hi - lo > 0.5);
+    at.iter()
+        .map(|a| a.map(|s| s.as_ref().is_some_and(spread)))
+        .collect()
 }
 
 /// The route with each node end replaced by the node's centre, where the end is where the

@@ -7,11 +7,11 @@
 //! rank centre lines and legged pieces are segments between the rank borders with vertical legs
 //! at x where no other piece of the gap has a leg. Mixing the forms is what adds crossings that
 //! ordering never counted: a straight piece running past another piece's leg. So a piece gets
-//! legs when it must (it would cut a box, or its ends are offset sideways as parallel edges
-//! are), and then every piece of the gap that would run past one of those legs, or that shares
-//! an end node with a legged piece, gets legs too, until nothing changes. Everything else stays
-//! straight (fewer bends; the straightening pass can still pull legs out later, and it never
-//! adds a crossing).
+//! legs when it must (it would cut a box, or it leaves a port on a side that other routes meet
+//! too, see `ports`), and then every piece of the gap that would run past one of those legs, or
+//! that shares an end node with a legged piece, gets legs too, until nothing changes. Everything
+//! else stays straight (fewer bends; the straightening pass can still pull legs out later, and
+//! it never adds a crossing).
 
 use crate::geometry::Point;
 
@@ -24,7 +24,7 @@ pub(crate) struct Piece {
     /// Lower end and its layer node.
     pub(crate) b: Point,
     pub(crate) lower: usize,
-    /// Whether it must have legs (it cuts a box straight, or its ends are offset).
+    /// Whether it must have legs (it cuts a box straight, or an end is at a shared port).
     pub(crate) must: bool,
 }
 

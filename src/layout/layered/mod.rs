@@ -11,7 +11,7 @@
 //! 5. `place` (network simplex on dot's auxiliary graph, small graphs) or `position`
 //!    (Brandes–Köpf), then `cluster` (cluster walls and separations);
 //! 6. `vertical`: rank heights and gaps;
-//! 7. `route`: polylines, clipping, self-loops, label boxes.
+//! 7. `route`: polylines (ends at their `ports`), clipping, self-loops, label boxes.
 //!
 //! Per-cluster directions are handled by `nested` before all of this. Everything runs top to
 //! bottom internally; LR/RL/BT are produced by a final rotation or flip.
@@ -26,6 +26,7 @@ mod normalize;
 mod obstacles;
 mod order;
 mod place;
+mod ports;
 mod position;
 mod rank;
 mod route;

@@ -8,15 +8,15 @@
 //! ordering counted.
 //! Ends are clipped to the node outline (box, ellipse, rhombus) or sit on the cluster border.
 //! Points inside long straight runs are dropped (two stay at each end of a run, so curves drawn
-//! through the points keep their shape). Parallel edges between the same two nodes on adjacent
-//! ranks are spread apart side by side, and so are the other routes at those nodes, in the
-//! order of where they go (see `end_offsets`).
+//! through the points keep their shape). Where several routes meet one side of a node, their
+//! ends are spread along it in the order of where they go (`ports`).
 //! Self-loops are small loops on the right side of their node (room for them is reserved
 //! during positioning); a label sits in its edge's label slot, or right of its self-loop.
 
 use super::build::{internal, loop_extent, Shape};
 use super::gap;
 use super::obstacles::RankBoxes;
+use super::ports::Port;
 use super::vertical::Band;
 use super::work::{Kind, Work};
 use crate::geometry::{Point, Rect};
@@ -128,27 +128,15 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
                 _ => None,
             }),
     );
-    // Parallel groups: same two chain ends on adjacent ranks.
-    let mut groups: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for (i, ch) in work.chains.iter().enumerate() {
-        if let Some(ch) = ch {
-            if ch.nodes.len() == 2 {
-                let (a, b) = (ch.nodes[0], ch.nodes[1]);
-                if work.nodes[a].rank != work.nodes[b].rank {
-                    groups.entry((a.min(b), a.max(b))).or_default().push(i);
-                }
-            }
-        }
-    }
-    let offset = end_offsets(p, &groups);
+    let ports = super::ports::ports(p, shapes);
     // Raw points of every chain, then the form of every piece, gap by gap (see `gap`).
     let raw: Vec<Option<Raw>> = (0..g.edges.len())
         .map(|i| match (shapes[i], &work.chains[i]) {
-            (Shape::Chain, Some(ch)) => Some(chain_points(p, &ch.nodes, offset[i])),
+            (Shape::Chain, Some(ch)) => Some(chain_points(p, &ch.nodes, Port::pair(&ports[i]))),
             _ => None,
         })
         .collect();
-    let legs = piece_forms(p, &rank_boxes, &raw, &offset);
+    let legs = piece_forms(p, &rank_boxes, &raw, &ports);
     let mut loops_seen: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
     // Self-loops per node, counted once (counting per loop was quadratic in the loops).
     let mut loops_of: BTreeMap<usize, usize> = BTreeMap::new();
@@ -234,64 +222,6 @@ fn node_loop(
     EdgeRoute { points, label }
 }
 
-/// Sideways offsets of every edge's upper and lower end. Parallel edges (same two ends on
-/// adjacent ranks) are spread side by side; at each of their end nodes every other route
-/// leaving on the same side is spread too, in the order of the x its next point has, so the
-/// spread edges cross no other edge of that node (a route at the centre would cross one of
-/// them). Other nodes keep all routes at their centre.
-fn end_offsets(p: &Placed<'_>, groups: &BTreeMap<(usize, usize), Vec<usize>>) -> Vec<(f64, f64)> {
-    let work = p.work;
-    let mut out = vec![(0.0, 0.0); p.graph.edges.len()];
-    let width = |v: usize| match work.nodes[v].kind {
-        Kind::Node(i) => p.nodes[i].width,
-        Kind::Top(c) | Kind::Bottom(c) => p.clusters[c].width,
-        _ => 0.0,
-    };
-    // (node, upper side?) of every parallel group end; the upper node spreads its lower side.
-    let mut sides: Vec<(usize, bool)> = Vec::new();
-    for (&(a, b), es) in groups {
-        if es.len() >= 2 {
-            let (up, low) = if work.nodes[a].rank < work.nodes[b].rank {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            sides.push((up, false));
-            sides.push((low, true));
-        }
-    }
-    sides.sort_unstable();
-    sides.dedup();
-    // (x of the next point, edge) for every chain leaving each side, in one pass over chains.
-    let mut leaving_at: Vec<Vec<(f64, usize)>> = vec![Vec::new(); sides.len()];
-    for (i, ch) in work.chains.iter().enumerate() {
-        let Some(ch) = ch else { continue };
-        let n = ch.nodes.len();
-        if n < 2 || work.nodes[ch.nodes[0]].rank == work.nodes[ch.nodes[n - 1]].rank {
-            continue;
-        }
-        for (end, upper_side, next) in [(ch.nodes[0], false, 1), (ch.nodes[n - 1], true, n - 2)] {
-            if let Ok(k) = sides.binary_search(&(end, upper_side)) {
-                leaving_at[k].push((p.x[ch.nodes[next]], i));
-            }
-        }
-    }
-    for (&(v, upper_side), mut leaving) in sides.iter().zip(leaving_at) {
-        leaving.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let m = leaving.len();
-        let step = (width(v) * 0.8 / m as f64).min(14.0);
-        for (k, &(_, i)) in leaving.iter().enumerate() {
-            let off = (k as f64 - (m - 1) as f64 / 2.0) * step;
-            if upper_side {
-                out[i].1 = off;
-            } else {
-                out[i].0 = off;
-            }
-        }
-    }
-    out
-}
-
 /// A chain's points before routing: centres (border points for cluster ends) with their
 /// ranks, its end layer nodes and its label box.
 struct Raw {
@@ -344,7 +274,7 @@ fn piece_forms(
     p: &Placed<'_>,
     rank_boxes: &[RankBoxes],
     raw: &[Option<Raw>],
-    offset: &[(f64, f64)],
+    ports: &[[Port; 2]],
 ) -> Vec<Vec<bool>> {
     let mut out: Vec<Vec<bool>> = raw
         .iter()
@@ -364,8 +294,8 @@ fn piece_forms(
         }
         for (k, w) in r.points.windows(2).enumerate() {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
-            let must = (k == 0 && offset[i].0 != 0.0)
-                || (k + 2 == r.points.len() && offset[i].1 != 0.0)
+            let must = (k == 0 && ports[i][0].shared)
+                || (k + 2 == r.points.len() && ports[i][1].shared)
                 || [ra, rb].iter().any(|&rk| {
                     rank_boxes[rk]
                         .near(a, b)
@@ -429,7 +359,7 @@ fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
     if let Kind::Node(i) = work.nodes[first].kind {
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
-        let t = route.iter().position(|&q| shape_value(&r, o, q) > 0.0);
+        let t = (0..route.len()).position(|k| leaves(&r, o, route[k], k > 0));
         match t {
             Some(t) if t > 0 => {
                 let q = clip(&r, o, route[t - 1], route[t]);
@@ -447,7 +377,8 @@ fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
     if let Kind::Node(i) = work.nodes[last].kind {
         let o = g.nodes[i].outline;
         let r = p.nodes[i];
-        let t = route.iter().rposition(|&q| shape_value(&r, o, q) > 0.0);
+        let n = route.len();
+        let t = (0..n).rposition(|k| leaves(&r, o, route[k], k + 1 < n));
         match t {
             Some(t) if t + 1 < route.len() => {
                 let q = clip(&r, o, route[t + 1], route[t]);
@@ -467,6 +398,15 @@ fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
         points: route,
         label,
     }
+}
+
+/// Whether a route has left the outline `o` of `r` at `q`: outside it, or on it for a point
+/// after the end's own (a port's leg ends on the border of a node as tall as its rank, and the
+/// route may go on along that border: the end is where the leg meets it, not a corner).
+fn leaves(r: &Rect, o: Outline, q: Point, after_end: bool) -> bool {
+    let v = shape_value(r, o, q);
+    let solid = r.width > 1e-9 && r.height > 1e-9;
+    v > 0.0 || (after_end && solid && v >= -1e-9)
 }
 
 /// Drops repeated points (keeping at least two).

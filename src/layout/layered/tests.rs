@@ -218,6 +218,54 @@ fn routes_cross_exactly_where_ordering_counted() {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 48,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Ports add no crossing: on random graphs without clusters, flat edges or self-loops, in
+    /// every direction, with 2-cycles and doubled edges (ports at both ends), wide fan-outs and
+    /// nodes of different widths, the drawing crosses exactly where ordering counted.
+    #[test]
+    fn ports_add_no_crossing(
+        seed in 0u64..100_000,
+        n in 2usize..40,
+        extra in 0usize..30,
+        back in 0usize..8,
+        doubled in 0usize..6,
+        fan in 0usize..8,
+        dir in 0usize..4,
+    ) {
+        use crate::layout::Direction;
+        let mut g = generate::random_cyclic(seed, n, n + extra, back);
+        for k in 0..doubled.min(g.edges.len()) {
+            let e = g.edges[(k * 7) % g.edges.len()].clone();
+            g.edges.push(e);
+        }
+        // A fan: the first node to up to `fan` later ones.
+        for t in 1..=fan.min(n - 1) {
+            g.edges.push(LayoutEdge {
+                from: End::node(0),
+                to: End::node(n - t),
+                label: None,
+                min_len: 1,
+                weight: 1.0,
+            });
+        }
+        g.direction = [
+            Direction::TopBottom,
+            Direction::BottomTop,
+            Direction::LeftRight,
+            Direction::RightLeft,
+        ][dir];
+        let (work, _) = prepared(&g);
+        let counted = order::crossings(&work);
+        let drawn = crate::layout::quality::crossings(&g, &super::layout(&g));
+        proptest::prop_assert_eq!(drawn as u64, counted);
+    }
+}
+
 #[test]
 fn longer_edges_are_drawn_as_long_as_mermaid_draws_them() {
     // A → B, A ---> C (min_len 3): C's centre lies three rank separations below A's, plus half
@@ -302,4 +350,78 @@ fn a_cluster_title_steps_aside_from_an_edge_entering_through_it() {
         title.x >= rect.x && title.right() <= rect.right(),
         "{title:?} in {rect:?}"
     );
+}
+
+#[test]
+fn parallel_edges_at_a_cluster_end_on_its_wall_stay_on_its_border() {
+    // Proptest's case from issue 11 (cc 9f1b6cca…): cluster 1 inside cluster 0, three edges
+    // between them end on cluster 0's bottom border node, which positioning put at the
+    // cluster's left wall; their ports were spread around that node, and one end lay 2.1 px
+    // outside the cluster. 0×0 boxes, no node spacing.
+    use crate::layout::{Direction, LayoutNode, Outline, Spacing};
+    let node = |c: Option<usize>| LayoutNode {
+        size: Size::new(0.0, 0.0),
+        outline: Outline::Box,
+        cluster: c,
+    };
+    let nodes = (0..30)
+        .map(|i| match i {
+            2 | 7 | 11 => node(Some(1)),
+            24 | 25 => node(Some(0)),
+            _ => node(None),
+        })
+        .collect();
+    let e = |from: End, to: End, min_len: u32, label: bool| LayoutEdge {
+        from,
+        to,
+        label: label.then(|| Size::new(10.0, 8.0)),
+        min_len,
+        weight: 1.0,
+    };
+    let (n, c) = (End::node, End::cluster);
+    let edges = vec![
+        e(c(1), c(0), 0, false),
+        e(n(8), n(7), 0, false),
+        e(n(0), c(0), 1, false),
+        e(c(1), n(0), 0, false),
+        e(c(1), c(0), 0, false),
+        e(c(1), n(8), 1, false),
+        e(c(0), c(0), 0, false),
+        e(n(3), n(8), 1, false),
+        e(c(0), c(1), 0, true),
+    ];
+    let cluster = |parent: Option<usize>| LayoutCluster {
+        parent,
+        title: Size::new(0.0, 0.0),
+        direction: None,
+    };
+    let mut g = LayoutGraph {
+        direction: Direction::LeftRight,
+        nodes,
+        edges,
+        clusters: vec![cluster(None), cluster(Some(0))],
+        spacing: Spacing {
+            node: 0.0,
+            rank: 20.0,
+            cluster_padding: 0.0,
+            margin: 8.0,
+        },
+    };
+    for dir in [Direction::LeftRight, Direction::TopBottom] {
+        g.direction = dir;
+        let l = super::layout(&g);
+        for (i, (e, r)) in g.edges.iter().zip(&l.edges).enumerate() {
+            let ends = [(e.from, r.points[0]), (e.to, r.points[r.points.len() - 1])];
+            for (end, p) in ends {
+                if let End::Cluster(c) = end {
+                    let b = l.clusters[c.get()].rect;
+                    let inside = p.x >= b.x - 1e-6
+                        && p.x <= b.right() + 1e-6
+                        && p.y >= b.y - 1e-6
+                        && p.y <= b.bottom() + 1e-6;
+                    assert!(inside, "{dir:?}: edge {i} ends at {p:?}, off {b:?}");
+                }
+            }
+        }
+    }
 }

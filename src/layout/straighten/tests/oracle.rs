@@ -5,7 +5,7 @@
 use crate::geometry::{Point, Rect};
 use crate::layout::quality::segments_cross;
 use crate::layout::straighten::{
-    border_crossings, borders_near, clip, hits, length, nearest, with_centres,
+    border_crossings, borders_near, clip, hits, length, nearest, shared_sides, with_centres,
 };
 use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{End, Layout, LayoutGraph, Outline};
@@ -61,7 +61,8 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     for (e, r) in layout.edges.iter().enumerate() {
         segs.add(e, &r.points);
     }
-    for e in 0..graph.edges.len() {
+    let shared = shared_sides(graph, layout);
+    for (e, shared) in shared.iter().enumerate() {
         let edge = &graph.edges[e];
         if edge.from == edge.to || layout.edges[e].points.len() < 3 {
             continue;
@@ -72,7 +73,8 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         });
         let route = &layout.edges[e];
         let orig = &route.points;
-        let pts = with_centres(orig, ends);
+        let movable = [0, 1].map(|k| ends[k].filter(|_| !shared[k]));
+        let pts = with_centres(orig, movable);
         let keep = route.label.map(|l| nearest(&pts, l.center()));
         // Crossings with other routes up to each point: a shortcut may not cross more.
         let mut crossed = vec![0usize; pts.len()];
