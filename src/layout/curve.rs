@@ -6,9 +6,10 @@
 //! Geometry is layout's: render writes the [`DrawnEdge`]s of a [`super::drawing::Drawing`] as
 //! they are.
 
-use super::path::{PathData, Seg};
+use super::clearance::{distance, Boxes, CLEARANCE, SLACK};
+use super::path::PathData;
 use super::{End, Layout, LayoutGraph};
-use crate::geometry::Point;
+use crate::geometry::{Point, Rect};
 use crate::model::{Curve, Marker};
 
 /// What decides how one edge is drawn: its ends (whose boxes it may touch), its curve and
@@ -103,49 +104,111 @@ impl DrawnEdge {
 }
 
 /// Draws every route of `layout` as `specs` says (index by index; routes without a spec, or
-/// specs without a route, are left out).
+/// specs without a route, are left out), keeping each basis curve clear of the boxes foreign to
+/// it wherever its route is (see [`tightened`]).
 pub fn draw_edges(layout: &Layout, specs: &[EdgeSpec]) -> Vec<DrawnEdge> {
+    let boxes = Boxes::of(layout);
     layout
         .edges
         .iter()
         .zip(specs)
-        .map(|(route, spec)| draw_edge(&route.points, spec))
+        .map(|(route, spec)| draw_edge(&route.points, spec, &boxes))
         .collect()
 }
 
 /// One edge through `points`.
-fn draw_edge(points: &[Point], spec: &EdgeSpec) -> DrawnEdge {
+fn draw_edge(points: &[Point], spec: &EdgeSpec, boxes: &Boxes) -> DrawnEdge {
     let (start, end) = (marker_reach(spec.start), marker_reach(spec.end));
-    let path = edge_path(points, spec.curve, start, end);
-    let (first, last) = (path_start(&path), path_end(&path));
-    let span = |m: Marker, base: Option<Point>, tip: Option<&Point>| {
-        let (base, tip) = (base?, *tip?);
+    let (pts, curve) = control_points(points, spec.curve, start, end);
+    let span = |m: Marker, base: Option<&Point>, tip: Option<&Point>| {
+        let (base, tip) = (*base?, *tip?);
         (m != Marker::None).then_some(MarkerSpan {
             base,
             tip,
             half_width: marker_half_width(m),
         })
     };
-    DrawnEdge {
-        start: span(spec.start, first, points.first()),
-        end: span(spec.end, last, points.last()),
-        path,
+    let mut drawn = DrawnEdge {
+        start: span(spec.start, pts.first(), points.first()),
+        end: span(spec.end, pts.last(), points.last()),
+        path: path_through(&pts, curve),
+    };
+    if curve == Curve::Basis && pts.len() > 2 {
+        drawn.path = tightened(&pts, spec, &drawn, boxes);
     }
+    drawn
 }
 
-fn path_start(p: &PathData) -> Option<Point> {
-    match p.segs.first()? {
-        Seg::M(a) => Some(*a),
-        _ => None,
+/// Pieces per cubic when a curve is sampled for clearance (16 chords: a few hundredths of a
+/// pixel off the curve at the sizes layouts draw).
+pub(crate) const SAMPLES: usize = 16;
+
+/// The basis curve through `pts` (`drawn` is it untightened), pulled towards its control
+/// polygon wherever it comes nearer a foreign box than the polygon itself does.
+///
+/// A basis curve cuts each corner of its control polygon; repeating a control point pulls the
+/// curve towards it (twice: most of the way; three times: onto the corner, the pieces beside
+/// it straight). So corners near an offending box are doubled, then tripled, then every
+/// corner is tripled, and the curve is the polygon, which the routes keep clear. Corners far
+/// from every box keep mermaid's smooth look.
+fn tightened(pts: &[Point], spec: &EdgeSpec, drawn: &DrawnEdge, boxes: &Boxes) -> PathData {
+    // What quality counts (the slack included), so that what it finds is what is tightened.
+    let margin = CLEARANCE - SLACK;
+    let near = |d: &DrawnEdge| boxes.closer_than(&d.polylines(SAMPLES), spec.from, spec.to, margin);
+    let mut found = near(drawn);
+    if found.is_empty() {
+        return drawn.path.clone();
     }
+    let mut polygon = vec![pts.to_vec()];
+    polygon.extend(
+        drawn
+            .start
+            .iter()
+            .chain(&drawn.end)
+            .map(MarkerSpan::outline),
+    );
+    let allowed = boxes.closer_than(&polygon, spec.from, spec.to, margin);
+    let mut times = vec![1usize; pts.len()];
+    for round in 0..3 {
+        if found.iter().all(|f| allowed.contains(f)) {
+            break;
+        }
+        let offending: Vec<Rect> = found
+            .iter()
+            .filter(|f| !allowed.contains(f))
+            .filter_map(|f| boxes.rect(*f))
+            .collect();
+        for i in 1..pts.len() - 1 {
+            let close = offending.iter().any(|r| {
+                distance(pts[i - 1], pts[i], r).min(distance(pts[i], pts[i + 1], r)) < NEAR_CORNER
+            });
+            if round == 2 || close {
+                times[i] = (times[i] + 1).min(3).max(if round == 2 { 3 } else { 1 });
+            }
+        }
+        let mut repeated = Vec::with_capacity(pts.len() * 3);
+        for (p, &k) in pts.iter().zip(&times) {
+            repeated.extend(std::iter::repeat_n(*p, k));
+        }
+        let mut p = PathData::new();
+        p.m(pts[0].x, pts[0].y);
+        basis(&mut p, &repeated);
+        let candidate = DrawnEdge {
+            path: p,
+            start: drawn.start,
+            end: drawn.end,
+        };
+        found = near(&candidate);
+        if round == 2 || found.iter().all(|f| allowed.contains(f)) {
+            return candidate.path;
+        }
+    }
+    drawn.path.clone()
 }
 
-fn path_end(p: &PathData) -> Option<Point> {
-    match p.segs.last()? {
-        Seg::M(a) | Seg::L(a) | Seg::C(_, _, a) => Some(*a),
-        Seg::Z => None,
-    }
-}
+/// How near (px) a corner's polygon sides come to an offending box for the corner to be
+/// tightened.
+const NEAR_CORNER: f64 = 3.0 * CLEARANCE;
 
 /// Half a marker's width across the path (the `<marker>` shapes render draws).
 fn marker_half_width(m: Marker) -> f64 {
@@ -224,10 +287,18 @@ fn trim(points: &mut Vec<Point>, mut len: f64, at_start: bool) {
 }
 
 /// The path for an edge routed through `points`, shortened by `start`/`end` marker reach.
+#[cfg(test)]
 pub(crate) fn edge_path(points: &[Point], curve: Curve, start: f64, end: f64) -> PathData {
+    let (pts, curve) = control_points(points, curve, start, end);
+    path_through(&pts, curve)
+}
+
+/// The points a curve is drawn through (steps expanded, duplicates dropped, ends shortened by
+/// `start`/`end`), and the curve that draws them (steps become linear).
+fn control_points(points: &[Point], curve: Curve, start: f64, end: f64) -> (Vec<Point>, Curve) {
     let mut pts = dedup(points);
     if pts.len() < 2 {
-        return PathData::new();
+        return (Vec::new(), curve);
     }
     let curve = match curve {
         Curve::Step => {
@@ -246,6 +317,14 @@ pub(crate) fn edge_path(points: &[Point], curve: Curve, start: f64, end: f64) ->
     };
     trim(&mut pts, end, false);
     trim(&mut pts, start, true);
+    (pts, curve)
+}
+
+/// `curve` through `pts` (at least two, or the path is empty).
+fn path_through(pts: &[Point], curve: Curve) -> PathData {
+    if pts.len() < 2 {
+        return PathData::new();
+    }
     let mut p = PathData::new();
     p.m(pts[0].x, pts[0].y);
     if pts.len() == 2 && curve != Curve::BumpX && curve != Curve::BumpY {
@@ -253,12 +332,12 @@ pub(crate) fn edge_path(points: &[Point], curve: Curve, start: f64, end: f64) ->
         return p;
     }
     match curve {
-        Curve::Basis => basis(&mut p, &pts),
-        Curve::Natural => natural(&mut p, &pts),
-        Curve::Cardinal => catmull_rom(&mut p, &pts, 0.0),
-        Curve::CatmullRom => catmull_rom(&mut p, &pts, 0.5),
-        Curve::MonotoneX => monotone(&mut p, &pts, false),
-        Curve::MonotoneY => monotone(&mut p, &pts, true),
+        Curve::Basis => basis(&mut p, pts),
+        Curve::Natural => natural(&mut p, pts),
+        Curve::Cardinal => catmull_rom(&mut p, pts, 0.0),
+        Curve::CatmullRom => catmull_rom(&mut p, pts, 0.5),
+        Curve::MonotoneX => monotone(&mut p, pts, false),
+        Curve::MonotoneY => monotone(&mut p, pts, true),
         Curve::BumpX | Curve::BumpY => {
             for w in pts.windows(2) {
                 let (a, b) = (w[0], w[1]);

@@ -134,3 +134,58 @@ fn degenerate_routes_do_not_panic() {
     );
     assert!(!p.to_d().contains("NaN"));
 }
+
+/// An L-shaped route around a box in its inner corner: the route clears the box by 12 px, the
+/// basis curve cuts the corner into it; drawn, the curve is tightened onto the corner and
+/// clears it too. Without a box there, the curve stays mermaid's smooth basis.
+#[test]
+fn basis_is_tightened_where_it_cuts_into_a_foreign_box() {
+    use crate::geometry::Rect;
+    use crate::layout::clearance::{Boxes, Foreign, SLACK};
+    use crate::layout::{EdgeRoute, End, Layout};
+    let route = vec![
+        Point::new(0.0, 0.0),
+        Point::new(0.0, 100.0),
+        Point::new(100.0, 100.0),
+    ];
+    let mut l = Layout {
+        nodes: vec![
+            Rect::new(-20.0, -30.0, 40.0, 30.0),
+            Rect::new(100.0, 80.0, 40.0, 40.0),
+            Rect::new(12.0, 50.0, 40.0, 38.0),
+        ],
+        edges: vec![EdgeRoute {
+            points: route.clone(),
+            label: None,
+        }],
+        ..Layout::default()
+    };
+    let spec = EdgeSpec::new(
+        End::node(0),
+        End::node(1),
+        Curve::Basis,
+        Marker::None,
+        Marker::Arrow,
+    );
+    let boxes = Boxes::of(&l);
+    let near = |p: &PathData| {
+        boxes.closer_than(
+            &p.flatten(SAMPLES),
+            End::node(0),
+            End::node(1),
+            CLEARANCE - SLACK,
+        )
+    };
+    let smooth = edge_path(&route, Curve::Basis, 0.0, 9.0);
+    assert_eq!(
+        near(&smooth),
+        vec![Foreign::Node(2)],
+        "basis cuts the corner"
+    );
+    let drawn = draw_edges(&l, &[spec]);
+    assert!(near(&drawn[0].path).is_empty(), "{:?}", drawn[0].path);
+    assert_eq!(drawn[0].end.map(|m| m.tip), Some(Point::new(100.0, 100.0)));
+    // No box in the corner: the smooth curve.
+    l.nodes.pop();
+    assert_eq!(draw_edges(&l, &[spec])[0].path, smooth);
+}

@@ -10,6 +10,7 @@
 //! label boxes and baselines, title and [`legend`] bands; [`drawing::draw`] is the whole way from a graph to what users see.
 //! [`quality`] measures results (crossings, bends, edge length, area, overlaps).
 
+pub mod clearance;
 pub mod curve;
 pub mod drawing;
 pub mod flowchart;
