@@ -39,10 +39,10 @@ use crate::geometry::{Point, Rect};
 use crate::layout::{ClusterIndex, NodeIndex};
 use index::Grid;
 
-/// Distance (px) a straightened segment keeps from boxes it newly passes: the drawn curve's
-/// clearance ([`super::clearance::CLEARANCE`]) and a little more, so the chords it is measured
-/// by stay clear too.
-pub const CLEARANCE: f64 = super::clearance::CLEARANCE + 1.0;
+/// Distance (px) a straightened segment keeps from node boxes it newly passes: the drawn
+/// curve's clearance ([`super::clearance::CLEARANCE`]; the curve is tightened onto the route
+/// where it would come nearer).
+pub const CLEARANCE: f64 = super::clearance::CLEARANCE;
 
 /// Most route points one shortcut replaces: bounds the work on very long edges (a straight
 /// run of more points comes out as collinear pieces, which neither bend nor lengthen it).
@@ -80,7 +80,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     }
     for c in &layout.clusters {
         if c.title.width > 0.0 {
-            obstacles.push((Obstacle::Title, grow(&c.title), c.title));
+            obstacles.push((Obstacle::Title, c.title, c.title));
         }
     }
     let corners: Vec<(Point, Point)> = obstacles

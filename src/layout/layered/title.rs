@@ -96,8 +96,8 @@ impl Segments {
 }
 
 /// Room (px) a cluster title keeps from a route passing beside, above or below it: the drawn
-/// curve's clearance and a little more.
-const TITLE_CLEARANCE: f64 = crate::layout::clearance::CLEARANCE + 1.0;
+/// curve's clearance.
+const TITLE_CLEARANCE: f64 = crate::layout::clearance::CLEARANCE;
 
 /// The left x of a cluster's title (top `y`): centred, unless a route crosses the title there;
 /// then the free place along the title strip nearest the centre (`pad` inside the cluster's

@@ -45,7 +45,7 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     }
     for c in &layout.clusters {
         if c.title.width > 0.0 {
-            obstacles.push((Obstacle::Title, grow(&c.title), c.title));
+            obstacles.push((Obstacle::Title, c.title, c.title));
         }
     }
     let mut boxes = Grid::new(layout.width, layout.height);
