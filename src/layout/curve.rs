@@ -182,8 +182,10 @@ fn tightened(pts: &[Point], spec: &EdgeSpec, drawn: &DrawnEdge, boxes: &Boxes) -
             let close = offending.iter().any(|r| {
                 distance(pts[i - 1], pts[i], r).min(distance(pts[i], pts[i + 1], r)) < NEAR_CORNER
             });
-            if round == 2 || close {
-                times[i] = (times[i] + 1).min(3).max(if round == 2 { 3 } else { 1 });
+            if round == 2 {
+                times[i] = 3;
+            } else if close {
+                times[i] = (times[i] + 1).min(3);
             }
         }
         let mut repeated = Vec::with_capacity(pts.len() * 3);
