@@ -39,7 +39,7 @@ impl Foreign {
 /// The boxes of a layout (nodes, titled clusters' title boxes) in a uniform grid: each box
 /// (grown by [`CLEARANCE`]) listed in the cells it covers, so a piece of a curve is tested only
 /// against the boxes of the cells under it. (Looking at every box under a piece's x-range
-/// looked at whole columns of boxes: seven times the pipeline's time on the benchmark's
+/// looked at whole columns of boxes: five times the pipeline's time on the benchmark's
 /// 1,000-node flowchart.)
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Boxes {
