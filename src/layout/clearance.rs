@@ -372,8 +372,12 @@ mod tests {
                 let line: Vec<Point> = (0..1 + (next(6.0) as usize))
                     .map(|_| Point::new(next(spread * 1.2) - 500.0, next(spread * 1.2) - 500.0))
                     .collect();
-                let found =
-                    grid.closer_than(&[line.clone()], End::node(0), End::node(1), CLEARANCE);
+                let found = grid.closer_than(
+                    std::slice::from_ref(&line),
+                    End::node(0),
+                    End::node(1),
+                    CLEARANCE,
+                );
                 let mut every: Vec<Foreign> = (2..nodes.len())
                     .filter(|&i| {
                         let pieces: Vec<(Point, Point)> = if line.len() == 1 {
