@@ -2,14 +2,15 @@
 //! (`snap`), every label's box and baselines, the title band and the legend band.
 //! Render writes a [`Drawing`] as it is and measures nothing.
 
+use super::curve::{self, DrawnEdge, EdgeSpec};
 use super::flowchart::{
     cluster_text, edge_text, font_size, label_center, node_text, shows_label, style_font_size,
 };
 use super::legend::{self, LegendBand};
 use super::snap::Outlines;
-use super::{Layout, LayoutGraph};
+use super::{End, Layout, LayoutGraph};
 use crate::geometry::Point;
-use crate::model::{Endpoint, Flowchart, Label, LegendEntry};
+use crate::model::{Endpoint, Flowchart, Label, LegendEntry, Marker, Stroke};
 use crate::text::{self, first_baseline, LINE_HEIGHT};
 
 /// A label's lines as drawn (wrapped where layout wrapped them) and where they go: a block of
@@ -74,6 +75,8 @@ pub struct Drawing {
     pub cluster_labels: Vec<TextBox>,
     /// Per edge route: its label's text, where the route has a label box.
     pub edge_labels: Vec<Option<TextBox>>,
+    /// Per edge (as many as both the chart and the layout have): its drawn curve and markers.
+    pub edges: Vec<DrawnEdge>,
     /// The legend band (empty without entries).
     pub legend: LegendBand,
 }
@@ -148,6 +151,7 @@ impl Drawing {
                 Some(TextBox::new(edge_text(label, fs), center, fs))
             })
             .collect();
+        let edges = curve::draw_edges(&layout, &edge_specs(chart));
         Drawing {
             width,
             height,
@@ -158,9 +162,31 @@ impl Drawing {
             node_labels,
             cluster_labels,
             edge_labels,
+            edges,
             legend,
         }
     }
+}
+
+/// How each of `chart`'s edges is drawn: its curve, its markers (none on an invisible edge).
+fn edge_specs(chart: &Flowchart) -> Vec<EdgeSpec> {
+    let end = |e: Endpoint| match e {
+        Endpoint::Node(n) => End::node(n.index()),
+        Endpoint::Cluster(c) => End::cluster(c.index()),
+    };
+    chart
+        .edges
+        .iter()
+        .map(|e| {
+            let (start, stop) = if e.stroke == Stroke::Invisible {
+                (Marker::None, Marker::None)
+            } else {
+                (e.start, e.end)
+            };
+            let curve = e.curve.unwrap_or(chart.curve);
+            EdgeSpec::new(end(e.from), end(e.to), curve, start, stop)
+        })
+        .collect()
 }
 
 /// Moves each route end that meets a node onto the outline its shape draws.

@@ -6,10 +6,12 @@
 //! [`straighten`] shortens the routes and cluster titles are moved off them as its last phases.
 //! [`layout`] runs every phase: every chart (flowcharts and state diagrams) goes through it.
 //! [`drawing`] finishes a flowchart's layout for render: route ends snapped to the drawn
-//! shapes (`shape` holds their geometry), label boxes and baselines, title and [`legend`]
-//! bands; [`drawing::draw`] is the whole way from a graph to what users see.
+//! shapes (`shape` holds their geometry), each edge's drawn curve and markers ([`curve`]),
+//! label boxes and baselines, title and [`legend`] bands; [`drawing::draw`] is the whole way from a graph to what users see.
 //! [`quality`] measures results (crossings, bends, edge length, area, overlaps).
 
+pub mod clearance;
+pub mod curve;
 pub mod drawing;
 pub mod flowchart;
 pub mod layered;
@@ -169,8 +171,8 @@ pub struct LayoutGraph {
 /// A routed edge.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EdgeRoute {
-    /// The polyline from tail outline to head outline (at least two points). Render may smooth
-    /// it; the smoothed curve stays inside the polyline's convex hull, so it misses boxes too.
+    /// The polyline from tail outline to head outline (at least two points). [`curve`] draws
+    /// the curve through it.
     pub points: Vec<Point>,
     /// Where the label box sits, if the edge has a label.
     pub label: Option<Rect>,

@@ -11,6 +11,9 @@
 pub mod generate;
 pub mod wireframe;
 
+use super::clearance::{Boxes, Foreign, CLEARANCE, SLACK};
+use super::curve::{draw_edges, DrawnEdge, EdgeSpec, SAMPLES};
+use super::drawing::Drawing;
 use super::{End, Layout, LayoutGraph};
 use crate::geometry::{Point, Rect};
 use std::fmt;
@@ -234,6 +237,37 @@ pub fn label_overlaps(_g: &LayoutGraph, l: &Layout) -> usize {
     count
 }
 
+/// `(edge, box)` pairs where edge `e`'s drawn curve or marker (`drawn[e]`, sampled) passes
+/// through or within [`CLEARANCE`] (less [`SLACK`]) of a box foreign to it (see
+/// [`super::clearance`]: a node it does not end on, a cluster title but for a cluster it ends
+/// on). Sorted, each pair once.
+pub fn near_foreign_boxes(
+    g: &LayoutGraph,
+    l: &Layout,
+    drawn: &[DrawnEdge],
+) -> Vec<(usize, Foreign)> {
+    let boxes = Boxes::of(l);
+    let mut out = Vec::new();
+    for (e, (edge, d)) in g.edges.iter().zip(drawn).enumerate() {
+        let lines = d.polylines(SAMPLES);
+        for f in boxes.closer_than(&lines, edge.from, edge.to, CLEARANCE - SLACK) {
+            out.push((e, f));
+        }
+    }
+    out
+}
+
+/// Edges whose drawn curve or marker comes within [`CLEARANCE`] of a foreign box (see
+/// [`near_foreign_boxes`]).
+pub fn edges_near_foreign_boxes(g: &LayoutGraph, l: &Layout, drawn: &[DrawnEdge]) -> usize {
+    let mut edges: Vec<usize> = near_foreign_boxes(g, l, drawn)
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect();
+    edges.dedup();
+    edges.len()
+}
+
 /// All measures of one layout.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Metrics {
@@ -253,12 +287,37 @@ pub struct Metrics {
     pub edges_through_nodes: usize,
     /// See [`label_overlaps`].
     pub label_overlaps: usize,
+    /// See [`edges_near_foreign_boxes`].
+    pub edges_near_boxes: usize,
+    /// Width of the drawing.
+    pub width: f64,
+    /// Height of the drawing.
+    pub height: f64,
 }
 
 impl Metrics {
-    /// Measures `l`, the layout of `g`.
+    /// Measures `l`, the layout of `g`, its edges drawn as plain arrows
+    /// ([`EdgeSpec::arrows`]: basis curves, as mermaid draws `-->`).
     pub fn of(g: &LayoutGraph, l: &Layout) -> Metrics {
+        let drawn = draw_edges(l, &EdgeSpec::arrows(g));
+        Metrics::with_edges(g, l, &drawn)
+    }
+
+    /// Measures `d`, the drawing of a chart whose layout input is `g`: its own curves and
+    /// markers, its whole size (title and legend bands included).
+    pub fn of_drawing(g: &LayoutGraph, d: &Drawing) -> Metrics {
         Metrics {
+            width: d.width,
+            height: d.height,
+            ..Metrics::with_edges(g, &d.layout, &d.edges)
+        }
+    }
+
+    fn with_edges(g: &LayoutGraph, l: &Layout, drawn: &[DrawnEdge]) -> Metrics {
+        Metrics {
+            edges_near_boxes: edges_near_foreign_boxes(g, l, drawn),
+            width: l.width,
+            height: l.height,
             crossings: crossings(g, l),
             bends: bends(g, l),
             length: total_edge_length(g, l),
@@ -284,7 +343,7 @@ impl fmt::Display for Metrics {
         write!(
             f,
             "crossings {} bends {} length {:.0} area {:.0} node_overlaps {} cluster_violations {} \
-             edges_through_nodes {} label_overlaps {}",
+             edges_through_nodes {} label_overlaps {} edges_near_boxes {} width {:.0} height {:.0}",
             self.crossings,
             self.bends,
             self.length,
@@ -292,7 +351,10 @@ impl fmt::Display for Metrics {
             self.node_overlaps,
             self.cluster_violations,
             self.edges_through_nodes,
-            self.label_overlaps
+            self.label_overlaps,
+            self.edges_near_boxes,
+            self.width,
+            self.height
         )
     }
 }

@@ -39,8 +39,10 @@ use crate::geometry::{Point, Rect};
 use crate::layout::{ClusterIndex, NodeIndex};
 use index::Grid;
 
-/// Distance (px) a straightened segment keeps from boxes it newly passes.
-pub const CLEARANCE: f64 = 6.0;
+/// Distance (px) a straightened segment keeps from node boxes it newly passes: the drawn
+/// curve's clearance ([`super::clearance::CLEARANCE`]; the curve is tightened onto the route
+/// where it would come nearer).
+pub const CLEARANCE: f64 = super::clearance::CLEARANCE;
 
 /// Most route points one shortcut replaces: bounds the work on very long edges (a straight
 /// run of more points comes out as collinear pieces, which neither bend nor lengthen it).

@@ -2,12 +2,14 @@
 //! nested clusters, edges to clusters and random directions always lay out cleanly.
 
 use netfig::geometry::{Point, Rect, Size};
-use netfig::layout::quality::Metrics;
+use netfig::layout::curve::{draw_edges, EdgeSpec};
+use netfig::layout::quality::{self, generate, Metrics};
 use netfig::layout::straighten::straighten;
 use netfig::layout::{
     layered, Direction, End, Layout, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline,
     Spacing,
 };
+use netfig::model::{Curve, Marker};
 use proptest::prelude::*;
 
 fn direction() -> impl Strategy<Value = Direction> {
@@ -300,6 +302,35 @@ proptest! {
                     );
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+
+    /// The drawn curve (basis, with its arrowhead) never comes nearer a box foreign to it than
+    /// its route does: wherever the route keeps the 8 px clearance, so does the drawing
+    /// (`layout::curve` tightens the curve at corners where smoothing would cut into it).
+    #[test]
+    fn drawn_curves_keep_the_clearance_their_routes_keep(
+        seed in any::<u64>(),
+        n in 2usize..40,
+        extra in 0usize..30,
+        clusters in 0usize..4,
+    ) {
+        let g = generate::random_clustered(seed, n, n + extra, clusters);
+        let l = netfig::layout::layout(&g);
+        let drawn = draw_edges(&l, &EdgeSpec::arrows(&g));
+        let routes: Vec<EdgeSpec> = g
+            .edges
+            .iter()
+            .map(|e| EdgeSpec::new(e.from, e.to, Curve::Linear, Marker::None, Marker::Arrow))
+            .collect();
+        let polylines = draw_edges(&l, &routes);
+        let by_route = quality::near_foreign_boxes(&g, &l, &polylines);
+        for near in quality::near_foreign_boxes(&g, &l, &drawn) {
+            prop_assert!(by_route.contains(&near), "{:?} only when drawn", near);
         }
     }
 }

@@ -18,6 +18,7 @@ mod book_e2e;
 mod book_markup;
 mod book_serve;
 mod browser;
+mod clearance;
 mod cli_signals;
 mod conformance;
 mod harness;
@@ -97,6 +98,7 @@ fn main() {
         parse_corpus::comment_103_and_111 &[Corpus];
         cli_signals::sigterm_while_writing_removes_the_temporary &[Strace];
         conformance::corpus_examples_render &[Corpus];
+        clearance::drawn_edges_clear_foreign_boxes_in_the_corpora &[Corpus];
         conformance::realworld_flowcharts_render_where_mermaid_does &[Corpus];
         conformance::realworld_flowcharts_render_with_the_cli &[Corpus];
         harness::a_missing_tool_is_ignored_with_its_reason &[];

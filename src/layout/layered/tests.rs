@@ -405,6 +405,7 @@ fn parallel_edges_at_a_cluster_end_on_its_wall_stay_on_its_border() {
             rank: 20.0,
             cluster_padding: 0.0,
             margin: 8.0,
+            max_rank_width: None,
         },
     };
     for dir in [Direction::LeftRight, Direction::TopBottom] {

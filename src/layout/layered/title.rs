@@ -95,8 +95,9 @@ impl Segments {
     }
 }
 
-/// Room (px) a cluster title keeps from a route passing beside it.
-const TITLE_CLEARANCE: f64 = 4.0;
+/// Room (px) a cluster title keeps from a route passing beside, above or below it: the drawn
+/// curve's clearance.
+const TITLE_CLEARANCE: f64 = crate::layout::clearance::CLEARANCE;
 
 /// The left x of a cluster's title (top `y`): centred, unless a route crosses the title there;
 /// then the free place along the title strip nearest the centre (`pad` inside the cluster's
@@ -107,7 +108,7 @@ pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segme
     if title.height <= 0.0 || w <= 0.0 {
         return centre;
     }
-    let (y0, y1) = (y, y + title.height);
+    let (y0, y1) = (y - TITLE_CLEARANCE, y + title.height + TITLE_CLEARANCE);
     // x-intervals where routes pass through the strip y0..y1 inside the cluster.
     let mut blocked: Vec<(f64, f64)> = Vec::new();
     for (a, b) in routes.near(y0, y1, rect.x, rect.right()) {

@@ -19,6 +19,7 @@ pub(crate) mod writer;
 
 use super::{theme, SvgOptions};
 use crate::geometry::Rect;
+use crate::layout::curve::DrawnEdge;
 use crate::layout::drawing::{Drawing, TextBox};
 use crate::layout::Layout;
 use crate::model::{Endpoint, Flowchart, Label, Link, Marker, Stroke};
@@ -85,9 +86,9 @@ pub fn flowchart(chart: &Flowchart, drawing: &Drawing, options: &SvgOptions) -> 
     }
     clusters(&mut doc, chart, drawing);
     for (i, e) in chart.edges.iter().enumerate() {
-        if let Some(route) = layout.edges.get(i) {
+        if let (Some(route), Some(drawn)) = (layout.edges.get(i), drawing.edges.get(i)) {
             let text = drawing.edge_labels.get(i).and_then(Option::as_ref);
-            edge(&mut doc, chart, e, route, text, &markers);
+            edge(&mut doc, chart, e, (route, drawn), text, &markers);
         }
     }
     for (i, n) in chart.nodes.iter().enumerate() {
@@ -253,12 +254,13 @@ fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
     .unwrap_or_default()
 }
 
-/// Writes edge `e` along `route`, its label (if any) set in `text`.
+/// Writes edge `e` as `drawn` (its route, for the label box, and its drawn curve), its label
+/// (if any) set in `text`.
 fn edge(
     doc: &mut Doc,
     chart: &Flowchart,
     e: &crate::model::Edge,
-    route: &crate::layout::EdgeRoute,
+    (route, drawn): (&crate::layout::EdgeRoute, &DrawnEdge),
     text: Option<&TextBox>,
     markers: &Markers,
 ) {
@@ -278,13 +280,7 @@ fn edge(
     } else {
         (e.start, e.end)
     };
-    let curve = e.curve.unwrap_or(chart.curve);
-    let path = edges::edge_path(
-        &route.points,
-        curve,
-        edges::marker_reach(start),
-        edges::marker_reach(end),
-    );
+    let path = &drawn.path;
     if !path.segs.is_empty() {
         let mut class = String::from("line");
         match e.stroke {

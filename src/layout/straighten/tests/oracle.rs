@@ -11,7 +11,7 @@ use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{End, Layout, LayoutGraph, Outline};
 
 /// Distance (px) a straightened segment keeps from boxes it newly passes.
-const CLEARANCE: f64 = 6.0;
+const CLEARANCE: f64 = super::super::CLEARANCE;
 
 /// Most route points one shortcut replaces: bounds the work on very long edges (a straight
 /// run of more points comes out as collinear pieces, which neither bend nor lengthen it).

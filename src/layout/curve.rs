@@ -1,0 +1,532 @@
+//! Edge curves: the drawn path through each routed polyline, shortened for its end markers.
+//!
+//! Curves follow d3-shape (what mermaid uses): `Basis`, `Linear`, `Natural`, `Step*`,
+//! `Cardinal` (tension 0), `CatmullRom` (α = 0.5), `MonotoneX/Y`, `BumpX/Y`. Step curves are
+//! expanded to their polylines first, so marker shortening follows their last leg.
+//! Geometry is layout's: render writes the [`DrawnEdge`]s of a [`super::drawing::Drawing`] as
+//! they are.
+
+use super::clearance::{distance, Boxes, CLEARANCE, SLACK};
+use super::path::PathData;
+use super::{End, Layout, LayoutGraph};
+use crate::geometry::{Point, Rect};
+use crate::model::{Curve, Marker};
+
+/// What decides how one edge is drawn: its ends (whose boxes it may touch), its curve and
+/// its markers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct EdgeSpec {
+    /// Tail.
+    pub from: End,
+    /// Head.
+    pub to: End,
+    /// The curve through the route.
+    pub curve: Curve,
+    /// Marker at the tail.
+    pub start: Marker,
+    /// Marker at the head.
+    pub end: Marker,
+}
+
+impl EdgeSpec {
+    /// An edge from `from` to `to` drawn with `curve`, `start` and `end` markers.
+    pub fn new(from: End, to: End, curve: Curve, start: Marker, end: Marker) -> EdgeSpec {
+        EdgeSpec {
+            from,
+            to,
+            curve,
+            start,
+            end,
+        }
+    }
+
+    /// The edges of `graph` as mermaid draws a plain `-->`: a basis curve with an arrowhead.
+    pub fn arrows(graph: &LayoutGraph) -> Vec<EdgeSpec> {
+        graph
+            .edges
+            .iter()
+            .map(|e| EdgeSpec::new(e.from, e.to, Curve::Basis, Marker::None, Marker::Arrow))
+            .collect()
+    }
+}
+
+/// Where a marker is drawn: from `base` (the path's end, shortened by [`marker_reach`]) to
+/// `tip` (the route's end, on the outline), `half_width` to each side of that line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct MarkerSpan {
+    /// Where the path ends and the marker is attached.
+    pub base: Point,
+    /// The route's end: the marker's far end.
+    pub tip: Point,
+    /// Half the marker's width across the path.
+    pub half_width: f64,
+}
+
+impl MarkerSpan {
+    /// The marker's outline as a closed polyline (a triangle around its axis).
+    pub fn outline(&self) -> Vec<Point> {
+        let (dx, dy) = (self.tip.x - self.base.x, self.tip.y - self.base.y);
+        let len = dx.hypot(dy);
+        if len.is_nan() || len <= 1e-9 {
+            return vec![self.base, self.tip];
+        }
+        let (nx, ny) = (-dy / len * self.half_width, dx / len * self.half_width);
+        let (l, r) = (
+            Point::new(self.base.x + nx, self.base.y + ny),
+            Point::new(self.base.x - nx, self.base.y - ny),
+        );
+        vec![l, self.tip, r, l]
+    }
+}
+
+/// An edge as drawn: its path (final coordinates of the chart, shortened for its markers) and
+/// the markers that cover the rest of the route.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DrawnEdge {
+    pub(crate) path: PathData,
+    /// The marker at the tail, if the edge has one.
+    pub start: Option<MarkerSpan>,
+    /// The marker at the head, if the edge has one.
+    pub end: Option<MarkerSpan>,
+}
+
+impl DrawnEdge {
+    /// Everything drawn as polylines: the path (each cubic in `steps` pieces), then each
+    /// marker's outline.
+    pub fn polylines(&self, steps: usize) -> Vec<Vec<Point>> {
+        let mut out = self.path.flatten(steps);
+        out.extend(self.start.iter().chain(&self.end).map(MarkerSpan::outline));
+        out
+    }
+}
+
+/// Draws every route of `layout` as `specs` says (index by index; routes without a spec, or
+/// specs without a route, are left out), keeping each basis curve clear of the boxes foreign to
+/// it wherever its route is (see [`tightened`]).
+pub fn draw_edges(layout: &Layout, specs: &[EdgeSpec]) -> Vec<DrawnEdge> {
+    let boxes = Boxes::of(layout);
+    layout
+        .edges
+        .iter()
+        .zip(specs)
+        .map(|(route, spec)| draw_edge(&route.points, spec, &boxes))
+        .collect()
+}
+
+/// One edge through `points`.
+fn draw_edge(points: &[Point], spec: &EdgeSpec, boxes: &Boxes) -> DrawnEdge {
+    let (start, end) = (marker_reach(spec.start), marker_reach(spec.end));
+    let (pts, curve) = control_points(points, spec.curve, start, end);
+    let span = |m: Marker, base: Option<&Point>, tip: Option<&Point>| {
+        let (base, tip) = (*base?, *tip?);
+        (m != Marker::None).then_some(MarkerSpan {
+            base,
+            tip,
+            half_width: marker_half_width(m),
+        })
+    };
+    let mut drawn = DrawnEdge {
+        start: span(spec.start, pts.first(), points.first()),
+        end: span(spec.end, pts.last(), points.last()),
+        path: path_through(&pts, curve),
+    };
+    if curve == Curve::Basis && pts.len() > 2 {
+        drawn.path = tightened(&pts, spec, &drawn, boxes);
+    }
+    drawn
+}
+
+/// Pieces per cubic when a curve is sampled for clearance (16 chords: a few hundredths of a
+/// pixel off the curve at the sizes layouts draw).
+pub(crate) const SAMPLES: usize = 16;
+
+/// The basis curve through `pts` (`drawn` is it untightened), pulled towards its control
+/// polygon wherever it comes nearer a foreign box than the polygon itself does.
+///
+/// A basis curve cuts each corner of its control polygon; repeating a control point pulls the
+/// curve towards it (twice: most of the way; three times: onto the corner, the pieces beside
+/// it straight). So corners near an offending box are doubled, then tripled, then every
+/// corner is tripled, and the curve is the polygon, which the routes keep clear. Corners far
+/// from every box keep mermaid's smooth look.
+fn tightened(pts: &[Point], spec: &EdgeSpec, drawn: &DrawnEdge, boxes: &Boxes) -> PathData {
+    // What quality counts (the slack included), so that what it finds is what is tightened.
+    let margin = CLEARANCE - SLACK;
+    let near = |d: &DrawnEdge| boxes.closer_than(&d.polylines(SAMPLES), spec.from, spec.to, margin);
+    let mut found = near(drawn);
+    if found.is_empty() {
+        return drawn.path.clone();
+    }
+    let mut polygon = vec![pts.to_vec()];
+    polygon.extend(
+        drawn
+            .start
+            .iter()
+            .chain(&drawn.end)
+            .map(MarkerSpan::outline),
+    );
+    let allowed = boxes.closer_than(&polygon, spec.from, spec.to, margin);
+    let mut times = vec![1usize; pts.len()];
+    for round in 0..3 {
+        if found.iter().all(|f| allowed.contains(f)) {
+            break;
+        }
+        let offending: Vec<Rect> = found
+            .iter()
+            .filter(|f| !allowed.contains(f))
+            .filter_map(|f| boxes.rect(*f))
+            .collect();
+        for i in 1..pts.len() - 1 {
+            let close = offending.iter().any(|r| {
+                distance(pts[i - 1], pts[i], r).min(distance(pts[i], pts[i + 1], r)) < NEAR_CORNER
+            });
+            if round == 2 {
+                times[i] = 3;
+            } else if close {
+                times[i] = (times[i] + 1).min(3);
+            }
+        }
+        let mut repeated = Vec::with_capacity(pts.len() * 3);
+        for (p, &k) in pts.iter().zip(&times) {
+            repeated.extend(std::iter::repeat_n(*p, k));
+        }
+        let mut p = PathData::new();
+        p.m(pts[0].x, pts[0].y);
+        basis(&mut p, &repeated);
+        let candidate = DrawnEdge {
+            path: p,
+            start: drawn.start,
+            end: drawn.end,
+        };
+        found = near(&candidate);
+        if round == 2 || found.iter().all(|f| allowed.contains(f)) {
+            return candidate.path;
+        }
+    }
+    drawn.path.clone()
+}
+
+/// How near (px) a corner's polygon sides come to an offending box for the corner to be
+/// tightened.
+const NEAR_CORNER: f64 = 3.0 * CLEARANCE;
+
+/// Half a marker's width across the path (the `<marker>` shapes render draws).
+fn marker_half_width(m: Marker) -> f64 {
+    match m {
+        Marker::None => 0.0,
+        Marker::Arrow => 5.0,
+        Marker::Circle | Marker::Cross => 4.0,
+    }
+}
+
+/// How far a marker reaches beyond the path end: the path is shortened by this much so the
+/// marker's tip touches the node outline.
+pub fn marker_reach(m: Marker) -> f64 {
+    match m {
+        Marker::None => 0.0,
+        Marker::Arrow => 9.0,
+        Marker::Circle => 8.0,
+        Marker::Cross => 5.0,
+    }
+}
+
+/// Drops consecutive duplicate points (zero-length segments break tangents).
+fn dedup(points: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points {
+        if p.x.is_finite() && p.y.is_finite() {
+            match out.last() {
+                Some(q) if (q.x - p.x).abs() < 1e-9 && (q.y - p.y).abs() < 1e-9 => {}
+                _ => out.push(*p),
+            }
+        }
+    }
+    out
+}
+
+/// The step curves as the polylines they are (d3's `t` = 0.5, 0, 1).
+fn steps(points: &[Point], t: f64) -> Vec<Point> {
+    let mut out = vec![points[0]];
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if t <= 0.0 {
+            out.push(Point::new(a.x, b.y));
+        } else if t >= 1.0 {
+            out.push(Point::new(b.x, a.y));
+        } else {
+            let xm = a.x + (b.x - a.x) * t;
+            out.push(Point::new(xm, a.y));
+            out.push(Point::new(xm, b.y));
+        }
+        out.push(b);
+    }
+    dedup(&out)
+}
+
+/// Moves the end of the polyline back by `len` along it (from the start when `at_start`),
+/// keeping at least a tenth of the last segment.
+fn trim(points: &mut Vec<Point>, mut len: f64, at_start: bool) {
+    if at_start {
+        points.reverse();
+    }
+    while len > 0.0 && points.len() >= 2 {
+        let n = points.len();
+        let (a, b) = (points[n - 2], points[n - 1]);
+        let seg = (b.x - a.x).hypot(b.y - a.y);
+        if seg > len || n == 2 {
+            let keep = ((seg - len) / seg).max(0.1);
+            points[n - 1] = Point::new(a.x + (b.x - a.x) * keep, a.y + (b.y - a.y) * keep);
+            break;
+        }
+        points.pop();
+        len -= seg;
+    }
+    if at_start {
+        points.reverse();
+    }
+}
+
+/// The path for an edge routed through `points`, shortened by `start`/`end` marker reach.
+#[cfg(test)]
+pub(crate) fn edge_path(points: &[Point], curve: Curve, start: f64, end: f64) -> PathData {
+    let (pts, curve) = control_points(points, curve, start, end);
+    path_through(&pts, curve)
+}
+
+/// The points a curve is drawn through (steps expanded, duplicates dropped, ends shortened by
+/// `start`/`end`), and the curve that draws them (steps become linear).
+fn control_points(points: &[Point], curve: Curve, start: f64, end: f64) -> (Vec<Point>, Curve) {
+    let mut pts = dedup(points);
+    if pts.len() < 2 {
+        return (Vec::new(), curve);
+    }
+    let curve = match curve {
+        Curve::Step => {
+            pts = steps(&pts, 0.5);
+            Curve::Linear
+        }
+        Curve::StepBefore => {
+            pts = steps(&pts, 0.0);
+            Curve::Linear
+        }
+        Curve::StepAfter => {
+            pts = steps(&pts, 1.0);
+            Curve::Linear
+        }
+        c => c,
+    };
+    trim(&mut pts, end, false);
+    trim(&mut pts, start, true);
+    (pts, curve)
+}
+
+/// `curve` through `pts` (at least two, or the path is empty).
+fn path_through(pts: &[Point], curve: Curve) -> PathData {
+    if pts.len() < 2 {
+        return PathData::new();
+    }
+    let mut p = PathData::new();
+    p.m(pts[0].x, pts[0].y);
+    if pts.len() == 2 && curve != Curve::BumpX && curve != Curve::BumpY {
+        p.l(pts[1].x, pts[1].y);
+        return p;
+    }
+    match curve {
+        Curve::Basis => basis(&mut p, pts),
+        Curve::Natural => natural(&mut p, pts),
+        Curve::Cardinal => catmull_rom(&mut p, pts, 0.0),
+        Curve::CatmullRom => catmull_rom(&mut p, pts, 0.5),
+        Curve::MonotoneX => monotone(&mut p, pts, false),
+        Curve::MonotoneY => monotone(&mut p, pts, true),
+        Curve::BumpX | Curve::BumpY => {
+            for w in pts.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let (c1, c2) = if curve == Curve::BumpX {
+                    let xm = (a.x + b.x) / 2.0;
+                    (Point::new(xm, a.y), Point::new(xm, b.y))
+                } else {
+                    let ym = (a.y + b.y) / 2.0;
+                    (Point::new(a.x, ym), Point::new(b.x, ym))
+                };
+                p.c(c1, c2, b);
+            }
+        }
+        _ => {
+            for q in &pts[1..] {
+                p.l(q.x, q.y);
+            }
+        }
+    }
+    p
+}
+
+fn lerp3(a: Point, b: Point, c: Point, wa: f64, wb: f64, wc: f64) -> Point {
+    let s = wa + wb + wc;
+    Point::new(
+        (wa * a.x + wb * b.x + wc * c.x) / s,
+        (wa * a.y + wb * b.y + wc * c.y) / s,
+    )
+}
+
+/// d3 `curveBasis`: a uniform cubic B-spline clamped to the end points.
+fn basis(p: &mut PathData, pts: &[Point]) {
+    let n = pts.len();
+    let first = lerp3(pts[0], pts[1], pts[1], 5.0, 1.0, 0.0);
+    p.l(first.x, first.y);
+    let seg = |p: &mut PathData, a: Point, b: Point, c: Point| {
+        p.c(
+            lerp3(a, b, b, 2.0, 1.0, 0.0),
+            lerp3(a, b, b, 1.0, 2.0, 0.0),
+            lerp3(a, b, c, 1.0, 4.0, 1.0),
+        );
+    };
+    for i in 2..n {
+        seg(p, pts[i - 2], pts[i - 1], pts[i]);
+    }
+    seg(p, pts[n - 2], pts[n - 1], pts[n - 1]);
+    p.l(pts[n - 1].x, pts[n - 1].y);
+}
+
+/// d3 `curveCatmullRom` with parameter `alpha` (0.5: centripetal, d3's default; 0: uniform,
+/// which is also d3 `curveCardinal` with tension 0). Like d3, the first and last segments
+/// use their end point as the outer control point.
+fn catmull_rom(p: &mut PathData, pts: &[Point], alpha: f64) {
+    let n = pts.len();
+    let dist = |a: Point, b: Point| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).powf(alpha / 2.0);
+    for i in 0..n - 1 {
+        let (p1, p2) = (pts[i], pts[i + 1]);
+        let l12 = dist(p1, p2);
+        let l12_2 = l12 * l12;
+        let mut c1 = p1;
+        if i > 0 {
+            let p0 = pts[i - 1];
+            let l01 = dist(p0, p1);
+            if l01 > 1e-12 {
+                let l01_2 = l01 * l01;
+                let a = 2.0 * l01_2 + 3.0 * l01 * l12 + l12_2;
+                let m = 3.0 * l01 * (l01 + l12);
+                c1 = Point::new(
+                    (p1.x * a - p0.x * l12_2 + p2.x * l01_2) / m,
+                    (p1.y * a - p0.y * l12_2 + p2.y * l01_2) / m,
+                );
+            }
+        }
+        let mut c2 = p2;
+        if i + 2 < n {
+            let p3 = pts[i + 2];
+            let l23 = dist(p2, p3);
+            if l23 > 1e-12 {
+                let l23_2 = l23 * l23;
+                let b = 2.0 * l23_2 + 3.0 * l23 * l12 + l12_2;
+                let m = 3.0 * l23 * (l23 + l12);
+                c2 = Point::new(
+                    (p2.x * b + p1.x * l23_2 - p3.x * l12_2) / m,
+                    (p2.y * b + p1.y * l23_2 - p3.y * l12_2) / m,
+                );
+            }
+        }
+        p.c(c1, c2, p2);
+    }
+}
+
+/// d3 `curveNatural`: the natural cubic spline through the points.
+fn natural(p: &mut PathData, pts: &[Point]) {
+    let xs: Vec<f64> = pts.iter().map(|q| q.x).collect();
+    let ys: Vec<f64> = pts.iter().map(|q| q.y).collect();
+    let (ax, bx) = natural_controls(&xs);
+    let (ay, by) = natural_controls(&ys);
+    for i in 0..pts.len() - 1 {
+        p.c(
+            Point::new(ax[i], ay[i]),
+            Point::new(bx[i], by[i]),
+            pts[i + 1],
+        );
+    }
+}
+
+fn natural_controls(x: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let n = x.len() - 1;
+    let mut a = vec![0.0; n];
+    let mut b = vec![0.0; n];
+    let mut r = vec![0.0; n];
+    a[0] = 0.0;
+    b[0] = 2.0;
+    r[0] = x[0] + 2.0 * x[1];
+    for i in 1..n.saturating_sub(1) {
+        a[i] = 1.0;
+        b[i] = 4.0;
+        r[i] = 4.0 * x[i] + 2.0 * x[i + 1];
+    }
+    a[n - 1] = 2.0;
+    b[n - 1] = 7.0;
+    r[n - 1] = 8.0 * x[n - 1] + x[n];
+    for i in 1..n {
+        let m = a[i] / b[i - 1];
+        b[i] -= m;
+        r[i] -= m * r[i - 1];
+    }
+    a[n - 1] = r[n - 1] / b[n - 1];
+    for i in (0..n.saturating_sub(1)).rev() {
+        a[i] = (r[i] - a[i + 1]) / b[i];
+    }
+    b[n - 1] = (x[n] + a[n - 1]) / 2.0;
+    for i in 0..n.saturating_sub(1) {
+        b[i] = 2.0 * x[i + 1] - a[i + 1];
+    }
+    (a, b)
+}
+
+/// d3 `curveMonotoneX` (or `Y` with the axes swapped): Fritsch–Carlson tangents. Where two
+/// points share the independent coordinate the tangent is taken as 0.
+fn monotone(p: &mut PathData, pts: &[Point], swap: bool) {
+    let q: Vec<(f64, f64)> = pts
+        .iter()
+        .map(|p| if swap { (p.y, p.x) } else { (p.x, p.y) })
+        .collect();
+    let n = q.len();
+    let sign = |v: f64| if v < 0.0 { -1.0 } else { 1.0 };
+    let mut t = vec![0.0; n];
+    for i in 1..n - 1 {
+        let (h0, h1) = (q[i].0 - q[i - 1].0, q[i + 1].0 - q[i].0);
+        if h0 == 0.0 || h1 == 0.0 || h0 + h1 == 0.0 {
+            continue;
+        }
+        let s0 = (q[i].1 - q[i - 1].1) / h0;
+        let s1 = (q[i + 1].1 - q[i].1) / h1;
+        let m = (s0 * h1 + s1 * h0) / (h0 + h1);
+        let v = (sign(s0) + sign(s1)) * s0.abs().min(s1.abs()).min(0.5 * m.abs());
+        t[i] = if v.is_finite() { v } else { 0.0 };
+    }
+    let slope2 = |a: (f64, f64), b: (f64, f64), t: f64| {
+        let h = b.0 - a.0;
+        if h != 0.0 {
+            (3.0 * (b.1 - a.1) / h - t) / 2.0
+        } else {
+            t
+        }
+    };
+    t[0] = slope2(q[0], q[1], t[1]);
+    t[n - 1] = slope2(q[n - 2], q[n - 1], t[n - 2]);
+    let pt = |a: f64, b: f64| {
+        if swap {
+            Point::new(b, a)
+        } else {
+            Point::new(a, b)
+        }
+    };
+    for i in 0..n - 1 {
+        let (a, b) = (q[i], q[i + 1]);
+        let dx = (b.0 - a.0) / 3.0;
+        p.c(
+            pt(a.0 + dx, a.1 + dx * t[i]),
+            pt(b.0 - dx, b.1 - dx * t[i + 1]),
+            pt(b.0, b.1),
+        );
+    }
+}
+
+#[cfg(test)]
+#[path = "curve_tests.rs"]
+mod tests;
