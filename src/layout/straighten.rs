@@ -95,6 +95,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         layout.edges.iter().map(|r| r.points.as_slice()),
     );
     let shared = shared_sides(graph, layout);
+    let meeting = ends_at_nodes(graph, layout.nodes.len());
     for (e, shared) in shared.iter().enumerate() {
         let edge = &graph.edges[e];
         if edge.from == edge.to || layout.edges[e].points.len() < 3 {
@@ -169,8 +170,15 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         );
         out[0] = first;
         out[n - 1] = last;
-        // Moving an end along its outline can, rarely, make the route a little longer.
-        if length(&out) <= length(&route.points) {
+        // Moving an end along its outline can, rarely, make the route a little longer; and
+        // a moved end may not come to sit beside another route's end (ports keep theirs apart).
+        let crowded = [
+            (edge.from, route.points[0], first),
+            (edge.to, orig[orig.len() - 1], last),
+        ]
+        .into_iter()
+        .any(|(end, was, now)| crowds(layout, &meeting, e, end, was, now));
+        if !crowded && length(&out) <= length(&route.points) {
             grid.replace(e, &out);
             layout.edges[e].points = out;
         }
@@ -264,6 +272,50 @@ impl Crossed<'_> {
         }
         self.upto[k] - self.upto[i]
     }
+}
+
+/// Per node, the routes that end on it: (edge, at its start?). Self-loops are left out.
+fn ends_at_nodes(graph: &LayoutGraph, nodes: usize) -> Vec<Vec<(usize, bool)>> {
+    let mut at = vec![Vec::new(); nodes];
+    for (e, edge) in graph.edges.iter().enumerate() {
+        if edge.from == edge.to {
+            continue;
+        }
+        for (end, start) in [(edge.from, true), (edge.to, false)] {
+            if let End::Node(NodeIndex(i)) = end {
+                at[i].push((e, start));
+            }
+        }
+    }
+    at
+}
+
+/// Whether moving route `e`'s end on `end` from `was` to `now` brings it nearer than the ports'
+/// gap ([`MIN_GAP`](super::layered::ports::MIN_GAP)) to another route's end on that node.
+fn crowds(
+    layout: &Layout,
+    meeting: &[Vec<(usize, bool)>],
+    e: usize,
+    end: End,
+    was: Point,
+    now: Point,
+) -> bool {
+    let End::Node(NodeIndex(i)) = end else {
+        return false;
+    };
+    if was == now {
+        return false;
+    }
+    let gap = super::layered::ports::MIN_GAP;
+    meeting[i]
+        .iter()
+        .filter(|&&(f, _)| f != e)
+        .any(|&(f, start)| {
+            let pts = &layout.edges[f].points;
+            let p = if start { pts.first() } else { pts.last() };
+            let apart = |a: Point, b: Point| (a.x - b.x).hypot(a.y - b.y);
+            p.is_some_and(|&p| apart(now, p) < gap && apart(was, p) >= gap)
+        })
 }
 
 /// For every route, whether its start and its end lie on a node side (across the rank

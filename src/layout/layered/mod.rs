@@ -26,7 +26,7 @@ mod normalize;
 mod obstacles;
 mod order;
 mod place;
-mod ports;
+pub(crate) mod ports;
 mod position;
 mod rank;
 mod route;

@@ -5,7 +5,8 @@
 use crate::geometry::{Point, Rect};
 use crate::layout::quality::segments_cross;
 use crate::layout::straighten::{
-    border_crossings, borders_near, clip, hits, length, nearest, shared_sides, with_centres,
+    border_crossings, borders_near, clip, crowds, ends_at_nodes, hits, length, nearest,
+    shared_sides, with_centres,
 };
 use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{End, Layout, LayoutGraph, Outline};
@@ -62,6 +63,7 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         segs.add(e, &r.points);
     }
     let shared = shared_sides(graph, layout);
+    let meeting = ends_at_nodes(graph, layout.nodes.len());
     for (e, shared) in shared.iter().enumerate() {
         let edge = &graph.edges[e];
         if edge.from == edge.to || layout.edges[e].points.len() < 3 {
@@ -136,8 +138,16 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         );
         out[0] = first;
         out[n - 1] = last;
-        // Moving an end along its outline can, rarely, make the route a little longer.
-        if length(&out) <= length(&route.points) {
+        // Moving an end along its outline can, rarely, make the route a little longer; and
+        // a moved end may not come to sit beside another route's end.
+        let orig = &route.points;
+        let crowded = [
+            (edge.from, orig[0], first),
+            (edge.to, orig[orig.len() - 1], last),
+        ]
+        .into_iter()
+        .any(|(end, was, now)| crowds(layout, &meeting, e, end, was, now));
+        if !crowded && length(&out) <= length(&route.points) {
             segs.replace(e, &out);
             layout.edges[e].points = out;
         }
