@@ -92,3 +92,11 @@ impl Rect {
             && o.bottom() <= self.bottom() + eps
     }
 }
+
+/// Whether a polyline through `a`, `b`, `c` goes on in the same direction at `b` (no bend, no
+/// reversal).
+pub(crate) fn goes_straight(a: Point, b: Point, c: Point) -> bool {
+    let (ux, uy, vx, vy) = (b.x - a.x, b.y - a.y, c.x - b.x, c.y - b.y);
+    let norm = (ux.hypot(uy) * vx.hypot(vy)).max(1e-12);
+    (ux * vy - uy * vx).abs() / norm <= 1e-9 && ux * vx + uy * vy >= 0.0
+}

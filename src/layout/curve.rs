@@ -9,7 +9,7 @@
 use super::clearance::{distance, Boxes, CLEARANCE, SLACK};
 use super::path::PathData;
 use super::{End, Layout, LayoutGraph};
-use crate::geometry::{Point, Rect};
+use crate::geometry::{goes_straight, Point, Rect};
 use crate::model::{Curve, Marker};
 
 /// What decides how one edge is drawn: its ends (whose boxes it may touch), its curve and
@@ -105,19 +105,20 @@ impl DrawnEdge {
 
 /// Draws every route of `layout` as `specs` says (index by index; routes without a spec, or
 /// specs without a route, are left out), keeping each basis curve clear of the boxes foreign to
-/// it wherever its route is (see [`tightened`]).
+/// it wherever its route is (see [`tightened`]) and on its label where its route bends there
+/// (see [`on_label`]).
 pub fn draw_edges(layout: &Layout, specs: &[EdgeSpec]) -> Vec<DrawnEdge> {
     let boxes = Boxes::of(layout);
     layout
         .edges
         .iter()
         .zip(specs)
-        .map(|(route, spec)| draw_edge(&route.points, spec, &boxes))
+        .map(|(route, spec)| draw_edge(&route.points, route.label, spec, &boxes))
         .collect()
 }
 
-/// One edge through `points`.
-fn draw_edge(points: &[Point], spec: &EdgeSpec, boxes: &Boxes) -> DrawnEdge {
+/// One edge through `points`, its label box `label`.
+fn draw_edge(points: &[Point], label: Option<Rect>, spec: &EdgeSpec, boxes: &Boxes) -> DrawnEdge {
     let (start, end) = (marker_reach(spec.start), marker_reach(spec.end));
     let (pts, curve) = control_points(points, spec.curve, start, end);
     let span = |m: Marker, base: Option<&Point>, tip: Option<&Point>| {
@@ -134,24 +135,67 @@ fn draw_edge(points: &[Point], spec: &EdgeSpec, boxes: &Boxes) -> DrawnEdge {
         path: path_through(&pts, curve),
     };
     if curve == Curve::Basis && pts.len() > 2 {
-        drawn.path = tightened(&pts, spec, &drawn, boxes);
+        let times = on_label(&pts, label);
+        if times.iter().any(|&k| k > 1) {
+            drawn.path = repeated_basis(&pts, &times);
+        }
+        drawn.path = tightened(&pts, &times, spec, &drawn, boxes);
     }
     drawn
+}
+
+/// How often each of the control points `pts` is repeated so that a basis curve through
+/// them runs through the centre of the edge's `label` box: where the route bends at the
+/// label's point (its label dummy's), three times, which puts the curve on the point (the
+/// corner is hidden under the label); elsewhere once. A basis curve only approaches its
+/// control points, and at a sharp bend it would pass the label by more than the label's
+/// half height.
+fn on_label(pts: &[Point], label: Option<Rect>) -> Vec<usize> {
+    let mut times = vec![1usize; pts.len()];
+    let Some(label) = label else { return times };
+    let c = label.center();
+    for i in 1..pts.len() - 1 {
+        let b = pts[i];
+        let at_centre = (b.x - c.x).abs() < 1e-6 && (b.y - c.y).abs() < 1e-6;
+        if at_centre && !goes_straight(pts[i - 1], b, pts[i + 1]) {
+            times[i] = 3;
+        }
+    }
+    times
+}
+
+/// The basis curve through `pts`, each point repeated `times[i]` times.
+fn repeated_basis(pts: &[Point], times: &[usize]) -> PathData {
+    let mut repeated = Vec::with_capacity(pts.len() * 3);
+    for (p, &k) in pts.iter().zip(times) {
+        repeated.extend(std::iter::repeat_n(*p, k));
+    }
+    let mut p = PathData::new();
+    p.m(pts[0].x, pts[0].y);
+    basis(&mut p, &repeated);
+    p
 }
 
 /// Pieces per cubic when a curve is sampled for clearance (16 chords: a few hundredths of a
 /// pixel off the curve at the sizes layouts draw).
 pub(crate) const SAMPLES: usize = 16;
 
-/// The basis curve through `pts` (`drawn` is it untightened), pulled towards its control
-/// polygon wherever it comes nearer a foreign box than the polygon itself does.
+/// The basis curve through `pts` (`drawn` is it untightened, each point repeated `base[i]`
+/// times), pulled towards its control polygon wherever it comes nearer a foreign box than the
+/// polygon itself does.
 ///
 /// A basis curve cuts each corner of its control polygon; repeating a control point pulls the
 /// curve towards it (twice: most of the way; three times: onto the corner, the pieces beside
 /// it straight). So corners near an offending box are doubled, then tripled, then every
 /// corner is tripled, and the curve is the polygon, which the routes keep clear. Corners far
 /// from every box keep mermaid's smooth look.
-fn tightened(pts: &[Point], spec: &EdgeSpec, drawn: &DrawnEdge, boxes: &Boxes) -> PathData {
+fn tightened(
+    pts: &[Point],
+    base: &[usize],
+    spec: &EdgeSpec,
+    drawn: &DrawnEdge,
+    boxes: &Boxes,
+) -> PathData {
     // What quality counts (the slack included), so that what it finds is what is tightened.
     let margin = CLEARANCE - SLACK;
     let near = |d: &DrawnEdge| boxes.closer_than(&d.polylines(SAMPLES), spec.from, spec.to, margin);
@@ -168,7 +212,7 @@ fn tightened(pts: &[Point], spec: &EdgeSpec, drawn: &DrawnEdge, boxes: &Boxes) -
             .map(MarkerSpan::outline),
     );
     let allowed = boxes.closer_than(&polygon, spec.from, spec.to, margin);
-    let mut times = vec![1usize; pts.len()];
+    let mut times = base.to_vec();
     for round in 0..3 {
         if found.iter().all(|f| allowed.contains(f)) {
             break;
@@ -188,15 +232,8 @@ fn tightened(pts: &[Point], spec: &EdgeSpec, drawn: &DrawnEdge, boxes: &Boxes) -
                 times[i] = (times[i] + 1).min(3);
             }
         }
-        let mut repeated = Vec::with_capacity(pts.len() * 3);
-        for (p, &k) in pts.iter().zip(&times) {
-            repeated.extend(std::iter::repeat_n(*p, k));
-        }
-        let mut p = PathData::new();
-        p.m(pts[0].x, pts[0].y);
-        basis(&mut p, &repeated);
         let candidate = DrawnEdge {
-            path: p,
+            path: repeated_basis(pts, &times),
             start: drawn.start,
             end: drawn.end,
         };

@@ -189,3 +189,75 @@ fn basis_is_tightened_where_it_cuts_into_a_foreign_box() {
     l.nodes.pop();
     assert_eq!(draw_edges(&l, &[spec])[0].path, smooth);
 }
+
+/// A route that bends at its label's centre (the label dummy's point): the basis curve would
+/// cut the corner 15 px past the label; drawn, it runs through the label's centre. A straight
+/// route through the label, or a route with no label there, keeps the plain curve.
+#[test]
+fn basis_runs_through_the_label_where_the_route_bends_at_it() {
+    use crate::geometry::Rect;
+    use crate::layout::{EdgeRoute, End, Layout};
+    let route = vec![
+        Point::new(0.0, 0.0),
+        Point::new(100.0, 90.0),
+        Point::new(200.0, 0.0),
+    ];
+    let label = Rect::centered(
+        Point::new(100.0, 90.0),
+        crate::geometry::Size::new(30.0, 20.0),
+    );
+    let mut l = Layout {
+        nodes: vec![
+            Rect::new(-20.0, -30.0, 40.0, 30.0),
+            Rect::new(180.0, -30.0, 40.0, 30.0),
+        ],
+        edges: vec![EdgeRoute {
+            points: route.clone(),
+            label: Some(label),
+        }],
+        ..Layout::default()
+    };
+    let spec = EdgeSpec::new(
+        End::node(0),
+        End::node(1),
+        Curve::Basis,
+        Marker::None,
+        Marker::Arrow,
+    );
+    let smooth = edge_path(&route, Curve::Basis, 0.0, 9.0);
+    let passes = |p: &PathData, at: Point, within: f64| {
+        p.flatten(SAMPLES)
+            .iter()
+            .flatten()
+            .any(|q| (q.x - at.x).hypot(q.y - at.y) <= within)
+    };
+    let lowest = |p: &PathData| {
+        p.flatten(SAMPLES)
+            .iter()
+            .flatten()
+            .map(|q| q.y)
+            .fold(f64::MIN, f64::max)
+    };
+    assert!(
+        lowest(&smooth) < label.y,
+        "the plain curve misses the label"
+    );
+    let drawn = draw_edges(&l, &[spec]);
+    assert!(
+        passes(&drawn[0].path, label.center(), 1e-6),
+        "{:?}",
+        drawn[0].path
+    );
+    // Straight through the label: nothing to pull.
+    l.edges[0].points = vec![route[0], Point::new(100.0, 0.0), Point::new(200.0, 0.0)];
+    l.edges[0].label = Some(Rect::centered(
+        Point::new(100.0, 0.0),
+        crate::geometry::Size::new(30.0, 20.0),
+    ));
+    let straight = edge_path(&l.edges[0].points, Curve::Basis, 0.0, 9.0);
+    assert_eq!(draw_edges(&l, &[spec])[0].path, straight);
+    // A label away from the bend (a loop's, say) leaves the curve alone.
+    l.edges[0].points = route.clone();
+    l.edges[0].label = Some(Rect::new(300.0, 0.0, 30.0, 20.0));
+    assert_eq!(draw_edges(&l, &[spec])[0].path, smooth);
+}

@@ -268,6 +268,29 @@ pub fn edges_near_foreign_boxes(g: &LayoutGraph, l: &Layout, drawn: &[DrawnEdge]
     edges.len()
 }
 
+/// How far (px) an edge's drawn curve may pass from its own label box and still read as
+/// going through it.
+pub const LABEL_REACH: f64 = 1.0;
+
+/// Edges with a label box whose drawn curve (`drawn[e]`'s path, sampled; markers left out)
+/// misses that box by more than [`LABEL_REACH`]: the label floats beside its edge, where it
+/// reads as another edge's. Sorted.
+pub fn labels_off_their_edge(l: &Layout, drawn: &[DrawnEdge]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (e, (route, d)) in l.edges.iter().zip(drawn).enumerate() {
+        let Some(label) = route.label else { continue };
+        let lines = d.path.flatten(SAMPLES);
+        let near = lines
+            .iter()
+            .flat_map(|line| line.windows(2))
+            .any(|w| super::clearance::distance(w[0], w[1], &label) <= LABEL_REACH);
+        if !near {
+            out.push(e);
+        }
+    }
+    out
+}
+
 /// All measures of one layout.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Metrics {

@@ -342,3 +342,47 @@ proptest! {
         }
     }
 }
+
+/// The charts that showed labels beside their edges (issue 11): a long edge whose route point
+/// at its label was dropped as collinear, straightened past the label from the next point
+/// (11 px beside it), and the second of two parallel labelled edges, whose basis curve cut the
+/// bend at its label (20 px beside it).
+#[test]
+fn edge_labels_stay_on_their_drawn_edges() {
+    for src in [
+        "flowchart LR\n  N2 -- sync --> N0\n  N0 -- x --> N1\n  N2 -- long label --> N1\n",
+        "flowchart LR\n  A -- x --> B\n  A -- x --> B\n",
+    ] {
+        let (chart, diags) = netfig::mermaid::flowchart(src);
+        assert!(diags.is_empty(), "{diags:?}");
+        let d =
+            netfig::layout::drawing::draw(&chart, &netfig::layout::flowchart::graph(&chart), &[]);
+        assert!(d.layout.edges.iter().all(|e| e.label.is_some()));
+        let off = quality::labels_off_their_edge(&d.layout, &d.edges);
+        assert!(off.is_empty(), "{src}: edges {off:?} miss their labels");
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every labelled edge's drawn curve (basis, as mermaid draws `-->`) passes through its own
+    /// label box, or touches it within [`quality::LABEL_REACH`]: a label never floats beside
+    /// its edge, where it would read as another edge's. (A loop's label sits beside its loop,
+    /// where loops line their labels up: left out.)
+    #[test]
+    fn drawn_edges_pass_through_their_labels(g in graph()) {
+        let l = netfig::layout::layout(&g);
+        let drawn = draw_edges(&l, &EdgeSpec::arrows(&g));
+        let off: Vec<usize> = quality::labels_off_their_edge(&l, &drawn)
+            .into_iter()
+            .filter(|&e| g.edges[e].from != g.edges[e].to)
+            .collect();
+        prop_assert!(
+            off.is_empty(),
+            "edges {:?} miss their labels: {:?}",
+            off,
+            off.iter().map(|&e| (&g.edges[e], &l.edges[e])).collect::<Vec<_>>()
+        );
+    }
+}

@@ -19,7 +19,7 @@ use super::obstacles::RankBoxes;
 use super::ports::Port;
 use super::vertical::Band;
 use super::work::{Kind, Work};
-use crate::geometry::{Point, Rect};
+use crate::geometry::{goes_straight, Point, Rect};
 use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{EdgeRoute, End, LayoutGraph, Outline};
 use std::collections::BTreeMap;
@@ -393,7 +393,7 @@ fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
         }
     }
     dedup(&mut route);
-    drop_collinear(&mut route);
+    drop_collinear(&mut route, label.map(|l| l.center()));
     EdgeRoute {
         points: route,
         label,
@@ -433,7 +433,11 @@ fn dedup(r: &mut Vec<Point>) {
 /// two and the last two points of every run stay and a curve drawn through the points (a
 /// B-spline uses four consecutive points) keeps its shape at the bends; a route straight from
 /// end to end keeps only its ends. The drawing is the same, with fewer points to write.
-fn drop_collinear(r: &mut Vec<Point>) {
+/// The point at `label` (the centre of the edge's label, where its label dummy sat) stays
+/// unless the whole route is straight (then the route runs through the label as it is):
+/// straightening keeps the route through that point, and the drawn curve is pulled onto it
+/// where the route bends there, so the label stays on its edge.
+fn drop_collinear(r: &mut Vec<Point>, label: Option<Point>) {
     let n = r.len();
     if n < 3 {
         return;
@@ -441,24 +445,24 @@ fn drop_collinear(r: &mut Vec<Point>) {
     let straight: Vec<bool> = (0..n)
         .map(|i| i > 0 && i + 1 < n && goes_straight(r[i - 1], r[i], r[i + 1]))
         .collect();
-    if straight[1..n - 1].iter().all(|&s| s) {
+    // (The label's centre is computed from its box, so it matches its point to rounding.)
+    let at_label: Vec<bool> = r
+        .iter()
+        .map(|p| label.is_some_and(|c| (p.x - c.x).abs() < 1e-6 && (p.y - c.y).abs() < 1e-6))
+        .collect();
+    let all_straight = straight[1..n - 1].iter().all(|&s| s);
+    if all_straight {
         *r = vec![r[0], r[n - 1]];
         return;
     }
-    let keep =
-        |i: usize| i < 2 || i + 2 >= n || !(straight[i - 1] && straight[i] && straight[i + 1]);
+    let keep = |i: usize| {
+        i < 2 || i + 2 >= n || !(straight[i - 1] && straight[i] && straight[i + 1]) || at_label[i]
+    };
     let mut i = 0;
     r.retain(|_| {
         i += 1;
         keep(i - 1)
     });
-}
-
-/// Whether the route goes on in the same direction at `b`.
-fn goes_straight(a: Point, b: Point, c: Point) -> bool {
-    let (ux, uy, vx, vy) = (b.x - a.x, b.y - a.y, c.x - b.x, c.y - b.y);
-    let norm = (ux.hypot(uy) * vx.hypot(vy)).max(1e-12);
-    (ux * vy - uy * vx).abs() / norm <= 1e-9 && ux * vx + uy * vy >= 0.0
 }
 
 #[cfg(test)]
@@ -487,16 +491,28 @@ mod tests {
         let run: Vec<Point> = (0..6).map(|k| p(0.0, 10.0 * k as f64)).collect();
         let mut r = run.clone();
         r.push(p(20.0, 60.0));
-        drop_collinear(&mut r);
+        drop_collinear(&mut r, None);
         assert_eq!(r, vec![run[0], run[1], run[4], run[5], p(20.0, 60.0)]);
         // Straight from end to end: only the ends.
         let mut straight = run.clone();
-        drop_collinear(&mut straight);
+        drop_collinear(&mut straight, None);
         assert_eq!(straight, vec![run[0], run[5]]);
         // A reversal is a bend, not a straight run.
         let mut back = vec![p(0.0, 0.0), p(0.0, 10.0), p(0.0, 5.0)];
-        drop_collinear(&mut back);
+        drop_collinear(&mut back, None);
         assert_eq!(back.len(), 3);
+        // The point at the label stays inside a straight run that a bend follows
+        // (straightening keeps the route through it), not in a route straight from end to end.
+        let mut labelled = run.clone();
+        drop_collinear(&mut labelled, Some(run[2]));
+        assert_eq!(labelled, vec![run[0], run[5]]);
+        let mut r = run.clone();
+        r.push(p(20.0, 60.0));
+        drop_collinear(&mut r, Some(run[3]));
+        assert_eq!(
+            r,
+            vec![run[0], run[1], run[3], run[4], run[5], p(20.0, 60.0)]
+        );
     }
 
     #[test]
