@@ -9,7 +9,7 @@
 use super::clearance::{distance, Boxes, CLEARANCE, SLACK};
 use super::path::PathData;
 use super::{End, Layout, LayoutGraph};
-use crate::geometry::{goes_straight, Point, Rect};
+use crate::geometry::{goes_straight, Point, Rect, Size};
 use crate::model::{Curve, Marker};
 
 /// What decides how one edge is drawn: its ends (whose boxes it may touch), its curve and
@@ -145,20 +145,32 @@ fn draw_edge(points: &[Point], label: Option<Rect>, spec: &EdgeSpec, boxes: &Box
 }
 
 /// How often each of the control points `pts` is repeated so that a basis curve through
-/// them runs through the centre of the edge's `label` box: where the route bends at the
-/// label's point (its label dummy's), three times, which puts the curve on the point (the
-/// corner is hidden under the label); elsewhere once. A basis curve only approaches its
-/// control points, and at a sharp bend it would pass the label by more than the label's
-/// half height.
+/// them runs through the middle of the edge's `label` box (the box's central half, each way).
+/// A basis curve only approaches its control points: where the route bends at the label's
+/// point (its label dummy's), the plain curve can pass the label by more than its half height.
+/// There the point is doubled (a tighter corner, a few pixels from the point) and, if that is
+/// not enough, tripled (the curve goes through the point; the corner is under the label).
+/// Elsewhere every point is drawn once.
 fn on_label(pts: &[Point], label: Option<Rect>) -> Vec<usize> {
     let mut times = vec![1usize; pts.len()];
     let Some(label) = label else { return times };
     let c = label.center();
-    for i in 1..pts.len() - 1 {
+    let bend = (1..pts.len() - 1).find(|&i| {
         let b = pts[i];
         let at_centre = (b.x - c.x).abs() < 1e-6 && (b.y - c.y).abs() < 1e-6;
-        if at_centre && !goes_straight(pts[i - 1], b, pts[i + 1]) {
-            times[i] = 3;
+        at_centre && !goes_straight(pts[i - 1], b, pts[i + 1])
+    });
+    let Some(i) = bend else { return times };
+    let middle = Rect::centered(c, Size::new(label.width / 2.0, label.height / 2.0));
+    for k in 1..=3 {
+        times[i] = k;
+        let through = repeated_basis(pts, &times)
+            .flatten(SAMPLES)
+            .iter()
+            .flat_map(|line| line.windows(2))
+            .any(|w| distance(w[0], w[1], &middle) <= 0.0);
+        if through {
+            break;
         }
     }
     times

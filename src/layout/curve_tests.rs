@@ -191,8 +191,10 @@ fn basis_is_tightened_where_it_cuts_into_a_foreign_box() {
 }
 
 /// A route that bends at its label's centre (the label dummy's point): the basis curve would
-/// cut the corner 15 px past the label; drawn, it runs through the label's centre. A straight
-/// route through the label, or a route with no label there, keeps the plain curve.
+/// cut the corner 20 px past the label; drawn, it runs through the middle of the label (the
+/// point doubled: 3.75 px from it), and through the point itself where doubling is not
+/// enough. A straight route through the label, or a route with no label there, keeps the
+/// plain curve.
 #[test]
 fn basis_runs_through_the_label_where_the_route_bends_at_it() {
     use crate::geometry::Rect;
@@ -242,6 +244,21 @@ fn basis_runs_through_the_label_where_the_route_bends_at_it() {
         lowest(&smooth) < label.y,
         "the plain curve misses the label"
     );
+    let drawn = draw_edges(&l, &[spec]);
+    assert!(
+        passes(&drawn[0].path, label.center(), 4.0),
+        "{:?}",
+        drawn[0].path
+    );
+    assert!(
+        !passes(&drawn[0].path, label.center(), 3.0),
+        "doubled, not tripled"
+    );
+    // A label too flat for a doubled corner: the curve goes through the point.
+    l.edges[0].label = Some(Rect::centered(
+        Point::new(100.0, 90.0),
+        crate::geometry::Size::new(30.0, 4.0),
+    ));
     let drawn = draw_edges(&l, &[spec]);
     assert!(
         passes(&drawn[0].path, label.center(), 1e-6),
