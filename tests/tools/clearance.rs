@@ -52,7 +52,6 @@ const UNCLEARED: &[&str] = &[
     "realworld/049.mmd: VI->DTC_WM near title WM",
     "realworld/049.mmd: M->LD near title AM",
     "realworld/049.mmd: TI->LD_CLEAN near title AA",
-    "realworld/055.mmd: CF_EDGE->S3 near node API_US",
     "realworld/067.mmd: svc->route near node resolver",
     "realworld/067.mmd: prom->fwd near title fwdpod",
     "realworld/073.mmd: CDN->GW near title Gateway",
