@@ -14,6 +14,17 @@
 //! it never adds a crossing).
 
 use crate::geometry::Point;
+use crate::layout::clearance::CLEARANCE;
+
+/// Where legs end in a gap from `bottom` (of the upper rank) to `top` (of the lower rank):
+/// `CLEARANCE` into it, so the run between them keeps that much from both ranks' boxes, where
+/// the gap leaves at least 2 px between them (`vertical` makes gaps beside boxes that wide);
+/// in a narrower gap, a third of it.
+pub(crate) fn leg_ends(bottom: f64, top: f64) -> (f64, f64) {
+    let gap = top - bottom;
+    let m = CLEARANCE.min((gap - 2.0) / 2.0).max(gap / 3.0).max(0.0);
+    (bottom + m, top - m)
+}
 
 /// One route piece between rank `r` (upper end `a`) and rank `r + 1` (lower end `b`).
 #[derive(Debug, Clone, Copy)]
@@ -31,9 +42,8 @@ pub(crate) struct Piece {
 /// Most rounds of spreading legs before every piece of the gap gets legs (always consistent).
 const MAX_ROUNDS: usize = 64;
 
-/// Which pieces of one gap get legs. `bottom` is the lower border of the upper rank and `top`
-/// the upper border of the lower rank: legs run from `a` down to `bottom` and from `top` down
-/// to `b`.
+/// Which pieces of one gap get legs. `bottom` and `top` are where legs end ([`leg_ends`]):
+/// legs run from `a` down to `bottom` and from `top` down to `b`.
 pub(crate) fn legged(pieces: &[Piece], bottom: f64, top: f64) -> Vec<bool> {
     let mut legs: Vec<bool> = pieces.iter().map(|p| p.must).collect();
     if !legs.iter().any(|&l| l) {

@@ -20,6 +20,7 @@ use super::ports::Port;
 use super::vertical::Band;
 use super::work::{Kind, Work};
 use crate::geometry::{Point, Rect};
+use crate::layout::clearance::{distance, CLEARANCE};
 use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{EdgeRoute, End, LayoutGraph, Outline};
 use std::collections::BTreeMap;
@@ -297,10 +298,9 @@ fn piece_forms(
             let must = (k == 0 && ports[i][0].shared)
                 || (k + 2 == r.points.len() && ports[i][1].shared)
                 || [ra, rb].iter().any(|&rk| {
-                    rank_boxes[rk]
-                        .near(a, b)
-                        .iter()
-                        .any(|&(v, rect)| v != first && v != last && segment_hits(a, b, &rect, 0.5))
+                    rank_boxes[rk].near(a, b, CLEARANCE).iter().any(|&(v, rect)| {
+                        v != first && v != last && distance(a, b, &rect) < CLEARANCE
+                    })
                 });
             let piece = gap::Piece {
                 a,
@@ -317,7 +317,7 @@ fn piece_forms(
             continue;
         }
         let bottom = p.bands[r].bottom;
-        let top = p.bands.get(r + 1).map_or(bottom, |b| b.top);
+        let (bottom, top) = gap::leg_ends(bottom, p.bands.get(r + 1).map_or(bottom, |b| b.top));
         let only: Vec<gap::Piece> = pieces.iter().map(|t| t.0).collect();
         for (&(_, i, k), l) in pieces.iter().zip(gap::legged(&only, bottom, top)) {
             out[i][k] = l;
@@ -349,8 +349,9 @@ fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
         for (k, w) in pts.windows(2).enumerate() {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
             if legs.get(k).copied().unwrap_or(false) {
-                route.push(Point::new(a.x, p.bands[ra].bottom.max(a.y)));
-                route.push(Point::new(b.x, p.bands[rb].top.min(b.y)));
+                let (bottom, top) = gap::leg_ends(p.bands[ra].bottom, p.bands[rb].top);
+                route.push(Point::new(a.x, bottom.max(a.y)));
+                route.push(Point::new(b.x, top.min(b.y)));
             }
             route.push(b);
         }
