@@ -83,6 +83,7 @@ fn lerp(a: Point, b: Point, t: f64) -> Point {
 }
 
 /// Whether segment `a`–`b` passes through the interior of `r` (shrunk by `eps`).
+#[cfg(test)]
 pub(crate) fn segment_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
     let (x0, x1) = (r.x + eps, r.right() - eps);
     let (y0, y1) = (r.y + eps, r.bottom() - eps);

@@ -65,7 +65,7 @@ fn compute(work: &Work) -> Vec<Band> {
         }
     }
     let close = (work.spacing.cluster_padding / 2.0).min(work.rank_sep);
-    // Between a rank of boxes and a border rank, routes cross with legs reaching `CLEARANCE`
+    // Between a rank of boxes and a rank of borders or dummies, routes cross with legs reaching `CLEARANCE`
     // into the gap (`leg_ends`), so the run between the legs keeps it from both ranks.
     let beside_boxes = close.max((2.0 * CLEARANCE + 2.0).min(work.rank_sep));
     // gap[r]: space between rank r − 1 and rank r.
@@ -73,12 +73,10 @@ fn compute(work: &Work) -> Vec<Band> {
     for r in 1..l {
         gap[r] = if boxes[r - 1] && boxes[r] {
             work.rank_sep
+        } else if boxes[r - 1] || boxes[r] {
+            beside_boxes
         } else if tops[r - 1] || bottoms[r - 1] || tops[r] || bottoms[r] {
-            if boxes[r - 1] || boxes[r] {
-                beside_boxes
-            } else {
-                close
-            }
+            close
         } else {
             0.0
         };
