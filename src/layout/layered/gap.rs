@@ -17,13 +17,23 @@ use crate::geometry::Point;
 use crate::layout::clearance::CLEARANCE;
 
 /// Where legs end in a gap from `bottom` (of the upper rank) to `top` (of the lower rank):
-/// `CLEARANCE` into it, so the run between them keeps that much from both ranks' boxes, where
-/// the gap leaves at least 2 px between them (`vertical` makes gaps beside boxes that wide);
-/// in a narrower gap, a third of it.
-pub(crate) fn leg_ends(bottom: f64, top: f64) -> (f64, f64) {
-    let gap = top - bottom;
-    let m = CLEARANCE.min((gap - 2.0) / 2.0).max(gap / 3.0).max(0.0);
-    (bottom + m, top - m)
+/// `CLEARANCE` into it on each side whose rank holds boxes (`boxes`: upper, lower), so the run
+/// between the legs keeps that much from them, where the gap leaves at least 2 px for the run
+/// (`vertical` makes gaps beside boxes that wide); in a narrower gap, an equal share of it.
+/// A side without boxes (borders, dummies) keeps its leg end on the rank's border.
+pub(crate) fn leg_ends(bottom: f64, top: f64, boxes: [bool; 2]) -> (f64, f64) {
+    let gap = (top - bottom).max(0.0);
+    let sides = boxes.iter().filter(|&&b| b).count() as f64;
+    if sides == 0.0 {
+        return (bottom, top);
+    }
+    let m = if gap - 2.0 >= sides * CLEARANCE {
+        CLEARANCE
+    } else {
+        gap / (sides + 1.0)
+    };
+    let into = |b: bool| if b { m } else { 0.0 };
+    (bottom + into(boxes[0]), top - into(boxes[1]))
 }
 
 /// One route piece between rank `r` (upper end `a`) and rank `r + 1` (lower end `b`).

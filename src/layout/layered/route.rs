@@ -138,7 +138,7 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             _ => None,
         })
         .collect();
-    let legs = piece_forms(p, &rank_boxes, &raw, &ports);
+    let (legs, ends) = piece_forms(p, &rank_boxes, &raw, &ports);
     let mut loops_seen: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
     // Self-loops per node, counted once (counting per loop was quadratic in the loops).
     let mut loops_of: BTreeMap<usize, usize> = BTreeMap::new();
@@ -176,7 +176,7 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             }
             Shape::Chain => {
                 if let (Some(ch), Some(r)) = (&work.chains[i], &raw[i]) {
-                    out[i] = chain_route(p, r, &legs[i]);
+                    out[i] = chain_route(p, r, &legs[i], &ends);
                     if ch.reversed {
                         out[i].points.reverse();
                     }
@@ -271,19 +271,27 @@ fn chain_points(p: &Placed<'_>, chain: &[usize], off: (f64, f64)) -> Raw {
     }
 }
 
-/// For every edge, whether each piece of its chain (between consecutive points) gets legs.
+/// For every edge, whether each piece of its chain (between consecutive points) gets legs;
+/// and for every gap (by its upper rank), where legs end.
 fn piece_forms(
     p: &Placed<'_>,
     rank_boxes: &[RankBoxes],
     raw: &[Option<Raw>],
     ports: &[[Port; 2]],
-) -> Vec<Vec<bool>> {
+) -> (Vec<Vec<bool>>, Vec<(f64, f64)>) {
     let mut out: Vec<Vec<bool>> = raw
         .iter()
         .map(|r| {
             r.as_ref().map_or(Vec::new(), |r| {
                 vec![false; r.points.len().saturating_sub(1)]
             })
+        })
+        .collect();
+    // Where legs end in each gap (below rank r): on the rank borders unless a side needs room.
+    let mut ends: Vec<(f64, f64)> = (0..p.bands.len())
+        .map(|r| {
+            let bottom = p.bands[r].bottom;
+            (bottom, p.bands.get(r + 1).map_or(bottom, |b| b.top))
         })
         .collect();
     // Pieces per gap (upper rank), with where each came from.
@@ -299,9 +307,12 @@ fn piece_forms(
             let must = (k == 0 && ports[i][0].shared)
                 || (k + 2 == r.points.len() && ports[i][1].shared)
                 || [ra, rb].iter().any(|&rk| {
-                    rank_boxes[rk].near(a, b, CLEARANCE).iter().any(|&(v, rect)| {
-                        v != first && v != last && distance(a, b, &rect) < CLEARANCE
-                    })
+                    rank_boxes[rk]
+                        .near(a, b, CLEARANCE)
+                        .iter()
+                        .any(|&(v, rect)| {
+                            v != first && v != last && distance(a, b, &rect) < CLEARANCE
+                        })
                 });
             let piece = gap::Piece {
                 a,
@@ -317,17 +328,40 @@ fn piece_forms(
         if pieces.is_empty() {
             continue;
         }
-        let bottom = p.bands[r].bottom;
-        let (bottom, top) = gap::leg_ends(bottom, p.bands.get(r + 1).map_or(bottom, |b| b.top));
+        let Some(next) = p.bands.get(r + 1) else {
+            continue;
+        };
+        let (bottom, top) = (p.bands[r].bottom, next.top);
         let only: Vec<gap::Piece> = pieces.iter().map(|t| t.0).collect();
-        for (&(_, i, k), l) in pieces.iter().zip(gap::legged(&only, bottom, top)) {
+        let mut legs = gap::legged(&only, bottom, top);
+        // Legs reach into the gap (`gap::leg_ends`) on a side whose boxes a run between legs
+        // ending on the rank borders would pass nearer than `CLEARANCE`, and only there (a
+        // leg into the gap is a bend).
+        let near = |rank: usize| {
+            only.iter().zip(&legs).filter(|(_, &l)| l).any(|(pc, _)| {
+                let s = Point::new(pc.a.x, bottom.max(pc.a.y));
+                let t = Point::new(pc.b.x, top.min(pc.b.y));
+                rank_boxes[rank]
+                    .near(s, t, CLEARANCE)
+                    .iter()
+                    .any(|&(v, rect)| {
+                        v != pc.upper && v != pc.lower && distance(s, t, &rect) < CLEARANCE
+                    })
+            })
+        };
+        let sides = [p.bands[r].boxes && near(r), next.boxes && near(r + 1)];
+        if sides.contains(&true) {
+            ends[r] = gap::leg_ends(bottom, top, sides);
+            legs = gap::legged(&only, ends[r].0, ends[r].1);
+        }
+        for (&(_, i, k), l) in pieces.iter().zip(legs) {
             out[i][k] = l;
         }
     }
-    out
+    (out, ends)
 }
 
-fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
+fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool], ends: &[(f64, f64)]) -> EdgeRoute {
     let work = p.work;
     let g = p.graph;
     let pts = &raw.points;
@@ -350,7 +384,7 @@ fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
         for (k, w) in pts.windows(2).enumerate() {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
             if legs.get(k).copied().unwrap_or(false) {
-                let (bottom, top) = gap::leg_ends(p.bands[ra].bottom, p.bands[rb].top);
+                let (bottom, top) = ends[ra.min(rb)];
                 route.push(Point::new(a.x, bottom.max(a.y)));
                 route.push(Point::new(b.x, top.min(b.y)));
             }

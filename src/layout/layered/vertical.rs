@@ -12,6 +12,8 @@ use crate::layout::clearance::CLEARANCE;
 pub(crate) struct Band {
     pub(crate) top: f64,
     pub(crate) bottom: f64,
+    /// Whether the rank holds boxes (nodes or edge labels), which routes keep clear of.
+    pub(crate) boxes: bool,
 }
 
 impl Band {
@@ -65,20 +67,25 @@ fn compute(work: &Work) -> Vec<Band> {
         }
     }
     let close = (work.spacing.cluster_padding / 2.0).min(work.rank_sep);
-    // Between a rank of boxes and a rank of borders or dummies, routes cross with legs reaching `CLEARANCE`
-    // into the gap (`leg_ends`), so the run between the legs keeps it from both ranks.
-    let beside_boxes = close.max((2.0 * CLEARANCE + 2.0).min(work.rank_sep));
+    // Beside a rank of boxes, routes cross with legs reaching `CLEARANCE` into the gap
+    // (`gap::leg_ends`), so the run between the legs keeps that much from the boxes: the gap
+    // leaves room for it (the rank on the other side holds borders or only dummies, which
+    // need no clearance).
+    let beside_boxes = (CLEARANCE + 2.0).min(work.rank_sep);
     // gap[r]: space between rank r − 1 and rank r.
     let mut gap = vec![0.0f64; l];
     for r in 1..l {
-        gap[r] = if boxes[r - 1] && boxes[r] {
-            work.rank_sep
-        } else if boxes[r - 1] || boxes[r] {
-            beside_boxes
-        } else if tops[r - 1] || bottoms[r - 1] || tops[r] || bottoms[r] {
+        let borders = if tops[r - 1] || bottoms[r - 1] || tops[r] || bottoms[r] {
             close
         } else {
             0.0
+        };
+        gap[r] = if boxes[r - 1] && boxes[r] {
+            work.rank_sep
+        } else if boxes[r - 1] || boxes[r] {
+            borders.max(beside_boxes)
+        } else {
+            borders
         };
     }
     // Between two box ranks with only borders and dummies in between, top up to `rank_sep`,
@@ -110,6 +117,7 @@ fn compute(work: &Work) -> Vec<Band> {
         out.push(Band {
             top: y,
             bottom: y + height[r],
+            boxes: boxes[r],
         });
         y += height[r];
     }
