@@ -67,25 +67,23 @@ fn compute(work: &Work) -> Vec<Band> {
         }
     }
     let close = (work.spacing.cluster_padding / 2.0).min(work.rank_sep);
-    // Beside a rank of boxes, routes cross with legs reaching `CLEARANCE` into the gap
-    // (`gap::leg_ends`), so the run between the legs keeps that much from the boxes: the gap
-    // leaves room for it (the rank on the other side holds borders or only dummies, which
-    // need no clearance).
-    let beside_boxes = (CLEARANCE + 2.0).min(work.rank_sep);
+    // Between a rank of boxes and a border rank, routes cross with legs reaching `CLEARANCE`
+    // into the gap where they must (`gap::leg_ends`), so the run between the legs keeps that
+    // much from the boxes: the gap leaves room for it (the border rank needs no clearance).
+    let beside_boxes = close.max((CLEARANCE + 2.0).min(work.rank_sep));
     // gap[r]: space between rank r − 1 and rank r.
     let mut gap = vec![0.0f64; l];
     for r in 1..l {
-        let borders = if tops[r - 1] || bottoms[r - 1] || tops[r] || bottoms[r] {
-            close
-        } else {
-            0.0
-        };
         gap[r] = if boxes[r - 1] && boxes[r] {
             work.rank_sep
-        } else if boxes[r - 1] || boxes[r] {
-            borders.max(beside_boxes)
+        } else if tops[r - 1] || bottoms[r - 1] || tops[r] || bottoms[r] {
+            if boxes[r - 1] || boxes[r] {
+                beside_boxes
+            } else {
+                close
+            }
         } else {
-            borders
+            0.0
         };
     }
     // Between two box ranks with only borders and dummies in between, top up to `rank_sep`,
