@@ -337,10 +337,12 @@ fn piece_forms(
         // Legs reach into the gap (`gap::leg_ends`) on a side whose boxes a run between legs
         // ending on the rank borders would pass nearer than `CLEARANCE`, and only there (a
         // leg into the gap is a bend).
-        let near = |rank: usize| {
-            only.iter().zip(&legs).filter(|(_, &l)| l).any(|(pc, _)| {
-                let s = Point::new(pc.a.x, bottom.max(pc.a.y));
-                let t = Point::new(pc.b.x, top.min(pc.b.y));
+        // Whether a legged piece's run between legs ending at `lo` and `hi` passes a foreign
+        // box of `rank` nearer than `CLEARANCE`.
+        let near = |rank: usize, legs: &[bool], (lo, hi): (f64, f64)| {
+            only.iter().zip(legs).filter(|(_, &l)| l).any(|(pc, _)| {
+                let s = Point::new(pc.a.x, lo.max(pc.a.y));
+                let t = Point::new(pc.b.x, hi.min(pc.b.y));
                 rank_boxes[rank]
                     .near(s, t, CLEARANCE)
                     .iter()
@@ -349,8 +351,18 @@ fn piece_forms(
                     })
             })
         };
-        let sides = [p.bands[r].boxes && near(r), next.boxes && near(r + 1)];
-        if sides.contains(&true) {
+        // Reaching into the gap on one side flattens the runs, which can bring them nearer
+        // the other side's boxes: decide again until nothing changes (at most twice).
+        let mut sides = [false; 2];
+        for _ in 0..2 {
+            let now = [
+                sides[0] || (p.bands[r].boxes && near(r, &legs, ends[r])),
+                sides[1] || (next.boxes && near(r + 1, &legs, ends[r])),
+            ];
+            if now == sides {
+                break;
+            }
+            sides = now;
             ends[r] = gap::leg_ends(bottom, top, sides);
             legs = gap::legged(&only, ends[r].0, ends[r].1);
         }
