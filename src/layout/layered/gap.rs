@@ -131,6 +131,19 @@ mod tests {
     }
 
     #[test]
+    fn legs_reach_the_clearance_into_a_gap_only_beside_boxes() {
+        // A 50 px gap: CLEARANCE into it on each side that asks.
+        assert_eq!(leg_ends(100.0, 150.0, [true, true]), (108.0, 142.0));
+        assert_eq!(leg_ends(100.0, 150.0, [false, true]), (100.0, 142.0));
+        assert_eq!(leg_ends(100.0, 150.0, [false, false]), (100.0, 150.0));
+        // The gap `vertical` leaves between a box rank and a border rank: 2 px left for the run.
+        assert_eq!(leg_ends(100.0, 110.0, [false, true]), (100.0, 102.0));
+        // Narrower than that: an equal share, the run keeps the middle.
+        assert_eq!(leg_ends(100.0, 106.0, [true, true]), (102.0, 104.0));
+        assert_eq!(leg_ends(100.0, 100.0, [true, false]), (100.0, 100.0));
+    }
+
+    #[test]
     fn all_straight_when_nothing_must_bend() {
         let ps = [
             piece(0.0, 50.0, 0, 10, false),
