@@ -7,8 +7,8 @@
 //! back on the polyline: it walks each route and skips every point it can, as long as the
 //! shortcut
 //!
-//! - passes through no node box (grown by [`CLEARANCE`]), no other edge's label and no
-//!   cluster title that the skipped part of the route did not already touch,
+//! - passes through no node box, no other edge's label and no cluster title, and comes no
+//!   nearer a node box than [`CLEARANCE`] unless the skipped part of the route came as near,
 //! - crosses no cluster border more often than the skipped part did (an edge never newly
 //!   enters or leaves a cluster), and no more other routes than the skipped part did (so
 //!   crossings never increase),
@@ -33,6 +33,7 @@
 
 mod index;
 
+use super::clearance::distance;
 use super::quality::segments_cross;
 use super::{End, Layout, LayoutGraph, Outline};
 use crate::geometry::{Point, Rect};
@@ -224,10 +225,25 @@ impl Path<'_> {
             Some((r, o)) => clip(&r, o, self.pts[i]),
             None => self.pts[k],
         };
-        let skipped_hits = |r: &Rect| self.orig[i..=k].windows(2).any(|w| hits(w[0], w[1], r));
-        // Never through an obstacle; into its clearance only where the route already was.
+        // How near the skipped part of the route comes to a box.
+        let skipped_nearest = |r: &Rect| {
+            self.orig[i..=k]
+                .windows(2)
+                .map(|w| distance(w[0], w[1], r))
+                .fold(f64::INFINITY, f64::min)
+        };
+        // Never through an obstacle; into its clearance only as near as the route already
+        // came (a shortcut inside the grown box's corner can be nearer the box than a route
+        // that was inside it too).
         let blocked = |grown: &Rect, exact: &Rect| {
-            hits(a, b, exact) || (hits(a, b, grown) && !skipped_hits(grown))
+            if hits(a, b, exact) {
+                return true;
+            }
+            if !hits(a, b, grown) {
+                return false;
+            }
+            let d = distance(a, b, exact);
+            d < CLEARANCE && d + 1e-9 < skipped_nearest(exact)
         };
         for (r, check) in [(self.ends[0], i > 0), (self.ends[1], k < last)] {
             if let Some(r) = r.filter(|_| check) {

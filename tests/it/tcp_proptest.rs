@@ -228,34 +228,59 @@ fn break_value(
     r: &reference::RefTransition,
     kind: usize,
     pick: prop::sample::Index,
-) -> Option<&'static str> {
+) -> Option<(&'static str, bool)> {
     let find = reference::find;
-    match kind {
+    let (key, claim) = match kind {
         0 => {
             let c: Vec<State> = State::ALL
                 .into_iter()
                 .filter(|s| find(r.from, r.event, *s).is_empty())
                 .collect();
-            item.set("to", Value::Text(pick.get(&c).name().into()));
-            Some("to")
+            let to = *pick.get(&c);
+            item.set("to", Value::Text(to.name().into()));
+            ("to", (r.from, r.event, to))
         }
         1 => {
             let c: Vec<State> = State::ALL
                 .into_iter()
                 .filter(|s| find(*s, r.event, r.to).is_empty())
                 .collect();
-            item.set("from", Value::Text(pick.get(&c).name().into()));
-            Some("from")
+            let from = *pick.get(&c);
+            item.set("from", Value::Text(from.name().into()));
+            ("from", (from, r.event, r.to))
         }
         _ => {
             let c: Vec<Event> = Event::ALL
                 .into_iter()
                 .filter(|e| find(r.from, *e, r.to).is_empty())
                 .collect();
-            item.set("event", Value::Text(pick.get(&c).name().into()));
-            Some("event")
+            let event = *pick.get(&c);
+            item.set("event", Value::Text(event.name().into()));
+            ("event", (r.from, event, r.to))
         }
-    }
+    };
+    Some((key, blamed_elsewhere(claim, key)))
+}
+
+/// Whether the broken claim `(from, event, to)` is one value away from a reference transition
+/// through a key other than `broken` too: then the checker may as rightly blame that key (a
+/// `from` changed to TIME-WAIT in `X --ABORT--> TIME-WAIT` reads as TIME-WAIT → TIME-WAIT on the
+/// wrong event), and an error anywhere on the item is the right report.
+fn blamed_elsewhere((from, event, to): (State, Event, State), broken: &str) -> bool {
+    let find = reference::find;
+    let by_event = broken != "event"
+        && Event::ALL
+            .into_iter()
+            .any(|e| e != event && !find(from, e, to).is_empty());
+    let by_from = broken != "from"
+        && State::ALL
+            .into_iter()
+            .any(|s| s != from && !find(s, event, to).is_empty());
+    let by_to = broken != "to"
+        && State::ALL
+            .into_iter()
+            .any(|s| s != to && !find(from, event, s).is_empty());
+    by_event || by_from || by_to
 }
 
 proptest! {
@@ -274,11 +299,11 @@ proptest! {
         let mut wants = Vec::new();
         for (at, kind, pick) in picks {
             let i = at.index(table.len());
-            if wants.iter().any(|(j, _)| *j == i) {
+            if wants.iter().any(|(j, _, _)| *j == i) {
                 continue;
             }
-            if let Some(key) = break_value(&mut doc.items[i], table[i], kind, pick) {
-                wants.push((i, key));
+            if let Some((key, elsewhere)) = break_value(&mut doc.items[i], table[i], kind, pick) {
+                wants.push((i, key, elsewhere));
             }
         }
         let written = doc.write();
@@ -291,9 +316,9 @@ proptest! {
                 doc.items[i].entries.iter().find(|(e, _)| e == k).map(|(_, v)| format!("{v:?}"))
             })
         };
-        for &(i, key) in &wants {
-            let twin = wants.iter().any(|&(j, _)| j != i && claim(j) == claim(i));
-            let lines = if twin { written.item_lines(i) } else { written.lines_of(i, key) };
+        for &(i, key, elsewhere) in &wants {
+            let twin = wants.iter().any(|&(j, _, _)| j != i && claim(j) == claim(i));
+            let lines = if twin || elsewhere { written.item_lines(i) } else { written.lines_of(i, key) };
             let hit = at.iter().zip(&diags).any(|((l, _), d)| d.is_error() && lines.contains(l));
             prop_assert!(hit, "item {i} `{key}` (lines {lines:?}):\n{}", render(&written.text, &diags));
         }

@@ -14,6 +14,27 @@
 //! it never adds a crossing).
 
 use crate::geometry::Point;
+use crate::layout::clearance::CLEARANCE;
+
+/// Where legs end in a gap from `bottom` (of the upper rank) to `top` (of the lower rank):
+/// `CLEARANCE` into it on each side whose rank holds boxes (`boxes`: upper, lower), so the run
+/// between the legs keeps that much from them, where the gap leaves at least 2 px for the run
+/// (`vertical` makes gaps beside boxes that wide); in a narrower gap, an equal share of it.
+/// A side without boxes (borders, dummies) keeps its leg end on the rank's border.
+pub(crate) fn leg_ends(bottom: f64, top: f64, boxes: [bool; 2]) -> (f64, f64) {
+    let gap = (top - bottom).max(0.0);
+    let sides = boxes.iter().filter(|&&b| b).count() as f64;
+    if sides == 0.0 {
+        return (bottom, top);
+    }
+    let m = if gap - 2.0 >= sides * CLEARANCE {
+        CLEARANCE
+    } else {
+        gap / (sides + 1.0)
+    };
+    let into = |b: bool| if b { m } else { 0.0 };
+    (bottom + into(boxes[0]), top - into(boxes[1]))
+}
 
 /// One route piece between rank `r` (upper end `a`) and rank `r + 1` (lower end `b`).
 #[derive(Debug, Clone, Copy)]
@@ -31,9 +52,8 @@ pub(crate) struct Piece {
 /// Most rounds of spreading legs before every piece of the gap gets legs (always consistent).
 const MAX_ROUNDS: usize = 64;
 
-/// Which pieces of one gap get legs. `bottom` is the lower border of the upper rank and `top`
-/// the upper border of the lower rank: legs run from `a` down to `bottom` and from `top` down
-/// to `b`.
+/// Which pieces of one gap get legs. `bottom` and `top` are where legs end ([`leg_ends`]):
+/// legs run from `a` down to `bottom` and from `top` down to `b`.
 pub(crate) fn legged(pieces: &[Piece], bottom: f64, top: f64) -> Vec<bool> {
     let mut legs: Vec<bool> = pieces.iter().map(|p| p.must).collect();
     if !legs.iter().any(|&l| l) {
@@ -108,6 +128,19 @@ mod tests {
             lower,
             must,
         }
+    }
+
+    #[test]
+    fn legs_reach_the_clearance_into_a_gap_only_beside_boxes() {
+        // A 50 px gap: CLEARANCE into it on each side that asks.
+        assert_eq!(leg_ends(100.0, 150.0, [true, true]), (108.0, 142.0));
+        assert_eq!(leg_ends(100.0, 150.0, [false, true]), (100.0, 142.0));
+        assert_eq!(leg_ends(100.0, 150.0, [false, false]), (100.0, 150.0));
+        // The gap `vertical` leaves between a box rank and a border rank: 2 px left for the run.
+        assert_eq!(leg_ends(100.0, 110.0, [false, true]), (100.0, 102.0));
+        // Narrower than that: an equal share, the run keeps the middle.
+        assert_eq!(leg_ends(100.0, 106.0, [true, true]), (102.0, 104.0));
+        assert_eq!(leg_ends(100.0, 100.0, [true, false]), (100.0, 100.0));
     }
 
     #[test]

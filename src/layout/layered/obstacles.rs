@@ -44,9 +44,10 @@ impl RankBoxes {
         out
     }
 
-    /// The boxes the segment `a`–`b` may pass through: every box it meets, and some it does
-    /// not (the caller tests them). All boxes when a coordinate is not finite.
-    pub(super) fn near(&self, a: Point, b: Point) -> &[(usize, Rect)] {
+    /// The boxes the segment `a`–`b` may pass within `margin` of: every box it comes that
+    /// near, and some it does not (the caller tests them). All boxes when a coordinate is not
+    /// finite.
+    pub(super) fn near(&self, a: Point, b: Point, margin: f64) -> &[(usize, Rect)] {
         let all = &self.boxes[..];
         let finite = [a.x, a.y, b.x, b.y, self.widest, self.top, self.bottom]
             .iter()
@@ -55,7 +56,10 @@ impl RankBoxes {
             return all;
         }
         // The x-range of the part of the segment within the rank's height.
-        let (lo, hi) = (a.y.min(b.y).max(self.top), a.y.max(b.y).min(self.bottom));
+        let (lo, hi) = (
+            a.y.min(b.y).max(self.top - margin),
+            a.y.max(b.y).min(self.bottom + margin),
+        );
         if lo > hi {
             return &all[..0];
         }
@@ -72,6 +76,7 @@ impl RankBoxes {
             (at(lo).min(at(hi)), at(lo).max(at(hi)))
         };
         // One px to spare against rounding.
+        let (x0, x1) = (x0 - margin, x1 + margin);
         let from = all.partition_point(|(_, r)| r.x < x0 - self.widest - 1.0);
         let to = from + all[from..].partition_point(|(_, r)| r.x <= x1 + 1.0);
         &all[from..to]
@@ -81,10 +86,11 @@ impl RankBoxes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::clearance::{distance, CLEARANCE};
     use crate::layout::layered::route::segment_hits;
 
     #[test]
-    fn near_keeps_every_box_a_segment_hits() {
+    fn near_keeps_every_box_a_segment_hits_or_passes_within_the_margin() {
         let mut rng = crate::layout::quality::generate::Rng::new(0x9e37_79b9_7f4a_7c15_u64);
         let mut next = |m: f64| rng.below(100_000) as f64 / 100_000.0 * m;
         // Three ranks of boxes side by side, of varied sizes, centred on their rank's line.
@@ -110,10 +116,14 @@ mod tests {
                 Point::new(next(12_000.0) - 500.0, next(300.0) - 50.0)
             };
             for (rank, rb) in ranks.iter().enumerate() {
-                let near = rb.near(a, b);
+                let near = rb.near(a, b, 0.0);
+                let within = rb.near(a, b, CLEARANCE);
                 for &(r, v, rect) in &items {
                     if r == rank && segment_hits(a, b, &rect, 0.5) {
                         assert!(near.iter().any(|&(w, _)| w == v), "{a:?} {b:?} {rect:?}");
+                    }
+                    if r == rank && distance(a, b, &rect) < CLEARANCE {
+                        assert!(within.iter().any(|&(w, _)| w == v), "{a:?} {b:?} {rect:?}");
                     }
                 }
             }

@@ -20,6 +20,7 @@ use super::ports::Port;
 use super::vertical::Band;
 use super::work::{Kind, Work};
 use crate::geometry::{goes_straight, Point, Rect};
+use crate::layout::clearance::{distance, CLEARANCE};
 use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{EdgeRoute, End, LayoutGraph, Outline};
 use std::collections::BTreeMap;
@@ -82,6 +83,7 @@ fn lerp(a: Point, b: Point, t: f64) -> Point {
 }
 
 /// Whether segment `a`–`b` passes through the interior of `r` (shrunk by `eps`).
+#[cfg(test)]
 pub(crate) fn segment_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
     let (x0, x1) = (r.x + eps, r.right() - eps);
     let (y0, y1) = (r.y + eps, r.bottom() - eps);
@@ -136,7 +138,7 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             _ => None,
         })
         .collect();
-    let legs = piece_forms(p, &rank_boxes, &raw, &ports);
+    let (legs, ends) = piece_forms(p, &rank_boxes, &raw, &ports);
     let mut loops_seen: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
     // Self-loops per node, counted once (counting per loop was quadratic in the loops).
     let mut loops_of: BTreeMap<usize, usize> = BTreeMap::new();
@@ -174,7 +176,7 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             }
             Shape::Chain => {
                 if let (Some(ch), Some(r)) = (&work.chains[i], &raw[i]) {
-                    out[i] = chain_route(p, r, &legs[i]);
+                    out[i] = chain_route(p, r, &legs[i], &ends);
                     if ch.reversed {
                         out[i].points.reverse();
                     }
@@ -269,19 +271,27 @@ fn chain_points(p: &Placed<'_>, chain: &[usize], off: (f64, f64)) -> Raw {
     }
 }
 
-/// For every edge, whether each piece of its chain (between consecutive points) gets legs.
+/// For every edge, whether each piece of its chain (between consecutive points) gets legs;
+/// and for every gap (by its upper rank), where legs end.
 fn piece_forms(
     p: &Placed<'_>,
     rank_boxes: &[RankBoxes],
     raw: &[Option<Raw>],
     ports: &[[Port; 2]],
-) -> Vec<Vec<bool>> {
+) -> (Vec<Vec<bool>>, Vec<(f64, f64)>) {
     let mut out: Vec<Vec<bool>> = raw
         .iter()
         .map(|r| {
             r.as_ref().map_or(Vec::new(), |r| {
                 vec![false; r.points.len().saturating_sub(1)]
             })
+        })
+        .collect();
+    // Where legs end in each gap (below rank r): on the rank borders unless a side needs room.
+    let mut ends: Vec<(f64, f64)> = (0..p.bands.len())
+        .map(|r| {
+            let bottom = p.bands[r].bottom;
+            (bottom, p.bands.get(r + 1).map_or(bottom, |b| b.top))
         })
         .collect();
     // Pieces per gap (upper rank), with where each came from.
@@ -298,9 +308,11 @@ fn piece_forms(
                 || (k + 2 == r.points.len() && ports[i][1].shared)
                 || [ra, rb].iter().any(|&rk| {
                     rank_boxes[rk]
-                        .near(a, b)
+                        .near(a, b, CLEARANCE)
                         .iter()
-                        .any(|&(v, rect)| v != first && v != last && segment_hits(a, b, &rect, 0.5))
+                        .any(|&(v, rect)| {
+                            v != first && v != last && distance(a, b, &rect) < CLEARANCE
+                        })
                 });
             let piece = gap::Piece {
                 a,
@@ -316,17 +328,52 @@ fn piece_forms(
         if pieces.is_empty() {
             continue;
         }
-        let bottom = p.bands[r].bottom;
-        let top = p.bands.get(r + 1).map_or(bottom, |b| b.top);
+        let Some(next) = p.bands.get(r + 1) else {
+            continue;
+        };
+        let (bottom, top) = (p.bands[r].bottom, next.top);
         let only: Vec<gap::Piece> = pieces.iter().map(|t| t.0).collect();
-        for (&(_, i, k), l) in pieces.iter().zip(gap::legged(&only, bottom, top)) {
+        let mut legs = gap::legged(&only, bottom, top);
+        // Legs reach into the gap (`gap::leg_ends`) on a side whose boxes a run between legs
+        // ending on the rank borders would pass nearer than `CLEARANCE`, and only there (a
+        // leg into the gap is a bend).
+        // Whether a legged piece's run between legs ending at `lo` and `hi` passes a foreign
+        // box of `rank` nearer than `CLEARANCE`.
+        let near = |rank: usize, legs: &[bool], (lo, hi): (f64, f64)| {
+            only.iter().zip(legs).filter(|(_, &l)| l).any(|(pc, _)| {
+                let s = Point::new(pc.a.x, lo.max(pc.a.y));
+                let t = Point::new(pc.b.x, hi.min(pc.b.y));
+                rank_boxes[rank]
+                    .near(s, t, CLEARANCE)
+                    .iter()
+                    .any(|&(v, rect)| {
+                        v != pc.upper && v != pc.lower && distance(s, t, &rect) < CLEARANCE
+                    })
+            })
+        };
+        // Reaching into the gap on one side flattens the runs, which can bring them nearer
+        // the other side's boxes: decide again until nothing changes (at most twice).
+        let mut sides = [false; 2];
+        for _ in 0..2 {
+            let now = [
+                sides[0] || (p.bands[r].boxes && near(r, &legs, ends[r])),
+                sides[1] || (next.boxes && near(r + 1, &legs, ends[r])),
+            ];
+            if now == sides {
+                break;
+            }
+            sides = now;
+            ends[r] = gap::leg_ends(bottom, top, sides);
+            legs = gap::legged(&only, ends[r].0, ends[r].1);
+        }
+        for (&(_, i, k), l) in pieces.iter().zip(legs) {
             out[i][k] = l;
         }
     }
-    out
+    (out, ends)
 }
 
-fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
+fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool], ends: &[(f64, f64)]) -> EdgeRoute {
     let work = p.work;
     let g = p.graph;
     let pts = &raw.points;
@@ -349,8 +396,9 @@ fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool]) -> EdgeRoute {
         for (k, w) in pts.windows(2).enumerate() {
             let ((a, ra), (b, rb)) = (w[0], w[1]);
             if legs.get(k).copied().unwrap_or(false) {
-                route.push(Point::new(a.x, p.bands[ra].bottom.max(a.y)));
-                route.push(Point::new(b.x, p.bands[rb].top.min(b.y)));
+                let (bottom, top) = ends[ra.min(rb)];
+                route.push(Point::new(a.x, bottom.max(a.y)));
+                route.push(Point::new(b.x, top.min(b.y)));
             }
             route.push(b);
         }

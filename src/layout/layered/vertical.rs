@@ -5,12 +5,15 @@
 //! and whatever remains of `rank_sep` goes between the clusters that end and those that begin.
 
 use super::work::{Kind, Work};
+use crate::layout::clearance::CLEARANCE;
 
 /// Vertical extent of each rank.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Band {
     pub(crate) top: f64,
     pub(crate) bottom: f64,
+    /// Whether the rank holds boxes (nodes or edge labels), which routes keep clear of.
+    pub(crate) boxes: bool,
 }
 
 impl Band {
@@ -64,13 +67,21 @@ fn compute(work: &Work) -> Vec<Band> {
         }
     }
     let close = (work.spacing.cluster_padding / 2.0).min(work.rank_sep);
+    // Between a rank of boxes and a border rank, routes cross with legs reaching `CLEARANCE`
+    // into the gap where they must (`gap::leg_ends`), so the run between the legs keeps that
+    // much from the boxes: the gap leaves room for it (the border rank needs no clearance).
+    let beside_boxes = close.max((CLEARANCE + 2.0).min(work.rank_sep));
     // gap[r]: space between rank r − 1 and rank r.
     let mut gap = vec![0.0f64; l];
     for r in 1..l {
         gap[r] = if boxes[r - 1] && boxes[r] {
             work.rank_sep
         } else if tops[r - 1] || bottoms[r - 1] || tops[r] || bottoms[r] {
-            close
+            if boxes[r - 1] || boxes[r] {
+                beside_boxes
+            } else {
+                close
+            }
         } else {
             0.0
         };
@@ -104,6 +115,7 @@ fn compute(work: &Work) -> Vec<Band> {
         out.push(Band {
             top: y,
             bottom: y + height[r],
+            boxes: boxes[r],
         });
         y += height[r];
     }

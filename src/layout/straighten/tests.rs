@@ -132,3 +132,62 @@ fn clips_to_each_outline() {
     let below = Point::new(20.0, 50.0);
     assert_eq!(clip(&r, Outline::Diamond, below), Point::new(20.0, 20.0));
 }
+
+/// A shortcut may come into a node's clearance only as near as the route it replaces: a route
+/// passing a foreign box's corner 8.6 px away (inside the box grown by the clearance, outside
+/// the clearance itself) is not pulled to 2 px from it (random search, issue 11).
+#[test]
+fn a_shortcut_comes_no_nearer_a_box_than_the_route_did() {
+    use crate::layout::{EdgeRoute, LayoutEdge, LayoutNode};
+    let node = |w: f64, h: f64| LayoutNode {
+        size: crate::geometry::Size::new(w, h),
+        outline: Outline::Box,
+        cluster: None,
+    };
+    let g = LayoutGraph {
+        nodes: vec![node(40.0, 40.0), node(40.0, 40.0), node(40.0, 50.0)],
+        edges: vec![LayoutEdge {
+            from: End::node(0),
+            to: End::node(1),
+            label: None,
+            min_len: 1,
+            weight: 1.0,
+        }],
+        ..LayoutGraph::default()
+    };
+    let foreign = Rect::new(338.0, 928.5, 40.0, 50.0);
+    let route = vec![
+        Point::new(343.0, 880.0),
+        Point::new(343.0, 910.5),
+        Point::new(303.0, 953.5),
+        Point::new(303.0, 1228.5),
+    ];
+    let nearest = |pts: &[Point]| {
+        pts.windows(2)
+            .map(|w| distance(w[0], w[1], &foreign))
+            .fold(f64::INFINITY, f64::min)
+    };
+    let before = nearest(&route);
+    assert!(before > CLEARANCE && before < CLEARANCE * 1.2, "{before}");
+    let mut l = Layout {
+        width: 500.0,
+        height: 1300.0,
+        nodes: vec![
+            Rect::new(323.0, 840.0, 40.0, 40.0),
+            Rect::new(283.0, 1228.5, 40.0, 40.0),
+            foreign,
+        ],
+        edges: vec![EdgeRoute {
+            points: route,
+            label: None,
+        }],
+        clusters: Vec::new(),
+    };
+    straighten(&g, &mut l);
+    let after = nearest(&l.edges[0].points);
+    assert!(
+        after >= CLEARANCE,
+        "{:?} comes {after} px near",
+        l.edges[0].points
+    );
+}

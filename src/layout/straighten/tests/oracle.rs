@@ -3,6 +3,7 @@
 //! for decision.
 
 use crate::geometry::{Point, Rect};
+use crate::layout::clearance::distance;
 use crate::layout::quality::segments_cross;
 use crate::layout::straighten::{
     border_crossings, borders_near, clip, crowds, ends_at_nodes, hits, length, nearest,
@@ -306,10 +307,22 @@ impl Path<'_> {
             Some((r, o)) => clip(&r, o, self.pts[i]),
             None => self.pts[k],
         };
-        let skipped_hits = |r: &Rect| self.orig[i..=k].windows(2).any(|w| hits(w[0], w[1], r));
-        // Never through an obstacle; into its clearance only where the route already was.
+        let skipped_nearest = |r: &Rect| {
+            self.orig[i..=k]
+                .windows(2)
+                .map(|w| distance(w[0], w[1], r))
+                .fold(f64::INFINITY, f64::min)
+        };
+        // Never through an obstacle; into its clearance only as near as the route already came.
         let blocked = |grown: &Rect, exact: &Rect| {
-            hits(a, b, exact) || (hits(a, b, grown) && !skipped_hits(grown))
+            if hits(a, b, exact) {
+                return true;
+            }
+            if !hits(a, b, grown) {
+                return false;
+            }
+            let d = distance(a, b, exact);
+            d < CLEARANCE && d + 1e-9 < skipped_nearest(exact)
         };
         for (r, check) in [(self.ends[0], i > 0), (self.ends[1], k < last)] {
             if let Some(r) = r.filter(|_| check) {
