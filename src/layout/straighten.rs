@@ -8,7 +8,7 @@
 //! shortcut
 //!
 //! - passes through no node box, no other edge's label and no cluster title, and comes no
-//!   nearer a node box than [`CLEARANCE`] unless the skipped part of the route came as near,
+//!   nearer a node box or cluster title than [`CLEARANCE`] unless the skipped part of the route came as near,
 //! - crosses no cluster border more often than the skipped part did (an edge never newly
 //!   enters or leaves a cluster), and no more other routes than the skipped part did (so
 //!   crossings never increase),
@@ -61,7 +61,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     if points > MAX_ROUTE_POINTS {
         return;
     }
-    // Obstacles: node boxes (grown by the clearance), edge labels, cluster titles.
+    // Obstacles: node boxes and cluster titles (grown by the clearance), edge labels.
     let grow = |r: &Rect| {
         Rect::new(
             r.x - CLEARANCE,
@@ -81,7 +81,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     }
     for c in &layout.clusters {
         if c.title.width > 0.0 {
-            obstacles.push((Obstacle::Title, c.title, c.title));
+            obstacles.push((Obstacle::Title, grow(&c.title), c.title));
         }
     }
     let corners: Vec<(Point, Point)> = obstacles

@@ -142,10 +142,45 @@ fn sanitize(graph: &LayoutGraph) -> LayoutGraph {
     g
 }
 
-/// The plain layered layout of `g`, ignoring per-cluster directions.
+/// Rounds of widening clusters whose titles have no place beside the routes.
+const TITLE_ROUNDS: usize = 3;
+
+/// The plain layered layout of `g`, ignoring per-cluster directions. In TB and BT, a cluster
+/// whose title strip has no place 8 px from every route crossing it (an edge entering through
+/// the middle of a cluster about as wide as its title) gets room on the left of its contents
+/// for the title beside the routes, and the layout is made again (`title::room_wanted`).
 fn core(g: &LayoutGraph) -> Layout {
+    let mut room = vec![0.0; g.clusters.len()];
+    let mut out = core_with(g, &room);
+    if g.direction.is_horizontal() {
+        return out;
+    }
+    let pad = g.spacing.cluster_padding;
+    for _ in 0..TITLE_ROUNDS {
+        let index = Segments::new(&out.edges);
+        let mut more = false;
+        for (c, (b, cl)) in out.clusters.iter().zip(&g.clusters).enumerate() {
+            let want = title::room_wanted(&b.rect, cl.title, b.title.y, pad, &index);
+            if want > 1e-6 {
+                room[c] += want;
+                more = true;
+            }
+        }
+        if !more {
+            break;
+        }
+        out = core_with(g, &room);
+    }
+    out
+}
+
+/// [`core`] with `room` (px) added on the left of each cluster's contents.
+fn core_with(g: &LayoutGraph, room: &[f64]) -> Layout {
     let horizontal = g.direction.is_horizontal();
     let (mut work, plans, shapes) = build::build(g);
+    for (cl, &r) in work.clusters.iter_mut().zip(room) {
+        cl.left_extra += r;
+    }
     normalize::normalize(&mut work, &plans);
     order::order(&mut work);
     let paths: Vec<Vec<usize>> = work.nodes.iter().map(|n| work.path(n.cluster)).collect();

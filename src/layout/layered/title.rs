@@ -99,17 +99,10 @@ impl Segments {
 /// curve's clearance.
 const TITLE_CLEARANCE: f64 = crate::layout::clearance::CLEARANCE;
 
-/// The left x of a cluster's title (top `y`): centred, unless a route crosses the title there;
-/// then the free place along the title strip nearest the centre (`pad` inside the cluster's
-/// sides), so no edge runs through the title's text. Centred when no place is free.
-pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segments) -> f64 {
-    let w = title.width;
-    let centre = rect.x + (rect.width - w) / 2.0;
-    if title.height <= 0.0 || w <= 0.0 {
-        return centre;
-    }
-    let (y0, y1) = (y - TITLE_CLEARANCE, y + title.height + TITLE_CLEARANCE);
-    // x-intervals where routes pass through the strip y0..y1 inside the cluster.
+/// The x-intervals (widened by [`TITLE_CLEARANCE`]) where routes pass through the strip of a
+/// title `height` tall at top `y` inside `rect`.
+fn blocked(rect: &Rect, height: f64, y: f64, routes: &Segments) -> Vec<(f64, f64)> {
+    let (y0, y1) = (y - TITLE_CLEARANCE, y + height + TITLE_CLEARANCE);
     let mut blocked: Vec<(f64, f64)> = Vec::new();
     for (a, b) in routes.near(y0, y1, rect.x, rect.right()) {
         if a.y.max(b.y) < y0 || a.y.min(b.y) > y1 {
@@ -129,30 +122,78 @@ pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segme
             blocked.push((l - TITLE_CLEARANCE, r + TITLE_CLEARANCE));
         }
     }
-    let free = |x: f64| {
-        blocked
-            .iter()
-            .all(|&(l, r)| x + w <= l + 1e-9 || x >= r - 1e-9)
-    };
-    if free(centre) {
+    blocked
+}
+
+/// Whether a title `w` wide at left `x` keeps clear of every `blocked` interval.
+fn free(blocked: &[(f64, f64)], x: f64, w: f64) -> bool {
+    blocked
+        .iter()
+        .all(|&(l, r)| x + w <= l + 1e-9 || x >= r - 1e-9)
+}
+
+/// The left x of a cluster's title (top `y`): centred, unless a route crosses the title there;
+/// then the free place along the title strip nearest the centre (`pad` inside the cluster's
+/// sides), so no edge runs through the title's text. Centred when no place is free (then
+/// [`room_wanted`] says how much room on the left the cluster needs).
+pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segments) -> f64 {
+    let w = title.width;
+    let centre = rect.x + (rect.width - w) / 2.0;
+    if title.height <= 0.0 || w <= 0.0 {
         return centre;
     }
+    let blocked = blocked(rect, title.height, y, routes);
+    if free(&blocked, centre, w) {
+        return centre;
+    }
+    place(rect, w, pad, &blocked).unwrap_or(centre)
+}
+
+/// The free place for a title `w` wide along the strip nearest the centre, `pad` inside the
+/// cluster's sides; `None` when there is none.
+fn place(rect: &Rect, w: f64, pad: f64, blocked: &[(f64, f64)]) -> Option<f64> {
+    let centre = rect.x + (rect.width - w) / 2.0;
     let (lo, hi) = (rect.x + pad, rect.right() - pad - w);
     let mut candidates = vec![lo, hi];
-    for &(l, r) in &blocked {
+    for &(l, r) in blocked {
         candidates.push(l - w);
         candidates.push(r);
     }
     candidates
         .into_iter()
-        .filter(|&x| x >= lo - 1e-9 && x <= hi + 1e-9 && free(x))
+        .filter(|&x| x >= lo - 1e-9 && x <= hi + 1e-9 && free(blocked, x, w))
         .min_by(|a, b| {
             (a - centre)
                 .abs()
                 .total_cmp(&(b - centre).abs())
                 .then(a.total_cmp(b))
         })
-        .unwrap_or(centre)
+}
+
+/// Room (px) to add on the left of a cluster's contents so its title (top `y`) fits in the
+/// strip left of every route crossing it, when no place along the strip is free today: `0`
+/// when the title has a place (or no size). The title is read at the top left of its box, so
+/// the room goes there; at most the title's width, `pad` and the clearance.
+pub(super) fn room_wanted(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segments) -> f64 {
+    let w = title.width;
+    if title.height <= 0.0 || w <= 0.0 {
+        return 0.0;
+    }
+    let blocked = blocked(rect, title.height, y, routes);
+    let centre = rect.x + (rect.width - w) / 2.0;
+    if free(&blocked, centre, w) || place(rect, w, pad, &blocked).is_some() {
+        return 0.0;
+    }
+    let first = blocked
+        .iter()
+        .map(|&(l, _)| l)
+        .fold(f64::INFINITY, f64::min);
+    let want = rect.x + pad + w - first;
+    if want.is_finite() {
+        want.clamp(0.0, w + pad + TITLE_CLEARANCE)
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
