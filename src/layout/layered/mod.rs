@@ -179,7 +179,9 @@ fn core_with(g: &LayoutGraph, room: &[f64]) -> Layout {
     let horizontal = g.direction.is_horizontal();
     let (mut work, plans, shapes) = build::build(g);
     for (cl, &r) in work.clusters.iter_mut().zip(room) {
+        // Wider by as much (a cluster as narrow as its `min_width` would only shift).
         cl.left_extra += r;
+        cl.min_width += r;
     }
     normalize::normalize(&mut work, &plans);
     order::order(&mut work);

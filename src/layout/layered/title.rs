@@ -99,27 +99,48 @@ impl Segments {
 /// curve's clearance.
 const TITLE_CLEARANCE: f64 = crate::layout::clearance::CLEARANCE;
 
-/// The x-intervals (widened by [`TITLE_CLEARANCE`]) where routes pass through the strip of a
-/// title `height` tall at top `y` inside `rect`.
+/// Points sampled along a segment's piece in a title strip (and its ends).
+const SAMPLES: usize = 32;
+
+/// The x-intervals a title `height` tall at top `y` inside `rect` must stay out of to keep
+/// [`TITLE_CLEARANCE`] from every route: for each route piece near the strip, the x-range of
+/// the piece grown by the clearance, measured at each height (a diagonal passing a title's
+/// corner is as far from it as it is, not as the strip's widest x-range says).
 fn blocked(rect: &Rect, height: f64, y: f64, routes: &Segments) -> Vec<(f64, f64)> {
-    let (y0, y1) = (y - TITLE_CLEARANCE, y + height + TITLE_CLEARANCE);
+    let c = TITLE_CLEARANCE;
+    let (y0, y1) = (y - c, y + height + c);
+    // Half-width of the title's clearance at height `yy` beside the text (rounded at its
+    // corners).
+    let reach = |yy: f64| {
+        let d = (y - yy).max(yy - (y + height)).max(0.0);
+        (c * c - d * d).max(0.0).sqrt()
+    };
     let mut blocked: Vec<(f64, f64)> = Vec::new();
-    for (a, b) in routes.near(y0, y1, rect.x, rect.right()) {
+    for (a, b) in routes.near(y0, y1, rect.x - c, rect.right() + c) {
         if a.y.max(b.y) < y0 || a.y.min(b.y) > y1 {
             continue;
         }
         let (l, r) = if (b.y - a.y).abs() < 1e-9 {
-            (a.x.min(b.x), a.x.max(b.x))
+            let e = reach(a.y);
+            (a.x.min(b.x) - e, a.x.max(b.x) + e)
         } else {
-            let at = |yy: f64| {
-                let t = ((yy - a.y) / (b.y - a.y)).clamp(0.0, 1.0);
-                a.x + t * (b.x - a.x)
-            };
-            let (p, q) = (at(y0), at(y1));
-            (p.min(q), p.max(q))
+            let (t0, t1) = (
+                ((y0 - a.y) / (b.y - a.y)).clamp(0.0, 1.0),
+                ((y1 - a.y) / (b.y - a.y)).clamp(0.0, 1.0),
+            );
+            let (t0, t1) = (t0.min(t1), t0.max(t1));
+            let (mut l, mut r) = (f64::INFINITY, f64::NEG_INFINITY);
+            for i in 0..=SAMPLES {
+                let t = t0 + (t1 - t0) * i as f64 / SAMPLES as f64;
+                let (px, py) = (a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
+                let e = reach(py);
+                l = l.min(px - e);
+                r = r.max(px + e);
+            }
+            (l, r)
         };
-        if r >= rect.x && l <= rect.right() {
-            blocked.push((l - TITLE_CLEARANCE, r + TITLE_CLEARANCE));
+        if r >= rect.x && l <= rect.right() && l.is_finite() && r.is_finite() {
+            blocked.push((l, r));
         }
     }
     blocked
@@ -134,8 +155,9 @@ fn free(blocked: &[(f64, f64)], x: f64, w: f64) -> bool {
 
 /// The left x of a cluster's title (top `y`): centred, unless a route crosses the title there;
 /// then the free place along the title strip nearest the centre (`pad` inside the cluster's
-/// sides), so no edge runs through the title's text. Centred when no place is free (then
-/// [`room_wanted`] says how much room on the left the cluster needs).
+/// sides), so no edge runs through the title's text. Where no place is free, the place
+/// reaching least into the routes' clearance (and [`room_wanted`] says how much room on the
+/// left the cluster needs).
 pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segments) -> f64 {
     let w = title.width;
     let centre = rect.x + (rect.width - w) / 2.0;
@@ -146,7 +168,35 @@ pub(super) fn title_x(rect: &Rect, title: Size, y: f64, pad: f64, routes: &Segme
     if free(&blocked, centre, w) {
         return centre;
     }
-    place(rect, w, pad, &blocked).unwrap_or(centre)
+    place(rect, w, pad, &blocked).unwrap_or_else(|| least_crossed(rect, w, pad, &blocked))
+}
+
+/// Where along the strip a title `w` wide reaches least far into the `blocked` intervals
+/// (nearest the centre among equals): the fallback when no place is free.
+fn least_crossed(rect: &Rect, w: f64, pad: f64, blocked: &[(f64, f64)]) -> f64 {
+    let centre = rect.x + (rect.width - w) / 2.0;
+    let (lo, hi) = (rect.x + pad, (rect.right() - pad - w).max(rect.x + pad));
+    let depth = |x: f64| {
+        blocked
+            .iter()
+            .map(|&(l, r)| (x + w - l).min(r - x).max(0.0))
+            .fold(0.0, f64::max)
+    };
+    let mut candidates = vec![centre, lo, hi];
+    for &(l, r) in blocked {
+        candidates.push(l - w);
+        candidates.push(r);
+    }
+    candidates
+        .into_iter()
+        .map(|x| x.clamp(lo, hi))
+        .min_by(|&a, &b| {
+            depth(a)
+                .total_cmp(&depth(b))
+                .then((a - centre).abs().total_cmp(&(b - centre).abs()))
+                .then(a.total_cmp(&b))
+        })
+        .unwrap_or(centre)
 }
 
 /// The free place for a title `w` wide along the strip nearest the centre, `pad` inside the

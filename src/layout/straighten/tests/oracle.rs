@@ -27,7 +27,7 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     if graph.edges.len() != layout.edges.len() || graph.nodes.len() != layout.nodes.len() {
         return;
     }
-    // Obstacles: node boxes (grown by the clearance), edge labels, cluster titles.
+    // Obstacles: node boxes and cluster titles (grown by the clearance), edge labels.
     let grow = |r: &Rect| {
         Rect::new(
             r.x - CLEARANCE,
@@ -47,7 +47,7 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     }
     for c in &layout.clusters {
         if c.title.width > 0.0 {
-            obstacles.push((Obstacle::Title, c.title, c.title));
+            obstacles.push((Obstacle::Title, grow(&c.title), c.title));
         }
     }
     let mut boxes = Grid::new(layout.width, layout.height);
