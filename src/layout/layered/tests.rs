@@ -426,3 +426,82 @@ fn parallel_edges_at_a_cluster_end_on_its_wall_stay_on_its_border() {
         }
     }
 }
+
+#[test]
+fn a_title_as_wide_as_its_cluster_gets_room_beside_an_edge_entering_through_it() {
+    // 049's `START->TD`: a node straight above the only node of a cluster about as wide as
+    // its title; the edge runs down the middle of the title strip. The cluster gets room on
+    // the left, and the title sits there, 8 px from the route.
+    let node = |w: f64, cluster: Option<usize>| crate::layout::LayoutNode {
+        size: Size::new(w, 40.0),
+        outline: crate::layout::Outline::Box,
+        cluster,
+    };
+    let mut g = generate::random_dag(0, 1, 0);
+    g.nodes = vec![node(60.0, None), node(150.0, Some(0))];
+    g.edges = vec![LayoutEdge {
+        from: End::node(0),
+        to: End::node(1),
+        label: None,
+        min_len: 1,
+        weight: 1.0,
+    }];
+    g.clusters = vec![LayoutCluster {
+        parent: None,
+        title: Size::new(170.0, 20.0),
+        direction: None,
+    }];
+    let l = crate::layout::layout(&g);
+    let (rect, title) = (l.clusters[0].rect, l.clusters[0].title);
+    let route = &l.edges[0].points;
+    let x = route[0].x;
+    assert!(route.iter().all(|p| (p.x - x).abs() < 1e-9), "{route:?}");
+    let gap = (title.x - x).max(x - title.right());
+    assert!(
+        gap >= crate::layout::clearance::CLEARANCE - 1e-9,
+        "{title:?} {x}"
+    );
+    assert!(
+        title.x >= rect.x && title.right() <= rect.right(),
+        "{title:?} in {rect:?}"
+    );
+    // Read at the top left: the title is the padding inside the left wall.
+    assert!(
+        (title.x - rect.x - g.spacing.cluster_padding).abs() < 1e-6,
+        "{title:?}"
+    );
+}
+
+#[test]
+fn routes_cross_a_title_strip_straight() {
+    // An edge entering or leaving a cluster passes its title strip (from the border to the
+    // clearance below the title) vertically: its bends lie outside, where they cannot
+    // cross the title's text wherever the title goes.
+    for seed in 0..24 {
+        let g = generate::random_clustered(seed, 30, 55, 3);
+        let l = super::layout(&g);
+        let inside = |e: End, c: usize| match e {
+            End::Node(n) => g.nodes[n.get()].cluster == Some(c),
+            End::Cluster(_) => false,
+        };
+        for (e, edge) in g.edges.iter().enumerate() {
+            for (c, b) in l.clusters.iter().enumerate() {
+                if inside(edge.from, c) == inside(edge.to, c) {
+                    continue;
+                }
+                let (y0, y1) = (b.rect.y + 0.5, b.title.bottom() + 8.0);
+                for w in l.edges[e].points.windows(2) {
+                    let (p, q) = (w[0], w[1]);
+                    let in_strip = p.y.max(q.y) > y0
+                        && p.y.min(q.y) < y1
+                        && p.x.min(q.x) > b.rect.x
+                        && p.x.max(q.x) < b.rect.right();
+                    assert!(
+                        !in_strip || (p.x - q.x).abs() < 1e-6,
+                        "seed {seed} edge {e} cluster {c}: {p:?}-{q:?} across the strip {y0}..{y1}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -250,6 +250,89 @@ pub(super) fn room_wanted(rect: &Rect, title: Size, y: f64, pad: f64, routes: &S
 mod tests {
     use super::*;
 
+    fn routes(lines: &[&[(f64, f64)]]) -> Segments {
+        let routes: Vec<EdgeRoute> = lines
+            .iter()
+            .map(|l| EdgeRoute {
+                points: l.iter().map(|&(x, y)| Point::new(x, y)).collect(),
+                label: None,
+            })
+            .collect();
+        Segments::new(&routes)
+    }
+
+    /// The distance from the title at `x` (top 10, 60 × 20) to a segment, sampled.
+    fn gap(x: f64, a: (f64, f64), b: (f64, f64)) -> f64 {
+        let t = Rect::new(x, 10.0, 60.0, 20.0);
+        (0..=1000)
+            .map(|i| {
+                let s = f64::from(i) / 1000.0;
+                let (px, py) = (a.0 + s * (b.0 - a.0), a.1 + s * (b.1 - a.1));
+                let dx = (t.x - px).max(px - t.right()).max(0.0);
+                let dy = (t.y - py).max(py - t.bottom()).max(0.0);
+                dx.hypot(dy)
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    #[test]
+    fn a_title_with_no_free_place_asks_for_room_on_the_left_and_fits_there() {
+        // A cluster as wide as its title plus padding, a route straight down its middle
+        // (049's `START->TD`): no place along the strip keeps 8 px.
+        let title = Size::new(60.0, 20.0);
+        let rect = Rect::new(0.0, 0.0, 90.0, 100.0);
+        let index = routes(&[&[(45.0, -40.0), (45.0, 60.0)]]);
+        let want = room_wanted(&rect, title, 10.0, 15.0, &index);
+        assert!(want > 0.0, "{want}");
+        // With that room the cluster's left wall moves out and the title fits beside the
+        // route, at the top left.
+        let wider = Rect::new(-want, 0.0, 90.0 + want, 100.0);
+        assert_eq!(room_wanted(&wider, title, 10.0, 15.0, &index), 0.0);
+        let x = title_x(&wider, title, 10.0, 15.0, &index);
+        assert!(
+            gap(x, (45.0, -40.0), (45.0, 60.0)) >= TITLE_CLEARANCE - 1e-9,
+            "{x}"
+        );
+        assert!((x - (wider.x + 15.0)).abs() < 1e-9, "{x} at the left");
+        // A cluster with a free place asks for nothing.
+        let wide = Rect::new(-200.0, 0.0, 290.0, 100.0);
+        assert_eq!(room_wanted(&wide, title, 10.0, 15.0, &index), 0.0);
+    }
+
+    #[test]
+    fn a_diagonal_past_a_title_corner_blocks_only_as_near_as_it_passes() {
+        // A diagonal 10 px from the centred title's top-right corner, inside the strip's
+        // x-range widened by 8 px: the title stays centred (the strip's x-range would have
+        // moved it).
+        let rect = Rect::new(0.0, 0.0, 200.0, 100.0);
+        let title = Size::new(60.0, 20.0);
+        let centre = 70.0;
+        let (a, b) = ((140.0, -20.0), (180.0, 60.0));
+        assert!(gap(centre, a, b) > TITLE_CLEARANCE, "{}", gap(centre, a, b));
+        let index = routes(&[&[a, b]]);
+        assert_eq!(title_x(&rect, title, 10.0, 15.0, &index), centre);
+    }
+
+    #[test]
+    fn with_no_free_place_a_title_goes_where_it_reaches_least_into_the_clearance() {
+        // Routes at x = 30 and 100 leave 54 px between their clearances for a 60 px title:
+        // nowhere is free. Centred (45) the title sits across the route at 100; 6 px into
+        // either clearance is the least, and of those the place nearer the centre wins.
+        let rect = Rect::new(0.0, 0.0, 150.0, 100.0);
+        let title = Size::new(60.0, 20.0);
+        let (left, right) = (
+            ((30.0, -40.0), (30.0, 60.0)),
+            ((100.0, -40.0), (100.0, 60.0)),
+        );
+        let index = routes(&[&[left.0, left.1], &[right.0, right.1]]);
+        let x = title_x(&rect, title, 10.0, 15.0, &index);
+        assert_eq!(gap(45.0, right.0, right.1), 0.0);
+        assert_eq!(x, 38.0);
+        assert!(gap(x, right.0, right.1) > 1.0 && gap(x, left.0, left.1) >= 8.0);
+        // Room for the title left of both: 15 + 60 - (30 - 8).
+        assert_eq!(room_wanted(&rect, title, 10.0, 15.0, &index), 53.0);
+    }
+
     #[test]
     fn near_finds_every_segment_meeting_the_strip() {
         // Deterministic pseudo-random polylines, long and short, some steep, one not finite.
