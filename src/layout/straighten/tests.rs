@@ -191,3 +191,77 @@ fn a_shortcut_comes_no_nearer_a_box_than_the_route_did() {
         l.edges[0].points
     );
 }
+
+#[test]
+fn a_shortcut_keeps_the_clearance_of_a_cluster_title() {
+    // A route around a corner, A down then right to B; the shortcut from A to B passes
+    // 3.5 px from a cluster title's corner (outside the title, inside its clearance), where
+    // the route never came: it is not taken (titles are grown by the clearance like boxes).
+    use crate::geometry::Size;
+    use crate::layout::{ClusterBox, EdgeRoute, LayoutCluster, LayoutEdge, LayoutNode};
+    let node = |cluster| LayoutNode {
+        size: Size::new(40.0, 20.0),
+        outline: Outline::Box,
+        cluster,
+    };
+    let mut g = generate::random_dag(0, 1, 0);
+    g.nodes = vec![node(Some(0)), node(Some(0))];
+    g.edges = vec![LayoutEdge {
+        from: End::node(0),
+        to: End::node(1),
+        label: None,
+        min_len: 1,
+        weight: 1.0,
+    }];
+    g.clusters = vec![LayoutCluster {
+        parent: None,
+        title: Size::new(40.0, 20.0),
+        direction: None,
+    }];
+    let title = Rect::new(120.0, 85.0, 40.0, 20.0);
+    let mut l = Layout {
+        width: 300.0,
+        height: 300.0,
+        nodes: vec![
+            Rect::new(0.0, 0.0, 40.0, 20.0),
+            Rect::new(200.0, 200.0, 40.0, 20.0),
+        ],
+        edges: vec![EdgeRoute {
+            points: vec![
+                Point::new(20.0, 20.0),
+                Point::new(20.0, 210.0),
+                Point::new(200.0, 210.0),
+            ],
+            label: None,
+        }],
+        clusters: vec![ClusterBox {
+            rect: Rect::new(-10.0, -40.0, 270.0, 280.0),
+            title,
+        }],
+    };
+    straighten(&g, &mut l);
+    let near = |p: Point| {
+        let dx = (title.x - p.x).max(p.x - title.right()).max(0.0);
+        let dy = (title.y - p.y).max(p.y - title.bottom()).max(0.0);
+        dx.hypot(dy)
+    };
+    let closest = l.edges[0]
+        .points
+        .windows(2)
+        .flat_map(|w| {
+            (0..=400).map(move |i| {
+                let t = f64::from(i) / 400.0;
+                Point::new(
+                    w[0].x + t * (w[1].x - w[0].x),
+                    w[0].y + t * (w[1].y - w[0].y),
+                )
+            })
+        })
+        .map(near)
+        .fold(f64::INFINITY, f64::min);
+    assert!(
+        closest >= CLEARANCE - 1e-9,
+        "{closest} px: {:?}",
+        l.edges[0].points
+    );
+}
