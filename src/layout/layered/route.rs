@@ -306,8 +306,8 @@ fn piece_forms(
             let ((a, ra), (b, rb)) = (w[0], w[1]);
             let must = (k == 0 && ports[i][0].shared)
                 || (k + 2 == r.points.len() && ports[i][1].shared)
-                || (k > 0 && in_title_strip(p, r.nodes[k]))
-                || (k + 2 < r.points.len() && in_title_strip(p, r.nodes[k + 1]))
+                || (k > 0 && super::title::in_title_strip(p, r.nodes[k]))
+                || (k + 2 < r.points.len() && super::title::in_title_strip(p, r.nodes[k + 1]))
                 || [ra, rb].iter().any(|&rk| {
                     rank_boxes[rk]
                         .near(a, b, CLEARANCE)
@@ -373,27 +373,6 @@ fn piece_forms(
         }
     }
     (out, ends)
-}
-
-/// Whether layer node `v` lies in the title strip of a cluster holding it (the top border
-/// rank in TB, the bottom one in BT, which the final flip puts on top): a route passes such a
-/// strip straight across, with legs, so the title beside it is clear of the route's bends.
-fn in_title_strip(p: &Placed<'_>, v: usize) -> bool {
-    let work = p.work;
-    let nd = &work.nodes[v];
-    work.path(nd.cluster).into_iter().any(|c| {
-        let cl = &work.clusters[c];
-        let strip = match p.graph.direction {
-            crate::layout::Direction::TopBottom => cl.top,
-            crate::layout::Direction::BottomTop => cl.bottom,
-            _ => return false,
-        };
-        work.nodes[strip].rank == nd.rank
-            && p.graph
-                .clusters
-                .get(c)
-                .is_some_and(|g| g.title.height > 0.0)
-    })
 }
 
 fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool], ends: &[(f64, f64)]) -> EdgeRoute {

@@ -246,6 +246,27 @@ pub(super) fn room_wanted(rect: &Rect, title: Size, y: f64, pad: f64, routes: &S
     }
 }
 
+/// Whether layer node `v` lies in the title strip of a cluster holding it (the top border
+/// rank in TB, the bottom one in BT, which the final flip puts on top): a route passes such a
+/// strip straight across, with legs, so the title beside it is clear of the route's bends.
+pub(super) fn in_title_strip(p: &super::route::Placed<'_>, v: usize) -> bool {
+    let work = p.work;
+    let nd = &work.nodes[v];
+    work.path(nd.cluster).into_iter().any(|c| {
+        let cl = &work.clusters[c];
+        let strip = match p.graph.direction {
+            crate::layout::Direction::TopBottom => cl.top,
+            crate::layout::Direction::BottomTop => cl.bottom,
+            _ => return false,
+        };
+        work.nodes[strip].rank == nd.rank
+            && p.graph
+                .clusters
+                .get(c)
+                .is_some_and(|g| g.title.height > 0.0)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
