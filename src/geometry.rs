@@ -93,6 +93,35 @@ impl Rect {
     }
 }
 
+/// The parameter interval `(t0, t1)` of segment `a`–`b` (t from 0 at `a` to 1 at `b`) within
+/// the closed box `x0..=x1` × `y0..=y1` (Liang–Barsky clipping): `None` when the segment runs
+/// parallel to a side outside it; otherwise the segment meets the box iff `t0 <= t1`.
+pub(crate) fn clip_to_box(
+    a: Point,
+    b: Point,
+    (x0, y0, x1, y1): (f64, f64, f64, f64),
+) -> Option<(f64, f64)> {
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    for (p, q) in [
+        (-dx, a.x - x0),
+        (dx, x1 - a.x),
+        (-dy, a.y - y0),
+        (dy, y1 - a.y),
+    ] {
+        if p.abs() < 1e-12 {
+            if q < 0.0 {
+                return None;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    Some((t0, t1))
+}
+
 /// Whether a polyline through `a`, `b`, `c` goes on in the same direction at `b` (no bend, no
 /// reversal).
 pub(crate) fn goes_straight(a: Point, b: Point, c: Point) -> bool {

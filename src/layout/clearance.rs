@@ -8,7 +8,7 @@
 //! clusters through it, and only its title box (text) must stay clear.
 
 use super::{End, Layout};
-use crate::geometry::{Point, Rect};
+use crate::geometry::{clip_to_box, Point, Rect};
 
 /// The distance (px) a drawn edge keeps from every box it does not belong to.
 pub const CLEARANCE: f64 = 8.0;
@@ -273,25 +273,7 @@ pub(crate) fn distance(a: Point, b: Point, r: &Rect) -> f64 {
 
 /// Whether the segment meets the closed rectangle (Liang–Barsky clipping).
 fn crosses(a: Point, b: Point, r: &Rect) -> bool {
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    for (p, q) in [
-        (-dx, a.x - r.x),
-        (dx, r.right() - a.x),
-        (-dy, a.y - r.y),
-        (dy, r.bottom() - a.y),
-    ] {
-        if p.abs() < 1e-12 {
-            if q < 0.0 {
-                return false;
-            }
-        } else if p < 0.0 {
-            t0 = t0.max(q / p);
-        } else {
-            t1 = t1.min(q / p);
-        }
-    }
-    t0 <= t1
+    clip_to_box(a, b, (r.x, r.y, r.right(), r.bottom())).is_some_and(|(t0, t1)| t0 <= t1)
 }
 
 fn to_segment(p: Point, a: Point, b: Point) -> f64 {

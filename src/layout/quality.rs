@@ -15,7 +15,7 @@ use super::clearance::{Boxes, Foreign, CLEARANCE, SLACK};
 use super::curve::{draw_edges, DrawnEdge, EdgeSpec, SAMPLES};
 use super::drawing::Drawing;
 use super::{End, Layout, LayoutGraph};
-use crate::geometry::{Point, Rect};
+use crate::geometry::{clip_to_box, Point, Rect};
 use std::fmt;
 
 /// Tolerance (px) used by the overlap and containment checks.
@@ -180,25 +180,7 @@ pub(crate) fn seg_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
     if x0 >= x1 || y0 >= y1 {
         return false;
     }
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    for (p, q) in [
-        (-dx, a.x - x0),
-        (dx, x1 - a.x),
-        (-dy, a.y - y0),
-        (dy, y1 - a.y),
-    ] {
-        if p.abs() < 1e-12 {
-            if q < 0.0 {
-                return false;
-            }
-        } else if p < 0.0 {
-            t0 = t0.max(q / p);
-        } else {
-            t1 = t1.min(q / p);
-        }
-    }
-    t1 - t0 > 1e-9
+    clip_to_box(a, b, (x0, y0, x1, y1)).is_some_and(|(t0, t1)| t1 - t0 > 1e-9)
 }
 
 /// (edge, node) pairs where a segment of the edge passes through the interior (shrunk by

@@ -87,7 +87,7 @@ impl RankBoxes {
 mod tests {
     use super::*;
     use crate::layout::clearance::{distance, CLEARANCE};
-    use crate::layout::layered::route::segment_hits;
+    use crate::layout::quality::seg_hits;
 
     #[test]
     fn near_keeps_every_box_a_segment_hits_or_passes_within_the_margin() {
@@ -119,7 +119,7 @@ mod tests {
                 let near = rb.near(a, b, 0.0);
                 let within = rb.near(a, b, CLEARANCE);
                 for &(r, v, rect) in &items {
-                    if r == rank && segment_hits(a, b, &rect, 0.5) {
+                    if r == rank && seg_hits(a, b, &rect, 0.5) {
                         assert!(near.iter().any(|&(w, _)| w == v), "{a:?} {b:?} {rect:?}");
                     }
                     if r == rank && distance(a, b, &rect) < CLEARANCE {

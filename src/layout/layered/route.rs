@@ -82,38 +82,6 @@ fn lerp(a: Point, b: Point, t: f64) -> Point {
     Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
 }
 
-/// Whether segment `a`–`b` passes through the interior of `r` (shrunk by `eps`).
-#[cfg(test)]
-pub(crate) fn segment_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
-    let (x0, x1) = (r.x + eps, r.right() - eps);
-    let (y0, y1) = (r.y + eps, r.bottom() - eps);
-    if x0 >= x1 || y0 >= y1 {
-        return false;
-    }
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    let d = (b.x - a.x, b.y - a.y);
-    for (p, q) in [
-        (-d.0, a.x - x0),
-        (d.0, x1 - a.x),
-        (-d.1, a.y - y0),
-        (d.1, y1 - a.y),
-    ] {
-        if p.abs() < 1e-12 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    t1 - t0 > 1e-9
-}
-
 /// Routes and label boxes of all input edges.
 pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
     let (g, work) = (p.graph, p.work);
@@ -568,19 +536,19 @@ mod tests {
     #[test]
     fn segment_box_intersection() {
         let r = Rect::new(10.0, 10.0, 10.0, 10.0);
-        assert!(segment_hits(
+        assert!(crate::layout::quality::seg_hits(
             Point::new(0.0, 15.0),
             Point::new(30.0, 15.0),
             &r,
             0.1
         ));
-        assert!(!segment_hits(
+        assert!(!crate::layout::quality::seg_hits(
             Point::new(0.0, 0.0),
             Point::new(30.0, 5.0),
             &r,
             0.1
         ));
-        assert!(!segment_hits(
+        assert!(!crate::layout::quality::seg_hits(
             Point::new(0.0, 10.0),
             Point::new(30.0, 10.0),
             &r,

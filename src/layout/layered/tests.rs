@@ -337,7 +337,7 @@ fn a_cluster_title_steps_aside_from_an_edge_entering_through_it() {
         l.edges.iter().any(|e| {
             e.points
                 .windows(2)
-                .any(|s| super::route::segment_hits(s[0], s[1], t, 0.0))
+                .any(|s| crate::layout::quality::seg_hits(s[0], s[1], t, 0.0))
         })
     };
     let at_centre = crate::geometry::Rect::new(centred, title.y, title.width, title.height);
