@@ -210,7 +210,7 @@ fn tightened(
 ) -> PathData {
     // What quality counts (the slack included), so that what it finds is what is tightened.
     let margin = CLEARANCE - SLACK;
-    let near = |d: &DrawnEdge| boxes.closer_than(&d.polylines(SAMPLES), spec.from, spec.to, margin);
+    let near = |d: &DrawnEdge| boxes.drawn_closer_than(d, SAMPLES, spec.from, spec.to, margin);
     let mut found = near(drawn);
     if found.is_empty() {
         return drawn.path.clone();

@@ -252,7 +252,7 @@ pub(super) fn room_wanted(rect: &Rect, title: Size, y: f64, pad: f64, routes: &S
 pub(super) fn in_title_strip(p: &super::route::Placed<'_>, v: usize) -> bool {
     let work = p.work;
     let nd = &work.nodes[v];
-    work.path(nd.cluster).into_iter().any(|c| {
+    work.ancestors(nd.cluster).any(|c| {
         let cl = &work.clusters[c];
         let strip = match p.graph.direction {
             crate::layout::Direction::TopBottom => cl.top,
