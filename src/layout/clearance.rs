@@ -158,29 +158,36 @@ impl Boxes {
         (col(lx), row(ly), col(hx), row(hy))
     }
 
-    /// The boxes of the cells under the box `lx..hx` × `ly..hy` grown by `margin` that
-    /// [`touch`] it (some more than once), or none when it lies off the grid or is not finite.
-    fn touching(
+    /// Calls `f` with the boxes of the cells under the box `lx..hx` × `ly..hy` grown by
+    /// `margin` that [`touch`] it (some more than once), none when it lies off the grid or is
+    /// not finite, until `f` returns false; whether it never did.
+    fn each_touching(
         &self,
         (lx, ly, hx, hy): (f64, f64, f64, f64),
         margin: f64,
-    ) -> impl Iterator<Item = &(Foreign, Rect)> + '_ {
+        mut f: impl FnMut(Foreign, &Rect) -> bool,
+    ) -> bool {
         let finite = [lx, ly, hx, hy].iter().all(|v| v.is_finite());
         let far = !finite
             || hx + margin < self.x0
             || hy + margin < self.y0
             || lx - margin > self.x0 + self.cell * self.cols as f64
             || ly - margin > self.y0 + self.cell * self.rows as f64;
-        let (c0, r0, c1, r1) = if far {
-            (1, 1, 0, 0)
-        } else {
-            self.span(lx - margin, ly - margin, hx + margin, hy + margin)
-        };
-        (r0..=r1)
-            .flat_map(move |row| (c0..=c1).map(move |col| row * self.cols + col))
-            .flat_map(move |k| &self.entries[self.starts[k]..self.starts[k + 1]])
-            .map(move |&i| &self.items[i])
-            .filter(move |(_, r)| touch(r, (lx, ly, hx, hy), margin))
+        if far {
+            return true;
+        }
+        let (c0, r0, c1, r1) = self.span(lx - margin, ly - margin, hx + margin, hy + margin);
+        for row in r0..=r1 {
+            for k in row * self.cols + c0..=row * self.cols + c1 {
+                for &i in &self.entries[self.starts[k]..self.starts[k + 1]] {
+                    let (g, r) = &self.items[i];
+                    if touch(r, (lx, ly, hx, hy), margin) && !f(*g, r) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
     }
 
     /// Pushes onto `out` the boxes foreign to the edge within `margin` of the piece `a`–`b`.
@@ -193,11 +200,12 @@ impl Boxes {
         margin: f64,
         out: &mut Vec<Foreign>,
     ) {
-        for (f, r) in self.touching(bounds(&[a, b]), margin) {
+        self.each_touching(bounds(&[a, b]), margin, |f, r| {
             if !f.belongs(from, to) && nearer_than(a, b, r, margin) {
-                out.push(*f);
+                out.push(f);
             }
-        }
+            true
+        });
     }
 
     /// [`Self::near_piece`] for a piece of any length: a long one in steps of about a cell,
@@ -304,9 +312,7 @@ impl Boxes {
                 // Chords are computed, so may stray from the box by a rounding error.
                 let slack = 1e-9 * (1.0 + [lx, ly, hx, hy].iter().fold(0.0, |m, v| v.abs().max(m)));
                 let hull = (lx - slack, ly - slack, hx + slack, hy + slack);
-                let near = self
-                    .touching(hull, margin)
-                    .any(|(f, _)| !f.belongs(from, to));
+                let near = !self.each_touching(hull, margin, |f, _| f.belongs(from, to));
                 if !near && slack.is_finite() {
                     continue;
                 }
@@ -369,6 +375,15 @@ pub(crate) fn distance(a: Point, b: Point, r: &Rect) -> f64 {
 pub(crate) fn nearer_than(a: Point, b: Point, r: &Rect, margin: f64) -> bool {
     let finite = [a.x, a.y, b.x, b.y, margin].iter().all(|v| v.is_finite());
     if finite && margin > 0.0 {
+        // Farther apart than `margin` along an axis (by more than any rounding error).
+        let gap_x = (r.x - a.x.max(b.x)).max(a.x.min(b.x) - r.right());
+        let gap_y = (r.y - a.y.max(b.y)).max(a.y.min(b.y) - r.bottom());
+        let size = [a.x, a.y, b.x, b.y, r.x, r.y, r.right(), r.bottom()]
+            .iter()
+            .fold(1.0, |s, v| s + v.abs());
+        if gap_x.max(gap_y) > margin + 1e-9 * size {
+            return false;
+        }
         let (d2, m2) = (nearest(a, b, r, |x, y| x * x + y * y), margin * margin);
         // Both ways the error is a few units in the last place; a billionth is far more.
         if d2 < m2 * (1.0 - 1e-9) {

@@ -6,7 +6,7 @@
 //! Geometry is layout's: render writes the [`DrawnEdge`]s of a [`super::drawing::Drawing`] as
 //! they are.
 
-use super::clearance::{distance, Boxes, CLEARANCE, SLACK};
+use super::clearance::{distance, nearer_than, Boxes, CLEARANCE, SLACK};
 use super::path::PathData;
 use super::{End, Layout, LayoutGraph};
 use crate::geometry::{goes_straight, Point, Rect, Size};
@@ -236,7 +236,8 @@ fn tightened(
             .collect();
         for i in 1..pts.len() - 1 {
             let close = offending.iter().any(|r| {
-                distance(pts[i - 1], pts[i], r).min(distance(pts[i], pts[i + 1], r)) < NEAR_CORNER
+                nearer_than(pts[i - 1], pts[i], r, NEAR_CORNER)
+                    || nearer_than(pts[i], pts[i + 1], r, NEAR_CORNER)
             });
             if round == 2 {
                 times[i] = 3;

@@ -5,7 +5,6 @@
 
 use super::EdgeRoute;
 use crate::geometry::{Point, Rect, Size};
-use std::collections::BTreeMap;
 
 /// Height (px) of the index's rows.
 const ROW: f64 = 32.0;
@@ -15,25 +14,23 @@ const MOST_ROWS: f64 = 1024.0;
 
 /// The segments of a layout's routes, by the rows of [`ROW`] px their heights span; in each
 /// row sorted by left end, with the row's widest segment, so a query looks at the segments
-/// whose x-range may meet its own.
+/// whose x-range may meet its own. The rows' entries lie one row after the other in one list
+/// (rows no segment reaches take no room).
 pub(super) struct Segments {
     segments: Vec<(Point, Point)>,
-    rows: BTreeMap<i64, Row>,
+    /// The rows that hold segments, in order: `(row, its entries' end in `entries`, widest)`
+    /// (a row's entries start where the previous row's end).
+    rows: Vec<(i64, usize, f64)>,
+    /// `(row, left x, segment)`, by row, then left x, then segment.
+    entries: Vec<(i64, f64, usize)>,
     /// Segments spanning more than [`MOST_ROWS`] rows, or with coordinates not finite.
     tall: Vec<usize>,
-}
-
-#[derive(Default)]
-struct Row {
-    /// `(left x, segment)`, by left x.
-    by_left: Vec<(f64, usize)>,
-    widest: f64,
 }
 
 impl Segments {
     pub(super) fn new(routes: &[EdgeRoute]) -> Self {
         let mut segments = Vec::new();
-        let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
+        let mut entries = Vec::new();
         let mut tall = Vec::new();
         for e in routes {
             for w in e.points.windows(2) {
@@ -48,19 +45,24 @@ impl Segments {
                     continue;
                 }
                 for r in (top.floor() as i64)..=(bottom.floor() as i64) {
-                    let row = rows.entry(r).or_default();
-                    row.by_left.push((left, k));
-                    row.widest = row.widest.max(right - left);
+                    entries.push((r, left, k));
                 }
             }
         }
-        for row in rows.values_mut() {
-            row.by_left
-                .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut rows: Vec<(i64, usize, f64)> = Vec::new();
+        for (at, &(r, left, k)) in entries.iter().enumerate() {
+            let (a, b) = segments[k];
+            let width = a.x.max(b.x) - left;
+            match rows.last_mut() {
+                Some(last) if last.0 == r => *last = (r, at + 1, last.2.max(width)),
+                _ => rows.push((r, at + 1, 0.0f64.max(width))),
+            }
         }
         Segments {
             segments,
             rows,
+            entries,
             tall,
         }
     }
@@ -76,16 +78,22 @@ impl Segments {
     ) -> impl Iterator<Item = (Point, Point)> + '_ {
         let (r0, r1) = ((y0 / ROW).floor(), (y1 / ROW).floor());
         let rows = if r0.is_finite() && r1.is_finite() && r0 <= r1 {
-            Some(self.rows.range((r0 as i64)..=(r1 as i64)))
+            let (r0, r1) = (r0 as i64, r1 as i64);
+            let first = self.rows.partition_point(|&(r, _, _)| r < r0);
+            let last = self.rows.partition_point(|&(r, _, _)| r <= r1);
+            first..last
         } else {
-            None
+            0..0
         };
-        let in_rows = rows.into_iter().flatten().flat_map(move |(_, row)| {
-            let from = row.by_left.partition_point(|&(l, _)| l < x0 - row.widest);
-            row.by_left[from..]
+        let in_rows = rows.flat_map(move |i| {
+            let (_, end, widest) = self.rows[i];
+            let start = if i == 0 { 0 } else { self.rows[i - 1].1 };
+            let row = &self.entries[start..end];
+            let from = row.partition_point(|&(_, l, _)| l < x0 - widest);
+            row[from..]
                 .iter()
-                .take_while(move |&&(l, _)| l <= x1)
-                .map(|&(_, k)| k)
+                .take_while(move |&&(_, l, _)| l <= x1)
+                .map(|&(_, _, k)| k)
         });
         self.tall
             .iter()
