@@ -14,6 +14,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) too_deep: usize,
     /// Configuration gathered from front matter and directives.
     pub(crate) config: super::ast::Config,
+    /// Reading a sequence diagram: front matter applies `sequence` settings, not `flowchart`.
+    pub(crate) sequence: bool,
 }
 
 /// Whether `c` may appear in a node id (besides `-`, handled by [`Parser::ident`]).
@@ -31,6 +33,7 @@ impl<'a> Parser<'a> {
             depth: 0,
             too_deep: 0,
             config: super::ast::Config::default(),
+            sequence: false,
         }
     }
     pub(crate) fn rest(&self) -> &'a str {
