@@ -221,7 +221,7 @@ pub struct Message {
     /// The text after `:` (may be empty).
     pub text: Label,
     /// Its number when `autonumber` is on, else `None`.
-    pub number: Option<u64>,
+    pub number: Option<SequenceNumber>,
     /// Whether the text wraps to the space between the lifelines (`wrap:` prefix, or
     /// `sequence.wrap` / `%%{wrap}%%`); otherwise it keeps its lines.
     pub wrap: bool,
@@ -233,6 +233,57 @@ impl Message {
     /// Whether it goes from a lifeline to itself.
     pub fn is_self(&self) -> bool {
         self.from == self.to
+    }
+}
+
+/// A message number from `autonumber`: a non-negative number with at most two decimals
+/// (mermaid takes `autonumber 10.1 .01`), kept exactly in hundredths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SequenceNumber(pub u64);
+
+impl SequenceNumber {
+    /// The whole number `n`.
+    pub fn whole(n: u64) -> Self {
+        SequenceNumber(n.saturating_mul(100))
+    }
+    /// Parses `12`, `10.1`, `.01` (at most two decimals).
+    pub fn parse(s: &str) -> Option<Self> {
+        let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        let dotted = s.contains('.');
+        if !digits(whole) || !digits(frac) || frac.len() > 2 || (dotted && frac.is_empty()) {
+            return None;
+        }
+        if whole.is_empty() && frac.is_empty() {
+            return None;
+        }
+        let w: u64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
+        let f: u64 = match frac.len() {
+            0 => 0,
+            1 => frac.parse::<u64>().ok()? * 10,
+            _ => frac.parse().ok()?,
+        };
+        w.checked_mul(100)?.checked_add(f).map(SequenceNumber)
+    }
+    /// The next number, `step` on (saturating at the largest).
+    pub fn add(self, step: SequenceNumber) -> Self {
+        SequenceNumber(self.0.saturating_add(step.0))
+    }
+}
+
+impl std::fmt::Display for SequenceNumber {
+    /// `7`, `10.1`, `10.11`: no trailing zeros.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (w, h) = (self.0 / 100, self.0 % 100);
+        match h {
+            0 => write!(f, "{w}"),
+            h if h % 10 == 0 => write!(f, "{w}.{}", h / 10),
+            h => write!(f, "{w}.{h:02}"),
+        }
     }
 }
 

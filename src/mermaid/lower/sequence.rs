@@ -16,7 +16,7 @@ use crate::mermaid::syntax::{Spanned, Text};
 use crate::model::sequence::{
     Activation, Block, BlockId, BlockKind, Event, Message, Note, NotePlacement, Participant,
     ParticipantBox, ParticipantId, ParticipantKind, ParticipantLink, Section, Sequence,
-    SequenceConfig,
+    SequenceConfig, SequenceNumber,
 };
 use crate::model::Label;
 use std::collections::HashMap;
@@ -28,8 +28,8 @@ pub fn sequence(doc: &SequenceDocument) -> (Sequence, Vec<Diagnostic>) {
     let mut l = Lower {
         wrap: s.wrap.unwrap_or(false),
         numbering: s.show_sequence_numbers.unwrap_or(false),
-        next_number: 1,
-        step: 1,
+        next_number: SequenceNumber::whole(1),
+        step: SequenceNumber::whole(1),
         ..Lower::default()
     };
     let defaults = SequenceConfig::default();
@@ -75,8 +75,8 @@ struct Lower {
     wrap: bool,
     /// Whether messages are numbered now.
     numbering: bool,
-    next_number: u64,
-    step: u64,
+    next_number: SequenceNumber,
+    step: SequenceNumber,
 }
 
 impl Lower {
@@ -280,7 +280,7 @@ impl Lower {
             }
         }
         let number = self.numbering.then_some(self.next_number);
-        self.next_number = self.next_number.saturating_add(self.step);
+        self.next_number = self.next_number.add(self.step);
         let text = self.label(&m.text);
         self.seq.events.push(Event::Message(Message {
             from,

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Span;
 use crate::mermaid::syntax::{Config, Spanned, Text};
-use crate::model::sequence::{ArrowHead, BlockKind, LineStyle};
+use crate::model::sequence::{ArrowHead, BlockKind, LineStyle, SequenceNumber};
 
 /// One `sequenceDiagram` source.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -180,9 +180,9 @@ pub enum SeqStatement {
     /// `autonumber`, `autonumber 10`, `autonumber 10 5`, `autonumber off`.
     Autonumber {
         /// The first number, if given.
-        start: Option<u64>,
+        start: Option<SequenceNumber>,
         /// The step, if given.
-        step: Option<u64>,
+        step: Option<SequenceNumber>,
         /// `autonumber off`.
         off: bool,
         /// The whole statement.

@@ -8,6 +8,7 @@ use crate::diagnostic::Span;
 use crate::mermaid::syntax::scan::{Hint, Parser};
 use crate::mermaid::syntax::yaml::{self, Yaml};
 use crate::mermaid::syntax::{Spanned, Text, TextKind};
+use crate::model::sequence::SequenceNumber;
 
 /// Reads the statement at the cursor; `None` after an error (reported, statement skipped).
 pub(super) fn statement(p: &mut Parser<'_>) -> Option<SeqStatement> {
@@ -285,17 +286,18 @@ fn autonumber(p: &mut Parser<'_>, start: usize) -> Option<SeqStatement> {
         });
     }
     let mut numbers = Vec::new();
-    while numbers.len() < 2 && p.peek().is_some_and(|c| c.is_ascii_digit()) {
+    while numbers.len() < 2 && p.peek().is_some_and(|c| c.is_ascii_digit() || c == '.') {
         let s = p.pos;
-        while p.peek().is_some_and(|c| c.is_ascii_digit()) {
+        while p.peek().is_some_and(|c| c.is_ascii_digit() || c == '.') {
             p.bump();
         }
-        let Ok(n) = p.src[s..p.pos].parse::<u64>() else {
+        let Some(n) = SequenceNumber::parse(&p.src[s..p.pos]) else {
             p.error(
                 codes::BAD_AUTONUMBER,
                 Span::new(s, p.pos),
-                "this number is too large",
-            );
+                format!("`{}` is not a number mermaid takes here", &p.src[s..p.pos]),
+            )
+            .hint("numbers may have at most two decimals (`10`, `10.5`, `.01`)");
             lex::skip_statement(p);
             return None;
         };
