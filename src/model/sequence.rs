@@ -220,7 +220,8 @@ pub struct Message {
     pub central_to: bool,
     /// The text after `:` (may be empty).
     pub text: Label,
-    /// Its number when `autonumber` is on, else `None`.
+    /// Its number when `autonumber` is on, else `None`. As in mermaid the count runs over
+    /// every message, numbered or not: `autonumber` without a start continues it.
     pub number: Option<SequenceNumber>,
     /// Whether the text wraps to the space between the lifelines (`wrap:` prefix, or
     /// `sequence.wrap` / `%%{wrap}%%`); otherwise it keeps its lines.
@@ -270,7 +271,7 @@ impl SequenceNumber {
         w.checked_mul(100)?.checked_add(f).map(SequenceNumber)
     }
     /// The next number, `step` on (saturating at the largest).
-    pub fn add(self, step: SequenceNumber) -> Self {
+    pub fn plus(self, step: SequenceNumber) -> Self {
         SequenceNumber(self.0.saturating_add(step.0))
     }
 }
@@ -404,6 +405,7 @@ pub struct Block {
 
 /// One row of the timeline.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Event {
     /// An arrow.
     Message(Message),

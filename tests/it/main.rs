@@ -34,6 +34,8 @@ mod parse_fixtures;
 mod parse_mermaid_spec;
 mod parse_osi;
 mod parse_props;
+mod parse_sequence;
+mod parse_sequence_fixtures;
 mod parse_styles;
 mod readme;
 mod render_png;

@@ -63,8 +63,9 @@ struct Lower {
     index: HashMap<String, usize>,
     /// Per participant, its open activations (indices into `activations`), innermost last.
     open: Vec<Vec<usize>>,
-    /// Activations as built; `None` once dropped for spanning no event.
-    activations: Vec<Option<Activation>>,
+    /// Activations as built, with the statement or mark that opened each; `None` once
+    /// dropped for spanning no event.
+    activations: Vec<Option<(Activation, Span)>>,
     /// The box being read, if any.
     current_box: Option<usize>,
     /// `create`d and not yet reached by a message.
@@ -280,7 +281,7 @@ impl Lower {
             }
         }
         let number = self.numbering.then_some(self.next_number);
-        self.next_number = self.next_number.add(self.step);
+        self.next_number = self.next_number.plus(self.step);
         let text = self.label(&m.text);
         self.seq.events.push(Event::Message(Message {
             from,
@@ -296,21 +297,22 @@ impl Lower {
             span: m.span,
         }));
         match m.activation.as_ref().map(|a| (a.value, a.span)) {
-            Some((ActivationMark::Activate, _)) => self.activate(to, at),
+            Some((ActivationMark::Activate, span)) => self.activate(to, at, span),
             Some((ActivationMark::Deactivate, span)) => self.deactivate(from, at, span),
             None => {}
         }
     }
 
-    fn activate(&mut self, p: ParticipantId, start: usize) {
+    fn activate(&mut self, p: ParticipantId, start: usize, span: Span) {
         let depth = u32::try_from(self.open[p.index()].len()).unwrap_or(u32::MAX);
         self.open[p.index()].push(self.activations.len());
-        self.activations.push(Some(Activation {
+        let activation = Activation {
             participant: p,
             start,
             end: None,
             depth,
-        }));
+        };
+        self.activations.push(Some((activation, span)));
     }
 
     /// Ends `p`'s innermost activation at event `end`.
@@ -326,7 +328,7 @@ impl Lower {
             .push("activate it first (`activate X`, or `+` on a message to it)".into());
             return;
         };
-        if let Some(act) = &mut self.activations[a] {
+        if let Some((act, _)) = &mut self.activations[a] {
             if end < act.start || end >= self.seq.events.len() {
                 self.diags.push(Diagnostic::warning(
                     codes::EMPTY_ACTIVATION,
@@ -343,7 +345,7 @@ impl Lower {
     fn activation(&mut self, on: bool, id: &Spanned<String>, span: Span) {
         let p = self.mention(id);
         if on {
-            self.activate(p, self.now());
+            self.activate(p, self.now(), span);
         } else {
             // A `deactivate` statement ends the bar at the event before it.
             let end = self.now().checked_sub(1).unwrap_or(usize::MAX);
@@ -465,16 +467,13 @@ impl Lower {
     fn finish(&mut self) {
         let n = self.seq.events.len();
         let mut kept: Vec<Activation> = Vec::new();
-        for a in self.activations.drain(..).flatten() {
+        for (a, span) in std::mem::take(&mut self.activations).into_iter().flatten() {
             if a.start >= n {
-                let span = self.seq.participants[a.participant.index()].span;
+                let name = &self.seq.participants[a.participant.index()].id;
                 self.diags.push(Diagnostic::warning(
                     codes::EMPTY_ACTIVATION,
                     span,
-                    format!(
-                        "`{}` is activated after the last message; the bar is not drawn",
-                        self.seq.participants[a.participant.index()].id
-                    ),
+                    format!("`{name}` is activated after the last message; the bar is not drawn"),
                 ));
                 continue;
             }

@@ -185,9 +185,9 @@ fn statements(
 fn misplaced_section(p: &mut Parser<'_>, kw: &str, block: Option<BlockKind>) {
     let span = Span::new(p.pos, p.pos + kw.len());
     let owner = match kw {
-        "else" => "alt",
-        "and" => "par",
-        _ => "critical",
+        "else" => "an `alt`",
+        "and" => "a `par`",
+        _ => "a `critical`",
     };
     let inside = block.map_or("at top level".to_string(), |b| {
         format!("inside `{}`", b.keyword())
@@ -195,10 +195,10 @@ fn misplaced_section(p: &mut Parser<'_>, kw: &str, block: Option<BlockKind>) {
     p.error(
         codes::MISPLACED_SECTION,
         span,
-        format!("`{kw}` {inside}: it divides an `{owner}` block"),
+        format!("`{kw}` {inside}: it divides {owner} block"),
     )
     .hint(format!(
-        "open the `{owner}` block first, or close the inner block with `end`"
+        "open {owner} block first, or close the inner block with `end`"
     ));
     lex::skip_statement(p);
 }

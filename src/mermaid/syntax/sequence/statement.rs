@@ -142,7 +142,11 @@ fn attrs(p: &mut Parser<'_>, decl: &mut Declaration) {
     p.pos = close + 1;
     let body = &p.src[open + 1..=close];
     let value = yaml::parse(body).or_else(|_| yaml::parse(&body.replace(':', ": ")));
-    let Ok(Yaml::Map(entries)) = value else {
+    let entries = match value {
+        Ok(Yaml::Map(entries)) if entries.iter().all(|(k, _)| !k.is_empty()) => Some(entries),
+        _ => None,
+    };
+    let Some(entries) = entries else {
         p.error(
             codes::BAD_ATTRS,
             Span::new(open, close + 1),
@@ -309,7 +313,7 @@ fn autonumber(p: &mut Parser<'_>, start: usize) -> Option<SeqStatement> {
         p.error_at_next(codes::BAD_AUTONUMBER, |next| {
             format!("unexpected {next} in `autonumber`")
         })
-        .hint("write `autonumber`, `autonumber START`, `autonumber START STEP` (whole numbers) or `autonumber off`");
+        .hint("write `autonumber`, `autonumber START`, `autonumber START STEP` or `autonumber off` (numbers with at most two decimals)");
         lex::skip_statement(p);
         return None;
     }
