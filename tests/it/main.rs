@@ -36,6 +36,7 @@ mod parse_osi;
 mod parse_props;
 mod parse_sequence;
 mod parse_sequence_fixtures;
+mod parse_sequence_props;
 mod parse_styles;
 mod readme;
 mod render_png;

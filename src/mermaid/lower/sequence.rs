@@ -66,6 +66,8 @@ struct Lower {
     /// Activations as built, with the statement or mark that opened each; `None` once
     /// dropped for spanning no event.
     activations: Vec<Option<(Activation, Span)>>,
+    /// (participant, link label) → position in its `links` (lookups only).
+    link_index: HashMap<(usize, String), usize>,
     /// The box being read, if any.
     current_box: Option<usize>,
     /// `create`d and not yet reached by a message.
@@ -391,12 +393,16 @@ impl Lower {
                 continue;
             }
             let list = &mut self.seq.participants[p.index()].links;
-            match list.iter_mut().find(|l| l.label == *label) {
-                Some(l) => l.url = url.clone(),
-                None => list.push(ParticipantLink {
-                    label: label.clone(),
-                    url: url.clone(),
-                }),
+            match self.link_index.get(&(p.index(), label.clone())) {
+                Some(&i) => list[i].url = url.clone(),
+                None => {
+                    self.link_index
+                        .insert((p.index(), label.clone()), list.len());
+                    list.push(ParticipantLink {
+                        label: label.clone(),
+                        url: url.clone(),
+                    });
+                }
             }
         }
     }

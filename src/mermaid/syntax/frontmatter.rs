@@ -428,7 +428,13 @@ fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
 pub(crate) fn directive(p: &mut Parser<'_>) {
     let start = p.pos;
     let body_start = start + 2; // the `{`
-    let Some(i) = p.src[body_start..].find("}%%") else {
+    let close = if body_start >= p.no_directive_close_from {
+        None
+    } else {
+        p.src[body_start..].find("}%%")
+    };
+    let Some(i) = close else {
+        p.no_directive_close_from = p.no_directive_close_from.min(body_start);
         p.error(
             codes::BAD_DIRECTIVE,
             Span::new(start, start + 3),

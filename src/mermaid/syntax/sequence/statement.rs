@@ -155,8 +155,11 @@ fn attrs(p: &mut Parser<'_>, decl: &mut Declaration) {
         .hint(r#"write it like `@{ "type": "database", "alias": "Users" }`"#);
         return;
     };
+    // Keys are found in order, each after the previous one: one pass over the block.
+    let mut from = open;
     for (key, value) in entries {
-        let at = find_in(p.src, open, close, &key);
+        let at = find_in(p.src, from, close, &key);
+        from = at;
         let kspan = Span::new(at, at + if at > open { key.len() } else { 0 });
         let Some(text) = value.as_text() else {
             p.error(
