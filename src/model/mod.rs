@@ -3,10 +3,12 @@
 
 pub mod flowchart;
 pub mod label;
+pub mod sequence;
 pub mod table;
 
 pub use flowchart::*;
 pub use label::{Label, LabelLine, Lang, LangChoice, TextRun};
+pub use sequence::Sequence;
 pub use table::{StateTable, TableLine, TableRow};
 
 /// Colour theme of the output (`light`, `dark`).

@@ -12,7 +12,11 @@
 //! statements (nodes, subgraphs); for edges `linkStyle default` → classes → `linkStyle N`.
 
 mod attrs;
+mod colour;
+mod sequence;
 mod style;
+
+pub use sequence::sequence;
 
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::{Diagnostic, Span};
