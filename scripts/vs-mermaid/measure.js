@@ -232,6 +232,8 @@ window.measureSvg = function measureSvg (tool) {
     return null
   }).filter(Boolean)
   let crossings = 0
+  // Each crossing named by its two edges and where it is (results.json), to diagnose by eye.
+  const crossingList = []
   const ebb = edges.map(e => bboxOf(e.pts))
   for (let i = 0; i < edges.length; i++) {
     for (let j = i + 1; j < edges.length; j++) {
@@ -260,6 +262,12 @@ window.measureSvg = function measureSvg (tool) {
         }
       }
       crossings += hits.length
+      for (const h of hits) {
+        crossingList.push({
+          edges: [`${edges[i].from}->${edges[i].to}`, `${edges[j].from}->${edges[j].to}`],
+          at: [Math.round(h.x), Math.round(h.y)]
+        })
+      }
     }
   }
 
@@ -279,6 +287,7 @@ window.measureSvg = function measureSvg (tool) {
     nodes: nodes.length,
     edges: edges.length,
     crossings,
+    crossingList,
     through,
     near,
     labels,

@@ -1,7 +1,7 @@
 //! The measuring code of the mermaid comparison (`scripts/vs-mermaid/measure.js`, table in
-//! `docs/vs-mermaid.md`) in headless Chromium, on drawings whose answers are known: a crossing,
-//! edges through and beside a foreign box, a label overflowing its box, and a real netfig
-//! drawing whose nodes, edges and labels are all found.
+//! `docs/vs-mermaid.md`) in headless Chromium, on drawings whose answers are known: a crossing
+//! (counted and named), edges through and beside a foreign box, a label overflowing its box, and
+//! a real netfig drawing whose nodes, edges and labels are all found.
 
 use crate::common::{dumped_result, netfig, root, run_chromium, scratch};
 
@@ -80,6 +80,12 @@ pub(crate) fn measures_known_drawings() {
     assert_eq!(
         (at(0, "crossings"), at(0, "through"), at(0, "near")),
         (1.0, 2.0, 0.0),
+        "{r:#}"
+    );
+    // The crossing is named by its edges (in drawing order) and placed where A→D meets B→C.
+    assert_eq!(
+        r[0]["crossingList"],
+        serde_json::json!([{ "edges": ["A->D", "B->C"], "at": [135, 120] }]),
         "{r:#}"
     );
     assert_eq!((at(0, "labels"), at(0, "fit")), (6.0, 5.0), "{r:#}");

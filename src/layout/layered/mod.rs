@@ -25,15 +25,19 @@ mod nested;
 mod normalize;
 mod obstacles;
 mod order;
+mod passes;
 mod place;
 pub(crate) mod ports;
 mod position;
 mod rank;
 mod route;
+mod siblings;
 mod title;
 mod vertical;
 mod work;
 
+#[cfg(test)]
+mod cluster_order_tests;
 #[cfg(test)]
 mod tests;
 

@@ -1,7 +1,8 @@
 //! Phase 4: order the nodes within each rank to reduce crossings. Layer-by-layer sweeps, down
 //! and up alternately, sort each rank by the weighted barycenter of its neighbours in the rank
 //! just fixed, then adjacent nodes are transposed while that reduces crossings. Crossings are
-//! counted exactly (accumulator tree) after every sweep and the best order is kept.
+//! counted exactly (accumulator tree) after every sweep and the best order is kept; a link
+//! running across a cluster neither of its ends belongs to counts as two more (`passes`).
 //!
 //! Clusters stay contiguous in every rank: a rank is sorted as a tree (a cluster's members and
 //! child clusters form one block, sorted recursively) and sibling clusters keep one relative
@@ -20,6 +21,8 @@
 #[cfg(test)]
 use super::crossing::bilayer_crossings;
 use super::crossing::sorted_bilayer_crossings;
+use super::passes::Passes;
+use super::siblings;
 use super::work::{Adjacency, Work};
 
 /// Most sweeps for small graphs (dot's default).
@@ -51,6 +54,8 @@ struct Ctx {
     key: Vec<f64>,
     /// Whether the graph has no clusters (ranks are then sorted by key alone).
     paths_empty: bool,
+    /// Counts links through foreign clusters, two crossings each (`None`: not counted).
+    passes: Option<Passes>,
 }
 
 /// Orders `work.layers` in place.
@@ -66,10 +71,12 @@ pub(crate) fn order(work: &mut Work) {
             drawn[u].push(v);
         }
     }
+    let paths: Vec<Vec<usize>> = work.nodes.iter().map(|nd| work.path(nd.cluster)).collect();
+    let passes = Passes::new(work, &paths, &drawn);
     let mut ctx = Ctx {
         up,
         down,
-        paths: work.nodes.iter().map(|nd| work.path(nd.cluster)).collect(),
+        paths,
         cluster_of: work.nodes.iter().map(|nd| nd.cluster).collect(),
         drawn,
         count_buf: Vec::new(),
@@ -77,11 +84,12 @@ pub(crate) fn order(work: &mut Work) {
         gkey: vec![0.0; work.clusters.len()],
         key: vec![0.0; n],
         paths_empty: work.clusters.is_empty(),
+        passes,
     };
     init_order(work, &ctx, false);
     let down = work.layers.clone();
     let small = n <= 6_000;
-    let (mut best, mut best_c) = run(work, &mut ctx, if small { 8 } else { 4 });
+    let (mut best, mut best_c) = run(work, &mut ctx, if small { 8 } else { 4 }, false);
     if small {
         // More starts, as dot tries several initial orders: this one mirrored, then depth-first
         // from the sinks upwards, and that mirrored.
@@ -98,7 +106,7 @@ pub(crate) fn order(work: &mut Work) {
                 }
             }
             ctx.gkey.iter_mut().for_each(|k| *k = 0.0);
-            let (b, c) = run(work, &mut ctx, 4);
+            let (b, c) = run(work, &mut ctx, 4, false);
             if c < best_c {
                 best = b;
                 best_c = c;
@@ -106,14 +114,55 @@ pub(crate) fn order(work: &mut Work) {
         }
     }
     work.layers = best;
+    if best_c > 0 && siblings::wanted(work) {
+        swap_siblings(work, &mut ctx, best_c);
+    }
+}
+
+/// Swaps adjacent sibling clusters as blocks while that lowers the count (`count`: the
+/// current order's), at most [`siblings::MAX_ROUNDS`] times. Each swap is tried with a few
+/// sweeps under the swapped sibling order (the blocks meet new neighbours, whose members must
+/// settle), and kept if their best count is lower.
+fn swap_siblings(work: &mut Work, ctx: &mut Ctx, mut count: u64) {
+    for _ in 0..siblings::MAX_ROUNDS {
+        let Some(order) = siblings::common_order(work, &work.layers, &ctx.paths) else {
+            return;
+        };
+        let mut improved = false;
+        for (i, j) in siblings::adjacent_pairs(work, &order) {
+            let mut trial = order.clone();
+            trial.swap(i, j);
+            for (k, &c) in trial.iter().enumerate() {
+                ctx.gkey[c] = k as f64;
+            }
+            let swapped = siblings::swapped(&work.layers, &ctx.paths, order[i], order[j]);
+            let kept = std::mem::replace(&mut work.layers, swapped);
+            let (best, c) = run(work, ctx, 4, true);
+            if c < count {
+                work.layers = best;
+                count = c;
+                improved = true;
+                // The common order changed: its adjacent pairs are found again.
+                break;
+            }
+            work.layers = kept;
+        }
+        if !improved || count == 0 {
+            break;
+        }
+    }
 }
 
 /// Sweeps from the current order until `patience` sweeps bring no improvement; returns the
-/// best order seen and its crossing count.
-fn run(work: &mut Work, ctx: &mut Ctx, patience: usize) -> (Vec<Vec<usize>>, u64) {
+/// best order seen and its crossing count. With `frozen`, sibling clusters keep the order
+/// `ctx.gkey` gives them; otherwise the keys start from the current order and follow the
+/// sweeps.
+fn run(work: &mut Work, ctx: &mut Ctx, patience: usize, frozen: bool) -> (Vec<Vec<usize>>, u64) {
     let n = work.nodes.len();
     let mut pos = work.positions();
-    update_gkey_from_positions(work, ctx, &pos);
+    if !frozen {
+        update_gkey_from_positions(work, ctx, &pos);
+    }
     rearrange_all(work, ctx, &mut pos);
     let mut best = work.layers.clone();
     let mut best_c = count_all(work, ctx, &pos);
@@ -143,9 +192,11 @@ fn run(work: &mut Work, ctx: &mut Ctx, patience: usize) -> (Vec<Vec<usize>>, u64
         } else {
             since_best += 1;
         }
-        for (k, &(s, m)) in acc.iter().enumerate() {
-            if m > 0 {
-                ctx.gkey[k] = s / m as f64;
+        if !frozen {
+            for (k, &(s, m)) in acc.iter().enumerate() {
+                if m > 0 {
+                    ctx.gkey[k] = s / m as f64;
+                }
             }
         }
         rearrange_all(work, ctx, &mut pos);
@@ -183,6 +234,9 @@ fn count_all(work: &Work, ctx: &mut Ctx, pos: &[usize]) -> u64 {
             ctx.count_buf[start..].sort_unstable();
         }
         total += sorted_bilayer_crossings(&ctx.count_buf, work.layers[r + 1].len(), &mut ctx.tree);
+    }
+    if let Some(passes) = &mut ctx.passes {
+        total += 2 * passes.count(work, &ctx.paths, &ctx.drawn, pos);
     }
     total
 }

@@ -6,7 +6,7 @@ use crate::geometry::Size;
 use crate::layout::quality::generate;
 use crate::layout::{End, LayoutCluster, LayoutEdge, LayoutGraph};
 
-fn prepared(g: &LayoutGraph) -> (Work, Vec<Vec<usize>>) {
+pub(super) fn prepared(g: &LayoutGraph) -> (Work, Vec<Vec<usize>>) {
     let (mut work, plans, _) = build::build(g);
     normalize::normalize(&mut work, &plans);
     order::order(&mut work);
