@@ -33,9 +33,12 @@ pub(super) fn statement(p: &mut Parser<'_>) -> Option<SeqStatement> {
         lex::finish(p, "the participant");
         return Some(SeqStatement::Destroy(id));
     }
-    for (kw, on) in [("activate", true), ("deactivate", false)] {
+    for (kw, what, on) in [
+        ("activate", "`activate`", true),
+        ("deactivate", "`deactivate`", false),
+    ] {
         if lex::keyword(p, kw).is_some() {
-            let id = required_id(p, &format!("`{kw}`"))?;
+            let id = required_id(p, what)?;
             lex::finish(p, "the participant");
             let span = Span::new(start, id.span.end);
             return Some(SeqStatement::Activation { on, id, span });
@@ -220,10 +223,10 @@ fn note(p: &mut Parser<'_>, start: usize) -> Option<SeqStatement> {
         lex::skip_statement(p);
         return None;
     };
-    let mut participants = vec![required_actor(p, "the note's placement")?];
+    let mut participants = vec![required_actor(p, || "the note's placement".into())?];
     p.skip_ws();
     if side == NoteSide::Over && p.eat(",") {
-        participants.push(required_actor(p, "`,`")?);
+        participants.push(required_actor(p, || "`,`".into())?);
     }
     let (text, wrap) = colon_text(p, "the note")?;
     Some(SeqStatement::Note(NoteStmt {
@@ -250,11 +253,13 @@ fn side_keyword(p: &mut Parser<'_>, word: &str) -> bool {
     false
 }
 
-/// A participant name as messages write it, or an error naming what came before.
-fn required_actor(p: &mut Parser<'_>, after: &str) -> Option<Spanned<String>> {
+/// A participant name as messages write it, or an error naming what came before (`after`
+/// is only built for the error).
+fn required_actor(p: &mut Parser<'_>, after: impl FnOnce() -> String) -> Option<Spanned<String>> {
     p.skip_ws();
     let a = lex::actor(p);
     if a.is_none() {
+        let after = after();
         p.error_at_next(codes::MISSING_PARTICIPANT, |next| {
             format!("expected a participant name after {after}, found {next}")
         });
@@ -351,8 +356,8 @@ fn titles(p: &mut Parser<'_>, start: usize) -> Option<Option<SeqStatement>> {
         lex::finish(p, "the title");
         return Some(Some(SeqStatement::Title(t)));
     }
-    for (kw, descr) in [("accTitle", false), ("accDescr", true)] {
-        if !lex::at_keyword(p, &kw.to_ascii_lowercase()) {
+    for (kw, descr) in [("acctitle", false), ("accdescr", true)] {
+        if !lex::at_keyword(p, kw) {
             continue;
         }
         let save = p.pos;
@@ -435,7 +440,7 @@ fn menus(p: &mut Parser<'_>, start: usize) -> Option<Option<SeqStatement>> {
         );
         return Some(None);
     }
-    let Some(id) = required_actor(p, &format!("`{kw}`")) else {
+    let Some(id) = required_actor(p, || format!("`{kw}`")) else {
         return Some(None);
     };
     let Some((text, _)) = colon_text(p, &format!("`{kw}`")) else {
@@ -523,8 +528,10 @@ fn message(p: &mut Parser<'_>, start: usize) -> Option<SeqStatement> {
     .map(|m| Spanned::new(m, Span::new(mark_start, p.pos)));
     p.skip_ws();
     let central_to = p.eat("()");
-    let after = format!("the arrow `{}`", &p.src[aspan.start..aspan.end]);
-    let to = required_actor(p, &after)?;
+    let src = p.src;
+    let to = required_actor(p, || {
+        format!("the arrow `{}`", &src[aspan.start..aspan.end])
+    })?;
     let (text, wrap) = colon_text(p, "the message")?;
     Some(SeqStatement::Message(MessageStmt {
         from,
