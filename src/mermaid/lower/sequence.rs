@@ -377,11 +377,7 @@ impl Lower {
     fn links(&mut self, id: &Spanned<String>, links: &[(String, String)], span: Span) {
         let p = self.mention(id);
         for (label, url) in links {
-            let scheme = url.trim_start().to_ascii_lowercase();
-            if ["javascript:", "vbscript:", "data:"]
-                .iter()
-                .any(|s| scheme.starts_with(s))
-            {
+            if super::is_script_url(url) {
                 self.diags.push(
                     Diagnostic::warning(
                         codes::UNSAFE_LINK,
