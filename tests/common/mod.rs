@@ -78,6 +78,20 @@ pub fn sequence_corpus_files() -> Vec<PathBuf> {
     files
 }
 
+/// Every diagnostic's span lies inside `src`, on char boundaries, and each has a message
+/// (what the parsers' property tests check of every run).
+pub fn assert_spans_in(src: &str, diags: &[netfig::diagnostic::Diagnostic]) {
+    for d in diags {
+        assert!(d.span.start <= d.span.end, "{d:?}");
+        assert!(d.span.end <= src.len(), "{d:?} beyond {}", src.len());
+        assert!(
+            src.is_char_boundary(d.span.start) && src.is_char_boundary(d.span.end),
+            "{d:?}"
+        );
+        assert!(!d.message.is_empty());
+    }
+}
+
 /// Runs the real `netfig` binary.
 pub fn netfig(args: &[&str], cwd: &Path, stdin: Option<&[u8]>) -> Output {
     use std::io::Write;

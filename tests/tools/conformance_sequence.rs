@@ -1,5 +1,6 @@
 //! Sequence-diagram conformance: every example of mermaid's sequence-diagram documentation
-//! (`shared/corpus/mermaid-sequence/docs`) parses and lowers without errors; the number that
+//! (`shared/corpus/mermaid-sequence/docs`) parses and lowers without errors, to the same model
+//! each time; the number that
 //! does may not drop below the committed figure in `tests/conformance-sequence.txt`. Every
 //! real-world sequence diagram that mermaid renders (`shared/corpus/realworld/sequence`)
 //! parses too, and the ones mermaid rejects are rejected with an error at a position.
@@ -40,7 +41,14 @@ pub(crate) fn docs_examples_parse() {
     for f in &files {
         let source = std::fs::read_to_string(f).unwrap();
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        match parse(&source, &name).and_then(|s| drawable(&s)) {
+        let twice = |s: Sequence| match parse(&source, &name) {
+            Ok(again) if again == s => Ok(s),
+            _ => Err("a second parse gives another model".to_string()),
+        };
+        match parse(&source, &name)
+            .and_then(twice)
+            .and_then(|s| drawable(&s))
+        {
             Ok(()) => passed += 1,
             Err(why) => failures.push(format!("{name}: {why}")),
         }
