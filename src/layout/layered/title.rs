@@ -105,7 +105,7 @@ impl Segments {
 
 /// Sorts `(row, left x, segment)` entries, made in segment order, by row, then left x, then
 /// segment: by counting when the rows lie within a few times as many rows as there are entries
-/// (then each row is sorted by left x on its own, the segments already in order), else by
+/// (then each row is sorted by left x and segment on its own), else by
 /// comparing.
 fn sort_entries(entries: &mut Vec<(i64, f64, usize)>) {
     let lo = entries.iter().map(|e| e.0).min().unwrap_or(0);
@@ -130,7 +130,9 @@ fn sort_entries(entries: &mut Vec<(i64, f64, usize)>) {
         next[row(e)] += 1;
     }
     for r in 0..span {
-        sorted[starts[r]..starts[r + 1]].sort_by(|a, b| a.1.total_cmp(&b.1));
+        // (left x, segment) is unique within a row, so an unstable sort gives the same order.
+        sorted[starts[r]..starts[r + 1]]
+            .sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)));
     }
     *entries = sorted;
 }
