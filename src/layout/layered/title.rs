@@ -49,7 +49,7 @@ impl Segments {
                 }
             }
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        sort_entries(&mut entries);
         let mut rows: Vec<(i64, usize, f64)> = Vec::new();
         for (at, &(r, left, k)) in entries.iter().enumerate() {
             let (a, b) = segments[k];
@@ -101,6 +101,40 @@ impl Segments {
             .chain(in_rows)
             .map(|k| self.segments[k])
     }
+}
+
+/// Sorts `(row, left x, segment)` entries, made in segment order, by row, then left x, then
+/// segment: by counting when the rows lie within a few times as many rows as there are entries
+/// (then each row is sorted by left x and segment on its own), else by
+/// comparing.
+fn sort_entries(entries: &mut Vec<(i64, f64, usize)>) {
+    let lo = entries.iter().map(|e| e.0).min().unwrap_or(0);
+    let hi = entries.iter().map(|e| e.0).max().unwrap_or(0);
+    let span = usize::try_from(i128::from(hi) - i128::from(lo) + 1).unwrap_or(usize::MAX);
+    if span > 4 * entries.len() + 1024 {
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        return;
+    }
+    let row = |e: &(i64, f64, usize)| (e.0 - lo) as usize;
+    let mut starts = vec![0usize; span + 1];
+    for e in entries.iter() {
+        starts[row(e) + 1] += 1;
+    }
+    for r in 0..span {
+        starts[r + 1] += starts[r];
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![(0, 0.0, 0); entries.len()];
+    for e in entries.iter() {
+        sorted[next[row(e)]] = *e;
+        next[row(e)] += 1;
+    }
+    for r in 0..span {
+        // (left x, segment) is unique within a row, so an unstable sort gives the same order.
+        sorted[starts[r]..starts[r + 1]]
+            .sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)));
+    }
+    *entries = sorted;
 }
 
 /// Room (px) a cluster title keeps from a route passing beside, above or below it: the drawn
@@ -407,6 +441,27 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Counting rows gives the order comparing gives: rows, then left x, then segment (rows
+    /// near each other, and rows too far apart to count).
+    #[test]
+    fn entries_sort_by_row_then_left_then_segment() {
+        let mut rng = crate::layout::quality::generate::Rng::new(0x0005_0e75);
+        for spread in [3, 40, 1_000_000] {
+            let mut entries = Vec::new();
+            for k in 0..300 {
+                let top = rng.below(spread) as i64 - 5;
+                let left = rng.below(50) as f64 / 2.0;
+                for r in top..=top + rng.below(4) as i64 {
+                    entries.push((r, left, k));
+                }
+            }
+            let mut compared = entries.clone();
+            compared.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+            sort_entries(&mut entries);
+            assert_eq!(entries, compared, "spread {spread}");
         }
     }
 }
