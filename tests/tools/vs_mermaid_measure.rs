@@ -1,7 +1,8 @@
 //! The measuring code of the mermaid comparison (`scripts/vs-mermaid/measure.js`, table in
 //! `docs/vs-mermaid.md`) in headless Chromium, on drawings whose answers are known: a crossing,
-//! edges through and beside a foreign box (8 px away is not within 8 px, float noise or not), a label overflowing its box, and a real netfig
-//! drawing whose nodes, edges and labels are all found.
+//! edges through and beside a foreign box (8 px away is not within 8 px, float noise or not), a
+//! label overflowing its box, and a real netfig drawing whose nodes, edges and labels are all
+//! found.
 
 use crate::common::{dumped_result, netfig, root, run_chromium, scratch};
 
