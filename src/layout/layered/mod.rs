@@ -35,6 +35,8 @@ mod vertical;
 mod work;
 
 #[cfg(test)]
+mod dummy_rank_tests;
+#[cfg(test)]
 mod tests;
 
 use super::{ClusterBox, Direction, EdgeRoute, End, Layout, LayoutGraph};
