@@ -103,6 +103,9 @@ window.measureSvg = function measureSvg (tool) {
     const dy = Math.max(b.t - p.y, 0, p.y - b.b)
     return Math.hypot(dx, dy)
   }
+  // Distances are compared to 0.01 px: Chromium gives path points as 32-bit floats, so an
+  // edge drawn 8 px from a box measures 7.9999995 px and would count as within 8 px.
+  const within = (d) => Math.round(d * 100) / 100 < NEAR
   const inside = (p, b, inset) => p.x > b.l + inset && p.x < b.r - inset && p.y > b.t + inset && p.y < b.b - inset
   // How far an arrowhead's tip reaches beyond the path's end, in px.
   const markerReach = (ref) => {
@@ -189,7 +192,7 @@ window.measureSvg = function measureSvg (tool) {
       if (o.id === e.from || o.id === e.to) continue
       for (const p of e.pts) {
         if (inside(p, o.box, 1)) { hit = o; break }
-        if (!close && dist(p, o.box) < NEAR) close = o
+        if (!close && within(dist(p, o.box))) close = o
       }
       if (hit) break
     }

@@ -392,22 +392,22 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..config() })]
 
     /// No drawn edge (curve and arrowhead) comes within 8 px of a node box it does not end on,
-    /// on random graphs at the default spacing, with and without cycles (issue 11's clearance
-    /// for nodes). Not yet with clusters: a rank of only dummies sits on the next box rank's
-    /// top line there, and routes crossing between them run along the boxes (see
-    /// `tools::clearance`'s `UNCLEARED`); cluster titles are held on the corpora.
+    /// on random graphs at the default spacing, with and without cycles and clusters, in every
+    /// direction (issue 11's clearance for nodes; cluster titles are held on the corpora).
     #[test]
     fn drawn_edges_keep_clear_of_foreign_nodes(
         seed in any::<u64>(),
         n in 2usize..40,
         extra in 0usize..30,
-        cyclic in any::<bool>(),
+        kind in 0usize..3,
+        dir in direction(),
     ) {
-        let g = if cyclic {
-            generate::random_cyclic(seed, n, n + extra, 1 + extra / 4)
-        } else {
-            generate::random_dag(seed, n, n + extra)
+        let mut g = match kind {
+            0 => generate::random_dag(seed, n, n + extra),
+            1 => generate::random_cyclic(seed, n, n + extra, 1 + extra / 4),
+            _ => generate::random_clustered(seed, n, n + extra, 1 + extra % 4),
         };
+        g.direction = dir;
         let l = netfig::layout::layout(&g);
         let drawn = draw_edges(&l, &EdgeSpec::arrows(&g));
         for (e, near) in quality::near_foreign_boxes(&g, &l, &drawn) {

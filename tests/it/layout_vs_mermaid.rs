@@ -1,12 +1,13 @@
 //! The project's own diagrams of the mermaid comparison (`tests/fixtures/vs-mermaid`, measured
 //! against mermaid by `scripts/vs-mermaid/run`, table in `docs/vs-mermaid.md`): each parses
 //! without a single diagnostic and is drawn cleanly (`layout::quality`: no overlaps, no edge
-//! through a node, clusters holding exactly their members).
+//! through a node, clusters holding exactly their members, no drawn edge within 8 px of a node
+//! or cluster title it does not belong to).
 
 use crate::common::{file_names, root};
 
 use netfig::diagnostic::SourceFile;
-use netfig::layout::quality::Metrics;
+use netfig::layout::quality::{self, Metrics};
 use netfig::pipeline::{self, Kind};
 
 fn fixtures() -> Vec<(String, String)> {
@@ -40,6 +41,8 @@ fn every_comparison_diagram_renders_cleanly() {
         let drawing = pipeline::layout_flowchart(&chart);
         let m = Metrics::of(&graph, &drawing.layout);
         assert!(m.is_clean(), "{name}: {m}");
+        let near = quality::near_foreign_boxes(&graph, &drawing.layout, &drawing.edges);
+        assert!(near.is_empty(), "{name}: edges near foreign boxes {near:?}");
         let out = pipeline::compile(source, Kind::Flowchart, &Default::default())
             .unwrap_or_else(|d| panic!("{}", SourceFile::new(name, source).render_all(&d)));
         assert!(

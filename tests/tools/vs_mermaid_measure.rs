@@ -1,7 +1,8 @@
 //! The measuring code of the mermaid comparison (`scripts/vs-mermaid/measure.js`, table in
 //! `docs/vs-mermaid.md`) in headless Chromium, on drawings whose answers are known: a crossing
-//! (counted and named), edges through and beside a foreign box, a label overflowing its box, and
-//! a real netfig drawing whose nodes, edges and labels are all found.
+//! (counted and named), edges through and beside a foreign box (8 px away is not within 8 px,
+//! float noise or not), a label overflowing its box, and a real netfig drawing whose nodes, edges
+//! and labels are all found.
 
 use crate::common::{dumped_result, netfig, root, run_chromium, scratch};
 
@@ -65,13 +66,16 @@ pub(crate) fn measures_known_drawings() {
         edge("B", "D", "M262,40 L262,200"),
     ]
     .concat());
-    // One edge 5 px beside a foreign box, one 20 px away.
+    // One edge 5 px beside a foreign box, one 20 px away, and one 8 px away at coordinates
+    // Chromium keeps as 32-bit floats (8 px give or take float noise: not within 8 px).
     let near = svg(&[
         node("A", 10.0, 10.0, 60.0, "A"),
         node("B", 10.0, 200.0, 60.0, "B"),
-        node("M", 100.0, 100.0, 60.0, "M"),
+        node("M", 100.37, 100.0, 60.0, "M"),
         edge("A", "B", "M95,40 L95,200"),
         edge("A", "B", "M80,40 L80,200"),
+        edge("A", "B", "M92.37,40 L92.37,200"),
+        edge("A", "B", "M168.37,40 L168.37,200"),
     ]
     .concat());
     let out = dir_svg("k8s-ingress");

@@ -36,6 +36,13 @@ pub(crate) fn leg_ends(bottom: f64, top: f64, boxes: [bool; 2]) -> (f64, f64) {
     (bottom + into(boxes[0]), top - into(boxes[1]))
 }
 
+/// Whether runs between legs ending where [`leg_ends`] puts them in that gap still pass nearer
+/// than `CLEARANCE` to the boxes of a side in `boxes`: the gap is too narrow to reach that far.
+pub(crate) fn cramped(bottom: f64, top: f64, boxes: [bool; 2]) -> bool {
+    let sides = boxes.iter().filter(|&&b| b).count() as f64;
+    sides > 0.0 && (top - bottom).max(0.0) - 2.0 < sides * CLEARANCE
+}
+
 /// One route piece between rank `r` (upper end `a`) and rank `r + 1` (lower end `b`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Piece {
@@ -141,6 +148,16 @@ mod tests {
         // Narrower than that: an equal share, the run keeps the middle.
         assert_eq!(leg_ends(100.0, 106.0, [true, true]), (102.0, 104.0));
         assert_eq!(leg_ends(100.0, 100.0, [true, false]), (100.0, 100.0));
+    }
+
+    #[test]
+    fn a_gap_is_cramped_where_legs_cannot_reach_the_clearance_into_it() {
+        assert!(!cramped(100.0, 110.0, [false, true]));
+        assert!(cramped(100.0, 109.0, [false, true]));
+        assert!(!cramped(100.0, 118.0, [true, true]));
+        assert!(cramped(100.0, 117.0, [true, true]));
+        // Nothing to keep clear of: never cramped, even with no room at all.
+        assert!(!cramped(100.0, 100.0, [false, false]));
     }
 
     #[test]

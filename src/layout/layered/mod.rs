@@ -39,6 +39,8 @@ mod work;
 #[cfg(test)]
 mod cluster_order_tests;
 #[cfg(test)]
+mod dummy_rank_tests;
+#[cfg(test)]
 mod tests;
 
 use super::{ClusterBox, Direction, EdgeRoute, End, Layout, LayoutGraph};
@@ -203,7 +205,6 @@ fn core_with(
     (mut work, shapes): (work::Work, Vec<build::Shape>),
     room: &[f64],
 ) -> Layout {
-    let horizontal = g.direction.is_horizontal();
     for (cl, &r) in work.clusters.iter_mut().zip(room) {
         // Wider by as much (a cluster as narrow as its `min_width` would only shift).
         cl.left_extra += r;
@@ -217,7 +218,32 @@ fn core_with(
     };
     let mut x = placed.unwrap_or_else(|| position::brandes_kopf(&work, &paths));
     let ext = cluster::enforce(&work, &paths, &mut x);
-    let mut bands = vertical::bands(&mut work);
+    // A rank of only dummies sits on the line of the box rank beside it; where a route crossing
+    // between them runs along a box there, the bands are laid out again with room in that gap
+    // (only there: elsewhere the room would only show crossings the zero gap hides).
+    let strips = vertical::Strips::of(&work);
+    let (nodes, clusters, edges, cramped) = place_and_route(g, &mut work, &x, &ext, &shapes, &[]);
+    if let Some(room) = vertical::room_beside_dummies(&work, &cramped) {
+        strips.restore(&mut work);
+        let (nodes, clusters, edges, _) = place_and_route(g, &mut work, &x, &ext, &shapes, &room);
+        return finish(g, nodes, clusters, edges);
+    }
+    finish(g, nodes, clusters, edges)
+}
+
+/// Boxes, cluster rectangles and routes (internal coordinates) for nodes placed at `x` in
+/// clusters spanning `ext`, with room in the gaps `room` names (`vertical::bands`); and the
+/// gaps routing found cramped (`route::routes`).
+fn place_and_route(
+    g: &LayoutGraph,
+    work: &mut work::Work,
+    x: &[f64],
+    ext: &[(f64, f64)],
+    shapes: &[build::Shape],
+    room: &[bool],
+) -> (Vec<Rect>, Vec<Rect>, Vec<EdgeRoute>, Vec<bool>) {
+    let horizontal = g.direction.is_horizontal();
+    let mut bands = vertical::bands(work, room);
     let spans: Vec<(usize, usize, u32)> = work
         .chains
         .iter()
@@ -240,7 +266,7 @@ fn core_with(
     let clusters: Vec<Rect> = work
         .clusters
         .iter()
-        .zip(&ext)
+        .zip(ext)
         .map(|(cl, &(lo, hi))| {
             let top = bands[work.nodes[cl.top].rank].top;
             let bottom = bands[work.nodes[cl.bottom].rank].bottom;
@@ -249,14 +275,14 @@ fn core_with(
         .collect();
     let placed = route::Placed {
         graph: g,
-        work: &work,
-        x: &x,
+        work,
+        x,
         bands: &bands,
         nodes: &nodes,
         clusters: &clusters,
     };
-    let edges = route::routes(&placed, &shapes);
-    finish(g, nodes, clusters, edges)
+    let (edges, cramped) = route::routes(&placed, shapes);
+    (nodes, clusters, edges, cramped)
 }
 
 /// Shifts internal coordinates to the origin, rotates or flips them into `g.direction`, adds

@@ -4,6 +4,7 @@
 //! one rank, each linked to one node above, took seconds).
 
 use crate::geometry::{Point, Rect};
+use crate::layout::clearance::distance;
 
 /// The boxes of one rank.
 #[derive(Default)]
@@ -81,12 +82,20 @@ impl RankBoxes {
         let to = from + all[from..].partition_point(|(_, r)| r.x <= x1 + 1.0);
         &all[from..to]
     }
+
+    /// Whether the segment `a`–`b` passes nearer than `margin` to a box of a working node
+    /// other than `own` (the ends of the edge it belongs to).
+    pub(super) fn passes_near(&self, a: Point, b: Point, margin: f64, own: [usize; 2]) -> bool {
+        self.near(a, b, margin)
+            .iter()
+            .any(|&(v, rect)| !own.contains(&v) && distance(a, b, &rect) < margin)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::clearance::{distance, CLEARANCE};
+    use crate::layout::clearance::CLEARANCE;
     use crate::layout::quality::seg_hits;
 
     #[test]

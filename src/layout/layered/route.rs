@@ -20,7 +20,7 @@ use super::ports::Port;
 use super::vertical::Band;
 use super::work::{Kind, Work};
 use crate::geometry::{goes_straight, Point, Rect};
-use crate::layout::clearance::{distance, CLEARANCE};
+use crate::layout::clearance::CLEARANCE;
 use crate::layout::{ClusterIndex, NodeIndex};
 use crate::layout::{EdgeRoute, End, LayoutGraph, Outline};
 use std::collections::BTreeMap;
@@ -82,8 +82,10 @@ fn lerp(a: Point, b: Point, t: f64) -> Point {
     Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
 }
 
-/// Routes and label boxes of all input edges.
-pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
+/// Routes and label boxes of all input edges; and, for every gap (by its upper rank), whether
+/// it is cramped: runs crossing it pass a box of a rank beside it nearer than `CLEARANCE`
+/// because the gap has no room to keep them that far (`gap::cramped`).
+pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> (Vec<EdgeRoute>, Vec<bool>) {
     let (g, work) = (p.graph, p.work);
     let horizontal = g.direction.is_horizontal();
     let mut out = vec![EdgeRoute::default(); g.edges.len()];
@@ -106,7 +108,11 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             _ => None,
         })
         .collect();
-    let (legs, ends) = piece_forms(p, &rank_boxes, &raw, &ports);
+    let Forms {
+        legs,
+        ends,
+        cramped,
+    } = piece_forms(p, &rank_boxes, &raw, &ports);
     let mut loops_seen: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
     // Self-loops per node, counted once (counting per loop was quadratic in the loops).
     let mut loops_of: BTreeMap<usize, usize> = BTreeMap::new();
@@ -161,7 +167,7 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> Vec<EdgeRoute> {
             out[i].points = vec![c, c];
         }
     }
-    out
+    (out, cramped)
 }
 
 fn node_loop(
@@ -239,14 +245,24 @@ fn chain_points(p: &Placed<'_>, chain: &[usize], off: (f64, f64)) -> Raw {
     }
 }
 
+/// How the pieces of every chain cross their gaps ([`piece_forms`]).
+struct Forms {
+    /// Per edge, whether each piece of its chain gets legs.
+    legs: Vec<Vec<bool>>,
+    /// Per gap (by its upper rank), where legs end.
+    ends: Vec<(f64, f64)>,
+    /// Per gap (by its upper rank), whether it is cramped (see [`routes`]).
+    cramped: Vec<bool>,
+}
+
 /// For every edge, whether each piece of its chain (between consecutive points) gets legs;
-/// and for every gap (by its upper rank), where legs end.
+/// and for every gap (by its upper rank), where legs end and whether it is cramped.
 fn piece_forms(
     p: &Placed<'_>,
     rank_boxes: &[RankBoxes],
     raw: &[Option<Raw>],
     ports: &[[Port; 2]],
-) -> (Vec<Vec<bool>>, Vec<(f64, f64)>) {
+) -> Forms {
     let mut out: Vec<Vec<bool>> = raw
         .iter()
         .map(|r| {
@@ -262,6 +278,7 @@ fn piece_forms(
             (bottom, p.bands.get(r + 1).map_or(bottom, |b| b.top))
         })
         .collect();
+    let mut cramped = vec![false; p.bands.len()];
     // Pieces per gap (upper rank), with where each came from.
     let mut gaps: Vec<Vec<(gap::Piece, usize, usize)>> = vec![Vec::new(); p.bands.len()];
     for (i, r) in raw.iter().enumerate() {
@@ -276,14 +293,9 @@ fn piece_forms(
                 || (k + 2 == r.points.len() && ports[i][1].shared)
                 || (k > 0 && super::title::in_title_strip(p, r.nodes[k]))
                 || (k + 2 < r.points.len() && super::title::in_title_strip(p, r.nodes[k + 1]))
-                || [ra, rb].iter().any(|&rk| {
-                    rank_boxes[rk]
-                        .near(a, b, CLEARANCE)
-                        .iter()
-                        .any(|&(v, rect)| {
-                            v != first && v != last && distance(a, b, &rect) < CLEARANCE
-                        })
-                });
+                || [ra, rb]
+                    .iter()
+                    .any(|&rk| rank_boxes[rk].passes_near(a, b, CLEARANCE, [first, last]));
             let piece = gap::Piece {
                 a,
                 upper: r.nodes[k],
@@ -313,12 +325,7 @@ fn piece_forms(
             only.iter().zip(legs).filter(|(_, &l)| l).any(|(pc, _)| {
                 let s = Point::new(pc.a.x, lo.max(pc.a.y));
                 let t = Point::new(pc.b.x, hi.min(pc.b.y));
-                rank_boxes[rank]
-                    .near(s, t, CLEARANCE)
-                    .iter()
-                    .any(|&(v, rect)| {
-                        v != pc.upper && v != pc.lower && distance(s, t, &rect) < CLEARANCE
-                    })
+                rank_boxes[rank].passes_near(s, t, CLEARANCE, [pc.upper, pc.lower])
             })
         };
         // Reaching into the gap on one side flattens the runs, which can bring them nearer
@@ -336,11 +343,53 @@ fn piece_forms(
             ends[r] = gap::leg_ends(bottom, top, sides);
             legs = gap::legged(&only, ends[r].0, ends[r].1);
         }
+        cramped[r] |= gap::cramped(bottom, top, sides);
+        // A rank of only dummies sits on the line of the box rank beside it (`vertical`): the
+        // pieces of this gap ending at its dummies pass that rank's boxes too, and where they
+        // pass nearer than `CLEARANCE`, the gap with no room between the two is cramped.
+        let hugged = [
+            (r > 0 && hugs(p.bands, r, r - 1)).then(|| (r - 1, r - 1)),
+            (r + 2 < p.bands.len() && hugs(p.bands, r + 1, r + 2)).then_some((r + 2, r + 1)),
+        ];
+        for ((pc, i, _), &l) in pieces.iter().zip(&legs) {
+            let (s, t) = if l {
+                let (lo, hi) = ends[r];
+                (
+                    Point::new(pc.a.x, lo.max(pc.a.y)),
+                    Point::new(pc.b.x, hi.min(pc.b.y)),
+                )
+            } else {
+                (pc.a, pc.b)
+            };
+            let own = raw[*i].as_ref().map_or([pc.upper, pc.lower], |w| {
+                [w.nodes[0], w.nodes[w.nodes.len() - 1]]
+            });
+            for &(rank, gap) in hugged.iter().flatten() {
+                if rank_boxes[rank].passes_near(s, t, CLEARANCE, own) {
+                    cramped[gap] = true;
+                }
+            }
+        }
         for (&(_, i, k), l) in pieces.iter().zip(legs) {
             out[i][k] = l;
         }
     }
-    (out, ends)
+    Forms {
+        legs: out,
+        ends,
+        cramped,
+    }
+}
+
+/// Whether rank `r`, holding no box, sits on box rank `s` (the rank above or below it) with no
+/// room between them.
+fn hugs(bands: &[Band], r: usize, s: usize) -> bool {
+    let room = if s > r {
+        bands[s].top - bands[r].bottom
+    } else {
+        bands[r].top - bands[s].bottom
+    };
+    !bands[r].boxes && bands[s].boxes && room.abs() < 1e-9
 }
 
 fn chain_route(p: &Placed<'_>, raw: &Raw, legs: &[bool], ends: &[(f64, f64)]) -> EdgeRoute {

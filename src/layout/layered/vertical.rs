@@ -3,6 +3,9 @@
 //! between them hold only cluster borders and dummies: a cluster's title strip sits close
 //! (half the cluster padding) to its first rank of contents, its bottom strip close to its last,
 //! and whatever remains of `rank_sep` goes between the clusters that end and those that begin.
+//! A rank of only dummies sits on the line of the box rank beside it, unless routing found
+//! that gap cramped (a run crossing it passes a box nearer than `CLEARANCE`): then the gap
+//! leaves room for the run to keep that far from the boxes ([`room_beside_dummies`]).
 
 use super::work::{Kind, Work};
 use crate::layout::clearance::CLEARANCE;
@@ -23,10 +26,11 @@ impl Band {
     }
 }
 
-/// Bands of all ranks, starting at y = 0. Cluster strips are grown until every cluster is at
-/// least its `min_height` tall.
-pub(crate) fn bands(work: &mut Work) -> Vec<Band> {
-    let mut result = compute(work);
+/// Bands of all ranks, starting at y = 0, with room in the gaps `room` names (by the rank below
+/// each; see [`room_beside_dummies`]; empty for none). Cluster strips are grown until every
+/// cluster is at least its `min_height` tall.
+pub(crate) fn bands(work: &mut Work, room: &[bool]) -> Vec<Band> {
+    let mut result = compute(work, room);
     for _ in 0..64 {
         let mut grown = false;
         for c in 0..work.clusters.len() {
@@ -46,12 +50,12 @@ pub(crate) fn bands(work: &mut Work) -> Vec<Band> {
         if !grown {
             break;
         }
-        result = compute(work);
+        result = compute(work, room);
     }
     result
 }
 
-fn compute(work: &Work) -> Vec<Band> {
+fn compute(work: &Work, room: &[bool]) -> Vec<Band> {
     let l = work.layers.len();
     let mut height = vec![0.0f64; l];
     let mut boxes = vec![false; l];
@@ -82,6 +86,8 @@ fn compute(work: &Work) -> Vec<Band> {
             } else {
                 close
             }
+        } else if room.get(r).copied().unwrap_or(false) {
+            beside_boxes
         } else {
             0.0
         };
@@ -120,6 +126,59 @@ fn compute(work: &Work) -> Vec<Band> {
         y += height[r];
     }
     out
+}
+
+/// The gaps (by the rank below each) that get room when the bands are laid out again: those
+/// between a rank of only dummies and a rank of boxes that routing found `cramped` (by the rank
+/// above each gap, as `route::routes` reports them). `None` when there is none: the bands stand.
+pub(crate) fn room_beside_dummies(work: &Work, cramped: &[bool]) -> Option<Vec<bool>> {
+    let l = work.layers.len();
+    let (mut boxes, mut plain) = (vec![false; l], vec![true; l]);
+    for nd in &work.nodes {
+        match nd.kind {
+            Kind::Node(_) | Kind::Label(_) => {
+                boxes[nd.rank] = true;
+                plain[nd.rank] = false;
+            }
+            Kind::Top(_) | Kind::Bottom(_) => plain[nd.rank] = false,
+            Kind::Dummy(_) | Kind::Marker(_) => {}
+        }
+    }
+    let mut room = vec![false; l];
+    for r in 1..l {
+        room[r] = cramped.get(r - 1).copied().unwrap_or(false)
+            && ((plain[r - 1] && boxes[r]) || (boxes[r - 1] && plain[r]));
+    }
+    room.contains(&true).then_some(room)
+}
+
+/// The cluster strips [`bands`] grows, kept to lay the bands out again from where they started.
+pub(crate) struct Strips(Vec<[f64; 4]>);
+
+impl Strips {
+    /// The strips of every cluster and the heights of its border nodes.
+    pub(crate) fn of(work: &Work) -> Strips {
+        Strips(
+            work.clusters
+                .iter()
+                .map(|c| {
+                    let (t, b) = (work.nodes[c.top].height, work.nodes[c.bottom].height);
+                    [c.top_strip, c.bottom_strip, t, b]
+                })
+                .collect(),
+        )
+    }
+
+    /// Puts them back.
+    pub(crate) fn restore(&self, work: &mut Work) {
+        for (c, s) in self.0.iter().enumerate() {
+            let (top, bottom) = (work.clusters[c].top, work.clusters[c].bottom);
+            work.clusters[c].top_strip = s[0];
+            work.clusters[c].bottom_strip = s[1];
+            work.nodes[top].height = s[2];
+            work.nodes[bottom].height = s[3];
+        }
+    }
 }
 
 /// Makes every edge longer than one rank (mermaid's `---->`: `min_len` ranks) as long as mermaid
