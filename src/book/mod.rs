@@ -422,7 +422,6 @@ pub(crate) fn read_source(path: &Path) -> Result<String, crate::input::ReadError
 /// rather than a block silently left alone.
 fn is_other_mermaid_diagram(keyword: &str) -> bool {
     const OTHERS: &[&str] = &[
-        "sequencediagram",
         "classdiagram",
         "classdiagram-v2",
         "statediagram",
