@@ -38,7 +38,13 @@ pub fn corpus_files() -> Vec<PathBuf> {
 /// The real-world flowcharts of `shared/corpus/realworld/flowchart` with mermaid's verdict
 /// from its `MANIFEST.tsv` (`mermaid_renders`: `true` for `yes`), in manifest order.
 pub fn realworld_flowcharts() -> Vec<(PathBuf, bool)> {
-    let dir = shared().join("corpus/realworld/flowchart");
+    realworld("flowchart")
+}
+
+/// The real-world diagrams of `shared/corpus/realworld/{kind}` (`flowchart`, `sequence`) with
+/// mermaid's verdict from its `MANIFEST.tsv`, in manifest order.
+pub fn realworld(kind: &str) -> Vec<(PathBuf, bool)> {
+    let dir = shared().join("corpus/realworld").join(kind);
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("read MANIFEST.tsv");
     let mut lines = manifest.lines();
     let header: Vec<&str> = lines.next().expect("MANIFEST header").split('\t').collect();

@@ -23,6 +23,7 @@ mod cli_signals;
 mod conformance;
 mod harness;
 mod parse_corpus;
+mod sequence_conformance;
 mod vs_mermaid_measure;
 
 use common::Need::{self, Chromium, Corpus, Mdbook, Strace};
@@ -101,6 +102,8 @@ fn main() {
         clearance::drawn_edges_clear_foreign_boxes_in_the_corpora &[Corpus];
         conformance::realworld_flowcharts_render_where_mermaid_does &[Corpus];
         conformance::realworld_flowcharts_render_with_the_cli &[Corpus];
+        sequence_conformance::docs_examples_render &[Corpus];
+        sequence_conformance::realworld_sequences_render_where_mermaid_does &[Corpus];
         harness::a_missing_tool_is_ignored_with_its_reason &[];
         harness::a_missing_tool_fails_under_ci &[];
         harness::no_libtest_attributes_here &[];

@@ -1,0 +1,118 @@
+//! Sequence diagram conformance (issue 12): every example of mermaid's sequence-diagram
+//! documentation and every real-world sequence diagram mermaid renders is drawn — parsed,
+//! laid out with no label over another and every boxed label inside its box, and written as
+//! SVG usvg accepts. The counts may not drop below `tests/sequence_conformance.txt`; what
+//! mermaid rejects is an error with a position.
+
+use crate::common;
+
+use netfig::diagnostic::SourceFile;
+use netfig::geometry::Rect;
+use netfig::layout::sequence::{layout, text_rect, SequenceLayout};
+use netfig::pipeline::{self, Kind};
+use std::path::PathBuf;
+
+/// Overlapping labels, notes and block headers, or a label outside its box.
+fn layout_problem(l: &SequenceLayout) -> Option<String> {
+    let mut taken: Vec<(String, Rect)> = Vec::new();
+    for m in &l.messages {
+        if let Some(b) = m.label_box {
+            taken.push((format!("message label (event {})", m.event), b));
+        }
+    }
+    for n in &l.notes {
+        taken.push((format!("note (event {})", n.event), n.rect));
+    }
+    for (i, b) in l.blocks.iter().enumerate() {
+        taken.extend(b.tab.iter().map(|(r, _)| (format!("block {i} tab"), *r)));
+    }
+    for (i, (a, ra)) in taken.iter().enumerate() {
+        if let Some((b, _)) = taken[i + 1..].iter().find(|(_, rb)| ra.overlaps(rb, 0.01)) {
+            return Some(format!("{a} overlaps {b}"));
+        }
+    }
+    l.boxed_labels()
+        .into_iter()
+        .find(|(r, t)| !r.contains(&text_rect(t), 0.01))
+        .map(|(_, t)| format!("label {:?} outside its box", t.label.text()))
+}
+
+fn check(path: &PathBuf) -> Result<(), String> {
+    let source = std::fs::read_to_string(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let (seq, _) = netfig::mermaid::sequence(&source)
+        .map_err(|d| SourceFile::new(&name, &source).render_all(&d))?;
+    if let Some(problem) = layout_problem(&layout(&seq)) {
+        return Err(format!("{name}: {problem}"));
+    }
+    let out = pipeline::compile(&source, Kind::of(path, &source), &Default::default())
+        .map_err(|d| SourceFile::new(&name, &source).render_all(&d))?;
+    let svg = out.svg.unwrap_or_default();
+    if !svg.contains("netfig-sequence") {
+        return Err(format!("{name}: not drawn as a sequence diagram"));
+    }
+    usvg::Tree::from_str(&svg, &usvg::Options::default())
+        .map(|_| ())
+        .map_err(|e| format!("{name}: usvg rejects the SVG: {e}"))
+}
+
+fn floor(key: &str) -> usize {
+    let committed =
+        std::fs::read_to_string(common::root().join("tests/sequence_conformance.txt")).unwrap();
+    committed
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("tests/sequence_conformance.txt has a `{key}: N` line"))
+}
+
+pub(crate) fn docs_examples_render() {
+    let dir = common::shared().join("corpus/mermaid-sequence/docs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("read the sequence corpus")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 36, "the corpus has 36 examples");
+    let failures: Vec<String> = files.iter().filter_map(|f| check(f).err()).collect();
+    let passed = files.len() - failures.len();
+    eprintln!(
+        "sequence conformance: {passed}/{} docs examples draw",
+        files.len()
+    );
+    assert!(
+        passed >= floor("docs"),
+        "{passed} examples pass, fewer than the committed {}:\n{}",
+        floor("docs"),
+        failures.join("\n")
+    );
+}
+
+pub(crate) fn realworld_sequences_render_where_mermaid_does() {
+    let diagrams = common::realworld("sequence");
+    assert!(diagrams.len() >= 28, "only {} diagrams", diagrams.len());
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for (path, mermaid_renders) in &diagrams {
+        match (check(path), mermaid_renders) {
+            (Ok(()), true) => passed += 1,
+            (Err(why), true) => failures.push(why),
+            (Ok(()), false) => failures.push(format!(
+                "{}: mermaid rejects it, netfig draws it",
+                path.display()
+            )),
+            (Err(why), false) => assert!(
+                why.contains(".mmd:") && why.contains("error"),
+                "a located error: {why}"
+            ),
+        }
+    }
+    eprintln!("real-world sequence diagrams: {passed} drawn");
+    assert!(
+        passed >= floor("realworld") && failures.is_empty(),
+        "{passed} drawn (committed {}):\n{}",
+        floor("realworld"),
+        failures.join("\n")
+    );
+}
