@@ -23,6 +23,7 @@ mod cli_signals;
 mod conformance;
 mod harness;
 mod parse_corpus;
+mod sequence_browser;
 mod sequence_conformance;
 mod vs_mermaid_measure;
 
@@ -64,6 +65,7 @@ fn main() {
     let trials = trials![
         browser::labels_fit_their_nodes_in_chromium &[Chromium];
         vs_mermaid_measure::measures_known_drawings &[Chromium];
+        sequence_browser::labels_fit_and_messages_clear_in_chromium &[Chromium];
         book_browser::every_chapter_renders_cleanly_in_light_and_dark_themes &[Chromium];
         book_markup::hostile_text_stays_text_in_the_browser &[Chromium];
         book_markup::hostile_text_stays_text_in_the_markdown_output &[];
