@@ -102,7 +102,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                         codes::book::OTHER_MERMAID_DIAGRAM,
                         job.anchor,
                         format!(
-                            "mermaid `{kind}` diagram left untouched: netfig renders flowcharts"
+                            "mermaid `{kind}` diagram left untouched: netfig renders flowcharts and sequence diagrams"
                         ),
                     )
                     .with_hint("mdbook-mermaid can render it in the browser"),

@@ -135,9 +135,18 @@ fn each_language_keeps_its_label_lines() {
         texts(LangChoice::En),
         texts(LangChoice::Both),
     );
-    assert!(zh.contains("客户端") && !zh.contains("Client"), "{zh}");
-    assert!(en.contains("Client") && !en.contains("客户端"), "{en}");
-    assert!(both.contains("Client") && both.contains("客户端"), "{both}");
+    assert!(
+        zh.contains("主动关闭方") && !zh.contains("Active closer"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("Active closer") && !en.contains("主动关闭方"),
+        "{en}"
+    );
+    assert!(
+        both.contains("Active closer") && both.contains("主动关闭方"),
+        "{both}"
+    );
 }
 
 #[test]
@@ -194,7 +203,7 @@ fn cli_renders_and_checks_a_sequence_diagram() {
     }
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("class=\"netfig netfig-sequence\""));
-    assert!(text.contains(">Client<") && !text.contains("客户端"));
+    assert!(text.contains(">Active closer<") && !text.contains("主动关闭方"));
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
     let check = netfig(&["check", TCP_CLOSE], &root(), None);
     assert_eq!(
