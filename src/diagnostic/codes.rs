@@ -115,6 +115,7 @@ registry! {
         MERMAID_REJECTS = "W-SEQ-004", Warning, "netfig renders it, but mermaid.js would reject the diagram";
         UNKNOWN_ATTR = "W-SEQ-005", Warning, "unknown `@{ … }` key on a participant ignored";
         EMPTY_ACTIVATION = "W-SEQ-006", Warning, "an activation that spans no message is not drawn";
+        NOT_A_COLOUR = "W-SEQ-007", Warning, "a `rect` colour that is not a CSS colour is not used";
     }
     /// TCP state machine definitions: reading the YAML and checking it against RFC 9293.
     tcp {

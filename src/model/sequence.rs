@@ -14,41 +14,14 @@
 use super::label::{Label, LangChoice};
 use crate::diagnostic::Span;
 
-/// Index of a participant in [`Sequence::participants`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ParticipantId(pub(crate) u32);
-
-impl ParticipantId {
-    /// The id of the participant at `index`.
-    ///
-    /// # Panics
-    /// If `index` does not fit in a `u32` (inputs are capped far below that).
-    pub fn new(index: usize) -> Self {
-        ParticipantId(u32::try_from(index).expect("fewer than 2^32 participants"))
-    }
-    /// The position in [`Sequence::participants`].
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
-/// Index of a block in [`Sequence::blocks`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct BlockId(pub(crate) u32);
-
-impl BlockId {
-    /// The id of the block at `index`.
-    ///
-    /// # Panics
-    /// If `index` does not fit in a `u32`.
-    pub fn new(index: usize) -> Self {
-        BlockId(u32::try_from(index).expect("fewer than 2^32 blocks"))
-    }
-    /// The position in [`Sequence::blocks`].
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
+index_type!(
+    /// Index of a participant in [`Sequence::participants`].
+    ParticipantId
+);
+index_type!(
+    /// Index of a block in [`Sequence::blocks`].
+    BlockId
+);
 
 /// Position of an event in [`Sequence::events`].
 pub type EventIndex = usize;

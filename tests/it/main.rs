@@ -37,6 +37,7 @@ mod parse_props;
 mod parse_sequence;
 mod parse_sequence_fixtures;
 mod parse_sequence_props;
+mod parse_sequence_spec;
 mod parse_styles;
 mod readme;
 mod render_png;

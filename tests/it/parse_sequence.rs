@@ -495,3 +495,10 @@ fn what_mermaids_database_rejects_is_an_error() {
     );
     assert!(errors("A->>B: x\n").is_empty());
 }
+
+#[test]
+fn a_hash_inside_a_name_is_part_of_it_but_a_hash_after_a_statement_is_a_comment() {
+    let (s, w) = seq("C#->>F#: x\nparticipant G # comment\n");
+    assert_eq!(ids(&s), ["C#", "F#", "G"]);
+    assert_eq!(w.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-SEQ-001"]);
+}

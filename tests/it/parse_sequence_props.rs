@@ -113,15 +113,7 @@ fn check(src: &str) {
         Ok((seq, warnings)) => (warnings, Some(seq)),
         Err(all) => (all, None),
     };
-    for d in &diags {
-        assert!(d.span.start <= d.span.end, "{d:?}");
-        assert!(d.span.end <= src.len(), "{d:?} beyond {}", src.len());
-        assert!(
-            src.is_char_boundary(d.span.start) && src.is_char_boundary(d.span.end),
-            "{d:?}"
-        );
-        assert!(!d.message.is_empty());
-    }
+    crate::common::assert_spans_in(src, &diags);
     if let Some(s) = seq {
         consistent(&s);
     }

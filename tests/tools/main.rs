@@ -21,10 +21,11 @@ mod browser;
 mod clearance;
 mod cli_signals;
 mod conformance;
+mod conformance_sequence;
 mod harness;
 mod parse_corpus;
 mod sequence_browser;
-mod sequence_conformance;
+mod sequence_drawing;
 mod vs_mermaid_measure;
 
 use common::Need::{self, Chromium, Corpus, Mdbook, Strace};
@@ -104,8 +105,10 @@ fn main() {
         clearance::drawn_edges_clear_foreign_boxes_in_the_corpora &[Corpus];
         conformance::realworld_flowcharts_render_where_mermaid_does &[Corpus];
         conformance::realworld_flowcharts_render_with_the_cli &[Corpus];
-        sequence_conformance::docs_examples_render &[Corpus];
-        sequence_conformance::realworld_sequences_render_where_mermaid_does &[Corpus];
+        conformance_sequence::docs_examples_parse &[Corpus];
+        conformance_sequence::realworld_sequences_parse_where_mermaid_does &[Corpus];
+        sequence_drawing::docs_examples_draw &[Corpus];
+        sequence_drawing::realworld_sequences_draw_where_mermaid_does &[Corpus];
         harness::a_missing_tool_is_ignored_with_its_reason &[];
         harness::a_missing_tool_fails_under_ci &[];
         harness::no_libtest_attributes_here &[];

@@ -46,19 +46,33 @@ pub(crate) fn frames(seq: &Sequence, m: &Measured, xs: &[f64]) -> Frames {
         .enumerate()
         .map(|(e, event)| event_span(m, xs, e, event))
         .collect();
-    // Children come after their parents: walk backwards so a parent sees its children.
+    // Each event's span goes to the innermost block open around it (one sweep); then,
+    // children coming after their parents, a backwards walk lets each parent take in its
+    // children's frames: linear in events and blocks however deep the nesting.
+    let mut own: Vec<Option<(f64, f64)>> = vec![None; seq.blocks.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (e, event) in seq.events.iter().enumerate() {
+        match event {
+            Event::BlockStart(b) => open.push(b.index()),
+            Event::BlockEnd(_) => {
+                open.pop();
+            }
+            _ => {
+                if let (Some(&b), Some(span)) = (open.last(), spans[e]) {
+                    if let Some(slot) = own.get_mut(b) {
+                        *slot = Some(union(*slot, span));
+                    }
+                }
+            }
+        }
+    }
     let mut blocks: Vec<(f64, f64)> = vec![(0.0, 0.0); seq.blocks.len()];
     let mut children: Vec<Option<(f64, f64)>> = vec![None; seq.blocks.len()];
     for (b, block) in seq.blocks.iter().enumerate().rev() {
-        let mut ext = children[b];
-        for span in spans
-            .get(block.start..=block.end.min(spans.len().saturating_sub(1)))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            ext = Some(union(ext, *span));
-        }
+        let ext = match (own[b], children[b]) {
+            (Some(a), c) => Some(union(c, a)),
+            (None, c) => c,
+        };
         let (x0, mut x1) = match ext {
             Some((a, z)) => (a - PAD, z + PAD),
             None => {

@@ -40,7 +40,7 @@ fn functional_end(raw: &str) -> Option<usize> {
 
 /// Whether `s` is a colour CSS accepts: a named colour, `transparent`, or a functional
 /// `rgb`/`rgba`/`hsl`/`hsla` with numbers inside.
-fn is_css_colour(s: &str) -> bool {
+pub(super) fn is_css_colour(s: &str) -> bool {
     if let Some(open) = s.find('(') {
         let inner = &s[open + 1..s.len() - 1];
         return s.ends_with(')')

@@ -377,11 +377,7 @@ impl Lower {
     fn links(&mut self, id: &Spanned<String>, links: &[(String, String)], span: Span) {
         let p = self.mention(id);
         for (label, url) in links {
-            let scheme = url.trim_start().to_ascii_lowercase();
-            if ["javascript:", "vbscript:", "data:"]
-                .iter()
-                .any(|s| scheme.starts_with(s))
-            {
+            if super::is_script_url(url) {
                 self.diags.push(
                     Diagnostic::warning(
                         codes::UNSAFE_LINK,
@@ -411,8 +407,25 @@ impl Lower {
         let id = BlockId::new(self.seq.blocks.len());
         let start = self.now();
         let fill = (b.kind == BlockKind::Rect)
-            .then(|| b.sections[0].label.raw.trim().to_string())
-            .filter(|f| !f.is_empty());
+            .then(|| &b.sections[0].label)
+            .filter(|t| !t.raw.trim().is_empty())
+            .and_then(|t| {
+                let colour = t.raw.trim();
+                if colour::is_css_colour(colour) {
+                    return Some(colour.to_string());
+                }
+                self.diags.push(
+                    Diagnostic::warning(
+                        codes::NOT_A_COLOUR,
+                        t.span,
+                        format!(
+                            "`{colour}` is not a colour; the rect is drawn with the theme's fill"
+                        ),
+                    )
+                    .with_hint("write a colour name or `rgb(…)`, `rgba(…)`, `hsl(…)`"),
+                );
+                None
+            });
         self.seq.blocks.push(Block {
             kind: b.kind,
             sections: Vec::new(),

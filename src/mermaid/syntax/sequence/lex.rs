@@ -20,9 +20,14 @@ fn is_word(c: char) -> bool {
 /// as a whole word.
 pub(crate) fn at_keyword(p: &Parser<'_>, lit: &str) -> bool {
     let rest = p.rest().as_bytes();
-    rest.len() >= lit.len()
-        && rest[..lit.len()].eq_ignore_ascii_case(lit.as_bytes())
-        && !p.rest()[lit.len()..].chars().next().is_some_and(is_word)
+    let n = lit.len();
+    rest.len() >= n
+        && rest[..n].eq_ignore_ascii_case(lit.as_bytes())
+        && match rest.get(n) {
+            None => true,
+            Some(b) if b.is_ascii() => !(b.is_ascii_alphanumeric() || *b == b'_'),
+            Some(_) => !p.rest()[n..].chars().next().is_some_and(is_word),
+        }
 }
 
 /// Consumes the keyword `lit` if it is at the cursor; its span.
@@ -205,22 +210,23 @@ pub(crate) fn actor(p: &mut Parser<'_>) -> Option<Spanned<String>> {
         }
         q = r;
     }
-    // A `#` comment or `%%` comment inside the run ends the name.
+    // A `%%` comment inside the run ends the name; a `#` does not (mermaid's comment rule
+    // only applies where a token starts: `C#->>B` is from `C#`).
     let run = &src[start..q];
-    let cut = comment_start(run).unwrap_or(run.len());
+    let cut = comment_start(run, false).unwrap_or(run.len());
     let raw = &run[..cut];
     let name = raw.trim_end();
     p.pos = start + cut;
     (!name.is_empty()).then(|| Spanned::new(name.to_string(), Span::new(start, start + name.len())))
 }
 
-/// The offset of the first `#` comment or `%%` in `run`, if any.
-fn comment_start(run: &str) -> Option<usize> {
+/// The offset of the first `%%`, or with `hash` of the first `#` comment, in `run`.
+fn comment_start(run: &str, hash: bool) -> Option<usize> {
     let b = run.as_bytes();
     let mut at = 0;
     while at < b.len() {
         match b[at] {
-            b'#' => match entity_len(&run[at..]) {
+            b'#' if hash => match entity_len(&run[at..]) {
                 Some(n) => at += n,
                 None => return Some(at),
             },
@@ -263,7 +269,7 @@ pub(crate) fn declared_id(p: &mut Parser<'_>) -> Option<Spanned<String>> {
         }
     }
     let run = &src[start..end];
-    let cut = comment_start(run).unwrap_or(run.len());
+    let cut = comment_start(run, true).unwrap_or(run.len());
     let name = run[..cut].trim_end_matches([' ', '\t', '\r']);
     p.pos = start + name.len();
     (!name.is_empty()).then(|| Spanned::new(name.to_string(), Span::new(start, p.pos)))

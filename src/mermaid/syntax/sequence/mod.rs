@@ -8,11 +8,13 @@
 //! reported and skipped.
 //!
 //! Modules: `lex` (keywords, names, arrows, text, comments), `statement` (one statement),
+//! `message` (messages, and misspelt keywords that read like one),
 //! this file (the header, statement lists, blocks and boxes); front matter and `%%{init}%%`
 //! come from the shared `frontmatter`. Codes: [`codes::seq`](crate::diagnostic::codes::seq).
 
 mod ast;
 mod lex;
+mod message;
 mod statement;
 
 pub use ast::*;

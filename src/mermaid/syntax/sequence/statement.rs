@@ -33,9 +33,12 @@ pub(super) fn statement(p: &mut Parser<'_>) -> Option<SeqStatement> {
         lex::finish(p, "the participant");
         return Some(SeqStatement::Destroy(id));
     }
-    for (kw, on) in [("activate", true), ("deactivate", false)] {
+    for (kw, what, on) in [
+        ("activate", "`activate`", true),
+        ("deactivate", "`deactivate`", false),
+    ] {
         if lex::keyword(p, kw).is_some() {
-            let id = required_id(p, &format!("`{kw}`"))?;
+            let id = required_id(p, what)?;
             lex::finish(p, "the participant");
             let span = Span::new(start, id.span.end);
             return Some(SeqStatement::Activation { on, id, span });
@@ -59,7 +62,7 @@ pub(super) fn statement(p: &mut Parser<'_>) -> Option<SeqStatement> {
         lex::skip_statement(p);
         return None;
     }
-    message(p, start)
+    super::message::message(p, start)
 }
 
 fn decl_keyword(p: &mut Parser<'_>) -> Option<DeclKeyword> {
@@ -220,10 +223,10 @@ fn note(p: &mut Parser<'_>, start: usize) -> Option<SeqStatement> {
         lex::skip_statement(p);
         return None;
     };
-    let mut participants = vec![required_actor(p, "the note's placement")?];
+    let mut participants = vec![required_actor(p, || "the note's placement".into())?];
     p.skip_ws();
     if side == NoteSide::Over && p.eat(",") {
-        participants.push(required_actor(p, "`,`")?);
+        participants.push(required_actor(p, || "`,`".into())?);
     }
     let (text, wrap) = colon_text(p, "the note")?;
     Some(SeqStatement::Note(NoteStmt {
@@ -250,11 +253,16 @@ fn side_keyword(p: &mut Parser<'_>, word: &str) -> bool {
     false
 }
 
-/// A participant name as messages write it, or an error naming what came before.
-fn required_actor(p: &mut Parser<'_>, after: &str) -> Option<Spanned<String>> {
+/// A participant name as messages write it, or an error naming what came before (`after`
+/// is only built for the error).
+pub(super) fn required_actor(
+    p: &mut Parser<'_>,
+    after: impl FnOnce() -> String,
+) -> Option<Spanned<String>> {
     p.skip_ws();
     let a = lex::actor(p);
     if a.is_none() {
+        let after = after();
         p.error_at_next(codes::MISSING_PARTICIPANT, |next| {
             format!("expected a participant name after {after}, found {next}")
         });
@@ -264,7 +272,7 @@ fn required_actor(p: &mut Parser<'_>, after: &str) -> Option<Spanned<String>> {
 }
 
 /// `: text` ending a message, note or link.
-fn colon_text(p: &mut Parser<'_>, what: &str) -> Option<(Text, Option<bool>)> {
+pub(super) fn colon_text(p: &mut Parser<'_>, what: &str) -> Option<(Text, Option<bool>)> {
     p.skip_ws();
     if !p.eat(":") {
         p.error_at_next(codes::MISSING_TEXT, |next| {
@@ -351,8 +359,8 @@ fn titles(p: &mut Parser<'_>, start: usize) -> Option<Option<SeqStatement>> {
         lex::finish(p, "the title");
         return Some(Some(SeqStatement::Title(t)));
     }
-    for (kw, descr) in [("accTitle", false), ("accDescr", true)] {
-        if !lex::at_keyword(p, &kw.to_ascii_lowercase()) {
+    for (kw, descr) in [("acctitle", false), ("accdescr", true)] {
+        if !lex::at_keyword(p, kw) {
             continue;
         }
         let save = p.pos;
@@ -435,7 +443,7 @@ fn menus(p: &mut Parser<'_>, start: usize) -> Option<Option<SeqStatement>> {
         );
         return Some(None);
     }
-    let Some(id) = required_actor(p, &format!("`{kw}`")) else {
+    let Some(id) = required_actor(p, || format!("`{kw}`")) else {
         return Some(None);
     };
     let Some((text, _)) = colon_text(p, &format!("`{kw}`")) else {
@@ -478,68 +486,4 @@ fn json_links(text: &str) -> Option<Vec<(String, String)>> {
         .into_iter()
         .map(|(k, v)| v.as_text().map(|url| (k, url)))
         .collect()
-}
-
-/// `A->>B: text`, with `+`/`-` and `()` marks.
-fn message(p: &mut Parser<'_>, start: usize) -> Option<SeqStatement> {
-    let Some(from) = lex::actor(p) else {
-        p.error_at_next(codes::UNEXPECTED, |next| {
-            format!("expected a statement, found {next}")
-        });
-        lex::skip_statement(p);
-        return None;
-    };
-    p.skip_ws();
-    let central_from = p.eat("()");
-    p.skip_ws();
-    let Some((line, head, tail, aspan)) = lex::arrow(p) else {
-        let at_end = lex::at_statement_end(p);
-        let after_semicolon = p.src[..start].trim_end_matches([' ', '\t']).ends_with(';');
-        let e = p.error_at_next(codes::BAD_ARROW, |next| {
-            format!(
-                "expected an arrow after `{}` (`->>`, `-->>`, `->`, `-x`, `-)`, …), found {next}",
-                from.value
-            )
-        });
-        if after_semicolon {
-            e.hint(
-                "`;` ends a statement in mermaid, even inside text: write `#59;` for a semicolon",
-            );
-        } else if at_end {
-            e.hint("a statement that is not a keyword is a message: `A->>B: text`");
-        }
-        lex::skip_statement(p);
-        return None;
-    };
-    p.skip_ws();
-    let mark_start = p.pos;
-    let activation = if p.eat("+") {
-        Some(ActivationMark::Activate)
-    } else if p.eat("-") {
-        Some(ActivationMark::Deactivate)
-    } else {
-        None
-    }
-    .map(|m| Spanned::new(m, Span::new(mark_start, p.pos)));
-    p.skip_ws();
-    let central_to = p.eat("()");
-    let after = format!("the arrow `{}`", &p.src[aspan.start..aspan.end]);
-    let to = required_actor(p, &after)?;
-    let (text, wrap) = colon_text(p, "the message")?;
-    Some(SeqStatement::Message(MessageStmt {
-        from,
-        arrow: Arrow {
-            line,
-            head,
-            tail,
-            span: aspan,
-        },
-        central_from,
-        central_to,
-        activation,
-        to,
-        span: Span::new(start, text.span.end.max(aspan.end)),
-        text,
-        wrap,
-    }))
 }

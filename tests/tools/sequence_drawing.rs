@@ -1,8 +1,8 @@
-//! Sequence diagram conformance (issue 12): every example of mermaid's sequence-diagram
-//! documentation and every real-world sequence diagram mermaid renders is drawn — parsed,
-//! laid out with no label over another and every boxed label inside its box, and written as
-//! SVG usvg accepts. The counts may not drop below `tests/sequence_conformance.txt`; what
-//! mermaid rejects is an error with a position.
+//! Sequence diagrams drawn (issue 12; `conformance_sequence` checks the front end): every
+//! example of mermaid's sequence-diagram documentation and every real-world sequence diagram
+//! mermaid renders is laid out with no label over another and every boxed label inside its
+//! box, and written as SVG usvg accepts. The counts may not drop below the `drawn:` lines of
+//! `tests/conformance-sequence.txt`; what mermaid rejects is an error with a position.
 
 use crate::common;
 
@@ -10,7 +10,7 @@ use netfig::diagnostic::SourceFile;
 use netfig::geometry::Rect;
 use netfig::layout::sequence::{layout, text_rect, SequenceLayout};
 use netfig::pipeline::{self, Kind};
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Overlapping labels, notes and block headers, or a label outside its box.
 fn layout_problem(l: &SequenceLayout) -> Option<String> {
@@ -37,7 +37,7 @@ fn layout_problem(l: &SequenceLayout) -> Option<String> {
         .map(|(_, t)| format!("label {:?} outside its box", t.label.text()))
 }
 
-fn check(path: &PathBuf) -> Result<(), String> {
+fn check(path: &Path) -> Result<(), String> {
     let source = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let (seq, _) = netfig::mermaid::sequence(&source)
@@ -58,22 +58,16 @@ fn check(path: &PathBuf) -> Result<(), String> {
 
 fn floor(key: &str) -> usize {
     let committed =
-        std::fs::read_to_string(common::root().join("tests/sequence_conformance.txt")).unwrap();
+        std::fs::read_to_string(common::root().join("tests/conformance-sequence.txt")).unwrap();
     committed
         .lines()
         .find_map(|l| l.strip_prefix(&format!("{key}: ")))
         .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("tests/sequence_conformance.txt has a `{key}: N` line"))
+        .unwrap_or_else(|| panic!("tests/conformance-sequence.txt has a `{key}: N` line"))
 }
 
-pub(crate) fn docs_examples_render() {
-    let dir = common::shared().join("corpus/mermaid-sequence/docs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("read the sequence corpus")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
-        .collect();
-    files.sort();
+pub(crate) fn docs_examples_draw() {
+    let files = common::sequence_corpus_files();
     assert_eq!(files.len(), 36, "the corpus has 36 examples");
     let failures: Vec<String> = files.iter().filter_map(|f| check(f).err()).collect();
     let passed = files.len() - failures.len();
@@ -82,14 +76,14 @@ pub(crate) fn docs_examples_render() {
         files.len()
     );
     assert!(
-        passed >= floor("docs"),
+        passed >= floor("drawn"),
         "{passed} examples pass, fewer than the committed {}:\n{}",
-        floor("docs"),
+        floor("drawn"),
         failures.join("\n")
     );
 }
 
-pub(crate) fn realworld_sequences_render_where_mermaid_does() {
+pub(crate) fn realworld_sequences_draw_where_mermaid_does() {
     let diagrams = common::realworld("sequence");
     assert!(diagrams.len() >= 28, "only {} diagrams", diagrams.len());
     let mut failures = Vec::new();
@@ -110,9 +104,9 @@ pub(crate) fn realworld_sequences_render_where_mermaid_does() {
     }
     eprintln!("real-world sequence diagrams: {passed} drawn");
     assert!(
-        passed >= floor("realworld") && failures.is_empty(),
+        passed >= floor("realworld drawn") && failures.is_empty(),
         "{passed} drawn (committed {}):\n{}",
-        floor("realworld"),
+        floor("realworld drawn"),
         failures.join("\n")
     );
 }
