@@ -40,6 +40,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("sequence: 100 messages parse+layout+render", |b| {
         b.iter(|| black_box(draw(black_box(&big))))
     });
+    // Bars that never close: each message's ends look up the open bars (was quadratic).
+    for n in [500, 2000] {
+        let open: String = std::iter::once("sequenceDiagram\n".to_string())
+            .chain((0..n).map(|i| format!("A->>+B: m{i}\n")))
+            .collect();
+        c.bench_function(&format!("sequence: {n} open activations layout"), |b| {
+            let (seq, _) = netfig::mermaid::sequence(&open).expect("parses");
+            b.iter(|| black_box(netfig::layout::sequence::layout(black_box(&seq))))
+        });
+    }
     // The stages apart, to see where the time goes.
     c.bench_function("sequence: 100 messages parse", |b| {
         b.iter(|| black_box(netfig::mermaid::sequence(black_box(&big)).is_ok()))

@@ -6,6 +6,7 @@ use crate::geometry::Size;
 use crate::model::sequence::{Event, ParticipantKind, Sequence};
 use crate::model::Label;
 use crate::text::{self, FONT_SIZE, LINE_HEIGHT};
+use std::collections::BTreeMap;
 
 /// Smallest participant box, px (mermaid's `width` and `height`).
 const HEAD_MIN: Size = Size {
@@ -169,12 +170,13 @@ fn bars(seq: &Sequence) -> Vec<(BarEdges, BarEdges)> {
             e.push(i);
         }
     }
-    // Per participant: the depths of its open bars.
-    let mut open: Vec<Vec<(usize, u32)>> = vec![Vec::new(); seq.participants.len()];
-    let edges = |open: &Vec<Vec<(usize, u32)>>, p: usize| -> BarEdges {
-        let list = open.get(p)?;
-        let lo = list.iter().map(|&(_, d)| d).min()?;
-        let hi = list.iter().map(|&(_, d)| d).max()?;
+    // Per participant: how many open bars it has at each depth (ordered, so the lowest and
+    // highest depth are the ends of the map: log time however many bars are open).
+    let mut open: Vec<BTreeMap<u32, usize>> = vec![BTreeMap::new(); seq.participants.len()];
+    let edges = |open: &Vec<BTreeMap<u32, usize>>, p: usize| -> BarEdges {
+        let depths = open.get(p)?;
+        let (&lo, _) = depths.first_key_value()?;
+        let (&hi, _) = depths.last_key_value()?;
         let half = ACTIVATION_WIDTH / 2.0;
         Some((-half + f64::from(lo) * half, half + f64::from(hi) * half))
     };
@@ -182,8 +184,8 @@ fn bars(seq: &Sequence) -> Vec<(BarEdges, BarEdges)> {
     for (e, event) in seq.events.iter().enumerate() {
         for &i in &starts[e] {
             let a = &seq.activations[i];
-            if let Some(list) = open.get_mut(a.participant.index()) {
-                list.push((i, a.depth));
+            if let Some(depths) = open.get_mut(a.participant.index()) {
+                *depths.entry(a.depth).or_insert(0) += 1;
             }
         }
         out.push(match event {
@@ -192,8 +194,13 @@ fn bars(seq: &Sequence) -> Vec<(BarEdges, BarEdges)> {
         });
         for &i in &ends[e] {
             let a = &seq.activations[i];
-            if let Some(list) = open.get_mut(a.participant.index()) {
-                list.retain(|&(j, _)| j != i);
+            if let Some(depths) = open.get_mut(a.participant.index()) {
+                if let Some(count) = depths.get_mut(&a.depth) {
+                    *count -= 1;
+                    if *count == 0 {
+                        depths.remove(&a.depth);
+                    }
+                }
             }
         }
     }
