@@ -3,7 +3,7 @@
 //! message label overlaps another or a note. Screenshots stay under `target/tmp/` as
 //! artefacts.
 
-use crate::common::{dumped_result, root, run_chromium, scratch};
+use crate::common::{check_page_in_chromium, root, scratch};
 
 use netfig::model::{LangChoice, Theme};
 use netfig::pipeline::{self, Kind, Options};
@@ -134,31 +134,7 @@ pub(crate) fn labels_fit_and_messages_clear_in_chromium() {
             }
         }
     }
-    let page = dir.join("page.html");
-    std::fs::write(
-        &page,
-        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{body}<pre id=\"result\"></pre>{CHECK_SCRIPT}</body></html>"),
-    )
-    .unwrap();
-    let url = format!("file://{}", page.display());
-    let o = run_chromium(&dir.join("profile"), &["--dump-dom"], &url);
-    let result = dumped_result(&String::from_utf8_lossy(&o.stdout), "result");
-    let _ = run_chromium(
-        &dir.join("profile"),
-        &[
-            &format!("--screenshot={}", dir.join("page.png").display()),
-            "--window-size=1600,6000",
-        ],
-        &url,
-    );
-    assert!(
-        result["error"].is_null(),
-        "the page's check failed: {result}"
-    );
-    assert_eq!(
-        result["cjk"], true,
-        "Noto Sans CJK SC not available to Chromium: install fonts-noto-cjk"
-    );
+    let result = check_page_in_chromium(&dir, &body, CHECK_SCRIPT, "1600,6000");
     assert_eq!(svgs, 12);
     // Per language and theme: close has 2 participants × 2 boxes, 8 notes, 4 messages;
     // constructs has 6 participants (5 with a bottom box: New is destroyed), 3 notes, 4 tabs

@@ -7,42 +7,16 @@
 use crate::common;
 
 use netfig::diagnostic::SourceFile;
-use netfig::geometry::Rect;
-use netfig::layout::sequence::{layout, text_rect, SequenceLayout};
+use netfig::layout::sequence::layout;
 use netfig::pipeline::{self, Kind};
 use std::path::Path;
-
-/// Overlapping labels, notes and block headers, or a label outside its box.
-fn layout_problem(l: &SequenceLayout) -> Option<String> {
-    let mut taken: Vec<(String, Rect)> = Vec::new();
-    for m in &l.messages {
-        if let Some(b) = m.label_box {
-            taken.push((format!("message label (event {})", m.event), b));
-        }
-    }
-    for n in &l.notes {
-        taken.push((format!("note (event {})", n.event), n.rect));
-    }
-    for (i, b) in l.blocks.iter().enumerate() {
-        taken.extend(b.tab.iter().map(|(r, _)| (format!("block {i} tab"), *r)));
-    }
-    for (i, (a, ra)) in taken.iter().enumerate() {
-        if let Some((b, _)) = taken[i + 1..].iter().find(|(_, rb)| ra.overlaps(rb, 0.01)) {
-            return Some(format!("{a} overlaps {b}"));
-        }
-    }
-    l.boxed_labels()
-        .into_iter()
-        .find(|(r, t)| !r.contains(&text_rect(t), 0.01))
-        .map(|(_, t)| format!("label {:?} outside its box", t.label.text()))
-}
 
 fn check(path: &Path) -> Result<(), String> {
     let source = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let (seq, _) = netfig::mermaid::sequence(&source)
         .map_err(|d| SourceFile::new(&name, &source).render_all(&d))?;
-    if let Some(problem) = layout_problem(&layout(&seq)) {
+    if let Some(problem) = layout(&seq).problems().first() {
         return Err(format!("{name}: {problem}"));
     }
     let out = pipeline::compile(&source, Kind::of(path, &source), &Default::default())

@@ -165,6 +165,46 @@ impl SequenceLayout {
         }
         out
     }
+
+    /// What the layout promises, checked (for tests and conformance; quadratic in the number
+    /// of labels): each pair of message labels, notes, block tabs and section labels that
+    /// overlap, and each boxed label ([`SequenceLayout::boxed_labels`]) outside its box, as
+    /// a sentence. Empty when the drawing is clean.
+    pub fn problems(&self) -> Vec<String> {
+        let mut taken: Vec<(String, Rect)> = Vec::new();
+        for m in &self.messages {
+            if let Some(b) = m.label_box {
+                taken.push((format!("message label (event {})", m.event), b));
+            }
+        }
+        for n in &self.notes {
+            taken.push((format!("note (event {})", n.event), n.rect));
+        }
+        for (i, b) in self.blocks.iter().enumerate() {
+            if let Some((r, _)) = &b.tab {
+                taken.push((format!("block {i} tab"), *r));
+            }
+            for (j, (_, t)) in b.sections.iter().enumerate() {
+                if let Some(t) = t {
+                    taken.push((format!("block {i} section {j} label"), text_rect(t)));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, (a, ra)) in taken.iter().enumerate() {
+            for (b, rb) in &taken[i + 1..] {
+                if ra.overlaps(rb, 0.01) {
+                    out.push(format!("{a} {ra:?} overlaps {b} {rb:?}"));
+                }
+            }
+        }
+        for (r, t) in self.boxed_labels() {
+            if !r.contains(&text_rect(t), 0.01) {
+                out.push(format!("label {:?} outside its box {r:?}", t.label.text()));
+            }
+        }
+        out
+    }
 }
 
 /// The rectangle a text box's lines cover.

@@ -15,17 +15,7 @@ const CORNER: f64 = 3.0;
 pub(crate) fn pieces(kind: ParticipantKind, r: Rect) -> Vec<Piece> {
     let cx = r.center().x;
     let top = r.y;
-    let line = |pts: &[(f64, f64)]| {
-        let mut p = PathData::new();
-        for (i, &(x, y)) in pts.iter().enumerate() {
-            if i == 0 {
-                p.m(x, y);
-            } else {
-                p.l(x, y);
-            }
-        }
-        (Prim::Path(p), Role::Line)
-    };
+    let line = |pts: &[(f64, f64)]| (Prim::Path(PathData::polyline(pts)), Role::Line);
     let circle =
         |x: f64, y: f64, radius: f64| (Prim::Ellipse(Point::new(x, y), radius, radius), Role::Body);
     // An invisible body keeps the box's area for users' CSS and hit testing.
