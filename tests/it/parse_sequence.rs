@@ -502,3 +502,10 @@ fn a_hash_inside_a_name_is_part_of_it_but_a_hash_after_a_statement_is_a_comment(
     assert_eq!(ids(&s), ["C#", "F#", "G"]);
     assert_eq!(w.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-SEQ-001"]);
 }
+
+#[test]
+fn a_declared_id_runs_to_the_first_as() {
+    let (s, _) = seq("participant Alice Smith as A as B\nparticipant C@{ \"type\": \"queue\" } as Jobs\nparticipant a@b\n");
+    assert_eq!(ids(&s), ["Alice Smith", "C", "a@b"]);
+    assert_eq!(labels(&s), ["A as B", "Jobs", "a@b"]);
+}

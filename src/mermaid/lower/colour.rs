@@ -42,9 +42,10 @@ fn functional_end(raw: &str) -> Option<usize> {
 /// `rgb`/`rgba`/`hsl`/`hsla` with numbers inside.
 pub(super) fn is_css_colour(s: &str) -> bool {
     if let Some(open) = s.find('(') {
-        let inner = &s[open + 1..s.len() - 1];
-        return s.ends_with(')')
-            && !inner.trim().is_empty()
+        let Some(inner) = s.strip_suffix(')').and_then(|t| t.get(open + 1..)) else {
+            return false;
+        };
+        return !inner.trim().is_empty()
             && inner.chars().all(|c| {
                 c.is_ascii_digit() || " ,./%-+".contains(c) || c == 'e' || c == 'd' || c == 'g'
             });
@@ -238,5 +239,9 @@ mod tests {
         );
         assert_eq!(title(""), (None, None));
         assert_eq!(title("数据中心"), (None, Some("数据中心".into())));
+        // An unclosed or empty function is no colour (`rgb(` once panicked).
+        assert!(!is_css_colour("rgb("));
+        assert!(!is_css_colour("rgb()"));
+        assert!(!is_css_colour("rgb)"));
     }
 }

@@ -238,39 +238,46 @@ fn comment_start(run: &str, hash: bool) -> Option<usize> {
 }
 
 /// A participant id as declarations read it (after `participant`, `actor`, `destroy`,
-/// `activate`): up to ` as `, `@{`, or the end of the statement; spaces inside are kept.
+/// `activate`): up to the first ` as ` (mermaid's lazy rule: `participant Alice Smith as A`
+/// is `Alice Smith`), `@{`, a comment, or the end of the statement; spaces inside are kept.
 /// Stops before `<`, `>`, `:` and `,`, which no id contains.
 pub(crate) fn declared_id(p: &mut Parser<'_>) -> Option<Spanned<String>> {
     p.skip_ws();
     let start = p.pos;
     let src = p.src;
-    let mut q = start;
-    // A word followed by ` as ` or `@{` ends there.
-    while let Some(c) = src[q..].chars().next() {
-        if c.is_whitespace() || matches!(c, '<' | '>' | ':' | ',' | ';' | '@') {
-            break;
-        }
-        q += c.len_utf8();
-    }
-    let mut end = q;
-    let after = q + (src[q..].len() - src[q..].trim_start_matches([' ', '\t']).len());
-    let alias_next = after > q
-        && src
-            .as_bytes()
-            .get(after..after + 2)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"as"))
-        && src[after + 2..].starts_with([' ', '\t']);
-    if !(alias_next || src[after..].starts_with("@{")) {
-        while let Some(c) = src[end..].chars().next() {
-            if matches!(c, '\n' | '<' | '>' | ':' | ',' | ';' | '@') {
-                break;
+    let b = src.as_bytes();
+    let mut end = start;
+    // Only ASCII bytes stop the scan, so `end` is always a char boundary.
+    while end < b.len() {
+        match b[end] {
+            b'\n' | b'<' | b'>' | b':' | b',' | b';' => break,
+            b'@' if b.get(end + 1) == Some(&b'{') => break,
+            b'%' if b.get(end + 1) == Some(&b'%') => break,
+            b'#' => match entity_len(&src[end..]) {
+                Some(n) => {
+                    end += n;
+                    continue;
+                }
+                None => break,
+            },
+            b' ' | b'\t' => {
+                let word =
+                    end + src[end..].len() - src[end..].trim_start_matches([' ', '\t']).len();
+                let alias = b
+                    .get(word..word + 2)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"as"))
+                    && matches!(b.get(word + 2), Some(b' ' | b'\t'));
+                if alias {
+                    break;
+                }
+                end = word;
+                continue;
             }
-            end += c.len_utf8();
+            _ => {}
         }
+        end += 1;
     }
-    let run = &src[start..end];
-    let cut = comment_start(run, true).unwrap_or(run.len());
-    let name = run[..cut].trim_end_matches([' ', '\t', '\r']);
+    let name = src[start..end].trim_end_matches([' ', '\t', '\r']);
     p.pos = start + name.len();
     (!name.is_empty()).then(|| Spanned::new(name.to_string(), Span::new(start, p.pos)))
 }
