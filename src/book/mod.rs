@@ -102,7 +102,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                         codes::book::OTHER_MERMAID_DIAGRAM,
                         job.anchor,
                         format!(
-                            "mermaid `{kind}` diagram left untouched: netfig renders flowcharts"
+                            "mermaid `{kind}` diagram left untouched: netfig renders flowcharts and sequence diagrams"
                         ),
                     )
                     .with_hint("mdbook-mermaid can render it in the browser"),
@@ -422,7 +422,6 @@ pub(crate) fn read_source(path: &Path) -> Result<String, crate::input::ReadError
 /// rather than a block silently left alone.
 fn is_other_mermaid_diagram(keyword: &str) -> bool {
     const OTHERS: &[&str] = &[
-        "sequencediagram",
         "classdiagram",
         "classdiagram-v2",
         "statediagram",

@@ -44,7 +44,7 @@ impl Format {
 
 #[derive(Args, Debug)]
 pub(crate) struct RenderArgs {
-    /// Diagram sources: flowcharts (`.mmd`, `.mermaid`) or TCP state machines (`.yaml`,
+    /// Diagram sources: flowcharts and sequence diagrams (`.mmd`, `.mermaid`) or TCP state machines (`.yaml`,
     /// `.yml`); `-` reads standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
@@ -185,11 +185,11 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
     };
     let file = SourceFile::new(name, text);
     let kind = Kind::of(input, file.text());
-    if kind == Kind::Flowchart && args.view != View::Diagram {
+    if kind != Kind::TcpStates && args.view != View::Diagram {
         return (
             Outcome::Failed,
             format!(
-                "error: {}: --view table/both needs a TCP state machine (.yaml), not a flowchart\n",
+                "error: {}: --view table/both needs a TCP state machine (.yaml), not a mermaid diagram\n",
                 file.name()
             ),
         );

@@ -18,6 +18,7 @@ pub mod layered;
 pub mod legend;
 pub(crate) mod path;
 pub mod quality;
+pub mod sequence;
 pub(crate) mod shape;
 mod snap;
 pub mod straighten;

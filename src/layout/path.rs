@@ -28,6 +28,12 @@ impl PathData {
     }
     /// A closed polygon.
     pub(crate) fn polygon(points: &[(f64, f64)]) -> Self {
+        let mut p = PathData::polyline(points);
+        p.z();
+        p
+    }
+    /// An open line through `points`.
+    pub(crate) fn polyline(points: &[(f64, f64)]) -> Self {
         let mut p = PathData::new();
         for (i, &(x, y)) in points.iter().enumerate() {
             if i == 0 {
@@ -36,7 +42,6 @@ impl PathData {
                 p.l(x, y);
             }
         }
-        p.z();
         p
     }
     pub(crate) fn m(&mut self, x: f64, y: f64) -> &mut Self {

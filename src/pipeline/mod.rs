@@ -23,6 +23,8 @@ pub enum Kind {
     Flowchart,
     /// A TCP state machine in YAML (`.yaml`, `.yml`), checked against RFC 9293.
     TcpStates,
+    /// A mermaid sequence diagram (`.mmd`, `.mermaid` whose header is `sequenceDiagram`).
+    Sequence,
 }
 
 impl Kind {
@@ -34,11 +36,14 @@ impl Kind {
             _ => None,
         }
     }
-    /// The kind of `text` by its content: a mermaid flowchart header, or a YAML mapping with a
-    /// top-level `transitions:` key. Unknown text is a flowchart (its errors say why).
+    /// The kind of `text` by its content: a mermaid flowchart or sequence diagram header, or a
+    /// YAML mapping with a top-level `transitions:` key. Unknown text is a flowchart (its
+    /// errors say why).
     pub fn detect(text: &str) -> Kind {
         if mermaid::syntax::is_flowchart(text) {
             Kind::Flowchart
+        } else if mermaid::syntax::sequence::is_sequence(text) {
+            Kind::Sequence
         } else if text
             .lines()
             .any(|l| l.starts_with("transitions:") || l.starts_with("\"transitions\":"))
@@ -48,12 +53,23 @@ impl Kind {
             Kind::Flowchart
         }
     }
-    /// By `path`'s extension, else by content ([`Kind::detect`]).
+    /// By `path`'s extension, else by content ([`Kind::detect`]); a mermaid file by its
+    /// header ([`Kind::refine`]).
     pub fn of(path: &Path, text: &str) -> Kind {
         path.extension()
             .and_then(|e| e.to_str())
             .and_then(Kind::from_extension)
-            .unwrap_or_else(|| Kind::detect(text))
+            .map_or_else(|| Kind::detect(text), |k| k.refine(text))
+    }
+    /// A mermaid kind made precise by the text's header: a [`Kind::Flowchart`] (what a `.mmd`
+    /// file or a ```` ```mermaid ```` fence says) whose header is `sequenceDiagram` is a
+    /// [`Kind::Sequence`]; every other kind stays.
+    pub fn refine(self, text: &str) -> Kind {
+        if self == Kind::Flowchart && mermaid::syntax::sequence::is_sequence(text) {
+            Kind::Sequence
+        } else {
+            self
+        }
     }
 }
 
@@ -73,18 +89,23 @@ pub struct Output {
 
 /// Compiles `source` as a `kind` diagram: the output, or every diagnostic if any is an error.
 pub fn compile(source: &str, kind: Kind, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    match kind {
+    match kind.refine(source) {
         Kind::Flowchart => flowchart(source, options),
         Kind::TcpStates => states(source, options),
+        Kind::Sequence => sequence(source, options),
     }
 }
 
 /// Checks `source` as a `kind` diagram without drawing it: every diagnostic (errors, warnings
 /// and the findings of the checks against the references), in source order.
 pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
-    match kind {
+    match kind.refine(source) {
         Kind::Flowchart => mermaid::flowchart(source).1,
         Kind::TcpStates => tcp::check_source(source),
+        Kind::Sequence => match mermaid::sequence(source) {
+            Ok((_, warnings)) => warnings,
+            Err(diagnostics) => diagnostics,
+        },
     }
 }
 
@@ -114,6 +135,33 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
         table: None,
         title,
         warnings: diagnostics,
+    })
+}
+
+fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
+    let (seq, warnings) = mermaid::sequence(source)?;
+    let seq = seq.select_lang(options.lang);
+    let title = seq
+        .title
+        .as_ref()
+        .map(Label::one_line)
+        .or_else(|| seq.acc_title.clone());
+    let geometry = layout::sequence::layout(&seq);
+    let svg = render::svg::sequence(
+        &seq,
+        &geometry,
+        &SvgOptions {
+            theme: options.theme,
+            id_prefix: id_prefix(source, options),
+            kind: DiagramKind::Sequence,
+            ..SvgOptions::default()
+        },
+    );
+    Ok(Output {
+        svg: Some(svg),
+        table: None,
+        title,
+        warnings,
     })
 }
 
@@ -290,6 +338,10 @@ mod tests {
         assert_eq!(Kind::of(Path::new("a"), "transitions:\n"), Kind::TcpStates);
         assert_eq!(Kind::of(Path::new("-"), "flowchart LR\n"), Kind::Flowchart);
         assert_eq!(Kind::of(Path::new("a.txt"), "hello"), Kind::Flowchart);
+        let seq = "%% c\nsequenceDiagram\nA->>B: hi\n";
+        assert_eq!(Kind::of(Path::new("a.mmd"), seq), Kind::Sequence);
+        assert_eq!(Kind::of(Path::new("-"), seq), Kind::Sequence);
+        assert_eq!(Kind::of(Path::new("a.yaml"), seq), Kind::TcpStates);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum DiagramKind {
     Flowchart,
     /// A TCP state diagram (lowered to a flowchart).
     States,
+    /// A mermaid sequence diagram.
+    Sequence,
 }
 
 impl DiagramKind {
@@ -26,6 +28,7 @@ impl DiagramKind {
         match self {
             DiagramKind::Flowchart => "netfig-flowchart",
             DiagramKind::States => "netfig-states",
+            DiagramKind::Sequence => "netfig-sequence",
         }
     }
     /// The accessible title when the diagram has none.
@@ -33,6 +36,7 @@ impl DiagramKind {
         match self {
             DiagramKind::Flowchart => "Flowchart",
             DiagramKind::States => "State diagram",
+            DiagramKind::Sequence => "Sequence diagram",
         }
     }
 }

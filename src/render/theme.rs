@@ -61,7 +61,24 @@ pub(crate) fn index(name: &str) -> usize {
 /// The palette for `theme`, switched by the diagram's own `theme` (`dark`, `forest`,
 /// `neutral`), then overridden by its theme variables. `font_size` is the label size in px.
 pub(crate) fn palette(theme: Theme, chart: &Flowchart, font_size: f64) -> Palette {
-    let base = match (chart.theme.as_deref().map(str::to_ascii_lowercase), theme) {
+    palette_for(
+        theme,
+        chart.theme.as_deref(),
+        &chart.theme_variables,
+        font_size,
+    )
+}
+
+/// The palette for `theme`, switched by a diagram's own theme name, then overridden by its
+/// theme variables (flowchart and sequence-diagram names alike). `font_size` is the label
+/// size in px.
+pub(crate) fn palette_for(
+    theme: Theme,
+    diagram_theme: Option<&str>,
+    variables: &[(String, String)],
+    font_size: f64,
+) -> Palette {
+    let base = match (diagram_theme.map(str::to_ascii_lowercase), theme) {
         (Some(t), _) if t == "dark" => DARK,
         (_, Theme::Dark) => DARK,
         (Some(t), _) if t == "forest" => FOREST,
@@ -74,7 +91,7 @@ pub(crate) fn palette(theme: Theme, chart: &Flowchart, font_size: f64) -> Palett
     }
     values[10] = crate::text::FONT_FAMILY.to_string();
     let mut set = |name: &str, value: &str| values[index(name)] = value.to_string();
-    for (key, raw) in &chart.theme_variables {
+    for (key, raw) in variables {
         let Some(value) = clean(raw, key == "fontFamily") else {
             continue;
         };
@@ -96,6 +113,15 @@ pub(crate) fn palette(theme: Theme, chart: &Flowchart, font_size: f64) -> Palett
                 set("--netfig-title-text", &value);
             }
             "fontFamily" => set("--netfig-font-family", &value),
+            // Sequence diagrams' names.
+            "actorBkg" => set("--netfig-node-fill", &value),
+            "actorBorder" => set("--netfig-node-stroke", &value),
+            "actorTextColor" => set("--netfig-node-text", &value),
+            "signalColor" => set("--netfig-edge-stroke", &value),
+            "signalTextColor" => set("--netfig-edge-label-text", &value),
+            "noteBkgColor" => set("--netfig-cluster-fill", &value),
+            "noteBorderColor" => set("--netfig-cluster-stroke", &value),
+            "noteTextColor" => set("--netfig-cluster-text", &value),
             _ => {}
         }
     }
@@ -104,7 +130,7 @@ pub(crate) fn palette(theme: Theme, chart: &Flowchart, font_size: f64) -> Palett
 
 /// A theme value safe inside a CSS declaration: colour-ish characters only (quotes too for a
 /// font family, double ones turned single), no `var()`, ≤ 200 bytes.
-fn clean(raw: &str, font: bool) -> Option<String> {
+pub(crate) fn clean(raw: &str, font: bool) -> Option<String> {
     let v = raw.trim();
     let ok = |c: char| {
         c.is_ascii_alphanumeric()

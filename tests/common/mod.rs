@@ -231,6 +231,44 @@ pub fn run_chromium(profile: &Path, extra: &[&str], url: &str) -> Output {
         .expect("run chromium")
 }
 
+/// Writes `body` and the check `script` (which leaves its JSON in `<pre id="result">`) as
+/// `dir/page.html`, runs it in headless Chromium, keeps a screenshot (`dir/page.png`, a window
+/// `window` wide×high) and returns the JSON, once it is known that the script ran and that
+/// Chromium had the CJK font.
+pub fn check_page_in_chromium(
+    dir: &Path,
+    body: &str,
+    script: &str,
+    window: &str,
+) -> serde_json::Value {
+    let page = dir.join("page.html");
+    std::fs::write(
+        &page,
+        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{body}<pre id=\"result\"></pre>{script}</body></html>"),
+    )
+    .unwrap();
+    let url = format!("file://{}", page.display());
+    let o = run_chromium(&dir.join("profile"), &["--dump-dom"], &url);
+    let result = dumped_result(&String::from_utf8_lossy(&o.stdout), "result");
+    let _ = run_chromium(
+        &dir.join("profile"),
+        &[
+            &format!("--screenshot={}", dir.join("page.png").display()),
+            &format!("--window-size={window}"),
+        ],
+        &url,
+    );
+    assert!(
+        result["error"].is_null(),
+        "the page's check failed: {result}"
+    );
+    assert_eq!(
+        result["cjk"], true,
+        "Noto Sans CJK SC not available to Chromium: install fonts-noto-cjk"
+    );
+    result
+}
+
 /// The JSON a page's check script left in `<pre id="{id}">`, from Chromium's `--dump-dom`.
 pub fn dumped_result(dom: &str, id: &str) -> serde_json::Value {
     let open = format!("<pre id=\"{id}\">");

@@ -186,14 +186,33 @@ fn template_dir_overrides_the_table_template() {
     assert!(out.contains("<td>FIN-WAIT-2</td>"), "{out}");
 }
 
+/// Issue 12: a mermaid block holding a sequence diagram is drawn inline, without the
+/// pass-through warning.
+#[test]
+fn mermaid_sequence_blocks_are_rendered_inline() {
+    let config = Config::default();
+    let seq = "Before.\n\n```mermaid\nsequenceDiagram\n    A->>B: hi\n```\n\nAfter.\n";
+    let (out, findings) = process_chapter(seq, &cx(&config));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(out.starts_with("Before.\n\n"), "{out}");
+    assert!(out.ends_with("\nAfter.\n"), "{out}");
+    assert!(!out.contains("```mermaid"), "{out}");
+    assert!(out.contains("class=\"netfig netfig-sequence\""), "{out}");
+    assert!(
+        out.contains("<g class=\"message\" data-from=\"A\" data-to=\"B\">"),
+        "{out}"
+    );
+}
+
 #[test]
 fn other_mermaid_diagrams_are_left_alone_but_misspelt_flowcharts_are_errors() {
     let config = Config::default();
-    let seq = "```mermaid\nsequenceDiagram\n    A->>B: hi\n```\n";
-    let (out, findings) = process_chapter(seq, &cx(&config));
-    assert_eq!(out, seq);
+    let class = "```mermaid\nclassDiagram\n    A <|-- B\n```\n";
+    let (out, findings) = process_chapter(class, &cx(&config));
+    assert_eq!(out, class);
     assert_eq!(findings.len(), 1);
     assert!(!findings[0].is_error());
+    assert_eq!(findings[0].diagnostic.code, "W-BOOK-001");
     let typo = "```mermaid\nflowchrt LR\n    A --> B\n```\n";
     let (_, findings) = process_chapter(typo, &cx(&config));
     assert!(findings.iter().any(|f| f.is_error()), "{findings:?}");

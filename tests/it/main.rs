@@ -44,6 +44,7 @@ mod render_png;
 mod render_sizing;
 mod render_snapshots;
 mod render_svg;
+mod sequence_render;
 mod states_cli;
 mod states_render;
 mod tcp_cli;

@@ -1,6 +1,6 @@
 //! The built book in a real browser: every chapter of both editions, in the light theme and in
 //! a dark one (coal). No console errors, every diagram visible, every label inside its node's
-//! shape. Screenshots are kept under `target/tmp/book-browser/` as artefacts.
+//! shape (a sequence diagram's participant box and notes alike). Screenshots are kept under `target/tmp/book-browser/` as artefacts.
 
 use crate::common::{dumped_result, netfig, root, run_chromium, scratch};
 
@@ -26,7 +26,7 @@ window.addEventListener('load', () => setTimeout(() => {
     diagrams++;
     const r = svg.getBoundingClientRect();
     if (r.width < 10 || r.height < 10 || getComputedStyle(svg).visibility === 'hidden') failures.push(`${svg.id} not visible`);
-    for (const node of svg.querySelectorAll('g.node')) {
+    for (const node of svg.querySelectorAll('g.node, g.participant, g.note')) {
       const text = node.querySelector('text');
       if (!text || !text.textContent.trim()) continue;
       const shape = [...node.querySelectorAll('rect,path,polygon,circle,ellipse')].find(e => !e.closest('text'));

@@ -53,10 +53,13 @@ fn assert_rendered_ok_book(html_dir: &Path) {
     assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
     let other = read(&html_dir.join("other.html"));
     assert!(
-        other.contains("sequenceDiagram"),
-        "non-flowchart mermaid left for mdbook-mermaid"
+        other.contains("classDiagram"),
+        "a class diagram is left for mdbook-mermaid"
     );
-    assert!(!other.contains("<figure class=\"netfig\">"));
+    assert!(
+        !other.contains("sequenceDiagram") && other.contains("netfig netfig-sequence"),
+        "a sequence diagram is drawn"
+    );
 }
 
 pub(crate) fn netfig_build_renders_a_book_in_process() {
@@ -87,7 +90,7 @@ pub(crate) fn netfig_build_renders_a_book_in_process() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
         stderr.contains("src/other.md:5:"),
-        "warning names the chapter line of the sequence diagram: {stderr}"
+        "warning names the chapter line of the class diagram: {stderr}"
     );
     // Nothing written into src/.
     let mut src: Vec<String> = std::fs::read_dir(book.join("src"))
@@ -275,7 +278,7 @@ pub(crate) fn netfig_check_validates_a_book_without_writing_html() {
     assert_eq!(
         o.status.code(),
         Some(1),
-        "the sequence-diagram warning fails strict CI"
+        "the class-diagram warning fails strict CI"
     );
 }
 

@@ -3,7 +3,7 @@
 //! are as wide there as netfig measured them. Needs `chromium` and a CJK font (Debian: chromium, fonts-noto-cjk);
 //! `scripts/test` installs both. Screenshots are kept under `target/tmp/browser/` as artefacts.
 
-use crate::common::{dumped_result, netfig, root, run_chromium, scratch};
+use crate::common::{check_page_in_chromium, netfig, root, scratch};
 
 /// The page's script: for every node, edge label and cluster, each line of its text (each
 /// `<tspan>`, as Chromium lays it out in the page's fonts) must lie inside the box it belongs
@@ -144,31 +144,7 @@ pub(crate) fn labels_fit_their_nodes_in_chromium() {
         "<h2>Wrapped labels</h2>\n{}\n",
         uniquify(&svg, "wrapped")
     ));
-    let page = dir.join("page.html");
-    std::fs::write(
-        &page,
-        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{body}<pre id=\"result\"></pre>{CHECK_SCRIPT}</body></html>"),
-    )
-    .unwrap();
-    let url = format!("file://{}", page.display());
-    let o = run_chromium(&dir.join("profile"), &["--dump-dom"], &url);
-    let result = dumped_result(&String::from_utf8_lossy(&o.stdout), "result");
-    let _ = run_chromium(
-        &dir.join("profile"),
-        &[
-            &format!("--screenshot={}", dir.join("page.png").display()),
-            "--window-size=1600,4000",
-        ],
-        &url,
-    );
-    assert!(
-        result["error"].is_null(),
-        "the page's check failed: {result}"
-    );
-    assert_eq!(
-        result["cjk"], true,
-        "Noto Sans CJK SC not available to Chromium: install fonts-noto-cjk"
-    );
+    let result = check_page_in_chromium(&dir, &body, CHECK_SCRIPT, "1600,4000");
     assert_eq!(
         result["checked"],
         serde_json::json!({"node": 102, "label": 179, "cluster": 13}),

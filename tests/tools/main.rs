@@ -24,6 +24,8 @@ mod conformance;
 mod conformance_sequence;
 mod harness;
 mod parse_corpus;
+mod sequence_browser;
+mod sequence_drawing;
 mod vs_mermaid_measure;
 
 use common::Need::{self, Chromium, Corpus, Mdbook, Strace};
@@ -64,6 +66,7 @@ fn main() {
     let trials = trials![
         browser::labels_fit_their_nodes_in_chromium &[Chromium];
         vs_mermaid_measure::measures_known_drawings &[Chromium];
+        sequence_browser::labels_fit_and_messages_clear_in_chromium &[Chromium];
         book_browser::every_chapter_renders_cleanly_in_light_and_dark_themes &[Chromium];
         book_markup::hostile_text_stays_text_in_the_browser &[Chromium];
         book_markup::hostile_text_stays_text_in_the_markdown_output &[];
@@ -104,6 +107,8 @@ fn main() {
         conformance::realworld_flowcharts_render_with_the_cli &[Corpus];
         conformance_sequence::docs_examples_parse &[Corpus];
         conformance_sequence::realworld_sequences_parse_where_mermaid_does &[Corpus];
+        sequence_drawing::docs_examples_draw &[Corpus];
+        sequence_drawing::realworld_sequences_draw_where_mermaid_does &[Corpus];
         harness::a_missing_tool_is_ignored_with_its_reason &[];
         harness::a_missing_tool_fails_under_ci &[];
         harness::no_libtest_attributes_here &[];

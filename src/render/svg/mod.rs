@@ -14,6 +14,7 @@
 mod edges;
 mod label;
 mod legend;
+mod sequence;
 pub(crate) mod shapes;
 pub(crate) mod writer;
 
@@ -28,6 +29,8 @@ use label::Part;
 use shapes::Role;
 use writer::{class_name, esc, num, Doc};
 
+pub use sequence::sequence;
+
 /// The SVG document for a flowchart (or a state diagram lowered to one) drawn as `drawing`
 /// (made by [`crate::layout::drawing`] for this chart and, if `options` has a legend, its
 /// labels): written as placed, nothing measured or moved.
@@ -40,36 +43,18 @@ pub fn flowchart(chart: &Flowchart, drawing: &Drawing, options: &SvgOptions) -> 
     let layout = &drawing.layout;
 
     let mut doc = Doc::default();
-    let acc_title = chart
-        .acc_title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| title.map(one_line))
-        .unwrap_or_else(|| options.kind.default_title().to_string());
-    let acc_descr = chart.acc_descr.as_ref().filter(|d| !d.trim().is_empty());
-    let described = acc_descr
-        .map(|_| format!(" aria-describedby=\"{p}-desc\""))
-        .unwrap_or_default();
-    doc.open(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{p}\" class=\"netfig {kind}\" role=\"img\" aria-labelledby=\"{p}-title\"{described} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" style=\"max-width:{w}px\" font-family=\"{ff}\" font-size=\"{fs}\">",
-        w = num(width),
-        h = num(height),
-        ff = esc(text::FONT_FAMILY),
-        fs = num(fs),
-        kind = options.kind.class(),
-    ));
-    doc.line(&format!(
-        "<title id=\"{p}-title\">{}</title>",
-        esc(&acc_title)
-    ));
-    if let Some(d) = acc_descr {
-        doc.line(&format!("<desc id=\"{p}-desc\">{}</desc>", esc(d)));
-    }
-    doc.open("<style>");
-    for rule in theme::stylesheet(&p, &palette).lines() {
-        doc.line(rule);
-    }
-    doc.close("style");
+    open_svg(
+        &mut doc,
+        &Head {
+            prefix: &p,
+            kind: options.kind,
+            title: accessible_title(chart.acc_title.as_deref(), title, options.kind),
+            descr: chart.acc_descr.as_deref(),
+            size: (width, height),
+            font_size: fs,
+            stylesheet: theme::stylesheet(&p, &palette),
+        },
+    );
     let markers = Markers::collect(chart, &p);
     if !markers.defs.is_empty() {
         doc.open("<defs>");
@@ -105,9 +90,69 @@ pub fn flowchart(chart: &Flowchart, drawing: &Drawing, options: &SvgOptions) -> 
     doc.finish()
 }
 
+/// What the root element and the first children of every drawing say.
+pub(crate) struct Head<'a> {
+    /// The id prefix (already sanitised).
+    pub(crate) prefix: &'a str,
+    /// The kind of diagram.
+    pub(crate) kind: super::DiagramKind,
+    /// The accessible title.
+    pub(crate) title: String,
+    /// The accessible description, if any.
+    pub(crate) descr: Option<&'a str>,
+    /// Width and height.
+    pub(crate) size: (f64, f64),
+    /// The label font size.
+    pub(crate) font_size: f64,
+    /// The embedded stylesheet.
+    pub(crate) stylesheet: String,
+}
+
+/// The accessible title: `accTitle`, else the title on one line, else the kind's default.
+pub(crate) fn accessible_title(
+    acc_title: Option<&str>,
+    title: Option<&Label>,
+    kind: super::DiagramKind,
+) -> String {
+    acc_title
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string)
+        .or_else(|| title.map(one_line))
+        .unwrap_or_else(|| kind.default_title().to_string())
+}
+
+/// Opens the root `<svg>` and writes its `<title>`, `<desc>` and `<style>`.
+pub(crate) fn open_svg(doc: &mut Doc, h: &Head<'_>) {
+    let p = h.prefix;
+    let descr = h.descr.filter(|d| !d.trim().is_empty());
+    let described = descr
+        .map(|_| format!(" aria-describedby=\"{p}-desc\""))
+        .unwrap_or_default();
+    doc.open(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{p}\" class=\"netfig {kind}\" role=\"img\" aria-labelledby=\"{p}-title\"{described} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" style=\"max-width:{w}px\" font-family=\"{ff}\" font-size=\"{fs}\">",
+        w = num(h.size.0),
+        h = num(h.size.1),
+        ff = esc(text::FONT_FAMILY),
+        fs = num(h.font_size),
+        kind = h.kind.class(),
+    ));
+    doc.line(&format!(
+        "<title id=\"{p}-title\">{}</title>",
+        esc(&h.title)
+    ));
+    if let Some(d) = descr {
+        doc.line(&format!("<desc id=\"{p}-desc\">{}</desc>", esc(d)));
+    }
+    doc.open("<style>");
+    for rule in h.stylesheet.lines() {
+        doc.line(rule);
+    }
+    doc.close("style");
+}
+
 /// The id prefix reduced to `[A-Za-z0-9_-]`, starting with a letter (a CSS id selector and an
 /// XML id must both accept it).
-fn id_prefix(raw: &str) -> String {
+pub(crate) fn id_prefix(raw: &str) -> String {
     let p = class_name(raw);
     match p.chars().next() {
         None => "netfig".to_string(),
@@ -116,7 +161,7 @@ fn id_prefix(raw: &str) -> String {
     }
 }
 
-fn one_line(l: &Label) -> String {
+pub(crate) fn one_line(l: &Label) -> String {
     l.lines
         .iter()
         .map(|l| l.text())
@@ -137,7 +182,7 @@ fn classes(base: &str, extra: &[String]) -> String {
     c
 }
 
-fn style_attr(s: &str) -> String {
+pub(crate) fn style_attr(s: &str) -> String {
     if s.is_empty() {
         String::new()
     } else {
@@ -145,7 +190,7 @@ fn style_attr(s: &str) -> String {
     }
 }
 
-fn rect_el(class: &str, r: Rect, extra: &str) -> String {
+pub(crate) fn rect_el(class: &str, r: Rect, extra: &str) -> String {
     format!(
         "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{extra}/>",
         num(r.x),
@@ -332,7 +377,7 @@ fn edge(
 }
 
 /// `href` if the URL is safe to link: http(s), mailto, a fragment or a relative URL.
-fn safe_href(url: &str) -> Option<String> {
+pub(crate) fn safe_href(url: &str) -> Option<String> {
     let u = url.trim();
     if u.is_empty() || u.chars().any(|c| c.is_control()) {
         return None;

@@ -1,0 +1,211 @@
+use super::*;
+use crate::model::sequence::Event;
+
+fn laid(src: &str) -> (Sequence, SequenceLayout) {
+    let (seq, _) = crate::mermaid::sequence(src).expect("parses");
+    let l = layout(&seq);
+    (seq, l)
+}
+
+fn assert_no_overlaps(l: &SequenceLayout) {
+    let problems = l.problems();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+const EVERYTHING: &str = "sequenceDiagram
+    title Handshake 握手
+    autonumber
+    actor C as Client 客户端
+    participant S as Server
+    participant DB@{ \"type\": \"database\" }
+    C->>+S: SYN seq=x<br/>a second line
+    S-->>-C: SYN+ACK seq=y ack=x+1
+    loop every minute
+        C-)S: keepalive
+        alt is sick
+            S->>S: self check with a long label
+        else is well
+            S->>DB: query
+            Note over S,DB: a note over two
+        end
+    end
+    Note left of C: left note
+    Note right of DB: right note
+    par one
+        C->>S: a
+    and two
+        C->>DB: b
+    end
+    C-xS: bye
+";
+
+#[test]
+fn labels_never_overlap_each_other_notes_or_block_headers() {
+    let (_, l) = laid(EVERYTHING);
+    assert_no_overlaps(&l);
+}
+
+#[test]
+fn every_label_fits_its_box() {
+    let (_, l) = laid(EVERYTHING);
+    for (r, t) in l.boxed_labels() {
+        assert!(
+            r.contains(&text_rect(t), 0.01),
+            "{:?} not in {r:?}",
+            t.label
+        );
+    }
+    for m in &l.messages {
+        if let (Some(b), Some(t)) = (m.label_box, &m.label) {
+            assert!(b.contains(&text_rect(t), 0.01));
+        }
+    }
+}
+
+#[test]
+fn everything_is_inside_the_drawing() {
+    let (_, l) = laid(EVERYTHING);
+    let page = Rect::new(0.0, 0.0, l.width, l.height);
+    let mut all: Vec<Rect> = l.messages.iter().filter_map(|m| m.label_box).collect();
+    all.extend(l.notes.iter().map(|n| n.rect));
+    all.extend(l.participants.iter().map(|p| p.head));
+    all.extend(
+        l.participants
+            .iter()
+            .filter_map(|p| p.foot.as_ref().map(|f| f.0)),
+    );
+    all.extend(l.blocks.iter().map(|b| b.rect));
+    all.extend(l.activations.iter().copied());
+    for r in all {
+        assert!(page.contains(&r, 0.01), "{r:?} outside {page:?}");
+    }
+}
+
+#[test]
+fn participants_are_as_far_apart_as_their_longest_message_needs() {
+    let short = laid("sequenceDiagram\nA->>B: x\nB->>C: y\n").1;
+    let long = "a very long message label that needs much more room than the boxes";
+    let (_, l) = laid(&format!(
+        "sequenceDiagram\nA->>B: x\nB->>C: y\nA->>C: {long}\n"
+    ));
+    let w = crate::text::label_size(&Label::plain(long), l.font_size).width;
+    let (a, c) = (l.participants[0].x, l.participants[2].x);
+    assert!(c - a > w, "{} <= {w}", c - a);
+    assert!(c - a > short.participants[2].x - short.participants[0].x);
+    let b = l.messages[2].label_box.expect("label");
+    assert!(b.x >= a && b.right() <= c, "{b:?} between {a} and {c}");
+    // Neighbours keep mermaid's default margin between boxes.
+    let (p, q) = (&short.participants[0], &short.participants[1]);
+    assert!((q.head.x - p.head.right() - 50.0).abs() < 1e-9);
+}
+
+#[test]
+fn self_messages_loop_right_of_their_lifeline() {
+    let (_, l) = laid("sequenceDiagram\nA->>A: think\nA->>B: done\n");
+    let m = &l.messages[0];
+    let x = l.participants[0].x;
+    assert_eq!(m.points.len(), 4);
+    assert_eq!(m.points[0].x, x);
+    assert_eq!(m.points[3].x, x);
+    assert!(m.points[1].x > x && m.points[3].y > m.points[0].y);
+    let b = m.label_box.expect("label");
+    assert!(b.x > x && b.bottom() <= m.points[0].y);
+    // The next row starts below the loop.
+    assert!(l.messages[1].label_box.expect("label").y > m.points[3].y);
+}
+
+#[test]
+fn rows_grow_with_label_lines() {
+    let one = laid("sequenceDiagram\nA->>B: first\nA->>B: one\n").1;
+    let three = laid("sequenceDiagram\nA->>B: first\nA->>B: one<br>two<br>three\n").1;
+    let gap = |l: &SequenceLayout| l.messages[1].points[0].y - l.messages[0].points[0].y;
+    let lh = one.font_size * crate::text::LINE_HEIGHT;
+    assert!((gap(&three) - gap(&one) - 2.0 * lh).abs() < 1e-9);
+    let (a, b) = (
+        three.messages[0].points[0].y,
+        three.messages[1].label_box.expect("label").y,
+    );
+    assert!(a < b, "the three lines start below the previous arrow");
+}
+
+#[test]
+fn nested_blocks_indent_and_sections_divide() {
+    let (seq, l) =
+        laid("sequenceDiagram\nloop outer\nalt yes\nA->>B: a\nelse no\nB->>A: b\nend\nend\n");
+    let (outer, inner) = (l.blocks[0].rect, l.blocks[1].rect);
+    assert!(outer.x < inner.x && inner.right() < outer.right());
+    assert!(outer.y < inner.y && inner.bottom() < outer.bottom());
+    assert_eq!(l.blocks[1].sections.len(), 2);
+    let divider = l.blocks[1].sections[1].0;
+    let (a, b) = (l.messages[0].points[0].y, l.messages[1].points[0].y);
+    assert!(a < divider && divider < b);
+    assert_eq!(seq.blocks[1].parent.map(|p| p.index()), Some(0));
+}
+
+#[test]
+fn activations_nest_and_messages_end_at_the_bar() {
+    let (_, l) = laid("sequenceDiagram\nA->>+B: one\nA->>+B: two\nB-->>-A: three\nB-->>-A: four\n");
+    let (outer, inner) = (l.activations[0], l.activations[1]);
+    assert!(inner.x > outer.x, "nested bar offset");
+    assert!(outer.y <= inner.y && inner.bottom() <= outer.bottom());
+    // The first message stops at the left edge of the bar it opens.
+    assert_eq!(l.messages[0].points[1].x, outer.x);
+    assert_eq!(outer.y, l.messages[0].points[0].y);
+    assert_eq!(outer.bottom(), l.messages[3].points[0].y);
+}
+
+#[test]
+fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_a_cross() {
+    let (seq, l) = laid(
+        "sequenceDiagram\nA->>B: hi\ncreate participant C\nA->>C: make\ndestroy C\nA-xC: bye\nA->>B: after\n",
+    );
+    let c = seq.participant_by_id("C").expect("C").index();
+    let (pc, make) = (&l.participants[c], &l.messages[1]);
+    let y = make.points[0].y;
+    assert!(
+        pc.head.y < y && y < pc.head.bottom(),
+        "box around the creating line"
+    );
+    assert_eq!(make.points[1].x, pc.head.x, "the line ends at the box");
+    let cross = pc.cross.expect("destroyed");
+    assert_eq!(cross.y, l.messages[2].points[0].y);
+    assert_eq!(pc.lifeline.1, cross.y);
+    assert!(pc.foot.is_none());
+    assert!(l.participants[0].foot.is_some());
+    assert!(matches!(seq.events[1], Event::Message(_)));
+}
+
+#[test]
+fn mirror_actors_off_draws_no_bottom_boxes() {
+    let (_, l) = laid(
+        "---\nconfig:\n  sequence:\n    mirrorActors: false\n---\nsequenceDiagram\nA->>B: hi\n",
+    );
+    assert!(l.participants.iter().all(|p| p.foot.is_none()));
+}
+
+#[test]
+fn autonumbers_sit_at_the_line_start() {
+    let (_, l) = laid("sequenceDiagram\nautonumber 10 5\nA->>B: a\nB->>A: b\n");
+    let (c, r, t) = l.messages[1].number.as_ref().expect("numbered");
+    assert_eq!(*c, l.messages[1].points[0]);
+    assert!(*r > 0.0);
+    assert_eq!(t.label.text(), "15");
+}
+
+#[test]
+fn groups_are_behind_their_members() {
+    let (_, l) = laid("sequenceDiagram\nbox Aqua Team\nparticipant A\nparticipant B\nend\nparticipant C\nA->>C: hi\n");
+    let g = &l.groups[0];
+    for p in &l.participants[..2] {
+        assert!(g.rect.contains(&p.head, 0.0));
+    }
+    assert!(!g.rect.overlaps(&l.participants[2].head, 0.0));
+    let title = g.title.as_ref().expect("title");
+    assert!(text_rect(title).bottom() <= l.participants[0].head.y);
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let (seq, l) = laid(EVERYTHING);
+    assert_eq!(layout(&seq), l);
+}
