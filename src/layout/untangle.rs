@@ -15,7 +15,7 @@
 //! than before it.
 
 use super::clearance::distance;
-use super::curve::{draw_edges, DrawnEdge, EdgeSpec, SAMPLES};
+use super::curve::{draw_edges, redraw_edges, DrawnEdge, EdgeSpec, SAMPLES};
 use super::quality::segments_cross;
 use super::{EdgeRoute, Layout};
 use crate::geometry::{goes_straight, Point, Rect};
@@ -50,8 +50,8 @@ pub(crate) fn untangle(layout: &mut Layout, specs: &[EdgeSpec]) -> Vec<DrawnEdge
         return drawn;
     }
     let mut tightened: Vec<Vec<Point>> = vec![Vec::new(); n];
-    let mut curves = flattened(&drawn);
-    let mut counts = pair_counts(layout, specs, &curves);
+    let mut curves: Vec<Flat> = drawn.iter().map(Flat::of).collect();
+    let mut counts = pair_counts(layout, specs, &curves, None);
     for _ in 0..ROUNDS {
         let mut corners: Vec<Vec<Corner>> = vec![Vec::new(); n];
         for (&(i, j), &(c, r)) in &counts {
@@ -75,15 +75,25 @@ pub(crate) fn untangle(layout: &mut Layout, specs: &[EdgeSpec]) -> Vec<DrawnEdge
                 break;
             }
             let mut trial = layout.clone();
+            let edited: Vec<bool> = corners.iter().map(|cs| !cs.is_empty()).collect();
             for (e, cs) in corners.iter().enumerate() {
-                if !cs.is_empty() {
+                if edited[e] {
                     let on_other = |p| on_other_route(layout, e, p);
                     trial.edges[e] = with_leads(&layout.edges[e], cs, on_other);
                 }
             }
-            let trial_drawn = draw_edges(&trial, specs);
-            let trial_curves = flattened(&trial_drawn);
-            let trial_counts = pair_counts(&trial, specs, &trial_curves);
+            let mut trial_drawn = drawn.clone();
+            redraw_edges(&trial, specs, &edited, &mut trial_drawn);
+            let trial_curves: Vec<Flat> = (0..n)
+                .map(|e| {
+                    if edited[e] {
+                        Flat::of(&trial_drawn[e])
+                    } else {
+                        curves[e].clone()
+                    }
+                })
+                .collect();
+            let trial_counts = pair_counts(&trial, specs, &trial_curves, Some((&counts, &edited)));
             let mut worse = false;
             for (&(i, j), &(c, r)) in &trial_counts {
                 let before = counts.get(&(i, j)).map_or(0, |v| v.0);
@@ -127,10 +137,22 @@ pub(crate) fn untangle(layout: &mut Layout, specs: &[EdgeSpec]) -> Vec<DrawnEdge
 /// Per candidate pair of edges (`i < j`): its curves' crossings and its routes'.
 type Counts = BTreeMap<(usize, usize), (usize, usize)>;
 
-fn pair_counts(layout: &Layout, specs: &[EdgeSpec], curves: &[Vec<Point>]) -> Counts {
+/// The counts of every candidate pair; with `known` (counts, and which edges changed since),
+/// pairs of unchanged edges keep their known counts.
+fn pair_counts(
+    layout: &Layout,
+    specs: &[EdgeSpec],
+    curves: &[Flat],
+    known: Option<(&Counts, &[bool])>,
+) -> Counts {
     candidate_pairs(curves)
         .into_iter()
         .map(|(i, j)| {
+            if let Some((counts, changed)) = known {
+                if let (false, false, Some(&v)) = (changed[i], changed[j], counts.get(&(i, j))) {
+                    return ((i, j), v);
+                }
+            }
             let ends = shared_ends(layout, specs, i, j);
             let c = curve_crossings(&curves[i], &curves[j], &ends).len();
             let r = route_crossings(&layout.edges[i].points, &layout.edges[j].points);
@@ -139,22 +161,55 @@ fn pair_counts(layout: &Layout, specs: &[EdgeSpec], curves: &[Vec<Point>]) -> Co
         .collect()
 }
 
-fn flattened(drawn: &[DrawnEdge]) -> Vec<Vec<Point>> {
-    drawn
-        .iter()
-        .map(|d| d.path.flatten(SAMPLES).into_iter().flatten().collect())
-        .collect()
+/// A drawn curve as a polyline, with the bounding box of every run of [`CHUNK`] pieces (so
+/// that two curves are compared piece by piece only where their runs' boxes meet).
+#[derive(Debug, Clone)]
+struct Flat {
+    pts: Vec<Point>,
+    /// Per run `k` (pieces from `k · CHUNK`): min x, min y, max x, max y.
+    boxes: Vec<[f64; 4]>,
+}
+
+/// Pieces per run of a [`Flat`].
+const CHUNK: usize = 16;
+
+impl Flat {
+    fn of(d: &DrawnEdge) -> Flat {
+        let pts: Vec<Point> = d.path.flatten(SAMPLES).into_iter().flatten().collect();
+        let boxes = (0..pts.len().saturating_sub(1))
+            .step_by(CHUNK)
+            .map(|s| {
+                let run = &pts[s..(s + CHUNK + 1).min(pts.len())];
+                let start = [
+                    f64::INFINITY,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NEG_INFINITY,
+                ];
+                run.iter().fold(start, |b, p| {
+                    [b[0].min(p.x), b[1].min(p.y), b[2].max(p.x), b[3].max(p.y)]
+                })
+            })
+            .collect();
+        Flat { pts, boxes }
+    }
+
+    /// The points of run `k` (its pieces' ends).
+    fn run(&self, k: usize) -> &[Point] {
+        let s = k * CHUNK;
+        &self.pts[s..(s + CHUNK + 1).min(self.pts.len())]
+    }
 }
 
 /// Pairs of edges (`i < j`) whose curves come into one grid cell, in order.
-fn candidate_pairs(curves: &[Vec<Point>]) -> Vec<(usize, usize)> {
+fn candidate_pairs(curves: &[Flat]) -> Vec<(usize, usize)> {
     let mut cells: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
     for (e, c) in curves.iter().enumerate() {
         let mut mine: Vec<(i64, i64)> = Vec::new();
-        for w in c.windows(2) {
+        for b in &c.boxes {
             let cell = |v: f64| (v / CELL).floor() as i64;
-            let (x0, x1) = (cell(w[0].x.min(w[1].x)), cell(w[0].x.max(w[1].x)));
-            let (y0, y1) = (cell(w[0].y.min(w[1].y)), cell(w[0].y.max(w[1].y)));
+            let (x0, x1) = (cell(b[0]), cell(b[2]));
+            let (y0, y1) = (cell(b[1]), cell(b[3]));
             for x in x0..=x1 {
                 for y in y0..=y1 {
                     mine.push((x, y));
@@ -180,19 +235,26 @@ fn candidate_pairs(curves: &[Vec<Point>]) -> Vec<(usize, usize)> {
 
 /// Where two curves cross, crossings within [`SAME`] px of one another counted once and, for
 /// edges sharing an end, none within [`AT_END`] px of that end's route points.
-fn curve_crossings(a: &[Point], b: &[Point], ends: &[Point]) -> Vec<Point> {
+fn curve_crossings(a: &Flat, b: &Flat, ends: &[Point]) -> Vec<Point> {
     let mut hits: Vec<Point> = Vec::new();
-    for s in a.windows(2) {
-        for t in b.windows(2) {
-            if !segments_cross(s[0], s[1], t[0], t[1]) {
+    for (ka, ba) in a.boxes.iter().enumerate() {
+        for (kb, bb) in b.boxes.iter().enumerate() {
+            if ba[0] > bb[2] || bb[0] > ba[2] || ba[1] > bb[3] || bb[1] > ba[3] {
                 continue;
             }
-            let h = intersection(s[0], s[1], t[0], t[1]);
-            let near = |p: &Point, d: f64| (p.x - h.x).hypot(p.y - h.y) < d;
-            if ends.iter().any(|p| near(p, AT_END)) || hits.iter().any(|p| near(p, SAME)) {
-                continue;
+            for s in a.run(ka).windows(2) {
+                for t in b.run(kb).windows(2) {
+                    if !segments_cross(s[0], s[1], t[0], t[1]) {
+                        continue;
+                    }
+                    let h = intersection(s[0], s[1], t[0], t[1]);
+                    let near = |p: &Point, d: f64| (p.x - h.x).hypot(p.y - h.y) < d;
+                    if ends.iter().any(|p| near(p, AT_END)) || hits.iter().any(|p| near(p, SAME)) {
+                        continue;
+                    }
+                    hits.push(h);
+                }
             }
-            hits.push(h);
         }
     }
     hits
@@ -342,11 +404,17 @@ fn with_leads(
 /// Whether `p` lies within [`ON_ROUTE`] px of a route of `layout` other than edge `e`'s.
 fn on_other_route(layout: &Layout, e: usize, p: Point) -> bool {
     let at = Rect::new(p.x, p.y, 0.0, 0.0);
+    let beside = |a: Point, b: Point| {
+        p.x < a.x.min(b.x) - ON_ROUTE
+            || p.x > a.x.max(b.x) + ON_ROUTE
+            || p.y < a.y.min(b.y) - ON_ROUTE
+            || p.y > a.y.max(b.y) + ON_ROUTE
+    };
     layout.edges.iter().enumerate().any(|(f, r)| {
         f != e
             && r.points
                 .windows(2)
-                .any(|w| distance(w[0], w[1], &at) < ON_ROUTE)
+                .any(|w| !beside(w[0], w[1]) && distance(w[0], w[1], &at) < ON_ROUTE)
     })
 }
 
@@ -363,7 +431,7 @@ mod tests {
     /// route crossings).
     fn per_pair(layout: &Layout, g: &LayoutGraph) -> BTreeMap<(usize, usize), (usize, usize)> {
         let specs = EdgeSpec::arrows(g);
-        let curves = flattened(&draw_edges(layout, &specs));
+        let curves: Vec<Flat> = draw_edges(layout, &specs).iter().map(Flat::of).collect();
         let mut out = BTreeMap::new();
         for i in 0..curves.len() {
             for j in i + 1..curves.len() {
