@@ -88,6 +88,35 @@ registry! {
         UNKNOWN_CLICK_NODE = "W-MMD-016", Warning, "`click` on an id that is not a node is ignored";
         REUSED_EDGE_ID = "W-MMD-017", Warning, "edge id already used: the later edge gets none";
     }
+    /// Mermaid sequence diagrams: the parser and lowering (`E-SEQ-…`, `W-SEQ-…`); front matter, `%%{init}%%` and label text are shared with flowcharts and keep their `mmd` codes.
+    seq {
+        NOT_SEQUENCE = "E-SEQ-001", Error, "not a sequence diagram: missing or other diagram header";
+        UNEXPECTED = "E-SEQ-002", Error, "unexpected text in a statement";
+        BAD_ARROW = "E-SEQ-003", Error, "a message without an arrow, or an arrow mermaid does not know";
+        MISSING_PARTICIPANT = "E-SEQ-004", Error, "a participant name was expected";
+        MISSING_TEXT = "E-SEQ-005", Error, "`:` and text expected (after a message, note or link)";
+        STRAY_END = "E-SEQ-006", Error, "`end` without an open block or box";
+        UNCLOSED_BLOCK = "E-SEQ-007", Error, "block or box without its `end`";
+        MISPLACED_SECTION = "E-SEQ-008", Error, "`else`, `and` or `option` outside the block it divides";
+        NOT_IN_BOX = "E-SEQ-009", Error, "a statement other than a declaration inside a `box`";
+        BAD_ATTRS = "E-SEQ-010", Error, "malformed `@{ … }` on a participant, or an unknown type";
+        BAD_AUTONUMBER = "E-SEQ-011", Error, "`autonumber` takes a start and a step (whole numbers) or `off`";
+        INACTIVE = "E-SEQ-012", Error, "deactivating a participant that is not active";
+        CREATE_EXISTING = "E-SEQ-013", Error, "`create` of an id already in use";
+        CREATE_WITHOUT_MESSAGE = "E-SEQ-014", Error, "a created participant is not the target of the next message";
+        DESTROY_WITHOUT_MESSAGE = "E-SEQ-015", Error, "a destroyed participant is not in the next message";
+        TWO_BOXES = "E-SEQ-016", Error, "a participant declared in two boxes";
+        BAD_LINKS = "E-SEQ-017", Error, "`link` without `label @ url`, or `links` that is not a JSON object of strings";
+        TOO_DEEP = "E-SEQ-018", Error, "blocks nested more than 64 deep";
+        UNKNOWN_STATEMENT = "E-SEQ-019", Error, "a keyword netfig does not know in a sequence diagram";
+        HASH_COMMENT = "W-SEQ-001", Warning, "`#` starts a comment in mermaid's lexer: the rest of the line is dropped";
+        IGNORED_STATEMENT = "W-SEQ-002", Warning, "statement ignored (`properties`, `details`: they need a browser)";
+        UNSAFE_LINK = "W-SEQ-003", Warning, "participant link with a script URL dropped";
+        MERMAID_REJECTS = "W-SEQ-004", Warning, "netfig renders it, but mermaid.js would reject the diagram";
+        UNKNOWN_ATTR = "W-SEQ-005", Warning, "unknown `@{ … }` key on a participant ignored";
+        EMPTY_ACTIVATION = "W-SEQ-006", Warning, "an activation that spans no message is not drawn";
+        NOT_A_COLOUR = "W-SEQ-007", Warning, "a `rect` colour that is not a CSS colour is not used";
+    }
     /// TCP state machine definitions: reading the YAML and checking it against RFC 9293.
     tcp {
         UNKNOWN_STATE = "E-TCP-001", Error, "unknown state (not an RFC 9293 state or alias)";

@@ -7,6 +7,8 @@
 //! cluster title is foreign. A cluster's border is not an obstacle: edges enter and leave
 //! clusters through it, and only its title box (text) must stay clear.
 
+use super::curve::{DrawnEdge, MarkerSpan};
+use super::path::{PathData, Piece};
 use super::{End, Layout};
 use crate::geometry::{clip_to_box, Point, Rect};
 
@@ -150,11 +152,42 @@ impl Boxes {
     /// The cells `(first column, first row, last column, last row)` under a box, clamped to
     /// the grid (no box lies outside it).
     fn span(&self, lx: f64, ly: f64, hx: f64, hy: f64) -> (usize, usize, usize, usize) {
-        let col =
-            |x: f64| (((x - self.x0) / self.cell).floor().max(0.0) as usize).min(self.cols - 1);
-        let row =
-            |y: f64| (((y - self.y0) / self.cell).floor().max(0.0) as usize).min(self.rows - 1);
+        // `as` truncates, which is `floor` at and above 0 (and sends NaN to 0 as `max` does).
+        let col = |x: f64| (((x - self.x0) / self.cell).max(0.0) as usize).min(self.cols - 1);
+        let row = |y: f64| (((y - self.y0) / self.cell).max(0.0) as usize).min(self.rows - 1);
         (col(lx), row(ly), col(hx), row(hy))
+    }
+
+    /// Calls `f` with the boxes of the cells under the box `lx..hx` × `ly..hy` grown by
+    /// `margin` that [`touch`] it (some more than once), none when it lies off the grid or is
+    /// not finite, until `f` returns false; whether it never did.
+    fn each_touching(
+        &self,
+        (lx, ly, hx, hy): (f64, f64, f64, f64),
+        margin: f64,
+        mut f: impl FnMut(Foreign, &Rect) -> bool,
+    ) -> bool {
+        let finite = [lx, ly, hx, hy].iter().all(|v| v.is_finite());
+        let far = !finite
+            || hx + margin < self.x0
+            || hy + margin < self.y0
+            || lx - margin > self.x0 + self.cell * self.cols as f64
+            || ly - margin > self.y0 + self.cell * self.rows as f64;
+        if far {
+            return true;
+        }
+        let (c0, r0, c1, r1) = self.span(lx - margin, ly - margin, hx + margin, hy + margin);
+        for row in r0..=r1 {
+            for k in row * self.cols + c0..=row * self.cols + c1 {
+                for &i in &self.entries[self.starts[k]..self.starts[k + 1]] {
+                    let (g, r) = &self.items[i];
+                    if touch(r, (lx, ly, hx, hy), margin) && !f(*g, r) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
     }
 
     /// Pushes onto `out` the boxes foreign to the edge within `margin` of the piece `a`–`b`.
@@ -167,32 +200,46 @@ impl Boxes {
         margin: f64,
         out: &mut Vec<Foreign>,
     ) {
-        let (lx, ly, hx, hy) = (a.x.min(b.x), a.y.min(b.y), a.x.max(b.x), a.y.max(b.y));
-        if ![lx, ly, hx, hy].iter().all(|v| v.is_finite()) {
-            return;
-        }
-        let far = hx + margin < self.x0
-            || hy + margin < self.y0
-            || lx - margin > self.x0 + self.cell * self.cols as f64
-            || ly - margin > self.y0 + self.cell * self.rows as f64;
-        if far {
-            return;
-        }
-        let (c0, r0, c1, r1) = self.span(lx - margin, ly - margin, hx + margin, hy + margin);
-        for row in r0..=r1 {
-            for col in c0..=c1 {
-                let k = row * self.cols + col;
-                for &i in &self.entries[self.starts[k]..self.starts[k + 1]] {
-                    let (f, r) = &self.items[i];
-                    let meets = r.x <= hx + margin
-                        && r.right() >= lx - margin
-                        && r.y <= hy + margin
-                        && r.bottom() >= ly - margin;
-                    if meets && !f.belongs(from, to) && distance(a, b, r) < margin {
-                        out.push(*f);
-                    }
-                }
+        self.each_touching(bounds(&[a, b]), margin, |f, r| {
+            if !f.belongs(from, to) && nearer_than(a, b, r, margin) {
+                out.push(f);
             }
+            true
+        });
+    }
+
+    /// [`Self::near_piece`] for a piece of any length: a long one in steps of about a cell,
+    /// so each step looks at a few cells.
+    fn near_chord(
+        &self,
+        a: Point,
+        b: Point,
+        from: End,
+        to: End,
+        margin: f64,
+        out: &mut Vec<Foreign>,
+    ) {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        // No more than a cell long for sure (√2 < 1.5), so one step, without `hypot`.
+        if dx.abs().max(dy.abs()) * 1.5 <= self.cell {
+            return self.near_piece(a, b, from, to, margin, out);
+        }
+        let len = dx.hypot(dy);
+        let most = 2 * (self.cols + self.rows);
+        let steps = if len.is_finite() {
+            ((len / self.cell).ceil() as usize).clamp(1, most)
+        } else {
+            1
+        };
+        if steps == 1 {
+            return self.near_piece(a, b, from, to, margin, out);
+        }
+        let at = |k: usize| {
+            let t = k as f64 / steps as f64;
+            Point::new(a.x + dx * t, a.y + dy * t)
+        };
+        for k in 0..steps {
+            self.near_piece(at(k), at(k + 1), from, to, margin, out);
         }
     }
 
@@ -215,41 +262,144 @@ impl Boxes {
             return out;
         }
         for line in lines {
-            let pieces = line
-                .windows(2)
-                .map(|w| (w[0], w[1]))
-                .chain((line.len() == 1).then(|| (line[0], line[0])));
-            for (a, b) in pieces {
-                // Long pieces in steps of about a cell, so each step looks at a few cells.
-                let len = (b.x - a.x).hypot(b.y - a.y);
-                let most = 2 * (self.cols + self.rows);
-                let steps = if len.is_finite() {
-                    ((len / self.cell).ceil() as usize).clamp(1, most)
-                } else {
-                    1
-                };
-                let at = |k: usize| {
-                    let t = k as f64 / steps as f64;
-                    Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-                };
-                for k in 0..steps {
-                    let (p, q) = if steps == 1 {
-                        (a, b)
-                    } else {
-                        (at(k), at(k + 1))
-                    };
-                    self.near_piece(p, q, from, to, margin, &mut out);
-                }
-            }
+            self.near_line(line, from, to, margin, &mut out);
         }
         out.sort();
         out.dedup();
         out
     }
+
+    /// [`Self::closer_than`] for what `drawn` draws, as [`DrawnEdge::polylines`]`(steps)`
+    /// has it: the same answer, but a cubic whose control points' bounding box (which holds
+    /// the curve) no foreign box comes near is not flattened at all.
+    pub(crate) fn drawn_closer_than(
+        &self,
+        drawn: &DrawnEdge,
+        steps: usize,
+        from: End,
+        to: End,
+        margin: f64,
+    ) -> Vec<Foreign> {
+        let markers: Vec<Vec<Point>> = drawn
+            .start
+            .iter()
+            .chain(&drawn.end)
+            .map(MarkerSpan::outline)
+            .collect();
+        self.path_closer_than(&drawn.path, steps, &markers, from, to, margin)
+    }
+
+    /// [`Self::closer_than`] for `path` flattened into `steps` chords per cubic, and `lines`.
+    fn path_closer_than(
+        &self,
+        path: &PathData,
+        steps: usize,
+        lines: &[Vec<Point>],
+        from: End,
+        to: End,
+        margin: f64,
+    ) -> Vec<Foreign> {
+        let mut out = Vec::new();
+        if self.items.is_empty() {
+            return out;
+        }
+        for piece in path.pieces(steps) {
+            if let Piece::Cubic {
+                from: p, points, ..
+            } = piece
+            {
+                let (lx, ly, hx, hy) = bounds(&[p, points[0], points[1], points[2], points[3]]);
+                // Chords are computed, so may stray from the box by a rounding error.
+                let slack = 1e-9 * (1.0 + [lx, ly, hx, hy].iter().fold(0.0, |m, v| v.abs().max(m)));
+                let hull = (lx - slack, ly - slack, hx + slack, hy + slack);
+                let near = !self.each_touching(hull, margin, |f, _| f.belongs(from, to));
+                if !near && slack.is_finite() {
+                    continue;
+                }
+            }
+            for (a, b) in piece.chords() {
+                self.near_chord(a, b, from, to, margin, &mut out);
+            }
+        }
+        for line in lines {
+            self.near_line(line, from, to, margin, &mut out);
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Pushes onto `out` the boxes foreign to the edge within `margin` of the polyline (of a
+    /// point: the point).
+    fn near_line(&self, line: &[Point], from: End, to: End, margin: f64, out: &mut Vec<Foreign>) {
+        let pieces = line
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .chain((line.len() == 1).then(|| (line[0], line[0])));
+        for (a, b) in pieces {
+            self.near_chord(a, b, from, to, margin, out);
+        }
+    }
+}
+
+/// The bounding box `(left, top, right, bottom)` of `points`.
+fn bounds(points: &[Point]) -> (f64, f64, f64, f64) {
+    points.iter().fold(
+        (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ),
+        |(lx, ly, hx, hy), p| (lx.min(p.x), ly.min(p.y), hx.max(p.x), hy.max(p.y)),
+    )
+}
+
+/// Whether `r` meets the box `lx..hx` × `ly..hy` grown by `margin` (the cheap test before a
+/// distance).
+fn touch(r: &Rect, (lx, ly, hx, hy): (f64, f64, f64, f64), margin: f64) -> bool {
+    r.x <= hx + margin
+        && r.right() >= lx - margin
+        && r.y <= hy + margin
+        && r.bottom() >= ly - margin
 }
 
 /// Distance from the segment `a`–`b` to the rectangle `r` (0 when they meet).
 pub(crate) fn distance(a: Point, b: Point, r: &Rect) -> f64 {
+    nearest(a, b, r, f64::hypot)
+}
+
+/// Whether the segment `a`–`b` comes nearer the rectangle `r` than `margin`: exactly
+/// `distance(a, b, r) < margin`, decided on squared distances (no square root) unless they
+/// lie within a rounding error of `margin`'s square.
+pub(crate) fn nearer_than(a: Point, b: Point, r: &Rect, margin: f64) -> bool {
+    let finite = [a.x, a.y, b.x, b.y, margin].iter().all(|v| v.is_finite());
+    if finite && margin > 0.0 {
+        // Farther apart than `margin` along an axis (by more than any rounding error).
+        let gap_x = (r.x - a.x.max(b.x)).max(a.x.min(b.x) - r.right());
+        let gap_y = (r.y - a.y.max(b.y)).max(a.y.min(b.y) - r.bottom());
+        let size = [a.x, a.y, b.x, b.y, r.x, r.y, r.right(), r.bottom()]
+            .iter()
+            .fold(1.0, |s, v| s + v.abs());
+        if gap_x.max(gap_y) > margin + 1e-9 * size {
+            return false;
+        }
+        let (d2, m2) = (nearest(a, b, r, |x, y| x * x + y * y), margin * margin);
+        // Both ways the error is a few units in the last place; a billionth is far more.
+        if d2 < m2 * (1.0 - 1e-9) {
+            return true;
+        }
+        if d2 > m2 * (1.0 + 1e-9) {
+            return false;
+        }
+    }
+    distance(a, b, r) < margin
+}
+
+/// The least `size(dx, dy)` over the offsets from the segment `a`–`b` to the rectangle `r`
+/// (its corners to the segment, the segment's ends to it); 0 when they meet. `size` is the
+/// length, or its square.
+fn nearest(a: Point, b: Point, r: &Rect, size: impl Fn(f64, f64) -> f64) -> f64 {
     if crosses(a, b, r) {
         return 0.0;
     }
@@ -262,11 +412,14 @@ pub(crate) fn distance(a: Point, b: Point, r: &Rect) -> f64 {
     let to_rect = |p: Point| {
         let dx = (r.x - p.x).max(p.x - r.right()).max(0.0);
         let dy = (r.y - p.y).max(p.y - r.bottom()).max(0.0);
-        dx.hypot(dy)
+        size(dx, dy)
     };
     corners
         .iter()
-        .map(|c| to_segment(*c, a, b))
+        .map(|c| {
+            let (dx, dy) = to_segment(*c, a, b);
+            size(dx, dy)
+        })
         .chain([to_rect(a), to_rect(b)])
         .fold(f64::INFINITY, f64::min)
 }
@@ -276,7 +429,8 @@ fn crosses(a: Point, b: Point, r: &Rect) -> bool {
     clip_to_box(a, b, (r.x, r.y, r.right(), r.bottom())).is_some_and(|(t0, t1)| t0 <= t1)
 }
 
-fn to_segment(p: Point, a: Point, b: Point) -> f64 {
+/// The offset from the point of the segment `a`–`b` nearest `p` to `p`.
+fn to_segment(p: Point, a: Point, b: Point) -> (f64, f64) {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len2 = dx * dx + dy * dy;
     let t = if len2 > 1e-18 {
@@ -284,114 +438,9 @@ fn to_segment(p: Point, a: Point, b: Point) -> f64 {
     } else {
         0.0
     };
-    (p.x - a.x - t * dx).hypot(p.y - a.y - t * dy)
+    (p.x - a.x - t * dx, p.y - a.y - t * dy)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn distances_to_a_box() {
-        let r = Rect::new(0.0, 0.0, 10.0, 10.0);
-        let p = Point::new;
-        assert_eq!(distance(p(-5.0, 5.0), p(15.0, 5.0), &r), 0.0, "through");
-        assert_eq!(distance(p(-5.0, -3.0), p(15.0, -3.0), &r), 3.0, "above");
-        assert_eq!(distance(p(13.0, 13.0), p(20.0, 20.0), &r), 18f64.sqrt());
-        assert_eq!(distance(p(12.0, -20.0), p(12.0, 20.0), &r), 2.0, "beside");
-        // A diagonal passing a corner: the corner's distance to the line.
-        let d = distance(p(5.0, -10.0), p(20.0, 5.0), &r);
-        assert!((d - 5.0 / 2f64.sqrt()).abs() < 1e-9, "{d}");
-    }
-
-    #[test]
-    fn an_edge_may_touch_its_own_ends_only() {
-        let l = Layout {
-            nodes: vec![
-                Rect::new(0.0, 0.0, 10.0, 10.0),
-                Rect::new(0.0, 100.0, 10.0, 10.0),
-                Rect::new(12.0, 50.0, 10.0, 10.0),
-            ],
-            ..Layout::default()
-        };
-        let b = Boxes::of(&l);
-        let line = vec![vec![Point::new(5.0, 10.0), Point::new(5.0, 100.0)]];
-        let near = b.closer_than(&line, End::node(0), End::node(1), CLEARANCE);
-        assert_eq!(near, vec![Foreign::Node(2)], "7 px from node 2");
-        assert!(b
-            .closer_than(&line, End::node(0), End::node(1), 6.0)
-            .is_empty());
-        assert!(b
-            .closer_than(&line, End::node(0), End::node(2), CLEARANCE)
-            .contains(&Foreign::Node(1)));
-    }
-
-    /// The grid finds exactly what testing every box finds: random boxes (some huge, some far
-    /// apart) and random polylines (long and short pieces, some outside the grid).
-    #[test]
-    fn the_grid_finds_what_every_box_finds() {
-        let mut rng = crate::layout::quality::generate::Rng::new(0x5eed_c1ea);
-        let mut next = |m: f64| rng.below(100_000) as f64 / 100_000.0 * m;
-        for round in 0..20 {
-            let spread = if round % 2 == 0 { 2_000.0 } else { 60_000.0 };
-            let nodes: Vec<Rect> = (0..60)
-                .map(|k| {
-                    let big = if k == 0 { 5_000.0 } else { 200.0 };
-                    Rect::new(
-                        next(spread),
-                        next(spread),
-                        1.0 + next(big),
-                        1.0 + next(90.0),
-                    )
-                })
-                .collect();
-            let l = Layout {
-                nodes: nodes.clone(),
-                ..Layout::default()
-            };
-            let grid = Boxes::of(&l);
-            for _ in 0..40 {
-                let line: Vec<Point> = (0..1 + (next(6.0) as usize))
-                    .map(|_| Point::new(next(spread * 1.2) - 500.0, next(spread * 1.2) - 500.0))
-                    .collect();
-                let found = grid.closer_than(
-                    std::slice::from_ref(&line),
-                    End::node(0),
-                    End::node(1),
-                    CLEARANCE,
-                );
-                let mut every: Vec<Foreign> = (2..nodes.len())
-                    .filter(|&i| {
-                        let pieces: Vec<(Point, Point)> = if line.len() == 1 {
-                            vec![(line[0], line[0])]
-                        } else {
-                            line.windows(2).map(|w| (w[0], w[1])).collect()
-                        };
-                        pieces
-                            .iter()
-                            .any(|&(a, b)| distance(a, b, &nodes[i]) < CLEARANCE - 1e-6)
-                    })
-                    .map(Foreign::Node)
-                    .collect();
-                every.sort();
-                // Pieces split at cell steps may differ by rounding at exactly the margin.
-                let near_margin: Vec<Foreign> = found
-                    .iter()
-                    .filter(|f| !every.contains(f))
-                    .copied()
-                    .collect();
-                for f in &near_margin {
-                    let Foreign::Node(i) = f else { unreachable!() };
-                    let d = line
-                        .windows(2)
-                        .map(|w| distance(w[0], w[1], &nodes[*i]))
-                        .fold(f64::INFINITY, f64::min);
-                    assert!(d > CLEARANCE - 1e-6 && d < CLEARANCE + 1e-6, "{f:?} at {d}");
-                }
-                for f in &every {
-                    assert!(found.contains(f), "{f:?} missed in round {round}");
-                }
-            }
-        }
-    }
-}
+#[path = "clearance_tests.rs"]
+mod tests;

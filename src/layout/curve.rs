@@ -6,7 +6,7 @@
 //! Geometry is layout's: render writes the [`DrawnEdge`]s of a [`super::drawing::Drawing`] as
 //! they are.
 
-use super::clearance::{distance, Boxes, CLEARANCE, SLACK};
+use super::clearance::{distance, nearer_than, Boxes, CLEARANCE, SLACK};
 use super::path::PathData;
 use super::{End, Layout, LayoutGraph};
 use crate::geometry::{goes_straight, Point, Rect, Size};
@@ -226,7 +226,7 @@ fn tightened(
 ) -> PathData {
     // What quality counts (the slack included), so that what it finds is what is tightened.
     let margin = CLEARANCE - SLACK;
-    let near = |d: &DrawnEdge| boxes.closer_than(&d.polylines(SAMPLES), spec.from, spec.to, margin);
+    let near = |d: &DrawnEdge| boxes.drawn_closer_than(d, SAMPLES, spec.from, spec.to, margin);
     let mut found = near(drawn);
     if found.is_empty() {
         return drawn.path.clone();
@@ -252,7 +252,8 @@ fn tightened(
             .collect();
         for i in 1..pts.len() - 1 {
             let close = offending.iter().any(|r| {
-                distance(pts[i - 1], pts[i], r).min(distance(pts[i], pts[i + 1], r)) < NEAR_CORNER
+                nearer_than(pts[i - 1], pts[i], r, NEAR_CORNER)
+                    || nearer_than(pts[i], pts[i + 1], r, NEAR_CORNER)
             });
             if round == 2 {
                 times[i] = 3;

@@ -102,20 +102,8 @@ impl PathData {
                     cur = a;
                 }
                 Seg::C(a, b, c) => {
-                    for i in 1..=steps {
-                        let t = i as f64 / steps as f64;
-                        let u = 1.0 - t;
-                        let x = u * u * u * cur.x
-                            + 3.0 * u * u * t * a.x
-                            + 3.0 * u * t * t * b.x
-                            + t * t * t * c.x;
-                        let y = u * u * u * cur.y
-                            + 3.0 * u * u * t * a.y
-                            + 3.0 * u * t * t * b.y
-                            + t * t * t * c.y;
-                        if let Some(v) = out.last_mut() {
-                            v.push(Point::new(x, y));
-                        }
+                    if let Some(v) = out.last_mut() {
+                        v.extend((1..=steps).map(|i| cubic_at([cur, a, b, c], i, steps)));
                     }
                     cur = c;
                 }
@@ -129,10 +117,109 @@ impl PathData {
         }
         out
     }
+
+    /// The pieces of [`Self::flatten`]`(steps)`'s polylines in order, each cubic still whole
+    /// (its chords are [`Piece::chords`]), a polyline of one point as a piece from it to
+    /// itself. A test can look at a cubic's control points, which hold the curve in their
+    /// bounding box, before computing its chords.
+    pub(crate) fn pieces(&self, steps: usize) -> Vec<Piece> {
+        let mut out = Vec::new();
+        // The last point of the current polyline, and whether it is the polyline's only one.
+        let mut last: Option<(Point, bool)> = None;
+        let lone = |out: &mut Vec<Piece>, last: Option<(Point, bool)>| {
+            if let Some((p, true)) = last {
+                out.push(Piece::Chord(p, p));
+            }
+        };
+        let mut cur = Point::default();
+        let mut start = Point::default();
+        for s in &self.segs {
+            match *s {
+                Seg::M(a) => {
+                    lone(&mut out, last);
+                    last = Some((a, true));
+                    (cur, start) = (a, a);
+                }
+                Seg::L(_) | Seg::Z => {
+                    let a = if let Seg::L(a) = *s { a } else { start };
+                    if let Some((p, _)) = last {
+                        out.push(Piece::Chord(p, a));
+                        last = Some((a, false));
+                    }
+                    cur = a;
+                }
+                Seg::C(a, b, c) => {
+                    if let (Some((from, _)), true) = (last, steps > 0) {
+                        let points = [cur, a, b, c];
+                        out.push(Piece::Cubic {
+                            from,
+                            points,
+                            steps,
+                        });
+                        last = Some((cubic_at(points, steps, steps), false));
+                    }
+                    cur = c;
+                }
+            }
+        }
+        lone(&mut out, last);
+        out
+    }
+}
+
+/// A piece of a flattened path (see [`PathData::pieces`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Piece {
+    /// A straight piece.
+    Chord(Point, Point),
+    /// A cubic Bézier through `points` (start, two controls, end) in `steps` chords, the first
+    /// from `from` (the polyline's last point: the start, as computed).
+    Cubic {
+        from: Point,
+        points: [Point; 4],
+        steps: usize,
+    },
+}
+
+impl Piece {
+    /// The straight pieces [`PathData::flatten`] draws for this piece.
+    pub(crate) fn chords(&self) -> impl Iterator<Item = (Point, Point)> {
+        let (line, cubic) = match *self {
+            Piece::Chord(a, b) => (Some((a, b)), None),
+            Piece::Cubic {
+                from,
+                points,
+                steps,
+            } => (None, Some((from, points, steps))),
+        };
+        let curve = cubic.into_iter().flat_map(|(from, points, steps)| {
+            let mut prev = from;
+            (1..=steps).map(move |i| {
+                let next = cubic_at(points, i, steps);
+                (std::mem::replace(&mut prev, next), next)
+            })
+        });
+        line.into_iter().chain(curve)
+    }
+}
+
+/// The point at `i / steps` along the cubic Bézier through `p` (start, controls, end).
+fn cubic_at(p: [Point; 4], i: usize, steps: usize) -> Point {
+    let t = i as f64 / steps as f64;
+    let u = 1.0 - t;
+    let x = u * u * u * p[0].x
+        + 3.0 * u * u * t * p[1].x
+        + 3.0 * u * t * t * p[2].x
+        + t * t * t * p[3].x;
+    let y = u * u * u * p[0].y
+        + 3.0 * u * u * t * p[1].y
+        + 3.0 * u * t * t * p[2].y
+        + t * t * t * p[3].y;
+    Point::new(x, y)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -146,5 +233,53 @@ mod tests {
                 assert!((r - 1.0).abs() < 0.01, "{r}");
             }
         }
+    }
+
+    /// A random path of a few subpaths: moves, lines, cubics and closes in any order (a line
+    /// or cubic before the first move, a move right after a move).
+    pub(crate) fn random_path(next: &mut impl FnMut(f64) -> f64) -> PathData {
+        let mut p = PathData::new();
+        let pt = |next: &mut dyn FnMut(f64) -> f64| Point::new(next(400.0), next(300.0));
+        for _ in 0..(next(9.0) as usize) {
+            match next(5.0) as usize {
+                0 => p.m(next(400.0), next(300.0)),
+                1 => p.l(next(400.0), next(300.0)),
+                2 => p.z(),
+                _ => {
+                    let (a, b, c) = (pt(next), pt(next), pt(next));
+                    p.c(a, b, c)
+                }
+            };
+        }
+        p
+    }
+
+    /// The pieces' chords are exactly the pieces of the flattened polylines (a polyline of
+    /// one point: that point to itself), in order.
+    #[test]
+    fn chords_are_the_pieces_of_the_flattened_path() {
+        let mut rng = crate::layout::quality::generate::Rng::new(0x00c4_0bd5);
+        let mut next = |m: f64| rng.below(1_000_000) as f64 / 1_000_000.0 * m;
+        let mut cubics = 0;
+        for round in 0..500 {
+            let p = random_path(&mut next);
+            let steps = round % 5 * 4;
+            let flat: Vec<(Point, Point)> = p
+                .flatten(steps)
+                .iter()
+                .flat_map(|line| {
+                    let lone = (line.len() == 1).then(|| (line[0], line[0]));
+                    line.windows(2).map(|w| (w[0], w[1])).chain(lone)
+                })
+                .collect();
+            let pieces = p.pieces(steps);
+            cubics += pieces
+                .iter()
+                .filter(|q| matches!(q, Piece::Cubic { .. }))
+                .count();
+            let chords: Vec<(Point, Point)> = pieces.iter().flat_map(Piece::chords).collect();
+            assert_eq!(chords, flat, "{p:?} in {steps} steps");
+        }
+        assert!(cubics > 100, "{cubics} cubics");
     }
 }

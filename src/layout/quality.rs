@@ -231,8 +231,7 @@ pub fn near_foreign_boxes(
     let boxes = Boxes::of(l);
     let mut out = Vec::new();
     for (e, (edge, d)) in g.edges.iter().zip(drawn).enumerate() {
-        let lines = d.polylines(SAMPLES);
-        for f in boxes.closer_than(&lines, edge.from, edge.to, CLEARANCE - SLACK) {
+        for f in boxes.drawn_closer_than(d, SAMPLES, edge.from, edge.to, CLEARANCE - SLACK) {
             out.push((e, f));
         }
     }

@@ -1,14 +1,14 @@
 //! The mermaid front end: text → syntax tree with spans ([`syntax`]) → validated IR ([`lower`]).
 //!
-//! Only the flowchart grammar exists today; a new mermaid diagram kind adds its grammar beside
-//! it in `syntax/` (sharing the scanner, labels, front matter and `%%{init}%%`) and its
-//! lowering in `lower/`.
+//! Two grammars: flowcharts (`syntax`, `lower`) and sequence diagrams (`syntax::sequence`,
+//! `lower::sequence`); they share the scanner, labels, front matter and `%%{init}%%`. A new
+//! mermaid diagram kind adds its grammar beside them in `syntax/` and its lowering in `lower/`.
 
 pub mod lower;
 pub mod syntax;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Flowchart;
+use crate::model::{Flowchart, Sequence};
 
 /// Parses and validates a flowchart; errors and warnings come back together.
 pub fn flowchart(source: &str) -> (Flowchart, Vec<Diagnostic>) {
@@ -16,4 +16,18 @@ pub fn flowchart(source: &str) -> (Flowchart, Vec<Diagnostic>) {
     let (chart, more) = lower::flowchart(&doc);
     diagnostics.extend(more);
     (chart, diagnostics)
+}
+
+/// Parses and validates a sequence diagram: the diagram and its warnings, or every
+/// diagnostic (errors and warnings, in source order) if there is an error.
+pub fn sequence(source: &str) -> Result<(Sequence, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (doc, mut diagnostics) = syntax::sequence::parse(source);
+    let (seq, more) = lower::sequence(&doc);
+    diagnostics.extend(more);
+    crate::diagnostic::sort(&mut diagnostics);
+    if crate::diagnostic::has_errors(&diagnostics) {
+        Err(diagnostics)
+    } else {
+        Ok((seq, diagnostics))
+    }
 }

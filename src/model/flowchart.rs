@@ -38,27 +38,6 @@ impl Direction {
     }
 }
 
-/// Typed indices into one of [`Flowchart`]'s lists: a `NodeId` cannot index clusters.
-macro_rules! index_type {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(u32);
-        impl $name {
-            /// The id of the item at `index`.
-            ///
-            /// # Panics
-            /// If `index` does not fit in a `u32` (inputs are capped far below that).
-            pub fn new(index: usize) -> Self {
-                $name(u32::try_from(index).expect("fewer than 2^32 items"))
-            }
-            /// The position in its list.
-            pub fn index(self) -> usize {
-                self.0 as usize
-            }
-        }
-    };
-}
 index_type!(
     /// Index of a node in [`Flowchart::nodes`].
     NodeId

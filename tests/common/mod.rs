@@ -38,7 +38,14 @@ pub fn corpus_files() -> Vec<PathBuf> {
 /// The real-world flowcharts of `shared/corpus/realworld/flowchart` with mermaid's verdict
 /// from its `MANIFEST.tsv` (`mermaid_renders`: `true` for `yes`), in manifest order.
 pub fn realworld_flowcharts() -> Vec<(PathBuf, bool)> {
-    let dir = shared().join("corpus/realworld/flowchart");
+    realworld("flowchart")
+}
+
+/// The real-world diagrams of `shared/corpus/realworld/KIND` (`flowchart`, `sequence`) with
+/// mermaid's verdict from its `MANIFEST.tsv` (`mermaid_renders`: `true` for `yes`), in
+/// manifest order.
+pub fn realworld(kind: &str) -> Vec<(PathBuf, bool)> {
+    let dir = shared().join("corpus/realworld").join(kind);
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("read MANIFEST.tsv");
     let mut lines = manifest.lines();
     let header: Vec<&str> = lines.next().expect("MANIFEST header").split('\t').collect();
@@ -56,6 +63,33 @@ pub fn realworld_flowcharts() -> Vec<(PathBuf, bool)> {
             (dir.join(cells[file]), cells[renders].trim() == "yes")
         })
         .collect()
+}
+
+/// Every `.mmd` example of mermaid's sequence-diagram documentation
+/// (`shared/corpus/mermaid-sequence/docs`), sorted by name.
+pub fn sequence_corpus_files() -> Vec<PathBuf> {
+    let dir = shared().join("corpus/mermaid-sequence/docs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read the sequence corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every diagnostic's span lies inside `src`, on char boundaries, and each has a message
+/// (what the parsers' property tests check of every run).
+pub fn assert_spans_in(src: &str, diags: &[netfig::diagnostic::Diagnostic]) {
+    for d in diags {
+        assert!(d.span.start <= d.span.end, "{d:?}");
+        assert!(d.span.end <= src.len(), "{d:?} beyond {}", src.len());
+        assert!(
+            src.is_char_boundary(d.span.start) && src.is_char_boundary(d.span.end),
+            "{d:?}"
+        );
+        assert!(!d.message.is_empty());
+    }
 }
 
 /// Runs the real `netfig` binary.

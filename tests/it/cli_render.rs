@@ -23,7 +23,11 @@ const LAYERS: [(&str, &str, &str); 11] = [
 ];
 
 fn render_example(lang: &str) -> String {
-    let dir = scratch(&format!("example-{lang}"));
+    // Tests run in parallel and several render the same language: each call gets a folder of
+    // its own (a shared one was removed under another test's feet).
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = scratch(&format!("example-{lang}-{call}"));
     let out = dir.join("out.svg");
     let o = netfig(
         &[

@@ -161,15 +161,7 @@ fn check(src: &str) {
             cur = g.clusters[c.index()].parent;
         }
     }
-    for d in &diags {
-        assert!(d.span.start <= d.span.end, "{d:?}");
-        assert!(d.span.end <= src.len(), "{d:?} beyond {}", src.len());
-        assert!(
-            src.is_char_boundary(d.span.start) && src.is_char_boundary(d.span.end),
-            "{d:?}"
-        );
-        assert!(!d.message.is_empty());
-    }
+    crate::common::assert_spans_in(src, &diags);
 }
 
 proptest! {

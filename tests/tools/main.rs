@@ -21,6 +21,7 @@ mod browser;
 mod clearance;
 mod cli_signals;
 mod conformance;
+mod conformance_sequence;
 mod harness;
 mod parse_corpus;
 mod vs_mermaid_measure;
@@ -101,6 +102,8 @@ fn main() {
         clearance::drawn_edges_clear_foreign_boxes_in_the_corpora &[Corpus];
         conformance::realworld_flowcharts_render_where_mermaid_does &[Corpus];
         conformance::realworld_flowcharts_render_with_the_cli &[Corpus];
+        conformance_sequence::docs_examples_parse &[Corpus];
+        conformance_sequence::realworld_sequences_parse_where_mermaid_does &[Corpus];
         harness::a_missing_tool_is_ignored_with_its_reason &[];
         harness::a_missing_tool_fails_under_ci &[];
         harness::no_libtest_attributes_here &[];

@@ -157,13 +157,17 @@ const TITLE_ROUNDS_MAX_NODES: usize = 500;
 /// The plain layered layout of `g`, ignoring per-cluster directions. In TB and BT, a cluster
 /// whose title strip has no place 8 px from every route crossing it (an edge entering through
 /// the middle of a cluster about as wide as its title) gets room on the left of its contents
-/// for the title beside the routes, and the layout is made again (`title::room_wanted`).
+/// for the title beside the routes, and the layout is made again (`title::room_wanted`) from
+/// the same ranks and order: room changes no rank and no order (ranking and ordering never
+/// look at a cluster's width), so each round places and routes only.
 fn core(g: &LayoutGraph) -> Layout {
+    let ordered = ordered(g);
+    let rounds = !g.direction.is_horizontal() && g.nodes.len() <= TITLE_ROUNDS_MAX_NODES;
     let mut room = vec![0.0; g.clusters.len()];
-    let mut out = core_with(g, &room);
-    if g.direction.is_horizontal() || g.nodes.len() > TITLE_ROUNDS_MAX_NODES {
-        return out;
+    if !rounds {
+        return core_with(g, ordered, &room);
     }
+    let mut out = core_with(g, ordered.clone(), &room);
     let pad = g.spacing.cluster_padding;
     for _ in 0..TITLE_ROUNDS {
         let index = Segments::new(&out.edges);
@@ -178,22 +182,33 @@ fn core(g: &LayoutGraph) -> Layout {
         if !more {
             break;
         }
-        out = core_with(g, &room);
+        out = core_with(g, ordered.clone(), &room);
     }
     out
 }
 
-/// [`core`] with `room` (px) added on the left of each cluster's contents.
-fn core_with(g: &LayoutGraph, room: &[f64]) -> Layout {
-    let horizontal = g.direction.is_horizontal();
+/// The working graph of `g` built, ranked, its long edges split and its ranks ordered (with
+/// each node's shape, for routing): what [`core_with`] places and routes.
+fn ordered(g: &LayoutGraph) -> (work::Work, Vec<build::Shape>) {
     let (mut work, plans, shapes) = build::build(g);
+    normalize::normalize(&mut work, &plans);
+    order::order(&mut work);
+    (work, shapes)
+}
+
+/// [`core`] from the ordered working graph, with `room` (px) added on the left of each
+/// cluster's contents.
+fn core_with(
+    g: &LayoutGraph,
+    (mut work, shapes): (work::Work, Vec<build::Shape>),
+    room: &[f64],
+) -> Layout {
+    let horizontal = g.direction.is_horizontal();
     for (cl, &r) in work.clusters.iter_mut().zip(room) {
         // Wider by as much (a cluster as narrow as its `min_width` would only shift).
         cl.left_extra += r;
         cl.min_width += r;
     }
-    normalize::normalize(&mut work, &plans);
-    order::order(&mut work);
     let paths: Vec<Vec<usize>> = work.nodes.iter().map(|n| work.path(n.cluster)).collect();
     let placed = if place::wanted(&work) {
         place::network_simplex_x(&work, &paths)

@@ -505,3 +505,32 @@ fn routes_cross_a_title_strip_straight() {
         }
     }
 }
+
+/// Room for titles, given before ranking and ordering (as the title rounds once made the
+/// layout again from scratch) or to the first round's ordered graph (as they do now), gives
+/// the same layout: ranking and ordering never look at a cluster's width.
+#[test]
+fn title_room_changes_no_rank_and_no_order() {
+    let mut rng = generate::Rng::new(0x0717_71e5);
+    let mut widened = 0;
+    for seed in 0..12 {
+        let mut g = generate::random_clustered(seed, 40, 60, 5);
+        g.edges[7].label = Some(Size::new(30.0, 10.0));
+        let room: Vec<f64> = (0..g.clusters.len())
+            .map(|_| rng.below(4) as f64 * 25.0)
+            .collect();
+        let (mut work, plans, shapes) = build::build(&g);
+        for (cl, &r) in work.clusters.iter_mut().zip(&room) {
+            cl.left_extra += r;
+            cl.min_width += r;
+        }
+        normalize::normalize(&mut work, &plans);
+        order::order(&mut work);
+        let none = vec![0.0; room.len()];
+        let from_scratch = super::core_with(&g, (work, shapes), &none);
+        let reused = super::core_with(&g, super::ordered(&g), &room);
+        assert_eq!(reused, from_scratch, "seed {seed}");
+        widened += usize::from(reused != super::core_with(&g, super::ordered(&g), &none));
+    }
+    assert!(widened > 6, "room changed {widened} layouts");
+}

@@ -5,7 +5,6 @@
 
 use super::EdgeRoute;
 use crate::geometry::{Point, Rect, Size};
-use std::collections::BTreeMap;
 
 /// Height (px) of the index's rows.
 const ROW: f64 = 32.0;
@@ -15,25 +14,23 @@ const MOST_ROWS: f64 = 1024.0;
 
 /// The segments of a layout's routes, by the rows of [`ROW`] px their heights span; in each
 /// row sorted by left end, with the row's widest segment, so a query looks at the segments
-/// whose x-range may meet its own.
+/// whose x-range may meet its own. The rows' entries lie one row after the other in one list
+/// (rows no segment reaches take no room).
 pub(super) struct Segments {
     segments: Vec<(Point, Point)>,
-    rows: BTreeMap<i64, Row>,
+    /// The rows that hold segments, in order: `(row, its entries' end in `entries`, widest)`
+    /// (a row's entries start where the previous row's end).
+    rows: Vec<(i64, usize, f64)>,
+    /// `(row, left x, segment)`, by row, then left x, then segment.
+    entries: Vec<(i64, f64, usize)>,
     /// Segments spanning more than [`MOST_ROWS`] rows, or with coordinates not finite.
     tall: Vec<usize>,
-}
-
-#[derive(Default)]
-struct Row {
-    /// `(left x, segment)`, by left x.
-    by_left: Vec<(f64, usize)>,
-    widest: f64,
 }
 
 impl Segments {
     pub(super) fn new(routes: &[EdgeRoute]) -> Self {
         let mut segments = Vec::new();
-        let mut rows: BTreeMap<i64, Row> = BTreeMap::new();
+        let mut entries = Vec::new();
         let mut tall = Vec::new();
         for e in routes {
             for w in e.points.windows(2) {
@@ -48,19 +45,24 @@ impl Segments {
                     continue;
                 }
                 for r in (top.floor() as i64)..=(bottom.floor() as i64) {
-                    let row = rows.entry(r).or_default();
-                    row.by_left.push((left, k));
-                    row.widest = row.widest.max(right - left);
+                    entries.push((r, left, k));
                 }
             }
         }
-        for row in rows.values_mut() {
-            row.by_left
-                .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        sort_entries(&mut entries);
+        let mut rows: Vec<(i64, usize, f64)> = Vec::new();
+        for (at, &(r, left, k)) in entries.iter().enumerate() {
+            let (a, b) = segments[k];
+            let width = a.x.max(b.x) - left;
+            match rows.last_mut() {
+                Some(last) if last.0 == r => *last = (r, at + 1, last.2.max(width)),
+                _ => rows.push((r, at + 1, 0.0f64.max(width))),
+            }
         }
         Segments {
             segments,
             rows,
+            entries,
             tall,
         }
     }
@@ -76,16 +78,22 @@ impl Segments {
     ) -> impl Iterator<Item = (Point, Point)> + '_ {
         let (r0, r1) = ((y0 / ROW).floor(), (y1 / ROW).floor());
         let rows = if r0.is_finite() && r1.is_finite() && r0 <= r1 {
-            Some(self.rows.range((r0 as i64)..=(r1 as i64)))
+            let (r0, r1) = (r0 as i64, r1 as i64);
+            let first = self.rows.partition_point(|&(r, _, _)| r < r0);
+            let last = self.rows.partition_point(|&(r, _, _)| r <= r1);
+            first..last
         } else {
-            None
+            0..0
         };
-        let in_rows = rows.into_iter().flatten().flat_map(move |(_, row)| {
-            let from = row.by_left.partition_point(|&(l, _)| l < x0 - row.widest);
-            row.by_left[from..]
+        let in_rows = rows.flat_map(move |i| {
+            let (_, end, widest) = self.rows[i];
+            let start = if i == 0 { 0 } else { self.rows[i - 1].1 };
+            let row = &self.entries[start..end];
+            let from = row.partition_point(|&(_, l, _)| l < x0 - widest);
+            row[from..]
                 .iter()
-                .take_while(move |&&(l, _)| l <= x1)
-                .map(|&(_, k)| k)
+                .take_while(move |&&(_, l, _)| l <= x1)
+                .map(|&(_, _, k)| k)
         });
         self.tall
             .iter()
@@ -93,6 +101,40 @@ impl Segments {
             .chain(in_rows)
             .map(|k| self.segments[k])
     }
+}
+
+/// Sorts `(row, left x, segment)` entries, made in segment order, by row, then left x, then
+/// segment: by counting when the rows lie within a few times as many rows as there are entries
+/// (then each row is sorted by left x and segment on its own), else by
+/// comparing.
+fn sort_entries(entries: &mut Vec<(i64, f64, usize)>) {
+    let lo = entries.iter().map(|e| e.0).min().unwrap_or(0);
+    let hi = entries.iter().map(|e| e.0).max().unwrap_or(0);
+    let span = usize::try_from(i128::from(hi) - i128::from(lo) + 1).unwrap_or(usize::MAX);
+    if span > 4 * entries.len() + 1024 {
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        return;
+    }
+    let row = |e: &(i64, f64, usize)| (e.0 - lo) as usize;
+    let mut starts = vec![0usize; span + 1];
+    for e in entries.iter() {
+        starts[row(e) + 1] += 1;
+    }
+    for r in 0..span {
+        starts[r + 1] += starts[r];
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![(0, 0.0, 0); entries.len()];
+    for e in entries.iter() {
+        sorted[next[row(e)]] = *e;
+        next[row(e)] += 1;
+    }
+    for r in 0..span {
+        // (left x, segment) is unique within a row, so an unstable sort gives the same order.
+        sorted[starts[r]..starts[r + 1]]
+            .sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)));
+    }
+    *entries = sorted;
 }
 
 /// Room (px) a cluster title keeps from a route passing beside, above or below it: the drawn
@@ -252,7 +294,7 @@ pub(super) fn room_wanted(rect: &Rect, title: Size, y: f64, pad: f64, routes: &S
 pub(super) fn in_title_strip(p: &super::route::Placed<'_>, v: usize) -> bool {
     let work = p.work;
     let nd = &work.nodes[v];
-    work.path(nd.cluster).into_iter().any(|c| {
+    work.ancestors(nd.cluster).any(|c| {
         let cl = &work.clusters[c];
         let strip = match p.graph.direction {
             crate::layout::Direction::TopBottom => cl.top,
@@ -399,6 +441,27 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Counting rows gives the order comparing gives: rows, then left x, then segment (rows
+    /// near each other, and rows too far apart to count).
+    #[test]
+    fn entries_sort_by_row_then_left_then_segment() {
+        let mut rng = crate::layout::quality::generate::Rng::new(0x0005_0e75);
+        for spread in [3, 40, 1_000_000] {
+            let mut entries = Vec::new();
+            for k in 0..300 {
+                let top = rng.below(spread) as i64 - 5;
+                let left = rng.below(50) as f64 / 2.0;
+                for r in top..=top + rng.below(4) as i64 {
+                    entries.push((r, left, k));
+                }
+            }
+            let mut compared = entries.clone();
+            compared.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+            sort_entries(&mut entries);
+            assert_eq!(entries, compared, "spread {spread}");
         }
     }
 }

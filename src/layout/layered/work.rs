@@ -129,14 +129,15 @@ pub(crate) struct Work {
 impl Work {
     /// Clusters from the outermost to `c` itself.
     pub(crate) fn path(&self, c: Option<usize>) -> Vec<usize> {
-        let mut p = Vec::new();
-        let mut cur = c;
-        while let Some(x) = cur {
-            p.push(x);
-            cur = self.clusters[x].parent;
-        }
+        let mut p: Vec<usize> = self.ancestors(c).collect();
         p.reverse();
         p
+    }
+
+    /// Clusters from `c` itself out to the outermost ([`Self::path`] backwards, without
+    /// allocating).
+    pub(crate) fn ancestors(&self, c: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(c, |&x| self.clusters[x].parent)
     }
 
     /// Upper and lower neighbours of every node, with weights, from `links`.

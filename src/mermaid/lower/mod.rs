@@ -12,7 +12,11 @@
 //! statements (nodes, subgraphs); for edges `linkStyle default` → classes → `linkStyle N`.
 
 mod attrs;
+mod colour;
+mod sequence;
 mod style;
+
+pub use sequence::sequence;
 
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::{Diagnostic, Span};
@@ -25,6 +29,15 @@ use crate::model::{
     Style,
 };
 use std::collections::HashMap;
+
+/// Whether `url` would run a script or embed a document when followed (`javascript:`,
+/// `vbscript:`, `data:`): such links are dropped from every diagram kind.
+pub(super) fn is_script_url(url: &str) -> bool {
+    let scheme = url.trim_start().to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| scheme.starts_with(s))
+}
 
 /// Resolves ids, subgraph membership, classes and styles; splits labels into lines.
 pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
@@ -450,11 +463,7 @@ impl<'d> Lower<'d> {
                 target,
             } = &c.action
             {
-                let scheme = href.trim_start().to_ascii_lowercase();
-                if ["javascript:", "vbscript:", "data:"]
-                    .iter()
-                    .any(|s| scheme.starts_with(s))
-                {
+                if is_script_url(href) {
                     self.diags.push(
                         Diagnostic::warning(
                             codes::UNSAFE_LINK,

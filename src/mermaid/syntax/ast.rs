@@ -61,6 +61,25 @@ pub struct Config {
     pub markdown_auto_wrap: Option<bool>,
     /// `config.flowchart.netfigMaxRankWidth`, px (netfig's own key).
     pub max_rank_width: Option<f64>,
+    /// Sequence diagrams only: `config.sequence.*`, `config.wrap`, `%%{wrap}%%`.
+    pub sequence: SequenceSettings,
+}
+
+/// The `config.sequence` settings netfig honours (read in sequence diagrams only).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SequenceSettings {
+    /// `sequence.mirrorActors`.
+    pub mirror_actors: Option<bool>,
+    /// `sequence.rightAngles`.
+    pub right_angles: Option<bool>,
+    /// `sequence.messageAlign`.
+    pub message_align: Option<crate::model::sequence::MessageAlign>,
+    /// `sequence.actorMargin`, px.
+    pub actor_margin: Option<f64>,
+    /// `sequence.wrap`, top-level `wrap`, or the `%%{wrap}%%` directive.
+    pub wrap: Option<bool>,
+    /// `sequence.showSequenceNumbers`.
+    pub show_sequence_numbers: Option<bool>,
 }
 
 /// One statement.

@@ -243,6 +243,14 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                     }
                 }
             }
+            "sequence" if p.sequence => {
+                apply_sequence(p, value, &mut KeyCursor::new(text, base, pos))
+            }
+            "wrap" if p.sequence => match bool_value(value) {
+                Some(b) => p.config.sequence.wrap = Some(b),
+                None => warn_not_bool(p, "wrap", span),
+            },
+            "flowchart" if p.sequence => warn_ignored(p, key, span),
             "flowchart" => {
                 let mut inner = KeyCursor::new(text, base, pos);
                 for (k, x) in value.entries() {
@@ -299,6 +307,72 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
     }
 }
 
+/// `config.sequence` in a sequence diagram: the settings the drawing honours.
+fn apply_sequence(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
+    use crate::model::sequence::MessageAlign;
+    for (k, x) in v.entries() {
+        let (_, kspan) = keys.locate(k);
+        let flag = match k.as_str() {
+            "mirrorActors" => &mut p.config.sequence.mirror_actors,
+            "rightAngles" => &mut p.config.sequence.right_angles,
+            "wrap" => &mut p.config.sequence.wrap,
+            "showSequenceNumbers" => &mut p.config.sequence.show_sequence_numbers,
+            "messageAlign" => {
+                match x.as_text().as_deref() {
+                    Some("left") => p.config.sequence.message_align = Some(MessageAlign::Left),
+                    Some("center") => p.config.sequence.message_align = Some(MessageAlign::Center),
+                    Some("right") => p.config.sequence.message_align = Some(MessageAlign::Right),
+                    _ => {
+                        p.warn(
+                            codes::CONFIG_IGNORED,
+                            kspan,
+                            "`sequence.messageAlign` must be left, center or right; ignored",
+                        );
+                    }
+                }
+                continue;
+            }
+            "actorMargin" => {
+                match x.as_text().and_then(|t| spacing_px(&t)) {
+                    Some(px) => p.config.sequence.actor_margin = Some(px),
+                    None => {
+                        p.warn(
+                            codes::CONFIG_IGNORED,
+                            kspan,
+                            format!("`sequence.actorMargin` must be a number of pixels from 0 to {MAX_SPACING}; ignored"),
+                        );
+                    }
+                }
+                continue;
+            }
+            _ => {
+                warn_ignored(p, &format!("sequence.{k}"), kspan);
+                continue;
+            }
+        };
+        match bool_value(x) {
+            Some(b) => *flag = Some(b),
+            None => warn_not_bool(p, &format!("sequence.{k}"), kspan),
+        }
+    }
+}
+
+fn bool_value(v: &Yaml) -> Option<bool> {
+    match v.as_text().as_deref() {
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        _ => None,
+    }
+}
+
+fn warn_not_bool(p: &mut Parser<'_>, key: &str, span: Span) {
+    p.warn(
+        codes::CONFIG_IGNORED,
+        span,
+        format!("`{key}` must be true or false; ignored"),
+    );
+}
+
 /// The largest `nodeSpacing` / `rankSpacing` taken, in px (a sane drawing's bound).
 const MAX_SPACING: f64 = 1000.0;
 
@@ -337,6 +411,7 @@ fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
         "securityLevel" => "netfig output never runs scripts",
         "look" | "handDrawnSeed" => "netfig has one look",
         "layout" | "flowchart.defaultRenderer" => "netfig uses its own layered layout",
+        "flowchart" => "this is a sequence diagram",
         "flowchart.markdownAutoWrap" => {
             "mermaid reads it at the top level only: write `markdownAutoWrap` beside `flowchart`"
         }
@@ -353,7 +428,13 @@ fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
 pub(crate) fn directive(p: &mut Parser<'_>) {
     let start = p.pos;
     let body_start = start + 2; // the `{`
-    let Some(i) = p.src[body_start..].find("}%%") else {
+    let close = if body_start >= p.no_directive_close_from {
+        None
+    } else {
+        p.src[body_start..].find("}%%")
+    };
+    let Some(i) = close else {
+        p.no_directive_close_from = p.no_directive_close_from.min(body_start);
         p.error(
             codes::BAD_DIRECTIVE,
             Span::new(start, start + 3),
@@ -374,6 +455,9 @@ pub(crate) fn directive(p: &mut Parser<'_>) {
                 let (pos, span) = keys.locate(key);
                 if key == "init" || key == "initialize" {
                     apply_config(p, value, body_start, text, pos);
+                } else if key == "wrap" && p.sequence {
+                    // mermaid's `%%{wrap}%%`: every message and note wraps.
+                    p.config.sequence.wrap = Some(true);
                 } else {
                     p.warn(
                         codes::CONFIG_IGNORED,

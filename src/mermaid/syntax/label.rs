@@ -177,8 +177,11 @@ impl Builder {
         if !body.chars().next()?.is_ascii_alphabetic() {
             return None;
         }
-        let end = s.find('>')?;
-        if s[1..end].contains('<') || s[..end].contains('\n') {
+        // The tag ends at the first `>`, unless a `<` or a line break comes first. Looking no
+        // further than the next `<` keeps a run of `<b<b<b…` linear (searching each to the
+        // end of the text for `>` was quadratic).
+        let end = 1 + s[1..].find(['>', '<', '\n'])?;
+        if s.as_bytes()[end] != b'>' {
             return None;
         }
         let name_len = body
@@ -348,6 +351,29 @@ fn named(name: &str) -> Option<char> {
         "cent" => '¢',
         "sect" => '§',
         "para" => '¶',
+        "infin" => '∞',
+        "equals" => '=',
+        "ne" => '≠',
+        "le" => '≤',
+        "ge" => '≥',
+        "asymp" => '≈',
+        "rArr" => '⇒',
+        "lArr" => '⇐',
+        "hArr" => '⇔',
+        "check" => '✓',
+        "cross" => '✗',
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "ldquo" => '\u{201c}',
+        "rdquo" => '\u{201d}',
+        "alpha" => 'α',
+        "beta" => 'β',
+        "delta" => 'δ',
+        "Delta" => 'Δ',
+        "lambda" => 'λ',
+        "mu" => 'μ',
+        "pi" => 'π',
+        "sum" => '∑',
         _ => return None,
     })
 }

@@ -29,6 +29,7 @@ mod node;
 mod node_data;
 mod props;
 mod scan;
+pub mod sequence;
 mod statement;
 mod styles;
 mod yaml;

@@ -14,6 +14,11 @@ pub(crate) struct Parser<'a> {
     pub(crate) too_deep: usize,
     /// Configuration gathered from front matter and directives.
     pub(crate) config: super::ast::Config,
+    /// Reading a sequence diagram: front matter applies `sequence` settings, not `flowchart`.
+    pub(crate) sequence: bool,
+    /// No `}%%` follows this offset: a `%%{` after it is unclosed without searching again
+    /// (searching to the end for each of many unclosed `%%{` was quadratic).
+    pub(crate) no_directive_close_from: usize,
 }
 
 /// Whether `c` may appear in a node id (besides `-`, handled by [`Parser::ident`]).
@@ -31,6 +36,8 @@ impl<'a> Parser<'a> {
             depth: 0,
             too_deep: 0,
             config: super::ast::Config::default(),
+            sequence: false,
+            no_directive_close_from: usize::MAX,
         }
     }
     pub(crate) fn rest(&self) -> &'a str {
