@@ -117,6 +117,22 @@ pub fn draw_edges(layout: &Layout, specs: &[EdgeSpec]) -> Vec<DrawnEdge> {
         .collect()
 }
 
+/// [`draw_edges`] again for the edges `which` marks (their routes changed), the others kept as
+/// `drawn` has them.
+pub(crate) fn redraw_edges(
+    layout: &Layout,
+    specs: &[EdgeSpec],
+    which: &[bool],
+    drawn: &mut [DrawnEdge],
+) {
+    let boxes = Boxes::of(layout);
+    for (i, (route, spec)) in layout.edges.iter().zip(specs).enumerate() {
+        if let (Some(true), Some(d)) = (which.get(i), drawn.get_mut(i)) {
+            *d = draw_edge(&route.points, route.label, spec, &boxes);
+        }
+    }
+}
+
 /// One edge through `points`, its label box `label`.
 fn draw_edge(points: &[Point], label: Option<Rect>, spec: &EdgeSpec, boxes: &Boxes) -> DrawnEdge {
     let (start, end) = (marker_reach(spec.start), marker_reach(spec.end));

@@ -2,12 +2,13 @@
 //! (`snap`), every label's box and baselines, the title band and the legend band.
 //! Render writes a [`Drawing`] as it is and measures nothing.
 
-use super::curve::{self, DrawnEdge, EdgeSpec};
+use super::curve::{DrawnEdge, EdgeSpec};
 use super::flowchart::{
     cluster_text, edge_text, font_size, label_center, node_text, shows_label, style_font_size,
 };
 use super::legend::{self, LegendBand};
 use super::snap::Outlines;
+use super::untangle;
 use super::{End, Layout, LayoutGraph};
 use crate::geometry::Point;
 use crate::model::{Endpoint, Flowchart, Label, LegendEntry, Marker, Stroke};
@@ -151,7 +152,7 @@ impl Drawing {
                 Some(TextBox::new(edge_text(label, fs), center, fs))
             })
             .collect();
-        let edges = curve::draw_edges(&layout, &edge_specs(chart));
+        let edges = untangle::untangle(&mut layout, &edge_specs(chart));
         Drawing {
             width,
             height,

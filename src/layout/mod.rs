@@ -6,8 +6,9 @@
 //! [`straighten`] shortens the routes and cluster titles are moved off them as its last phases.
 //! [`layout`] runs every phase: every chart (flowcharts and state diagrams) goes through it.
 //! [`drawing`] finishes a flowchart's layout for render: route ends snapped to the drawn
-//! shapes (`shape` holds their geometry), each edge's drawn curve and markers ([`curve`]),
-//! label boxes and baselines, title and [`legend`] bands; [`drawing::draw`] is the whole way from a graph to what users see.
+//! shapes (`shape` holds their geometry), each edge's drawn curve and markers ([`curve`]; where
+//! two curves cross more than their routes, `untangle` first adds route points that make them
+//! follow their routes), label boxes and baselines, title and [`legend`] bands; [`drawing::draw`] is the whole way from a graph to what users see.
 //! [`quality`] measures results (crossings, bends, edge length, area, overlaps).
 
 pub mod clearance;
@@ -22,6 +23,7 @@ pub mod sequence;
 pub(crate) mod shape;
 mod snap;
 pub mod straighten;
+mod untangle;
 
 use crate::geometry::{Point, Rect, Size};
 pub use crate::model::Direction;

@@ -120,10 +120,11 @@ pub(crate) fn order(work: &mut Work) {
 }
 
 /// Swaps adjacent sibling clusters as blocks while that lowers the count (`count`: the
-/// current order's), at most [`siblings::MAX_ROUNDS`] times. Each swap is tried with a few
+/// current order's), at most [`siblings::MAX_ROUNDS`] times and [`siblings::MAX_TRIES`] tries. Each swap is tried with a few
 /// sweeps under the swapped sibling order (the blocks meet new neighbours, whose members must
 /// settle), and kept if their best count is lower.
 fn swap_siblings(work: &mut Work, ctx: &mut Ctx, mut count: u64) {
+    let mut tries = 0;
     for _ in 0..siblings::MAX_ROUNDS {
         let Some(order) = siblings::common_order(work, &work.layers, &ctx.paths) else {
             return;
@@ -136,8 +137,16 @@ fn swap_siblings(work: &mut Work, ctx: &mut Ctx, mut count: u64) {
                 ctx.gkey[c] = k as f64;
             }
             let swapped = siblings::swapped(&work.layers, &ctx.paths, order[i], order[j]);
+            if swapped == work.layers {
+                // The two share no rank: nothing to try.
+                continue;
+            }
+            tries += 1;
+            if tries > siblings::MAX_TRIES {
+                return;
+            }
             let kept = std::mem::replace(&mut work.layers, swapped);
-            let (best, c) = run(work, ctx, 4, true);
+            let (best, c) = run(work, ctx, 1, true);
             if c < count {
                 work.layers = best;
                 count = c;
