@@ -209,3 +209,40 @@ fn layout_is_deterministic() {
     let (seq, l) = laid(EVERYTHING);
     assert_eq!(layout(&seq), l);
 }
+
+#[test]
+fn block_and_section_labels_are_bracketed_as_mermaid_shows_them() {
+    let (_, l) = laid(
+        "sequenceDiagram
+    loop every minute
+        A->>B: ping
+    end
+    alt is sick<br/>really
+        A->>B: x
+    else
+        A->>B: y
+    end
+    rect rgb(1, 2, 3)
+        A->>B: z
+    end
+",
+    );
+    let labels: Vec<Vec<String>> = l
+        .blocks
+        .iter()
+        .map(|b| {
+            b.sections
+                .iter()
+                .map(|(_, t)| t.as_ref().map_or(String::new(), |t| t.label.text()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            vec!["[every minute]".to_string()],
+            vec!["[is sick\nreally]".to_string(), String::new()],
+            vec![String::new()],
+        ]
+    );
+}

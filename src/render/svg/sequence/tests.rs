@@ -47,7 +47,7 @@ fn groups_carry_ids_and_put_the_box_before_the_label() {
     assert!(n[0].contains("<rect class=\"shape\"") && n[1].contains(">n<"));
     let b = group(&s, "<g class=\"block\" data-kind=\"loop\">");
     assert!(b[0].contains("class=\"frame\"") && b[1].contains("class=\"tab\""));
-    assert!(b[2].contains(">loop<") && b[3].contains(">again<"));
+    assert!(b[2].contains(">loop<") && b[3].contains(">[again]<"));
     assert!(s.contains("<g class=\"activation\" data-id=\"B\">"));
     assert!(s.contains("<g class=\"message\" data-from=\"B\" data-to=\"A\">"));
     // Lines back to front: bands and frames, participants, bars, messages, notes.
