@@ -155,11 +155,11 @@ fn activations_nest_and_messages_end_at_the_bar() {
 }
 
 #[test]
-fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_a_cross() {
-    let (seq, l) = laid(
-        "sequenceDiagram\nA->>B: hi\ncreate participant C\nA->>C: make\ndestroy C\nA-xC: bye\nA->>B: after\n",
-    );
+fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_their_bottom_box() {
+    let src = "sequenceDiagram\nA->>B: hi\ncreate participant C\nA->>C: make\ndestroy C\nA-xC: bye\ndestroy B\nB->>A: agree\nA->>A: after\n";
+    let (seq, l) = laid(src);
     let c = seq.participant_by_id("C").expect("C").index();
+    let b = seq.participant_by_id("B").expect("B").index();
     let (pc, make) = (&l.participants[c], &l.messages[1]);
     let y = make.points[0].y;
     assert!(
@@ -167,11 +167,32 @@ fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_a_cross() 
         "box around the creating line"
     );
     assert_eq!(make.points[1].x, pc.head.x, "the line ends at the box");
+    // Mirrored (the default), as in mermaid: the bottom box sits on the destroying message,
+    // which ends (or, from the destroyed participant, starts) at its edge.
+    for (p, msg, end) in [(c, &l.messages[2], 1), (b, &l.messages[3], 0)] {
+        let p = &l.participants[p];
+        let (foot, _) = p.foot.as_ref().expect("a bottom box where it is destroyed");
+        let y = msg.points[end].y;
+        assert!(foot.y < y && y < foot.bottom(), "{foot:?} around {y}");
+        assert_eq!(msg.points[end].x, foot.x, "the line meets the box");
+        assert_eq!(p.lifeline.1, foot.y);
+        assert!(p.cross.is_none());
+        let after = l.messages[4].points[0].y;
+        assert!(foot.bottom() < after, "the next message is below the box");
+    }
+    let (a_foot, _) = l.participants[0].foot.as_ref().expect("A's bottom box");
+    assert!(a_foot.y > l.messages[4].points[2].y);
+    assert_no_overlaps(&l);
+    // Not mirrored: the lifeline ends in a cross on the destroying message.
+    let (_, l) = laid(&src.replace(
+        "sequenceDiagram",
+        "---\nconfig:\n  sequence:\n    mirrorActors: false\n---\nsequenceDiagram",
+    ));
+    let pc = &l.participants[c];
     let cross = pc.cross.expect("destroyed");
     assert_eq!(cross.y, l.messages[2].points[0].y);
     assert_eq!(pc.lifeline.1, cross.y);
     assert!(pc.foot.is_none());
-    assert!(l.participants[0].foot.is_some());
     assert!(matches!(seq.events[1], Event::Message(_)));
 }
 
