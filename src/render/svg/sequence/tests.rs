@@ -152,3 +152,29 @@ fn author_colours_are_sanitised() {
     // A dark band gets light title text.
     assert!(s.contains("style=\"fill:#f5f5f5\""), "{s}");
 }
+
+#[test]
+fn text_over_an_author_colour_gets_a_halo() {
+    const HALO: &str = "{paint-order:stroke;stroke:var(--netfig-edge-label-bg,#e8e8e8);stroke-width:3px;stroke-linejoin:round}";
+    let plain = svg("sequenceDiagram\nbox Team\nparticipant A\nend\nA->>B: hi\n");
+    assert!(!plain.contains("paint-order"), "{plain}");
+    // A named colour netfig cannot read: its title and the messages are outlined.
+    let s = svg("sequenceDiagram\nbox Purple Alice & John\nparticipant A\nend\nA->>B: hi\n");
+    assert!(
+        s.contains(&format!(
+            "#t .message .label,#t .block .label,#t .halo{HALO}"
+        )),
+        "{s}"
+    );
+    assert!(s.contains("<text class=\"label halo\""), "{s}");
+    // A colour netfig reads keeps its contrasting title text and no halo class.
+    let s = svg("sequenceDiagram\nbox rgb(20, 20, 20) Team\nparticipant A\nend\nA->>B: hi\n");
+    assert!(
+        s.contains("paint-order") && !s.contains("label halo"),
+        "{s}"
+    );
+    let s = svg("sequenceDiagram\nrect rgb(0, 0, 80)\nA->>B: hi\nend\n");
+    assert!(s.contains("paint-order"), "{s}");
+    let tree = usvg::Tree::from_str(&s, &usvg::Options::default()).expect("resvg reads it");
+    assert!(tree.size().width() > 0.0);
+}
