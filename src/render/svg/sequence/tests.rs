@@ -178,3 +178,26 @@ fn text_over_an_author_colour_gets_a_halo() {
     let tree = usvg::Tree::from_str(&s, &usvg::Options::default()).expect("resvg reads it");
     assert!(tree.size().width() > 0.0);
 }
+
+#[test]
+fn self_messages_curve_unless_right_angles_is_set() {
+    let path = |s: &str| {
+        let m = group(s, "<g class=\"message\" data-from=\"A\" data-to=\"A\">");
+        m[0].to_string()
+    };
+    let curved = path(&svg("sequenceDiagram\nA->>A: think\n"));
+    assert!(curved.contains(" C") && !curved.contains(" L"), "{curved}");
+    let square = path(&svg(
+        "---\nconfig:\n  sequence:\n    rightAngles: true\n---\nsequenceDiagram\nA->>A: think\n",
+    ));
+    assert_eq!(square.matches(" L").count(), 3, "{square}");
+    // The curve starts and ends where the loop's corners do.
+    let ends = |p: &str| {
+        let nums: Vec<&str> = p
+            .split(['M', 'C', 'L', ' ', '"'])
+            .filter(|t| t.contains(',') && t.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .collect();
+        (nums[0].to_string(), nums[nums.len() - 1].to_string())
+    };
+    assert_eq!(ends(&curved), ends(&square));
+}
