@@ -267,3 +267,43 @@ fn block_and_section_labels_are_bracketed_as_mermaid_shows_them() {
         ]
     );
 }
+
+#[test]
+fn settings_that_apply_change_the_drawing() {
+    let with = |settings: &str, body: &str| {
+        laid(&format!(
+            "---\nconfig:\n  sequence:\n{settings}---\nsequenceDiagram\n{body}"
+        ))
+        .1
+    };
+    let gap = |l: &SequenceLayout| l.participants[1].head.x - l.participants[0].head.right();
+    let body = "A->>B: x\n";
+    assert_eq!(gap(&with("    actorMargin: 50\n", body)), 50.0);
+    assert_eq!(gap(&with("    actorMargin: 120\n", body)), 120.0);
+    let label_x = |align: &str| {
+        let l = with(&format!("    messageAlign: {align}\n"), body);
+        let m = &l.messages[0];
+        let r = m.label_box.expect("label");
+        (r.x - m.points[0].x, m.points[1].x - r.right())
+    };
+    let (left, center, right) = (label_x("left"), label_x("center"), label_x("right"));
+    assert!(
+        left.0 < center.0 && center.0 < right.0,
+        "{left:?} {center:?} {right:?}"
+    );
+    assert!((center.0 - center.1).abs() < 0.01);
+    let long = "A->>B: a long message that would need far more than two hundred pixels\n";
+    let lines = |settings: &str| {
+        with(settings, long).messages[0]
+            .label
+            .as_ref()
+            .map_or(0, |t| t.label.lines.len())
+    };
+    assert_eq!(lines("    wrap: false\n"), 1);
+    assert!(lines("    wrap: true\n") > 1);
+    let numbered = with("    showSequenceNumbers: true\n", body);
+    assert!(numbered.messages[0].number.is_some());
+    assert!(with("    mirrorActors: true\n", body).messages[0]
+        .number
+        .is_none());
+}
