@@ -169,7 +169,7 @@ fn bracketed(label: &Label) -> Label {
         italic: false,
     };
     let text_lines = || label.lines.iter().enumerate().filter(|(_, l)| !l.rule);
-    let (first, last) = match (text_lines().next(), text_lines().last()) {
+    let (first, last) = match (text_lines().next(), text_lines().next_back()) {
         (Some((f, _)), Some((l, _))) => (f, l),
         _ => return label,
     };
