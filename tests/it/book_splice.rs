@@ -250,3 +250,52 @@ fn include_problems_point_at_the_directive_and_diagram_errors_into_the_included_
         "{rendered:#?}"
     );
 }
+
+/// Issue 12: two sequence diagrams on one page: every id is unique on the page and every
+/// reference (`url(#…)`, `href="#…"`, `aria-labelledby`) stays inside its own diagram.
+#[test]
+fn two_sequence_diagrams_on_one_page_do_not_share_ids() {
+    let config = Config::default();
+    let block = "```mermaid\nsequenceDiagram\n    accTitle: Close\n    A->>B: FIN\n    B--xA: ACK\n    Note over A,B: TIME-WAIT\n```\n";
+    let page = format!("{block}\nBetween.\n\n{block}");
+    let (out, findings) = process_chapter(&page, &cx(&config));
+    assert!(findings.is_empty(), "{findings:?}");
+    let svgs: Vec<&str> = out
+        .split("<svg ")
+        .skip(1)
+        .map(|s| &s[..s.find("</svg>").expect("closed")])
+        .collect();
+    assert_eq!(svgs.len(), 2, "{out}");
+    let values = |s: &str, attr: &str| -> Vec<String> {
+        s.match_indices(attr)
+            .map(|(i, _)| {
+                let rest = &s[i + attr.len()..];
+                rest[..rest.find(['"', ')']).expect("ends")].to_string()
+            })
+            .collect()
+    };
+    let ids: Vec<Vec<String>> = svgs.iter().map(|s| values(s, " id=\"")).collect();
+    let mut all: Vec<&String> = ids.iter().flatten().collect();
+    let n = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), n, "an id is used twice on the page: {ids:?}");
+    assert!(ids.iter().all(|i| i.len() >= 2), "{ids:?}");
+    for (s, own) in svgs.iter().zip(&ids) {
+        let refs: Vec<String> = values(s, "url(#")
+            .into_iter()
+            .chain(values(s, "href=\"#"))
+            .chain(values(s, "aria-labelledby=\""))
+            .collect();
+        assert!(
+            refs.len() >= 2,
+            "markers and the title are referenced: {refs:?}"
+        );
+        for r in refs {
+            assert!(
+                own.contains(&r),
+                "{r} is not an id of its own diagram {own:?}"
+            );
+        }
+    }
+}

@@ -290,3 +290,28 @@ fn a_byte_order_mark_is_ignored_and_positions_count_from_the_text() {
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("bad.mmd:2:10: error[E-MMD-003]"), "{err}");
 }
+
+#[test]
+fn another_diagram_kind_is_refused_naming_the_kinds_netfig_draws() {
+    let dir = scratch("class-diagram");
+    let input = dir.join("class.mmd");
+    std::fs::write(&input, "classDiagram\n    Animal <|-- Duck\n").unwrap();
+    let out = dir.join("class.svg");
+    let o = netfig(
+        &[
+            "render",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &root(),
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("class.mmd:1:1: error[E-MMD-001]: netfig renders flowcharts and sequence diagrams only; this is a `classDiagram` diagram"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

@@ -54,9 +54,14 @@ fn header_keywords_are_case_insensitive() {
 
 #[test]
 fn other_diagram_types_are_refused() {
-    let d = diags("sequenceDiagram\nA->>B: hi");
+    let d = diags("classDiagram\nA <|-- B");
     assert_eq!(d.len(), 1);
-    assert!(d[0].message.contains("flowcharts only"), "{}", d[0].message);
+    assert!(
+        d[0].message
+            .contains("flowcharts and sequence diagrams only"),
+        "{}",
+        d[0].message
+    );
     let d = diags("flowchart XY\nA");
     assert_eq!(d[0].code, "E-MMD-002");
     assert!(d[0].message.contains("expected TB, TD, BT, LR or RL"));

@@ -295,3 +295,88 @@ proptest! {
         prop_assert!(ys.windows(2).all(|w| w[0] < w[1]), "rows go down");
     }
 }
+
+/// Issue 12: `--lang` keeps the lines of its language in every kind of label (participant,
+/// message, note, block label, section label), the accessible title comes from `accTitle`,
+/// and entity codes and `<br>` reach the drawing as characters and lines.
+#[test]
+fn every_label_kind_keeps_its_language_lines_and_entities_are_characters() {
+    let src = "sequenceDiagram
+    accTitle: 四次挥手 Four-way close
+    accDescr: FIN and ACK both ways
+    participant A as 主动关闭方<br>Active closer
+    participant B as 被动关闭方<br>Passive closer
+    loop 重传<br>retransmit
+        A->>B: 结束<br>FIN #quot;x#quot; #9829;
+    end
+    alt 丢失<br>lost
+        Note over A,B: 等待<br>waiting
+    else 到达<br>arrived
+        B-->>A: 确认<br>ACK
+    end
+";
+    let zh_words = [
+        "主动关闭方",
+        "被动关闭方",
+        "[重传]",
+        "结束",
+        "等待",
+        "[丢失]",
+        "[到达]",
+        "确认",
+    ];
+    let en_words = [
+        "Active closer",
+        "Passive closer",
+        "[retransmit]",
+        "FIN &quot;x&quot; ♥",
+        "waiting",
+        "[lost]",
+        "[arrived]",
+        "ACK",
+    ];
+    let text = |lang| {
+        let svg = render(src, lang);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+        let lines: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("tspan"))
+            .filter_map(|n| n.text().map(str::to_string))
+            .collect();
+        (svg, lines)
+    };
+    let has = |lines: &[String], w: &str| {
+        let w = w.replace("&quot;", "\"");
+        lines.iter().any(|l| l == &w)
+    };
+    for (lang, keep, drop) in [
+        (LangChoice::Zh, &zh_words[..], &en_words[..]),
+        (LangChoice::En, &en_words[..], &zh_words[..]),
+    ] {
+        let (svg, lines) = text(lang);
+        for w in keep {
+            assert!(has(&lines, w), "{lang:?}: no line {w:?} in {lines:?}");
+        }
+        for w in drop {
+            assert!(!has(&lines, w), "{lang:?}: {w:?} should be gone: {lines:?}");
+        }
+        assert!(svg.contains("FIN &quot;x&quot; ♥") || lang == LangChoice::Zh);
+    }
+    let (svg, lines) = text(LangChoice::Both);
+    assert!(
+        has(&lines, "[重传") && has(&lines, "retransmit]"),
+        "both: one bracketed label over two lines: {lines:?}"
+    );
+    for w in [
+        "主动关闭方",
+        "Active closer",
+        "结束",
+        "FIN &quot;x&quot; ♥",
+        "等待",
+        "waiting",
+    ] {
+        assert!(has(&lines, w), "both: no line {w:?} in {lines:?}");
+    }
+    assert!(svg.contains(">四次挥手 Four-way close</title>"), "{svg}");
+    assert!(svg.contains(">FIN and ACK both ways</desc>"), "{svg}");
+}

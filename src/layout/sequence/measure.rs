@@ -4,7 +4,7 @@
 use super::{ACTIVATION_WIDTH, NUMBER_FONT_SIZE, PAD};
 use crate::geometry::Size;
 use crate::model::sequence::{Event, ParticipantKind, Sequence};
-use crate::model::Label;
+use crate::model::{Label, TextRun};
 use crate::text::{self, FONT_SIZE, LINE_HEIGHT};
 use std::collections::BTreeMap;
 
@@ -117,13 +117,13 @@ pub(crate) fn measure(seq: &Sequence) -> Measured {
                 .blocks
                 .get(b.index())
                 .and_then(|b| b.sections.first())
-                .map(|s| Text::new(&s.label, None, fs))
+                .map(|s| Text::new(&bracketed(&s.label), None, fs))
                 .unwrap_or_default(),
             Event::Section { block, section } => seq
                 .blocks
                 .get(block.index())
                 .and_then(|b| b.sections.get(*section))
-                .map(|s| Text::new(&s.label, None, fs))
+                .map(|s| Text::new(&bracketed(&s.label), None, fs))
                 .unwrap_or_default(),
             Event::BlockEnd(_) => Text::default(),
         })
@@ -154,6 +154,28 @@ pub(crate) fn measure(seq: &Sequence) -> Measured {
         numbers,
         tabs,
     }
+}
+
+/// A block or section label as mermaid shows it, in brackets (`[every minute]`): `[` before
+/// the first line, `]` after the last; an empty label stays empty.
+fn bracketed(label: &Label) -> Label {
+    let mut label = label.clone();
+    if label.is_empty() {
+        return label;
+    }
+    let run = |text: &str| TextRun {
+        text: text.into(),
+        bold: false,
+        italic: false,
+    };
+    let text_lines = || label.lines.iter().enumerate().filter(|(_, l)| !l.rule);
+    let (first, last) = match (text_lines().next(), text_lines().next_back()) {
+        (Some((f, _)), Some((l, _))) => (f, l),
+        _ => return label,
+    };
+    label.lines[first].runs.insert(0, run("["));
+    label.lines[last].runs.push(run("]"));
+    label
 }
 
 /// The bars open at each message's ends, by a sweep down the timeline: an activation is

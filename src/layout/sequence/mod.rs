@@ -76,12 +76,12 @@ pub struct ParticipantPlace {
     pub head: Rect,
     /// The label in it.
     pub head_label: TextBox,
-    /// The box below the lifeline (`mirrorActors`) and its label; `None` when not mirrored
-    /// or destroyed.
+    /// The box below the lifeline (`mirrorActors`) and its label, centred on the destroying
+    /// message for a destroyed participant; `None` when not mirrored.
     pub foot: Option<(Rect, TextBox)>,
     /// The lifeline from its top y to its bottom y.
     pub lifeline: (f64, f64),
-    /// Where it is destroyed (the centre of the cross), if it is.
+    /// Where it is destroyed (the centre of the cross), if it is and boxes are not mirrored.
     pub cross: Option<Point>,
 }
 

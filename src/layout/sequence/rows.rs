@@ -122,18 +122,29 @@ pub(crate) fn rows(seq: &Sequence, m: &Measured, f: &Frames) -> SequenceLayout {
             let top = r.created_top[i].unwrap_or(heads_top);
             let head = Rect::new(x - size.width / 2.0, top, size.width, size.height);
             let head_text = head_label(t, head, has_icon(p.kind), fs);
-            let cross = r.crosses[i];
-            let foot = (mirror && cross.is_none()).then(|| {
-                let foot = Rect::new(head.x, end, size.width, size.height);
+            // Mirrored, a destroyed participant's bottom box is centred on the destroying
+            // message (as in mermaid); not mirrored, its lifeline ends in a cross there.
+            let (foot_top, cross) = match r.crosses[i] {
+                Some(c) if mirror => (Some(c.y - size.height / 2.0), None),
+                Some(c) => (None, Some(c)),
+                None => (mirror.then_some(end), None),
+            };
+            let foot = foot_top.map(|y| {
+                let foot = Rect::new(head.x, y, size.width, size.height);
                 bottom = bottom.max(foot.bottom());
                 (foot, head_label(t, foot, has_icon(p.kind), fs))
             });
+            let life_end = match (cross, foot_top) {
+                (Some(c), _) => c.y,
+                (None, Some(y)) => y,
+                (None, None) => end,
+            };
             ParticipantPlace {
                 x,
                 head,
                 head_label: head_text,
                 foot,
-                lifeline: (head.bottom(), cross.map_or(end, |c| c.y)),
+                lifeline: (head.bottom(), life_end),
                 cross,
             }
         })
@@ -224,9 +235,15 @@ impl Rows<'_> {
             (pts, label, (y1, y1 + h))
         } else {
             let rightwards = xb > xa;
-            // A created participant's box (for icons: the icon) takes the line's end.
+            // A created participant's box (for icons: the icon) takes the line's end; so does
+            // a destroyed one's bottom box when boxes are mirrored (mermaid draws it there).
+            let destroyed = |p: usize| {
+                seq.config.mirror_actors
+                    && seq.participants[p].destroyed == Some(e)
+                    && self.crosses[p].is_none()
+            };
             let created = |p: usize| {
-                (seq.participants[p].created == Some(e)).then(|| {
+                (seq.participants[p].created == Some(e) || destroyed(p)).then(|| {
                     let s = m.heads[p].1;
                     if has_icon(seq.participants[p].kind) {
                         Size::new(s.width.min(2.0 * ICON_REACH), s.height)
@@ -259,7 +276,7 @@ impl Rows<'_> {
             let from_x = end_x(xa, rightwards, ca, bars_from);
             let to_x = end_x(xb, !rightwards, cb, bars_to);
             for (p, made) in [(a, ca), (b, cb)] {
-                if let Some(s) = made {
+                if let Some(s) = made.filter(|_| seq.participants[p].created == Some(e)) {
                     self.created_top[p] = Some(line_y - s.height / 2.0);
                 }
             }

@@ -155,11 +155,11 @@ fn activations_nest_and_messages_end_at_the_bar() {
 }
 
 #[test]
-fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_a_cross() {
-    let (seq, l) = laid(
-        "sequenceDiagram\nA->>B: hi\ncreate participant C\nA->>C: make\ndestroy C\nA-xC: bye\nA->>B: after\n",
-    );
+fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_their_bottom_box() {
+    let src = "sequenceDiagram\nA->>B: hi\ncreate participant C\nA->>C: make\ndestroy C\nA-xC: bye\ndestroy B\nB->>A: agree\nA->>A: after\n";
+    let (seq, l) = laid(src);
     let c = seq.participant_by_id("C").expect("C").index();
+    let b = seq.participant_by_id("B").expect("B").index();
     let (pc, make) = (&l.participants[c], &l.messages[1]);
     let y = make.points[0].y;
     assert!(
@@ -167,11 +167,32 @@ fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_a_cross() 
         "box around the creating line"
     );
     assert_eq!(make.points[1].x, pc.head.x, "the line ends at the box");
+    // Mirrored (the default), as in mermaid: the bottom box sits on the destroying message,
+    // which ends (or, from the destroyed participant, starts) at its edge.
+    for (p, msg, end) in [(c, &l.messages[2], 1), (b, &l.messages[3], 0)] {
+        let p = &l.participants[p];
+        let (foot, _) = p.foot.as_ref().expect("a bottom box where it is destroyed");
+        let y = msg.points[end].y;
+        assert!(foot.y < y && y < foot.bottom(), "{foot:?} around {y}");
+        assert_eq!(msg.points[end].x, foot.x, "the line meets the box");
+        assert_eq!(p.lifeline.1, foot.y);
+        assert!(p.cross.is_none());
+        let after = l.messages[4].points[0].y;
+        assert!(foot.bottom() < after, "the next message is below the box");
+    }
+    let (a_foot, _) = l.participants[0].foot.as_ref().expect("A's bottom box");
+    assert!(a_foot.y > l.messages[4].points[2].y);
+    assert_no_overlaps(&l);
+    // Not mirrored: the lifeline ends in a cross on the destroying message.
+    let (_, l) = laid(&src.replace(
+        "sequenceDiagram",
+        "---\nconfig:\n  sequence:\n    mirrorActors: false\n---\nsequenceDiagram",
+    ));
+    let pc = &l.participants[c];
     let cross = pc.cross.expect("destroyed");
     assert_eq!(cross.y, l.messages[2].points[0].y);
     assert_eq!(pc.lifeline.1, cross.y);
     assert!(pc.foot.is_none());
-    assert!(l.participants[0].foot.is_some());
     assert!(matches!(seq.events[1], Event::Message(_)));
 }
 
@@ -208,4 +229,81 @@ fn groups_are_behind_their_members() {
 fn layout_is_deterministic() {
     let (seq, l) = laid(EVERYTHING);
     assert_eq!(layout(&seq), l);
+}
+
+#[test]
+fn block_and_section_labels_are_bracketed_as_mermaid_shows_them() {
+    let (_, l) = laid(
+        "sequenceDiagram
+    loop every minute
+        A->>B: ping
+    end
+    alt is sick<br/>really
+        A->>B: x
+    else
+        A->>B: y
+    end
+    rect rgb(1, 2, 3)
+        A->>B: z
+    end
+",
+    );
+    let labels: Vec<Vec<String>> = l
+        .blocks
+        .iter()
+        .map(|b| {
+            b.sections
+                .iter()
+                .map(|(_, t)| t.as_ref().map_or(String::new(), |t| t.label.text()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            vec!["[every minute]".to_string()],
+            vec!["[is sick\nreally]".to_string(), String::new()],
+            vec![String::new()],
+        ]
+    );
+}
+
+#[test]
+fn settings_that_apply_change_the_drawing() {
+    let with = |settings: &str, body: &str| {
+        laid(&format!(
+            "---\nconfig:\n  sequence:\n{settings}---\nsequenceDiagram\n{body}"
+        ))
+        .1
+    };
+    let gap = |l: &SequenceLayout| l.participants[1].head.x - l.participants[0].head.right();
+    let body = "A->>B: x\n";
+    assert_eq!(gap(&with("    actorMargin: 50\n", body)), 50.0);
+    assert_eq!(gap(&with("    actorMargin: 120\n", body)), 120.0);
+    let label_x = |align: &str| {
+        let l = with(&format!("    messageAlign: {align}\n"), body);
+        let m = &l.messages[0];
+        let r = m.label_box.expect("label");
+        (r.x - m.points[0].x, m.points[1].x - r.right())
+    };
+    let (left, center, right) = (label_x("left"), label_x("center"), label_x("right"));
+    assert!(
+        left.0 < center.0 && center.0 < right.0,
+        "{left:?} {center:?} {right:?}"
+    );
+    assert!((center.0 - center.1).abs() < 0.01);
+    let long = "A->>B: a long message that would need far more than two hundred pixels\n";
+    let lines = |settings: &str| {
+        with(settings, long).messages[0]
+            .label
+            .as_ref()
+            .map_or(0, |t| t.label.lines.len())
+    };
+    assert_eq!(lines("    wrap: false\n"), 1);
+    assert!(lines("    wrap: true\n") > 1);
+    let numbered = with("    showSequenceNumbers: true\n", body);
+    assert!(numbered.messages[0].number.is_some());
+    assert!(with("    mirrorActors: true\n", body).messages[0]
+        .number
+        .is_none());
 }

@@ -158,9 +158,11 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
             p.error(
                 codes::NOT_FLOWCHART,
                 span,
-                format!("netfig renders flowcharts only; this is a `{word}` diagram"),
+                format!(
+                    "netfig renders flowcharts and sequence diagrams only; this is a `{word}` diagram"
+                ),
             )
-            .hint("start the diagram with `flowchart TD` (or `graph LR`, …)");
+            .hint("start the diagram with `flowchart TD` (or `graph LR`, …) or `sequenceDiagram`");
             return None;
         }
     }

@@ -41,7 +41,7 @@ pub fn sequence(seq: &Sequence, l: &SequenceLayout, options: &SvgOptions) -> Str
             descr: seq.acc_descr.as_deref(),
             size: (l.width, l.height),
             font_size: l.font_size,
-            stylesheet: style::stylesheet(&p, &palette),
+            stylesheet: style::stylesheet(&p, &palette, has_author_colour(seq)),
         },
     );
     let markers = parts::Markers::collect(seq, &p);
@@ -63,6 +63,12 @@ pub fn sequence(seq: &Sequence, l: &SequenceLayout, options: &SvgOptions) -> Str
     doc.finish()
 }
 
+/// Whether text may lie on a colour the author chose (a coloured `box` band or `rect`).
+fn has_author_colour(seq: &Sequence) -> bool {
+    let safe = |f: &Option<String>| f.as_deref().and_then(|f| theme::clean(f, false)).is_some();
+    seq.boxes.iter().any(|g| safe(&g.fill)) || seq.blocks.iter().any(|b| safe(&b.fill))
+}
+
 /// An author's colour, if it is safe inside a style attribute.
 fn fill_style(fill: Option<&str>) -> Option<(String, Option<&'static str>)> {
     let value = theme::clean(fill?, false)?;
@@ -80,11 +86,14 @@ fn groups(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout) {
             .unwrap_or_default();
         doc.line(&rect_el("shape", place.rect, &st));
         if let Some(at) = &place.title {
-            let text = fill
-                .and_then(|(_, t)| t)
-                .map(|t| format!("fill:{t}"))
-                .unwrap_or_default();
-            doc.line(&label::text(at, "label", &text));
+            // A colour netfig can read pins the text to a contrasting one; any other gets
+            // the halo (`Purple`: the theme's text, outlined).
+            let (class, text) = match fill {
+                Some((_, Some(t))) => ("label", format!("fill:{t}")),
+                Some((_, None)) => ("label halo", String::new()),
+                None => ("label", String::new()),
+            };
+            doc.line(&label::text(at, class, &text));
         }
         doc.close("g");
     }

@@ -97,7 +97,25 @@ pub(crate) fn activations(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout) {
     }
 }
 
-fn path_d(points: &[Point]) -> String {
+/// A message line through `points`. A self-message's loop (four points) is, as in mermaid
+/// unless `rightAngles` is set, one curve from its start to its end bulging as far right as
+/// the loop's corners (a cubic reaches 3/4 of its control points' offset).
+fn path_d(points: &[Point], right_angles: bool) -> String {
+    if let ([a, b, _, z], false) = (points, right_angles) {
+        let cx = a.x + (b.x - a.x) * 4.0 / 3.0;
+        let h = z.y - a.y;
+        return format!(
+            "M{},{} C{},{} {},{} {},{}",
+            num(a.x),
+            num(a.y),
+            num(cx),
+            num(a.y - h / 2.0),
+            num(cx),
+            num(a.y + 1.5 * h),
+            num(z.x),
+            num(z.y)
+        );
+    }
     let mut d = String::new();
     for (i, p) in points.iter().enumerate() {
         if i > 0 {
@@ -134,7 +152,7 @@ pub(crate) fn messages(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout, marker
         }
         doc.line(&format!(
             "<path class=\"{class}\" d=\"{}\"{extra}/>",
-            path_d(&place.points)
+            path_d(&place.points, seq.config.right_angles)
         ));
         let ends = [
             (m.central_from, place.points.first()),

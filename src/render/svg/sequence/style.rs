@@ -5,8 +5,10 @@ use super::super::writer::num;
 use crate::model::sequence::ArrowHead;
 use crate::render::theme::{var_named, Palette};
 
-/// The embedded stylesheet, every rule scoped to `#prefix`.
-pub(crate) fn stylesheet(prefix: &str, p: &Palette) -> String {
+/// The embedded stylesheet, every rule scoped to `#prefix`. With `halo` (an author colour
+/// behind text: a `box` band or a `rect`), message and block labels, and the `.halo` text of
+/// group titles, get an outline of the label background, so they stay readable on any colour.
+pub(crate) fn stylesheet(prefix: &str, p: &Palette, halo: bool) -> String {
     let v = |name: &str| var_named(p, name);
     let s = format!("#{prefix}");
     let (node_fill, node_stroke, node_text) = (
@@ -60,6 +62,13 @@ pub(crate) fn stylesheet(prefix: &str, p: &Palette) -> String {
         format!("{s} .group .label{{fill:{}}}", v("--netfig-title-text")),
         format!("{s} .title{{fill:{}}}", v("--netfig-title-text")),
     ];
+    let mut rules = rules.to_vec();
+    if halo {
+        rules.push(format!(
+            "{s} .message .label,{s} .block .label,{s} .halo{{paint-order:stroke;stroke:{};stroke-width:3px;stroke-linejoin:round}}",
+            v("--netfig-edge-label-bg")
+        ));
+    }
     rules.join("\n")
 }
 

@@ -47,7 +47,7 @@ fn groups_carry_ids_and_put_the_box_before_the_label() {
     assert!(n[0].contains("<rect class=\"shape\"") && n[1].contains(">n<"));
     let b = group(&s, "<g class=\"block\" data-kind=\"loop\">");
     assert!(b[0].contains("class=\"frame\"") && b[1].contains("class=\"tab\""));
-    assert!(b[2].contains(">loop<") && b[3].contains(">again<"));
+    assert!(b[2].contains(">loop<") && b[3].contains(">[again]<"));
     assert!(s.contains("<g class=\"activation\" data-id=\"B\">"));
     assert!(s.contains("<g class=\"message\" data-from=\"B\" data-to=\"A\">"));
     // Lines back to front: bands and frames, participants, bars, messages, notes.
@@ -151,4 +151,53 @@ fn author_colours_are_sanitised() {
     assert!(s.contains("style=\"fill:rgba(0, 0, 255, .1)\""), "{s}");
     // A dark band gets light title text.
     assert!(s.contains("style=\"fill:#f5f5f5\""), "{s}");
+}
+
+#[test]
+fn text_over_an_author_colour_gets_a_halo() {
+    const HALO: &str = "{paint-order:stroke;stroke:var(--netfig-edge-label-bg,#e8e8e8);stroke-width:3px;stroke-linejoin:round}";
+    let plain = svg("sequenceDiagram\nbox Team\nparticipant A\nend\nA->>B: hi\n");
+    assert!(!plain.contains("paint-order"), "{plain}");
+    // A named colour netfig cannot read: its title and the messages are outlined.
+    let s = svg("sequenceDiagram\nbox Purple Alice & John\nparticipant A\nend\nA->>B: hi\n");
+    assert!(
+        s.contains(&format!(
+            "#t .message .label,#t .block .label,#t .halo{HALO}"
+        )),
+        "{s}"
+    );
+    assert!(s.contains("<text class=\"label halo\""), "{s}");
+    // A colour netfig reads keeps its contrasting title text and no halo class.
+    let s = svg("sequenceDiagram\nbox rgb(20, 20, 20) Team\nparticipant A\nend\nA->>B: hi\n");
+    assert!(
+        s.contains("paint-order") && !s.contains("label halo"),
+        "{s}"
+    );
+    let s = svg("sequenceDiagram\nrect rgb(0, 0, 80)\nA->>B: hi\nend\n");
+    assert!(s.contains("paint-order"), "{s}");
+    let tree = usvg::Tree::from_str(&s, &usvg::Options::default()).expect("resvg reads it");
+    assert!(tree.size().width() > 0.0);
+}
+
+#[test]
+fn self_messages_curve_unless_right_angles_is_set() {
+    let path = |s: &str| {
+        let m = group(s, "<g class=\"message\" data-from=\"A\" data-to=\"A\">");
+        m[0].to_string()
+    };
+    let curved = path(&svg("sequenceDiagram\nA->>A: think\n"));
+    assert!(curved.contains(" C") && !curved.contains(" L"), "{curved}");
+    let square = path(&svg(
+        "---\nconfig:\n  sequence:\n    rightAngles: true\n---\nsequenceDiagram\nA->>A: think\n",
+    ));
+    assert_eq!(square.matches(" L").count(), 3, "{square}");
+    // The curve starts and ends where the loop's corners do.
+    let ends = |p: &str| {
+        let nums: Vec<&str> = p
+            .split(['M', 'C', 'L', ' ', '"'])
+            .filter(|t| t.contains(',') && t.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .collect();
+        (nums[0].to_string(), nums[nums.len() - 1].to_string())
+    };
+    assert_eq!(ends(&curved), ends(&square));
 }
