@@ -137,11 +137,12 @@ pub(crate) fn labels_fit_and_messages_clear_in_chromium() {
     let result = check_page_in_chromium(&dir, &body, CHECK_SCRIPT, "1600,6000");
     assert_eq!(svgs, 12);
     // Per language and theme: close has 2 participants × 2 boxes, 8 notes, 4 messages;
-    // constructs has 6 participants (5 with a bottom box: New is destroyed), 3 notes, 4 tabs
-    // (loop, alt, par, critical), 7 section labels, 11 messages.
+    // constructs has 6 participants × 2 boxes (New, destroyed, gets its bottom box on the
+    // destroying message, as mermaid draws it), 3 notes, 4 tabs (loop, alt, par, critical),
+    // 7 section labels, 11 messages.
     assert_eq!(
         result["checked"],
-        serde_json::json!({"participant": 6 * 15, "note": 6 * 11, "tab": 6 * 4, "section": 6 * 7, "message": 6 * 15}),
+        serde_json::json!({"participant": 6 * 16, "note": 6 * 11, "tab": 6 * 4, "section": 6 * 7, "message": 6 * 15}),
         "{result}"
     );
     assert_eq!(
