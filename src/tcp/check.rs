@@ -128,10 +128,12 @@ fn stand_in(
 }
 
 pub(crate) fn cite(r: &RefTransition) -> String {
-    match r.condition {
-        Some(c) => format!("{} (RFC 9293 {}; {c})", r.describe(), r.section),
-        None => format!("{} (RFC 9293 {})", r.describe(), r.section),
+    let mut text = format!("{} (RFC 9293 {}", r.describe(), r.section);
+    for c in r.conditions {
+        text.push_str(&format!("; {}, {}", c.text().en, c.section()));
     }
+    text.push(')');
+    text
 }
 
 /// At most four citations, then a count, so hints stay readable.

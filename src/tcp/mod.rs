@@ -91,6 +91,7 @@
 
 mod blame;
 pub mod check;
+pub mod condition;
 use crate::diagnostic::codes::tcp as codes;
 pub mod definition;
 mod export;

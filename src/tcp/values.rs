@@ -74,6 +74,15 @@ pub(crate) fn event_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Wri
         let mut d = Diagnostic::error(code, node.span, message);
         d.hints = hints;
         diags.push(d);
+    } else if let Some((event, why)) = Event::deprecated(text) {
+        diags.push(
+            Diagnostic::warning(
+                codes::DEPRECATED_NAME,
+                node.span,
+                format!("`{text}` is a deprecated name of `{}`: {why}", event.name()),
+            )
+            .with_hint(format!("did you mean `{}`?", event.name())),
+        );
     }
     Some(Written {
         text: text.to_string(),
