@@ -368,6 +368,41 @@ mod tests {
     }
 
     #[test]
+    fn transitions_differing_only_by_condition_are_all_accepted() {
+        let src = "machine: tcp\ntransitions:\n  - { from: SYN-RECEIVED, event: rcv RST, action: x, to: LISTEN }\n  - { from: SYN-RECEIVED, event: rcv RST, action: delete TCB, to: CLOSED }\n  - { from: TIME-WAIT, event: rcv SYN, action: snd SYN/ACK, to: SYN-RECEIVED }\n  - { from: TIME-WAIT, event: rcv SYN, action: [snd RST, delete TCB], to: CLOSED }\n  - { from: FIN-WAIT-1, event: rcv FIN, action: snd ACK, to: CLOSING }\n  - { from: FIN-WAIT-1, event: rcv FIN + ACK of FIN, action: snd ACK, to: TIME-WAIT }\n";
+        assert!(codes_of(src).is_empty(), "{:?}", check_source(src));
+    }
+
+    #[test]
+    fn hints_cite_the_conditions_with_their_sections() {
+        let src =
+            "machine: tcp\ntransitions:\n  - { from: SYN-SENT, event: rcv RST, to: LISTEN }\n";
+        let d = &check_source(src)[0];
+        assert_eq!(d.code, codes::NOT_IN_REFERENCE);
+        let hints = d.hints.join("\n");
+        assert!(
+            hints.contains("SYN-SENT --rcv RST / delete TCB--> CLOSED (RFC 9293 3.10.7.3; only if the RST's ACK acknowledges our SYN"),
+            "{hints}"
+        );
+    }
+
+    #[test]
+    fn the_old_fin_ack_name_warns_and_keeps_its_meaning() {
+        let src = "machine: tcp\ntransitions:\n  - { from: FIN-WAIT-1, event: \"rcv FIN,ACK\", action: snd ACK, to: TIME-WAIT }\n";
+        let diags = check_source(src);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code, codes::DEPRECATED_NAME);
+        assert_eq!(
+            &src[diags[0].span.start..diags[0].span.end],
+            "\"rcv FIN,ACK\""
+        );
+        assert_eq!(diags[0].hints, ["did you mean `rcv FIN + ACK of FIN`?"]);
+        // Still FIN-WAIT-1 -> TIME-WAIT only: CLOSING is `rcv FIN`'s.
+        let src = src.replace("TIME-WAIT }", "CLOSING }");
+        assert!(codes_of(&src).contains(&codes::NOT_IN_REFERENCE));
+    }
+
+    #[test]
     fn the_value_to_fix_is_blamed() {
         let src = "machine: tcp\ntransitions:\n  - { from: FIN-WAIT-1, event: rcv ACK of FIN, to: TIME-WAIT }\n";
         let d = &check_source(src)[0];

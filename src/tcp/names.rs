@@ -520,6 +520,36 @@ mod tests {
     }
 
     #[test]
+    fn the_fin_that_acks_our_fin_has_its_own_name_and_the_old_one_is_deprecated() {
+        for t in [
+            "rcv FIN + ACK of FIN",
+            "rcv FIN,ACK of FIN",
+            "receive FIN and ACK of FIN",
+            "rcv FIN with ACK of FIN",
+            "收到 FIN 及对 FIN 的确认",
+        ] {
+            assert_eq!(Event::parse(t), Some(Event::RcvFinAckOfFin), "{t}");
+            assert_eq!(Event::deprecated(t), None, "{t}");
+        }
+        // The old spellings keep their meaning, flagged as deprecated.
+        for t in [
+            "rcv FIN,ACK",
+            "rcv FIN+ACK",
+            "rcv FIN/ACK",
+            "receive FIN-ACK",
+            "rcv FINACK",
+        ] {
+            assert_eq!(Event::parse(t), Some(Event::RcvFinAckOfFin), "{t}");
+            let (e, why) = Event::deprecated(t).unwrap();
+            assert_eq!(e, Event::RcvFinAckOfFin);
+            assert!(why.contains("nearly every FIN carries ACK"), "{why}");
+        }
+        assert_eq!(Event::parse("rcv FIN"), Some(Event::RcvFin));
+        assert_eq!(Event::deprecated("rcv FIN"), None);
+        assert_eq!(Event::RcvFinAckOfFin.name(), "rcv FIN + ACK of FIN");
+    }
+
+    #[test]
     fn glossary_is_complete_and_distinct() {
         let zh: Vec<&str> = State::ALL.iter().map(|s| s.glossary().zh).collect();
         let mut sorted = zh.clone();
