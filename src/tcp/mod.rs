@@ -43,7 +43,10 @@
 //!   `receive`/`recv`/`received` mean `rcv`; `rcv ACK for SYN`; the glossary's Chinese names. A
 //!   bare `rcv ACK` is *not* accepted (Figure 5 always says what is acknowledged, and in
 //!   FIN-WAIT-1 an ACK of data is not an ACK of our FIN): E-TCP-002 with a hint. Nor is a bare
-//!   `timeout`.
+//!   `timeout`. `rcv FIN + ACK of FIN` is a FIN that also acknowledges our FIN (FIN-WAIT-1 →
+//!   TIME-WAIT, Figure 5 note 2); a FIN that does not is `rcv FIN`, whatever flags it carries.
+//!   Its old name `rcv FIN,ACK` (`rcv FIN+ACK`, `rcv FINACK`) is still accepted with its old
+//!   meaning, and warned about (W-TCP-016, with a did-you-mean).
 //! * **Actions** ([`names::Action::parse`]): the same rules; `send`/`sent` before a flag mean
 //!   `snd`; `delete the TCB`. A list, or one string with `;` or `,` between actions (a comma
 //!   before a bare flag belongs to it: `snd SYN, ACK` is one action); compared as sets, so any
@@ -80,6 +83,11 @@
 //!   value (E-TCP-007), besides the missing transition at `scope:`. Wrong actions (E-TCP-005)
 //!   are reported at the value instead of the actions when a missing required transition one
 //!   value away has exactly those actions.
+//! * Conditions ([`condition::Condition`]) are data in the reference, each citing its section:
+//!   transitions that differ only in their conditions (SYN-RECEIVED `rcv RST` → LISTEN after a
+//!   passive OPEN, → CLOSED after an active OPEN; TIME-WAIT `rcv SYN` → CLOSED by RFC 793's rule
+//!   or → SYN-RECEIVED by MAY-2) are all accepted; hints cite the conditions; tables and
+//!   diagrams show them.
 //! * A name override that is another thing's glossary name is a warning (W-TCP-009); the check
 //!   exits 1 on it only with `--deny-warnings`.
 //!
