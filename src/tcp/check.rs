@@ -53,7 +53,9 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
                 if !found.iter().any(|r| same_actions(r.actions, &claimed)) =>
             {
                 let fix = blame::fix_keeping_actions(claim, &claimed, &free);
-                diags.push(wrong_action(t, list.span, &claimed, &found, fix));
+                // Quoted as written: the order is the author's, not the sorted one.
+                let written = list.as_written().unwrap_or(claimed);
+                diags.push(wrong_action(t, list.span, &written, &found, fix));
             }
             (_, claimed) if !found.iter().any(|r| r.required_in(def.scope)) => {
                 let actions = claimed.unwrap_or_else(|| sorted(found[0].actions));
@@ -400,6 +402,22 @@ mod tests {
         // Still FIN-WAIT-1 -> TIME-WAIT only: CLOSING is `rcv FIN`'s.
         let src = src.replace("TIME-WAIT }", "CLOSING }");
         assert!(codes_of(&src).contains(&codes::NOT_IN_REFERENCE));
+    }
+
+    #[test]
+    fn wrong_actions_are_quoted_in_the_order_written_and_expected_in_the_rfc_order() {
+        let src = "machine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: ABORT, action: [snd ACK, delete TCB], to: CLOSED }\n";
+        let d = &check_source(src)[0];
+        assert_eq!(d.code, codes::WRONG_ACTION);
+        assert!(
+            d.message
+                .ends_with("RFC 9293 says `snd RST, delete TCB`, not `snd ACK, delete TCB`"),
+            "{}",
+            d.message
+        );
+        // Sets are compared: the RFC's actions in another order are right.
+        let src = src.replace("snd ACK, delete TCB", "delete TCB, snd RST");
+        assert!(codes_of(&src).is_empty());
     }
 
     #[test]

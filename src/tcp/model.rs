@@ -285,6 +285,38 @@ mod tests {
     use super::*;
     use crate::model::LangChoice;
 
+    fn machine(src: &str) -> StateMachine {
+        let (def, diags) = super::super::parse(src);
+        assert!(diags.is_empty(), "{diags:?}");
+        StateMachine::new(&def.unwrap())
+    }
+
+    #[test]
+    fn actions_are_shown_in_the_rfc_order_and_conditions_under_the_caption() {
+        let m = machine("machine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: ABORT, action: [delete TCB, snd RST], to: CLOSED }\n  - { from: ESTABLISHED, event: ABORT, action: [delete TCB, snd FIN], to: LISTEN }\n  - { from: SYN-RECEIVED, event: rcv RST, action: x, to: LISTEN }\n");
+        // The reference's order (3.10.5: send the RST, then delete the TCB)...
+        assert_eq!(m.transitions[0].caption().en, "ABORT / snd RST, delete TCB");
+        // ...and the author's where the reference has no such transition.
+        assert_eq!(m.transitions[1].caption().en, "ABORT / delete TCB, snd FIN");
+        assert!(m.transitions[1].conditions.is_empty());
+        let rst = &m.transitions[2];
+        assert_eq!(
+            rst.conditions,
+            [Condition::PassiveOpen, Condition::RstAcceptable]
+        );
+        assert_eq!(
+            rst.label().select(LangChoice::En).text(),
+            "rcv RST / x\n[after passive OPEN; acceptable RST]"
+        );
+        assert_eq!(
+            rst.label().select(LangChoice::Zh).text(),
+            "收到 RST / 无\n［被动打开后；可接受的 RST］"
+        );
+        assert!(rst.condition_text().en.starts_with(
+            "only after a passive OPEN (SYN-RECEIVED reached from LISTEN) (3.3.2 Figure 5 note 1; 3.10.7.4); only an acceptable RST"
+        ));
+    }
+
     #[test]
     fn names_paths_and_order() {
         let src = "machine: tcp\nstates:\n  TIME-WAIT: { zh: 时间等待态, note: { en: waits } }\ntransitions:\n  - { from: FIN_WAIT2, event: rcv FIN, action: snd ACK, to: TIME_WAIT }\n  - { from: TIME_WAIT, event: Timeout=2MSL, to: CLOSED }\n";
