@@ -47,6 +47,10 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
             diags.push(blame::not_in_reference(t, claim, &claimed, fix));
             continue;
         }
+        if let Some(d) = excluded(def, t, &found) {
+            diags.push(d);
+            continue;
+        }
         let actions = t.action.as_ref().and_then(|list| list.resolved());
         match (&t.action, actions) {
             (Some(list), Some(claimed))
@@ -74,6 +78,39 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
     }
     glossary(def, &mut diags);
     diags
+}
+
+/// E-TCP-017 at a claim every reference version of which has a condition `follows:` excludes.
+fn excluded(def: &Definition, t: &TransitionDef, found: &[&RefTransition]) -> Option<Diagnostic> {
+    let follows = def.follows.as_ref()?;
+    let condition = |r: &RefTransition| {
+        r.conditions
+            .iter()
+            .copied()
+            .find(|c| follows.value.excludes(*c))
+    };
+    let c = found
+        .iter()
+        .map(|r| condition(r))
+        .collect::<Option<Vec<_>>>()?[0];
+    let (from, event) = (found[0].from, found[0].event);
+    let mut d = Diagnostic::error(
+        codes::EXCLUDED_BY_FOLLOWS,
+        t.to.span,
+        format!(
+            "`{} --{}--> {}` applies only under `{}` (RFC 9293 {}), which `follows: {}` excludes",
+            t.from.text,
+            t.event.text,
+            t.to.text,
+            c.short().en,
+            c.section(),
+            follows.value.name()
+        ),
+    );
+    if let Some((section, text)) = reference::no_change(from, event) {
+        d = d.with_hint(format!("RFC 9293 {section}: {text}"));
+    }
+    Some(d.with_hint("or drop `follows:` to accept either handling"))
 }
 
 /// The required transitions nobody claims, and the unlisted alternatives when some are listed.
@@ -418,6 +455,21 @@ mod tests {
         // Sets are compared: the RFC's actions in another order are right.
         let src = src.replace("snd ACK, delete TCB", "delete TCB, snd RST");
         assert!(codes_of(&src).is_empty());
+    }
+
+    #[test]
+    fn follows_says_which_handling_of_a_syn_the_definition_describes() {
+        let reset = "transitions:\n  - { from: TIME-WAIT, event: rcv SYN, action: [snd RST, delete TCB], to: CLOSED }\n";
+        assert!(codes_of(&format!("machine: tcp\n{reset}")).is_empty());
+        assert!(codes_of(&format!("machine: tcp\nfollows: rfc793\n{reset}")).is_empty());
+        let src = format!("machine: tcp\nfollows: rfc5961\n{reset}");
+        let d = &check_source(&src)[0];
+        assert_eq!(d.code, codes::EXCLUDED_BY_FOLLOWS);
+        assert_eq!(&src[d.span.start..d.span.end], "CLOSED");
+        assert!(d.hints[0].contains("challenge ACK"), "{:?}", d.hints);
+        // MAY-2 is no RFC 793 rule: accepted under either.
+        let may2 = "machine: tcp\nfollows: rfc5961\ntransitions:\n  - { from: TIME-WAIT, event: rcv SYN, action: snd SYN/ACK, to: SYN-RECEIVED }\n";
+        assert!(codes_of(may2).is_empty());
     }
 
     #[test]

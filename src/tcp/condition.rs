@@ -157,6 +157,46 @@ impl Condition {
     }
 }
 
+/// Which handling of a SYN in a synchronized state a definition follows (`follows:`):
+/// RFC 5961's challenge ACK or RFC 793's reset (RFC 9293 section 3.10.7.4, fourth step; both
+/// are in the RFC). Without `follows:`, either is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Handling {
+    /// RFC 5961: a SYN gets a challenge ACK and the state stays; RFC 793's reset is excluded.
+    Rfc5961,
+    /// RFC 793: an in-window SYN gets a reset and the connection is closed.
+    Rfc793,
+}
+
+impl Handling {
+    /// The YAML spelling.
+    pub fn name(self) -> &'static str {
+        match self {
+            Handling::Rfc5961 => "rfc5961",
+            Handling::Rfc793 => "rfc793",
+        }
+    }
+
+    /// Parses `rfc5961`, `RFC 5961`, `5961`, `rfc793` … in any case.
+    pub fn parse(text: &str) -> Option<Handling> {
+        let key: String = text
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        match key.trim_start_matches("rfc") {
+            "5961" => Some(Handling::Rfc5961),
+            "793" => Some(Handling::Rfc793),
+            _ => None,
+        }
+    }
+
+    /// Whether a definition that follows this handling excludes transitions under `c`.
+    pub fn excludes(self, c: Condition) -> bool {
+        self == Handling::Rfc5961 && c == Condition::Rfc793Syn
+    }
+}
+
 /// The short labels joined, in English (`a; b`) or Chinese (`a；b`); empty for none.
 pub fn joined(conditions: &[Condition], zh: bool) -> String {
     conditions
@@ -182,6 +222,18 @@ mod tests {
             assert!(!c.text().en.is_empty() && !c.text().zh.is_empty());
             assert!(c.cite().contains(s));
         }
+    }
+
+    #[test]
+    fn handlings_parse_and_rfc5961_excludes_rfc793s_reset() {
+        for t in ["rfc5961", "RFC 5961", "5961", "rfc-5961"] {
+            assert_eq!(Handling::parse(t), Some(Handling::Rfc5961), "{t}");
+        }
+        assert_eq!(Handling::parse("RFC793"), Some(Handling::Rfc793));
+        assert_eq!(Handling::parse("rfc1337"), None);
+        assert!(Handling::Rfc5961.excludes(Condition::Rfc793Syn));
+        assert!(!Handling::Rfc793.excludes(Condition::Rfc793Syn));
+        assert!(!Handling::Rfc5961.excludes(Condition::NewSynMay2));
     }
 
     #[test]

@@ -116,6 +116,9 @@ pub struct Definition {
     pub scope_span: Option<Span>,
     /// Where the `transitions` key is.
     pub transitions_span: Span,
+    /// `follows:`: which handling of a SYN in a synchronized state the definition describes
+    /// (`None`: either is accepted).
+    pub follows: Option<Located<super::condition::Handling>>,
     /// `title:`.
     pub title: Names,
     /// `states:`, in order.

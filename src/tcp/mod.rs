@@ -6,6 +6,7 @@
 //! ```yaml
 //! machine: tcp          # which reference to check against (tcp = RFC 9293)
 //! scope: figure         # partial (default) | figure (all 20 Figure 5 transitions) | full
+//! follows: rfc5961      # optional: rfc5961 | rfc793, the handling of a SYN when synchronized
 //! title: { en: TCP connection states, zh: TCP 连接状态 }
 //! states:               # optional: order, names, notes; keys are state ids
 //!   TIME-WAIT: { zh: 时间等待, note: { en: "Waits 2×MSL", zh: "等待 2MSL" } }
@@ -83,6 +84,9 @@
 //!   value (E-TCP-007), besides the missing transition at `scope:`. Wrong actions (E-TCP-005)
 //!   are reported at the value instead of the actions when a missing required transition one
 //!   value away has exactly those actions.
+//! * `follows: rfc5961` says the definition describes a stack with RFC 5961's mitigation: RFC
+//!   793's reset on a SYN in a synchronized state (accepted otherwise) is an error there
+//!   (E-TCP-017, with the challenge ACK as the hint). `follows: rfc793` excludes nothing.
 //! * Conditions ([`condition::Condition`]) are data in the reference, each citing its section:
 //!   transitions that differ only in their conditions (SYN-RECEIVED `rcv RST` → LISTEN after a
 //!   passive OPEN, → CLOSED after an active OPEN; TIME-WAIT `rcv SYN` → CLOSED by RFC 793's rule
