@@ -134,6 +134,8 @@ registry! {
         MISSING_KEY = "E-TCP-013", Error, "a required key is missing";
         INVALID_VALUE = "E-TCP-014", Error, "a value of the wrong shape or not an allowed value";
         DUPLICATE_KEY = "E-TCP-015", Error, "the same key twice in one mapping";
+        EXCLUDED_BY_FOLLOWS = "E-TCP-017", Error, "a transition whose condition the definition's `follows:` excludes (RFC 793's reset on a SYN under `follows: rfc5961`)";
+        DEPRECATED_NAME = "W-TCP-016", Warning, "a deprecated name (`rcv FIN,ACK`): still accepted with its old meaning; the hint names the new one";
     }
     /// The mdBook preprocessor: blocks and `{{#netfig …}}` includes in chapters.
     book {

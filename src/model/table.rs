@@ -1,4 +1,5 @@
-//! A state table: one row per transition (from, event, action, to, RFC 9293 section), each
+//! A state table: one row per transition (from, event, action, to, condition, RFC 9293
+//! section), each
 //! cell the lines the chosen language keeps. Built by [`crate::tcp::table`], written by
 //! [`crate::render::table`] (HTML through a handlebars template, or Markdown).
 //!
@@ -6,7 +7,8 @@
 //! `state-table.html.hbs`):
 //!
 //! * `lang`: `zh`, `en` or `both`;
-//! * `title`, `headers[]` and each row's `from`, `event`, `action`, `to`: lists of lines
+//! * `title`, `headers[]` and each row's `from`, `event`, `action`, `to`, `condition`: lists of
+//!   lines
 //!   `{ text, lang }` (`lang` = `zh` or `en`), Chinese first, as the chosen language keeps them;
 //! * each row's `section` (e.g. `3.3.2 Figure 5`, empty when not in the reference), `path`
 //!   (`client`, `server`, `other`) and `from_id`/`to_id` (the states as the author wrote them).
@@ -44,6 +46,8 @@ pub struct TableRow {
     pub action: Vec<TableLine>,
     /// The state it enters.
     pub to: Vec<TableLine>,
+    /// When the reference applies it (each condition with its section), empty if always.
+    pub condition: Vec<TableLine>,
     /// Where RFC 9293 has it (e.g. `3.3.2 Figure 5`), empty when not in the reference.
     pub section: String,
     /// `client`, `server` or `other`.
@@ -61,7 +65,7 @@ pub struct StateTable {
     pub lang: LangChoice,
     /// The machine's title.
     pub title: Option<Vec<TableLine>>,
-    /// The five column headers.
+    /// The six column headers.
     pub headers: Vec<Vec<TableLine>>,
     /// One row per transition, in the definition's order.
     pub rows: Vec<TableRow>,

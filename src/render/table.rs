@@ -115,6 +115,7 @@ pub fn markdown(d: &StateTable) -> String {
             md_cell(&r.event),
             md_cell(&r.action),
             md_cell(&r.to),
+            md_cell(&r.condition),
             crate::markup::markdown_escape(&r.section),
         ];
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
@@ -170,7 +171,7 @@ mod tests {
     }
 
     /// Names that are Markdown links, images or raw HTML stay text in the Markdown table, and
-    /// each row keeps its five cells.
+    /// each row keeps its six cells.
     #[test]
     fn the_markdown_table_escapes_markdown() {
         let yaml = crate::tcp::reference::to_yaml();
@@ -193,7 +194,7 @@ mod tests {
                     )
                 })
                 .count();
-            assert_eq!(cells, 5 * (m.transitions.len() + 1), "{md}");
+            assert_eq!(cells, 6 * (m.transitions.len() + 1), "{md}");
         }
     }
 }

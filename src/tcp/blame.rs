@@ -133,7 +133,12 @@ pub(crate) fn not_in_reference(
 ) -> Diagnostic {
     let (from, event, to) = claim;
     let table = reference::transitions();
-    let outcomes = reference::outcomes(from, event);
+    let mut outcomes = reference::outcomes(from, event);
+    // Only permitted alternatives handle it (RFC 793's reset on a SYN): still the outcomes.
+    let only_alternatives = outcomes.is_empty();
+    if only_alternatives {
+        outcomes = reference::all_outcomes(from, event);
+    }
     let by_event: Vec<&RefTransition> = table
         .iter()
         .filter(|r| r.from == from && r.to == to && r.origin != Origin::Alternative)
@@ -174,10 +179,15 @@ pub(crate) fn not_in_reference(
         Blame::To if !outcomes.is_empty() => {
             let targets: Vec<&str> = outcomes.iter().map(|r| r.to.name()).collect();
             format!(
-                "{} in {} leads to {}",
+                "{} in {} leads to {}{}",
                 event.name(),
                 from.name(),
-                targets.join(" or ")
+                targets.join(" or "),
+                if only_alternatives {
+                    " (a permitted alternative)"
+                } else {
+                    ""
+                }
             )
         }
         Blame::Event => format!("{} reaches {} on another event", from.name(), to.name()),

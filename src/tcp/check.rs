@@ -47,13 +47,19 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
             diags.push(blame::not_in_reference(t, claim, &claimed, fix));
             continue;
         }
+        if let Some(d) = excluded(def, t, &found) {
+            diags.push(d);
+            continue;
+        }
         let actions = t.action.as_ref().and_then(|list| list.resolved());
         match (&t.action, actions) {
             (Some(list), Some(claimed))
                 if !found.iter().any(|r| same_actions(r.actions, &claimed)) =>
             {
                 let fix = blame::fix_keeping_actions(claim, &claimed, &free);
-                diags.push(wrong_action(t, list.span, &claimed, &found, fix));
+                // Quoted as written: the order is the author's, not the sorted one.
+                let written = list.as_written().unwrap_or(claimed);
+                diags.push(wrong_action(t, list.span, &written, &found, fix));
             }
             (_, claimed) if !found.iter().any(|r| r.required_in(def.scope)) => {
                 let actions = claimed.unwrap_or_else(|| sorted(found[0].actions));
@@ -72,6 +78,39 @@ pub fn check(def: &Definition) -> Vec<Diagnostic> {
     }
     glossary(def, &mut diags);
     diags
+}
+
+/// E-TCP-017 at a claim every reference version of which has a condition `follows:` excludes.
+fn excluded(def: &Definition, t: &TransitionDef, found: &[&RefTransition]) -> Option<Diagnostic> {
+    let follows = def.follows.as_ref()?;
+    let condition = |r: &RefTransition| {
+        r.conditions
+            .iter()
+            .copied()
+            .find(|c| follows.value.excludes(*c))
+    };
+    let c = found
+        .iter()
+        .map(|r| condition(r))
+        .collect::<Option<Vec<_>>>()?[0];
+    let (from, event) = (found[0].from, found[0].event);
+    let mut d = Diagnostic::error(
+        codes::EXCLUDED_BY_FOLLOWS,
+        t.to.span,
+        format!(
+            "`{} --{}--> {}` applies only under `{}` (RFC 9293 {}), which `follows: {}` excludes",
+            t.from.text,
+            t.event.text,
+            t.to.text,
+            c.short().en,
+            c.section(),
+            follows.value.name()
+        ),
+    );
+    if let Some((section, text)) = reference::no_change(from, event) {
+        d = d.with_hint(format!("RFC 9293 {section}: {text}"));
+    }
+    Some(d.with_hint("or drop `follows:` to accept either handling"))
 }
 
 /// The required transitions nobody claims, and the unlisted alternatives when some are listed.
@@ -128,10 +167,12 @@ fn stand_in(
 }
 
 pub(crate) fn cite(r: &RefTransition) -> String {
-    match r.condition {
-        Some(c) => format!("{} (RFC 9293 {}; {c})", r.describe(), r.section),
-        None => format!("{} (RFC 9293 {})", r.describe(), r.section),
+    let mut text = format!("{} (RFC 9293 {}", r.describe(), r.section);
+    for c in r.conditions {
+        text.push_str(&format!("; {}, {}", c.text().en, c.section()));
     }
+    text.push(')');
+    text
 }
 
 /// At most four citations, then a count, so hints stay readable.
@@ -363,6 +404,72 @@ mod tests {
             let src = format!("machine: tcp\ntransitions:\n  - {{ from: ESTABLISHED, event: ABORT, action: {action}, to: {to} }}\n");
             assert!(codes_of(&src).is_empty(), "{to}");
         }
+    }
+
+    #[test]
+    fn transitions_differing_only_by_condition_are_all_accepted() {
+        let src = "machine: tcp\ntransitions:\n  - { from: SYN-RECEIVED, event: rcv RST, action: x, to: LISTEN }\n  - { from: SYN-RECEIVED, event: rcv RST, action: delete TCB, to: CLOSED }\n  - { from: TIME-WAIT, event: rcv SYN, action: snd SYN/ACK, to: SYN-RECEIVED }\n  - { from: TIME-WAIT, event: rcv SYN, action: [snd RST, delete TCB], to: CLOSED }\n  - { from: FIN-WAIT-1, event: rcv FIN, action: snd ACK, to: CLOSING }\n  - { from: FIN-WAIT-1, event: rcv FIN + ACK of FIN, action: snd ACK, to: TIME-WAIT }\n";
+        assert!(codes_of(src).is_empty(), "{:?}", check_source(src));
+    }
+
+    #[test]
+    fn hints_cite_the_conditions_with_their_sections() {
+        let src =
+            "machine: tcp\ntransitions:\n  - { from: SYN-SENT, event: rcv RST, to: LISTEN }\n";
+        let d = &check_source(src)[0];
+        assert_eq!(d.code, codes::NOT_IN_REFERENCE);
+        let hints = d.hints.join("\n");
+        assert!(
+            hints.contains("SYN-SENT --rcv RST / delete TCB--> CLOSED (RFC 9293 3.10.7.3; only if the RST's ACK acknowledges our SYN"),
+            "{hints}"
+        );
+    }
+
+    #[test]
+    fn the_old_fin_ack_name_warns_and_keeps_its_meaning() {
+        let src = "machine: tcp\ntransitions:\n  - { from: FIN-WAIT-1, event: \"rcv FIN,ACK\", action: snd ACK, to: TIME-WAIT }\n";
+        let diags = check_source(src);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code, codes::DEPRECATED_NAME);
+        assert_eq!(
+            &src[diags[0].span.start..diags[0].span.end],
+            "\"rcv FIN,ACK\""
+        );
+        assert_eq!(diags[0].hints, ["did you mean `rcv FIN + ACK of FIN`?"]);
+        // Still FIN-WAIT-1 -> TIME-WAIT only: CLOSING is `rcv FIN`'s.
+        let src = src.replace("TIME-WAIT }", "CLOSING }");
+        assert!(codes_of(&src).contains(&codes::NOT_IN_REFERENCE));
+    }
+
+    #[test]
+    fn wrong_actions_are_quoted_in_the_order_written_and_expected_in_the_rfc_order() {
+        let src = "machine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: ABORT, action: [snd ACK, delete TCB], to: CLOSED }\n";
+        let d = &check_source(src)[0];
+        assert_eq!(d.code, codes::WRONG_ACTION);
+        assert!(
+            d.message
+                .ends_with("RFC 9293 says `snd RST, delete TCB`, not `snd ACK, delete TCB`"),
+            "{}",
+            d.message
+        );
+        // Sets are compared: the RFC's actions in another order are right.
+        let src = src.replace("snd ACK, delete TCB", "delete TCB, snd RST");
+        assert!(codes_of(&src).is_empty());
+    }
+
+    #[test]
+    fn follows_says_which_handling_of_a_syn_the_definition_describes() {
+        let reset = "transitions:\n  - { from: TIME-WAIT, event: rcv SYN, action: [snd RST, delete TCB], to: CLOSED }\n";
+        assert!(codes_of(&format!("machine: tcp\n{reset}")).is_empty());
+        assert!(codes_of(&format!("machine: tcp\nfollows: rfc793\n{reset}")).is_empty());
+        let src = format!("machine: tcp\nfollows: rfc5961\n{reset}");
+        let d = &check_source(&src)[0];
+        assert_eq!(d.code, codes::EXCLUDED_BY_FOLLOWS);
+        assert_eq!(&src[d.span.start..d.span.end], "CLOSED");
+        assert!(d.hints[0].contains("challenge ACK"), "{:?}", d.hints);
+        // MAY-2 is no RFC 793 rule: accepted under either.
+        let may2 = "machine: tcp\nfollows: rfc5961\ntransitions:\n  - { from: TIME-WAIT, event: rcv SYN, action: snd SYN/ACK, to: SYN-RECEIVED }\n";
+        assert!(codes_of(may2).is_empty());
     }
 
     #[test]

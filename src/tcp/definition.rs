@@ -65,18 +65,25 @@ pub struct ActionList {
 }
 
 impl ActionList {
-    /// The resolved actions (without `x`), sorted; `None` if any is unknown.
+    /// The resolved actions (without `x`), sorted, for comparing as sets; `None` if any is
+    /// unknown.
     pub fn resolved(&self) -> Option<Vec<Action>> {
+        let mut out = self.as_written()?;
+        out.sort_unstable();
+        Some(out)
+    }
+
+    /// The resolved actions (without `x`) in the order written, repeats left out; `None` if
+    /// any is unknown.
+    pub fn as_written(&self) -> Option<Vec<Action>> {
         let mut out = Vec::new();
         for item in &self.items {
             match item.id {
-                Some(Some(a)) => out.push(a),
-                Some(None) => {}
+                Some(Some(a)) if !out.contains(&a) => out.push(a),
+                Some(_) => {}
                 None => return None,
             }
         }
-        out.sort_unstable();
-        out.dedup();
         Some(out)
     }
 }
@@ -109,6 +116,9 @@ pub struct Definition {
     pub scope_span: Option<Span>,
     /// Where the `transitions` key is.
     pub transitions_span: Span,
+    /// `follows:`: which handling of a SYN in a synchronized state the definition describes
+    /// (`None`: either is accepted).
+    pub follows: Option<Located<super::condition::Handling>>,
     /// `title:`.
     pub title: Names,
     /// `states:`, in order.

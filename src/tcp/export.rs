@@ -1,6 +1,7 @@
 //! The reference written out: YAML in the definition format (it passes `netfig check`), JSON for
 //! machines, and a Markdown table.
 
+use super::condition::Condition;
 use super::names::State;
 use super::reference::{actions_text, transitions, Origin, RefTransition, Scope};
 use std::fmt::Write as _;
@@ -41,28 +42,54 @@ pub fn yaml_for(scope: Scope) -> String {
         if scope == Scope::Figure && r.origin != Origin::Figure5 {
             continue;
         }
-        if heading != Some(r.origin) {
-            heading = Some(r.origin);
-            out.push_str(match r.origin {
-                Origin::Figure5 => "  # Figure 5 (section 3.3.2), in the figure's reading order.\n",
-                Origin::EventProcessing => {
-                    "  # Section 3.10: event processing beyond the figure.\n"
-                }
-                Origin::Alternative => {
-                    "  # Figure 5 note 3: a RST sender may enter TIME-WAIT instead of CLOSED.\n"
-                }
-            });
+        // Alternatives are grouped by what permits them: their last condition.
+        let group = (
+            r.origin,
+            (r.origin == Origin::Alternative)
+                .then(|| r.conditions.last().copied())
+                .flatten(),
+        );
+        if heading != Some(group) {
+            heading = Some(group);
+            out.push_str(&heading_for(group));
         }
         let _ = writeln!(out, "  - {}  # {}", flow_item(r), comment(r));
     }
     out
 }
 
-fn comment(r: &RefTransition) -> String {
-    match r.condition {
-        Some(c) => format!("{}; {c}", r.section),
-        None => r.section.to_string(),
+fn heading_for((origin, condition): (Origin, Option<Condition>)) -> String {
+    match (origin, condition) {
+        (Origin::Figure5, _) => {
+            "  # Figure 5 (section 3.3.2), in the figure's reading order.\n".to_string()
+        }
+        (Origin::EventProcessing, _) => {
+            "  # Section 3.10: event processing beyond the figure.\n".to_string()
+        }
+        (Origin::Alternative, Some(c)) => format!(
+            "  # Permitted alternatives (accepted, never required): {} (section {}).\n",
+            c.text().en,
+            c.section()
+        ),
+        (Origin::Alternative, None) => {
+            "  # Permitted alternatives (accepted, never required).\n".to_string()
+        }
     }
+}
+
+/// The section, then the conditions' short names, each with its own section.
+fn comment(r: &RefTransition) -> String {
+    let mut text = r.section.to_string();
+    for (i, c) in r.conditions.iter().enumerate() {
+        let _ = write!(
+            text,
+            "{} {} ({})",
+            if i == 0 { "; condition:" } else { "," },
+            c.short().en,
+            c.section()
+        );
+    }
+    text
 }
 
 /// `{ from: …, event: …, action: …, to: … }` with values quoted where a flow mapping needs it.
@@ -116,7 +143,12 @@ pub fn to_json() -> String {
                     Origin::Alternative => "alternative",
                 },
                 "path": r.path.name(),
-                "condition": r.condition,
+                "conditions": r.conditions.iter().map(|c| serde_json::json!({
+                    "id": c.id(),
+                    "text": c.text().en,
+                    "zh": c.text().zh,
+                    "section": c.section(),
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -145,7 +177,11 @@ pub fn to_table() -> String {
             actions_text(r.actions),
             r.to.name(),
             r.section,
-            r.condition.unwrap_or("")
+            r.conditions
+                .iter()
+                .map(|c| format!("{} ({})", c.text().en, c.section()))
+                .collect::<Vec<_>>()
+                .join("; ")
         );
     }
     out

@@ -76,7 +76,7 @@ fn state_chart(machine: &StateMachine, lang: LangChoice, theme: Theme) -> Flowch
             id: None,
             from: Endpoint::Node(NodeId::new(t.from)),
             to: Endpoint::Node(NodeId::new(t.to)),
-            label: t.caption().label().select(lang),
+            label: t.label().select(lang),
             stroke: Stroke::Normal,
             start: Marker::None,
             end: Marker::Arrow,

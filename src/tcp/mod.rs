@@ -6,6 +6,7 @@
 //! ```yaml
 //! machine: tcp          # which reference to check against (tcp = RFC 9293)
 //! scope: figure         # partial (default) | figure (all 20 Figure 5 transitions) | full
+//! follows: rfc5961      # optional: rfc5961 | rfc793, the handling of a SYN when synchronized
 //! title: { en: TCP connection states, zh: TCP 连接状态 }
 //! states:               # optional: order, names, notes; keys are state ids
 //!   TIME-WAIT: { zh: 时间等待, note: { en: "Waits 2×MSL", zh: "等待 2MSL" } }
@@ -43,7 +44,10 @@
 //!   `receive`/`recv`/`received` mean `rcv`; `rcv ACK for SYN`; the glossary's Chinese names. A
 //!   bare `rcv ACK` is *not* accepted (Figure 5 always says what is acknowledged, and in
 //!   FIN-WAIT-1 an ACK of data is not an ACK of our FIN): E-TCP-002 with a hint. Nor is a bare
-//!   `timeout`.
+//!   `timeout`. `rcv FIN + ACK of FIN` is a FIN that also acknowledges our FIN (FIN-WAIT-1 →
+//!   TIME-WAIT, Figure 5 note 2); a FIN that does not is `rcv FIN`, whatever flags it carries.
+//!   Its old name `rcv FIN,ACK` (`rcv FIN+ACK`, `rcv FINACK`) is still accepted with its old
+//!   meaning, and warned about (W-TCP-016, with a did-you-mean).
 //! * **Actions** ([`names::Action::parse`]): the same rules; `send`/`sent` before a flag mean
 //!   `snd`; `delete the TCB`. A list, or one string with `;` or `,` between actions (a comma
 //!   before a bare flag belongs to it: `snd SYN, ACK` is one action); compared as sets, so any
@@ -80,6 +84,14 @@
 //!   value (E-TCP-007), besides the missing transition at `scope:`. Wrong actions (E-TCP-005)
 //!   are reported at the value instead of the actions when a missing required transition one
 //!   value away has exactly those actions.
+//! * `follows: rfc5961` says the definition describes a stack with RFC 5961's mitigation: RFC
+//!   793's reset on a SYN in a synchronized state (accepted otherwise) is an error there
+//!   (E-TCP-017, with the challenge ACK as the hint). `follows: rfc793` excludes nothing.
+//! * Conditions ([`condition::Condition`]) are data in the reference, each citing its section:
+//!   transitions that differ only in their conditions (SYN-RECEIVED `rcv RST` → LISTEN after a
+//!   passive OPEN, → CLOSED after an active OPEN; TIME-WAIT `rcv SYN` → CLOSED by RFC 793's rule
+//!   or → SYN-RECEIVED by MAY-2) are all accepted; hints cite the conditions; tables and
+//!   diagrams show them.
 //! * A name override that is another thing's glossary name is a warning (W-TCP-009); the check
 //!   exits 1 on it only with `--deny-warnings`.
 //!
@@ -91,6 +103,7 @@
 
 mod blame;
 pub mod check;
+pub mod condition;
 use crate::diagnostic::codes::tcp as codes;
 pub mod definition;
 mod export;

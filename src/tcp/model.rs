@@ -2,6 +2,7 @@
 //! first appearance with bilingual names (built-in glossary, overridden by the YAML), and
 //! transitions with bilingual event/action names and a client/server/other path.
 
+use super::condition::Condition;
 use super::names::{Action, Event, Glossary, State};
 use super::reference::{self, Path, Scope};
 use super::syntax::{Definition, Names};
@@ -104,14 +105,62 @@ pub struct Edge {
     pub path: Path,
     /// The RFC 9293 section, when the transition is in the reference.
     pub section: Option<&'static str>,
+    /// The conditions under which the reference applies it (empty: always, or not in the
+    /// reference).
+    pub conditions: &'static [Condition],
     /// An optional note.
     pub note: Option<Bilingual>,
 }
 
 impl Edge {
+    /// An edge's label: `event / actions` (see [`Edge::caption`]), each language's line
+    /// followed by the reference's conditions in brackets (`[after passive OPEN]`) on a line of
+    /// their own, in that language. Reduce it with [`Label::select`].
+    pub fn label(&self) -> Label {
+        let caption = self.caption().label();
+        if self.conditions.is_empty() {
+            return caption;
+        }
+        let en = format!("[{}]", super::condition::joined(self.conditions, false));
+        let zh = format!("［{}］", super::condition::joined(self.conditions, true));
+        let mut lines = Vec::new();
+        for line in caption.lines {
+            let lang = line.lang;
+            lines.push(line);
+            lines.push(match lang {
+                Lang::Zh => LabelLine::new(zh.as_str(), Lang::Zh),
+                Lang::En => LabelLine::new(en.as_str(), Lang::En),
+            });
+        }
+        Label { lines }
+    }
+
     /// `event / actions` in both languages (actions left out when the author gave none; `x`
-    /// shown as `x` / 无), for an edge label.
+    /// shown as `x` / 无), without the conditions.
     pub fn caption(&self) -> Bilingual {
+        self.event_and_actions()
+    }
+
+    /// The conditions as sentences with their sections, for a table cell (empty for none).
+    pub fn condition_text(&self) -> Bilingual {
+        let en: Vec<String> = self
+            .conditions
+            .iter()
+            .map(|c| format!("{} ({})", c.text().en, c.section()))
+            .collect();
+        let zh: Vec<String> = self
+            .conditions
+            .iter()
+            .map(|c| format!("{}（{}）", c.text().zh, c.section()))
+            .collect();
+        Bilingual {
+            en: en.join("; "),
+            zh: zh.join("；"),
+        }
+    }
+
+    /// `event / actions` in both languages, without conditions.
+    fn event_and_actions(&self) -> Bilingual {
         let mut caption = self.event_names.clone();
         if let Some(actions) = &self.actions {
             let (en, zh): (Vec<&str>, Vec<&str>) = actions
@@ -162,15 +211,25 @@ impl StateMachine {
             };
             let from = m.state_index(def, from_id, &t.from.text);
             let to = m.state_index(def, to_id, &t.to.text);
-            let actions = t.action.as_ref().and_then(|a| a.resolved()).map(|list| {
-                list.into_iter()
+            let found = reference::find(from_id, event, to_id);
+            // Shown in the RFC's order when they are the reference's (3.10.5: send the RST, then
+            // delete the TCB), else as written.
+            let actions = t.action.as_ref().and_then(|a| a.as_written()).map(|list| {
+                let mut sorted = list.clone();
+                sorted.sort_unstable();
+                let rfc = found.iter().find(|r| {
+                    let mut a = r.actions.to_vec();
+                    a.sort_unstable();
+                    a == sorted
+                });
+                rfc.map_or(list, |r| r.actions.to_vec())
+                    .into_iter()
                     .map(|id| ActionLabel {
                         id,
                         names: Bilingual::from_glossary(id.glossary(), overrides(&def.actions, id)),
                     })
                     .collect()
             });
-            let found = reference::find(from_id, event, to_id);
             let event_override = overrides(&def.events, event);
             let mut event_names = Bilingual::from_glossary(event.glossary(), event_override);
             if event_override.en.is_none() {
@@ -185,6 +244,7 @@ impl StateMachine {
                 actions,
                 path: found.first().map_or(Path::Other, |r| r.path),
                 section: found.first().map(|r| r.section),
+                conditions: found.first().map_or(&[][..], |r| r.conditions),
                 note: Bilingual::from_names(&t.note),
             });
         }
@@ -224,6 +284,38 @@ fn overrides<T: PartialEq + Copy>(decls: &[super::syntax::NameDecl<T>], id: T) -
 mod tests {
     use super::*;
     use crate::model::LangChoice;
+
+    fn machine(src: &str) -> StateMachine {
+        let (def, diags) = super::super::parse(src);
+        assert!(diags.is_empty(), "{diags:?}");
+        StateMachine::new(&def.unwrap())
+    }
+
+    #[test]
+    fn actions_are_shown_in_the_rfc_order_and_conditions_under_the_caption() {
+        let m = machine("machine: tcp\ntransitions:\n  - { from: ESTABLISHED, event: ABORT, action: [delete TCB, snd RST], to: CLOSED }\n  - { from: ESTABLISHED, event: ABORT, action: [delete TCB, snd FIN], to: LISTEN }\n  - { from: SYN-RECEIVED, event: rcv RST, action: x, to: LISTEN }\n");
+        // The reference's order (3.10.5: send the RST, then delete the TCB)...
+        assert_eq!(m.transitions[0].caption().en, "ABORT / snd RST, delete TCB");
+        // ...and the author's where the reference has no such transition.
+        assert_eq!(m.transitions[1].caption().en, "ABORT / delete TCB, snd FIN");
+        assert!(m.transitions[1].conditions.is_empty());
+        let rst = &m.transitions[2];
+        assert_eq!(
+            rst.conditions,
+            [Condition::PassiveOpen, Condition::RstAcceptable]
+        );
+        assert_eq!(
+            rst.label().select(LangChoice::En).text(),
+            "rcv RST / x\n[after passive OPEN; acceptable RST]"
+        );
+        assert_eq!(
+            rst.label().select(LangChoice::Zh).text(),
+            "收到 RST / 无\n［被动打开后；可接受的 RST］"
+        );
+        assert!(rst.condition_text().en.starts_with(
+            "only after a passive OPEN (SYN-RECEIVED reached from LISTEN) (3.3.2 Figure 5 note 1; 3.10.7.4); only an acceptable RST"
+        ));
+    }
 
     #[test]
     fn names_paths_and_order() {

@@ -56,8 +56,12 @@ pub enum Event {
     RcvFin,
     /// `rcv ACK of FIN`.
     RcvAckOfFin,
-    /// `rcv FIN,ACK`: a FIN that also acknowledges our FIN (Figure 5 note 2).
-    RcvFinAck,
+    /// `rcv FIN + ACK of FIN`: a FIN in a segment that also acknowledges our FIN (Figure 5 note
+    /// 2). A FIN that does not acknowledge our FIN is `rcv FIN`, whatever flags it carries: after
+    /// the handshake nearly every FIN carries ACK (Figure 13's `<CTL=FIN,ACK>` takes FIN-WAIT-1 to
+    /// CLOSING). Formerly spelled `rcv FIN,ACK`, still accepted with a warning
+    /// ([`Event::deprecated`]).
+    RcvFinAckOfFin,
     /// `rcv RST`.
     RcvRst,
     /// `timeout 2MSL` (Figure 5's `Timeout=2MSL`).
@@ -191,7 +195,7 @@ impl Event {
         Event::RcvAckOfSyn,
         Event::RcvFin,
         Event::RcvAckOfFin,
-        Event::RcvFinAck,
+        Event::RcvFinAckOfFin,
         Event::RcvRst,
         Event::Timeout2Msl,
         Event::UserTimeout,
@@ -215,7 +219,7 @@ impl Event {
             Event::RcvAckOfSyn => ("rcv ACK of SYN", "收到对 SYN 的确认"),
             Event::RcvFin => ("rcv FIN", "收到 FIN"),
             Event::RcvAckOfFin => ("rcv ACK of FIN", "收到对 FIN 的确认"),
-            Event::RcvFinAck => ("rcv FIN,ACK", "收到 FIN 及对 FIN 的确认"),
+            Event::RcvFinAckOfFin => ("rcv FIN + ACK of FIN", "收到 FIN 及对 FIN 的确认"),
             Event::RcvRst => ("rcv RST", "收到 RST"),
             Event::Timeout2Msl => ("timeout 2MSL", "2MSL 超时"),
             Event::UserTimeout => ("user timeout", "用户超时"),
@@ -241,11 +245,14 @@ impl Event {
             ],
             Event::RcvFin => &["rcv fin", "收到 fin"],
             Event::RcvAckOfFin => &["rcv ack of fin", "rcv ack for fin", "收到对 fin 的确认"],
-            Event::RcvFinAck => &[
-                "rcv fin ack",
-                "rcv finack",
+            Event::RcvFinAckOfFin => &[
                 "rcv fin ack of fin",
+                "rcv fin and ack of fin",
+                "rcv fin with ack of fin",
+                "rcv ack of fin and fin",
+                "rcv ack of fin fin",
                 "收到 fin 及对 fin 的确认",
+                "收到 fin 和对 fin 的确认",
             ],
             Event::RcvRst => &["rcv rst", "收到 rst"],
             Event::Timeout2Msl => &[
@@ -258,12 +265,28 @@ impl Event {
         }
     }
 
-    /// Resolves any accepted spelling (`rcv SYN-ACK`, `Timeout=2MSL`, `receive FIN` …).
+    /// Resolves any accepted spelling (`rcv SYN-ACK`, `Timeout=2MSL`, `receive FIN` …),
+    /// deprecated ones included ([`Event::deprecated`]).
     pub fn parse(text: &str) -> Option<Event> {
         let key = words(text);
         Event::ALL
             .into_iter()
             .find(|e| e.aliases().contains(&key.as_str()))
+            .or_else(|| Event::deprecated(text).map(|(e, _)| e))
+    }
+
+    /// A deprecated spelling: the event it still means and why it was renamed. `rcv FIN,ACK`
+    /// (also `rcv FIN+ACK`, `rcv FIN/ACK`, `rcv FINACK`) named Figure 5 note 2's FIN that
+    /// acknowledges our FIN; it keeps that meaning, but the flags say nothing about what is
+    /// acknowledged, so the event is now `rcv FIN + ACK of FIN`.
+    pub fn deprecated(text: &str) -> Option<(Event, &'static str)> {
+        const WHY_FIN_ACK: &str = "after the handshake nearly every FIN carries ACK; what \
+            matters is whether it acknowledges our FIN (FIN-WAIT-1 → TIME-WAIT, Figure 5 note 2) \
+            or not (`rcv FIN`: FIN-WAIT-1 → CLOSING, Figure 13)";
+        match words(text).as_str() {
+            "rcv fin ack" | "rcv finack" => Some((Event::RcvFinAckOfFin, WHY_FIN_ACK)),
+            _ => None,
+        }
     }
 
     /// The event whose name is closest to `text`, for did-you-mean hints (`recieve` is read as
@@ -494,6 +517,36 @@ mod tests {
         assert_eq!(Event::parse("rcv ACK"), None);
         assert_eq!(Event::parse("timeout"), None);
         assert_eq!(State::parse("CLOSE"), None);
+    }
+
+    #[test]
+    fn the_fin_that_acks_our_fin_has_its_own_name_and_the_old_one_is_deprecated() {
+        for t in [
+            "rcv FIN + ACK of FIN",
+            "rcv FIN,ACK of FIN",
+            "receive FIN and ACK of FIN",
+            "rcv FIN with ACK of FIN",
+            "收到 FIN 及对 FIN 的确认",
+        ] {
+            assert_eq!(Event::parse(t), Some(Event::RcvFinAckOfFin), "{t}");
+            assert_eq!(Event::deprecated(t), None, "{t}");
+        }
+        // The old spellings keep their meaning, flagged as deprecated.
+        for t in [
+            "rcv FIN,ACK",
+            "rcv FIN+ACK",
+            "rcv FIN/ACK",
+            "receive FIN-ACK",
+            "rcv FINACK",
+        ] {
+            assert_eq!(Event::parse(t), Some(Event::RcvFinAckOfFin), "{t}");
+            let (e, why) = Event::deprecated(t).unwrap();
+            assert_eq!(e, Event::RcvFinAckOfFin);
+            assert!(why.contains("nearly every FIN carries ACK"), "{why}");
+        }
+        assert_eq!(Event::parse("rcv FIN"), Some(Event::RcvFin));
+        assert_eq!(Event::deprecated("rcv FIN"), None);
+        assert_eq!(Event::RcvFinAckOfFin.name(), "rcv FIN + ACK of FIN");
     }
 
     #[test]

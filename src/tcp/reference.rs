@@ -6,6 +6,8 @@
 use super::names::{Action, Event, State};
 use std::collections::VecDeque;
 
+pub use super::condition::Condition;
+
 pub use super::export::{state_note, to_json, to_table, to_yaml, yaml_for};
 use std::fmt::Write as _;
 
@@ -16,8 +18,10 @@ pub enum Origin {
     Figure5,
     /// Described in section 3.10 (required under `scope: full`).
     EventProcessing,
-    /// A permitted alternative outcome (Figure 5 note 3: a RST sender may enter TIME-WAIT instead
-    /// of CLOSED); accepted, never required.
+    /// A permitted alternative outcome, accepted but never required: Figure 5 note 3 (a RST
+    /// sender may enter TIME-WAIT instead of CLOSED), RFC 793's reset on an in-window SYN
+    /// (section 3.10.7.4, where RFC 5961 stacks send a challenge ACK instead), MAY-2's new SYN
+    /// in TIME-WAIT (section 3.6.1). Its [`RefTransition::conditions`] say when it applies.
     Alternative,
 }
 
@@ -103,8 +107,9 @@ pub struct RefTransition {
     pub origin: Origin,
     /// Client, server or other path.
     pub path: Path,
-    /// When the RFC allows it only under a condition.
-    pub condition: Option<&'static str>,
+    /// When the RFC allows it only under conditions (all must hold; empty = always), each
+    /// citing its own section.
+    pub conditions: &'static [Condition],
 }
 
 impl RefTransition {
@@ -163,21 +168,26 @@ const fn t(
         section,
         origin,
         path,
-        condition: None,
+        conditions: &[],
     }
 }
 
-const fn when(mut r: RefTransition, condition: &'static str) -> RefTransition {
-    r.condition = Some(condition);
+const fn when(mut r: RefTransition, conditions: &'static [Condition]) -> RefTransition {
+    r.conditions = conditions;
     r
 }
 
 const FIG: &str = "3.3.2 Figure 5";
-const PASSIVE: &str = "only if SYN-RECEIVED was reached from LISTEN (passive OPEN)";
-const ACTIVE: &str = "only if SYN-RECEIVED was reached from SYN-SENT (active OPEN)";
+const PASSIVE: &[Condition] = &[Condition::PassiveOpen];
+const PASSIVE_RST: &[Condition] = &[Condition::PassiveOpen, Condition::RstAcceptable];
+const ACTIVE_RST: &[Condition] = &[Condition::ActiveOpen, Condition::RstAcceptable];
+const RST_OK: &[Condition] = &[Condition::RstAcceptable];
+const RFC793: &[Condition] = &[Condition::Rfc793Syn];
+const ACTIVE_RFC793: &[Condition] = &[Condition::ActiveOpen, Condition::Rfc793Syn];
+const NOTE3: &[Condition] = &[Condition::RstSenderTimeWait];
 
 #[rustfmt::skip]
-static TRANSITIONS: [RefTransition; 59] = [
+static TRANSITIONS: [RefTransition; 68] = [
     // Figure 5, in the figure's reading order: 20 transitions.
     t(Closed, PassiveOpen, &[CreateTcb], Listen, FIG, Figure5, Server),
     t(Closed, ActiveOpen, &[CreateTcb, SndSyn], SynSent, FIG, Figure5, Client),
@@ -187,13 +197,14 @@ static TRANSITIONS: [RefTransition; 59] = [
     t(SynSent, RcvSyn, &[SndSynAck], SynReceived, FIG, Figure5, Other),
     t(SynSent, RcvSynAck, &[SndAck], Established, FIG, Figure5, Client),
     t(SynSent, Close, &[DeleteTcb], Closed, FIG, Figure5, Other),
-    when(t(SynReceived, RcvRst, &[], Listen, "3.3.2 Figure 5 (note 1)", Figure5, Other), PASSIVE),
+    when(t(SynReceived, RcvRst, &[], Listen, "3.3.2 Figure 5 (note 1)", Figure5, Other), PASSIVE_RST),
     t(SynReceived, RcvAckOfSyn, &[], Established, FIG, Figure5, Server),
     t(SynReceived, Close, &[SndFin], FinWait1, FIG, Figure5, Other),
     t(Established, Close, &[SndFin], FinWait1, FIG, Figure5, Client),
     t(Established, RcvFin, &[SndAck], CloseWait, FIG, Figure5, Server),
     t(FinWait1, RcvAckOfFin, &[], FinWait2, FIG, Figure5, Client),
-    t(FinWait1, RcvFin, &[SndAck], Closing, FIG, Figure5, Other),
+    // A FIN that does not acknowledge our FIN (Figure 13); one that does is note 2, below.
+    when(t(FinWait1, RcvFin, &[SndAck], Closing, FIG, Figure5, Other), &[Condition::FinNotAcked]),
     t(FinWait2, RcvFin, &[SndAck], TimeWait, FIG, Figure5, Client),
     t(CloseWait, Close, &[SndFin], LastAck, FIG, Figure5, Server),
     t(Closing, RcvAckOfFin, &[], TimeWait, FIG, Figure5, Other),
@@ -213,26 +224,26 @@ static TRANSITIONS: [RefTransition; 59] = [
     t(LastAck, Abort, &[DeleteTcb], Closed, "3.10.5", EventProcessing, Other),
     t(TimeWait, Abort, &[DeleteTcb], Closed, "3.10.5", EventProcessing, Other),
     // Figure 5 note 3: a RST sender may enter TIME-WAIT instead of CLOSED.
-    t(SynReceived, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other),
-    t(Established, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other),
-    t(FinWait1, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other),
-    t(FinWait2, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other),
-    t(CloseWait, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other),
+    when(t(SynReceived, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other), NOTE3),
+    when(t(Established, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other), NOTE3),
+    when(t(FinWait1, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other), NOTE3),
+    when(t(FinWait2, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other), NOTE3),
+    when(t(CloseWait, Abort, &[SndRst], TimeWait, "3.3.2 Figure 5 (note 3)", Alternative, Other), NOTE3),
     // Section 3.10.7.3/3.10.7.4: an acceptable RST (LISTEN ignores RSTs, 3.10.7.2).
-    t(SynSent, RcvRst, &[DeleteTcb], Closed, "3.10.7.3", EventProcessing, Other),
-    when(t(SynReceived, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), ACTIVE),
-    t(Established, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other),
-    t(FinWait1, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other),
-    t(FinWait2, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other),
-    t(CloseWait, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other),
-    t(Closing, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other),
-    t(LastAck, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other),
-    t(TimeWait, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other),
+    when(t(SynSent, RcvRst, &[DeleteTcb], Closed, "3.10.7.3", EventProcessing, Other), &[Condition::RstAcksSyn]),
+    when(t(SynReceived, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), ACTIVE_RST),
+    when(t(Established, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), RST_OK),
+    when(t(FinWait1, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), RST_OK),
+    when(t(FinWait2, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), RST_OK),
+    when(t(CloseWait, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), RST_OK),
+    when(t(Closing, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), RST_OK),
+    when(t(LastAck, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), RST_OK),
+    when(t(TimeWait, RcvRst, &[DeleteTcb], Closed, "3.10.7.4", EventProcessing, Other), RST_OK),
     // Section 3.10.7.4, fourth (SYN) and eighth (FIN) steps.
     when(t(SynReceived, RcvSyn, &[], Listen, "3.10.7.4", EventProcessing, Other), PASSIVE),
     t(SynReceived, RcvFin, &[SndAck], CloseWait, "3.10.7.4", EventProcessing, Other),
-    t(FinWait1, RcvFinAck, &[SndAck], TimeWait, "3.10.7.4 (Figure 5 note 2)", EventProcessing, Client),
-    when(t(TimeWait, RcvFin, &[SndAck], TimeWait, "3.10.7.4", EventProcessing, Other), "a retransmitted FIN; restart the 2MSL timeout"),
+    t(FinWait1, RcvFinAckOfFin, &[SndAck], TimeWait, "3.10.7.4 (Figure 5 note 2)", EventProcessing, Client),
+    when(t(TimeWait, RcvFin, &[SndAck], TimeWait, "3.10.7.4", EventProcessing, Other), &[Condition::RetransmittedFin]),
     // Section 3.10.8: the user timeout closes any connection.
     t(Listen, UserTimeout, &[DeleteTcb], Closed, "3.10.8", EventProcessing, Other),
     t(SynSent, UserTimeout, &[DeleteTcb], Closed, "3.10.8", EventProcessing, Other),
@@ -244,12 +255,29 @@ static TRANSITIONS: [RefTransition; 59] = [
     t(Closing, UserTimeout, &[DeleteTcb], Closed, "3.10.8", EventProcessing, Other),
     t(LastAck, UserTimeout, &[DeleteTcb], Closed, "3.10.8", EventProcessing, Other),
     t(TimeWait, UserTimeout, &[DeleteTcb], Closed, "3.10.8", EventProcessing, Other),
+    // Section 3.10.7.4, fourth step: RFC 793's rule, an in-window SYN in a synchronized state is
+    // an error (send a reset, delete the TCB). RFC 5961 stacks send a challenge ACK and stay
+    // (`no_change`).
+    when(t(SynReceived, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), ACTIVE_RFC793),
+    when(t(Established, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), RFC793),
+    when(t(FinWait1, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), RFC793),
+    when(t(FinWait2, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), RFC793),
+    when(t(CloseWait, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), RFC793),
+    when(t(Closing, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), RFC793),
+    when(t(LastAck, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), RFC793),
+    when(t(TimeWait, RcvSyn, &[SndRst, DeleteTcb], Closed, "3.10.7.4", Alternative, Other), RFC793),
+    // Section 3.6.1, MAY-2: a new SYN may reopen the connection from TIME-WAIT, processed as
+    // LISTEN processes a SYN (3.10.7.2, third step).
+    when(t(TimeWait, RcvSyn, &[SndSynAck], SynReceived, "3.6.1 (MAY-2); 3.10.7.2", Alternative, Other), &[Condition::NewSynMay2]),
 ];
+
+const CHALLENGE_SYN: &str = "RFC 5961 stacks answer a SYN in a synchronized state with a challenge ACK and stay; RFC 793's reset is the alternative";
+const CHALLENGE_RST: &str = "RFC 5961 stacks answer an in-window RST whose SEG.SEQ is not RCV.NXT with a challenge ACK and drop one outside the window; the state does not change";
 
 /// Events RFC 9293 handles in a state *without* a state change, with what happens instead; the
 /// checker cites them when a definition claims a transition there.
 #[rustfmt::skip]
-static NO_CHANGE: [(State, Event, &str, &str); 21] = [
+static NO_CHANGE: [(State, Event, &str, &str); 37] = [
     (Closed, RcvRst, "3.10.7.1", "a RST arriving in CLOSED is discarded"),
     (Closed, Close, "3.10.4", "CLOSE in CLOSED returns \"error: connection does not exist\""),
     (Closed, Send, "3.10.2", "SEND in CLOSED returns \"error: connection does not exist\""),
@@ -258,7 +286,23 @@ static NO_CHANGE: [(State, Event, &str, &str); 21] = [
     (Listen, RcvSynAck, "3.10.7.2", "an ACK arriving in LISTEN is answered with a RST; the state stays LISTEN"),
     (Established, Send, "3.10.2", "SEND in ESTABLISHED sends data; the state does not change"),
     (CloseWait, Send, "3.10.2", "SEND in CLOSE-WAIT sends data; the state does not change"),
-    (Established, RcvSyn, "3.10.7.4", "a SYN in a synchronized state gets a challenge ACK (RFC 5961)"),
+    (SynSent, RcvRst, "3.10.7.3", "a RST whose ACK does not acknowledge our SYN (or that has no ACK) is dropped; the state stays SYN-SENT"),
+    (SynReceived, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (Established, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (FinWait1, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (FinWait2, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (CloseWait, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (Closing, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (LastAck, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (TimeWait, RcvSyn, "3.10.7.4", CHALLENGE_SYN),
+    (SynReceived, RcvRst, "3.10.7.4", CHALLENGE_RST),
+    (Established, RcvRst, "3.10.7.4", CHALLENGE_RST),
+    (FinWait1, RcvRst, "3.10.7.4", CHALLENGE_RST),
+    (FinWait2, RcvRst, "3.10.7.4", CHALLENGE_RST),
+    (CloseWait, RcvRst, "3.10.7.4", CHALLENGE_RST),
+    (Closing, RcvRst, "3.10.7.4", CHALLENGE_RST),
+    (LastAck, RcvRst, "3.10.7.4", CHALLENGE_RST),
+    (TimeWait, RcvRst, "3.10.7.4", CHALLENGE_RST),
     (FinWait1, Close, "3.10.4", "a second CLOSE is an error (\"connection closing\"); no second FIN"),
     (FinWait2, Close, "3.10.4", "a second CLOSE is an error (\"connection closing\"); no second FIN"),
     (Closing, Close, "3.10.4", "CLOSE answers \"error: connection closing\""),
@@ -299,6 +343,15 @@ pub fn outcomes(from: State, event: Event) -> Vec<&'static RefTransition> {
     TRANSITIONS
         .iter()
         .filter(|r| r.from == from && r.event == event && r.origin != Alternative)
+        .collect()
+}
+
+/// Every outcome of `event` in state `from`, the permitted alternatives included: what an
+/// endpoint may do, each transition with the conditions under which it applies.
+pub fn all_outcomes(from: State, event: Event) -> Vec<&'static RefTransition> {
+    TRANSITIONS
+        .iter()
+        .filter(|r| r.from == from && r.event == event)
         .collect()
 }
 
@@ -371,39 +424,4 @@ pub fn describe_path(path: &[&RefTransition]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_by_origin() {
-        let count = |o| transitions().iter().filter(|r| r.origin == o).count();
-        assert_eq!(count(Figure5), 20);
-        assert_eq!(count(EventProcessing), 34);
-        assert_eq!(count(Alternative), 5);
-    }
-
-    #[test]
-    fn from_event_to_is_unique() {
-        for (i, a) in transitions().iter().enumerate() {
-            for b in &transitions()[i + 1..] {
-                assert!(
-                    (a.from, a.event, a.to) != (b.from, b.event, b.to),
-                    "{}",
-                    a.describe()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn path_into_time_wait_from_established() {
-        let p = shortest_path(Established, TimeWait).unwrap();
-        assert_eq!(
-            describe_path(&p),
-            "ESTABLISHED --CLOSE / snd FIN--> FIN-WAIT-1 --rcv FIN,ACK / snd ACK--> TIME-WAIT"
-        );
-        assert!(shortest_path(TimeWait, TimeWait).is_none());
-        let into: Vec<State> = entries(TimeWait).iter().map(|r| r.from).collect();
-        assert_eq!(into, vec![FinWait2, Closing, FinWait1]);
-    }
-}
+mod tests;

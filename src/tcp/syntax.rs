@@ -13,6 +13,7 @@ use crate::model::label::is_han;
 const TOP_KEYS: &[&str] = &[
     "machine",
     "scope",
+    "follows",
     "title",
     "states",
     "events",
@@ -96,6 +97,7 @@ pub fn parse(source: &str) -> (Option<Definition>, Vec<Diagnostic>) {
                     }
                 }
             }
+            "follows" => def.follows = super::values::follows(value, &mut diags),
             "title" => def.title = names(value, NAME_KEYS, &mut diags).0,
             "states" => def.states = state_decls(value, &mut diags),
             "events" => {

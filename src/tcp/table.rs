@@ -4,11 +4,12 @@
 use super::model::{Bilingual, Edge, StateMachine};
 use crate::model::{LangChoice, StateTable, TableLine, TableRow};
 
-const HEADERS: [(&str, &str); 5] = [
+const HEADERS: [(&str, &str); 6] = [
     ("源状态", "From"),
     ("事件", "Event"),
     ("动作", "Action"),
     ("目标状态", "To"),
+    ("条件", "Condition"),
     ("RFC 9293 章节", "RFC 9293 section"),
 ];
 
@@ -78,6 +79,7 @@ pub fn state_table(m: &StateMachine, lang: LangChoice) -> StateTable {
                 event: lines(&t.event_names, lang),
                 action: lines(&actions(t), lang),
                 to: lines(&name(t.to), lang),
+                condition: lines(&t.condition_text(), lang),
                 section: t.section.unwrap_or_default().to_string(),
                 path: t.path.name(),
                 from_id: written(t.from),

@@ -2,7 +2,8 @@
 //! aliases in [`super::names`], with did-you-mean hints for unknown ones.
 
 use super::codes;
-use super::definition::{ActionList, Written};
+use super::condition::Handling;
+use super::definition::{ActionList, Located, Written};
 use super::names::{is_flag, Action, Event, State};
 use super::syntax::scalar;
 use super::tree::{Kind, Node};
@@ -66,6 +67,31 @@ pub(crate) fn unknown_action(text: &str) -> (&'static str, String, Vec<String>) 
     )
 }
 
+/// `follows: rfc5961` or `follows: rfc793`.
+pub(crate) fn follows(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Located<Handling>> {
+    let text = scalar(node, "follows", diags)?;
+    match Handling::parse(text) {
+        Some(value) => Some(Located {
+            value,
+            span: node.span,
+        }),
+        None => {
+            diags.push(
+                Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    node.span,
+                    format!("unknown handling `{text}`"),
+                )
+                .with_hint(
+                    "`follows: rfc5961` (a SYN in a synchronized state gets a challenge ACK) or \
+                     `follows: rfc793` (an in-window SYN gets a reset); RFC 9293 3.10.7.4",
+                ),
+            );
+            None
+        }
+    }
+}
+
 pub(crate) fn event_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Written<Event>> {
     let text = scalar(node, "event", diags)?;
     let id = Event::parse(text);
@@ -74,6 +100,15 @@ pub(crate) fn event_name(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Wri
         let mut d = Diagnostic::error(code, node.span, message);
         d.hints = hints;
         diags.push(d);
+    } else if let Some((event, why)) = Event::deprecated(text) {
+        diags.push(
+            Diagnostic::warning(
+                codes::DEPRECATED_NAME,
+                node.span,
+                format!("`{text}` is a deprecated name of `{}`: {why}", event.name()),
+            )
+            .with_hint(format!("did you mean `{}`?", event.name())),
+        );
     }
     Some(Written {
         text: text.to_string(),

@@ -177,12 +177,21 @@ fn reference_yaml_passes_check_and_other_formats_parse() {
 
     let json = netfig(&["reference", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(doc["transitions"].as_array().unwrap().len(), 59);
+    assert_eq!(doc["transitions"].as_array().unwrap().len(), 68);
+    // Conditions are data: each with its id and section.
+    let syn_sent_rst = doc["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["from"] == "SYN-SENT" && t["event"] == "rcv RST")
+        .unwrap();
+    assert_eq!(syn_sent_rst["conditions"][0]["id"], "rst-acks-syn");
+    assert_eq!(syn_sent_rst["conditions"][0]["section"], "3.10.7.3");
 
     let table = netfig(&["reference", "--format", "table"]);
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(table.starts_with("| # | from | event | action | to | RFC 9293 section |"));
-    assert_eq!(table.lines().count(), 61);
+    assert_eq!(table.lines().count(), 70);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -26,7 +26,7 @@ fn the_time_wait_mistake_names_the_legal_paths() {
         "ESTABLISHED --CLOSE / snd FIN--> FIN-WAIT-1",
         "FIN-WAIT-2 --rcv FIN / snd ACK--> TIME-WAIT",
         "CLOSING --rcv ACK of FIN / x--> TIME-WAIT",
-        "FIN-WAIT-1 --rcv FIN,ACK / snd ACK--> TIME-WAIT",
+        "FIN-WAIT-1 --rcv FIN + ACK of FIN / snd ACK--> TIME-WAIT",
     ] {
         assert!(hints.contains(needle), "missing `{needle}` in\n{hints}");
     }

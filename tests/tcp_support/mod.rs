@@ -131,11 +131,12 @@ pub fn event_spellings(e: Event) -> &'static [&'static str] {
             "rcv ACK for FIN",
             "Rcv Ack Of Fin",
         ],
-        Event::RcvFinAck => &[
-            "rcv FIN,ACK",
-            "rcv FIN+ACK",
-            "rcv FIN/ACK",
-            "receive FIN-ACK",
+        Event::RcvFinAckOfFin => &[
+            "rcv FIN + ACK of FIN",
+            "rcv FIN,ACK of FIN",
+            "receive FIN and ACK of FIN",
+            "rcv FIN with ACK of FIN",
+            "收到 FIN 及对 FIN 的确认",
         ],
         Event::RcvRst => &["rcv RST", "recv RST", "receive RST", "RCV rst", "收到 RST"],
         Event::Timeout2Msl => &[
@@ -175,7 +176,7 @@ pub fn action_spellings(a: Action) -> &'static [&'static str] {
     }
 }
 
-/// The reference transitions a scope covers, in table order (`full`: all 59, else Figure 5).
+/// The reference transitions a scope covers, in table order (`full`: all 68, else Figure 5).
 pub fn refs(scope: Scope) -> Vec<&'static RefTransition> {
     netfig::tcp::reference::transitions()
         .iter()
