@@ -164,20 +164,28 @@ fn end_distance(g: &LayoutGraph, l: &Layout, e: End, p: Point) -> f64 {
 }
 
 /// 200 random cases per run (cases that once failed are replayed first, from
-/// `tests/proptest-regressions/layout_props.txt`).
+/// `tests/proptest-regressions/layout_props.txt`; `PROPTEST_CASES` sets another count).
 /// 200 cases from a fixed seed, so every run (and CI) is reproducible, like the other property
 /// files; `NETFIG_PROPTEST_RANDOM=1` searches with a random seed instead, and what such a search
 /// finds is fixed and its seed kept in `tests/proptest-regressions/layout_props.txt` (which every
 /// run replays first).
 fn config() -> ProptestConfig {
     let mut c = ProptestConfig {
-        cases: 200,
+        cases: cases(200),
         ..ProptestConfig::default()
     };
     if std::env::var_os("NETFIG_PROPTEST_RANDOM").is_none() {
         c.rng_seed = proptest::test_runner::RngSeed::Fixed(0x6e65_7466_6967);
     }
     c
+}
+
+/// `PROPTEST_CASES` when set (a longer search), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 proptest! {
@@ -316,7 +324,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+    #![proptest_config(ProptestConfig { cases: cases(64), ..config() })]
 
     /// The drawn curve (basis, with its arrowhead) never comes nearer a box foreign to it than
     /// its route does: wherever the route keeps the 8 px clearance, so does the drawing
@@ -389,7 +397,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+    #![proptest_config(ProptestConfig { cases: cases(64), ..config() })]
 
     /// No drawn edge (curve and arrowhead) comes within 8 px of a node box it does not end on
     /// or of the title of a cluster it does not end on, on random graphs at the default
