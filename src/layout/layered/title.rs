@@ -400,6 +400,32 @@ mod tests {
     }
 
     #[test]
+    fn a_title_keeps_clear_of_the_arrowhead_at_a_route_end() {
+        // A route ending 12 px below the strip, beside the centred title's corner: the route
+        // keeps 8 px from the title there, its arrowhead (5 px to each side of the route's
+        // last 9 px) would not, so the title steps aside from the arrowhead too.
+        let rect = Rect::new(0.0, 0.0, 200.0, 100.0);
+        let title = Size::new(60.0, 20.0);
+        let (a, b) = ((160.0, -40.0), (136.0, 42.0));
+        let centre = rect.x + (rect.width - title.width) / 2.0;
+        assert!(gap(centre, a, b) > TITLE_CLEARANCE, "{}", gap(centre, a, b));
+        let x = title_x(&rect, title, 10.0, 8.0, &routes(&[&[a, b]]));
+        let t = Rect::new(x, 10.0, title.width, title.height);
+        let [_, head] =
+            crate::layout::curve::marker_rooms(&[Point::new(a.0, a.1), Point::new(b.0, b.1)]);
+        let near = head
+            .windows(2)
+            .map(|w| crate::layout::clearance::distance(w[0], w[1], &t))
+            .fold(f64::INFINITY, f64::min);
+        // Diagonals are sampled ([`SAMPLES`] points): clear to within a hundredth of a px.
+        assert!(
+            near >= TITLE_CLEARANCE - 1e-2,
+            "{t:?}: {near} px from the arrowhead"
+        );
+        assert!((x - centre).abs() > 1.0, "the centred title was clear");
+    }
+
+    #[test]
     fn a_title_with_no_free_place_asks_for_room_on_the_left_and_fits_there() {
         // A cluster as wide as its title plus padding, a route straight down its middle
         // (049's `START->TD`): no place along the strip keeps 8 px.
