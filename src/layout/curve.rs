@@ -287,6 +287,51 @@ fn marker_half_width(m: Marker) -> f64 {
     }
 }
 
+/// The room every marker may take at the two ends of a route drawn through `points` (tail,
+/// head): a rectangle along the route's last [`MARKER_ROOM_REACH`] px, [`MARKER_ROOM_HALF_WIDTH`]
+/// to each side, as a closed polyline (holding each marker's outline). What must keep clear of
+/// an edge's arrowhead (a cluster title) keeps clear of these; empty for a route of one point.
+pub(crate) fn marker_rooms(points: &[Point]) -> [Vec<Point>; 2] {
+    let pts = dedup(points);
+    if pts.len() < 2 {
+        return [Vec::new(), Vec::new()];
+    }
+    let room = |at_start: bool| {
+        let mut rest = pts.clone();
+        trim(&mut rest, MARKER_ROOM_REACH, at_start);
+        let (base, tip) = if at_start {
+            (rest[0], pts[0])
+        } else {
+            (rest[rest.len() - 1], pts[pts.len() - 1])
+        };
+        let (dx, dy) = (tip.x - base.x, tip.y - base.y);
+        let len = dx.hypot(dy);
+        if !len.is_finite() || len <= 1e-9 {
+            return vec![base, tip];
+        }
+        let (nx, ny) = (
+            -dy / len * MARKER_ROOM_HALF_WIDTH,
+            dx / len * MARKER_ROOM_HALF_WIDTH,
+        );
+        let corner = |p: Point, s: f64| Point::new(p.x + s * nx, p.y + s * ny);
+        let first = corner(base, 1.0);
+        vec![
+            first,
+            corner(tip, 1.0),
+            corner(tip, -1.0),
+            corner(base, -1.0),
+            first,
+        ]
+    };
+    [room(true), room(false)]
+}
+
+/// The farthest any marker reaches back from a route's end ([`marker_reach`]).
+const MARKER_ROOM_REACH: f64 = 9.0;
+
+/// The most any marker spreads to each side of its route ([`marker_half_width`]).
+const MARKER_ROOM_HALF_WIDTH: f64 = 5.0;
+
 /// How far a marker reaches beyond the path end: the path is shortened by this much so the
 /// marker's tip touches the node outline.
 pub fn marker_reach(m: Marker) -> f64 {

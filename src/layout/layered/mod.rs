@@ -177,7 +177,7 @@ fn core(g: &LayoutGraph) -> Layout {
         for (c, (b, cl)) in out.clusters.iter().zip(&g.clusters).enumerate() {
             let want = title::room_wanted(&b.rect, cl.title, b.title.y, pad, &index);
             if want > 1e-6 {
-                room[c] += want;
+                room[c] += want + slack_on_left(g, &out, c, room[c]);
                 more = true;
             }
         }
@@ -187,6 +187,40 @@ fn core(g: &LayoutGraph) -> Layout {
         out = core_with(g, ordered.clone(), &room);
     }
     out
+}
+
+/// How far right of where the padding and the room on their left (`room`, px) put them the
+/// contents of cluster `c` (its nodes' boxes, its child clusters) lie in `l`, the layout of
+/// `g` in TB or BT: positioning leaves such a gap where a neighbour pulls the contents right,
+/// and room added on the left fills this gap before it moves the contents (and the routes
+/// entering them) away from the cluster's left side. None where the cluster is as narrow as
+/// its least width (title, padding and room): its left side is then its right wall less that
+/// width, and room added moves the contents at once.
+fn slack_on_left(g: &LayoutGraph, l: &Layout, c: usize, room: f64) -> f64 {
+    let pad = g.spacing.cluster_padding;
+    let least = g.clusters[c].title.width + 2.0 * pad + room;
+    if l.clusters[c].rect.width <= least + 1e-6 {
+        return 0.0;
+    }
+    let nodes = g
+        .nodes
+        .iter()
+        .zip(&l.nodes)
+        .filter(|(n, _)| n.cluster == Some(c))
+        .map(|(_, r)| r.x);
+    let children = g
+        .clusters
+        .iter()
+        .zip(&l.clusters)
+        .filter(|(k, _)| k.parent == Some(c))
+        .map(|(_, b)| b.rect.x);
+    let left = nodes.chain(children).fold(f64::INFINITY, f64::min);
+    let gap = left - (l.clusters[c].rect.x + pad + room);
+    if gap.is_finite() {
+        gap.max(0.0)
+    } else {
+        0.0
+    }
 }
 
 /// The working graph of `g` built, ranked, its long edges split and its ranks ordered (with

@@ -279,6 +279,7 @@ fn piece_forms(
         })
         .collect();
     let mut cramped = vec![false; p.bands.len()];
+    let strips = super::title::TitleStrips::new(p);
     // Pieces per gap (upper rank), with where each came from.
     let mut gaps: Vec<Vec<(gap::Piece, usize, usize)>> = vec![Vec::new(); p.bands.len()];
     for (i, r) in raw.iter().enumerate() {
@@ -293,6 +294,7 @@ fn piece_forms(
                 || (k + 2 == r.points.len() && ports[i][1].shared)
                 || (k > 0 && super::title::in_title_strip(p, r.nodes[k]))
                 || (k + 2 < r.points.len() && super::title::in_title_strip(p, r.nodes[k + 1]))
+                || strips.crossed(a, ra, b, rb)
                 || [ra, rb]
                     .iter()
                     .any(|&rk| rank_boxes[rk].passes_near(a, b, CLEARANCE, [first, last]));

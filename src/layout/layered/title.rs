@@ -1,7 +1,7 @@
-//! Cluster titles stepping aside from routes: where along its strip a title goes, with an
-//! index of the routes' segments by height so each title looks only at the segments near its
-//! strip (looking at every segment for every title was quadratic: 16,000 subgraphs linked
-//! across took 12 s).
+//! Cluster titles stepping aside from routes and from the room their markers take at their
+//! ends: where along its strip a title goes, with an index of the routes' segments by height so
+//! each title looks only at the segments near its strip (looking at every segment for every
+//! title was quadratic: 16,000 subgraphs linked across took 12 s).
 
 use super::EdgeRoute;
 use crate::geometry::{Point, Rect, Size};
@@ -33,7 +33,15 @@ impl Segments {
         let mut entries = Vec::new();
         let mut tall = Vec::new();
         for e in routes {
-            for w in e.points.windows(2) {
+            // The route's pieces, then the room its markers may take at its ends (an arrowhead
+            // is wider than the route).
+            let [tail, head] = crate::layout::curve::marker_rooms(&e.points);
+            for w in e
+                .points
+                .windows(2)
+                .chain(tail.windows(2))
+                .chain(head.windows(2))
+            {
                 let (a, b) = (w[0], w[1]);
                 let k = segments.len();
                 segments.push((a, b));
@@ -288,6 +296,59 @@ pub(super) fn room_wanted(rect: &Rect, title: Size, y: f64, pad: f64, routes: &S
     }
 }
 
+/// The titled clusters' title strips by rank (the top border rank in TB, the bottom one in BT,
+/// which the final flip puts on top): each rank's clusters' x-extents (internal coordinates),
+/// sorted. Clusters whose strips share a rank are not nested, so their extents do not overlap.
+pub(super) struct TitleStrips {
+    ranks: Vec<Vec<(f64, f64)>>,
+}
+
+impl TitleStrips {
+    pub(super) fn new(p: &super::route::Placed<'_>) -> Self {
+        let work = p.work;
+        let mut ranks: Vec<Vec<(f64, f64)>> = vec![Vec::new(); p.bands.len()];
+        for (c, cl) in work.clusters.iter().enumerate() {
+            let strip = match p.graph.direction {
+                crate::layout::Direction::TopBottom => cl.top,
+                crate::layout::Direction::BottomTop => cl.bottom,
+                _ => continue,
+            };
+            let titled = p
+                .graph
+                .clusters
+                .get(c)
+                .is_some_and(|g| g.title.height > 0.0);
+            let (Some(r), Some(at)) = (p.clusters.get(c), ranks.get_mut(work.nodes[strip].rank))
+            else {
+                continue;
+            };
+            if titled && r.x.is_finite() && r.right().is_finite() {
+                at.push((r.x, r.right()));
+            }
+        }
+        for at in &mut ranks {
+            at.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        }
+        TitleStrips { ranks }
+    }
+
+    /// Whether the piece from `a` (rank `ra`) to `b` (rank `rb`) ends in the title strip rank
+    /// of a titled cluster and runs over that cluster's x-extent: a diagonal there would cut
+    /// across the title strip (past the title, or where it would have to go), so the piece
+    /// crosses the gap with legs, its run above the strip.
+    pub(super) fn crossed(&self, a: Point, ra: usize, b: Point, rb: usize) -> bool {
+        let (lo, hi) = (a.x.min(b.x), a.x.max(b.x));
+        [ra, rb].iter().any(|&r| {
+            let Some(at) = self.ranks.get(r) else {
+                return false;
+            };
+            // The last extent starting left of `hi`; earlier ones end left of its start.
+            let k = at.partition_point(|&(l, _)| l < hi);
+            k > 0 && at[k - 1].1 > lo
+        })
+    }
+}
+
 /// Whether layer node `v` lies in the title strip of a cluster holding it (the top border
 /// rank in TB, the bottom one in BT, which the final flip puts on top): a route passes such a
 /// strip straight across, with legs, so the title beside it is clear of the route's bends.
@@ -336,6 +397,32 @@ mod tests {
                 dx.hypot(dy)
             })
             .fold(f64::INFINITY, f64::min)
+    }
+
+    #[test]
+    fn a_title_keeps_clear_of_the_arrowhead_at_a_route_end() {
+        // A route ending 12 px below the strip, beside the centred title's corner: the route
+        // keeps 8 px from the title there, its arrowhead (5 px to each side of the route's
+        // last 9 px) would not, so the title steps aside from the arrowhead too.
+        let rect = Rect::new(0.0, 0.0, 200.0, 100.0);
+        let title = Size::new(60.0, 20.0);
+        let (a, b) = ((160.0, -40.0), (136.0, 42.0));
+        let centre = rect.x + (rect.width - title.width) / 2.0;
+        assert!(gap(centre, a, b) > TITLE_CLEARANCE, "{}", gap(centre, a, b));
+        let x = title_x(&rect, title, 10.0, 8.0, &routes(&[&[a, b]]));
+        let t = Rect::new(x, 10.0, title.width, title.height);
+        let [_, head] =
+            crate::layout::curve::marker_rooms(&[Point::new(a.0, a.1), Point::new(b.0, b.1)]);
+        let near = head
+            .windows(2)
+            .map(|w| crate::layout::clearance::distance(w[0], w[1], &t))
+            .fold(f64::INFINITY, f64::min);
+        // Diagonals are sampled ([`SAMPLES`] points): clear to within a hundredth of a px.
+        assert!(
+            near >= TITLE_CLEARANCE - 1e-2,
+            "{t:?}: {near} px from the arrowhead"
+        );
+        assert!((x - centre).abs() > 1.0, "the centred title was clear");
     }
 
     #[test]
