@@ -15,15 +15,16 @@
 //! improvement (the first mirrored, one depth-first from the sinks upwards, and that mirrored;
 //! against Graphviz this took crossings from 1.07× dot's to 1.00×) and keep the best result;
 //! each transpose
-//! pass is repeated at most [`MAX_TRANSPOSE_PASSES`] times per sweep. Two sweeps in four the
+//! pass is repeated at most [`MAX_TRANSPOSE_PASSES`] times per sweep. Every fourth sweep the
 //! first transpose pass also swaps ties, as dot does, to leave plateaus.
 //!
-//! Graphs up to [`SEARCH_NODES`] layer nodes search wider: the four starts are run again with
-//! ranks sorted by the weighted median of their neighbours (dot's key; barycenters and medians
-//! each win on different graphs), and every sweep's transpose is followed by sifting (each node
-//! moved to its best place among the neighbours sharing its innermost cluster, not only past
-//! one of them), as is the best order at the end. Against Graphviz (10 seeds) this took
-//! crossings from 1.03× dot's to 0.97×.
+//! Graphs up to [`SEARCH_NODES`] layer nodes then search wider: the four starts are run again,
+//! once sorted by barycenters and once by the weighted median of the neighbours (dot's key;
+//! each wins on different graphs), with ties swapped on two sweeps in four (dot's schedule)
+//! and every sweep's transpose followed by sifting (`sift`: each node moved to its best place
+//! among the neighbours sharing its innermost cluster, not only past one of them); the best
+//! order is sifted once more at the end. The plain runs stay, so the wider search only adds
+//! orders to choose from.
 
 #[cfg(test)]
 use super::crossing::bilayer_crossings;
@@ -37,8 +38,8 @@ use super::work::{Adjacency, Work};
 pub(crate) const MAX_SWEEPS: usize = 24;
 /// Most transpose passes per sweep.
 pub(crate) const MAX_TRANSPOSE_PASSES: usize = 6;
-/// Graphs up to this many layer nodes get the wider search: four more starts sorted by
-/// medians, and sifting after every sweep's transpose and once more on the best order.
+/// Graphs up to this many layer nodes get the wider search: eight more starts (barycenters and
+/// medians, dot's tie schedule, sifting after every transpose), and the best order sifted.
 pub(crate) const SEARCH_NODES: usize = 2_000;
 
 /// Sweep budget: 24 up to 6,000 layer nodes, then fewer so big graphs stay fast.
@@ -65,6 +66,9 @@ struct Ctx {
     key: Vec<f64>,
     /// Whether ranks are sorted by the weighted median of their neighbours (else barycenter).
     median: bool,
+    /// Whether sweeps search wider: ties swapped on two sweeps in four (dot's schedule, else
+    /// one in four), and sifting after every transpose.
+    wide: bool,
     /// Whether the graph has no clusters (ranks are then sorted by key alone).
     paths_empty: bool,
     /// Counts links through foreign clusters, two crossings each (`None`: not counted).
@@ -97,6 +101,7 @@ pub(crate) fn order(work: &mut Work) {
         gkey: vec![0.0; work.clusters.len()],
         key: vec![0.0; n],
         median: false,
+        wide: false,
         paths_empty: work.clusters.is_empty(),
         passes,
     };
@@ -110,24 +115,29 @@ pub(crate) fn order(work: &mut Work) {
         init_order(work, &ctx, true);
         let up = work.layers.clone();
         let mut starts = vec![
-            (down.clone(), true, false),
-            (up.clone(), false, false),
-            (up.clone(), true, false),
+            (down.clone(), true, false, false),
+            (up.clone(), false, false, false),
+            (up.clone(), true, false, false),
         ];
         if n <= SEARCH_NODES {
-            // The same four starts sorted by medians: each key wins on different graphs.
-            starts.extend([
-                (down.clone(), false, true),
-                (down, true, true),
-                (up.clone(), false, true),
-                (up, true, true),
-            ]);
+            // The four starts again with the wider search, by barycenters and by medians
+            // (each key wins on different graphs); the plain runs above stay, so the search
+            // only adds orders to choose from.
+            for median in [false, true] {
+                starts.extend([
+                    (down.clone(), false, median, true),
+                    (down.clone(), true, median, true),
+                    (up.clone(), false, median, true),
+                    (up.clone(), true, median, true),
+                ]);
+            }
         }
-        for (start, mirrored, median) in starts {
+        for (start, mirrored, median, wide) in starts {
             if best_c == 0 {
                 break;
             }
             ctx.median = median;
+            ctx.wide = wide;
             work.layers = start;
             if mirrored {
                 for l in &mut work.layers {
@@ -141,6 +151,7 @@ pub(crate) fn order(work: &mut Work) {
                 best_c = c;
             }
         }
+        ctx.wide = false;
         ctx.median = false;
     }
     work.layers = best;
@@ -243,9 +254,8 @@ fn run(work: &mut Work, ctx: &mut Ctx, patience: usize, frozen: bool) -> (Vec<Ve
                 sort_layer(work, ctx, &mut pos, r, false, &mut acc);
             }
         }
-        // Ties are swapped on every other pair of sweeps, as dot does.
-        transpose(work, ctx, &mut pos, it % 4 >= 2);
-        if n <= SEARCH_NODES {
+        transpose(work, ctx, &mut pos, it % 4 >= if ctx.wide { 2 } else { 3 });
+        if ctx.wide {
             sift(
                 &mut work.layers,
                 &ctx.cluster_of,
