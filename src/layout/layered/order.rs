@@ -40,7 +40,8 @@ pub(crate) const MAX_SWEEPS: usize = 24;
 pub(crate) const MAX_TRANSPOSE_PASSES: usize = 6;
 /// Graphs up to this many layer nodes get the wider search: eight more starts (barycenters and
 /// medians, dot's tie schedule, sifting after every transpose), and the best order sifted. It
-/// costs about 3.5× the ordering's time (the 1,000-node benchmark graph has more layer nodes).
+/// made the 100-node benchmark graph's whole pipeline about 3.5× slower (the 1,000-node one has
+/// more layer nodes and is not searched wider).
 pub(crate) const SEARCH_NODES: usize = 1_000;
 
 /// Sweep budget: 24 up to 6,000 layer nodes, then fewer so big graphs stay fast.
