@@ -32,6 +32,7 @@ mod position;
 mod rank;
 mod route;
 mod siblings;
+mod sift;
 mod title;
 mod vertical;
 mod work;

@@ -92,7 +92,10 @@ impl std::ops::Index<usize> for Adjacency {
 impl Adjacency {
     /// The rows of `n` nodes holding, for every (from, to, weight) entry in order, `to` in the
     /// row of `from`.
-    fn new(n: usize, entries: impl Iterator<Item = (usize, usize, f64)> + Clone) -> Adjacency {
+    pub(crate) fn new(
+        n: usize,
+        entries: impl Iterator<Item = (usize, usize, f64)> + Clone,
+    ) -> Adjacency {
         let mut start = vec![0usize; n + 1];
         for (a, _, _) in entries.clone() {
             start[a + 1] += 1;
