@@ -420,13 +420,10 @@ const MAX_BITS_PER_ROW: u32 = 1024;
 /// `themeVariables.packet` in a packet diagram: mermaid's packet style options.
 fn packet_style(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
     const KNOWN: &[&str] = &[
-        "byteFontSize",
         "startByteColor",
         "endByteColor",
         "labelColor",
-        "labelFontSize",
         "titleColor",
-        "titleFontSize",
         "blockStrokeColor",
         "blockStrokeWidth",
         "blockFillColor",
