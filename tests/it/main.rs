@@ -33,6 +33,7 @@ mod parse_constructs;
 mod parse_fixtures;
 mod parse_mermaid_spec;
 mod parse_osi;
+mod parse_packet;
 mod parse_props;
 mod parse_sequence;
 mod parse_sequence_fixtures;

@@ -42,6 +42,8 @@ pub fn packet(doc: &PacketDocument) -> (Packet, Vec<Diagnostic>) {
     }
     let mut next = 0u64;
     let mut previous: Option<Span> = None;
+    // After a field that could not be read, the next one is taken where it says it starts.
+    let mut resync = false;
     let row_limit = MAX_ROWS * u64::from(out.config.bits_per_row);
     for st in &doc.statements {
         match st {
@@ -51,8 +53,14 @@ pub fn packet(doc: &PacketDocument) -> (Packet, Vec<Diagnostic>) {
             }
             PacketStatement::AccTitle(t) => out.acc_title = Some(t.raw.clone()),
             PacketStatement::AccDescr(t) => out.acc_descr = Some(t.raw.clone()),
+            PacketStatement::Unreadable(_) => resync = true,
             PacketStatement::Field(f) => {
                 let text = label(&f.label, &mut diags);
+                if std::mem::take(&mut resync) {
+                    if let BitRange::Absolute { start, .. } = f.range {
+                        next = start.value;
+                    }
+                }
                 if let Some((start, end)) = resolve(f, next, previous, &mut diags) {
                     if end >= row_limit {
                         diags.push(
@@ -246,6 +254,14 @@ mod tests {
                 codes::OUT_OF_ORDER
             ]
         );
+    }
+
+    #[test]
+    fn an_unreadable_field_causes_no_gap_error_after_it() {
+        let (p, d) = lower("packet\n0-15: \"a\"\n16-31 \"b\"\n32-63: \"c\"\n");
+        let codes: Vec<_> = d.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [codes::MISSING_LABEL]);
+        assert_eq!(p.fields.len(), 2);
     }
 
     #[test]

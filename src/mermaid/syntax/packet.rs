@@ -41,6 +41,9 @@ pub enum PacketStatement {
     AccTitle(Text),
     /// `accDescr: …` or `accDescr { … }`.
     AccDescr(Text),
+    /// A field that could not be read (its error is reported): lowering takes the next
+    /// field's position as written instead of reporting a gap after it.
+    Unreadable(Span),
 }
 
 /// How a field's bits are written.
@@ -93,8 +96,14 @@ pub fn parse(source: &str) -> (PacketDocument, Vec<Diagnostic>) {
             if p.at_end() {
                 break;
             }
-            if let Some(s) = statement(&mut p) {
-                statements.push(s);
+            let start = p.pos;
+            let is_field = p.peek().is_some_and(|c| c.is_ascii_digit() || c == '+');
+            match statement(&mut p) {
+                Some(s) => statements.push(s),
+                None if is_field => {
+                    statements.push(PacketStatement::Unreadable(Span::new(start, p.pos)))
+                }
+                None => {}
             }
         }
     }
