@@ -129,7 +129,13 @@ registry! {
         OUT_OF_ORDER = "E-PKT-008", Error, "a field's end before its start, or a field before the one above it";
         ZERO_WIDTH = "E-PKT-009", Error, "`+0`: a field of no bits";
         TOO_LARGE = "E-PKT-010", Error, "a bit number or row count beyond what netfig draws";
+        CHECK_OFFSET = "E-PKT-011", Error, "a field at another offset than in the reference header (shifted, or swapped with another)";
+        CHECK_WIDTH = "E-PKT-012", Error, "a field of another width than in the reference header";
+        CHECK_NAME = "E-PKT-013", Error, "a field name of no field of the reference header, or of another field";
+        CHECK_MISSING = "E-PKT-014", Error, "a field of the reference header is missing";
+        CHECK_OLD_LAYOUT = "E-PKT-015", Error, "bits drawn as reserved that a later RFC assigned (CWR and ECE: RFC 3168)";
         MERMAID_REJECTS = "W-PKT-001", Warning, "netfig renders it, but mermaid.js would reject the diagram";
+        UNKNOWN_CHECK = "W-PKT-002", Warning, "`check:` names no reference header";
     }
     /// TCP state machine definitions: reading the YAML and checking it against RFC 9293.
     tcp {

@@ -70,6 +70,9 @@ pub struct PacketConfig {
     pub theme: Option<String>,
     /// Theme variables (`primaryColor`, …), in the order given.
     pub theme_variables: Vec<(String, String)>,
+    /// Front matter `check:` (the reference header to check against, or `off`) and where it
+    /// is written.
+    pub check: Option<(String, Span)>,
     /// mermaid's packet style options (`themeVariables.packet`: `blockFillColor`,
     /// `startByteColor`, …), in the order given.
     pub style: Vec<(String, String)>,
@@ -86,6 +89,7 @@ impl Default for PacketConfig {
             show_bits: true,
             theme: None,
             theme_variables: Vec::new(),
+            check: None,
             style: Vec::new(),
         }
     }

@@ -118,7 +118,11 @@ pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
             Err(diagnostics) => diagnostics,
         },
         Kind::Packet => match mermaid::packet(source) {
-            Ok((_, warnings)) => warnings,
+            Ok((p, mut warnings)) => {
+                warnings.extend(crate::packet::findings(&p));
+                crate::diagnostic::sort(&mut warnings);
+                warnings
+            }
             Err(diagnostics) => diagnostics,
         },
     }
@@ -181,7 +185,21 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
 }
 
 fn packet(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (packet, warnings) = mermaid::packet(source)?;
+    let (packet, mut warnings) = mermaid::packet(source)?;
+    // The check reads every label line, whatever language is drawn.
+    let findings = crate::packet::findings(&packet);
+    match options.check {
+        CheckMode::Deny => warnings.extend(findings),
+        CheckMode::Warn => warnings.extend(findings.into_iter().map(|mut d| {
+            d.severity = Severity::Warning;
+            d
+        })),
+        CheckMode::Off => {}
+    }
+    crate::diagnostic::sort(&mut warnings);
+    if has_errors(&warnings) {
+        return Err(warnings);
+    }
     let packet = packet.select_lang(options.lang);
     let title = packet
         .title

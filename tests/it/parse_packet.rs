@@ -173,7 +173,8 @@ fn large_inputs_are_bounded() {
     );
 }
 
-const IPV4: &str = "packet\ntitle IPv4 首部 Header\n+4: \"Version<br>版本\"\n+4: \"IHL<br>首部长度\"\n+8: \"DSCP/ECN\"\n+16: \"Total Length<br>总长度\"\n";
+/// The first word of an IPv4 header, so `check: off` (its title names the IPv4 header).
+const IPV4: &str = "---\ncheck: off\n---\npacket\ntitle IPv4 首部 Header\n+4: \"Version<br>版本\"\n+4: \"IHL<br>首部长度\"\n+8: \"DSCP/ECN\"\n+16: \"Total Length<br>总长度\"\n";
 
 fn render(src: &str, lang: LangChoice) -> String {
     let mut options = Options::default();
@@ -243,4 +244,55 @@ fn cli_renders_and_checks_a_packet_diagram() {
     assert!(stderr.contains("bad.mmd:3:1: error[E-PKT-006]"), "{stderr}");
     let out = common::netfig(&["check", "ipv4.mmd"], &dir, None);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+const UDP_EN: &str = "packet\ntitle UDP Header\n+16: \"Source Port\"\n+16: \"Destination Port\"\n+16: \"Length\"\n+16: \"Checksum\"\n+32: \"Data (variable length)\"\n";
+
+/// The reference is chosen by `check:` or the title; `--check` decides what findings do.
+#[test]
+fn the_check_follows_front_matter_title_and_mode() {
+    let compile = |src: &str, mode: pipeline::CheckMode| {
+        let mut options = Options::default();
+        options.check = mode;
+        pipeline::compile(src, Kind::Flowchart, &options)
+    };
+    assert!(compile(UDP_EN, pipeline::CheckMode::Deny).is_ok());
+    // Swap two fields: two findings at their ranges, errors under deny, warnings under warn,
+    // nothing under off.
+    let swapped = UDP_EN
+        .replace("\"Length\"", "\"TMP\"")
+        .replace("\"Checksum\"", "\"Length\"")
+        .replace("\"TMP\"", "\"Checksum\"");
+    let errs = compile(&swapped, pipeline::CheckMode::Deny).unwrap_err();
+    let at: Vec<&str> = errs
+        .iter()
+        .map(|d| &swapped[d.span.start..d.span.end])
+        .collect();
+    assert_eq!(at, ["+16", "+16"], "{errs:?}");
+    assert!(errs.iter().all(|d| d.code == "E-PKT-011"));
+    let warned = compile(&swapped, pipeline::CheckMode::Warn).unwrap();
+    assert_eq!(warned.warnings.len(), 2);
+    assert!(compile(&swapped, pipeline::CheckMode::Off)
+        .unwrap()
+        .warnings
+        .is_empty());
+    // `check: off` and an untitled diagram are not checked; `check:` picks a reference
+    // whatever the title says; an unknown name is a warning with a did-you-mean.
+    let off = format!("---\ncheck: off\n---\n{swapped}");
+    assert!(compile(&off, pipeline::CheckMode::Deny).is_ok());
+    let untitled = swapped.replace("title UDP Header\n", "");
+    assert!(compile(&untitled, pipeline::CheckMode::Deny).is_ok());
+    let picked = format!("---\ncheck: udp-header\n---\n{untitled}");
+    assert!(compile(&picked, pipeline::CheckMode::Deny).is_err());
+    let typo = format!("---\ncheck: udp-heder\n---\n{untitled}");
+    let out = compile(&typo, pipeline::CheckMode::Deny).unwrap();
+    assert_eq!(out.warnings[0].code, "W-PKT-002");
+    assert!(out.warnings[0].hints[0].contains("udp-header"));
+    // Chinese names are aliases too.
+    let zh = UDP_EN
+        .replace("Source Port", "源端口")
+        .replace("Destination Port", "目的端口")
+        .replace("\"Length", "\"长度")
+        .replace("Checksum", "检验和");
+    assert!(compile(&zh, pipeline::CheckMode::Deny).is_ok());
 }

@@ -26,6 +26,7 @@ pub fn packet(doc: &PacketDocument) -> (Packet, Vec<Diagnostic>) {
             show_bits: s.show_bits.unwrap_or(defaults.show_bits),
             theme: c.theme.clone(),
             theme_variables: c.theme_variables.clone(),
+            check: s.check.as_ref().map(|c| (c.value.clone(), c.span)),
             style: s.style.clone(),
         },
         ..Packet::default()

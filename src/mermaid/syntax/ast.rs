@@ -82,6 +82,8 @@ pub struct PacketSettings {
     pub padding_y: Option<f64>,
     /// `packet.showBits`.
     pub show_bits: Option<bool>,
+    /// Front matter `check:` (netfig's own key): the reference header, or `off`.
+    pub check: Option<Spanned<String>>,
     /// `themeVariables.packet.*` (`blockFillColor`, `startByteColor`, …), in the order given,
     /// values already checked safe.
     pub style: Vec<(String, String)>,

@@ -178,6 +178,12 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
                     });
                 }
             }
+            "check" if p.packet => match value.as_text() {
+                Some(t) => p.config.packet.check = Some(super::Spanned::new(t, span)),
+                None => {
+                    p.warn(codes::CONFIG_IGNORED, span, "`check` must be text; ignored");
+                }
+            },
             "config" if matches!(value, Yaml::Map(_) | Yaml::Null) => {
                 apply_config(p, value, base, text, pos)
             }
