@@ -93,9 +93,6 @@ pub fn check(packet: &Packet, h: &Header) -> Vec<Diagnostic> {
             .or_else(|| candidates.first().copied());
         let Some(r) = matched else {
             let expected = here.map_or("nothing".to_string(), |r| format!("`{}`", r.name()));
-            if here.is_some_and(|r| r.end.is_none()) {
-                continue;
-            }
             let all: Vec<&str> = h
                 .fields
                 .iter()

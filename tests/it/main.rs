@@ -28,6 +28,7 @@ mod layout_compact;
 mod layout_generated;
 mod layout_props;
 mod layout_vs_mermaid;
+mod packet_mutation;
 mod parse_as_written;
 mod parse_constructs;
 mod parse_fixtures;
