@@ -259,6 +259,20 @@ mod tests {
     }
 
     #[test]
+    fn every_reference_printed_as_a_packet_diagram_passes_its_own_check() {
+        for h in crate::packet::reference::HEADERS {
+            let src = crate::packet::reference::to_packet(h);
+            let (p, warnings) = crate::mermaid::packet(&src).expect("valid");
+            assert!(warnings.is_empty(), "{warnings:?}");
+            let (picked, _) = crate::packet::select(&p);
+            assert_eq!(picked.map(|x| x.id), Some(h.id));
+            assert_eq!(check(&p, h), [], "{src}");
+            let table = crate::packet::reference::to_table(h);
+            assert_eq!(table.matches("\n|").count(), h.fields.len() + 2, "{table}");
+        }
+    }
+
+    #[test]
     fn split_reserved_bits_and_chinese_names_pass() {
         let zh = TCP_9293
             .replace("\"Source Port\"", "\"源端口\"")

@@ -411,3 +411,50 @@ pub fn by_title(title: &str) -> Option<&'static Header> {
         None
     }
 }
+
+/// The header as a mermaid `packet` diagram that passes its own check: front matter
+/// `check:`, a title, each field labelled in English and Chinese (`Source Port<br>源端口`), the
+/// variable-length fields one 32-bit row each.
+pub fn to_packet(h: &Header) -> String {
+    let mut out = format!(
+        "---\ncheck: {}\n---\npacket\ntitle {} header ({})\n",
+        h.id, h.name, h.source
+    );
+    let mut next = 0;
+    for r in h.fields {
+        let (start, end) = match r.end {
+            Some(e) => (r.start, e),
+            None => (next, next + 31),
+        };
+        next = end + 1;
+        let bits = if start == end {
+            format!("{start}")
+        } else {
+            format!("{start}-{end}")
+        };
+        out.push_str(&format!("{bits}: \"{}<br>{}\"\n", r.name(), r.zh()));
+    }
+    out
+}
+
+/// The header's fields as a bilingual Markdown table: bits, name, 名称, meaning, source.
+pub fn to_table(h: &Header) -> String {
+    let mut out = format!(
+        "{} header ({})\n\n| Bits | Field | 字段 | Meaning | Source |\n|---|---|---|---|---|\n",
+        h.name, h.source
+    );
+    for r in h.fields {
+        let source = r.assigned_by.unwrap_or(h.source);
+        let bits = match r.end {
+            None => format!("{}– (variable)", r.start),
+            Some(_) => r.bits(),
+        };
+        out.push_str(&format!(
+            "| {bits} | {} | {} | {} | {source} |\n",
+            r.name(),
+            r.zh(),
+            r.meaning
+        ));
+    }
+    out
+}

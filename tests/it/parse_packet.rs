@@ -296,3 +296,42 @@ fn the_check_follows_front_matter_title_and_mode() {
         .replace("Checksum", "检验和");
     assert!(compile(&zh, pipeline::CheckMode::Deny).is_ok());
 }
+
+/// `netfig reference --header`: the packet source passes `netfig check`; the table is
+/// bilingual; formats that do not apply are usage errors.
+#[test]
+fn cli_prints_header_references() {
+    let dir = common::scratch("cli-packet-reference");
+    for header in ["tcp", "udp", "ipv4", "ipv6"] {
+        let out = common::netfig(&["reference", "--header", header], &dir, None);
+        assert!(out.status.success(), "{out:?}");
+        let src = out.stdout;
+        let check = common::netfig(&["check", "-"], &dir, Some(&src));
+        assert_eq!(check.status.code(), Some(0), "{check:?}");
+        let table = common::netfig(
+            &["reference", "--header", header, "--format", "table"],
+            &dir,
+            None,
+        );
+        let text = String::from_utf8_lossy(&table.stdout);
+        assert!(text.contains("| Bits | Field | 字段 |"), "{text}");
+        assert!(text.contains("源地址") || text.contains("源端口"), "{text}");
+    }
+    let tcp = common::netfig(&["reference", "--header", "tcp"], &dir, None);
+    let src = String::from_utf8_lossy(&tcp.stdout);
+    assert!(
+        src.contains("104: \"CWR<br>拥塞窗口减小\"")
+            && src.contains("100-103: \"Reserved<br>保留\"")
+    );
+    for bad in [
+        &["reference", "--format", "packet"][..],
+        &["reference", "--header", "tcp", "--format", "json"][..],
+        &["reference", "--header", "sctp"][..],
+    ] {
+        assert_eq!(
+            common::netfig(bad, &dir, None).status.code(),
+            Some(2),
+            "{bad:?}"
+        );
+    }
+}
