@@ -33,22 +33,28 @@ fn normal(s: &str) -> String {
         .join(" ")
 }
 
-/// Whether a label line names `r`: one of its names exactly, or (for a variable-length
-/// field) as its first words (`Data (variable length)`).
-fn names(line: &str, r: &RefField) -> bool {
-    let l = normal(line);
-    r.names.iter().any(|n| {
-        let n = normal(n);
-        l == n || (r.end.is_none() && l.strip_prefix(&n).is_some_and(|rest| rest.starts_with(' ')))
+/// Whether a normalised label line names a reference field whose normalised names are
+/// `names`: one of them exactly, or (for a variable-length field) as its first words
+/// (`Data (variable length)`).
+fn names(line: &str, names: &[String], variable: bool) -> bool {
+    names.iter().any(|n| {
+        line == n
+            || (variable
+                && line
+                    .strip_prefix(n.as_str())
+                    .is_some_and(|rest| rest.starts_with(' ')))
     })
 }
 
-/// The reference fields a drawn field's label names.
-fn named<'h>(f: &Field, h: &'h Header) -> Vec<&'h RefField> {
-    let lines: Vec<String> = f.label.lines.iter().map(|l| l.text()).collect();
+/// The reference fields a drawn field's label names (`aliases`: each reference field's
+/// normalised names).
+fn named<'h>(f: &Field, h: &'h Header, aliases: &[Vec<String>]) -> Vec<&'h RefField> {
+    let lines: Vec<String> = f.label.lines.iter().map(|l| normal(&l.text())).collect();
     h.fields
         .iter()
-        .filter(|r| lines.iter().any(|l| names(l, r)))
+        .zip(aliases)
+        .filter(|(r, a)| lines.iter().any(|l| names(l, a, r.end.is_none())))
+        .map(|(r, _)| r)
         .collect()
 }
 
@@ -77,10 +83,15 @@ pub fn check(packet: &Packet, h: &Header) -> Vec<Diagnostic> {
     // Bits already reported (so a missing field there is not reported again).
     let mut reported: Vec<(u64, u64)> = Vec::new();
     let index = |r: &RefField| h.fields.iter().position(|x| x == r).unwrap_or(0);
+    let aliases: Vec<Vec<String>> = h
+        .fields
+        .iter()
+        .map(|r| r.names.iter().map(|n| normal(n)).collect())
+        .collect();
     for f in &packet.fields {
         let span = f.range_span;
         let here = at_bit(h, f.start);
-        let candidates = named(f, h);
+        let candidates = named(f, h, &aliases);
         let name = f.label.lines.first().map(|l| l.text()).unwrap_or_default();
         let mut err = |code, msg: String, out: &mut Vec<Diagnostic>| {
             reported.push((f.start, f.end));
