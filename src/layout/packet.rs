@@ -5,8 +5,9 @@
 //! starts or ends mid-row; two boxes only when its pieces do not touch). A variable-length
 //! field ([`Field::variable`]) has a broken (zigzag) bottom edge, and the field below it shares
 //! that edge. A label is set in the field's largest piece, wrapped if that makes it fit; a
-//! label that still does not fit (a one-bit flag, say) is set in a column right of the grid,
-//! with a leader from the field. Rows grow to hold the labels set in them.
+//! label that still does not fit (a one-bit flag, say) is set in a column beside the grid (on
+//! the side its leader crosses fewer fields), with a leader from the field that runs below the
+//! row's labels. Rows grow to hold the labels set in them and the leaders' lanes.
 //!
 //! Only the bundled font's metrics are used ([`crate::text`]); nothing here knows SVG.
 
@@ -98,9 +99,23 @@ pub fn layout(packet: &Packet) -> PacketLayout {
         .map(|(f, &(_, _, width))| fit(&f.label, width - 2.0 * INSET))
         .collect();
     // Labels set beside the grid: on the side nearer their field.
+    // The side whose leader crosses fewer other fields of the row (ties: the nearer edge).
     let side = |i: usize| {
-        let p = pieces[i].iter().find(|p| p.row == homes[i].0).copied();
-        p.is_some_and(|p| (p.c0 + p.c1 + 1) as f64 / 2.0 < bpr as f64 / 2.0)
+        let row = homes[i].0;
+        let Some(p) = pieces[i].iter().find(|p| p.row == row).copied() else {
+            return false;
+        };
+        let (mut left, mut right) = (0, 0);
+        for (_, q) in pieces.iter().enumerate().filter(|(j, _)| *j != i) {
+            for q in q.iter().filter(|q| q.row == row) {
+                if q.c1 < p.c0 {
+                    left += 1;
+                } else if q.c0 > p.c1 {
+                    right += 1;
+                }
+            }
+        }
+        left < right || (left == right && (p.c0 + p.c1 + 1) < bpr)
     };
     let beside: Vec<(usize, bool)> = (0..packet.fields.len())
         .filter(|&i| fitted[i].is_none() && !packet.fields[i].label.is_empty())
@@ -129,6 +144,22 @@ pub fn layout(packet: &Packet) -> PacketLayout {
                 *h = h.max(lines as f64 * lh + 2.0 * INSET);
             }
         }
+    }
+    // A row with leaders grows so that their lanes run below the labels in it.
+    for (r, h) in heights.iter_mut().enumerate() {
+        let lanes = beside.iter().filter(|(i, _)| homes[*i].0 == r).count();
+        if lanes == 0 {
+            continue;
+        }
+        let text = fitted
+            .iter()
+            .zip(&homes)
+            .filter(|(_, home)| home.0 == r && home.1 == r)
+            .filter_map(|(f, _)| f.as_ref().map(|l| l.lines.len()))
+            .max()
+            .unwrap_or(1) as f64
+            * lh;
+        *h = h.max(text + 2.0 * (lanes + 1) as f64 * INSET + 2.0 * INSET);
     }
 
     let mut y = c.padding_y;
