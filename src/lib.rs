@@ -23,6 +23,7 @@ pub mod layout;
 pub mod markup;
 pub mod mermaid;
 pub mod model;
+pub mod packet;
 pub mod pipeline;
 pub mod render;
 pub mod tcp;

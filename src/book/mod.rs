@@ -102,7 +102,7 @@ pub fn process_chapter(content: &str, cx: &ChapterContext) -> (String, Vec<Findi
                         codes::book::OTHER_MERMAID_DIAGRAM,
                         job.anchor,
                         format!(
-                            "mermaid `{kind}` diagram left untouched: netfig renders flowcharts and sequence diagrams"
+                            "mermaid `{kind}` diagram left untouched: netfig renders flowcharts, sequence diagrams and packet diagrams"
                         ),
                     )
                     .with_hint("mdbook-mermaid can render it in the browser"),
@@ -447,8 +447,6 @@ fn is_other_mermaid_diagram(keyword: &str) -> bool {
         "xychart",
         "block-beta",
         "block",
-        "packet-beta",
-        "packet",
         "kanban",
         "architecture-beta",
         "architecture",

@@ -44,7 +44,7 @@ impl Format {
 
 #[derive(Args, Debug)]
 pub(crate) struct RenderArgs {
-    /// Diagram sources: flowcharts and sequence diagrams (`.mmd`, `.mermaid`) or TCP state machines (`.yaml`,
+    /// Diagram sources: flowcharts, sequence and packet diagrams (`.mmd`, `.mermaid`) or TCP state machines (`.yaml`,
     /// `.yml`); `-` reads standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,

@@ -117,6 +117,26 @@ registry! {
         EMPTY_ACTIVATION = "W-SEQ-006", Warning, "an activation that spans no message is not drawn";
         NOT_A_COLOUR = "W-SEQ-007", Warning, "a `rect` colour that is not a CSS colour is not used";
     }
+    /// Mermaid packet diagrams: the parser, lowering and the check against RFC header formats (`E-PKT-…`, `W-PKT-…`); front matter, `%%{init}%%` and label text are shared with flowcharts and keep their `mmd` codes.
+    pkt {
+        NOT_PACKET = "E-PKT-001", Error, "not a packet diagram: missing or other diagram header";
+        UNEXPECTED = "E-PKT-002", Error, "unexpected text in a statement";
+        BAD_RANGE = "E-PKT-003", Error, "a bit range (`0-15`, `7`, `+16`) was expected";
+        MISSING_LABEL = "E-PKT-004", Error, "`:` and a quoted label expected after a bit range";
+        UNCLOSED_STRING = "E-PKT-005", Error, "label string not closed on its line";
+        OVERLAP = "E-PKT-006", Error, "a field overlaps the bits of the field before it";
+        GAP = "E-PKT-007", Error, "bits left out between a field and the one before it";
+        OUT_OF_ORDER = "E-PKT-008", Error, "a field's end before its start, or a field before the one above it";
+        ZERO_WIDTH = "E-PKT-009", Error, "`+0`: a field of no bits";
+        TOO_LARGE = "E-PKT-010", Error, "a bit number or row count beyond what netfig draws";
+        CHECK_OFFSET = "E-PKT-011", Error, "a field at another offset than in the reference header (shifted, or swapped with another)";
+        CHECK_WIDTH = "E-PKT-012", Error, "a field of another width than in the reference header";
+        CHECK_NAME = "E-PKT-013", Error, "a field name of no field of the reference header, or of another field";
+        CHECK_MISSING = "E-PKT-014", Error, "a field of the reference header is missing";
+        CHECK_OLD_LAYOUT = "E-PKT-015", Error, "bits drawn as reserved that a later RFC assigned (CWR and ECE: RFC 3168)";
+        MERMAID_REJECTS = "W-PKT-001", Warning, "netfig renders it, but mermaid.js would reject the diagram";
+        UNKNOWN_CHECK = "W-PKT-002", Warning, "`check:` names no reference header";
+    }
     /// TCP state machine definitions: reading the YAML and checking it against RFC 9293.
     tcp {
         UNKNOWN_STATE = "E-TCP-001", Error, "unknown state (not an RFC 9293 state or alias)";

@@ -17,6 +17,7 @@ pub mod drawing;
 pub mod flowchart;
 pub mod layered;
 pub mod legend;
+pub mod packet;
 pub(crate) mod path;
 pub mod quality;
 pub mod sequence;

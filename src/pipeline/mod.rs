@@ -25,6 +25,9 @@ pub enum Kind {
     TcpStates,
     /// A mermaid sequence diagram (`.mmd`, `.mermaid` whose header is `sequenceDiagram`).
     Sequence,
+    /// A mermaid packet diagram (`.mmd`, `.mermaid` whose header is `packet` or
+    /// `packet-beta`).
+    Packet,
 }
 
 impl Kind {
@@ -44,6 +47,8 @@ impl Kind {
             Kind::Flowchart
         } else if mermaid::syntax::sequence::is_sequence(text) {
             Kind::Sequence
+        } else if mermaid::syntax::packet::is_packet(text) {
+            Kind::Packet
         } else if text
             .lines()
             .any(|l| l.starts_with("transitions:") || l.starts_with("\"transitions\":"))
@@ -63,10 +68,15 @@ impl Kind {
     }
     /// A mermaid kind made precise by the text's header: a [`Kind::Flowchart`] (what a `.mmd`
     /// file or a ```` ```mermaid ```` fence says) whose header is `sequenceDiagram` is a
-    /// [`Kind::Sequence`]; every other kind stays.
+    /// [`Kind::Sequence`], one whose header is `packet` or `packet-beta` a [`Kind::Packet`];
+    /// every other kind stays.
     pub fn refine(self, text: &str) -> Kind {
-        if self == Kind::Flowchart && mermaid::syntax::sequence::is_sequence(text) {
+        if self != Kind::Flowchart {
+            self
+        } else if mermaid::syntax::sequence::is_sequence(text) {
             Kind::Sequence
+        } else if mermaid::syntax::packet::is_packet(text) {
+            Kind::Packet
         } else {
             self
         }
@@ -93,6 +103,7 @@ pub fn compile(source: &str, kind: Kind, options: &Options) -> Result<Output, Ve
         Kind::Flowchart => flowchart(source, options),
         Kind::TcpStates => states(source, options),
         Kind::Sequence => sequence(source, options),
+        Kind::Packet => packet(source, options),
     }
 }
 
@@ -104,6 +115,14 @@ pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
         Kind::TcpStates => tcp::check_source(source),
         Kind::Sequence => match mermaid::sequence(source) {
             Ok((_, warnings)) => warnings,
+            Err(diagnostics) => diagnostics,
+        },
+        Kind::Packet => match mermaid::packet(source) {
+            Ok((p, mut warnings)) => {
+                warnings.extend(crate::packet::findings(&p));
+                crate::diagnostic::sort(&mut warnings);
+                warnings
+            }
             Err(diagnostics) => diagnostics,
         },
     }
@@ -154,6 +173,47 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
             theme: options.theme,
             id_prefix: id_prefix(source, options),
             kind: DiagramKind::Sequence,
+            ..SvgOptions::default()
+        },
+    );
+    Ok(Output {
+        svg: Some(svg),
+        table: None,
+        title,
+        warnings,
+    })
+}
+
+fn packet(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
+    let (packet, mut warnings) = mermaid::packet(source)?;
+    // The check reads every label line, whatever language is drawn.
+    let findings = crate::packet::findings(&packet);
+    match options.check {
+        CheckMode::Deny => warnings.extend(findings),
+        CheckMode::Warn => warnings.extend(findings.into_iter().map(|mut d| {
+            d.severity = Severity::Warning;
+            d
+        })),
+        CheckMode::Off => {}
+    }
+    crate::diagnostic::sort(&mut warnings);
+    if has_errors(&warnings) {
+        return Err(warnings);
+    }
+    let packet = packet.select_lang(options.lang);
+    let title = packet
+        .title
+        .as_ref()
+        .map(Label::one_line)
+        .or_else(|| packet.acc_title.clone());
+    let geometry = layout::packet::layout(&packet);
+    let svg = render::svg::packet(
+        &packet,
+        &geometry,
+        &SvgOptions {
+            theme: options.theme,
+            id_prefix: id_prefix(source, options),
+            kind: DiagramKind::Packet,
             ..SvgOptions::default()
         },
     );
@@ -342,6 +402,10 @@ mod tests {
         assert_eq!(Kind::of(Path::new("a.mmd"), seq), Kind::Sequence);
         assert_eq!(Kind::of(Path::new("-"), seq), Kind::Sequence);
         assert_eq!(Kind::of(Path::new("a.yaml"), seq), Kind::TcpStates);
+        let packet = "---\ntitle: T\n---\npacket-beta\n0-7: \"a\"\n";
+        assert_eq!(Kind::of(Path::new("a.mmd"), packet), Kind::Packet);
+        assert_eq!(Kind::of(Path::new("-"), "packet\n"), Kind::Packet);
+        assert_eq!(Kind::Flowchart.refine("packet\n+8: \"x\""), Kind::Packet);
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub enum DiagramKind {
     States,
     /// A mermaid sequence diagram.
     Sequence,
+    /// A mermaid packet diagram (a header layout).
+    Packet,
 }
 
 impl DiagramKind {
@@ -29,6 +31,7 @@ impl DiagramKind {
             DiagramKind::Flowchart => "netfig-flowchart",
             DiagramKind::States => "netfig-states",
             DiagramKind::Sequence => "netfig-sequence",
+            DiagramKind::Packet => "netfig-packet",
         }
     }
     /// The accessible title when the diagram has none.
@@ -37,6 +40,7 @@ impl DiagramKind {
             DiagramKind::Flowchart => "Flowchart",
             DiagramKind::States => "State diagram",
             DiagramKind::Sequence => "Sequence diagram",
+            DiagramKind::Packet => "Packet diagram",
         }
     }
 }

@@ -16,6 +16,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("text", &["geometry", "model"]),
     ("mermaid", &["diagnostic", "model", "input"]),
     ("tcp", &["diagnostic", "model", "input"]),
+    ("packet", &["diagnostic", "model"]),
     ("layout", &["geometry", "model", "text"]),
     (
         "render",
@@ -45,6 +46,7 @@ const STACKED: &[(&str, &[&str])] = &[
             "text",
             "mermaid",
             "tcp",
+            "packet",
             "layout",
             "render",
         ],

@@ -204,6 +204,34 @@ fn mermaid_sequence_blocks_are_rendered_inline() {
     );
 }
 
+/// Issue 15: a mermaid block holding a packet diagram (`packet` or `packet-beta`) is drawn
+/// inline, without the pass-through warning; a position error in it is an error at its line.
+#[test]
+fn mermaid_packet_blocks_are_rendered_inline() {
+    let config = Config::default();
+    for header in ["packet", "packet-beta"] {
+        let chapter = format!(
+            "Before.\n\n```mermaid\n{header}\n+16: \"Source Port\"\n+16: \"Destination Port\"\n```\n\nAfter.\n"
+        );
+        let (out, findings) = process_chapter(&chapter, &cx(&config));
+        assert!(findings.is_empty(), "{findings:?}");
+        assert!(!out.contains("```mermaid"), "{out}");
+        assert!(out.contains("class=\"netfig netfig-packet\""), "{out}");
+        assert!(
+            out.contains("<g class=\"field\" data-start=\"16\" data-end=\"31\">"),
+            "{out}"
+        );
+    }
+    let bad = "```mermaid\npacket\n0-15: \"a\"\n15-31: \"b\"\n```\n";
+    let (_, findings) = process_chapter(bad, &cx(&config));
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.is_error() && f.diagnostic.code == "E-PKT-006"),
+        "{findings:?}"
+    );
+}
+
 #[test]
 fn other_mermaid_diagrams_are_left_alone_but_misspelt_flowcharts_are_errors() {
     let config = Config::default();

@@ -310,7 +310,7 @@ fn another_diagram_kind_is_refused_naming_the_kinds_netfig_draws() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("class.mmd:1:1: error[E-MMD-001]: netfig renders flowcharts and sequence diagrams only; this is a `classDiagram` diagram"),
+        stderr.contains("class.mmd:1:1: error[E-MMD-001]: netfig renders flowcharts, sequence diagrams and packet diagrams only; this is a `classDiagram` diagram"),
         "{stderr}"
     );
     assert!(!out.exists());

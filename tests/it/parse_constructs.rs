@@ -58,7 +58,7 @@ fn other_diagram_types_are_refused() {
     assert_eq!(d.len(), 1);
     assert!(
         d[0].message
-            .contains("flowcharts and sequence diagrams only"),
+            .contains("flowcharts, sequence diagrams and packet diagrams only"),
         "{}",
         d[0].message
     );

@@ -21,6 +21,7 @@ mod browser;
 mod clearance;
 mod cli_signals;
 mod conformance;
+mod conformance_packet;
 mod conformance_sequence;
 mod harness;
 mod parse_corpus;
@@ -105,6 +106,8 @@ fn main() {
         clearance::drawn_edges_clear_foreign_boxes_in_the_corpora &[Corpus];
         conformance::realworld_flowcharts_render_where_mermaid_does &[Corpus];
         conformance::realworld_flowcharts_render_with_the_cli &[Corpus];
+        conformance_packet::docs_examples_render &[Corpus];
+        conformance_packet::realworld_packets_render_where_mermaid_does &[Corpus];
         conformance_sequence::docs_examples_parse &[Corpus];
         conformance_sequence::realworld_sequences_parse_where_mermaid_does &[Corpus];
         sequence_drawing::docs_examples_draw &[Corpus];

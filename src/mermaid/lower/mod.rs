@@ -13,9 +13,11 @@
 
 mod attrs;
 mod colour;
+mod packet;
 mod sequence;
 mod style;
 
+pub use packet::packet;
 pub use sequence::sequence;
 
 use crate::diagnostic::codes::mmd as codes;

@@ -5,7 +5,7 @@ use crate::diagnostic::Span;
 use crate::model::{Curve, Direction, Marker, Shape, Stroke};
 
 /// A value and where it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spanned<T> {
     /// The value.
     pub value: T,
@@ -63,6 +63,30 @@ pub struct Config {
     pub max_rank_width: Option<f64>,
     /// Sequence diagrams only: `config.sequence.*`, `config.wrap`, `%%{wrap}%%`.
     pub sequence: SequenceSettings,
+    /// Packet diagrams only: `config.packet.*`, `themeVariables.packet.*`.
+    pub packet: PacketSettings,
+}
+
+/// The `config.packet` settings netfig honours (read in packet diagrams only).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PacketSettings {
+    /// `packet.bitsPerRow`.
+    pub bits_per_row: Option<u32>,
+    /// `packet.bitWidth`, px.
+    pub bit_width: Option<f64>,
+    /// `packet.rowHeight`, px.
+    pub row_height: Option<f64>,
+    /// `packet.paddingX`, px.
+    pub padding_x: Option<f64>,
+    /// `packet.paddingY`, px.
+    pub padding_y: Option<f64>,
+    /// `packet.showBits`.
+    pub show_bits: Option<bool>,
+    /// Front matter `check:` (netfig's own key): the reference header, or `off`.
+    pub check: Option<Spanned<String>>,
+    /// `themeVariables.packet.*` (`blockFillColor`, `startByteColor`, …), in the order given,
+    /// values already checked safe.
+    pub style: Vec<(String, String)>,
 }
 
 /// The `config.sequence` settings netfig honours (read in sequence diagrams only).

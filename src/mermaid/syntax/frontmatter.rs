@@ -178,6 +178,12 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
                     });
                 }
             }
+            "check" if p.packet => match value.as_text() {
+                Some(t) => p.config.packet.check = Some(super::Spanned::new(t, span)),
+                None => {
+                    p.warn(codes::CONFIG_IGNORED, span, "`check` must be text; ignored");
+                }
+            },
             "config" if matches!(value, Yaml::Map(_) | Yaml::Null) => {
                 apply_config(p, value, base, text, pos)
             }
@@ -227,6 +233,11 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                 }
                 let mut inner = KeyCursor::new(text, base, pos);
                 for (k, x) in value.entries() {
+                    if p.packet && k == "packet" && matches!(x, Yaml::Map(_)) {
+                        let (kpos, _) = inner.locate(k);
+                        packet_style(p, x, &mut KeyCursor::new(text, base, kpos));
+                        continue;
+                    }
                     match x.as_text() {
                         Some(t) => {
                             let (_, kspan) = inner.locate(k);
@@ -242,6 +253,14 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                         }
                     }
                 }
+            }
+            "packet" if p.packet => apply_packet(p, value, &mut KeyCursor::new(text, base, pos)),
+            "flowchart" | "sequence" if p.packet => {
+                p.warn(
+                    codes::CONFIG_IGNORED,
+                    span,
+                    format!("config key `{key}` is ignored: this is a packet diagram"),
+                );
             }
             "sequence" if p.sequence => {
                 apply_sequence(p, value, &mut KeyCursor::new(text, base, pos))
@@ -353,6 +372,90 @@ fn apply_sequence(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
         match bool_value(x) {
             Some(b) => *flag = Some(b),
             None => warn_not_bool(p, &format!("sequence.{k}"), kspan),
+        }
+    }
+}
+
+/// `config.packet` in a packet diagram: the grid's settings.
+fn apply_packet(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
+    for (k, x) in v.entries() {
+        let (_, kspan) = keys.locate(k);
+        let t = x.as_text();
+        let px = |lo: f64, hi: f64| t.as_deref().and_then(|t| px_within(t, lo, hi));
+        let s = &mut p.config.packet;
+        let ok = match k.as_str() {
+            "bitsPerRow" => {
+                let n = t
+                    .as_deref()
+                    .and_then(|t| t.trim().parse::<u32>().ok())
+                    .filter(|n| (1..=MAX_BITS_PER_ROW).contains(n));
+                s.bits_per_row = n.or(s.bits_per_row);
+                n.is_some()
+            }
+            "bitWidth" => px(4.0, 200.0).map(|v| s.bit_width = Some(v)).is_some(),
+            "rowHeight" => px(10.0, 400.0).map(|v| s.row_height = Some(v)).is_some(),
+            "paddingX" => px(0.0, 100.0).map(|v| s.padding_x = Some(v)).is_some(),
+            "paddingY" => px(0.0, 100.0).map(|v| s.padding_y = Some(v)).is_some(),
+            "showBits" => bool_value(x).map(|b| s.show_bits = Some(b)).is_some(),
+            "useMaxWidth" => true,
+            _ => {
+                warn_ignored(p, &format!("packet.{k}"), kspan);
+                continue;
+            }
+        };
+        if !ok {
+            let range = match k.as_str() {
+                "bitsPerRow" => format!("a whole number from 1 to {MAX_BITS_PER_ROW}"),
+                "bitWidth" => "a number of pixels from 4 to 200".into(),
+                "rowHeight" => "a number of pixels from 10 to 400".into(),
+                "showBits" => "true or false".into(),
+                _ => "a number of pixels from 0 to 100".into(),
+            };
+            p.warn(
+                codes::CONFIG_IGNORED,
+                kspan,
+                format!("`packet.{k}` must be {range}; ignored"),
+            );
+        }
+    }
+}
+
+/// The widest packet row netfig draws, in bits.
+const MAX_BITS_PER_ROW: u32 = 1024;
+
+/// `themeVariables.packet` in a packet diagram: mermaid's packet style options.
+fn packet_style(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
+    const KNOWN: &[&str] = &[
+        "startByteColor",
+        "endByteColor",
+        "labelColor",
+        "titleColor",
+        "blockStrokeColor",
+        "blockStrokeWidth",
+        "blockFillColor",
+    ];
+    for (k, x) in v.entries() {
+        let (_, kspan) = keys.locate(k);
+        let value = x.as_text();
+        match value {
+            Some(value) if KNOWN.contains(&k.as_str()) => {
+                match super::props::unsafe_value(&value, false) {
+                    None => p.config.packet.style.push((k.clone(), value)),
+                    Some(why) => {
+                        why.warn(p, kspan, &format!("theme variable `packet.{k}` ignored"))
+                    }
+                }
+            }
+            _ => {
+                let e = p.warn(
+                    codes::CONFIG_IGNORED,
+                    kspan,
+                    format!("theme variable `packet.{k}` is ignored: netfig does not support it"),
+                );
+                if let Some(m) = crate::diagnostic::suggest(k, KNOWN) {
+                    e.hint(format!("did you mean `{m}`?"));
+                }
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ mod frontmatter;
 pub mod label;
 mod node;
 mod node_data;
+pub mod packet;
 mod props;
 mod scan;
 pub mod sequence;
@@ -159,7 +160,7 @@ fn header(p: &mut Parser<'_>) -> Option<Header> {
                 codes::NOT_FLOWCHART,
                 span,
                 format!(
-                    "netfig renders flowcharts and sequence diagrams only; this is a `{word}` diagram"
+                    "netfig renders flowcharts, sequence diagrams and packet diagrams only; this is a `{word}` diagram"
                 ),
             )
             .hint("start the diagram with `flowchart TD` (or `graph LR`, …) or `sequenceDiagram`");

@@ -142,7 +142,7 @@ pub(crate) enum Unsafe {
 }
 
 impl Unsafe {
-    fn warn(self, p: &mut Parser<'_>, span: Span, what: &str) {
+    pub(crate) fn warn(self, p: &mut Parser<'_>, span: Span, what: &str) {
         match self {
             Unsafe::Loads => {
                 p.warn(

@@ -16,6 +16,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) config: super::ast::Config,
     /// Reading a sequence diagram: front matter applies `sequence` settings, not `flowchart`.
     pub(crate) sequence: bool,
+    /// Reading a packet diagram: front matter applies `packet` settings.
+    pub(crate) packet: bool,
     /// No `}%%` follows this offset: a `%%{` after it is unclosed without searching again
     /// (searching to the end for each of many unclosed `%%{` was quadratic).
     pub(crate) no_directive_close_from: usize,
@@ -37,6 +39,7 @@ impl<'a> Parser<'a> {
             too_deep: 0,
             config: super::ast::Config::default(),
             sequence: false,
+            packet: false,
             no_directive_close_from: usize::MAX,
         }
     }

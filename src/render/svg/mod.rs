@@ -14,6 +14,7 @@
 mod edges;
 mod label;
 mod legend;
+mod packet;
 mod sequence;
 pub(crate) mod shapes;
 pub(crate) mod writer;
@@ -29,6 +30,7 @@ use label::Part;
 use shapes::Role;
 use writer::{class_name, esc, num, Doc};
 
+pub use packet::packet;
 pub use sequence::sequence;
 
 /// The SVG document for a flowchart (or a state diagram lowered to one) drawn as `drawing`

@@ -1,0 +1,542 @@
+//! Packet header layout: the RFC's drawing of a header, not mermaid's row of separate boxes.
+//!
+//! Rows of `bits_per_row` bits (32 by default) are stacked with no gap, bit numbers above the
+//! first row. A field is one outline however many rows it spans (a staircase polygon when it
+//! starts or ends mid-row; two boxes only when its pieces do not touch). A variable-length
+//! field ([`Field::variable`]) has a broken (zigzag) bottom edge, and the field below it shares
+//! that edge. A label is set in the field's largest piece, wrapped if that makes it fit; a
+//! label that still does not fit (a one-bit flag, say) is set in a column beside the grid (on
+//! the side its leader crosses fewer fields), with a leader from the field that runs below the
+//! row's labels. Rows grow to hold the labels set in them and the leaders' lanes.
+//!
+//! Only the bundled font's metrics are used ([`crate::text`]); nothing here knows SVG.
+
+use crate::geometry::{Point, Rect};
+use crate::layout::drawing::TextBox;
+use crate::model::packet::{Field, Packet};
+use crate::model::Label;
+use crate::text::{self, LINE_HEIGHT};
+
+/// Font size of field labels, px (mermaid's `labelFontSize`).
+pub const LABEL_FONT_SIZE: f64 = 12.0;
+/// Font size of bit numbers, px (mermaid's `byteFontSize`).
+pub const BIT_FONT_SIZE: f64 = 10.0;
+/// Font size of the title, px (mermaid's `titleFontSize`).
+pub const TITLE_FONT_SIZE: f64 = 14.0;
+/// Room kept between a label and its field's edges, px.
+const INSET: f64 = 3.0;
+/// Gap between the grid and the column of labels set beside it, px.
+const GUTTER: f64 = 24.0;
+/// Half the height of the zigzag of a broken edge, px.
+const ZIG: f64 = 3.0;
+/// Half the period of the zigzag, px.
+const ZAG_STEP: f64 = 6.0;
+/// Most lines a label is wrapped to inside its field before it goes beside the grid.
+const MAX_WRAPPED_LINES: usize = 3;
+
+/// Where everything of a packet diagram goes.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PacketLayout {
+    /// Width of the drawing.
+    pub width: f64,
+    /// Height of the drawing.
+    pub height: f64,
+    /// The label font size, px.
+    pub font_size: f64,
+    /// The title, centred above the grid.
+    pub title: Option<TextBox>,
+    /// Bit numbers above the first row: the number and its text box.
+    pub bits: Vec<(u32, TextBox)>,
+    /// One per field, in [`Packet::fields`] order.
+    pub fields: Vec<FieldPlace>,
+    /// The grid: left, top, right, bottom of the rows.
+    pub grid: Rect,
+}
+
+/// A field's outline, label and leader.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct FieldPlace {
+    /// The first bit.
+    pub start: u64,
+    /// The last bit.
+    pub end: u64,
+    /// Closed outlines (one, or two when the field's pieces on two rows do not touch).
+    pub outlines: Vec<Vec<Point>>,
+    /// The label, if it is not empty.
+    pub label: Option<TextBox>,
+    /// The piece of the field the label belongs to (inside it, or reached by the leader).
+    pub label_home: Rect,
+    /// From the field to its label set beside the grid, if it is.
+    pub leader: Option<Vec<Point>>,
+}
+
+/// One row's piece of a field: columns `c0..=c1` of row `row`.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    row: usize,
+    c0: u64,
+    c1: u64,
+}
+
+/// Lays out `packet` (labels already reduced to one language choice).
+pub fn layout(packet: &Packet) -> PacketLayout {
+    let c = &packet.config;
+    let bpr = u64::from(c.bits_per_row.max(1));
+    let bw = c.bit_width;
+    let grid_w = bpr as f64 * bw;
+    let rows = packet.bits().div_ceil(bpr) as usize;
+    let lh = LABEL_FONT_SIZE * LINE_HEIGHT;
+
+    // Labels: each field's label as it fits its largest piece, or `None` for beside the grid.
+    let pieces: Vec<Vec<Piece>> = packet.fields.iter().map(|f| pieces(f, bpr)).collect();
+    let homes: Vec<(usize, usize, f64)> = pieces.iter().map(|p| home(p, bpr, bw)).collect();
+    let fitted: Vec<Option<Label>> = packet
+        .fields
+        .iter()
+        .zip(&homes)
+        .map(|(f, &(_, _, width))| fit(&f.label, width - 2.0 * INSET))
+        .collect();
+    // Labels set beside the grid: on the side nearer their field.
+    // The side whose leader crosses fewer other fields of the row (ties: the nearer edge).
+    let side = |i: usize| {
+        let row = homes[i].0;
+        let Some(p) = pieces[i].iter().find(|p| p.row == row).copied() else {
+            return false;
+        };
+        let (mut left, mut right) = (0, 0);
+        for (_, q) in pieces.iter().enumerate().filter(|(j, _)| *j != i) {
+            for q in q.iter().filter(|q| q.row == row) {
+                if q.c1 < p.c0 {
+                    left += 1;
+                } else if q.c0 > p.c1 {
+                    right += 1;
+                }
+            }
+        }
+        left < right || (left == right && (p.c0 + p.c1 + 1) < bpr)
+    };
+    let beside: Vec<(usize, bool)> = (0..packet.fields.len())
+        .filter(|&i| fitted[i].is_none() && !packet.fields[i].label.is_empty())
+        .map(|i| (i, side(i)))
+        .collect();
+    let margin = |left: bool| {
+        beside
+            .iter()
+            .filter(|(_, l)| *l == left)
+            .map(|(i, _)| text::safe_label_size(&packet.fields[*i].label, LABEL_FONT_SIZE).width)
+            .fold(0.0, f64::max)
+    };
+    let (left_w, right_w) = (margin(true), margin(false));
+    let x0 = c.padding_x + if left_w > 0.0 { left_w + GUTTER } else { 0.0 };
+
+    // Row heights: at least `row_height`; a one-row home grows to hold its label.
+    let mut heights = vec![c.row_height; rows];
+    for ((fit, &(first, last, _)), f) in fitted.iter().zip(&homes).zip(&packet.fields) {
+        let lines = match fit {
+            Some(l) => l.lines.len(),
+            None if f.label.is_empty() => 0,
+            None => 1,
+        };
+        if first == last {
+            if let Some(h) = heights.get_mut(first) {
+                *h = h.max(lines as f64 * lh + 2.0 * INSET);
+            }
+        }
+    }
+    // A row with leaders grows so that their lanes run below the labels in it.
+    for (r, h) in heights.iter_mut().enumerate() {
+        let lanes = beside.iter().filter(|(i, _)| homes[*i].0 == r).count();
+        if lanes == 0 {
+            continue;
+        }
+        let text = fitted
+            .iter()
+            .zip(&homes)
+            .filter(|(_, home)| home.0 == r && home.1 == r)
+            .filter_map(|(f, _)| f.as_ref().map(|l| l.lines.len()))
+            .max()
+            .unwrap_or(1) as f64
+            * lh;
+        *h = h.max(text + 2.0 * (lanes + 1) as f64 * INSET + 2.0 * INSET);
+    }
+
+    let mut y = c.padding_y;
+    let title = packet.title.as_ref().filter(|t| !t.is_empty()).map(|t| {
+        let h = t.lines.len() as f64 * TITLE_FONT_SIZE * LINE_HEIGHT;
+        let tb = TextBox::new(
+            t.clone(),
+            Point::new(x0 + grid_w / 2.0, y + h / 2.0),
+            TITLE_FONT_SIZE,
+        );
+        y += h + 6.0;
+        tb
+    });
+    let bits = if c.show_bits {
+        let h = BIT_FONT_SIZE * LINE_HEIGHT;
+        let step = ruler_step(bw, bpr);
+        let out = (0..bpr)
+            .filter(|i| i % step == 0 || *i == bpr - 1)
+            .map(|i| {
+                let at = Point::new(x0 + (i as f64 + 0.5) * bw, y + h / 2.0);
+                (
+                    i as u32,
+                    TextBox::new(Label::plain(&i.to_string()), at, BIT_FONT_SIZE),
+                )
+            })
+            .collect();
+        y += h + 2.0;
+        out
+    } else {
+        Vec::new()
+    };
+    let mut tops = Vec::with_capacity(rows + 1);
+    for h in &heights {
+        tops.push(y);
+        y += h;
+    }
+    tops.push(y);
+    let grid = Rect::new(x0, tops[0], grid_w, y - tops[0]);
+    let geo = Grid {
+        x0,
+        bw,
+        bpr,
+        tops: &tops,
+    };
+
+    let mut fields = Vec::with_capacity(packet.fields.len());
+    for (i, f) in packet.fields.iter().enumerate() {
+        let prev_broken = i > 0
+            && packet.fields[i - 1].variable
+            && packet.fields[i - 1].end % bpr == bpr - 1
+            && f.start % bpr == 0;
+        let outlines = outlines(&pieces[i], &geo, prev_broken, f.variable);
+        let (first, last, _) = homes[i];
+        let home = home_rect(&pieces[i], first, last, &geo);
+        let label = fitted[i]
+            .as_ref()
+            .filter(|l| !l.is_empty())
+            .map(|l| TextBox::new(l.clone(), home.center(), LABEL_FONT_SIZE));
+        fields.push(FieldPlace {
+            start: f.start,
+            end: f.end,
+            outlines,
+            label,
+            label_home: home,
+            leader: None,
+        });
+    }
+    let mut bottom = y;
+    for left in [true, false] {
+        bottom = bottom.max(set_beside(packet, &mut fields, &beside, left, &geo));
+    }
+    let right = x0 + grid_w + if right_w > 0.0 { GUTTER + right_w } else { 0.0 };
+    PacketLayout {
+        width: right + c.padding_x,
+        height: bottom + c.padding_y,
+        font_size: LABEL_FONT_SIZE,
+        title,
+        bits,
+        fields,
+        grid,
+    }
+}
+
+/// Sets the labels that go beside the grid on one side (`left` or right), stacked from their
+/// rows down; returns the bottom of the lowest. A leader runs from a dot in its field along
+/// the lower part of the row (under the other labels there) to the grid's edge, then to its
+/// label. In a row, the field nearest the edge gets the lowest leader and the lowest label,
+/// so leaders do not cross.
+fn set_beside(
+    packet: &Packet,
+    fields: &mut [FieldPlace],
+    beside: &[(usize, bool)],
+    left: bool,
+    g: &Grid<'_>,
+) -> f64 {
+    let edge_x = if left { g.x0 } else { g.x(g.bpr) };
+    let mut mine: Vec<usize> = beside
+        .iter()
+        .filter(|(_, l)| *l == left)
+        .map(|(i, _)| *i)
+        .collect();
+    // By row, then from the far side of the grid towards this edge.
+    let rows: Vec<f64> = fields.iter().map(|f| f.label_home.y).collect();
+    let row = |i: usize| rows[i];
+    mine.sort_by(|&a, &b| {
+        row(a)
+            .total_cmp(&row(b))
+            .then(if left { b.cmp(&a) } else { a.cmp(&b) })
+    });
+    let mut cursor = f64::NEG_INFINITY;
+    let mut k_in_row = 0usize;
+    let mut last_row = f64::NAN;
+    let mut lowest = f64::NEG_INFINITY;
+    let group = mine;
+    for (n, &i) in group.iter().enumerate() {
+        let home = fields[i].label_home;
+        if home.y != last_row {
+            last_row = home.y;
+            k_in_row = group[n..].iter().take_while(|&&j| row(j) == home.y).count();
+        }
+        k_in_row -= 1;
+        let label = packet.fields[i].label.clone();
+        let size = text::safe_label_size(&label, LABEL_FONT_SIZE);
+        let lane = home.bottom() - INSET - k_in_row as f64 * INSET;
+        let top = (lane - size.height / 2.0).max(cursor + 2.0);
+        cursor = top + size.height;
+        lowest = lowest.max(cursor);
+        let cy = top + size.height / 2.0;
+        let (out_x, cx) = if left {
+            (edge_x - GUTTER, edge_x - GUTTER - size.width / 2.0)
+        } else {
+            (edge_x + GUTTER, edge_x + GUTTER + size.width / 2.0)
+        };
+        let bend = if left {
+            edge_x - GUTTER / 3.0
+        } else {
+            edge_x + GUTTER / 3.0
+        };
+        fields[i].leader = Some(vec![
+            Point::new(home.center().x, lane),
+            Point::new(bend, lane),
+            Point::new(if left { out_x + 2.0 } else { out_x - 2.0 }, cy),
+        ]);
+        fields[i].label = Some(TextBox::new(label, Point::new(cx, cy), LABEL_FONT_SIZE));
+    }
+    lowest
+}
+
+/// Every how many bits a number is written: every bit if two digits fit its width, else
+/// every 2nd, 4th, 8th or 16th.
+fn ruler_step(bw: f64, bpr: u64) -> u64 {
+    let digits = (bpr.max(2) - 1).to_string();
+    let need = text::text_width(&digits, BIT_FONT_SIZE, false) + 2.0;
+    [1, 2, 4, 8, 16, 32, 64]
+        .into_iter()
+        .find(|s| *s as f64 * bw >= need)
+        .unwrap_or(128)
+}
+
+/// The rows a field covers, with the columns it has in each.
+fn pieces(f: &Field, bpr: u64) -> Vec<Piece> {
+    let (r0, r1) = (f.start / bpr, f.end / bpr);
+    (r0..=r1)
+        .map(|r| Piece {
+            row: r as usize,
+            c0: f.start.max(r * bpr) - r * bpr,
+            c1: f.end.min(r * bpr + bpr - 1) - r * bpr,
+        })
+        .collect()
+}
+
+/// Where a field's label goes: the rows (first, last) of its largest piece — the block of
+/// its full rows if it has any — and that piece's width.
+fn home(pieces: &[Piece], bpr: u64, bw: f64) -> (usize, usize, f64) {
+    let full: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| p.c0 == 0 && p.c1 == bpr - 1)
+        .collect();
+    if let (Some(a), Some(b)) = (full.first(), full.last()) {
+        return (a.row, b.row, bpr as f64 * bw);
+    }
+    let best = pieces
+        .iter()
+        .fold(None::<&Piece>, |best, p| match best {
+            Some(b) if b.c1 - b.c0 >= p.c1 - p.c0 => Some(b),
+            _ => Some(p),
+        })
+        .copied()
+        .unwrap_or(Piece {
+            row: 0,
+            c0: 0,
+            c1: 0,
+        });
+    (best.row, best.row, (best.c1 - best.c0 + 1) as f64 * bw)
+}
+
+/// The label as it fits `width`: as written, or wrapped to a few lines; `None` if neither.
+fn fit(label: &Label, width: f64) -> Option<Label> {
+    if label.is_empty() {
+        return Some(Label::default());
+    }
+    let fits = |l: &Label| text::safe_label_size(l, LABEL_FONT_SIZE).width <= width;
+    if fits(label) {
+        return Some(label.clone());
+    }
+    let wrapped = text::wrap(label, width, LABEL_FONT_SIZE, false);
+    (fits(&wrapped) && wrapped.lines.len() <= MAX_WRAPPED_LINES.max(label.lines.len()))
+        .then_some(wrapped)
+}
+
+/// Row tops and column widths.
+struct Grid<'a> {
+    x0: f64,
+    bw: f64,
+    bpr: u64,
+    tops: &'a [f64],
+}
+
+impl Grid<'_> {
+    fn x(&self, col: u64) -> f64 {
+        self.x0 + col as f64 * self.bw
+    }
+    fn top(&self, row: usize) -> f64 {
+        self.tops[row]
+    }
+    fn bottom(&self, row: usize) -> f64 {
+        self.tops[row + 1]
+    }
+}
+
+/// The rectangle of rows `first..=last` of a field's pieces.
+fn home_rect(pieces: &[Piece], first: usize, last: usize, g: &Grid<'_>) -> Rect {
+    let p = pieces
+        .iter()
+        .find(|p| p.row == first)
+        .copied()
+        .unwrap_or(pieces[0]);
+    let (c0, c1) = if first == last {
+        (p.c0, p.c1)
+    } else {
+        (0, g.bpr - 1)
+    };
+    let (x0, x1) = (g.x(c0), g.x(c1 + 1));
+    Rect::new(x0, g.top(first), x1 - x0, g.bottom(last) - g.top(first))
+}
+
+/// Points of a horizontal edge from `xa` to `xb` at `y`: straight, or broken into a zigzag
+/// whose phase is fixed by `x0` (so two fields sharing a broken edge draw the same line).
+fn edge(xa: f64, xb: f64, y: f64, broken: bool, x0: f64) -> Vec<Point> {
+    if !broken {
+        return vec![Point::new(xa, y), Point::new(xb, y)];
+    }
+    let zig = |x: f64| {
+        let t = ((x - x0) / ZAG_STEP).rem_euclid(2.0);
+        y + ZIG * (1.0 - 2.0 * (t - 1.0).abs())
+    };
+    let mut out = vec![Point::new(xa, zig(xa))];
+    let (lo, hi) = (xa.min(xb), xa.max(xb));
+    let mut ks: Vec<f64> = Vec::new();
+    let mut k = ((lo - x0) / ZAG_STEP).floor() + 1.0;
+    while x0 + k * ZAG_STEP < hi {
+        ks.push(x0 + k * ZAG_STEP);
+        k += 1.0;
+    }
+    if xb < xa {
+        ks.reverse();
+    }
+    out.extend(ks.into_iter().map(|x| Point::new(x, zig(x))));
+    out.push(Point::new(xb, zig(xb)));
+    out
+}
+
+/// A field's outline(s), clockwise from its top-left corner.
+fn outlines(
+    pieces: &[Piece],
+    g: &Grid<'_>,
+    top_broken: bool,
+    bottom_broken: bool,
+) -> Vec<Vec<Point>> {
+    let first = pieces[0];
+    let last = pieces[pieces.len() - 1];
+    let rect = |p: Piece, top_b: bool, bottom_b: bool| {
+        let (xa, xb) = (g.x(p.c0), g.x(p.c1 + 1));
+        let mut pts = edge(xa, xb, g.top(p.row), top_b, g.x0);
+        pts.extend(edge(xb, xa, g.bottom(p.row), bottom_b, g.x0));
+        pts
+    };
+    if pieces.len() == 1 {
+        return vec![rect(first, top_broken, bottom_broken)];
+    }
+    if pieces.len() == 2 && last.c1 < first.c0 {
+        return vec![
+            rect(first, top_broken, false),
+            rect(last, false, bottom_broken),
+        ];
+    }
+    let right = g.x(g.bpr);
+    let mut pts = edge(g.x(first.c0), right, g.top(first.row), top_broken, g.x0);
+    if last.c1 == g.bpr - 1 {
+        pts.extend(edge(right, g.x0, g.bottom(last.row), bottom_broken, g.x0));
+    } else {
+        let xb = g.x(last.c1 + 1);
+        pts.push(Point::new(right, g.top(last.row)));
+        pts.push(Point::new(xb, g.top(last.row)));
+        pts.extend(edge(xb, g.x0, g.bottom(last.row), bottom_broken, g.x0));
+    }
+    if first.c0 > 0 {
+        pts.push(Point::new(g.x0, g.top(first.row + 1)));
+        pts.push(Point::new(g.x(first.c0), g.top(first.row + 1)));
+    }
+    vec![pts]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn laid(src: &str) -> (Packet, PacketLayout) {
+        let (p, _) = crate::mermaid::packet(src).expect("valid");
+        let l = layout(&p);
+        (p, l)
+    }
+
+    #[test]
+    fn a_field_over_rows_is_one_outline_and_rows_are_32_bits() {
+        let (_, l) = laid("packet\n0-15: \"a\"\n16-55: \"b\"\n56-63: \"c\"\n");
+        assert_eq!(l.fields[1].outlines.len(), 1);
+        // A staircase: 8 corners.
+        assert_eq!(l.fields[1].outlines[0].len(), 8);
+        assert_eq!(l.grid.width, 32.0 * 32.0);
+        assert_eq!(l.bits.first().map(|b| b.0), Some(0));
+        assert_eq!(l.bits.last().map(|b| b.0), Some(31));
+    }
+
+    #[test]
+    fn pieces_that_do_not_touch_are_two_boxes() {
+        let (_, l) = laid("packet\n0-23: \"a\"\n24-39: \"b\"\n40-63: \"c\"\n");
+        assert_eq!(l.fields[1].outlines.len(), 2);
+    }
+
+    #[test]
+    fn a_flag_too_narrow_for_its_label_gets_a_leader() {
+        let (_, l) = laid("packet\n0: \"Congestion Window Reduced\"\n1-31: \"rest\"\n");
+        let f = &l.fields[0];
+        let leader = f.leader.as_ref().expect("a leader");
+        let label = f.label.as_ref().unwrap();
+        // Bit 0 is on the left: the label goes left of the grid.
+        assert!(label.center.x < l.grid.x, "{label:?}");
+        assert!(leader[0].x < f.label_home.right() && leader[0].x > f.label_home.x);
+        assert!(l.width >= label.center.x + label.width / 2.0);
+        assert!(l.fields[1].leader.is_none());
+    }
+
+    #[test]
+    fn variable_fields_have_a_broken_edge_shared_with_the_next() {
+        let (_, l) = laid("packet\n0-31: \"x\"\n32-63: \"Options\"\n64-127: \"Data\"\n");
+        let options = &l.fields[1].outlines[0];
+        let data = &l.fields[2].outlines[0];
+        assert!(options.len() > 4 && data.len() > 4);
+        let bottom = l.fields[1].label_home.bottom();
+        let zig_o: Vec<_> = options
+            .iter()
+            .filter(|p| (p.y - bottom).abs() <= ZIG)
+            .collect();
+        let zig_d: Vec<_> = data
+            .iter()
+            .filter(|p| (p.y - bottom).abs() <= ZIG)
+            .collect();
+        assert!(
+            zig_o.iter().all(|p| zig_d.contains(p)),
+            "{zig_o:?} {zig_d:?}"
+        );
+    }
+
+    #[test]
+    fn rows_grow_for_two_line_labels() {
+        let (_, l) = laid("packet\n0-31: \"Source Port<br>源端口\"\n");
+        assert!(l.grid.height >= 2.0 * LABEL_FONT_SIZE * LINE_HEIGHT);
+    }
+}
