@@ -147,9 +147,9 @@ pub(crate) fn labels_fit_their_nodes_in_chromium() {
     let result = check_page_in_chromium(&dir, &body, CHECK_SCRIPT, "1600,4000");
     assert_eq!(
         result["checked"],
-        serde_json::json!({"node": 102, "label": 179, "cluster": 13}),
+        serde_json::json!({"node": 102, "label": 206, "cluster": 13}),
         "nodes: 11 × 6 flowchart renderings + 11 states × 3 state diagrams + 3 wrapped; edge \
-         labels: 59 × 3 state diagrams + 2 wrapped; clusters: 2 × 6 + 1 wrapped"
+         labels: 68 × 3 state diagrams + 2 wrapped; clusters: 2 × 6 + 1 wrapped"
     );
     assert_eq!(
         result["failures"].as_array().map(Vec::len),
