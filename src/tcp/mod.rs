@@ -93,6 +93,7 @@ mod blame;
 pub mod check;
 use crate::diagnostic::codes::tcp as codes;
 pub mod definition;
+pub mod exchange;
 mod export;
 mod flow;
 pub mod lower;

@@ -63,6 +63,8 @@ pub struct Config {
     pub max_rank_width: Option<f64>,
     /// Sequence diagrams only: `config.sequence.*`, `config.wrap`, `%%{wrap}%%`.
     pub sequence: SequenceSettings,
+    /// Sequence diagrams only: front matter `check: tcp` (the diagram is a TCP exchange).
+    pub check: Option<crate::model::sequence::SequenceCheck>,
 }
 
 /// The `config.sequence` settings netfig honours (read in sequence diagrams only).
