@@ -9,7 +9,7 @@
 //! claim (a warning says so).
 
 use crate::model::label::is_han;
-use crate::tcp::State;
+use crate::tcp::{Event, State};
 
 /// What a note says about states.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,39 @@ pub fn read<'a>(lines: impl IntoIterator<Item = &'a str>) -> Reading {
         }
         _ => Reading::Several(found.into_iter().map(|(s, _)| s).collect()),
     }
+}
+
+/// The silent events a note that claims no state names, in order: `2MSL`/`2 MSL`/`MSL` is
+/// the 2MSL timeout, `timeout`/`超时` the user timeout, `close` the CLOSE call (`(Close)` in the
+/// RFC's figures), `abort`/`中止` the ABORT call. Case does not matter.
+pub fn events_named<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Event> {
+    let mut out = Vec::new();
+    for line in lines {
+        let lower = line.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let msl = lower.contains("msl");
+        let found = [
+            (Event::Timeout2Msl, msl),
+            (
+                Event::UserTimeout,
+                !msl && (words.contains(&"timeout") || lower.contains("超时")),
+            ),
+            (Event::Close, words.contains(&"close")),
+            (
+                Event::Abort,
+                words.contains(&"abort") || lower.contains("中止"),
+            ),
+        ];
+        for (event, named) in found {
+            if named && !out.contains(&event) {
+                out.push(event);
+            }
+        }
+    }
+    out
 }
 
 /// A word of a note: a run of ASCII letters, digits, `-` and `_`, or a run of Han characters.
@@ -184,6 +217,16 @@ mod tests {
             read(["FIN-WAIT-1 → FIN-WAIT-2"]),
             Reading::Several(vec![State::FinWait1, State::FinWait2])
         );
+        assert_eq!(
+            events_named(["经过 2MSL 后", "after 2MSL"]),
+            vec![Event::Timeout2Msl]
+        );
+        assert_eq!(events_named(["(Close)"]), vec![Event::Close]);
+        assert_eq!(
+            events_named(["user timeout; ABORT"]),
+            vec![Event::UserTimeout, Event::Abort]
+        );
+        assert!(events_named(["closed", "closing"]).is_empty());
         match read(["→ time-wait"]) {
             Reading::Claim { text, .. } => assert_eq!(text, "time-wait"),
             other => panic!("{other:?}"),

@@ -35,11 +35,13 @@
 //! assert!(d[0].message.contains("FIN-WAIT-1"));
 //! ```
 
+mod arrive;
 pub mod claims;
 mod findings;
 pub mod numbers;
 mod schedule;
 pub mod segment;
+mod send;
 mod simulate;
 
 use crate::diagnostic::Diagnostic;

@@ -8,68 +8,65 @@ use super::claims::{self, Reading};
 use super::findings::{self, error, Locator};
 use super::numbers::{Numbers, Term};
 use super::schedule::{schedule, Step};
-use super::segment::{self, Segment};
+use super::segment::Segment;
 use super::{EndpointTrace, Exchange, StateStep};
 use crate::diagnostic::codes::tcpx as codes;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::sequence::{ArrowHead, Event as Row, Message, NotePlacement, Sequence};
+use crate::model::sequence::{Event as Row, Message, NotePlacement, Sequence};
 use crate::tcp::names::{Action, Event, State};
 use crate::tcp::reference::{self, Origin, RefTransition};
 
 /// How an endpoint came to be in its state, for hints.
 #[derive(Debug, Clone)]
-struct Entry {
-    line: usize,
-    how: String,
+pub(super) struct Entry {
+    pub(super) how: String,
 }
 
 /// One endpoint's TCB as the simulation knows it.
 #[derive(Debug, Default)]
-struct Endpoint {
-    state: Option<State>,
-    entry: Option<Entry>,
-    /// A claim has named the current state since the endpoint entered it.
-    claimed: bool,
+pub(super) struct Endpoint {
+    pub(super) state: Option<State>,
+    pub(super) entry: Option<Entry>,
     /// The connection went through LISTEN (a passive OPEN).
-    passive: bool,
-    iss: Option<Term>,
-    snd_nxt: Option<Term>,
-    rcv_nxt: Option<Term>,
+    pub(super) passive: bool,
+    pub(super) iss: Option<Term>,
+    pub(super) snd_nxt: Option<Term>,
+    pub(super) rcv_nxt: Option<Term>,
     /// SEG.SEQ of our FIN.
-    fin_seq: Option<Term>,
-    sent_syn: bool,
-    sent_fin: bool,
-    got_syn: bool,
-    got_fin: bool,
+    pub(super) fin_seq: Option<Term>,
+    pub(super) sent_syn: bool,
+    pub(super) sent_fin: bool,
+    pub(super) got_syn: bool,
+    pub(super) got_fin: bool,
     /// What the reference said this endpoint sends next (an answer to an arrival), and the
     /// line of that arrival.
-    pending: Option<(Action, usize)>,
-    trace: Vec<StateStep>,
+    pub(super) pending: Option<(Action, usize)>,
+    pub(super) trace: Vec<StateStep>,
 }
 
 /// A segment on its way: what was sent, and what its sender knew when sending it.
 #[derive(Debug, Clone, Default)]
-struct Flight {
-    seg: Segment,
-    seq: Option<Term>,
-    ack: Option<Term>,
+pub(super) struct Flight {
+    pub(super) seg: Segment,
+    pub(super) seq: Option<Term>,
+    pub(super) ack: Option<Term>,
     /// It repeats a SYN or FIN sent before (its sequence space is not new).
-    repeat: bool,
+    pub(super) repeat: bool,
     /// The sender had received the receiver's SYN / FIN when it sent this.
-    had_syn: bool,
-    had_fin: bool,
+    pub(super) had_syn: bool,
+    pub(super) had_fin: bool,
     /// A seq finding was already reported at the sender.
-    seq_reported: bool,
+    pub(super) seq_reported: bool,
 }
 
-struct Sim<'a> {
-    seq: &'a Sequence,
-    at: Locator<'a>,
-    eps: Vec<Endpoint>,
-    numbers: Numbers,
-    flights: Vec<Option<Flight>>,
-    diags: Vec<Diagnostic>,
-    checked_acks: Vec<usize>,
+pub(super) struct Sim<'a> {
+    pub(super) seq: &'a Sequence,
+    pub(super) at: Locator<'a>,
+    pub(super) eps: Vec<Endpoint>,
+    pub(super) numbers: Numbers,
+    pub(super) flights: Vec<Option<Flight>>,
+    pub(super) diags: Vec<Diagnostic>,
+    pub(super) checked_acks: Vec<usize>,
 }
 
 /// Runs the diagram: every endpoint's states and every finding.
@@ -113,7 +110,7 @@ pub(super) fn run(seq: &Sequence, source: &str) -> Exchange {
 
 /// The states no segment of the peer has synchronized yet: reached from CLOSED without
 /// receiving a SYN (CLOSED, LISTEN, SYN-SENT), from the reference.
-fn unsynchronized(s: State) -> bool {
+pub(super) fn unsynchronized(s: State) -> bool {
     let mut seen = vec![State::Closed];
     let mut i = 0;
     while i < seen.len() {
@@ -129,8 +126,24 @@ fn unsynchronized(s: State) -> bool {
     seen.contains(&s)
 }
 
+/// Whether a transition is a user call or timeout that sends nothing (never an OPEN).
+fn is_silent(r: &RefTransition) -> bool {
+    matches!(
+        r.event,
+        Event::Timeout2Msl | Event::UserTimeout | Event::Close | Event::Abort
+    ) && r.origin != Origin::Alternative
+        && !r.actions.iter().any(|a| a.name().starts_with("snd"))
+}
+
+/// The silent transition from `from` to `to`, if there is one (for hints).
+fn silent_to(from: State, to: State) -> Option<&'static RefTransition> {
+    reference::transitions()
+        .iter()
+        .find(|r| r.from == from && r.to == to && is_silent(r))
+}
+
 /// Whether a state has no TCB (the reference creates one on leaving it).
-fn no_tcb(s: State) -> bool {
+pub(super) fn no_tcb(s: State) -> bool {
     reference::transitions()
         .iter()
         .any(|r| r.from == s && r.actions.contains(&Action::CreateTcb))
@@ -138,7 +151,7 @@ fn no_tcb(s: State) -> bool {
 
 /// The outcomes of `event` in `state` for this connection: conditions on how SYN-RECEIVED was
 /// reached (passive or active OPEN) are applied.
-fn outcome(ep: &Endpoint, state: State, event: Event) -> Option<&'static RefTransition> {
+pub(super) fn outcome(ep: &Endpoint, state: State, event: Event) -> Option<&'static RefTransition> {
     reference::outcomes(state, event)
         .into_iter()
         .find(|r| match r.condition {
@@ -148,52 +161,8 @@ fn outcome(ep: &Endpoint, state: State, event: Event) -> Option<&'static RefTran
         })
 }
 
-/// The reference events a received segment is, in the order they are processed: the one
-/// place that decides it. Whether an ACK acknowledges our SYN or FIN is decided from the
-/// numbers when they are known, else from what its sender had received when it sent it.
-fn event_for(f: &Flight, rcv: &Endpoint, numbers: &Numbers, state: State) -> Vec<Event> {
-    let s = &f.seg;
-    if s.flags.rst {
-        return vec![Event::RcvRst];
-    }
-    let acks = |ours: Option<Term>, sent: bool, had: bool| {
-        s.flags.ack
-            && sent
-            && match (f.ack, ours) {
-                (Some(a), Some(o)) => numbers.same(a, o).unwrap_or(had),
-                _ => had,
-            }
-    };
-    let acks_syn = acks(rcv.iss.map(|t| t.plus(1)), rcv.sent_syn, f.had_syn);
-    let acks_fin = acks(rcv.fin_seq.map(|t| t.plus(1)), rcv.sent_fin, f.had_fin);
-    let has = |e| outcome(rcv, state, e).is_some();
-    if s.flags.syn && !rcv.got_syn {
-        return vec![if s.flags.ack {
-            Event::RcvSynAck
-        } else {
-            Event::RcvSyn
-        }];
-    }
-    let mut events = Vec::new();
-    if s.flags.fin && !rcv.got_fin && acks_fin && has(Event::RcvFinAck) {
-        return vec![Event::RcvFinAck];
-    }
-    if acks_syn && has(Event::RcvAckOfSyn) {
-        events.push(Event::RcvAckOfSyn);
-    } else if acks_fin && has(Event::RcvAckOfFin) {
-        events.push(Event::RcvAckOfFin);
-    }
-    if s.flags.fin && !rcv.got_fin {
-        events.push(Event::RcvFin);
-    } else if s.flags.fin && outcome(rcv, state, Event::RcvFin).is_some_and(|r| r.to == state) {
-        // A retransmitted FIN the reference handles in place (TIME-WAIT restarts 2MSL).
-        events.push(Event::RcvFin);
-    }
-    events
-}
-
 impl Sim<'_> {
-    fn message(&self, i: usize) -> Option<&Message> {
+    pub(super) fn message(&self, i: usize) -> Option<&Message> {
         match &self.seq.events[i] {
             Row::Message(m) if !m.is_self() => Some(m),
             _ => None,
@@ -201,7 +170,7 @@ impl Sim<'_> {
     }
 
     /// Sets an endpoint's state, recording how.
-    fn enter(
+    pub(super) fn enter(
         &mut self,
         p: usize,
         state: State,
@@ -216,7 +185,6 @@ impl Sim<'_> {
                 at,
                 inferred,
             });
-            ep.claimed = false;
             ep.entry = Some(how);
         }
         if no_tcb(state) {
@@ -237,29 +205,20 @@ impl Sim<'_> {
     }
 
     /// The state of `p`, starting it (first touch) in `first` if it has none yet.
-    fn state_or(&mut self, p: usize, first: State, i: usize, why: &str) -> State {
+    pub(super) fn state_or(&mut self, p: usize, first: State, i: usize, why: &str) -> State {
         if let Some(s) = self.eps[p].state {
             return s;
         }
-        let line = self.line(i);
-        self.enter(
-            p,
-            first,
-            Some(i),
-            Entry {
-                line,
-                how: why.into(),
-            },
-            None,
-        );
+        let how = format!("line {}, where {why}", self.line(i));
+        self.enter(p, first, Some(i), Entry { how }, None);
         first
     }
 
-    fn line(&self, i: usize) -> usize {
+    pub(super) fn line(&self, i: usize) -> usize {
         self.at.line(self.span(i))
     }
 
-    fn span(&self, i: usize) -> Span {
+    pub(super) fn span(&self, i: usize) -> Span {
         match &self.seq.events[i] {
             Row::Message(m) => m.span,
             Row::Note(n) => n.span,
@@ -267,350 +226,8 @@ impl Sim<'_> {
         }
     }
 
-    fn name(&self, p: usize) -> &str {
+    pub(super) fn name(&self, p: usize) -> &str {
         &self.seq.participants[p].id
-    }
-
-    fn send(&mut self, i: usize) {
-        let Some(m) = self.message(i) else { return };
-        let (from, span) = (m.from.index(), m.span);
-        let lines: Vec<String> = m.text.lines.iter().map(|l| l.text()).collect();
-        let (seg, errors) = segment::parse_lines(lines.iter().map(String::as_str));
-        for e in errors {
-            let at = self.at.within(span, &e.text);
-            self.diags
-                .push(error(codes::BAD_SEGMENT, at, e.message, vec![e.hint]));
-        }
-        let opening = seg.flags.syn && !seg.flags.ack;
-        let (first, why) = if opening {
-            (State::Closed, "it sends the first SYN, so it starts CLOSED")
-        } else {
-            (
-                State::Established,
-                "it starts ESTABLISHED (no claim, no SYN)",
-            )
-        };
-        let state = self.state_or(from, first, i, why);
-        let line = self.line(i);
-        let name = self.name(from).to_string();
-        let what = if seg.flags.name().is_empty() {
-            "data".to_string()
-        } else {
-            seg.flags.name()
-        };
-        // An answer the reference asked for.
-        let pending = self.eps[from].pending.take();
-        if let Some((action, asked)) = pending {
-            let answers = match action {
-                Action::SndSynAck => seg.flags.syn && seg.flags.ack,
-                Action::SndAck => seg.flags.ack || seg.flags.rst,
-                Action::SndRst => seg.flags.rst,
-                _ => true,
-            };
-            if !answers {
-                self.diags.push(error(
-                    codes::MISSING_REPLY,
-                    span,
-                    format!("{name} answers the segment of line {asked} with `{}`, but sends {what} here", action.name()),
-                    vec![format!("RFC 9293: after that arrival {name} sends {} next", action.name())],
-                ));
-            }
-        }
-        let repeat = self.send_state(i, from, state, &seg, pending, &name, &what, line);
-        let flight = self.send_numbers(i, from, seg, repeat);
-        self.flights[i] = Some(flight);
-    }
-
-    /// The state change of sending `seg` (or a finding); whether it repeats a SYN or FIN.
-    #[allow(clippy::too_many_arguments)]
-    fn send_state(
-        &mut self,
-        i: usize,
-        p: usize,
-        state: State,
-        seg: &Segment,
-        pending: Option<(Action, usize)>,
-        name: &str,
-        what: &str,
-        line: usize,
-    ) -> bool {
-        let ep = &self.eps[p];
-        let f = seg.flags;
-        let answering = |a| pending.is_some_and(|(x, _)| x == a);
-        let by = |events: &[Event], action: Action| {
-            events
-                .iter()
-                .find_map(|e| outcome(ep, state, *e).filter(|r| r.actions.contains(&action)))
-        };
-        let (transition, repeat, ok, hint) = if f.rst {
-            let t = by(&[Event::Abort], Action::SndRst);
-            let ok = t.is_some() || answering(Action::SndRst) || pending.is_some();
-            (t, false, ok, format!("a RST is sent on ABORT in {}, or in answer to a segment that arrives with no connection", findings::states_sending(&[Event::Abort], Action::SndRst)))
-        } else if f.syn && !f.ack {
-            let t = by(&[Event::ActiveOpen, Event::Send], Action::SndSyn);
-            let repeat = t.is_none() && ep.sent_syn;
-            (
-                t,
-                repeat,
-                t.is_some() || repeat,
-                format!(
-                    "a SYN is sent on OPEN in {}",
-                    findings::states_sending(&[Event::ActiveOpen, Event::Send], Action::SndSyn)
-                ),
-            )
-        } else if f.syn {
-            let repeat = !answering(Action::SndSynAck) && ep.sent_syn && ep.got_syn;
-            (None, repeat, answering(Action::SndSynAck) || repeat, "a SYN,ACK answers a SYN (LISTEN or SYN-SENT --rcv SYN / snd SYN,ACK--> SYN-RECEIVED)".into())
-        } else if f.fin {
-            let t = by(&[Event::Close], Action::SndFin);
-            let repeat = t.is_none() && ep.sent_fin;
-            (
-                t,
-                repeat,
-                t.is_some() || repeat,
-                format!(
-                    "a FIN is sent on CLOSE in {}",
-                    findings::states_sending(&[Event::Close], Action::SndFin)
-                ),
-            )
-        } else if seg.data && ep.sent_fin {
-            (
-                None,
-                false,
-                false,
-                format!("{name} sent its FIN: it sends no data after it"),
-            )
-        } else {
-            let ok = !unsynchronized(state) || answering(Action::SndAck);
-            (
-                None,
-                false,
-                ok,
-                format!("{name} has no synchronized connection to acknowledge"),
-            )
-        };
-        if !ok {
-            self.diags.push(error(
-                codes::CANNOT_SEND,
-                self.span(i),
-                format!("{name} cannot send {what} in {}", state.name()),
-                vec![self.why_in(p, state), hint],
-            ));
-        }
-        if let Some(r) = transition {
-            let how = Entry {
-                line,
-                how: format!("sending {what} at line {line} ({})", findings::describe(r)),
-            };
-            self.enter(p, r.to, Some(i), how, None);
-            if r.actions.contains(&Action::SndSyn) {
-                self.eps[p].passive = false;
-            }
-        }
-        let ep = &mut self.eps[p];
-        ep.sent_syn |= f.syn;
-        ep.sent_fin |= f.fin;
-        repeat
-    }
-
-    /// Checks and advances the sender's numbers; the segment in flight.
-    fn send_numbers(&mut self, i: usize, p: usize, seg: Segment, repeat: bool) -> Flight {
-        let span = self.span(i);
-        let name = self.name(p).to_string();
-        let mut flight = Flight {
-            repeat,
-            had_syn: self.eps[p].got_syn,
-            had_fin: self.eps[p].got_fin,
-            ..Flight::default()
-        };
-        // Acknowledgment: RCV.NXT when known, else it tells us RCV.NXT.
-        if let Some(ack) = seg.ack.as_ref().filter(|_| seg.flags.ack) {
-            let fresh = self.numbers.is_fresh(&ack.value);
-            let t = self.numbers.term(&ack.value);
-            match self.eps[p].rcv_nxt {
-                Some(expected) => {
-                    self.checked_acks.push(i);
-                    let ok = if fresh {
-                        self.numbers.unify(t, expected)
-                    } else {
-                        self.numbers.same(t, expected) != Some(false)
-                            && self.numbers.unify(t, expected)
-                    };
-                    if !ok {
-                        let shown = self.numbers.show(expected);
-                        self.diags.push(error(
-                            codes::WRONG_ACK,
-                            self.at.within(span, &ack.text),
-                            format!("{name} acknowledges {}, but the next sequence number it expects is {shown}", ack.value),
-                            vec![format!("write ack={shown}: RCV.NXT of {name} is {shown} after the segments it received")],
-                        ));
-                    }
-                }
-                None => self.eps[p].rcv_nxt = Some(t),
-            }
-            flight.ack = Some(t);
-        }
-        // Sequence number: a SYN carries ISS, a repeated FIN its first SEQ, anything else
-        // SND.NXT; a new symbol is a later number (data not drawn); RST is not checked.
-        let ep = &self.eps[p];
-        let expected = if seg.flags.syn {
-            ep.iss
-        } else if repeat && seg.flags.fin {
-            ep.fin_seq
-        } else {
-            ep.snd_nxt
-        };
-        let seq_term = match &seg.seq {
-            Some(w) => {
-                let fresh = self.numbers.is_fresh(&w.value);
-                let t = self.numbers.term(&w.value);
-                if let (Some(e), false, false) = (expected, fresh, seg.flags.rst) {
-                    if !self.numbers.unify(t, e) {
-                        let shown = self.numbers.show(e);
-                        flight.seq_reported = true;
-                        self.diags.push(error(
-                            codes::WRONG_SEQ,
-                            self.at.within(span, &w.text),
-                            format!("{name} sends seq {}, but its next sequence number is {shown}", w.value),
-                            vec![format!("write seq={shown}: a SYN and a FIN take one sequence number each, an ACK none; a retransmission repeats the original's")],
-                        ));
-                    }
-                }
-                Some(t)
-            }
-            None => expected,
-        };
-        let ep = &mut self.eps[p];
-        if seg.flags.syn && ep.iss.is_none() {
-            ep.iss = seq_term;
-        }
-        if seg.flags.fin && !repeat {
-            ep.fin_seq = seq_term;
-        }
-        if !seg.flags.rst && !repeat {
-            ep.snd_nxt = match (seq_term, seg.space()) {
-                (Some(t), Some(n)) => Some(t.plus(n)),
-                _ => None,
-            };
-        }
-        flight.seq = seq_term;
-        flight.seg = seg;
-        flight
-    }
-
-    fn arrive(&mut self, i: usize) {
-        let Some(m) = self.message(i) else { return };
-        if matches!(m.head, ArrowHead::Cross) {
-            return;
-        }
-        let (to, from) = (m.to.index(), m.from.index());
-        let Some(f) = self.flights[i].clone() else {
-            return;
-        };
-        let opening = f.seg.flags.syn && !f.seg.flags.ack;
-        let (first, why) = if opening {
-            (
-                State::Listen,
-                "it first receives a SYN, so it starts LISTEN",
-            )
-        } else {
-            (
-                State::Established,
-                "it starts ESTABLISHED (no claim, no SYN)",
-            )
-        };
-        let state = self.state_or(to, first, i, why);
-        let line = self.line(i);
-        let name = self.name(to).to_string();
-        let what = if f.seg.flags.name().is_empty() {
-            "data".to_string()
-        } else {
-            f.seg.flags.name()
-        };
-        if no_tcb(state) {
-            // RFC 9293 3.10.7.1: no connection; anything but a RST is answered with a RST.
-            if !f.seg.flags.rst {
-                self.eps[to].pending = Some((Action::SndRst, line));
-            }
-            return;
-        }
-        let duplicate = f.repeat
-            || (f.seg.flags.syn && self.eps[to].got_syn)
-            || (f.seg.flags.fin && self.eps[to].got_fin && !f.seg.flags.syn);
-        self.receive_numbers(i, to, &f, duplicate);
-        let events = event_for(&f, &self.eps[to], &self.numbers, state);
-        let mut state = state;
-        for event in events {
-            let Some(r) = outcome(&self.eps[to], state, event) else {
-                if reference::no_change(state, event).is_none() {
-                    self.diags.push(error(
-                        codes::UNHANDLED_ARRIVAL,
-                        self.span(i),
-                        format!("{name} receives {what} in {}, where RFC 9293 has no transition for `{}`", state.name(), event.name()),
-                        vec![self.why_in(to, state), format!("in {} the reference handles: {}", state.name(), findings::handled_in(state))],
-                    ));
-                }
-                continue;
-            };
-            let how = Entry {
-                line,
-                how: format!(
-                    "receiving {what} from {} at line {line} ({})",
-                    self.name(from),
-                    findings::describe(r)
-                ),
-            };
-            self.enter(to, r.to, Some(i), how, None);
-            state = r.to;
-            if let Some(a) = r
-                .actions
-                .iter()
-                .find(|a| matches!(a, Action::SndAck | Action::SndSynAck | Action::SndRst))
-            {
-                self.eps[to].pending = Some((*a, line));
-            }
-        }
-        if duplicate && self.eps[to].pending.is_none() && !f.seg.flags.rst {
-            // An old segment is acknowledged (RFC 9293 3.10.7.4, first check).
-            self.eps[to].pending = Some((Action::SndAck, line));
-        }
-        let ep = &mut self.eps[to];
-        ep.got_syn |= f.seg.flags.syn;
-        ep.got_fin |= f.seg.flags.fin;
-    }
-
-    /// RCV.NXT of the receiver after `f`, with a finding when its seq is not the one expected.
-    fn receive_numbers(&mut self, i: usize, p: usize, f: &Flight, duplicate: bool) {
-        if f.seg.flags.rst || duplicate {
-            return;
-        }
-        let new_syn = f.seg.flags.syn && !self.eps[p].got_syn;
-        let expected = if new_syn { None } else { self.eps[p].rcv_nxt };
-        if let (Some(t), Some(e)) = (f.seq, expected) {
-            if !f.seq_reported && !self.numbers.unify(t, e) {
-                let name = self.name(p).to_string();
-                let shown = self.numbers.show(e);
-                let at = f
-                    .seg
-                    .seq
-                    .as_ref()
-                    .map_or(self.span(i), |w| self.at.within(self.span(i), &w.text));
-                self.diags.push(error(
-                    codes::WRONG_SEQ,
-                    at,
-                    format!(
-                        "{name} expects sequence number {shown} next, not {}",
-                        self.numbers.show(t)
-                    ),
-                    vec![format!("write seq={shown}: {name}'s RCV.NXT is {shown}")],
-                ));
-            }
-        }
-        let start = f.seq.or(expected);
-        self.eps[p].rcv_nxt = match (start, f.seg.space()) {
-            (Some(t), Some(n)) => Some(t.plus(n)),
-            _ => None,
-        };
     }
 
     fn note(&mut self, i: usize) {
@@ -630,7 +247,12 @@ impl Sim<'_> {
         };
         let span = n.span;
         match claims::read(lines.iter().map(String::as_str)) {
-            Reading::Commentary => {}
+            Reading::Commentary => {
+                let events = claims::events_named(lines.iter().map(String::as_str));
+                for p in on {
+                    self.silent_events(i, p, &events);
+                }
+            }
             Reading::Several(states) => {
                 let names: Vec<&str> = states.iter().map(|s| s.name()).collect();
                 self.diags.push(
@@ -660,51 +282,23 @@ impl Sim<'_> {
         let line = self.line(i);
         let Some(state) = self.eps[p].state else {
             let how = Entry {
-                line,
                 how: format!("its first claim at line {line}"),
             };
             self.enter(p, claimed, Some(i), how, None);
-            self.eps[p].claimed = true;
             return;
         };
         if state == claimed {
-            self.eps[p].claimed = true;
             return;
         }
-        // A silent event (a timeout, or a CLOSE or ABORT that sends nothing) out of a state
-        // the diagram has shown; never an OPEN.
-        let silent = reference::transitions().iter().find(|r| {
-            r.from == state
-                && r.to == claimed
-                && r.origin != Origin::Alternative
-                && matches!(
-                    r.event,
-                    Event::Timeout2Msl | Event::UserTimeout | Event::Close | Event::Abort
-                )
-                && !r.actions.iter().any(|a| a.name().starts_with("snd"))
-        });
-        if let (Some(r), true) = (silent, self.eps[p].claimed) {
-            let how = Entry {
-                line,
-                how: format!(
-                    "`{}` inferred before line {line} ({})",
-                    r.event.name(),
-                    findings::describe(r)
-                ),
-            };
-            self.enter(p, claimed, Some(i), how, Some(r.event));
-            self.eps[p].claimed = true;
-            return;
-        }
+        let silent = silent_to(state, claimed);
         let name = self.name(p).to_string();
         let mut hints = vec![self.why_in(p, state)];
         match silent {
             Some(r) => hints.push(format!(
-                "{} follows {} on `{}`, but the diagram does not show {} first: claim it before",
+                "{} follows {} on `{}`, which sends nothing: if it happens here, name it in a note on {name} first, as the RFC's figures do (`(2 MSL)`, `(Close)`, `timeout`, `ABORT`)",
                 claimed.name(),
                 state.name(),
                 r.event.name(),
-                state.name()
             )),
             None => hints.push(findings::way_to(state, claimed)),
         }
@@ -716,16 +310,33 @@ impl Sim<'_> {
         ));
     }
 
+    /// The silent events a note names (`(2 MSL)`, `(Close)` …) that the endpoint's state has
+    /// a transition for which sends nothing: they happen here. An OPEN never does.
+    fn silent_events(&mut self, i: usize, p: usize, events: &[Event]) {
+        let line = self.line(i);
+        for event in events {
+            let Some(state) = self.eps[p].state else {
+                return;
+            };
+            let silent = outcome(&self.eps[p], state, *event).filter(|r| is_silent(r));
+            if let Some(r) = silent {
+                let how = Entry {
+                    how: format!(
+                        "`{}` at line {line} ({})",
+                        r.event.name(),
+                        findings::describe(r)
+                    ),
+                };
+                self.enter(p, r.to, Some(i), how, Some(r.event));
+            }
+        }
+    }
+
     /// "A is in FIN-WAIT-1 since sending FIN at line 9 (…)".
-    fn why_in(&self, p: usize, state: State) -> String {
+    pub(super) fn why_in(&self, p: usize, state: State) -> String {
         let name = self.name(p);
         match &self.eps[p].entry {
-            Some(e) => format!(
-                "{name} is in {} since {} (line {})",
-                state.name(),
-                e.how,
-                e.line
-            ),
+            Some(e) => format!("{name} is in {} since {}", state.name(), e.how),
             None => format!("{name} is in {}", state.name()),
         }
     }
