@@ -344,3 +344,12 @@ fn cli_check_and_render_deny_exit_1_on_findings() {
         "{svg}"
     );
 }
+
+#[test]
+fn books_check_exchanges_in_their_chapters() {
+    let chapter = dir().join("chapter.md");
+    let out = netfig(&["check", chapter.to_str().expect("utf-8 path")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("chapter.md:14:21: error[E-TCPX-002]"), "{err}");
+}
