@@ -61,6 +61,11 @@ const PASSING: &[(&str, &[State], &[State])] = &[
         &[Established, CloseWait, LastAck, Closed],
     ),
     (
+        "plain-simultaneous-close.mmd",
+        &[Established, FinWait1, Closing, TimeWait],
+        &[Established, FinWait1, Closing, TimeWait],
+    ),
+    (
         "lost-last-ack.mmd",
         &[Established, FinWait1, FinWait2, TimeWait, Closed],
         &[Established, CloseWait, LastAck, Closed],
@@ -352,4 +357,69 @@ fn books_check_exchanges_in_their_chapters() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("chapter.md:14:21: error[E-TCPX-002]"), "{err}");
+}
+
+mod generated {
+    use super::diagnose;
+    use proptest::prelude::*;
+
+    /// One row of a generated exchange: a segment in any notation, a claim, an event note, or
+    /// a `par` of two segments.
+    fn row() -> impl Strategy<Value = String> {
+        let flags = prop::sample::select(vec![
+            "SYN", "SYN, ACK", "SYN+ACK", "ACK", "FIN", "FIN, ACK", "RST", "RST, ACK", "DATA", "",
+        ]);
+        let number = prop_oneof![
+            (0u32..400).prop_map(|n| n.to_string()),
+            ("[uvwxy]", 0i64..3).prop_map(|(s, o)| if o == 0 { s } else { format!("{s}+{o}") }),
+        ];
+        let segment = (
+            flags,
+            prop::option::of(number.clone()),
+            prop::option::of(number),
+            0..3usize,
+        )
+            .prop_map(|(f, seq, ack, notation)| {
+                let mut t = match notation {
+                    0 => f.to_string(),
+                    1 => f
+                        .split([',', '+'])
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(|x| format!("{x}=1, "))
+                        .collect::<String>(),
+                    _ => format!("<CTL={}>", f.replace(' ', "")),
+                };
+                if let Some(n) = seq {
+                    t += &format!(" seq={n}");
+                }
+                if let Some(n) = ack {
+                    t += &format!(" ack={n}");
+                }
+                t
+            });
+        let arrow = prop::sample::select(vec!["A->>B", "B->>A", "A-xB", "B--xA", "A->>A"]);
+        let state = prop::sample::select(netfig::tcp::State::ALL.to_vec());
+        let on = prop::sample::select(vec!["left of A", "right of B", "over A,B", "over B"]);
+        let event = prop::sample::select(vec!["(2 MSL)", "(Close)", "ABORT", "timeout"]);
+        prop_oneof![
+            4 => (arrow.clone(), segment.clone()).prop_map(|(a, s)| format!("{a}: {s}")),
+            2 => (on.clone(), state).prop_map(|(o, s)| format!("Note {o}: {}", s.name())),
+            1 => (on, event).prop_map(|(o, e)| format!("Note {o}: {e}")),
+            1 => (segment.clone(), segment).prop_map(|(a, b)| format!("par\nA->>B: {a}\nand\nB->>A: {b}\nend")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        /// Any exchange is checked to a list of findings, never a panic, and every finding
+        /// points into the diagram.
+        #[test]
+        fn any_exchange_is_checked_without_panic(rows in prop::collection::vec(row(), 0..24)) {
+            let src = format!("---\ncheck: tcp\n---\nsequenceDiagram\nparticipant A\nparticipant B\n{}\n", rows.join("\n"));
+            for d in diagnose(&src) {
+                prop_assert!(d.span.end <= src.len(), "{:?}", d);
+            }
+        }
+    }
 }
