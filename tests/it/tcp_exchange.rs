@@ -359,6 +359,16 @@ fn books_check_exchanges_in_their_chapters() {
     assert!(err.contains("chapter.md:14:21: error[E-TCPX-002]"), "{err}");
 }
 
+/// The findings as `netfig check` prints them: the explainer's mistake and the wrong numbers.
+#[test]
+fn findings_render_like_every_diagnostic() {
+    for name in ["explainer-mistake.mmd", "mistakes-numbers.mmd"] {
+        let src = read(name);
+        let text = SourceFile::new(name, src.as_str()).render_all(&diagnose(&src));
+        insta::assert_snapshot!(name, text);
+    }
+}
+
 mod generated {
     use super::diagnose;
     use proptest::prelude::*;
