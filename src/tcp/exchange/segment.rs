@@ -8,7 +8,8 @@
 //!   `ack=y+1` (`ACK=` in capitals is the flag, `ack=` the number), separated by commas,
 //!   full-width commas or spaces.
 //! * **Plain flag names**: `SYN`, `SYN, ACK`, `SYN+ACK`, `SYN-ACK`, `SYN/ACK`, `FIN, ACK`,
-//!   `RST`, `[SYN, ACK]` (Wireshark), each optionally followed by `seq=…`, `ack=…`, `len=…`.
+//!   `RST`, `[SYN, ACK]` (Wireshark), each optionally followed by `seq=…`, `ack=…`, `len=…`
+//!   (Wireshark's `Win=`, `MSS=`, `WS=`, `SACK_PERM`, `TSval=`, `TSecr=` are read and ignored).
 //!
 //! A number is an integer (32 bits) or a symbol with an offset: `x`, `x+1`, `ISN-1`. A label
 //! line whose first item is not segment syntax is commentary; a line that starts as a segment
@@ -453,7 +454,10 @@ fn word(seg: &mut Segment, item: &str) -> Result<Notation, ()> {
                 seg.data |= n > 0;
                 return Ok(Notation::Flags);
             }
-            "WIN" | "WND" => return Ok(Notation::Flags),
+            // Window and options (Wireshark's summary line) are read and not checked.
+            "WIN" | "WND" | "MSS" | "WS" | "TSVAL" | "TSECR" | "SACK_PERM" => {
+                return Ok(Notation::Flags)
+            }
             _ => return Err(()),
         };
         let number = parse_number(value).ok_or(())?;
@@ -467,6 +471,9 @@ fn word(seg: &mut Segment, item: &str) -> Result<Notation, ()> {
             value: number,
             text: item.to_string(),
         });
+        return Ok(Notation::Flags);
+    }
+    if item.eq_ignore_ascii_case("SACK_PERM") {
         return Ok(Notation::Flags);
     }
     if item.eq_ignore_ascii_case("DATA") {

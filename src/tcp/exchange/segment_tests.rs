@@ -65,6 +65,10 @@ fn plain_flag_names() {
         ("RST, ACK", "RST,ACK"),
         ("[SYN, ACK] Seq=0 Ack=1", "SYN,ACK"),
         ("FIN seq=u ack=v+1", "FIN,ACK"),
+        (
+            "[SYN] Seq=0 Win=64240 Len=0 MSS=1460 SACK_PERM WS=128",
+            "SYN",
+        ),
     ] {
         assert_eq!(seg(text).flags.name(), name, "{text}");
     }
