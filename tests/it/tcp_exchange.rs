@@ -65,6 +65,8 @@ const PASSING: &[(&str, &[State], &[State])] = &[
         &[Established, FinWait1, Closing, TimeWait],
         &[Established, FinWait1, Closing, TimeWait],
     ),
+    ("refused.mmd", &[Closed, SynSent, Closed], &[Closed]),
+    ("reset.mmd", &[Established, Closed], &[Established, Closed]),
     (
         "lost-last-ack.mmd",
         &[Established, FinWait1, FinWait2, TimeWait, Closed],
@@ -140,7 +142,13 @@ fn missed(name: &str, what: String, out: &mut Vec<String>) {
 fn every_single_mutation_is_reported() {
     let mut misses = Vec::new();
     let (mut claims_tried, mut acks_tried, mut drops_tried) = (0, 0, 0);
-    for (name, _, _) in PASSING {
+    // The reset figures are left out: a first claim of any synchronized state is consistent
+    // with an ABORT and its RST.
+    let mutated = PASSING
+        .iter()
+        .map(|(name, _, _)| *name)
+        .filter(|name| !["refused.mmd", "reset.mmd"].contains(name));
+    for name in mutated {
         let src = read(name);
         let (seq, _) = netfig::mermaid::sequence(&src).expect("parses");
         let x = exchange::simulate(&seq, &src);

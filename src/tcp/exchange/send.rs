@@ -4,7 +4,7 @@
 
 use super::findings::{self, error};
 use super::segment::{self, Segment};
-use super::simulate::{outcome, unsynchronized, Entry, Flight, Sim};
+use super::simulate::{no_tcb, outcome, unsynchronized, Entry, Flight, Sim};
 use crate::diagnostic::codes::tcpx as codes;
 use crate::tcp::names::{Action, Event, State};
 
@@ -59,7 +59,17 @@ impl Sim<'_> {
             }
         }
         let repeat = self.send_state(i, from, state, &seg, pending, &name, &what, line);
-        let flight = self.send_numbers(i, from, seg, repeat);
+        let after = self.eps[from].state.unwrap_or(state);
+        let flight = if no_tcb(after) {
+            // An answer from no connection (RFC 9293 3.10.7.1): no sequence to keep.
+            Flight {
+                seg,
+                repeat,
+                ..Flight::default()
+            }
+        } else {
+            self.send_numbers(i, from, seg, repeat)
+        };
         self.flights[i] = Some(flight);
     }
 
