@@ -80,7 +80,8 @@ pub fn events_named<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Event> 
     out
 }
 
-/// A word of a note: a run of ASCII letters, digits, `-` and `_`, or a run of Han characters.
+/// A word of a note: a run of ASCII letters, digits, `-` and `_`, or a run of Han characters
+/// (with the digits right after them).
 struct Word<'a> {
     text: &'a str,
     start: usize,
@@ -103,7 +104,11 @@ fn words(line: &str) -> Vec<Word<'_>> {
         .char_indices()
         .chain(std::iter::once((line.len(), ' ')))
     {
-        let k = if i < line.len() { kind(c) } else { None };
+        let mut k = if i < line.len() { kind(c) } else { None };
+        // Digits right after Han characters belong to them (`终止等待1`).
+        if k == Some(false) && c.is_ascii_digit() && matches!(current, Some((_, true))) {
+            k = Some(true);
+        }
         match (current, k) {
             (Some((_, h)), Some(k)) if h == k => {}
             (Some((start, han)), _) => {
@@ -208,8 +213,16 @@ mod tests {
             ("CLOSE-WAIT\n关闭等待", State::CloseWait),
             ("A is in LAST-ACK now", State::LastAck),
             ("同步已发送 SYN-SENT", State::SynSent),
+            ("终止等待1", State::FinWait1),
+            ("进入终止等待2状态", State::FinWait2),
         ] {
             assert_eq!(claim(text), Some(state), "{text}");
+        }
+        for s in State::ALL {
+            assert_eq!(claim(s.name()), Some(s), "{}", s.name());
+            let zh = s.glossary().zh;
+            assert_eq!(claim(zh), Some(s), "{zh}");
+            assert_eq!(claim(&format!("进入{zh}状态")), Some(s), "{zh}");
         }
         assert_eq!(read(["经过 2MSL 后", "after 2MSL"]), Reading::Commentary);
         assert_eq!(read(["CLOSE"]), Reading::Commentary);
