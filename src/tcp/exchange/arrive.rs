@@ -90,8 +90,9 @@ impl Sim<'_> {
             }
             return;
         }
-        let duplicate = f.repeat
-            || (f.seg.flags.syn && self.eps[to].got_syn)
+        // Old news to the receiver: a SYN or FIN it has had (a retransmission whose original
+        // was lost is new to it).
+        let duplicate = (f.seg.flags.syn && self.eps[to].got_syn)
             || (f.seg.flags.fin && self.eps[to].got_fin && !f.seg.flags.syn);
         self.receive_numbers(i, to, &f, duplicate);
         let events = event_for(&f, &self.eps[to], &self.numbers, state);
