@@ -64,7 +64,6 @@ impl Sim<'_> {
             // An answer from no connection (RFC 9293 3.10.7.1): no sequence to keep.
             Flight {
                 seg,
-                repeat,
                 ..Flight::default()
             }
         } else {
@@ -169,7 +168,6 @@ impl Sim<'_> {
         let span = self.span(i);
         let name = self.name(p).to_string();
         let mut flight = Flight {
-            repeat,
             had_syn: self.eps[p].got_syn,
             had_fin: self.eps[p].got_fin,
             ..Flight::default()

@@ -50,8 +50,6 @@ pub(super) struct Flight {
     pub(super) seg: Segment,
     pub(super) seq: Option<Term>,
     pub(super) ack: Option<Term>,
-    /// It repeats a SYN or FIN sent before (its sequence space is not new).
-    pub(super) repeat: bool,
     /// The sender had received the receiver's SYN / FIN when it sent this.
     pub(super) had_syn: bool,
     pub(super) had_fin: bool,
