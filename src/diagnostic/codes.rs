@@ -157,6 +157,17 @@ registry! {
         EXCLUDED_BY_FOLLOWS = "E-TCP-017", Error, "a transition whose condition the definition's `follows:` excludes (RFC 793's reset on a SYN under `follows: rfc5961`)";
         DEPRECATED_NAME = "W-TCP-016", Warning, "a deprecated name (`rcv FIN,ACK`): still accepted with its old meaning; the hint names the new one";
     }
+    /// TCP exchanges: sequence diagrams with front matter `check: tcp`, both endpoints run through the RFC 9293 reference (`tcp::exchange`).
+    tcpx {
+        BAD_SEGMENT = "E-TCPX-001", Error, "a message line that starts as a segment is not one in any of the three notations";
+        CLAIM = "E-TCPX-002", Error, "a state claimed in a note is not the state the endpoint is in";
+        CANNOT_SEND = "E-TCPX-003", Error, "a segment the endpoint cannot send in its state";
+        UNHANDLED_ARRIVAL = "E-TCPX-004", Error, "a segment arrives in a state where RFC 9293 has no transition for it";
+        WRONG_ACK = "E-TCPX-005", Error, "an `ack` that is not the sender's next expected sequence number (RCV.NXT)";
+        WRONG_SEQ = "E-TCPX-006", Error, "a `seq` that does not continue the sender's sequence, or is not what the receiver expects";
+        MISSING_REPLY = "E-TCPX-007", Error, "the reference answers an arrival with a segment, and the endpoint's next segment is not that answer";
+        SEVERAL_STATES = "W-TCPX-001", Warning, "a note naming two different states is not read as a claim";
+    }
     /// The mdBook preprocessor: blocks and `{{#netfig …}}` includes in chapters.
     book {
         UNREADABLE_INCLUDE = "E-BOOK-001", Error, "an included diagram file cannot be read";

@@ -459,6 +459,24 @@ impl Default for SequenceConfig {
     }
 }
 
+/// What front matter `check:` asks the diagram to be checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SequenceCheck {
+    /// `check: tcp`: every participant is a TCP endpoint and every message a segment, run
+    /// through the RFC 9293 reference (`tcp::exchange`).
+    Tcp,
+}
+
+impl SequenceCheck {
+    /// `tcp` (also `rfc9293`), in any case.
+    pub fn parse(text: &str) -> Option<SequenceCheck> {
+        let t = text.trim();
+        (t.eq_ignore_ascii_case("tcp") || t.eq_ignore_ascii_case("rfc9293"))
+            .then_some(SequenceCheck::Tcp)
+    }
+}
+
 /// A resolved sequence diagram.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -481,6 +499,8 @@ pub struct Sequence {
     pub activations: Vec<Activation>,
     /// Settings that apply.
     pub config: SequenceConfig,
+    /// Front matter `check:`, if given and known.
+    pub check: Option<SequenceCheck>,
 }
 
 impl Sequence {

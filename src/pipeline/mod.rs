@@ -9,7 +9,8 @@ mod options;
 pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
 use crate::diagnostic::{has_errors, Diagnostic, Severity};
-use crate::model::{Flowchart, Label, LangChoice, StateTable};
+use crate::model::sequence::SequenceCheck;
+use crate::model::{Flowchart, Label, LangChoice, Sequence, StateTable};
 use crate::render::{DiagramKind, SvgOptions};
 use crate::tcp::StateMachine;
 use crate::{layout, mermaid, render, tcp};
@@ -114,7 +115,11 @@ pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
         Kind::Flowchart => mermaid::flowchart(source).1,
         Kind::TcpStates => tcp::check_source(source),
         Kind::Sequence => match mermaid::sequence(source) {
-            Ok((_, warnings)) => warnings,
+            Ok((seq, mut diagnostics)) => {
+                diagnostics.extend(exchange_findings(&seq, source, CheckMode::Deny));
+                crate::diagnostic::sort(&mut diagnostics);
+                diagnostics
+            }
             Err(diagnostics) => diagnostics,
         },
         Kind::Packet => match mermaid::packet(source) {
@@ -126,6 +131,21 @@ pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
             Err(diagnostics) => diagnostics,
         },
     }
+}
+
+/// The findings of a TCP exchange (a sequence diagram with `check: tcp`) as `check` says:
+/// errors (deny), warnings (warn) or none (off); none for other sequence diagrams.
+pub fn exchange_findings(seq: &Sequence, source: &str, check: CheckMode) -> Vec<Diagnostic> {
+    if seq.check != Some(SequenceCheck::Tcp) || check == CheckMode::Off {
+        return Vec::new();
+    }
+    let mut findings = tcp::exchange::check(seq, source);
+    if check == CheckMode::Warn {
+        for d in &mut findings {
+            d.severity = Severity::Warning;
+        }
+    }
+    findings
 }
 
 fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
@@ -158,7 +178,12 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
 }
 
 fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (seq, warnings) = mermaid::sequence(source)?;
+    let (seq, mut warnings) = mermaid::sequence(source)?;
+    warnings.extend(exchange_findings(&seq, source, options.check));
+    crate::diagnostic::sort(&mut warnings);
+    if has_errors(&warnings) {
+        return Err(warnings);
+    }
     let seq = seq.select_lang(options.lang);
     let title = seq
         .title

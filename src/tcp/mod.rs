@@ -106,6 +106,7 @@ pub mod check;
 pub mod condition;
 use crate::diagnostic::codes::tcp as codes;
 pub mod definition;
+pub mod exchange;
 mod export;
 mod flow;
 pub mod lower;

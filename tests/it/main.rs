@@ -51,6 +51,7 @@ mod states_cli;
 mod states_render;
 mod tcp_cli;
 mod tcp_equivalence;
+mod tcp_exchange;
 mod tcp_fixtures;
 mod tcp_mutation;
 mod tcp_mutation_more;

@@ -7,7 +7,7 @@
 use super::colour;
 use crate::diagnostic::codes::seq as codes;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::mermaid::syntax::label::to_label;
+use crate::mermaid::syntax::label::{to_label, to_label_keeping_segment_tags};
 use crate::mermaid::syntax::sequence::{
     ActivationMark, BlockStmt, BoxStmt, DeclKeyword, Declaration, MessageStmt, NoteSide, NoteStmt,
     SeqStatement, SequenceDocument,
@@ -16,7 +16,7 @@ use crate::mermaid::syntax::{Spanned, Text};
 use crate::model::sequence::{
     Activation, Block, BlockId, BlockKind, Event, Message, Note, NotePlacement, Participant,
     ParticipantBox, ParticipantId, ParticipantKind, ParticipantLink, Section, Sequence,
-    SequenceConfig, SequenceNumber,
+    SequenceCheck, SequenceConfig, SequenceNumber,
 };
 use crate::model::Label;
 use std::collections::HashMap;
@@ -41,6 +41,8 @@ pub fn sequence(doc: &SequenceDocument) -> (Sequence, Vec<Diagnostic>) {
         theme: c.theme.clone(),
         theme_variables: c.theme_variables.clone(),
     };
+    l.seq.check = c.check;
+    l.keep_segment_tags = c.check == Some(SequenceCheck::Tcp);
     if let Some(t) = &c.title {
         let n = l.diags.len();
         let label = l.label(t);
@@ -76,6 +78,8 @@ struct Lower {
     pending_destroy: Option<(ParticipantId, Span)>,
     /// The diagram's default for wrapping text.
     wrap: bool,
+    /// `check: tcp`: RFC 9293's segment notation (`<SEQ=100><CTL=SYN>`) is text, not HTML.
+    keep_segment_tags: bool,
     /// Whether messages are numbered now.
     numbering: bool,
     next_number: SequenceNumber,
@@ -84,7 +88,11 @@ struct Lower {
 
 impl Lower {
     fn label(&mut self, t: &Text) -> Label {
-        let (label, d) = to_label(t);
+        let (label, d) = if self.keep_segment_tags {
+            to_label_keeping_segment_tags(t)
+        } else {
+            to_label(t)
+        };
         self.diags.extend(d);
         label
     }

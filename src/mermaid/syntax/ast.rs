@@ -65,6 +65,8 @@ pub struct Config {
     pub sequence: SequenceSettings,
     /// Packet diagrams only: `config.packet.*`, `themeVariables.packet.*`.
     pub packet: PacketSettings,
+    /// Sequence diagrams only: front matter `check: tcp` (the diagram is a TCP exchange).
+    pub check: Option<crate::model::sequence::SequenceCheck>,
 }
 
 /// The `config.packet` settings netfig honours (read in packet diagrams only).

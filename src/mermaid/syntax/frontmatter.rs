@@ -184,6 +184,21 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
                     p.warn(codes::CONFIG_IGNORED, span, "`check` must be text; ignored");
                 }
             },
+            "check" if p.sequence => match value
+                .as_text()
+                .as_deref()
+                .and_then(crate::model::sequence::SequenceCheck::parse)
+            {
+                Some(check) => p.config.check = Some(check),
+                None => {
+                    p.warn(
+                        codes::CONFIG_IGNORED,
+                        span,
+                        "`check` must name what to check against; ignored",
+                    )
+                    .hint("netfig knows `check: tcp` (a TCP exchange, checked against RFC 9293)");
+                }
+            },
             "config" if matches!(value, Yaml::Map(_) | Yaml::Null) => {
                 apply_config(p, value, base, text, pos)
             }

@@ -12,7 +12,14 @@ use crate::model::{Label, LabelLine, Lang, TextRun};
 /// Converts label text to a [`Label`], with diagnostics positioned in the source
 /// (`text.raw` is the source slice at `text.span`).
 pub fn to_label(text: &Text) -> (Label, Vec<Diagnostic>) {
-    let mut b = Builder::default();
+    convert(text, false)
+}
+
+fn convert(text: &Text, keep_segment_tags: bool) -> (Label, Vec<Diagnostic>) {
+    let mut b = Builder {
+        keep_segment_tags,
+        ..Builder::default()
+    };
     let base = text.span.start;
     let raw = text.raw.as_str();
     if text.kind == TextKind::Markdown {
@@ -48,6 +55,23 @@ pub fn to_label(text: &Text) -> (Label, Vec<Diagnostic>) {
     b.finish()
 }
 
+/// [`to_label`] in a TCP exchange (`check: tcp`): RFC 9293's segment fields (`<SEQ=100>`,
+/// `<ACK=301>`, `<CTL=SYN,ACK>`, `<DATA>`, `<WND=…>`, `<LEN=…>`) are text, kept as written,
+/// not HTML tags to remove.
+pub fn to_label_keeping_segment_tags(text: &Text) -> (Label, Vec<Diagnostic>) {
+    convert(text, true)
+}
+
+/// Whether the tag `<…>` at the start of `tag` is one of RFC 9293's segment fields.
+fn is_segment_field(tag: &str) -> bool {
+    let body = tag.trim_start_matches('<').trim_end_matches('>');
+    let name = body.split('=').next().unwrap_or("");
+    let field = ["SEQ", "ACK", "CTL", "DATA", "WND", "LEN"]
+        .iter()
+        .any(|f| name.eq_ignore_ascii_case(f));
+    field && (body.contains('=') || name.eq_ignore_ascii_case("DATA"))
+}
+
 /// [`to_label`] in a diagram whose `markdownAutoWrap` is `markdown_auto_wrap`: with `false`, a
 /// markdown string's spaces become no-break spaces (U+00A0), as mermaid writes them
 /// (`&nbsp;`), so the string wraps only where ideographs allow a break. Other text is
@@ -73,6 +97,8 @@ struct Builder {
     md_bold: bool,
     md_italic: bool,
     diags: Vec<Diagnostic>,
+    /// Keep RFC 9293 segment fields as text ([`to_label_keeping_segment_tags`]).
+    keep_segment_tags: bool,
 }
 
 impl Builder {
@@ -183,6 +209,10 @@ impl Builder {
         let end = 1 + s[1..].find(['>', '<', '\n'])?;
         if s.as_bytes()[end] != b'>' {
             return None;
+        }
+        if self.keep_segment_tags && is_segment_field(&s[..=end]) {
+            self.push_str(&s[..=end]);
+            return Some(end + 1);
         }
         let name_len = body
             .find(|c: char| !c.is_ascii_alphanumeric())

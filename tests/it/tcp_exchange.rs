@@ -1,0 +1,443 @@
+//! TCP exchanges (`check: tcp` sequence diagrams, `tests/fixtures/exchange/`): the fixtures
+//! report exactly their inline annotations, the RFC 9293 figures simulate to the RFC's state
+//! columns, and every single mutation of a claim, a determined `ack` or a SYN/FIN is reported.
+
+use crate::common;
+use netfig::diagnostic::{Diagnostic, Severity, SourceFile};
+use netfig::model::sequence::Event as Row;
+use netfig::pipeline::{self, Kind};
+use netfig::tcp::exchange::{self, claims, segment};
+use netfig::tcp::State::{self, *};
+use std::process::Command;
+
+fn dir() -> std::path::PathBuf {
+    common::root().join("tests/fixtures/exchange")
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(dir().join(name)).expect("fixture exists")
+}
+
+fn diagnose(src: &str) -> Vec<Diagnostic> {
+    pipeline::check(src, Kind::Sequence)
+}
+
+#[test]
+fn exchange_fixtures_report_exactly_the_declared_diagnostics() {
+    common::annotations::check_fixtures(&dir(), "mmd", "%%", 8, diagnose);
+}
+
+/// The figures and textbook exchanges that must pass, with each endpoint's states (the RFC
+/// figures' columns, left and right).
+const PASSING: &[(&str, &[State], &[State])] = &[
+    (
+        "rfc9293-figure6.mmd",
+        &[Closed, SynSent, Established],
+        &[Listen, SynReceived, Established],
+    ),
+    (
+        "rfc9293-figure7.mmd",
+        &[Closed, SynSent, SynReceived, Established],
+        &[Closed, SynSent, SynReceived, Established],
+    ),
+    (
+        "rfc9293-figure12.mmd",
+        &[Established, FinWait1, FinWait2, TimeWait, Closed],
+        &[Established, CloseWait, LastAck, Closed],
+    ),
+    (
+        "rfc9293-figure13.mmd",
+        &[Established, FinWait1, Closing, TimeWait, Closed],
+        &[Established, FinWait1, Closing, TimeWait, Closed],
+    ),
+    (
+        "textbook-handshake.mmd",
+        &[Closed, SynSent, Established],
+        &[Listen, SynReceived, Established],
+    ),
+    (
+        "textbook-close.mmd",
+        &[Established, FinWait1, FinWait2, TimeWait, Closed],
+        &[Established, CloseWait, LastAck, Closed],
+    ),
+    (
+        "plain-simultaneous-close.mmd",
+        &[Established, FinWait1, Closing, TimeWait],
+        &[Established, FinWait1, Closing, TimeWait],
+    ),
+    ("refused.mmd", &[Closed, SynSent, Closed], &[Closed]),
+    ("reset.mmd", &[Established, Closed], &[Established, Closed]),
+    (
+        "lost-last-ack.mmd",
+        &[Established, FinWait1, FinWait2, TimeWait, Closed],
+        &[Established, CloseWait, LastAck, Closed],
+    ),
+];
+
+fn run(src: &str) -> exchange::Exchange {
+    let (seq, warnings) = netfig::mermaid::sequence(src).expect("parses");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    exchange::simulate(&seq, src)
+}
+
+#[test]
+fn rfc_figures_simulate_to_the_rfc_columns() {
+    for (name, left, right) in PASSING {
+        let src = read(name);
+        let x = run(&src);
+        let shown = SourceFile::new(*name, src.as_str()).render_all(&x.diagnostics);
+        assert!(x.diagnostics.is_empty(), "{shown}");
+        assert_eq!(x.endpoints.len(), 2, "{name}");
+        assert_eq!(x.endpoints[0].columns(), left.to_vec(), "{name}: left");
+        assert_eq!(x.endpoints[1].columns(), right.to_vec(), "{name}: right");
+    }
+    // CLOSED after TIME-WAIT is the inferred 2MSL timeout; the SYN-SENT of Figure 7 is the
+    // SYN's, not inferred.
+    let x = run(&read("rfc9293-figure12.mmd"));
+    let last = x.endpoints[0].states.last().copied().expect("states");
+    assert_eq!(last.inferred, Some(netfig::tcp::Event::Timeout2Msl));
+    let x = run(&read("rfc9293-figure7.mmd"));
+    assert!(x.endpoints[0].states.iter().all(|s| s.inferred.is_none()));
+}
+
+/// 1-based line of byte `at`.
+fn line_of(src: &str, at: usize) -> usize {
+    src[..at].matches('\n').count() + 1
+}
+
+/// `src` with the first `from` after the `:` on line `line` (1-based) replaced by `to`.
+fn replace_on_line(src: &str, line: usize, from: &str, to: &str) -> Option<String> {
+    let mut out = Vec::new();
+    let mut done = false;
+    for (n, l) in src.split('\n').enumerate() {
+        if n + 1 == line && !done {
+            let colon = l.find(':')? + 1;
+            let at = l[colon..].find(from)? + colon;
+            out.push(format!("{}{}{}", &l[..at], to, &l[at + from.len()..]));
+            done = true;
+        } else {
+            out.push(l.to_string());
+        }
+    }
+    done.then(|| out.join("\n"))
+}
+
+fn errors_at(src: &str, line: usize) -> bool {
+    let file = SourceFile::new("m", src);
+    diagnose(src)
+        .iter()
+        .any(|d| d.severity == Severity::Error && file.line_col(d.span.start).0 == line)
+}
+
+fn has_errors(src: &str) -> bool {
+    diagnose(src).iter().any(|d| d.severity == Severity::Error)
+}
+
+/// A mutation that went unreported, for the failure message.
+fn missed(name: &str, what: String, out: &mut Vec<String>) {
+    out.push(format!("{name}: {what}"));
+}
+
+#[test]
+fn every_single_mutation_is_reported() {
+    let mut misses = Vec::new();
+    let (mut claims_tried, mut acks_tried, mut drops_tried) = (0, 0, 0);
+    // The reset figures are left out: a first claim of any synchronized state is consistent
+    // with an ABORT and its RST.
+    let mutated = PASSING
+        .iter()
+        .map(|(name, _, _)| *name)
+        .filter(|name| !["refused.mmd", "reset.mmd"].contains(name));
+    for name in mutated {
+        let src = read(name);
+        let (seq, _) = netfig::mermaid::sequence(&src).expect("parses");
+        let x = exchange::simulate(&seq, &src);
+        let mut sent = std::collections::BTreeSet::new();
+        let starts: Vec<Option<usize>> = x
+            .endpoints
+            .iter()
+            .map(|e| e.states.first().and_then(|s| s.at))
+            .collect();
+        for (i, row) in seq.events.iter().enumerate() {
+            match row {
+                Row::Note(n) => {
+                    let lines: Vec<String> = n.text.lines.iter().map(|l| l.text()).collect();
+                    let claims::Reading::Claim { state, text } =
+                        claims::read(lines.iter().map(String::as_str))
+                    else {
+                        continue;
+                    };
+                    let line = line_of(&src, n.span.start);
+                    let initial = starts.contains(&Some(i));
+                    for other in State::ALL.into_iter().filter(|s| *s != state) {
+                        let Some(m) = replace_on_line(&src, line, &text, other.name()) else {
+                            panic!("{name}:{line}: cannot find `{text}`")
+                        };
+                        claims_tried += 1;
+                        // A first claim sets where the endpoint starts: its contradiction shows
+                        // later; any other is reported at the note.
+                        let reported = if initial {
+                            has_errors(&m)
+                        } else {
+                            errors_at(&m, line)
+                        };
+                        let excused = initial && consistent_start(state, other);
+                        if !reported && !excused {
+                            missed(
+                                name,
+                                format!("line {line}: claim {} → {}", state.name(), other.name()),
+                                &mut misses,
+                            );
+                        }
+                    }
+                }
+                Row::Message(m) if !m.is_self() => {
+                    let line = line_of(&src, m.span.start);
+                    let lines: Vec<String> = m.text.lines.iter().map(|l| l.text()).collect();
+                    let (seg, _) = segment::parse_lines(lines.iter().map(String::as_str));
+                    if x.checked_acks.contains(&i) {
+                        let ack = seg.ack.as_ref().expect("a checked ack");
+                        for changed in off_by_one(&ack.value) {
+                            let written = ack.text.replace(&ack.value.to_string(), &changed);
+                            let m = replace_on_line(&src, line, &ack.text, &written)
+                                .expect("the ack is on the line");
+                            acks_tried += 1;
+                            if !errors_at(&m, line) {
+                                missed(
+                                    name,
+                                    format!("line {line}: {} → {written}", ack.text),
+                                    &mut misses,
+                                );
+                            }
+                        }
+                    }
+                    // A retransmission (the same flag sent again) may be dropped: the original
+                    // stands for it.
+                    let flag = if seg.flags.syn { "SYN" } else { "FIN" };
+                    let first = sent.insert((m.from, flag));
+                    if (seg.flags.syn || seg.flags.fin) && first {
+                        drops_tried += 2;
+                        let without: String = src
+                            .split('\n')
+                            .enumerate()
+                            .filter(|(n, _)| n + 1 != line)
+                            .map(|(_, l)| l)
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        if !has_errors(&without) {
+                            missed(name, format!("line {line}: segment dropped"), &mut misses);
+                        }
+                        match drop_flag(&src, line, flag) {
+                            Some(m) if has_errors(&m) => {}
+                            _ => missed(
+                                name,
+                                format!("line {line}: {flag} flag dropped"),
+                                &mut misses,
+                            ),
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        claims_tried > 300 && acks_tried > 20 && drops_tried >= 20,
+        "{claims_tried} {acks_tried} {drops_tried}"
+    );
+    assert!(
+        misses.is_empty(),
+        "{} unreported mutations:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
+
+/// `n+1` and `n-1` as written.
+fn off_by_one(n: &segment::Number) -> Vec<String> {
+    match n {
+        segment::Number::Literal(v) => {
+            vec![v.wrapping_add(1).to_string(), v.wrapping_sub(1).to_string()]
+        }
+        segment::Number::Symbol { name, offset } => [offset + 1, offset - 1]
+            .into_iter()
+            .map(|o| {
+                segment::Number::Symbol {
+                    name: name.clone(),
+                    offset: o,
+                }
+                .to_string()
+            })
+            .collect(),
+    }
+}
+
+/// The message on `line` with its `flag` removed, in whichever notation it is written.
+fn drop_flag(src: &str, line: usize, flag: &str) -> Option<String> {
+    let candidates = [
+        format!("<CTL={flag}>"),
+        format!("{flag},"),
+        format!(",{flag}"),
+        format!("{flag}=1, "),
+        format!("{flag}, "),
+        format!("{flag}+"),
+        flag.to_string(),
+    ];
+    candidates
+        .iter()
+        .find_map(|c| replace_on_line(src, line, c, ""))
+}
+
+/// A first claim changed to a state the rest of the diagram cannot contradict, because the
+/// reference takes it to the same places:
+/// * CLOSED → LISTEN: LISTEN --SEND / snd SYN--> SYN-SENT (Figure 5) sends the same SYN;
+/// * LISTEN → SYN-SENT: the endpoint's own SYN is off the diagram, and SYN-SENT --rcv SYN /
+///   snd SYN,ACK--> SYN-RECEIVED (simultaneous open) answers as LISTEN would;
+/// * ESTABLISHED → SYN-RECEIVED: the handshake's last ACK is off the diagram, and
+///   SYN-RECEIVED --CLOSE / snd FIN--> FIN-WAIT-1 and --rcv FIN / snd ACK--> CLOSE-WAIT
+///   (3.10.7.4) go where ESTABLISHED goes.
+fn consistent_start(claimed: State, changed_to: State) -> bool {
+    [
+        (Closed, Listen),
+        (Listen, SynSent),
+        (Established, SynReceived),
+    ]
+    .contains(&(claimed, changed_to))
+}
+
+fn netfig(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_netfig"))
+        .args(args)
+        .output()
+        .expect("netfig runs")
+}
+
+#[test]
+fn cli_check_and_render_deny_exit_1_on_findings() {
+    let bad = dir().join("explainer-mistake.mmd");
+    let good = dir().join("rfc9293-figure13.mmd");
+    let bad = bad.to_str().expect("utf-8 path");
+    let good = good.to_str().expect("utf-8 path");
+    let out = netfig(&["check", bad]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("E-TCPX-002") && err.contains("FIN-WAIT-1"),
+        "{err}"
+    );
+    assert_eq!(netfig(&["check", good]).status.code(), Some(0));
+    let deny = netfig(&["render", bad, "-o", "-", "--check", "deny"]);
+    assert_eq!(
+        deny.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&deny.stderr)
+    );
+    assert!(deny.stdout.is_empty());
+    let warn = netfig(&["render", bad, "-o", "-", "--check", "warn"]);
+    assert_eq!(
+        warn.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&warn.stderr)
+    );
+    assert!(String::from_utf8_lossy(&warn.stderr).contains("warning[E-TCPX-002]"));
+    assert!(String::from_utf8_lossy(&warn.stdout).contains("TIME_WAIT"));
+    // RFC notation is kept as text, escaped.
+    let fig = netfig(&["render", good, "-o", "-"]);
+    assert_eq!(
+        fig.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fig.stderr)
+    );
+    let svg = String::from_utf8_lossy(&fig.stdout);
+    assert!(
+        svg.contains("&lt;SEQ=100&gt;&lt;ACK=300&gt;&lt;CTL=FIN,ACK&gt;"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn books_check_exchanges_in_their_chapters() {
+    let chapter = dir().join("chapter.md");
+    let out = netfig(&["check", chapter.to_str().expect("utf-8 path")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("chapter.md:14:21: error[E-TCPX-002]"), "{err}");
+}
+
+/// The findings as `netfig check` prints them: the explainer's mistake and the wrong numbers.
+#[test]
+fn findings_render_like_every_diagnostic() {
+    for name in ["explainer-mistake.mmd", "mistakes-numbers.mmd"] {
+        let src = read(name);
+        let text = SourceFile::new(name, src.as_str()).render_all(&diagnose(&src));
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+mod generated {
+    use super::diagnose;
+    use proptest::prelude::*;
+
+    /// One row of a generated exchange: a segment in any notation, a claim, an event note, or
+    /// a `par` of two segments.
+    fn row() -> impl Strategy<Value = String> {
+        let flags = prop::sample::select(vec![
+            "SYN", "SYN, ACK", "SYN+ACK", "ACK", "FIN", "FIN, ACK", "RST", "RST, ACK", "DATA", "",
+        ]);
+        let number = prop_oneof![
+            (0u32..400).prop_map(|n| n.to_string()),
+            ("[uvwxy]", 0i64..3).prop_map(|(s, o)| if o == 0 { s } else { format!("{s}+{o}") }),
+        ];
+        let segment = (
+            flags,
+            prop::option::of(number.clone()),
+            prop::option::of(number),
+            0..3usize,
+        )
+            .prop_map(|(f, seq, ack, notation)| {
+                let mut t = match notation {
+                    0 => f.to_string(),
+                    1 => f
+                        .split([',', '+'])
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(|x| format!("{x}=1, "))
+                        .collect::<String>(),
+                    _ => format!("<CTL={}>", f.replace(' ', "")),
+                };
+                if let Some(n) = seq {
+                    t += &format!(" seq={n}");
+                }
+                if let Some(n) = ack {
+                    t += &format!(" ack={n}");
+                }
+                t
+            });
+        let arrow = prop::sample::select(vec!["A->>B", "B->>A", "A-xB", "B--xA", "A->>A"]);
+        let state = prop::sample::select(netfig::tcp::State::ALL.to_vec());
+        let on = prop::sample::select(vec!["left of A", "right of B", "over A,B", "over B"]);
+        let event = prop::sample::select(vec!["(2 MSL)", "(Close)", "ABORT", "timeout"]);
+        prop_oneof![
+            4 => (arrow.clone(), segment.clone()).prop_map(|(a, s)| format!("{a}: {s}")),
+            2 => (on.clone(), state).prop_map(|(o, s)| format!("Note {o}: {}", s.name())),
+            1 => (on, event).prop_map(|(o, e)| format!("Note {o}: {e}")),
+            1 => (segment.clone(), segment).prop_map(|(a, b)| format!("par\nA->>B: {a}\nand\nB->>A: {b}\nend")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        /// Any exchange is checked to a list of findings, never a panic, and every finding
+        /// points into the diagram.
+        #[test]
+        fn any_exchange_is_checked_without_panic(rows in prop::collection::vec(row(), 0..24)) {
+            let src = format!("---\ncheck: tcp\n---\nsequenceDiagram\nparticipant A\nparticipant B\n{}\n", rows.join("\n"));
+            for d in diagnose(&src) {
+                prop_assert!(d.span.end <= src.len(), "{:?}", d);
+            }
+        }
+    }
+}
