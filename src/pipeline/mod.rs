@@ -136,16 +136,31 @@ pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
 /// The findings of a TCP exchange (a sequence diagram with `check: tcp`) as `check` says:
 /// errors (deny), warnings (warn) or none (off); none for other sequence diagrams.
 pub fn exchange_findings(seq: &Sequence, source: &str, check: CheckMode) -> Vec<Diagnostic> {
-    if seq.check != Some(SequenceCheck::Tcp) || check == CheckMode::Off {
+    if seq.check != Some(SequenceCheck::Tcp) {
         return Vec::new();
     }
-    let mut findings = tcp::exchange::check(seq, source);
-    if check == CheckMode::Warn {
-        for d in &mut findings {
-            d.severity = Severity::Warning;
-        }
+    graded(check, || tcp::exchange::check(seq, source))
+}
+
+/// The findings of a check against a reference as `check` says: errors (deny), warnings
+/// (warn) or none (off, and then the check does not run).
+fn graded(check: CheckMode, findings: impl FnOnce() -> Vec<Diagnostic>) -> Vec<Diagnostic> {
+    match check {
+        CheckMode::Deny => findings(),
+        CheckMode::Warn => findings()
+            .into_iter()
+            .map(|mut d| {
+                d.severity = Severity::Warning;
+                d
+            })
+            .collect(),
+        CheckMode::Off => Vec::new(),
     }
-    findings
+}
+
+/// A diagram's title for the page: its drawn title on one line, else its `accTitle`.
+fn shown_title(title: Option<&Label>, acc_title: Option<&String>) -> Option<String> {
+    title.map(Label::one_line).or_else(|| acc_title.cloned())
 }
 
 fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
@@ -154,11 +169,7 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
         return Err(diagnostics);
     }
     let chart = chart.select_lang(options.lang);
-    let title = chart
-        .title
-        .as_ref()
-        .map(Label::one_line)
-        .or_else(|| chart.acc_title.clone());
+    let title = shown_title(chart.title.as_ref(), chart.acc_title.as_ref());
     let geometry = layout_flowchart(&chart);
     let svg = render::svg::flowchart(
         &chart,
@@ -185,11 +196,7 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
         return Err(warnings);
     }
     let seq = seq.select_lang(options.lang);
-    let title = seq
-        .title
-        .as_ref()
-        .map(Label::one_line)
-        .or_else(|| seq.acc_title.clone());
+    let title = shown_title(seq.title.as_ref(), seq.acc_title.as_ref());
     let geometry = layout::sequence::layout(&seq);
     let svg = render::svg::sequence(
         &seq,
@@ -212,25 +219,13 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
 fn packet(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
     let (packet, mut warnings) = mermaid::packet(source)?;
     // The check reads every label line, whatever language is drawn.
-    let findings = crate::packet::findings(&packet);
-    match options.check {
-        CheckMode::Deny => warnings.extend(findings),
-        CheckMode::Warn => warnings.extend(findings.into_iter().map(|mut d| {
-            d.severity = Severity::Warning;
-            d
-        })),
-        CheckMode::Off => {}
-    }
+    warnings.extend(graded(options.check, || crate::packet::findings(&packet)));
     crate::diagnostic::sort(&mut warnings);
     if has_errors(&warnings) {
         return Err(warnings);
     }
     let packet = packet.select_lang(options.lang);
-    let title = packet
-        .title
-        .as_ref()
-        .map(Label::one_line)
-        .or_else(|| packet.acc_title.clone());
+    let title = shown_title(packet.title.as_ref(), packet.acc_title.as_ref());
     let geometry = layout::packet::layout(&packet);
     let svg = render::svg::packet(
         &packet,
@@ -314,14 +309,7 @@ pub fn load_states(
             return Err(diagnostics);
         }
     };
-    match check {
-        CheckMode::Deny => diagnostics.extend(tcp::check(&def)),
-        CheckMode::Warn => diagnostics.extend(tcp::check(&def).into_iter().map(|mut d| {
-            d.severity = Severity::Warning;
-            d
-        })),
-        CheckMode::Off => {}
-    }
+    diagnostics.extend(graded(check, || tcp::check(&def)));
     crate::diagnostic::sort(&mut diagnostics);
     if has_errors(&diagnostics) {
         return Err(diagnostics);
