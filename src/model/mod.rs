@@ -25,12 +25,14 @@ macro_rules! index_type {
 }
 pub mod flowchart;
 pub mod label;
+pub mod layers;
 pub mod packet;
 pub mod sequence;
 pub mod table;
 
 pub use flowchart::*;
 pub use label::{Label, LabelLine, Lang, LangChoice, TextRun};
+pub use layers::{LayerDiagram, LayerModel};
 pub use packet::Packet;
 pub use sequence::Sequence;
 pub use table::{StateTable, TableLine, TableRow};
