@@ -192,7 +192,7 @@ pub fn state_note(state: State) -> (&'static str, &'static str) {
     match state {
         State::Closed => (
             "No connection: there is no TCB (a fictional state).",
-            "无连接：不存在 TCB（虚拟状态）。",
+            "无连接：不存在 TCB（虚构的状态）。",
         ),
         State::Listen => (
             "Waiting for a connection request from any remote TCP peer.",
