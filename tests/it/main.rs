@@ -16,6 +16,7 @@ mod tcp_support;
 mod architecture;
 mod book_containers;
 mod book_fixtures_qa;
+mod book_parity;
 mod book_reference;
 mod book_splice;
 mod cli_hardening;
