@@ -230,6 +230,7 @@ pub const TCP: Header = Header {
             "the end of urgent data",
         ),
         variable(160, OPTIONS, "options, padded to 32 bits"),
+        variable(160, PADDING, "zeros to a 32-bit boundary"),
         variable(160, DATA, "the segment's data"),
     ],
     groups: &[Group {
@@ -488,6 +489,7 @@ const MEANINGS_ZH: &[(&str, &str)] = &[
     ),
     ("must be zero", "必须为零"),
     ("ECN-Echo", "ECN 回显"),
+    ("zeros to a 32-bit boundary", "用零填充到 32 位边界"),
     ("DSCP and ECN", "DSCP 和 ECN"),
 ];
 
