@@ -76,6 +76,27 @@ fn push_point(out: &mut String, p: &Point) {
     push_num(out, p.y);
 }
 
+/// Escapes an author's identifier (a node, subgraph or participant id) for a double-quoted
+/// attribute, as [`esc`] does, and writes every non-ASCII character as a character reference
+/// (`&#x4E03;`): the attribute's value is the same, and a drawing whose labels were all
+/// translated into English (`--lang en`) has no Chinese character in its text even when its
+/// ids are Chinese (`subgraph OSI七层模型（理论标准）`).
+pub(crate) fn esc_id(s: &str) -> String {
+    let escaped = esc(s);
+    if escaped.is_ascii() {
+        return escaped;
+    }
+    let mut out = String::with_capacity(escaped.len() * 2);
+    for c in escaped.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("&#x{:X};", c as u32));
+        }
+    }
+    out
+}
+
 /// Escapes text for XML content and double-quoted attributes; drops characters XML 1.0 cannot
 /// carry.
 pub(crate) fn esc(s: &str) -> String {
@@ -238,6 +259,12 @@ mod tests {
     fn escaping_covers_markup_characters() {
         assert_eq!(esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
         assert_eq!(esc("x\u{1}y\nz"), "xy z");
+    }
+
+    #[test]
+    fn ids_keep_their_value_in_ascii() {
+        assert_eq!(esc_id("A7"), "A7");
+        assert_eq!(esc_id("OSI七层\"x"), "OSI&#x4E03;&#x5C42;&quot;x");
     }
 
     #[test]
