@@ -136,9 +136,10 @@ fn uniform_style(l: &LabelLine) -> (bool, bool) {
 
 /// The warning for a line kept as written.
 fn untranslated(text: &str, terms: &[String], to: Lang, at: Span) -> Diagnostic {
+    let first = terms.first().map_or("", String::as_str);
     let (language, example) = match to {
-        Lang::En => ("English", "- zh: 七层模型\n  en: seven-layer model"),
-        Lang::Zh => ("Chinese", "- en: seven-layer model\n  zh: 七层模型"),
+        Lang::En => ("English", format!("- {{zh: {first}, en: …}}")),
+        Lang::Zh => ("Chinese", format!("- {{en: {first}, zh: …}}")),
     };
     let quoted: Vec<String> = terms.iter().map(|t| format!("`{t}`")).collect();
     Diagnostic::warning(
@@ -150,10 +151,9 @@ fn untranslated(text: &str, terms: &[String], to: Lang, at: Span) -> Diagnostic 
         ),
     )
     .with_hint(format!(
-        "add the terms to a glossary file (a YAML list of zh:/en: pairs, e.g. `{}`) and name \
+        "add the terms to a glossary file (a YAML list of zh:/en: pairs: `{example}`) and name \
          it with `--glossary FILE`, or with `glossary = \"FILE\"` in book.toml's \
-         [preprocessor.netfig]",
-        example.replace('\n', " ")
+         [preprocessor.netfig]"
     ))
 }
 

@@ -93,6 +93,26 @@ impl Glossary {
         g
     }
 
+    /// Whether `text` reads as a glossary file rather than a TCP state machine (both are
+    /// YAML): its first line that is not blank or a comment starts a list item with `zh` or
+    /// `en` (`- zh: …`, `- {en: …}`). `netfig check` checks such a file as a glossary.
+    pub fn is_glossary(text: &str) -> bool {
+        let Some(first) = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        else {
+            return false;
+        };
+        let Some(item) = first.strip_prefix('-') else {
+            return false;
+        };
+        let item = item.trim_start().trim_start_matches('{').trim_start();
+        ["zh:", "en:", "\"zh\":", "\"en\":"]
+            .iter()
+            .any(|k| item.starts_with(k))
+    }
+
     /// Every entry, in lookup order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

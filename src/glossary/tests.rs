@@ -97,9 +97,10 @@ fn term_by_term_longest_first_with_tokens_kept() {
     assert_eq!(en("路由器，交换机"), done("router, switch"));
     assert_eq!(en("主机：客户端"), done("host: client"));
     assert_eq!(en("超时重传"), done("retransmission on timeout"));
+    assert_eq!(zh("routers and switches"), done("路由器与交换机"));
     assert_eq!(
-        zh("routers and switches"),
-        Translation::Missing(vec!["and".into()])
+        zh("routers of switches"),
+        Translation::Missing(vec!["of".into()])
     );
     assert_eq!(zh("routers, switches"), done("路由器，交换机"));
     assert_eq!(zh("three-way handshake"), done("三报文握手"));
@@ -123,8 +124,8 @@ fn what_needs_no_translation_is_kept() {
 #[test]
 fn missing_terms_are_named_once_in_reading_order() {
     assert_eq!(
-        en("量子路由器与量子交换机"),
-        Translation::Missing(vec!["量子".into(), "与量子".into()])
+        en("量子路由器跟量子交换机"),
+        Translation::Missing(vec!["量子".into(), "跟量子".into()])
     );
     assert_eq!(
         zh("quantum router, quantum switch"),
@@ -154,6 +155,17 @@ fn a_users_entries_win_and_bad_yaml_is_located() {
         Glossary::with_user("").unwrap().entries().len(),
         Glossary::builtin().entries().len()
     );
+}
+
+#[test]
+fn glossary_files_are_told_from_state_machines() {
+    assert!(Glossary::is_glossary(
+        "# terms\n- zh: 量子\n  en: quantum\n"
+    ));
+    assert!(Glossary::is_glossary("---\n- {en: quantum, zh: 量子}\n"));
+    assert!(!Glossary::is_glossary("machine: tcp\ntransitions: []\n"));
+    assert!(!Glossary::is_glossary("- { from: CLOSED, to: LISTEN }\n"));
+    assert!(!Glossary::is_glossary(""));
 }
 
 proptest! {

@@ -4,8 +4,10 @@
 //! hands back an [`Output`]. The CLI, the mdBook preprocessor, the benches and the conformance
 //! tests all call it.
 
+mod glossary;
 mod options;
 
+pub use glossary::{read_glossary, GlossaryError};
 pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
 use crate::diagnostic::{has_errors, Diagnostic, Severity};

@@ -76,25 +76,29 @@ fn push_point(out: &mut String, p: &Point) {
     push_num(out, p.y);
 }
 
-/// Escapes an author's identifier (a node, subgraph or participant id) for a double-quoted
-/// attribute, as [`esc`] does, and writes every non-ASCII character as a character reference
-/// (`&#x4E03;`): the attribute's value is the same, and a drawing whose labels were all
-/// translated into English (`--lang en`) has no Chinese character in its text even when its
-/// ids are Chinese (`subgraph OSI七层模型（理论标准）`).
+/// An author's identifier (a node, subgraph or participant id) for a `data-*` attribute:
+/// ASCII as [`esc`] writes it, every other character (and `%`) percent-encoded as UTF-8
+/// bytes, as in a URL (`decodeURIComponent` gives the id back). Ids are not text the reader
+/// sees: a drawing whose labels were translated into English (`--lang en`) has no Chinese
+/// character left in it even when its ids are Chinese (`subgraph OSI七层模型（理论标准）`), also
+/// after mdBook parses and rewrites the page's HTML (which turns character references back
+/// into characters).
 pub(crate) fn esc_id(s: &str) -> String {
-    let escaped = esc(s);
-    if escaped.is_ascii() {
-        return escaped;
+    if s.is_ascii() && !s.contains('%') {
+        return esc(s);
     }
-    let mut out = String::with_capacity(escaped.len() * 2);
-    for c in escaped.chars() {
-        if c.is_ascii() {
-            out.push(c);
+    let mut encoded = String::with_capacity(s.len() * 3);
+    for c in s.chars() {
+        if c.is_ascii() && c != '%' {
+            encoded.push(c);
         } else {
-            out.push_str(&format!("&#x{:X};", c as u32));
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                encoded.push_str(&format!("%{b:02X}"));
+            }
         }
     }
-    out
+    esc(&encoded)
 }
 
 /// Escapes text for XML content and double-quoted attributes; drops characters XML 1.0 cannot
@@ -264,7 +268,8 @@ mod tests {
     #[test]
     fn ids_keep_their_value_in_ascii() {
         assert_eq!(esc_id("A7"), "A7");
-        assert_eq!(esc_id("OSI七层\"x"), "OSI&#x4E03;&#x5C42;&quot;x");
+        assert_eq!(esc_id("OSI七层\"x"), "OSI%E4%B8%83%E5%B1%82&quot;x");
+        assert_eq!(esc_id("100%"), "100%25");
     }
 
     #[test]
