@@ -2,7 +2,8 @@
 //! label that has no line in the language asked for gets its lines translated
 //! ([`translate::line`]); a line that cannot be translated is kept as written and reported
 //! (`W-LANG-001`) at the line's text in the source when it can be found there, else at its
-//! owner (the node, edge, message …). `--lang both` changes nothing.
+//! owner (the node, edge, message …). `accTitle` and `accDescr`, which the SVG carries as its
+//! `<title>` and `<desc>`, are translated the same way. `--lang both` changes nothing.
 
 use super::translate::{self, Translation};
 use super::Glossary;
@@ -109,6 +110,16 @@ impl<'a> Translator<'a> {
         }
     }
 
+    /// Translates plain text that is not a label (`accTitle`, `accDescr`), line by line, when
+    /// every line can be.
+    fn plain(&mut self, text: &mut Option<String>) {
+        let Some(t) = text else { return };
+        let lines: Vec<Option<String>> = t.lines().map(|l| self.text_or_same(l)).collect();
+        if lines.iter().all(Option::is_some) {
+            *t = lines.into_iter().flatten().collect::<Vec<_>>().join("\n");
+        }
+    }
+
     /// A line translated, or the line itself when it needs no translation; `None` when terms
     /// are missing (reported).
     fn text_or_same(&mut self, l: &str) -> Option<String> {
@@ -171,6 +182,8 @@ pub fn flowchart(chart: &mut Flowchart, t: &mut Translator<'_>) {
     if let Some(title) = &mut chart.title {
         t.label(title, Span::default());
     }
+    t.plain(&mut chart.acc_title);
+    t.plain(&mut chart.acc_descr);
 }
 
 /// Translates every label of a sequence diagram (participants, boxes, messages, notes, block
@@ -199,6 +212,8 @@ pub fn sequence(seq: &mut Sequence, t: &mut Translator<'_>) {
     if let Some(title) = &mut seq.title {
         t.label(title, Span::default());
     }
+    t.plain(&mut seq.acc_title);
+    t.plain(&mut seq.acc_descr);
 }
 
 /// Translates every label of a packet diagram (fields, title).
@@ -210,6 +225,8 @@ pub fn packet(p: &mut Packet, t: &mut Translator<'_>) {
     if let Some(title) = &mut p.title {
         t.label(title, at);
     }
+    t.plain(&mut p.acc_title);
+    t.plain(&mut p.acc_descr);
 }
 
 /// Fills the missing side of every name pair of a TCP state machine (title, states, notes,

@@ -183,3 +183,16 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn a_users_glossary_never_panics(text in "[-a-z:{}\\[\\], \n#'\"量子]{0,60}") {
+        let a = Glossary::with_user(&text);
+        prop_assert_eq!(&a, &Glossary::with_user(&text));
+        if let Err(d) = a {
+            for d in d {
+                prop_assert!(d.span.end <= text.len(), "{:?}", d);
+            }
+        }
+    }
+}

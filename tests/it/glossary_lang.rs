@@ -158,6 +158,12 @@ fn every_kind_is_translated_sequence_packet_and_state_machine() {
         );
     }
 
+    let flow = "flowchart LR\n  accTitle: 三报文握手\n  accDescr: 客户端与服务器\n  A[客户端] --> B[服务器]\n";
+    let out = compile(flow, Kind::Flowchart, &options(LangChoice::En)).unwrap();
+    let svg = out.svg.unwrap();
+    assert!(!has_han(&svg), "accTitle and accDescr translated: {svg}");
+    assert!(svg.contains("three-way handshake") && svg.contains("client and server"));
+
     let packet = "packet-beta\n  0-15: \"源端口\"\n  16-31: \"目的端口\"\n";
     let out = compile(packet, Kind::Packet, &options(LangChoice::En)).unwrap();
     let lines = shown_lines(out.svg.as_deref().unwrap());
