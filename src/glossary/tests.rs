@@ -170,15 +170,18 @@ fn glossary_files_are_told_from_state_machines() {
 
 proptest! {
     #[test]
-    fn translation_never_panics_and_is_deterministic(text in "\\PC{0,40}", pick in 0usize..6) {
-        let samples = ["OSI七层模型（理论标准）", "send SYN", "路由器", " (", "seq=x", "Ａ"];
-        let text = format!("{text}{}", samples[pick]);
+    fn translation_never_panics_and_is_deterministic(text in "\\PC{0,40}", pick in 0usize..6, han in "[一-龥〇々（），：]{0,6}") {
+        let samples = ["OSI七层模型（理论标准）", "send SYN", "路由器", " (", "seq=x", "Ａ〇"];
+        let text = format!("{text}{han}{}", samples[pick]);
         let g = Glossary::builtin();
         for lang in [Lang::En, Lang::Zh] {
             let a = line(&g, &text, lang);
             prop_assert_eq!(&a, &line(&g, &text, lang));
             if let Translation::Translated(t) = a {
                 prop_assert!(!t.is_empty());
+                if lang == Lang::En {
+                    prop_assert!(!t.chars().any(crate::model::label::is_han), "{}", t);
+                }
             }
         }
     }

@@ -56,6 +56,11 @@ const TERM_WORDS: usize = 16;
 /// Whether `c` separates terms: white space, ASCII `( ) , : ; ! ? " [ ]`, or a full-width or
 /// CJK punctuation mark.
 pub fn is_separator(c: char) -> bool {
+    // 々 〆 〇 are ideographic, not punctuation.
+    !matches!(c, '\u{3005}'..='\u{3007}') && is_punctuation_or_space(c)
+}
+
+fn is_punctuation_or_space(c: char) -> bool {
     c.is_whitespace()
         || matches!(c, '(' | ')' | ',' | ':' | ';' | '!' | '?' | '"' | '[' | ']')
         || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
