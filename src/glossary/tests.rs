@@ -104,7 +104,9 @@ fn term_by_term_longest_first_with_tokens_kept() {
     );
     assert_eq!(zh("routers, switches"), done("路由器，交换机"));
     assert_eq!(zh("three-way handshake"), done("三报文握手"));
-    assert_eq!(zh("send SYN"), done("发送SYN"));
+    assert_eq!(zh("send SYN"), done("发送 SYN"));
+    assert_eq!(zh("TCP connection"), done("TCP连接"));
+    assert_eq!(zh("UDP user datagram"), done("UDP 用户数据报"));
     // Whole lines first: the TCP names.
     assert_eq!(en("收到 SYN,ACK"), done("rcv SYN,ACK"));
     assert_eq!(zh("rcv ACK of SYN"), done("收到对 SYN 的确认"));

@@ -404,18 +404,24 @@ fn longest_en<'g>(g: &'g Glossary, pieces: &[Piece<'_>], i: usize) -> Option<(us
     })
 }
 
-/// Spaces only between two ASCII letters or digits; none at the ends.
+/// A space (one) only where the line had one between two ASCII letters or digits, or between
+/// one of those and a Han character (`发送 SYN`, as the TCP names are written); none between
+/// Han characters or next to punctuation, none at the ends.
 fn tidy_chinese(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    let latin = |c: char| c.is_ascii_alphanumeric();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
             let before = out.chars().last();
-            let after = chars[i + 1..].iter().find(|c| **c != ' ');
-            if before.is_some_and(|b| b.is_ascii_alphanumeric())
-                && after.is_some_and(|a| a.is_ascii_alphanumeric())
-                && !out.ends_with(' ')
-            {
+            let after = chars[i + 1..].iter().copied().find(|c| *c != ' ');
+            let keeps = match (before, after) {
+                (Some(b), Some(a)) => {
+                    (latin(b) || is_han(b)) && (latin(a) || is_han(a)) && (latin(b) || latin(a))
+                }
+                _ => false,
+            };
+            if keeps && !out.ends_with(' ') {
                 out.push(' ');
             }
             continue;

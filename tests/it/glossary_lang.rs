@@ -323,6 +323,19 @@ fn a_books_glossary_is_read_relative_to_its_root() {
         format!("# Q\n\n```mermaid\n{}```\n", read("quantum.mmd")),
     )
     .unwrap();
+    // Without the glossary file's entry: a warning at the chapter's line, a CI failure.
+    std::fs::write(
+        book.join("terms.yaml"),
+        "- zh: 教学模型\n  en: teaching model\n",
+    )
+    .unwrap();
+    let missing = netfig(&["check", "book", "--deny-warnings"], &dir, None);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(missing.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("book/src/q.md:6:11: warning[W-LANG-001]"),
+        "{stderr}"
+    );
     std::fs::copy(fixture("quantum.yaml"), book.join("terms.yaml")).unwrap();
     let ok = netfig(&["check", "book", "--deny-warnings"], &dir, None);
     assert_eq!(ok.status.code(), Some(0), "{ok:?}");
