@@ -4,11 +4,14 @@
 //! hands back an [`Output`]. The CLI, the mdBook preprocessor, the benches and the conformance
 //! tests all call it.
 
+mod glossary;
 mod options;
 
+pub use glossary::{read_glossary, GlossaryError};
 pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
 use crate::diagnostic::{has_errors, Diagnostic, Severity};
+use crate::glossary::apply::{self as translate, Translator};
 use crate::model::sequence::SequenceCheck;
 use crate::model::{Flowchart, Label, LangChoice, Sequence, StateTable};
 use crate::render::{DiagramKind, SvgOptions};
@@ -133,6 +136,54 @@ pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
     }
 }
 
+/// The warnings `compile` gives for label lines it cannot translate into `options.lang`
+/// (`W-LANG-001`, see [`crate::glossary`]), without drawing anything: what `netfig check
+/// --lang` adds to [`check`]. None for `both`, or when the source has errors (`check` reports
+/// those).
+pub fn untranslated(source: &str, kind: Kind, options: &Options) -> Vec<Diagnostic> {
+    if options.lang == LangChoice::Both {
+        return Vec::new();
+    }
+    match kind.refine(source) {
+        Kind::Flowchart => {
+            let (mut chart, d) = mermaid::flowchart(source);
+            if has_errors(&d) {
+                return Vec::new();
+            }
+            translated(source, options, |t| translate::flowchart(&mut chart, t))
+        }
+        Kind::Sequence => match mermaid::sequence(source) {
+            Ok((mut seq, _)) => translated(source, options, |t| translate::sequence(&mut seq, t)),
+            Err(_) => Vec::new(),
+        },
+        Kind::Packet => match mermaid::packet(source) {
+            Ok((mut p, _)) => translated(source, options, |t| translate::packet(&mut p, t)),
+            Err(_) => Vec::new(),
+        },
+        Kind::TcpStates => match load_states(source, CheckMode::Off) {
+            Ok((mut m, _)) => translated(source, options, |t| translate::state_machine(&mut m, t)),
+            Err(_) => Vec::new(),
+        },
+    }
+}
+
+/// Runs `apply` with a translator into `options.lang` over `source`'s diagram (nothing for
+/// `both`): the warnings for lines kept as written.
+fn translated(
+    source: &str,
+    options: &Options,
+    apply: impl FnOnce(&mut Translator<'_>),
+) -> Vec<Diagnostic> {
+    let glossary = options.glossary();
+    match Translator::new(&glossary, options.lang, source) {
+        Some(mut t) => {
+            apply(&mut t);
+            t.warnings
+        }
+        None => Vec::new(),
+    }
+}
+
 /// The findings of a TCP exchange (a sequence diagram with `check: tcp`) as `check` says:
 /// errors (deny), warnings (warn) or none (off); none for other sequence diagrams.
 pub fn exchange_findings(seq: &Sequence, source: &str, check: CheckMode) -> Vec<Diagnostic> {
@@ -164,10 +215,14 @@ fn shown_title(title: Option<&Label>, acc_title: Option<&String>) -> Option<Stri
 }
 
 fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (chart, diagnostics) = mermaid::flowchart(source);
+    let (mut chart, mut diagnostics) = mermaid::flowchart(source);
     if has_errors(&diagnostics) {
         return Err(diagnostics);
     }
+    diagnostics.extend(translated(source, options, |t| {
+        translate::flowchart(&mut chart, t)
+    }));
+    crate::diagnostic::sort(&mut diagnostics);
     let chart = chart.select_lang(options.lang);
     let title = shown_title(chart.title.as_ref(), chart.acc_title.as_ref());
     let geometry = layout_flowchart(&chart);
@@ -189,8 +244,11 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
 }
 
 fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (seq, mut warnings) = mermaid::sequence(source)?;
+    let (mut seq, mut warnings) = mermaid::sequence(source)?;
     warnings.extend(exchange_findings(&seq, source, options.check));
+    warnings.extend(translated(source, options, |t| {
+        translate::sequence(&mut seq, t)
+    }));
     crate::diagnostic::sort(&mut warnings);
     if has_errors(&warnings) {
         return Err(warnings);
@@ -217,9 +275,12 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
 }
 
 fn packet(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (packet, mut warnings) = mermaid::packet(source)?;
+    let (mut packet, mut warnings) = mermaid::packet(source)?;
     // The check reads every label line, whatever language is drawn.
     warnings.extend(graded(options.check, || crate::packet::findings(&packet)));
+    warnings.extend(translated(source, options, |t| {
+        translate::packet(&mut packet, t)
+    }));
     crate::diagnostic::sort(&mut warnings);
     if has_errors(&warnings) {
         return Err(warnings);
@@ -246,7 +307,11 @@ fn packet(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
 }
 
 fn states(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (machine, diagnostics) = load_states(source, options.check)?;
+    let (mut machine, mut diagnostics) = load_states(source, options.check)?;
+    diagnostics.extend(translated(source, options, |t| {
+        translate::state_machine(&mut machine, t)
+    }));
+    crate::diagnostic::sort(&mut diagnostics);
     let svg = options
         .view
         .has_diagram()

@@ -23,6 +23,7 @@ mod cli_hardening;
 mod cli_hardening_inputs;
 mod cli_hostile;
 mod cli_render;
+mod glossary_lang;
 mod input_limits;
 mod label_wrapping;
 mod layout_cases;
