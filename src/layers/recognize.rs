@@ -60,6 +60,11 @@ impl Names {
             .filter(|l| !l.rule)
             .find_map(|l| self.line_names(&l.text(), model))
     }
+
+    /// Every normalised name of `MODELS[model]` with its layer position.
+    pub(crate) fn of(&self, model: usize) -> &[(usize, String)] {
+        &self.table[model]
+    }
 }
 
 /// Whether a flowchart's front matter `check:` says `value` (any case, spaces ignored).

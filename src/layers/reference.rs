@@ -169,22 +169,24 @@ pub static TCPIP: Model = Model {
 };
 
 /// The five-layer teaching model: 谢希仁《计算机网络》(第8版) §1.7.3 (应用层, 运输层, 网络层,
-/// 数据链路层, 物理层) and Kurose & Ross, *Computer Networking* §1.5.1 (application, transport,
-/// network, link, physical).
+/// 数据链路层, 物理层), Kurose & Ross, *Computer Networking* §1.5.1 (application, transport,
+/// network, link, physical) and Comer's five-layer TCP/IP model (application, transport,
+/// Internet, network interface, physical).
 pub static FIVE: Model = Model {
     key: "five",
     name: "five-layer model",
     zh: "五层协议体系结构",
-    source: "谢希仁《计算机网络》第8版 §1.7.3; Kurose & Ross §1.5.1",
+    source:
+        "谢希仁《计算机网络》第8版 §1.7.3; Kurose & Ross §1.5.1; Comer, Internetworking with TCP/IP",
     layers: &[
         layer("application", "Application", "应用层", &[]),
         layer("transport", "Transport", "运输层", &["传输层"]),
-        layer("network", "Network", "网络层", &["网际层"]),
+        layer("network", "Network", "网络层", &["Internet", "网际层"]),
         layer(
             "data-link",
             "Data Link",
             "数据链路层",
-            &["Link", "Datalink", "链路层"],
+            &["Link", "Datalink", "Network Interface", "链路层"],
         ),
         layer("physical", "Physical", "物理层", &[]),
     ],
