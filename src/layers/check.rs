@@ -62,9 +62,9 @@ pub fn check(chart: &Flowchart, diagram: &LayerDiagram) -> Vec<Diagnostic> {
     for stack in &stacks {
         let Some(r) = stack.reference else { continue };
         order(chart, stack, MODELS[r], &mut out);
-        names_in_stack(chart, stack, r, &names, &mut out);
+        let misspelt = names_in_stack(chart, stack, r, &names, &mut out);
         if comparison {
-            missing(chart, stack, MODELS[r], &mut out);
+            missing(chart, stack, MODELS[r], &misspelt, &mut out);
         }
     }
     mappings(chart, diagram, &stacks, &mut out);
@@ -166,15 +166,17 @@ fn order(chart: &Flowchart, stack: &Stack<'_>, model: &Model, out: &mut Vec<Diag
     }
 }
 
-/// Label lines naming a layer of another model, and names one typo from a layer's.
+/// Label lines naming a layer of another model, and names one typo from a layer's; the
+/// positions of the layers those stand for (reported already, so not missing too).
 fn names_in_stack(
     chart: &Flowchart,
     stack: &Stack<'_>,
     r: usize,
     names: &Names,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Vec<usize> {
     let model = MODELS[r];
+    let mut misspelt = Vec::new();
     for &(n, named) in &stack.layers {
         let lines: Vec<String> = label(chart, n)
             .lines
@@ -205,6 +207,9 @@ fn names_in_stack(
                     model.name
                 ),
             );
+            if let [one] = cps.as_slice() {
+                misspelt.extend(model.position(one.layer.key));
+            }
             if !cps.is_empty() {
                 let wanted: Vec<String> = cps
                     .iter()
@@ -229,6 +234,7 @@ fn names_in_stack(
             suggest_by(&key, names.of(r).iter().map(|(p, s)| (*p, s.as_str()))).map(|p| (line, p))
         });
         if let Some((line, p)) = near {
+            misspelt.push(p);
             let layer = &model.layers[p];
             out.push(
                 Diagnostic::warning(
@@ -244,28 +250,37 @@ fn names_in_stack(
             );
         }
     }
+    misspelt
 }
 
-/// Layers of the model that no node of the stack names: one warning at the subgraph.
-fn missing(chart: &Flowchart, stack: &Stack<'_>, model: &Model, out: &mut Vec<Diagnostic>) {
+/// Layers of the model that no node of the stack names (nor a misspelt or foreign name stands
+/// for): one warning at the subgraph.
+fn missing(
+    chart: &Flowchart,
+    stack: &Stack<'_>,
+    model: &Model,
+    misspelt: &[usize],
+    out: &mut Vec<Diagnostic>,
+) {
     let named: Vec<usize> = stack.layers.iter().filter_map(|&(_, p)| p).collect();
     let absent: Vec<String> = model
         .layers
         .iter()
         .enumerate()
-        .filter(|(i, _)| !named.contains(i))
+        .filter(|(i, _)| !named.contains(i) && !misspelt.contains(i))
         .map(|(_, l)| format!("`{}`", l.both()))
         .collect();
     if absent.is_empty() {
         return;
     }
     let cluster = &chart.clusters[stack.model.cluster.index()];
+    let layers = if absent.len() == 1 { "layer" } else { "layers" };
     out.push(
         Diagnostic::warning(
             codes::MISSING_LAYER,
             cluster.span,
             format!(
-                "the {} stack `{}` has no {} layer",
+                "the {} stack `{}` has no {layers} {}",
                 model.name,
                 cluster.title.one_line(),
                 absent.join(", ")

@@ -287,6 +287,24 @@ pub mod names {
                 out.push(n);
             }
         }
+        // A line in both languages (`传输层 Transport`): its Chinese and its other text apart.
+        let han = |c: char| crate::model::label::is_han(c);
+        if line.chars().any(han) && line.chars().any(|c| c.is_ascii_alphabetic()) {
+            let mut runs: Vec<(bool, String)> = Vec::new();
+            for c in line.chars() {
+                let is = han(c);
+                match runs.last_mut() {
+                    Some((h, run)) if *h == is || (!is && !c.is_alphanumeric()) => run.push(c),
+                    _ => runs.push((is, c.to_string())),
+                }
+            }
+            for (_, run) in runs {
+                let n = normal(&run);
+                if !n.is_empty() && !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
         out.retain(|c| !c.is_empty());
         out
     }
@@ -322,6 +340,10 @@ mod tests {
             vec!["transport layer (tcp udp)", "transport", "tcp udp"]
         );
         assert_eq!(candidates("应用层（HTTP）")[1], "应用");
+        assert_eq!(
+            candidates("传输层 Transport"),
+            vec!["传输层 transport", "传输", "transport"]
+        );
     }
 
     #[test]

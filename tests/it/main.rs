@@ -23,6 +23,7 @@ mod cli_hostile;
 mod cli_render;
 mod input_limits;
 mod label_wrapping;
+mod layers_fixtures;
 mod layout_cases;
 mod layout_compact;
 mod layout_generated;
