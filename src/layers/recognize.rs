@@ -9,8 +9,9 @@
 //! its subgraphs are layer models, or when its front matter says `check: layers` (then every
 //! subgraph with nodes is a model, the unrecognised ones in the author's order).
 //!
-//! The author may write a stack top-down or bottom-up: the direction that leaves fewer layers
-//! out of order (the longer increasing run of reference positions) is the author's.
+//! The author may write a stack top-down or bottom-up: a stack wholly in order one way is
+//! written that way; one with layers out of order is read the way the diagram's stacks lean
+//! together (the longer runs in order), so that a swap reads as the swap it is.
 
 use super::reference::{names, Model, MODELS};
 use crate::model::{
@@ -87,6 +88,8 @@ pub fn recognize(chart: &Flowchart) -> Option<LayerDiagram> {
             members[c.index()].push(NodeId::new(n));
         }
     }
+    // (model, its reference positions in the author's order) per recognised stack.
+    let mut evidence: Vec<Option<Vec<usize>>> = Vec::new();
     for ((c, cluster), nodes) in chart.clusters.iter().enumerate().zip(members) {
         let cluster_id = ClusterId::new(c);
         if nodes.is_empty() {
@@ -95,25 +98,41 @@ pub fn recognize(chart: &Flowchart) -> Option<LayerDiagram> {
         let title = cluster.title.text().to_lowercase();
         match best_model(chart, &nodes, &title, &names) {
             Some((m, positions)) => {
-                let bottom_up = written_bottom_up(&positions);
-                let mut layers = nodes;
-                if bottom_up {
-                    layers.reverse();
-                }
                 models.push(LayerModel {
                     cluster: cluster_id,
-                    layers,
-                    written_bottom_up: bottom_up,
+                    layers: nodes,
+                    written_bottom_up: false,
                     reference: Some(MODELS[m].key),
                 });
+                evidence.push(Some(positions));
             }
-            None if forced => models.push(LayerModel {
-                cluster: cluster_id,
-                layers: nodes,
-                written_bottom_up: false,
-                reference: None,
-            }),
+            None if forced => {
+                models.push(LayerModel {
+                    cluster: cluster_id,
+                    layers: nodes,
+                    written_bottom_up: false,
+                    reference: None,
+                });
+                evidence.push(None);
+            }
             None => {}
+        }
+    }
+    let runs: Vec<Option<Runs>> = evidence
+        .iter()
+        .map(|e| e.as_deref().map(Runs::of))
+        .collect();
+    // The diagram's way of writing stacks: what its stacks' runs say together.
+    let lean: isize = runs
+        .iter()
+        .flatten()
+        .map(|r| r.top_down as isize - r.bottom_up as isize)
+        .sum();
+    for (model, runs) in models.iter_mut().zip(&runs) {
+        let Some(runs) = runs else { continue };
+        model.written_bottom_up = runs.bottom_up_in(lean);
+        if model.written_bottom_up {
+            model.layers.reverse();
         }
     }
     if models.is_empty() || (models.len() < 2 && !forced) {
@@ -174,11 +193,47 @@ fn titled(model: &Model, title: &str) -> bool {
     model.title_words.iter().any(|w| title.contains(w))
 }
 
-/// Whether reference positions written in this order (0 = top layer) read bottom-up: the
-/// reversed order has the longer increasing run (ties read top-down).
-pub(crate) fn written_bottom_up(positions: &[usize]) -> bool {
-    let reversed: Vec<usize> = positions.iter().rev().copied().collect();
-    increasing_run(&reversed).len() > increasing_run(positions).len()
+/// How well a stack's reference positions (0 = top layer), in the author's order, read each
+/// way: the longest run in order top-down and bottom-up.
+struct Runs {
+    len: usize,
+    top_down: usize,
+    bottom_up: usize,
+}
+
+impl Runs {
+    fn of(positions: &[usize]) -> Runs {
+        let reversed: Vec<usize> = positions.iter().rev().copied().collect();
+        Runs {
+            len: positions.len(),
+            top_down: increasing_run(positions).len(),
+            bottom_up: increasing_run(&reversed).len(),
+        }
+    }
+
+    /// Whether the stack is written bottom-up: a stack wholly in order one way is written that
+    /// way (top-down if both); one that is not is written as the diagram leans (`lean`: the sum
+    /// of its stacks' top-down minus bottom-up runs), and as its own runs say if that is even
+    /// (ties read top-down). Two layers swapped at the ends of one stack (`[1, 3, 2, 4]`) thus
+    /// read as that swap when the other stacks are top-down.
+    fn bottom_up_in(&self, lean: isize) -> bool {
+        if self.top_down == self.len {
+            false
+        } else if self.bottom_up == self.len {
+            true
+        } else if lean != 0 {
+            lean < 0
+        } else {
+            self.bottom_up > self.top_down
+        }
+    }
+}
+
+/// Whether reference positions written in this order (0 = top layer) read bottom-up, for a
+/// stack on its own: the reversed order has the longer increasing run (ties read top-down).
+#[cfg(test)]
+fn written_bottom_up(positions: &[usize]) -> bool {
+    Runs::of(positions).bottom_up_in(0)
 }
 
 /// The indices of a longest strictly increasing subsequence of `xs` (the first such, for
@@ -323,6 +378,25 @@ mod tests {
         assert_eq!(names.line_names("L2: Data Link", osi), Some(5));
         let label = Label::plain("应用层\nApplication Layer");
         assert_eq!(names.label_names(&label, tcpip), Some(0));
+    }
+
+    #[test]
+    fn a_stack_out_of_order_reads_as_the_diagram_leans() {
+        // TCP/IP written [Link, Transport, Internet, Application]: bottom-up it is one swap in
+        // the middle, top-down one swap of the ends; the OSI stack beside it is top-down.
+        let src = "flowchart TD\nsubgraph O[OSI]\na[Application]\np[Presentation]\ns[Session]\nt[Transport]\nn[Network]\nd[Data Link]\nph[Physical]\nend\n\
+                   subgraph T[TCP/IP]\nl[Link]\ntt[Transport]\ni[Internet]\naa[Application]\nend\n";
+        let c = chart(src);
+        let d = recognize(&c).unwrap();
+        assert!(!d.models[1].written_bottom_up);
+        assert_eq!(ids(&c, &d.models[1].layers), ["l", "tt", "i", "aa"]);
+        // Alone (under check: layers), it reads bottom-up.
+        let alone = format!(
+            "---\ncheck: layers\n---\nflowchart TD\n{}",
+            &src[src.find("subgraph T").unwrap()..]
+        );
+        let c = chart(&alone);
+        assert!(recognize(&c).unwrap().models[0].written_bottom_up);
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod cli_render;
 mod input_limits;
 mod label_wrapping;
 mod layers_fixtures;
+mod layers_mutation;
 mod layout_cases;
 mod layout_compact;
 mod layout_generated;
