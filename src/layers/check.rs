@@ -12,11 +12,12 @@
 //!   stack, and a layer mapped to nothing in a model its stack is mapped to (warnings).
 
 use super::mapping::{accepts, counterparts, describe};
-use super::recognize::{check_says, increasing_run, Names};
+use super::recognize::{check_says, increasing_run, places, Names};
 use super::reference::{Model, MODELS};
 use crate::diagnostic::codes::lyr as codes;
 use crate::diagnostic::{suggest_by, Diagnostic};
 use crate::model::{Endpoint, Flowchart, LayerDiagram, NodeId};
+use std::collections::BTreeSet;
 
 /// One model of the diagram as the check sees it.
 struct Stack<'d> {
@@ -67,9 +68,13 @@ pub fn check(chart: &Flowchart, diagram: &LayerDiagram) -> Vec<Diagnostic> {
             missing(chart, stack, MODELS[r], &misspelt, &mut out);
         }
     }
-    mappings(chart, diagram, &stacks, &mut out);
+    let ends = Ends {
+        places: places(chart, diagram),
+        stacks: &stacks,
+    };
+    mappings(chart, diagram, &ends, &mut out);
     if comparison {
-        unmapped(chart, diagram, &stacks, &mut out);
+        unmapped(chart, diagram, &ends, &mut out);
     }
     crate::diagnostic::sort(&mut out);
     out
@@ -290,30 +295,34 @@ fn missing(
     );
 }
 
-/// The stack holding `end` and the reference position its node names.
-fn end_of(
-    diagram: &LayerDiagram,
-    stacks: &[Stack<'_>],
-    end: Endpoint,
-) -> Option<(usize, NodeId, Option<usize>)> {
-    let Endpoint::Node(n) = end else { return None };
-    let (m, l) = diagram.position(n)?;
-    Some((m, n, stacks[m].layers[l].1))
+/// Where each node sits: [`places`] of the diagram, and the stacks.
+struct Ends<'s, 'd> {
+    places: Vec<Option<(usize, usize)>>,
+    stacks: &'s [Stack<'d>],
+}
+
+impl Ends<'_, '_> {
+    /// The stack holding `end` and the reference position its node names.
+    fn of(&self, end: Endpoint) -> Option<(usize, NodeId, Option<usize>)> {
+        let Endpoint::Node(n) = end else { return None };
+        let (m, l) = (*self.places.get(n.index())?)?;
+        Some((m, n, self.stacks[m].layers[l].1))
+    }
 }
 
 /// Mapping edges that no source holds.
 fn mappings(
     chart: &Flowchart,
     diagram: &LayerDiagram,
-    stacks: &[Stack<'_>],
+    ends: &Ends<'_, '_>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let stacks = ends.stacks;
     for &e in &diagram.mappings {
         let edge = &chart.edges[e.index()];
-        let (Some((ma, na, Some(pa))), Some((mb, nb, Some(pb)))) = (
-            end_of(diagram, stacks, edge.from),
-            end_of(diagram, stacks, edge.to),
-        ) else {
+        let (Some((ma, na, Some(pa))), Some((mb, nb, Some(pb)))) =
+            (ends.of(edge.from), ends.of(edge.to))
+        else {
             continue;
         };
         let (Some(ra), Some(rb)) = (stacks[ma].reference, stacks[mb].reference) else {
@@ -363,24 +372,22 @@ fn mappings(
 fn unmapped(
     chart: &Flowchart,
     diagram: &LayerDiagram,
-    stacks: &[Stack<'_>],
+    ends: &Ends<'_, '_>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let stacks = ends.stacks;
     // linked[m][o]: whether a mapping joins stacks m and o; touched[m][o]: the nodes of m
     // that one joins to o.
     let k = stacks.len();
     let mut linked = vec![vec![false; k]; k];
-    let mut touched: Vec<Vec<Vec<NodeId>>> = vec![vec![Vec::new(); k]; k];
+    let mut touched: Vec<Vec<BTreeSet<NodeId>>> = vec![vec![BTreeSet::new(); k]; k];
     for &e in &diagram.mappings {
         let edge = &chart.edges[e.index()];
-        if let (Some((ma, na, _)), Some((mb, nb, _))) = (
-            end_of(diagram, stacks, edge.from),
-            end_of(diagram, stacks, edge.to),
-        ) {
+        if let (Some((ma, na, _)), Some((mb, nb, _))) = (ends.of(edge.from), ends.of(edge.to)) {
             linked[ma][mb] = true;
             linked[mb][ma] = true;
-            touched[ma][mb].push(na);
-            touched[mb][ma].push(nb);
+            touched[ma][mb].insert(na);
+            touched[mb][ma].insert(nb);
         }
     }
     for (m, stack) in stacks.iter().enumerate() {

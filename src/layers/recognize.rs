@@ -24,9 +24,6 @@ pub(crate) struct Names {
     table: Vec<Vec<(usize, String)>>,
 }
 
-/// Label pieces looked at per line: enough for `Name (examples): more`, bounded for huge labels.
-const PIECES: usize = 8;
-
 impl Names {
     pub(crate) fn new() -> Self {
         Names {
@@ -45,7 +42,7 @@ impl Names {
 
     /// The layer of `MODELS[model]` that `line` names, if any.
     pub(crate) fn line_names(&self, line: &str, model: usize) -> Option<usize> {
-        names::candidates(line).iter().take(PIECES).find_map(|c| {
+        names::candidates(line).iter().find_map(|c| {
             self.table[model]
                 .iter()
                 .find(|(_, n)| n == c)
@@ -142,18 +139,33 @@ pub fn recognize(chart: &Flowchart) -> Option<LayerDiagram> {
         models,
         mappings: Vec::new(),
     };
+    let places = places(chart, &diagram);
     diagram.mappings = (0..chart.edges.len())
         .map(EdgeId::new)
         .filter(|&e| {
             let edge = &chart.edges[e.index()];
             let model = |end: Endpoint| match end {
-                Endpoint::Node(n) => diagram.position(n).map(|(m, _)| m),
+                Endpoint::Node(n) => places[n.index()].map(|(m, _)| m),
                 Endpoint::Cluster(_) => None,
             };
             matches!((model(edge.from), model(edge.to)), (Some(a), Some(b)) if a != b)
         })
         .collect();
     Some(diagram)
+}
+
+/// [`LayerDiagram::position`] of every node of `chart`, indexed by node: one pass instead of a
+/// search per edge.
+pub(crate) fn places(chart: &Flowchart, diagram: &LayerDiagram) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; chart.nodes.len()];
+    for (m, model) in diagram.models.iter().enumerate() {
+        for (l, n) in model.layers.iter().enumerate() {
+            if let Some(slot) = out.get_mut(n.index()) {
+                *slot = Some((m, l));
+            }
+        }
+    }
+    out
 }
 
 /// The built-in model (index into [`MODELS`]) most of `nodes` name, with the reference

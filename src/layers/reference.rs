@@ -275,34 +275,40 @@ pub mod names {
         after
     }
 
+    /// Pieces of one kind (bracketed, or one language's) looked at per line: enough for any
+    /// label people write, and a bound for hostile ones.
+    const PIECES: usize = 8;
+
     /// The parts of one label line that may name a layer, most specific first: the whole line,
     /// then its pieces between brackets, colons and dashes (`Transport Layer (TCP/UDP)` →
-    /// `Transport Layer`, `TCP/UDP`), each [`normal`]ised.
+    /// `Transport Layer`, `TCP/UDP`), then, for a line in both languages (`传输层 Transport`),
+    /// its Chinese and its other text apart; each [`normal`]ised, none empty or twice.
     pub fn candidates(line: &str) -> Vec<String> {
         let mut out = vec![normal(line)];
-        let pieces = line.split(['(', ')', '（', '）', ':', '：', '—', '–', '|', '[', ']']);
-        for piece in pieces.flat_map(|p| p.split(" - ")) {
+        let add = |out: &mut Vec<String>, piece: &str| {
             let n = normal(piece);
             if !n.is_empty() && !out.contains(&n) {
                 out.push(n);
             }
+        };
+        let pieces = line.split(['(', ')', '（', '）', ':', '：', '—', '–', '|', '[', ']']);
+        for piece in pieces.flat_map(|p| p.split(" - ")).take(PIECES) {
+            add(&mut out, piece);
         }
-        // A line in both languages (`传输层 Transport`): its Chinese and its other text apart.
         let han = |c: char| crate::model::label::is_han(c);
         if line.chars().any(han) && line.chars().any(|c| c.is_ascii_alphabetic()) {
             let mut runs: Vec<(bool, String)> = Vec::new();
             for c in line.chars() {
                 let is = han(c);
+                let full = runs.len() == PIECES;
                 match runs.last_mut() {
                     Some((h, run)) if *h == is || (!is && !c.is_alphanumeric()) => run.push(c),
+                    _ if full => break,
                     _ => runs.push((is, c.to_string())),
                 }
             }
             for (_, run) in runs {
-                let n = normal(&run);
-                if !n.is_empty() && !out.contains(&n) {
-                    out.push(n);
-                }
+                add(&mut out, &run);
             }
         }
         out.retain(|c| !c.is_empty());
@@ -344,6 +350,9 @@ mod tests {
             candidates("传输层 Transport"),
             vec!["传输层 transport", "传输", "transport"]
         );
+        // Hostile lines are looked at in bounded pieces.
+        assert!(candidates(&"(a".repeat(100_000)).len() <= 2 * 8 + 1);
+        assert!(candidates(&"传a".repeat(100_000)).len() <= 2 * 8 + 1);
     }
 
     #[test]
