@@ -123,3 +123,57 @@ fn swaps_are_found_in_stacks_written_bottom_up_too() {
     assert_eq!(every_swap_is_reported(&bottom_up, &osi), 21);
     assert_eq!(every_swap_is_reported(&bottom_up, &tcpip), 6);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Statements a layer diagram is made of, with layer names of every model and language.
+    const LINES: &[&str] = &[
+        "subgraph OSI",
+        "subgraph T[TCP/IP]",
+        "subgraph F[五层]",
+        "subgraph X",
+        "direction BT",
+        "end",
+        "a[Application Layer]",
+        "b[表示层]",
+        "c[Session]",
+        "d[传输层<br>Transport Layer]",
+        "e[网络层<br>Internet Layer]",
+        "f[Network Interface]",
+        "g[数据链路层]",
+        "h[Physical]",
+        "i[Link]",
+        "j[\"L3: Network (IP)\"]",
+        "k[Phyiscal]",
+        "a --> e",
+        "d --> i",
+        "c -.-> d",
+        "h --- f",
+        "g & h --> i",
+        "X --> a",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
+            ..ProptestConfig::default()
+        })]
+
+        /// Any arrangement of them checks without a panic, every span inside the source, and
+        /// the check is deterministic.
+        #[test]
+        fn layer_statements_in_any_order_check_cleanly(
+            picks in proptest::collection::vec(0..LINES.len(), 0..40),
+            forced in any::<bool>(),
+        ) {
+            let body: Vec<&str> = picks.iter().map(|&i| LINES[i]).collect();
+            let head = if forced { "---\ncheck: layers\n---\n" } else { "" };
+            let src = format!("{head}flowchart TD\n{}\n", body.join("\n"));
+            let first = pipeline::check(&src, Kind::Flowchart);
+            common::assert_spans_in(&src, &first);
+            prop_assert_eq!(first, pipeline::check(&src, Kind::Flowchart));
+        }
+    }
+}
