@@ -427,5 +427,4 @@ fn unmapped(
 }
 
 #[cfg(test)]
-#[path = "check_tests.rs"]
 mod tests;

@@ -1,7 +1,7 @@
 use super::super::findings;
 use crate::diagnostic::{codes::lyr as codes, Diagnostic, Severity, SourceFile};
 
-const EXAMPLE: &str = include_str!("../../diagrams/osi-vs-tcpip.mmd");
+const EXAMPLE: &str = include_str!("../../../diagrams/osi-vs-tcpip.mmd");
 
 fn run(src: &str) -> Vec<Diagnostic> {
     let (chart, diagnostics) = crate::mermaid::flowchart(src);
