@@ -1,9 +1,9 @@
 //! Layer diagrams: flowcharts whose subgraphs are layer models (OSI, TCP/IP, the five-layer
 //! teaching model) and whose edges map the layers of one model to another's. The built-in
-//! models ([`reference`](mod@reference)) and the mappings between them ([`mapping`]) are data citing their
-//! sources; [`recognize()`] finds a [`LayerDiagram`](crate::model::LayerDiagram) in a
-//! [`Flowchart`], and [`check`](mod@check) compares it with the references. Like `packet`, this module
-//! sees only the IR.
+//! models ([`reference`](mod@reference)) and the mappings between them ([`mapping`]) are data
+//! citing their sources; [`recognize()`] finds a [`LayerDiagram`](crate::model::LayerDiagram)
+//! in a [`Flowchart`], and [`check`](mod@check) compares it with the references. Like
+//! `packet`, this module sees only the IR.
 
 pub mod check;
 pub mod mapping;
