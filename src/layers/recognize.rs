@@ -4,7 +4,8 @@
 //!
 //! A subgraph is a layer model when most of its own nodes (at least three) name layers of one
 //! built-in model, on any label line, in either language, by any alias; among the models its
-//! nodes name, the one they name most wins, then the one its title names (`OSI七层模型`), then
+//! nodes name so, the one its title names wins (`TCP/IP四层模型`: the author's word for what
+//! the stack is, so a wrong layer in it is reported as one), then the one they name most, then
 //! the one with fewest layers left unnamed. A flowchart is a layer diagram when two or more of
 //! its subgraphs are layer models, or when its front matter says `check: layers` (then every
 //! subgraph with nodes is a model, the unrecognised ones in the author's order).
@@ -176,8 +177,8 @@ fn best_model(
     title: &str,
     names: &Names,
 ) -> Option<(usize, Vec<usize>)> {
-    // Most nodes named, then the title, then fewest layers left unnamed.
-    type Rank = (usize, bool, std::cmp::Reverse<usize>);
+    // The title, then most nodes named, then fewest layers left unnamed.
+    type Rank = (bool, usize, std::cmp::Reverse<usize>);
     let mut best: Option<(Rank, usize, Vec<usize>)> = None;
     for (m, model) in MODELS.iter().enumerate() {
         let positions: Vec<usize> = nodes
@@ -192,7 +193,7 @@ fn best_model(
         distinct.sort_unstable();
         distinct.dedup();
         let unnamed = model.layers.len() - distinct.len();
-        let key = (matched, titled(model, title), std::cmp::Reverse(unnamed));
+        let key = (titled(model, title), matched, std::cmp::Reverse(unnamed));
         if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
             best = Some((key, m, positions));
         }
@@ -327,7 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn the_most_named_model_wins_then_the_title_then_coverage() {
+    fn the_titled_model_wins_then_the_most_named_then_coverage() {
         // Five names, all of both OSI and the five-layer model: fewer left unnamed wins.
         let five = "subgraph X\na[Application]\nt[Transport]\nn[Network]\nd[Data Link]\np[Physical]\nend\n";
         let tcp = "subgraph Y\na2[Application]\nt2[Transport]\ni2[Internet]\nl2[Link]\nend\n";
@@ -341,6 +342,16 @@ mod tests {
             five.replace("subgraph X", "subgraph X[OSI model]")
         ));
         assert_eq!(recognize(&c).unwrap().models[0].reference, Some("osi"));
+        // A TCP/IP stack with the five-layer model's Data Link: TCP/IP, as its title says.
+        let zh = "flowchart TD\nsubgraph A[TCP/IP四层模型]\na[应用层]\nb[传输层]\nc[网络层]\nd[数据链路层]\nend\n";
+        let c = chart(&format!(
+            "{zh}{}",
+            five.replace("subgraph X", "subgraph X[OSI]")
+        ));
+        assert_eq!(recognize(&c).unwrap().models[0].reference, Some("tcpip"));
+        // Untitled, the model naming all four wins.
+        let c = chart(&format!("{}{five}", zh.replace("[TCP/IP四层模型]", "")));
+        assert_eq!(recognize(&c).unwrap().models[0].reference, Some("five"));
     }
 
     #[test]
