@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod geometry;
 pub mod glossary;
 pub mod input;
+pub mod layers;
 pub mod layout;
 pub mod markup;
 pub mod mermaid;

@@ -115,7 +115,13 @@ pub fn compile(source: &str, kind: Kind, options: &Options) -> Result<Output, Ve
 /// and the findings of the checks against the references), in source order.
 pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
     match kind.refine(source) {
-        Kind::Flowchart => mermaid::flowchart(source).1,
+        Kind::Flowchart => {
+            let (chart, mut diagnostics) = mermaid::flowchart(source);
+            if !has_errors(&diagnostics) {
+                with_findings(&mut diagnostics, crate::layers::findings(&chart));
+            }
+            diagnostics
+        }
         Kind::TcpStates => tcp::check_source(source),
         Kind::Sequence => match mermaid::sequence(source) {
             Ok((seq, mut diagnostics)) => {
@@ -214,8 +220,25 @@ fn shown_title(title: Option<&Label>, acc_title: Option<&String>) -> Option<Stri
     title.map(Label::one_line).or_else(|| acc_title.cloned())
 }
 
+/// Adds a check's findings to a diagram's diagnostics, in source order (left as they are when
+/// there are none).
+fn with_findings(diagnostics: &mut Vec<Diagnostic>, findings: Vec<Diagnostic>) {
+    if !findings.is_empty() {
+        diagnostics.extend(findings);
+        crate::diagnostic::sort(diagnostics);
+    }
+}
+
 fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
     let (mut chart, mut diagnostics) = mermaid::flowchart(source);
+    if has_errors(&diagnostics) {
+        return Err(diagnostics);
+    }
+    // A layer diagram's check reads every label line, whatever language is drawn.
+    with_findings(
+        &mut diagnostics,
+        graded(options.check, || crate::layers::findings(&chart)),
+    );
     if has_errors(&diagnostics) {
         return Err(diagnostics);
     }

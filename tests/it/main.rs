@@ -26,6 +26,8 @@ mod cli_render;
 mod glossary_lang;
 mod input_limits;
 mod label_wrapping;
+mod layers_fixtures;
+mod layers_mutation;
 mod layout_cases;
 mod layout_compact;
 mod layout_generated;
