@@ -17,12 +17,14 @@
 
 mod columns;
 mod frames;
+pub mod ladder;
 mod measure;
 mod rows;
 pub(crate) mod shapes;
 
 use crate::geometry::{Point, Rect};
 use crate::layout::drawing::TextBox;
+use crate::model::ladder::Ladder;
 use crate::model::sequence::{EventIndex, Sequence};
 #[cfg(test)]
 use crate::model::Label;
@@ -64,6 +66,8 @@ pub struct SequenceLayout {
     pub activations: Vec<Rect>,
     /// One band per `box` group, in [`Sequence::boxes`] order.
     pub groups: Vec<GroupPlace>,
+    /// A checked TCP exchange's ladder ([`layout_ladder`]); `None` for other diagrams.
+    pub ladder: Option<ladder::LadderPlace>,
 }
 
 /// A participant's boxes, label and lifeline.
@@ -124,6 +128,8 @@ pub struct BlockPlace {
     /// Per section: the y of its divider (the frame's top for the first) and its label, if
     /// not empty.
     pub sections: Vec<(f64, Option<TextBox>)>,
+    /// Not drawn: a `par` block of a ladder, whose crossing segments show it.
+    pub hidden: bool,
 }
 
 /// A `box` group's band and title.
@@ -140,8 +146,20 @@ pub struct GroupPlace {
 pub fn layout(seq: &Sequence) -> SequenceLayout {
     let m = measure::measure(seq);
     let xs = columns::columns(seq, &m);
-    let frames = frames::frames(seq, &m, &xs);
-    rows::rows(seq, &m, &frames)
+    let frames = frames::frames(seq, &m, &xs, &[]);
+    rows::rows(seq, &m, &frames, None).0
+}
+
+/// Lays out `seq`, a checked TCP exchange, as a ladder (see [`ladder`]): `exchange` is what the
+/// check found, its labels in the language shown.
+pub fn layout_ladder(seq: &Sequence, exchange: &Ladder) -> SequenceLayout {
+    let m = measure::measure(seq);
+    let xs = columns::columns(seq, &m);
+    let gutters = ladder::gutters(exchange, &m, &xs);
+    let frames = frames::frames(seq, &m, &xs, &gutters);
+    let (mut l, anchors) = rows::rows(seq, &m, &frames, Some(exchange));
+    ladder::place(seq, exchange, &m, &anchors, &mut l);
+    l
 }
 
 impl SequenceLayout {
@@ -179,6 +197,10 @@ impl SequenceLayout {
         }
         for n in &self.notes {
             taken.push((format!("note (event {})", n.event), n.rect));
+        }
+        for s in self.ladder.iter().flat_map(|l| &l.states) {
+            let what = format!("state {} of participant {}", s.state, s.participant);
+            taken.push((what, s.rect));
         }
         for (i, b) in self.blocks.iter().enumerate() {
             if let Some((r, _)) = &b.tab {

@@ -5,6 +5,7 @@
 use super::findings::{self, error};
 use super::segment::{self, Segment};
 use super::simulate::{no_tcb, outcome, unsynchronized, Entry, Flight, Sim};
+use super::Via;
 use crate::diagnostic::codes::tcpx as codes;
 use crate::tcp::names::{Action, Event, State};
 
@@ -32,7 +33,7 @@ impl Sim<'_> {
                 "it starts ESTABLISHED (no claim, no SYN)",
             )
         };
-        let state = self.state_or(from, first, i, why);
+        let state = self.state_or(from, first, (i, Via::Sent), why);
         let line = self.line(i);
         let name = self.name(from).to_string();
         let what = if seg.flags.name().is_empty() {
@@ -152,7 +153,7 @@ impl Sim<'_> {
             let how = Entry {
                 how: format!("sending {what} at line {line} ({})", findings::describe(r)),
             };
-            self.enter(p, r.to, Some(i), how, None);
+            self.enter(p, r.to, Some(i), how, Via::Sent, None);
             if r.actions.contains(&Action::SndSyn) {
                 self.eps[p].passive = false;
             }

@@ -1,0 +1,187 @@
+//! The ladder of a simulated exchange ([`Ladder`]): the states to write beside each lifeline
+//! (every claim where its note stands; every state no claim confirmed where the simulation
+//! entered it), how each segment travels (a `par` block's branches are sent together), the
+//! 2MSL waits netfig inferred, and the findings on the rows at fault.
+
+use super::claims::{self, Reading};
+use super::segment;
+use super::{Exchange, Via};
+use crate::diagnostic::Diagnostic;
+use crate::model::ladder::{Finding, Flight, Ladder, Moment, StateMark, Timer};
+use crate::model::sequence::{ArrowHead, BlockKind, Event as Row, Sequence};
+use crate::model::Label;
+use crate::tcp::names::{Event, State};
+
+pub(super) fn build(
+    seq: &Sequence,
+    shown: &Sequence,
+    x: &Exchange,
+    findings: &[Diagnostic],
+) -> Ladder {
+    let flights = flights(seq);
+    let mut lanes: Vec<Vec<StateMark>> = vec![Vec::new(); seq.participants.len()];
+    for (e, row) in seq.events.iter().enumerate() {
+        let Row::Note(n) = row else { continue };
+        let lines: Vec<String> = n.text.lines.iter().map(|l| l.text()).collect();
+        if let Reading::Claim { state, .. } = claims::read(lines.iter().map(String::as_str)) {
+            let text = match shown.events.get(e) {
+                Some(Row::Note(s)) => s.text.clone(),
+                _ => n.text.clone(),
+            };
+            for p in n.placement.participants().into_iter().map(|p| p.index()) {
+                if let Some(lane) = lanes.get_mut(p) {
+                    lane.push(StateMark {
+                        state: state.name().to_string(),
+                        text: text.clone(),
+                        at: Moment::Note(e),
+                        claimed: true,
+                        event: None,
+                    });
+                }
+            }
+        }
+    }
+    let mut timers = Vec::new();
+    for (p, trace) in x.endpoints.iter().enumerate() {
+        for (k, step) in trace.states.iter().enumerate() {
+            let Some(at) = step.at else { continue };
+            let moment = match step.via {
+                Via::Claim | Via::Silent => Moment::Note(at),
+                Via::Sent => Moment::Sent(at),
+                Via::Arrived => Moment::Arrived(at),
+            };
+            if step.inferred == Some(Event::Timeout2Msl) && k > 0 {
+                let waiting = &trace.states[k - 1];
+                if let (State::TimeWait, Some(from)) = (waiting.state, waiting.at) {
+                    let start = restart(seq, &flights, p, from, at).unwrap_or(match waiting.via {
+                        Via::Sent => Moment::Sent(from),
+                        Via::Arrived => Moment::Arrived(from),
+                        Via::Claim | Via::Silent => Moment::Note(from),
+                    });
+                    timers.push(Timer {
+                        participant: p,
+                        name: "2MSL".to_string(),
+                        from: start,
+                        to: moment,
+                    });
+                }
+            }
+            if step.claimed {
+                continue;
+            }
+            if let Some(lane) = lanes.get_mut(p) {
+                lane.push(StateMark {
+                    state: step.state.name().to_string(),
+                    text: Label::plain(step.state.name()),
+                    at: moment,
+                    claimed: false,
+                    event: step.inferred.map(|e| e.name().to_string()),
+                });
+            }
+        }
+    }
+    for lane in &mut lanes {
+        lane.sort_by_key(|m| when(&flights, m.at));
+    }
+    let findings = findings
+        .iter()
+        .filter_map(|d| {
+            let event = seq.events.iter().position(|row| {
+                let span = match row {
+                    Row::Message(m) => m.span,
+                    Row::Note(n) => n.span,
+                    _ => return false,
+                };
+                span.start <= d.span.start && d.span.start < span.end.max(span.start + 1)
+            })?;
+            Some(Finding {
+                event,
+                code: d.code.to_string(),
+                message: d.message.clone(),
+            })
+        })
+        .collect();
+    Ladder {
+        lanes,
+        flights,
+        timers,
+        findings,
+    }
+}
+
+/// How every segment travels: a `par` block's messages (nested blocks included) are sent
+/// together and arrive at the block's end; any other message is sent and arrives on its row.
+/// The same reading as the simulation's schedule.
+fn flights(seq: &Sequence) -> Vec<Flight> {
+    let segment = |i: usize| match &seq.events[i] {
+        Row::Message(m) if !m.is_self() => Some(m.head == ArrowHead::Cross),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < seq.events.len() {
+        if let Some(lost) = segment(i) {
+            out.push(Flight {
+                event: i,
+                group: i,
+                arrives: i,
+                lost,
+            });
+        } else if let Row::BlockStart(b) = &seq.events[i] {
+            let block = &seq.blocks[b.index()];
+            if matches!(block.kind, BlockKind::Par | BlockKind::ParOver) && block.end > i {
+                let rows = i + 1..block.end;
+                if let Some(first) = rows.clone().find(|j| segment(*j).is_some()) {
+                    for j in rows {
+                        if let Some(lost) = segment(j) {
+                            out.push(Flight {
+                                event: j,
+                                group: first,
+                                arrives: block.end,
+                                lost,
+                            });
+                        }
+                    }
+                }
+                i = block.end;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A sort key: the row, arrivals after what is drawn on their arrival row.
+fn when(flights: &[Flight], at: Moment) -> (usize, u8) {
+    match at {
+        Moment::Note(e) | Moment::Sent(e) => (e, 0),
+        Moment::Arrived(e) => {
+            let row = flights
+                .iter()
+                .find(|f| f.event == e)
+                .map_or(e, |f| f.arrives);
+            (row, 1)
+        }
+    }
+}
+
+/// The last FIN that reached `p` between rows `from` and `to`: in TIME-WAIT it restarts the
+/// 2MSL timer (RFC 9293 3.10.7.4, eighth check).
+fn restart(seq: &Sequence, flights: &[Flight], p: usize, from: usize, to: usize) -> Option<Moment> {
+    flights
+        .iter()
+        .rev()
+        .filter(|f| !f.lost && f.arrives > from && f.arrives < to)
+        .filter(|f| match &seq.events[f.event] {
+            Row::Message(m) if m.to.index() == p => {
+                let lines: Vec<String> = m.text.lines.iter().map(|l| l.text()).collect();
+                segment::parse_lines(lines.iter().map(String::as_str))
+                    .0
+                    .flags
+                    .fin
+            }
+            _ => false,
+        })
+        .map(|f| Moment::Arrived(f.event))
+        .next()
+}
