@@ -29,7 +29,7 @@ fn exchange_fixtures_report_exactly_the_declared_diagnostics() {
 
 /// The figures and textbook exchanges that must pass, with each endpoint's states (the RFC
 /// figures' columns, left and right).
-const PASSING: &[(&str, &[State], &[State])] = &[
+pub(crate) const PASSING: &[(&str, &[State], &[State])] = &[
     (
         "rfc9293-figure6.mmd",
         &[Closed, SynSent, Established],

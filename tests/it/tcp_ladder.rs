@@ -1,0 +1,337 @@
+//! TCP exchanges drawn as ladders (RFC 9293 Figures 6–13): snapshots of the RFC figures and
+//! the textbook close, the states written beside each lifeline read back from the SVG and
+//! compared with the RFC's columns, `par` segments that cross, a lost segment that stops
+//! halfway in a cross, and findings marked under `--check warn`.
+//!
+//! Review a snapshot change with `INSTA_UPDATE=always cargo test --test it tcp_ladder::` and
+//! `git diff tests/it/snapshots`.
+
+use crate::common;
+use crate::tcp_exchange::PASSING;
+use netfig::pipeline::{self, CheckMode, Kind, Options};
+use netfig::tcp::exchange;
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(common::root().join("tests/fixtures/exchange").join(name))
+        .expect("fixture exists")
+}
+
+fn options(check: CheckMode) -> Options {
+    let mut o = Options::default();
+    o.check = check;
+    o.id_prefix = Some("nf-ladder".into());
+    o
+}
+
+fn render(src: &str, check: CheckMode) -> String {
+    let out = pipeline::compile(src, Kind::Sequence, &options(check)).expect("renders");
+    let svg = out.svg.expect("svg");
+    usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("usvg accepts it");
+    svg
+}
+
+fn classes<'a>(n: &roxmltree::Node<'a, 'a>) -> Vec<&'a str> {
+    n.attribute("class")
+        .map(|c| c.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+fn groups<'a>(doc: &'a roxmltree::Document<'a>, class: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && classes(n).contains(&class))
+        .collect()
+}
+
+fn num(n: &roxmltree::Node, attr: &str) -> f64 {
+    n.attribute(attr)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{attr} on {n:?}"))
+}
+
+/// The first `<tspan>`'s baseline in `g`: where the text stands.
+fn text_y(g: &roxmltree::Node) -> f64 {
+    let t = g
+        .descendants()
+        .find(|n| n.has_tag_name("tspan"))
+        .expect("text");
+    num(&t, "y")
+}
+
+/// Each participant's lifeline x, by id.
+fn lifelines(doc: &roxmltree::Document) -> Vec<(String, f64)> {
+    groups(doc, "participant")
+        .iter()
+        .map(|g| {
+            let line = g
+                .children()
+                .find(|n| n.has_tag_name("line"))
+                .expect("lifeline");
+            (
+                g.attribute("data-id").unwrap_or("").to_string(),
+                num(&line, "x1"),
+            )
+        })
+        .collect()
+}
+
+/// The states written beside participant `id`'s lifeline, top to bottom, a state repeated
+/// on consecutive rows once (the RFC writes it on every line).
+fn column(doc: &roxmltree::Document, id: &str) -> Vec<String> {
+    let mut marks: Vec<(f64, String)> = groups(doc, "state")
+        .iter()
+        .filter(|g| g.attribute("data-participant") == Some(id))
+        .map(|g| {
+            (
+                text_y(g),
+                g.attribute("data-state").unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<String> = marks.into_iter().map(|(_, s)| s).collect();
+    out.dedup();
+    out
+}
+
+/// A message's line: tail and head.
+fn line(g: &roxmltree::Node) -> ((f64, f64), (f64, f64)) {
+    let path = g.children().find(|n| n.has_tag_name("path")).expect("line");
+    let pts: Vec<(f64, f64)> = path
+        .attribute("d")
+        .expect("d")
+        .split(['M', 'L'])
+        .filter_map(|p| {
+            let (x, y) = p.trim().split_once(',')?;
+            Some((x.parse().ok()?, y.parse().ok()?))
+        })
+        .collect();
+    assert_eq!(pts.len(), 2, "{:?}", path.attribute("d"));
+    (pts[0], pts[1])
+}
+
+/// Whether segments `a` and `b` cross at a point inside both.
+fn intersect(a: ((f64, f64), (f64, f64)), b: ((f64, f64), (f64, f64))) -> bool {
+    let cross = |o: (f64, f64), p: (f64, f64), q: (f64, f64)| {
+        (p.0 - o.0) * (q.1 - o.1) - (p.1 - o.1) * (q.0 - o.0)
+    };
+    let d1 = cross(b.0, b.1, a.0);
+    let d2 = cross(b.0, b.1, a.1);
+    let d3 = cross(a.0, a.1, b.0);
+    let d4 = cross(a.0, a.1, b.1);
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+#[test]
+fn ladder_snapshots_of_the_rfc_figures_and_the_textbook_close() {
+    for name in [
+        "rfc9293-figure6",
+        "rfc9293-figure7",
+        "rfc9293-figure12",
+        "rfc9293-figure13",
+        "textbook-close",
+    ] {
+        let svg = render(&read(&format!("{name}.mmd")), CheckMode::Deny);
+        insta::assert_snapshot!(format!("ladder_{name}"), svg);
+    }
+}
+
+#[test]
+fn the_states_beside_the_lifelines_are_the_rfc_columns() {
+    for (name, left, right) in PASSING {
+        let svg = render(&read(name), CheckMode::Deny);
+        let doc = roxmltree::Document::parse(&svg).expect("xml");
+        let ids = lifelines(&doc);
+        assert_eq!(ids.len(), 2, "{name}");
+        let names = |s: &[netfig::tcp::State]| -> Vec<String> {
+            let mut v: Vec<String> = s.iter().map(|s| s.name().to_string()).collect();
+            v.dedup();
+            v
+        };
+        assert_eq!(column(&doc, &ids[0].0), names(left), "{name}: left column");
+        assert_eq!(
+            column(&doc, &ids[1].0),
+            names(right),
+            "{name}: right column"
+        );
+        // The first endpoint's states on its left, the other's on its right.
+        for g in groups(&doc, "state") {
+            let r = g
+                .children()
+                .find(|n| n.has_tag_name("rect"))
+                .map(|r| (num(&r, "x"), num(&r, "x") + num(&r, "width")));
+            let Some((x0, x1)) = r else { continue };
+            if g.attribute("data-participant") == Some(ids[0].0.as_str()) {
+                assert!(x1 < ids[0].1, "{name}: {x1} left of {}", ids[0].1);
+            } else {
+                assert!(x0 > ids[1].1, "{name}: {x0} right of {}", ids[1].1);
+            }
+        }
+        // Nothing written over anything else.
+        let src = read(name);
+        let (seq, _) = netfig::mermaid::sequence(&src).expect("parses");
+        let x = exchange::simulate(&seq, &src);
+        let ladder = exchange::ladder(&seq, &seq, &x, &[]);
+        let l = netfig::layout::sequence::layout_ladder(&seq, &ladder);
+        assert_eq!(l.problems(), Vec::<String>::new(), "{name}");
+    }
+}
+
+#[test]
+fn claimed_states_are_boxed_inferred_ones_are_not() {
+    // Figure 13 never names FIN-WAIT-1: netfig infers it from the FINs sent.
+    let svg = render(&read("rfc9293-figure13.mmd"), CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    for g in groups(&doc, "state") {
+        let inferred = g.attribute("data-state") == Some("FIN-WAIT-1");
+        assert_eq!(classes(&g).contains(&"inferred"), inferred, "{g:?}");
+        assert_eq!(classes(&g).contains(&"claimed"), !inferred, "{g:?}");
+        let boxed = g.children().any(|n| n.has_tag_name("rect"));
+        assert_eq!(boxed, !inferred);
+    }
+    // A state entered by a silent event carries it: without the closing claim, the textbook
+    // close's CLOSED after `2MSL` is inferred, from the 2MSL timeout.
+    let src = read("textbook-close.mmd").replace("    Note left of A: CLOSED\n", "");
+    let svg = render(&src, CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let closed: Vec<_> = groups(&doc, "inferred")
+        .into_iter()
+        .filter(|g| g.attribute("data-participant") == Some("A"))
+        .collect();
+    assert_eq!(closed.len(), 1);
+    assert_eq!(closed[0].attribute("data-state"), Some("CLOSED"));
+    assert_eq!(closed[0].attribute("data-event"), Some("timeout 2MSL"));
+    // No claim note stays a note: the ladder writes them as states.
+    let svg = render(&read("rfc9293-figure6.mmd"), CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    assert!(groups(&doc, "note").is_empty());
+}
+
+#[test]
+fn segments_sent_together_cross_and_arrive_after_every_send() {
+    for name in ["rfc9293-figure7.mmd", "rfc9293-figure13.mmd"] {
+        let svg = render(&read(name), CheckMode::Deny);
+        let doc = roxmltree::Document::parse(&svg).expect("xml");
+        let crossing: Vec<_> = groups(&doc, "crossing").iter().map(line).collect();
+        assert_eq!(crossing.len(), 4, "{name}: two par blocks of two");
+        for pair in crossing.chunks(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(intersect(a, b), "{name}: {a:?} and {b:?} cross");
+            // Both leave before either arrives.
+            assert!(
+                a.0 .1.max(b.0 .1) < a.1 .1.min(b.1 .1),
+                "{name}: {a:?} {b:?}"
+            );
+        }
+        // No `par` frame: the crossing shows it.
+        assert!(groups(&doc, "block").is_empty(), "{name}");
+    }
+    // A segment sent alone still slants down, and crosses nothing.
+    let svg = render(&read("rfc9293-figure6.mmd"), CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let lines: Vec<_> = groups(&doc, "segment").iter().map(line).collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines.iter().all(|(t, h)| h.1 > t.1));
+    assert!(groups(&doc, "crossing").is_empty());
+}
+
+#[test]
+fn a_lost_segment_ends_midway_in_a_cross() {
+    let svg = render(&read("lost-last-ack.mmd"), CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let xs = lifelines(&doc);
+    let lost = groups(&doc, "lost");
+    assert_eq!(lost.len(), 1);
+    let g = lost[0];
+    assert!(classes(&g).contains(&"segment"));
+    let (tail, head) = line(&g);
+    assert!(
+        (tail.0 - xs[0].1).abs() < 0.01,
+        "{tail:?} leaves A's lifeline"
+    );
+    let mid = (xs[0].1 + xs[1].1) / 2.0;
+    assert!((head.0 - mid).abs() < 0.01, "{head:?} stops midway ({mid})");
+    let path = g.children().find(|n| n.has_tag_name("path")).expect("path");
+    let marker = path.attribute("marker-end").expect("a head");
+    assert!(marker.ends_with("-cross)"), "{marker}");
+    // Every other segment reaches the far lifeline.
+    for g in groups(&doc, "segment")
+        .iter()
+        .filter(|g| !classes(g).contains(&"lost"))
+    {
+        let (_, head) = line(g);
+        assert!(
+            xs.iter().any(|(_, x)| (head.0 - x).abs() < 0.01),
+            "{head:?}"
+        );
+    }
+    // The 2MSL wait restarts at the retransmitted FIN's arrival: the bracket starts there.
+    let timers = groups(&doc, "timer");
+    assert_eq!(timers.len(), 1);
+    assert!(classes(&timers[0]).contains(&"2msl"));
+    let bracket = timers[0]
+        .children()
+        .find(|n| n.has_tag_name("path"))
+        .expect("bracket");
+    let d = bracket.attribute("d").expect("d");
+    let top: f64 = d
+        .split(['M', 'L'])
+        .filter_map(|p| p.trim().split_once(',')?.1.parse().ok())
+        .fold(f64::INFINITY, f64::min);
+    let fins: Vec<_> = groups(&doc, "segment")
+        .iter()
+        .filter(|g| g.attribute("data-to") == Some("A"))
+        .map(line)
+        .collect();
+    let last_fin = fins.last().expect("FINs to A");
+    assert!((top - last_fin.1 .1).abs() < 0.01, "{top} vs {last_fin:?}");
+}
+
+#[test]
+fn check_warn_draws_the_ladder_with_the_findings_marked() {
+    let src = read("explainer-mistake.mmd");
+    // Denied, there is no drawing.
+    let denied = pipeline::compile(&src, Kind::Sequence, &options(CheckMode::Deny));
+    let errs = denied.expect_err("errors");
+    assert!(errs.iter().any(|d| d.code == "E-TCPX-002"));
+    // Warned, the claim is drawn in the finding's colour, with its code.
+    let svg = render(&src, CheckMode::Warn);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let marked: Vec<_> = groups(&doc, "finding");
+    let claim = marked
+        .iter()
+        .find(|g| classes(g).contains(&"state"))
+        .expect("the claim marked");
+    assert_eq!(claim.attribute("data-code"), Some("E-TCPX-002"));
+    assert_eq!(claim.attribute("data-state"), Some("TIME-WAIT"));
+    let code = marked
+        .iter()
+        .find(|g| !classes(g).contains(&"state"))
+        .expect("the code written");
+    assert_eq!(code.attribute("data-code"), Some("E-TCPX-002"));
+    let title = code
+        .children()
+        .find(|n| n.has_tag_name("title"))
+        .and_then(|t| t.text())
+        .expect("title");
+    assert!(title.contains("FIN-WAIT-1"), "{title}");
+    // Where C really is, netfig writes it (inferred).
+    assert!(groups(&doc, "inferred")
+        .iter()
+        .any(|g| g.attribute("data-state") == Some("FIN-WAIT-1")));
+    // A wrong ack: the message is marked.
+    let src = "---\ncheck: tcp\n---\nsequenceDiagram\n    A->>B: SYN seq=100\n    B->>A: SYN, ACK seq=300 ack=100\n";
+    let svg = render(src, CheckMode::Warn);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let msg: Vec<_> = groups(&doc, "message")
+        .into_iter()
+        .filter(|g| classes(g).contains(&"finding"))
+        .collect();
+    assert_eq!(msg.len(), 1);
+    assert_eq!(msg[0].attribute("data-from"), Some("B"));
+    assert_eq!(msg[0].attribute("data-code"), Some("E-TCPX-005"));
+    // Off: drawn, nothing marked.
+    let svg = render(&read("explainer-mistake.mmd"), CheckMode::Off);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    assert!(groups(&doc, "finding").is_empty());
+    assert!(groups(&doc, "state").len() > 2);
+}
