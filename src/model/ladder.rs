@@ -44,6 +44,8 @@ pub struct Flight {
     pub arrives: EventIndex,
     /// Lost (`-x`, `--x`): sent, never received.
     pub lost: bool,
+    /// Old (`(old duplicate)`, `(delayed)`): sent before the rows drawn, it only arrives.
+    pub old: bool,
 }
 
 /// A timer netfig inferred, running on one endpoint.

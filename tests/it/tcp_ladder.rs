@@ -7,7 +7,7 @@
 //! `git diff tests/it/snapshots`.
 
 use crate::common;
-use crate::tcp_exchange::PASSING;
+use crate::tcp_exchange::{NOTATION, PASSING};
 use netfig::pipeline::{self, CheckMode, Kind, Options};
 use netfig::tcp::exchange;
 
@@ -137,7 +137,7 @@ fn ladder_snapshots_of_the_rfc_figures_and_the_textbook_close() {
 
 #[test]
 fn the_states_beside_the_lifelines_are_the_rfc_columns() {
-    for (name, left, right) in PASSING {
+    for (name, left, right) in PASSING.iter().chain(NOTATION) {
         let svg = render(&read(name), CheckMode::Deny);
         let doc = roxmltree::Document::parse(&svg).expect("xml");
         let ids = lifelines(&doc);
@@ -334,4 +334,23 @@ fn check_warn_draws_the_ladder_with_the_findings_marked() {
     let doc = roxmltree::Document::parse(&svg).expect("xml");
     assert!(groups(&doc, "finding").is_empty());
     assert!(groups(&doc, "state").len() > 2);
+}
+
+#[test]
+fn an_old_segment_starts_midway_out_of_the_network() {
+    let svg = render(&read("old-duplicate.mmd"), CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let xs = lifelines(&doc);
+    let old = groups(&doc, "old");
+    assert_eq!(old.len(), 1);
+    let (tail, head) = line(&old[0]);
+    let mid = (xs[0].1 + xs[1].1) / 2.0;
+    assert!(
+        (tail.0 - mid).abs() < 0.01,
+        "{tail:?} starts midway ({mid})"
+    );
+    assert!((head.0 - xs[1].1).abs() < 0.01, "{head:?} reaches B");
+    assert!(head.1 > tail.1);
+    // A never sent it: no state of A is entered there.
+    assert_eq!(column(&doc, "A"), vec!["LISTEN".to_string()]);
 }

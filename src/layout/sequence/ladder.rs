@@ -77,6 +77,8 @@ pub struct SegmentPlace {
     pub lost: bool,
     /// Sent together with others (a `par` block): their lines cross.
     pub together: bool,
+    /// Old (sent before the rows drawn): its line starts halfway, out of the network.
+    pub old: bool,
     /// Where a lost segment ends, at the centre of its cross.
     pub cross: Option<Point>,
 }
@@ -211,10 +213,13 @@ pub(crate) fn place(
             continue;
         }
         let (a, b) = (mp.points[0], mp.points[1]);
-        let tail = Point::new(a.x, tail_y);
+        let mut tail = Point::new(a.x, tail_y);
         let mut head = Point::new(b.x, head_y);
+        let middle = Point::new((a.x + b.x) / 2.0, (tail_y + head_y) / 2.0);
         if f.lost {
-            head = Point::new((a.x + b.x) / 2.0, (tail_y + head_y) / 2.0);
+            head = middle;
+        } else if f.old {
+            tail = middle;
         }
         mp.points = vec![tail, head];
         if together && members.len() > 1 && seq.config.message_align == MessageAlign::Center {
@@ -224,6 +229,7 @@ pub(crate) fn place(
             event: f.event,
             lost: f.lost,
             together: members.len() > 1,
+            old: f.old,
             cross: f.lost.then_some(head),
         });
     }

@@ -113,19 +113,28 @@ pub(super) fn build(
 /// together and arrive at the block's end; any other message is sent and arrives on its row.
 /// The same reading as the simulation's schedule.
 fn flights(seq: &Sequence) -> Vec<Flight> {
+    // (lost, old) of a segment.
     let segment = |i: usize| match &seq.events[i] {
-        Row::Message(m) if !m.is_self() => Some(m.head == ArrowHead::Cross),
+        Row::Message(m) if !m.is_self() => {
+            let lost = m.head == ArrowHead::Cross;
+            let lines: Vec<String> = m.text.lines.iter().map(|l| l.text()).collect();
+            Some((
+                lost,
+                !lost && claims::names_old(lines.iter().map(String::as_str)),
+            ))
+        }
         _ => None,
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < seq.events.len() {
-        if let Some(lost) = segment(i) {
+        if let Some((lost, old)) = segment(i) {
             out.push(Flight {
                 event: i,
                 group: i,
                 arrives: i,
                 lost,
+                old,
             });
         } else if let Row::BlockStart(b) = &seq.events[i] {
             let block = &seq.blocks[b.index()];
@@ -133,12 +142,13 @@ fn flights(seq: &Sequence) -> Vec<Flight> {
                 let rows = i + 1..block.end;
                 if let Some(first) = rows.clone().find(|j| segment(*j).is_some()) {
                     for j in rows {
-                        if let Some(lost) = segment(j) {
+                        if let Some((lost, old)) = segment(j) {
                             out.push(Flight {
                                 event: j,
                                 group: first,
                                 arrives: block.end,
                                 lost,
+                                old,
                             });
                         }
                     }

@@ -2,11 +2,13 @@
 //! `CLOSE` for a FIN, `ABORT` or an answer for a RST, an answer for SYN,ACK and ACK), and the
 //! sender's numbers (an `ack` is RCV.NXT, a `seq` continues the sequence).
 
+use super::claims;
 use super::findings::{self, error};
 use super::segment::{self, Segment};
 use super::simulate::{no_tcb, outcome, unsynchronized, Entry, Flight, Sim};
 use super::Via;
 use crate::diagnostic::codes::tcpx as codes;
+use crate::model::sequence::ArrowHead;
 use crate::tcp::names::{Action, Event, State};
 
 impl Sim<'_> {
@@ -22,6 +24,20 @@ impl Sim<'_> {
                 self.diags
                     .push(error(codes::BAD_SEGMENT, at, e.message, vec![e.hint]));
             }
+            return;
+        }
+        let lost = m.head == ArrowHead::Cross;
+        if !lost && claims::names_old(lines.iter().map(String::as_str)) {
+            // Sent before the rows drawn: its sender is not touched, it only arrives.
+            let ack = seg.ack.as_ref().filter(|_| seg.flags.ack);
+            let ack = ack.map(|w| self.numbers.term(&w.value));
+            let seq = seg.seq.as_ref().map(|w| self.numbers.term(&w.value));
+            self.flights[i] = Some(Flight {
+                seg,
+                seq,
+                ack,
+                ..Flight::default()
+            });
             return;
         }
         let opening = seg.flags.syn && !seg.flags.ack;

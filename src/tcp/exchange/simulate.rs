@@ -245,6 +245,16 @@ impl Sim<'_> {
         let on = n.placement.participants().into_iter().map(|p| p.index());
         let span = n.span;
         match claims::read(lines.iter().map(String::as_str)) {
+            Reading::Commentary if claims::names_reboot(lines.iter().map(String::as_str)) => {
+                // Loss of memory (RFC 9293 3.5.1): the TCB is gone, whatever the state was.
+                let line = self.line(i);
+                for p in on {
+                    let how = Entry {
+                        how: format!("the reboot at line {line}, which lost its TCB"),
+                    };
+                    self.enter(p, State::Closed, Some(i), how, Via::Silent, None);
+                }
+            }
             Reading::Commentary => {
                 let events = claims::events_named(lines.iter().map(String::as_str));
                 for p in on {

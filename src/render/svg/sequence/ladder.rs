@@ -44,12 +44,14 @@ pub(crate) fn stylesheet(s: &str, p: &Palette) -> Vec<String> {
         format!("{s} .state.finding .shape{{stroke:{FINDING};stroke-width:2px}}"),
         format!("{s} .state.finding .label{{fill:{FINDING}}}"),
         format!("{s} .message.finding .line{{stroke:{FINDING}}}"),
+        format!("{s} .message.old .line{{stroke-dasharray:2,4}}"),
         format!("{s} .message.finding .label{{fill:{FINDING}}}"),
     ]
 }
 
 /// The classes and data attributes of message `event`'s group beyond `message`: `segment`,
-/// `lost`, `crossing` (sent with others), `finding` (with its code).
+/// `lost`, `crossing` (sent with others), `old` (sent before the rows drawn), `finding` (with
+/// its code).
 pub(crate) fn segment_class(l: &LadderPlace, event: usize) -> (String, String) {
     let mut class = String::new();
     let mut data = String::new();
@@ -60,6 +62,9 @@ pub(crate) fn segment_class(l: &LadderPlace, event: usize) -> (String, String) {
         }
         if s.together {
             class.push_str(" crossing");
+        }
+        if s.old {
+            class.push_str(" old");
         }
     }
     if let Some(f) = l.findings.iter().find(|f| f.event == event) {
