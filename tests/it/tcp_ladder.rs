@@ -354,3 +354,17 @@ fn an_old_segment_starts_midway_out_of_the_network() {
     // A never sent it: no state of A is entered there.
     assert_eq!(column(&doc, "A"), vec!["LISTEN".to_string()]);
 }
+
+#[test]
+fn a_reboot_is_an_inferred_closed_marked_as_such() {
+    let svg = render(&read("rfc9293-figure10.mmd"), CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let a: Vec<_> = groups(&doc, "state")
+        .into_iter()
+        .filter(|g| g.attribute("data-participant") == Some("A"))
+        .collect();
+    assert_eq!(a.len(), 1);
+    assert!(classes(&a[0]).contains(&"inferred"));
+    assert_eq!(a[0].attribute("data-state"), Some("CLOSED"));
+    assert_eq!(a[0].attribute("data-event"), Some("reboot"));
+}

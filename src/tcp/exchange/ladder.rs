@@ -75,7 +75,12 @@ pub(super) fn build(
                     text: Label::plain(step.state.name()),
                     at: moment,
                     claimed: false,
-                    event: step.inferred.map(|e| e.name().to_string()),
+                    // A silent step no reference event explains is a reboot.
+                    event: match (step.inferred, step.via) {
+                        (Some(e), _) => Some(e.name().to_string()),
+                        (None, Via::Silent) => Some("reboot".to_string()),
+                        (None, _) => None,
+                    },
                 });
             }
         }
