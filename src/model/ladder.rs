@@ -85,23 +85,3 @@ pub struct Ladder {
     /// The findings to mark, in source order.
     pub findings: Vec<Finding>,
 }
-
-impl Ladder {
-    /// The flight of the message on row `event`, if it is a segment.
-    pub fn flight(&self, event: EventIndex) -> Option<&Flight> {
-        self.flights.iter().find(|f| f.event == event)
-    }
-
-    /// Whether the note on row `event` is drawn as claimed states (not as a note).
-    pub fn is_claim(&self, event: EventIndex) -> bool {
-        self.lanes
-            .iter()
-            .flatten()
-            .any(|m| m.claimed && m.at == Moment::Note(event))
-    }
-
-    /// The first finding on row `event`.
-    pub fn finding(&self, event: EventIndex) -> Option<&Finding> {
-        self.findings.iter().find(|f| f.event == event)
-    }
-}

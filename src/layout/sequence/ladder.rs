@@ -13,7 +13,7 @@ use super::measure::Measured;
 use super::{MessagePlace, SequenceLayout, NUMBER_FONT_SIZE, PAD};
 use crate::geometry::{Point, Rect, Size};
 use crate::layout::drawing::TextBox;
-use crate::model::ladder::{Ladder, Moment};
+use crate::model::ladder::{Finding, Flight, Ladder, Moment};
 use crate::model::sequence::{Event, MessageAlign, Sequence};
 use crate::model::Label;
 use crate::text;
@@ -158,40 +158,145 @@ pub(crate) fn inferred_height(m: &Measured) -> f64 {
     m.fs * text::LINE_HEIGHT
 }
 
-/// Whether an inferred state is written below the (commentary) note on row `e`.
-pub(crate) fn has_inferred_below(ladder: &Ladder, e: usize) -> bool {
-    ladder
-        .lanes
-        .iter()
-        .flatten()
-        .any(|mark| !mark.claimed && mark.at == Moment::Note(e))
+/// A ladder with what each row needs looked up once (linear in rows and marks, so a long
+/// exchange is laid out in linear time).
+pub(crate) struct Rowed<'a> {
+    pub(crate) ladder: &'a Ladder,
+    /// Per event: the index of its flight.
+    flight: Vec<Option<usize>>,
+    /// Per event: a note drawn as claimed states.
+    claim: Vec<bool>,
+    /// Per event: a note with an inferred state written below it.
+    inferred_below: Vec<bool>,
+    /// Per event: the index of its first finding.
+    finding: Vec<Option<usize>>,
+    /// Per event: where segments sent together arrive (a `par` block's end).
+    arrival: Vec<bool>,
+    /// Per event: the flights of the group it starts.
+    groups: Vec<Vec<usize>>,
+}
+
+impl<'a> Rowed<'a> {
+    pub(crate) fn new(ladder: &'a Ladder, events: usize) -> Rowed<'a> {
+        let mut r = Rowed {
+            ladder,
+            flight: vec![None; events],
+            claim: vec![false; events],
+            inferred_below: vec![false; events],
+            finding: vec![None; events],
+            arrival: vec![false; events],
+            groups: vec![Vec::new(); events],
+        };
+        for (k, f) in ladder.flights.iter().enumerate() {
+            if let Some(slot) = r.flight.get_mut(f.event) {
+                *slot = Some(k);
+            }
+            if f.arrives != f.event {
+                if let Some(slot) = r.arrival.get_mut(f.arrives) {
+                    *slot = true;
+                }
+            }
+            if let Some(g) = r.groups.get_mut(f.group) {
+                g.push(k);
+            }
+        }
+        for mark in ladder.lanes.iter().flatten() {
+            if let Moment::Note(e) = mark.at {
+                let slot = if mark.claimed {
+                    r.claim.get_mut(e)
+                } else {
+                    r.inferred_below.get_mut(e)
+                };
+                if let Some(slot) = slot {
+                    *slot = true;
+                }
+            }
+        }
+        for (k, f) in ladder.findings.iter().enumerate() {
+            if let Some(slot) = r.finding.get_mut(f.event).filter(|s| s.is_none()) {
+                *slot = Some(k);
+            }
+        }
+        // A claim note is drawn as states only: an inferred mark there is written in its row.
+        for (below, claim) in r.inferred_below.iter_mut().zip(&r.claim) {
+            *below &= !claim;
+        }
+        r
+    }
+
+    /// The flight of the message on row `e`.
+    pub(crate) fn flight(&self, e: usize) -> Option<&'a Flight> {
+        let k = (*self.flight.get(e)?)?;
+        self.ladder.flights.get(k)
+    }
+
+    /// Whether the note on row `e` is drawn as claimed states.
+    pub(crate) fn is_claim(&self, e: usize) -> bool {
+        self.claim.get(e).copied().unwrap_or(false)
+    }
+
+    /// Whether an inferred state is written below the (commentary) note on row `e`.
+    pub(crate) fn has_inferred_below(&self, e: usize) -> bool {
+        self.inferred_below.get(e).copied().unwrap_or(false)
+    }
+
+    /// The first finding on row `e`.
+    pub(crate) fn finding(&self, e: usize) -> Option<&'a Finding> {
+        let k = (*self.finding.get(e)?)?;
+        self.ladder.findings.get(k)
+    }
+
+    /// Whether segments sent together arrive at row `e` (it ends their `par` block).
+    pub(crate) fn is_arrival(&self, e: usize) -> bool {
+        self.arrival.get(e).copied().unwrap_or(false)
+    }
+
+    /// The rows of the segments of the group started by row `e`.
+    fn group(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
+        self.groups
+            .get(e)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.ladder.flights.get(*k).map(|f| f.event))
+    }
 }
 
 /// Adds the ladder to `l` (laid out by the rows phase with `ladder`): `anchors` are the rows'
 /// y ranges, per event.
 pub(crate) fn place(
     seq: &Sequence,
-    ladder: &Ladder,
+    rowed: &Rowed,
     m: &Measured,
     anchors: &[(f64, f64)],
     l: &mut SequenceLayout,
 ) {
+    let ladder = rowed.ladder;
     let fs = m.fs;
+    // Per event: its message's and note's place.
+    let mut message_at: Vec<Option<usize>> = vec![None; seq.events.len()];
+    for (k, p) in l.messages.iter().enumerate() {
+        if let Some(slot) = message_at.get_mut(p.event) {
+            *slot = Some(k);
+        }
+    }
+    let mut note_at: Vec<Option<usize>> = vec![None; seq.events.len()];
+    for (k, n) in l.notes.iter().enumerate() {
+        if let Some(slot) = note_at.get_mut(n.event) {
+            *slot = Some(k);
+        }
+    }
+    let message = |e: usize| message_at.get(e).copied().flatten();
     let line_y = |msgs: &[MessagePlace], e: usize| {
-        msgs.iter()
-            .find(|p| p.event == e)
+        message(e)
+            .and_then(|k| msgs.get(k))
             .and_then(|p| p.points.first())
             .map(|p| p.y)
     };
     // Tails and heads.
     let mut segments = Vec::new();
+    let mut lost_at = vec![false; seq.events.len()];
     for f in &ladder.flights {
-        let members: Vec<usize> = ladder
-            .flights
-            .iter()
-            .filter(|g| g.group == f.group)
-            .map(|g| g.event)
-            .collect();
+        let members: Vec<usize> = rowed.group(f.group).collect();
         let together = members.len() > 1 || f.arrives != f.event;
         let Some(own_y) = line_y(&l.messages, f.event) else {
             continue;
@@ -206,7 +311,7 @@ pub(crate) fn place(
         } else {
             (own_y, own_y + SLANT)
         };
-        let Some(mp) = l.messages.iter_mut().find(|p| p.event == f.event) else {
+        let Some(mp) = message(f.event).and_then(|k| l.messages.get_mut(k)) else {
             continue;
         };
         if mp.points.len() != 2 {
@@ -225,6 +330,11 @@ pub(crate) fn place(
         if together && members.len() > 1 && seq.config.message_align == MessageAlign::Center {
             align_toward_sender(mp, a.x, b.x);
         }
+        if f.lost {
+            if let Some(slot) = lost_at.get_mut(f.event) {
+                *slot = true;
+            }
+        }
         segments.push(SegmentPlace {
             event: f.event,
             lost: f.lost,
@@ -234,23 +344,23 @@ pub(crate) fn place(
         });
     }
     let end_of = |e: usize, tail: bool| {
-        l.messages.iter().find(|p| p.event == e).and_then(|p| {
-            if tail {
-                p.points.first().copied()
-            } else if segments.iter().any(|s| s.event == e && s.lost) {
-                None
-            } else {
-                p.points.last().copied()
-            }
-        })
+        let p = l.messages.get(message(e)?)?;
+        if tail {
+            p.points.first().copied()
+        } else if lost_at.get(e).copied().unwrap_or(false) {
+            None
+        } else {
+            p.points.last().copied()
+        }
     };
+    let note = |e: usize| l.notes.get(note_at.get(e).copied().flatten()?);
     let moment_y = |at: Moment| -> Option<f64> {
         match at {
             Moment::Sent(e) => end_of(e, true).map(|p| p.y),
             Moment::Arrived(e) => end_of(e, false).map(|p| p.y),
-            Moment::Note(e) if ladder.is_claim(e) => anchors.get(e).map(|a| (a.0 + a.1) / 2.0),
+            Moment::Note(e) if rowed.is_claim(e) => anchors.get(e).map(|a| (a.0 + a.1) / 2.0),
             Moment::Note(e) => {
-                let bottom = l.notes.iter().find(|n| n.event == e)?.rect.bottom();
+                let bottom = note(e)?.rect.bottom();
                 Some(bottom + super::ROW_GAP / 2.0 + inferred_height(m) / 2.0)
             }
         }
@@ -270,7 +380,7 @@ pub(crate) fn place(
             let label = TextBox::new(mark.text.clone(), Point::new(cx, y), fs);
             debug_assert!(t.width <= b.width + 0.01);
             let finding = match mark.at {
-                Moment::Note(e) if mark.claimed => ladder.finding(e).map(|f| f.code.clone()),
+                Moment::Note(e) if mark.claimed => rowed.finding(e).map(|f| f.code.clone()),
                 _ => None,
             };
             states.push(StatePlace {
@@ -326,32 +436,29 @@ pub(crate) fn place(
     for f in &ladder.findings {
         let text = Label::plain(&f.code);
         let size = text::safe_label_size(&text, NUMBER_FONT_SIZE);
-        let at =
-            match seq.events.get(f.event) {
-                Some(Event::Message(_)) => {
-                    l.messages
-                        .iter()
-                        .find(|p| p.event == f.event)
-                        .and_then(|p| {
-                            let (a, b) = (p.points.first()?, p.points.last()?);
-                            let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-                            Some(Point::new(mid.x, mid.y + 4.0 + size.height / 2.0))
-                        })
-                }
-                Some(Event::Note(n)) if ladder.is_claim(f.event) => {
-                    let p = n.placement.participants().first().map(|p| p.index());
-                    p.and_then(|p| {
-                        let x = l.participants.get(p)?.x;
-                        let y = moment_y(Moment::Note(f.event))?;
-                        let inner = -side(p);
-                        Some(Point::new(x + inner * (GUTTER_GAP + size.width / 2.0), y))
+        let at = match seq.events.get(f.event) {
+            Some(Event::Message(_)) => {
+                message(f.event)
+                    .and_then(|k| l.messages.get(k))
+                    .and_then(|p| {
+                        let (a, b) = (p.points.first()?, p.points.last()?);
+                        let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+                        Some(Point::new(mid.x, mid.y + 4.0 + size.height / 2.0))
                     })
-                }
-                Some(Event::Note(_)) => l.notes.iter().find(|n| n.event == f.event).map(|n| {
-                    Point::new(n.rect.center().x, n.rect.bottom() + 2.0 + size.height / 2.0)
-                }),
-                _ => None,
-            };
+            }
+            Some(Event::Note(n)) if rowed.is_claim(f.event) => {
+                let p = n.placement.participants().first().map(|p| p.index());
+                p.and_then(|p| {
+                    let x = l.participants.get(p)?.x;
+                    let y = moment_y(Moment::Note(f.event))?;
+                    let inner = -side(p);
+                    Some(Point::new(x + inner * (GUTTER_GAP + size.width / 2.0), y))
+                })
+            }
+            Some(Event::Note(_)) => note(f.event)
+                .map(|n| Point::new(n.rect.center().x, n.rect.bottom() + 2.0 + size.height / 2.0)),
+            _ => None,
+        };
         if let Some(c) = at {
             findings.push(FindingPlace {
                 event: f.event,

@@ -157,8 +157,9 @@ pub fn layout_ladder(seq: &Sequence, exchange: &Ladder) -> SequenceLayout {
     let xs = columns::columns(seq, &m);
     let gutters = ladder::gutters(exchange, &m, &xs);
     let frames = frames::frames(seq, &m, &xs, &gutters);
-    let (mut l, anchors) = rows::rows(seq, &m, &frames, Some(exchange));
-    ladder::place(seq, exchange, &m, &anchors, &mut l);
+    let rowed = ladder::Rowed::new(exchange, seq.events.len());
+    let (mut l, anchors) = rows::rows(seq, &m, &frames, Some(&rowed));
+    ladder::place(seq, &rowed, &m, &anchors, &mut l);
     l
 }
 

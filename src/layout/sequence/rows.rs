@@ -3,7 +3,7 @@
 
 use super::columns::SELF_TEXT_OFFSET;
 use super::frames::{tab_width, Frames};
-use super::ladder::{self, FINDING_ROOM, PAR_SLANT, SLANT};
+use super::ladder::{self, Rowed, FINDING_ROOM, PAR_SLANT, SLANT};
 use super::measure::{has_icon, Measured, Text};
 use super::{
     BlockPlace, GroupPlace, MessagePlace, NotePlace, ParticipantPlace, SequenceLayout,
@@ -11,7 +11,6 @@ use super::{
 };
 use crate::geometry::{Point, Rect, Size};
 use crate::layout::drawing::TextBox;
-use crate::model::ladder::Ladder;
 use crate::model::sequence::{BlockKind, Event, Message, MessageAlign, Sequence};
 use crate::text::LINE_HEIGHT;
 
@@ -40,7 +39,7 @@ struct Rows<'a> {
     /// Per block: the top of its frame.
     block_tops: Vec<f64>,
     /// A checked TCP exchange's ladder, drawn with the rows.
-    ladder: Option<&'a Ladder>,
+    ladder: Option<&'a Rowed<'a>>,
     /// The row of state claims being filled: its top, bottom and the participants in it.
     claims: Option<(f64, f64, Vec<usize>)>,
     /// The y of the last message's line.
@@ -57,7 +56,7 @@ pub(crate) fn rows(
     seq: &Sequence,
     m: &Measured,
     f: &Frames,
-    ladder: Option<&Ladder>,
+    ladder: Option<&Rowed>,
 ) -> (SequenceLayout, Vec<(f64, f64)>) {
     let fs = m.fs;
     let mut y = MARGIN;
@@ -228,8 +227,7 @@ impl Rows<'_> {
     /// Whether block `b` is a ladder's `par` block (its segments cross; no frame).
     fn hidden(&self, b: usize) -> bool {
         let end = self.seq.blocks[b].end;
-        self.ladder
-            .is_some_and(|l| l.flights.iter().any(|f| f.arrives == end && f.event != end))
+        self.ladder.is_some_and(|l| l.is_arrival(end))
     }
 
     /// A note of state claims, drawn as states beside the lifelines: a row as tall as its
@@ -408,7 +406,7 @@ impl Rows<'_> {
         self.cursor = start + h;
         if let Some(l) = self.ladder {
             // Room for the state a silent event it names enters, or a finding's code.
-            if ladder::has_inferred_below(l, e) {
+            if l.has_inferred_below(e) {
                 self.cursor += ROW_GAP / 2.0 + ladder::inferred_height(self.m);
             } else if l.finding(e).is_some() {
                 self.cursor += FINDING_ROOM;

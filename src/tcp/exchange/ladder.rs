@@ -85,20 +85,32 @@ pub(super) fn build(
             }
         }
     }
-    for lane in &mut lanes {
-        lane.sort_by_key(|m| when(&flights, m.at));
+    // Per row: where the segment sent on it arrives.
+    let mut arrives: Vec<usize> = (0..seq.events.len()).collect();
+    for f in &flights {
+        arrives[f.event] = f.arrives;
     }
+    for lane in &mut lanes {
+        lane.sort_by_key(|m| when(&arrives, m.at));
+    }
+    // The rows that can be at fault, in source order, for a binary search by position.
+    let rows: Vec<(usize, usize, usize)> = seq
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(e, row)| match row {
+            Row::Message(m) => Some((m.span.start, m.span.end, e)),
+            Row::Note(n) => Some((n.span.start, n.span.end, e)),
+            _ => None,
+        })
+        .collect();
     let findings = findings
         .iter()
         .filter_map(|d| {
-            let event = seq.events.iter().position(|row| {
-                let span = match row {
-                    Row::Message(m) => m.span,
-                    Row::Note(n) => n.span,
-                    _ => return false,
-                };
-                span.start <= d.span.start && d.span.start < span.end.max(span.start + 1)
-            })?;
+            let at = d.span.start;
+            let k = rows.partition_point(|r| r.0 <= at).checked_sub(1)?;
+            let (start, end, event) = rows[k];
+            (start <= at && at < end.max(start + 1)).then_some(())?;
             Some(Finding {
                 event,
                 code: d.code.to_string(),
@@ -166,17 +178,11 @@ fn flights(seq: &Sequence) -> Vec<Flight> {
     out
 }
 
-/// A sort key: the row, arrivals after what is drawn on their arrival row.
-fn when(flights: &[Flight], at: Moment) -> (usize, u8) {
+/// A sort key: the row, arrivals (at the row `arrives` says) after what is drawn there.
+fn when(arrives: &[usize], at: Moment) -> (usize, u8) {
     match at {
         Moment::Note(e) | Moment::Sent(e) => (e, 0),
-        Moment::Arrived(e) => {
-            let row = flights
-                .iter()
-                .find(|f| f.event == e)
-                .map_or(e, |f| f.arrives);
-            (row, 1)
-        }
+        Moment::Arrived(e) => (arrives.get(e).copied().unwrap_or(e), 1),
     }
 }
 
