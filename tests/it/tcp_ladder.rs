@@ -368,3 +368,66 @@ fn a_reboot_is_an_inferred_closed_marked_as_such() {
     assert_eq!(a[0].attribute("data-state"), Some("CLOSED"));
     assert_eq!(a[0].attribute("data-event"), Some("reboot"));
 }
+
+/// The `check: tcp` blocks of both editions of the book (fences indented in list items
+/// included).
+fn book_exchanges() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for edition in ["en", "zh"] {
+        let dir = common::root().join("book").join(edition).join("src");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("book sources")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("chapter");
+            let mut block: Option<(usize, Vec<String>)> = None;
+            for line in text.lines() {
+                let indent = line.len() - line.trim_start().len();
+                match &mut block {
+                    None if line.trim_start() == "```mermaid" => block = Some((indent, Vec::new())),
+                    Some((_, lines)) if line.trim_start() == "```" => {
+                        let src = lines.join("\n") + "\n";
+                        if src.contains("check: tcp") {
+                            let name = format!("{}:{}", edition, path.display());
+                            out.push((name, src));
+                        }
+                        block = None;
+                    }
+                    Some((at, lines)) => lines.push(line.get(*at..).unwrap_or("").to_string()),
+                    None => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_book_s_exchanges_pass_and_their_ladders_overlap_nothing() {
+    let found = book_exchanges();
+    // Per edition: handshake, simultaneous open, close, simultaneous close, lost ACK, Figure
+    // 10, and the netfig chapter's example of the notation (shown as source).
+    assert_eq!(
+        found.len(),
+        14,
+        "{:?}",
+        found.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (name, src) in found {
+        let (seq, warnings) = netfig::mermaid::sequence(&src).expect("parses");
+        assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        let x = exchange::simulate(&seq, &src);
+        assert!(x.diagnostics.is_empty(), "{name}: {:?}", x.diagnostics);
+        for lang in [netfig::model::LangChoice::Zh, netfig::model::LangChoice::En] {
+            let shown = seq.select_lang(lang);
+            let ladder = exchange::ladder(&seq, &shown, &x, &[]);
+            let l = netfig::layout::sequence::layout_ladder(&shown, &ladder);
+            assert_eq!(l.problems(), Vec::<String>::new(), "{name} {lang:?}");
+            assert!(l.ladder.is_some_and(|d| !d.states.is_empty()), "{name}");
+        }
+    }
+}
