@@ -11,7 +11,10 @@
 //!    shift that puts the leftmost of them at the margin;
 //! 4. [`rows`]: time runs down: each event gets a row as tall as its content (label lines,
 //!    note, block header, created participant's box), then activation bars, lifelines,
-//!    bottom boxes and groups are closed.
+//!    bottom boxes and groups are closed;
+//! 5. [`ladder`], for a checked TCP exchange only ([`layout_ladder`]): the rows above leave
+//!    room for it (claims in compact rows, segments dropping as they travel, no `par` frames),
+//!    then states beside the lifelines, slanted segment lines, timers and findings are placed.
 //!
 //! Pure and deterministic: no maps, every list in source order.
 
