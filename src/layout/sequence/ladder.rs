@@ -6,7 +6,7 @@
 //! a lost segment stops halfway, at its cross; an inferred 2MSL wait is a bracket on the
 //! lifeline's inner side.
 //!
-//! The rows phase reserves the room (see [`super::rows`]); [`place`] then reads the rows'
+//! The rows phase reserves the room (see `rows`); `place` then reads the rows'
 //! anchors and the laid out messages and notes, and adds the [`LadderPlace`].
 
 use super::measure::Measured;
