@@ -9,6 +9,9 @@ use super::sequence::EventIndex;
 /// Where on the timeline something happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Moment {
+    /// Before the first row: the state an endpoint was in when the diagram first touched it
+    /// (no claim named it).
+    Start,
     /// At the note on that row (a claim, or the silent event it names).
     Note(EventIndex),
     /// When the message on that row is sent (its tail).

@@ -431,3 +431,51 @@ fn the_book_s_exchanges_pass_and_their_ladders_overlap_nothing() {
         }
     }
 }
+
+/// Without claims, each endpoint's first state (given by the first segment) is written
+/// before the first row, as the RFC's line 1; two states one arrival passes through are
+/// written once, `ESTABLISHED → CLOSE-WAIT`; no two states of a lane share a row.
+#[test]
+fn first_states_come_first_and_instants_are_written_once() {
+    let src = "---\ncheck: tcp\n---\nsequenceDiagram\n    A->>B: SYN seq=100\n    B->>A: SYN, ACK seq=300 ack=101\n    A->>B: FIN, ACK seq=101 ack=301\n";
+    let svg = render(src, CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    assert_eq!(
+        column(&doc, "A"),
+        ["CLOSED", "SYN-SENT", "ESTABLISHED", "FIN-WAIT-1"]
+    );
+    assert_eq!(column(&doc, "B"), ["LISTEN", "SYN-RECEIVED", "CLOSE-WAIT"]);
+    let first_tail = line(&groups(&doc, "segment")[0]).0;
+    for (id, first) in [("A", "CLOSED"), ("B", "LISTEN")] {
+        let g = groups(&doc, "state")
+            .into_iter()
+            .find(|g| g.attribute("data-participant") == Some(id))
+            .expect("a state");
+        assert_eq!(g.attribute("data-state"), Some(first));
+        assert!(
+            text_y(&g) < first_tail.1,
+            "{id}: {first} above the first segment"
+        );
+    }
+    let merged = groups(&doc, "state")
+        .into_iter()
+        .find(|g| g.attribute("data-state") == Some("CLOSE-WAIT"))
+        .expect("CLOSE-WAIT");
+    let text: String = merged
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<String>();
+    assert_eq!(text.trim(), "ESTABLISHED → CLOSE-WAIT");
+    for id in ["A", "B"] {
+        let mut ys: Vec<f64> = groups(&doc, "state")
+            .iter()
+            .filter(|g| g.attribute("data-participant") == Some(id))
+            .map(text_y)
+            .collect();
+        let n = ys.len();
+        ys.sort_by(f64::total_cmp);
+        ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+        assert_eq!(ys.len(), n, "{id}: two states on one row");
+    }
+}

@@ -174,6 +174,8 @@ pub(crate) struct Rowed<'a> {
     arrival: Vec<bool>,
     /// Per event: the flights of the group it starts.
     groups: Vec<Vec<usize>>,
+    /// Some endpoint's first state is written before the first row.
+    pub(crate) starts: bool,
 }
 
 impl<'a> Rowed<'a> {
@@ -186,6 +188,7 @@ impl<'a> Rowed<'a> {
             finding: vec![None; events],
             arrival: vec![false; events],
             groups: vec![Vec::new(); events],
+            starts: ladder.lanes.iter().flatten().any(|m| m.at == Moment::Start),
         };
         for (k, f) in ladder.flights.iter().enumerate() {
             if let Some(slot) = r.flight.get_mut(f.event) {
@@ -261,13 +264,18 @@ impl<'a> Rowed<'a> {
     }
 }
 
+/// The height of the row of first states, px.
+pub(crate) fn start_height(m: &Measured) -> f64 {
+    m.fs * text::LINE_HEIGHT + 2.0 * STATE_PAD.1
+}
+
 /// Adds the ladder to `l` (laid out by the rows phase with `ladder`): `anchors` are the rows'
-/// y ranges, per event.
+/// y ranges, per event; `start` the y of the first states' row, if there is one.
 pub(crate) fn place(
     seq: &Sequence,
     rowed: &Rowed,
     m: &Measured,
-    anchors: &[(f64, f64)],
+    (anchors, start): (&[(f64, f64)], Option<f64>),
     l: &mut SequenceLayout,
 ) {
     let ladder = rowed.ladder;
@@ -356,6 +364,7 @@ pub(crate) fn place(
     let note = |e: usize| l.notes.get(note_at.get(e).copied().flatten()?);
     let moment_y = |at: Moment| -> Option<f64> {
         match at {
+            Moment::Start => start,
             Moment::Sent(e) => end_of(e, true).map(|p| p.y),
             Moment::Arrived(e) => end_of(e, false).map(|p| p.y),
             Moment::Note(e) if rowed.is_claim(e) => anchors.get(e).map(|a| (a.0 + a.1) / 2.0),

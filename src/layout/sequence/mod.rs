@@ -161,8 +161,8 @@ pub fn layout_ladder(seq: &Sequence, exchange: &Ladder) -> SequenceLayout {
     let gutters = ladder::gutters(exchange, &m, &xs);
     let frames = frames::frames(seq, &m, &xs, &gutters);
     let rowed = ladder::Rowed::new(exchange, seq.events.len());
-    let (mut l, anchors) = rows::rows(seq, &m, &frames, Some(&rowed));
-    ladder::place(seq, &rowed, &m, &anchors, &mut l);
+    let (mut l, anchors, start) = rows::rows(seq, &m, &frames, Some(&rowed));
+    ladder::place(seq, &rowed, &m, (&anchors, start), &mut l);
     l
 }
 

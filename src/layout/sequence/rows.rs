@@ -57,7 +57,7 @@ pub(crate) fn rows(
     m: &Measured,
     f: &Frames,
     ladder: Option<&Rowed>,
-) -> (SequenceLayout, Vec<(f64, f64)>) {
+) -> (SequenceLayout, Vec<(f64, f64)>, Option<f64>) {
     let fs = m.fs;
     let mut y = MARGIN;
     let title = seq.title.as_ref().filter(|t| !t.is_empty()).map(|t| {
@@ -102,6 +102,13 @@ pub(crate) fn rows(
         claims: None,
         last_line: heads_top + m.head_row,
     };
+    // A ladder's first states, before the first row.
+    let start = ladder.filter(|l| l.starts).map(|_| {
+        let h = ladder::start_height(m);
+        let y = r.cursor + ROW_GAP / 2.0 + h / 2.0;
+        r.cursor += ROW_GAP / 2.0 + h;
+        y
+    });
     for (e, event) in seq.events.iter().enumerate() {
         if !r.is_claim(e) {
             r.claims = None;
@@ -205,7 +212,7 @@ pub(crate) fn rows(
         groups,
         ladder: None,
     };
-    (layout, r.anchors)
+    (layout, r.anchors, start)
 }
 
 /// A participant's label in its box: centred, or under the icon.

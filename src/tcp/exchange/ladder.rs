@@ -47,6 +47,9 @@ pub(super) fn build(
             let Some(at) = step.at else { continue };
             let moment = match step.via {
                 Via::Claim | Via::Silent => Moment::Note(at),
+                // The first state, given by the first segment (CLOSED, LISTEN, ESTABLISHED):
+                // the endpoint was in it before.
+                Via::Sent | Via::Arrived if k == 0 => Moment::Start,
                 Via::Sent => Moment::Sent(at),
                 Via::Arrived => Moment::Arrived(at),
             };
@@ -92,6 +95,7 @@ pub(super) fn build(
     }
     for lane in &mut lanes {
         lane.sort_by_key(|m| when(&arrives, m.at));
+        merge_instants(lane);
     }
     // The rows that can be at fault, in source order, for a binary search by position.
     let rows: Vec<(usize, usize, usize)> = seq
@@ -181,6 +185,7 @@ fn flights(seq: &Sequence) -> Vec<Flight> {
 /// A sort key: the row, arrivals (at the row `arrives` says) after what is drawn there.
 fn when(arrives: &[usize], at: Moment) -> (usize, u8) {
     match at {
+        Moment::Start => (0, 0),
         Moment::Note(e) | Moment::Sent(e) => (e, 0),
         Moment::Arrived(e) => (arrives.get(e).copied().unwrap_or(e), 1),
     }
@@ -205,4 +210,22 @@ fn restart(seq: &Sequence, flights: &[Flight], p: usize, from: usize, to: usize)
         })
         .map(|f| Moment::Arrived(f.event))
         .next()
+}
+
+/// Inferred states entered at the same moment (one arrival that is two events: the ACK of
+/// our SYN and a FIN) are written once, `ESTABLISHED → CLOSE-WAIT`, as the last state.
+fn merge_instants(lane: &mut Vec<StateMark>) {
+    let mut out: Vec<StateMark> = Vec::with_capacity(lane.len());
+    for mark in lane.drain(..) {
+        match out.last_mut() {
+            Some(last) if !last.claimed && !mark.claimed && last.at == mark.at => {
+                let text = format!("{} → {}", last.text.one_line(), mark.state);
+                last.text = Label::plain(&text);
+                last.state = mark.state;
+                last.event = mark.event.or(last.event.take());
+            }
+            _ => out.push(mark),
+        }
+    }
+    *lane = out;
 }
