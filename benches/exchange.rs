@@ -53,7 +53,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| netfig::pipeline::check(black_box(&src), netfig::pipeline::Kind::Sequence))
     });
     let x = netfig::tcp::exchange::simulate(&seq, &src);
-    let ladder = netfig::tcp::exchange::ladder(&seq, &seq, &x, &[]);
+    let ladder =
+        netfig::tcp::exchange::ladder(&seq, (&seq, netfig::model::LangChoice::En), &x, &[]);
     c.bench_function("exchange: ladder layout 100 segments", |b| {
         b.iter(|| netfig::layout::sequence::layout_ladder(black_box(&seq), black_box(&ladder)))
     });

@@ -208,7 +208,7 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
     let geometry = match &exchange {
         Some(x) => layout::sequence::layout_ladder(
             &shown,
-            &tcp::exchange::ladder(&seq, &shown, x, &findings),
+            &tcp::exchange::ladder(&seq, (&shown, options.lang), x, &findings),
         ),
         None => layout::sequence::layout(&shown),
     };

@@ -8,6 +8,7 @@
 
 use crate::common;
 use crate::tcp_exchange::{NOTATION, PASSING};
+use netfig::model::LangChoice;
 use netfig::pipeline::{self, CheckMode, Kind, Options};
 use netfig::tcp::exchange;
 
@@ -170,7 +171,7 @@ fn the_states_beside_the_lifelines_are_the_rfc_columns() {
         let src = read(name);
         let (seq, _) = netfig::mermaid::sequence(&src).expect("parses");
         let x = exchange::simulate(&seq, &src);
-        let ladder = exchange::ladder(&seq, &seq, &x, &[]);
+        let ladder = exchange::ladder(&seq, (&seq, LangChoice::Both), &x, &[]);
         let l = netfig::layout::sequence::layout_ladder(&seq, &ladder);
         assert_eq!(l.problems(), Vec::<String>::new(), "{name}");
     }
@@ -422,9 +423,9 @@ fn the_book_s_exchanges_pass_and_their_ladders_overlap_nothing() {
         assert!(warnings.is_empty(), "{name}: {warnings:?}");
         let x = exchange::simulate(&seq, &src);
         assert!(x.diagnostics.is_empty(), "{name}: {:?}", x.diagnostics);
-        for lang in [netfig::model::LangChoice::Zh, netfig::model::LangChoice::En] {
+        for lang in [LangChoice::Zh, LangChoice::En] {
             let shown = seq.select_lang(lang);
-            let ladder = exchange::ladder(&seq, &shown, &x, &[]);
+            let ladder = exchange::ladder(&seq, (&shown, lang), &x, &[]);
             let l = netfig::layout::sequence::layout_ladder(&shown, &ladder);
             assert_eq!(l.problems(), Vec::<String>::new(), "{name} {lang:?}");
             assert!(l.ladder.is_some_and(|d| !d.states.is_empty()), "{name}");
@@ -478,4 +479,32 @@ fn first_states_come_first_and_instants_are_written_once() {
         ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
         assert_eq!(ys.len(), n, "{id}: two states on one row");
     }
+}
+
+/// Inferred states are named in the language shown: Chinese in `zh`, RFC names in `en`, both
+/// in `both` when the diagram has Chinese text (RFC-notation figures stay English).
+#[test]
+fn inferred_states_are_named_in_the_language_shown() {
+    let src = read("textbook-close.mmd").replace("    Note left of A: CLOSED\n", "");
+    let named = |lang: LangChoice| {
+        let mut o = options(CheckMode::Deny);
+        o.lang = lang;
+        let svg = pipeline::compile(&src, Kind::Sequence, &o)
+            .expect("renders")
+            .svg
+            .expect("svg");
+        let doc = roxmltree::Document::parse(&svg).expect("xml");
+        let g = groups(&doc, "inferred");
+        assert_eq!(g.len(), 1, "{lang:?}");
+        g[0].descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect::<String>()
+    };
+    assert_eq!(named(LangChoice::Zh).trim(), "关闭");
+    assert_eq!(named(LangChoice::En).trim(), "CLOSED");
+    assert_eq!(named(LangChoice::Both).trim(), "关闭 CLOSED");
+    // Figure 13 has no Chinese: its inferred FIN-WAIT-1 stays the RFC name under `both`.
+    let svg = render(&read("rfc9293-figure13.mmd"), CheckMode::Deny);
+    assert!(svg.contains(">FIN-WAIT-1</tspan>"));
 }

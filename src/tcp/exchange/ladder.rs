@@ -9,15 +9,16 @@ use super::{Exchange, Via};
 use crate::diagnostic::Diagnostic;
 use crate::model::ladder::{Finding, Flight, Ladder, Moment, StateMark, Timer};
 use crate::model::sequence::{ArrowHead, BlockKind, Event as Row, Sequence};
-use crate::model::Label;
+use crate::model::{Label, LangChoice};
 use crate::tcp::names::{Event, State};
 
 pub(super) fn build(
     seq: &Sequence,
-    shown: &Sequence,
+    (shown, lang): (&Sequence, LangChoice),
     x: &Exchange,
     findings: &[Diagnostic],
 ) -> Ladder {
+    let name = namer(shown, lang);
     let flights = flights(seq);
     let mut lanes: Vec<Vec<StateMark>> = vec![Vec::new(); seq.participants.len()];
     for (e, row) in seq.events.iter().enumerate() {
@@ -75,7 +76,7 @@ pub(super) fn build(
             if let Some(lane) = lanes.get_mut(p) {
                 lane.push(StateMark {
                     state: step.state.name().to_string(),
-                    text: Label::plain(step.state.name()),
+                    text: Label::plain(&name(step.state)),
                     at: moment,
                     claimed: false,
                     // A silent step no reference event explains is a reboot.
@@ -219,7 +220,7 @@ fn merge_instants(lane: &mut Vec<StateMark>) {
     for mark in lane.drain(..) {
         match out.last_mut() {
             Some(last) if !last.claimed && !mark.claimed && last.at == mark.at => {
-                let text = format!("{} → {}", last.text.one_line(), mark.state);
+                let text = format!("{} → {}", last.text.one_line(), mark.text.one_line());
                 last.text = Label::plain(&text);
                 last.state = mark.state;
                 last.event = mark.event.or(last.event.take());
@@ -228,4 +229,23 @@ fn merge_instants(lane: &mut Vec<StateMark>) {
         }
     }
     *lane = out;
+}
+
+/// How inferred states are named: Chinese for `zh`, RFC names for `en`; for `both`, both when
+/// the diagram shows Chinese text (participants or notes), else RFC names.
+fn namer(shown: &Sequence, lang: LangChoice) -> impl Fn(State) -> String {
+    let chinese = shown.participants.iter().any(|p| has_han(&p.label.text()))
+        || shown.notes().any(|n| has_han(&n.text.text()));
+    move |s: State| {
+        let g = s.glossary();
+        match lang {
+            LangChoice::Zh => g.zh.to_string(),
+            LangChoice::Both if chinese => format!("{} {}", g.zh, g.en),
+            _ => g.en.to_string(),
+        }
+    }
+}
+
+fn has_han(text: &str) -> bool {
+    text.chars().any(crate::model::label::is_han)
 }

@@ -111,15 +111,16 @@ pub fn simulate(seq: &Sequence, source: &str) -> Exchange {
 }
 
 /// The ladder of the exchange `x` (simulated from `seq`), drawn from `shown` (the same
-/// diagram, its labels reduced to the language to show), with `findings` (the graded findings
-/// to mark on it; spans are byte ranges of the source).
+/// diagram, its labels reduced to `lang`), with `findings` (the graded findings to mark on it;
+/// spans are byte ranges of the source). Inferred states are named in `lang`: Chinese names
+/// for `zh`, RFC names for `en`, both for `both` when the diagram has Chinese text.
 pub fn ladder(
     seq: &Sequence,
-    shown: &Sequence,
+    (shown, lang): (&Sequence, crate::model::LangChoice),
     x: &Exchange,
     findings: &[Diagnostic],
 ) -> crate::model::ladder::Ladder {
-    ladder::build(seq, shown, x, findings)
+    ladder::build(seq, (shown, lang), x, findings)
 }
 
 /// Every finding of the exchange drawn in `seq` (read from `source`), in source order.
