@@ -268,7 +268,15 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
 
 fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
     let (mut seq, mut warnings) = mermaid::sequence(source)?;
-    warnings.extend(exchange_findings(&seq, source, options.check));
+    // A TCP exchange is simulated once, on the labels as written: its findings as `--check`
+    // grades them, its states for the ladder.
+    let exchange =
+        (seq.check == Some(SequenceCheck::Tcp)).then(|| tcp::exchange::simulate(&seq, source));
+    let findings = match &exchange {
+        Some(x) => graded(options.check, || x.diagnostics.clone()),
+        None => Vec::new(),
+    };
+    warnings.extend(findings.iter().cloned());
     warnings.extend(translated(source, options, |t| {
         translate::sequence(&mut seq, t)
     }));
@@ -276,11 +284,17 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
     if has_errors(&warnings) {
         return Err(warnings);
     }
-    let seq = seq.select_lang(options.lang);
-    let title = shown_title(seq.title.as_ref(), seq.acc_title.as_ref());
-    let geometry = layout::sequence::layout(&seq);
+    let shown = seq.select_lang(options.lang);
+    let title = shown_title(shown.title.as_ref(), shown.acc_title.as_ref());
+    let geometry = match &exchange {
+        Some(x) => layout::sequence::layout_ladder(
+            &shown,
+            &tcp::exchange::ladder(&seq, (&shown, options.lang), x, &findings),
+        ),
+        None => layout::sequence::layout(&shown),
+    };
     let svg = render::svg::sequence(
-        &seq,
+        &shown,
         &geometry,
         &SvgOptions {
             theme: options.theme,

@@ -58,6 +58,7 @@ mod tcp_cli;
 mod tcp_equivalence;
 mod tcp_exchange;
 mod tcp_fixtures;
+mod tcp_ladder;
 mod tcp_mutation;
 mod tcp_mutation_more;
 mod tcp_proptest;
