@@ -16,7 +16,7 @@
 
 use crate::geometry::{Point, Rect};
 use crate::layout::drawing::TextBox;
-use crate::model::packet::{Field, Packet};
+use crate::model::packet::{BitOrder, Field, Packet};
 use crate::model::{Label, LabelLine};
 use crate::text::{self, LINE_HEIGHT};
 
@@ -296,7 +296,7 @@ pub fn layout(packet: &Packet) -> PacketLayout {
         bottom = bottom.max(set_beside(packet, &mut fields, &beside, left, &geo));
     }
     let right = x0 + grid_w + if right_w > 0.0 { GUTTER + right_w } else { 0.0 };
-    PacketLayout {
+    let laid = PacketLayout {
         width: right + c.padding_x,
         height: bottom + c.padding_y,
         font_size: LABEL_FONT_SIZE,
@@ -304,6 +304,37 @@ pub fn layout(packet: &Packet) -> PacketLayout {
         bits,
         fields,
         grid,
+    };
+    match c.bit_order {
+        BitOrder::Msb0 => laid,
+        BitOrder::Lsb0 => laid.mirrored(),
+    }
+}
+
+impl PacketLayout {
+    /// The drawing mirrored left to right, text kept upright: bit 0 of each row on the right
+    /// (`bitOrder: lsb0`). Labels stay centred where they were set, leaders and labels beside
+    /// the grid change sides with it.
+    fn mirrored(mut self) -> PacketLayout {
+        let w = self.width;
+        let flip = |p: &mut Point| p.x = w - p.x;
+        let flip_box = |t: &mut TextBox| t.center.x = w - t.center.x;
+        let flip_rect = |r: &mut Rect| r.x = w - r.x - r.width;
+        if let Some(t) = &mut self.title {
+            flip_box(t);
+        }
+        for (_, b) in &mut self.bits {
+            flip_box(b);
+        }
+        for f in &mut self.fields {
+            f.outlines.iter_mut().flatten().for_each(flip);
+            f.label.iter_mut().for_each(flip_box);
+            f.stacked.iter_mut().for_each(flip_box);
+            f.leader.iter_mut().flatten().for_each(flip);
+            flip_rect(&mut f.label_home);
+        }
+        flip_rect(&mut self.grid);
+        self
     }
 }
 
@@ -673,6 +704,30 @@ mod tests {
             };
             assert_eq!(cwr, expected, "{choice:?}");
         }
+    }
+
+    #[test]
+    fn lsb0_puts_bit_0_on_the_right_of_each_row_with_text_upright() {
+        let src = "packet\n0-7: \"Low\"\n8-31: \"High\"\n";
+        let (_, msb) = laid(src);
+        let (_, lsb) = laid(&format!(
+            "---\nconfig:\n  packet:\n    bitOrder: lsb0\n---\n{src}"
+        ));
+        assert_eq!((msb.width, msb.height), (lsb.width, lsb.height));
+        let low = |l: &PacketLayout| l.fields[0].label.as_ref().unwrap().center.x;
+        assert!(low(&msb) < l_mid(&msb) && low(&lsb) > l_mid(&lsb));
+        assert!((low(&msb) + low(&lsb) - msb.width).abs() < 1e-9);
+        // The ruler reads 31 … 0 from the left.
+        let first = lsb
+            .bits
+            .iter()
+            .min_by(|a, b| a.1.center.x.total_cmp(&b.1.center.x));
+        assert_eq!(first.map(|b| b.0), Some(31));
+        assert_eq!(lsb.grid, msb.grid);
+    }
+
+    fn l_mid(l: &PacketLayout) -> f64 {
+        l.grid.x + l.grid.width / 2.0
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct PacketConfig {
     pub padding_y: f64,
     /// Whether bit numbers are drawn above the first row (`packet.showBits`).
     pub show_bits: bool,
+    /// Where bit 0 of a row is drawn (`packet.bitOrder`, netfig's own key).
+    pub bit_order: BitOrder,
     /// Theme named in config (`dark`, `forest`, …), if any.
     pub theme: Option<String>,
     /// Theme variables (`primaryColor`, …), in the order given.
@@ -78,6 +80,27 @@ pub struct PacketConfig {
     pub style: Vec<(String, String)>,
 }
 
+/// How the bits of a row are numbered across the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BitOrder {
+    /// Bit 0 on the left, the most significant bit first: how the RFCs number header bits.
+    #[default]
+    Msb0,
+    /// Bit 0 on the right: how hardware register maps often number them.
+    Lsb0,
+}
+
+impl BitOrder {
+    /// `msb0` or `lsb0` (ASCII case ignored).
+    pub fn parse(text: &str) -> Option<BitOrder> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "msb0" => Some(BitOrder::Msb0),
+            "lsb0" => Some(BitOrder::Lsb0),
+            _ => None,
+        }
+    }
+}
+
 impl Default for PacketConfig {
     fn default() -> Self {
         PacketConfig {
@@ -87,6 +110,7 @@ impl Default for PacketConfig {
             padding_x: 5.0,
             padding_y: 5.0,
             show_bits: true,
+            bit_order: BitOrder::Msb0,
             theme: None,
             theme_variables: Vec::new(),
             check: None,

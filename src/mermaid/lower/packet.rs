@@ -24,6 +24,7 @@ pub fn packet(doc: &PacketDocument) -> (Packet, Vec<Diagnostic>) {
             padding_x: s.padding_x.unwrap_or(defaults.padding_x),
             padding_y: s.padding_y.unwrap_or(defaults.padding_y),
             show_bits: s.show_bits.unwrap_or(defaults.show_bits),
+            bit_order: s.bit_order.unwrap_or(defaults.bit_order),
             theme: c.theme.clone(),
             theme_variables: c.theme_variables.clone(),
             check: s.check.as_ref().map(|c| (c.value.clone(), c.span)),

@@ -86,6 +86,8 @@ pub struct PacketSettings {
     pub padding_y: Option<f64>,
     /// `packet.showBits`.
     pub show_bits: Option<bool>,
+    /// `packet.bitOrder` (netfig's own key): where bit 0 of a row is drawn.
+    pub bit_order: Option<crate::model::packet::BitOrder>,
     /// Front matter `check:` (netfig's own key): the reference header, or `off`.
     pub check: Option<Spanned<String>>,
     /// `themeVariables.packet.*` (`blockFillColor`, `startByteColor`, …), in the order given,

@@ -425,6 +425,11 @@ fn apply_packet(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
             "paddingX" => px(0.0, 100.0).map(|v| s.padding_x = Some(v)).is_some(),
             "paddingY" => px(0.0, 100.0).map(|v| s.padding_y = Some(v)).is_some(),
             "showBits" => bool_value(x).map(|b| s.show_bits = Some(b)).is_some(),
+            "bitOrder" => t
+                .as_deref()
+                .and_then(crate::model::packet::BitOrder::parse)
+                .map(|o| s.bit_order = Some(o))
+                .is_some(),
             "useMaxWidth" => true,
             _ => {
                 warn_ignored(p, &format!("packet.{k}"), kspan);
@@ -437,6 +442,7 @@ fn apply_packet(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
                 "bitWidth" => "a number of pixels from 4 to 200".into(),
                 "rowHeight" => "a number of pixels from 10 to 400".into(),
                 "showBits" => "true or false".into(),
+                "bitOrder" => "`msb0` (bit 0 on the left, as the RFCs number bits) or `lsb0` (bit 0 on the right)".into(),
                 _ => "a number of pixels from 0 to 100".into(),
             };
             p.warn(
