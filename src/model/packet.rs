@@ -91,11 +91,12 @@ pub enum BitOrder {
 }
 
 impl BitOrder {
-    /// `msb0` or `lsb0` (ASCII case ignored).
+    /// `msb0` or `lsb0`, also written `msb`/`msb-first` and `lsb`/`lsb-first` (ASCII case
+    /// ignored).
     pub fn parse(text: &str) -> Option<BitOrder> {
         match text.trim().to_ascii_lowercase().as_str() {
-            "msb0" => Some(BitOrder::Msb0),
-            "lsb0" => Some(BitOrder::Lsb0),
+            "msb0" | "msb" | "msb-first" => Some(BitOrder::Msb0),
+            "lsb0" | "lsb" | "lsb-first" => Some(BitOrder::Lsb0),
             _ => None,
         }
     }
