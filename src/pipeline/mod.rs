@@ -393,7 +393,10 @@ mod tests {
         assert_eq!(parse_value::<View>("Table"), Ok(View::Table));
         assert_eq!(
             parse_value::<View>("chart"),
-            Err("unknown variant `chart`, expected one of `diagram`, `table`, `both`".into())
+            Err(
+                "unknown variant `chart`, expected one of `diagram`, `table`, `both`, `stack`"
+                    .into()
+            )
         );
         assert_eq!(parse_value::<TableFormat>("md"), Ok(TableFormat::Markdown));
         assert_eq!(parse_value::<CheckMode>("warn"), Ok(CheckMode::Warn));
@@ -403,6 +406,12 @@ mod tests {
             Ok(crate::model::Theme::Dark)
         );
         assert!(View::Both.has_diagram() && View::Both.has_table());
+        assert_eq!(parse_value::<View>("stack"), Ok(View::Stack));
+        assert!(View::Stack.has_diagram() && !View::Stack.has_table());
+        assert!(
+            View::Stack.applies_to(Kind::Flowchart) && !View::Stack.applies_to(Kind::TcpStates)
+        );
+        assert!(!View::Table.applies_to(Kind::Flowchart) && View::Diagram.applies_to(Kind::Packet));
     }
 
     #[test]
