@@ -9,7 +9,8 @@
 //! band edge to band edge through a lane of its own in the gap, its label on it. Rows are one
 //! height, the tallest any layer needs per row it spans.
 //!
-//! Labels are wrapped at the band width (at most the chart's wrapping width) with
+//! Labels are wrapped at the band width (as wide as the widest label wrapped at the chart's
+//! wrapping width needs, or the model's title wrapped at one and a half times that) with
 //! [`crate::text::wrap`], measured as flowchart nodes are (their own `font-size` and
 //! `font-weight` apply); nothing here knows SVG. What the view leaves out: nodes outside the
 //! models and edges that are not mappings.
@@ -42,6 +43,9 @@ const MIN_BAND: f64 = 96.0;
 const MIN_GAP: f64 = 32.0;
 /// Between two connector lanes in a gap, px.
 const LANE: f64 = 14.0;
+/// Model titles wrap at this many times the chart's wrapping width: a title on one line
+/// reads better than a band a little narrower.
+const TITLE_WRAP: f64 = 1.5;
 /// The width mapping labels wrap at, px.
 const MAPPING_WRAP: f64 = 120.0;
 /// Room between a mapping label and the frames beside it, and between two labels, px.
@@ -136,7 +140,8 @@ fn measure(chart: &Flowchart, cluster: ClusterId, layers: &[NodeId], fs: f64) ->
     let title_width = if title.is_empty() {
         0.0
     } else {
-        text::safe_label_size(&text::wrap(title, wrap_at, fs, false), fs).width + 2.0 * FRAME_PAD
+        let wrapped = text::wrap(title, wrap_at * TITLE_WRAP, fs, false);
+        text::safe_label_size(&wrapped, fs).width + 2.0 * FRAME_PAD
     };
     let band_width = layers
         .iter()
