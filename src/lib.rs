@@ -19,6 +19,7 @@ mod console;
 pub mod diagnostic;
 pub mod geometry;
 pub mod input;
+pub mod layers;
 pub mod layout;
 pub mod markup;
 pub mod mermaid;

@@ -404,6 +404,9 @@ pub struct Flowchart {
     /// The widest a rank may be before its leaves wrap into extra rows, px
     /// (`flowchart.netfigMaxRankWidth`), if set.
     pub max_rank_width: Option<f64>,
+    /// Front matter `check:` (netfig's own key: `layers` to check the subgraphs as layer
+    /// models, `off` for no check) and where it was written.
+    pub check: Option<(String, Span)>,
 }
 
 impl Flowchart {

@@ -17,6 +17,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("mermaid", &["diagnostic", "model", "input"]),
     ("tcp", &["diagnostic", "model", "input"]),
     ("packet", &["diagnostic", "model"]),
+    ("layers", &["diagnostic", "model"]),
     ("layout", &["geometry", "model", "text"]),
     (
         "render",
@@ -47,6 +48,7 @@ const STACKED: &[(&str, &[&str])] = &[
             "mermaid",
             "tcp",
             "packet",
+            "layers",
             "layout",
             "render",
         ],

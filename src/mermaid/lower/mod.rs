@@ -66,6 +66,11 @@ pub fn flowchart(doc: &Document) -> (Flowchart, Vec<Diagnostic>) {
     l.g.wrapping_width = doc.config.wrapping_width;
     l.markdown_auto_wrap = doc.config.markdown_auto_wrap.unwrap_or(true);
     l.g.max_rank_width = doc.config.max_rank_width;
+    l.g.check = doc
+        .config
+        .flowchart_check
+        .as_ref()
+        .map(|c| (c.value.clone(), c.span));
     l.collect_clusters(&doc.statements, None);
     l.collect_edge_ids(&doc.statements);
     l.collect_class_defs(&doc.statements);

@@ -67,6 +67,8 @@ pub struct Config {
     pub packet: PacketSettings,
     /// Sequence diagrams only: front matter `check: tcp` (the diagram is a TCP exchange).
     pub check: Option<crate::model::sequence::SequenceCheck>,
+    /// Flowcharts only: front matter `check:` (`layers`, `off`), as written.
+    pub flowchart_check: Option<Spanned<String>>,
 }
 
 /// The `config.packet` settings netfig honours (read in packet diagrams only).

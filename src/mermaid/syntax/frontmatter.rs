@@ -1,7 +1,8 @@
 //! YAML front matter (`---` … `---` at the top) and `%%{init: …}%%` directives: the settings
 //! netfig honours (`title`, `config.theme`, `config.themeVariables`, `config.markdownAutoWrap`,
 //! `config.flowchart.curve`, `nodeSpacing`, `rankSpacing`, `wrappingWidth`, netfig's own
-//! `netfigMaxRankWidth`) go into [`Config`](super::Config); every other key gets one
+//! `netfigMaxRankWidth`, and `check:`, which names the reference check) go into
+//! [`Config`](super::Config); every other key gets one
 //! warning at its position. A directive may be written as JSON without spaces, as mermaid
 //! reads it.
 
@@ -198,6 +199,18 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
                     )
                     .hint("netfig knows `check: tcp` (a TCP exchange, checked against RFC 9293)");
                 }
+            },
+            // YAML 1.1 reads a bare `off` as false.
+            "check" => match value {
+                Yaml::Bool(false) => {
+                    p.config.flowchart_check = Some(super::Spanned::new("off".into(), span))
+                }
+                _ => match value.as_text() {
+                    Some(t) => p.config.flowchart_check = Some(super::Spanned::new(t, span)),
+                    None => {
+                        p.warn(codes::CONFIG_IGNORED, span, "`check` must be text; ignored");
+                    }
+                },
             },
             "config" if matches!(value, Yaml::Map(_) | Yaml::Null) => {
                 apply_config(p, value, base, text, pos)
