@@ -5,6 +5,7 @@
 //! tests all call it.
 
 mod options;
+mod stack;
 
 pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
@@ -167,6 +168,10 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
     let (chart, diagnostics) = mermaid::flowchart(source);
     if has_errors(&diagnostics) {
         return Err(diagnostics);
+    }
+    if options.view == View::Stack {
+        let diagram = crate::layers::recognize(&chart);
+        return stack::draw(source, &chart, diagram, diagnostics, options);
     }
     let chart = chart.select_lang(options.lang);
     let title = shown_title(chart.title.as_ref(), chart.acc_title.as_ref());
