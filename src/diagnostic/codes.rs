@@ -134,7 +134,7 @@ registry! {
         CHECK_WIDTH = "E-PKT-012", Error, "a field of another width than in the reference header";
         CHECK_NAME = "E-PKT-013", Error, "a field name of no field of the reference header, or of another field";
         CHECK_MISSING = "E-PKT-014", Error, "a field of the reference header is missing";
-        CHECK_OLD_LAYOUT = "E-PKT-015", Error, "bits drawn as reserved that a later RFC assigned (CWR and ECE: RFC 3168)";
+        CHECK_OLD_LAYOUT = "E-PKT-015", Error, "an older layout: bits drawn as reserved that a later RFC assigned (CWR and ECE: RFC 3168), or one field a later RFC split (IPv4 Type of Service: RFC 2474, RFC 3168)";
         MERMAID_REJECTS = "W-PKT-001", Warning, "netfig renders it, but mermaid.js would reject the diagram";
         UNKNOWN_CHECK = "W-PKT-002", Warning, "`check:` names no reference header";
     }

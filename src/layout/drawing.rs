@@ -50,6 +50,15 @@ impl TextBox {
             label,
         }
     }
+    /// The same box with baselines `factor` × the font size apart (the half-leading shrinks
+    /// with them, so each line's glyphs stay centred in its line box).
+    pub fn with_leading(mut self, factor: f64) -> TextBox {
+        let lh = self.font_size * factor;
+        self.ascent -= (self.line_height - lh) / 2.0;
+        self.line_height = lh;
+        self.top = self.center.y - self.label.lines.len() as f64 * lh / 2.0;
+        self
+    }
 }
 
 /// Everything render draws, in final coordinates: the chart's geometry sits below the title

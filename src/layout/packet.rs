@@ -5,16 +5,19 @@
 //! starts or ends mid-row; two boxes only when its pieces do not touch). A variable-length
 //! field ([`Field::variable`]) has a broken (zigzag) bottom edge, and the field below it shares
 //! that edge. A label is set in the field's largest piece, wrapped if that makes it fit; a
-//! label that still does not fit (a one-bit flag, say) is set in a column beside the grid (on
-//! the side its leader crosses fewer fields), with a leader from the field that runs below the
-//! row's labels. Rows grow to hold the labels set in them and the leaders' lanes.
+//! label that still does not fit (a one-bit flag, say) is stacked inside its field, one
+//! character under another, as RFC 9293's Figure 1 writes the control bits (each label line a
+//! column, upright, as Chinese is written vertically; a run of such fields stacked alike); a
+//! label too long for that is set in a column beside the grid (on the side its leader crosses
+//! fewer fields), with a leader from the field that runs below the row's labels. Rows grow to
+//! hold the labels set in them, stacked labels and the leaders' lanes.
 //!
 //! Only the bundled font's metrics are used ([`crate::text`]); nothing here knows SVG.
 
 use crate::geometry::{Point, Rect};
 use crate::layout::drawing::TextBox;
 use crate::model::packet::{Field, Packet};
-use crate::model::Label;
+use crate::model::{Label, LabelLine};
 use crate::text::{self, LINE_HEIGHT};
 
 /// Font size of field labels, px (mermaid's `labelFontSize`).
@@ -33,6 +36,17 @@ const ZIG: f64 = 3.0;
 const ZAG_STEP: f64 = 6.0;
 /// Most lines a label is wrapped to inside its field before it goes beside the grid.
 const MAX_WRAPPED_LINES: usize = 3;
+/// The tallest a label stacked in a narrow field may be, px: taller ones go beside the grid
+/// rather than make the row that tall.
+const MAX_STACK_HEIGHT: f64 = 100.0;
+/// Distance between stacked characters, × the font size.
+const STACK_LEADING: f64 = 1.15;
+/// Distance between the columns of a stacked label (its lines), × the font size.
+const STACK_PITCH: f64 = 1.1;
+/// Room kept between a stacked label and its field's sides, px.
+const STACK_INSET: f64 = 2.0;
+/// Font sizes (px) a stacked label is tried in, in order.
+const STACK_SIZES: [f64; 2] = [LABEL_FONT_SIZE, BIT_FONT_SIZE];
 
 /// Where everything of a packet diagram goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +84,9 @@ pub struct FieldPlace {
     pub label_home: Rect,
     /// From the field to its label set beside the grid, if it is.
     pub leader: Option<Vec<Point>>,
+    /// A label stacked in a narrow field (then `label` is `None`): one text box per label
+    /// line, left to right, each holding one character per line.
+    pub stacked: Vec<TextBox>,
 }
 
 /// One row's piece of a field: columns `c0..=c1` of row `row`.
@@ -92,12 +109,52 @@ pub fn layout(packet: &Packet) -> PacketLayout {
     // Labels: each field's label as it fits its largest piece, or `None` for beside the grid.
     let pieces: Vec<Vec<Piece>> = packet.fields.iter().map(|f| pieces(f, bpr)).collect();
     let homes: Vec<(usize, usize, f64)> = pieces.iter().map(|p| home(p, bpr, bw)).collect();
-    let fitted: Vec<Option<Label>> = packet
+    let mut fitted: Vec<Option<Label>> = packet
         .fields
         .iter()
         .zip(&homes)
         .map(|(f, &(_, _, width))| fit(&f.label, width - 2.0 * INSET))
         .collect();
+    // Labels that fit no other way, stacked inside their field (the font size).
+    let mut stacked: Vec<Option<f64>> = packet
+        .fields
+        .iter()
+        .zip(&fitted)
+        .zip(&homes)
+        .map(|((f, fit), &(_, _, width))| match fit {
+            None if !f.label.is_empty() => stack(&f.label, width),
+            _ => None,
+        })
+        .collect();
+    // A run of fields as narrow as one that is stacked (the control bits) is stacked
+    // together, in one size, so the run reads as one.
+    let mut i = 0;
+    while i < homes.len() {
+        let same = |j: usize| homes[j] == homes[i] && homes[j].0 == homes[j].1;
+        let run_end = (i..homes.len())
+            .take_while(|&j| same(j))
+            .last()
+            .unwrap_or(i);
+        let run = i..=run_end;
+        if run.clone().any(|j| stacked[j].is_some()) {
+            // The setting the run's label with the most lines needs, for all of them.
+            let most = run
+                .clone()
+                .map(|j| &packet.fields[j].label)
+                .max_by_key(|l| l.lines.len())
+                .unwrap_or(&packet.fields[i].label);
+            if let Some(size) = stack(most, homes[i].2) {
+                for j in run.clone() {
+                    let l = &packet.fields[j].label;
+                    if !l.is_empty() && stacks(l, homes[j].2, size) {
+                        stacked[j] = Some(size);
+                        fitted[j] = None;
+                    }
+                }
+            }
+        }
+        i = run_end + 1;
+    }
     // Labels set beside the grid: on the side nearer their field.
     // The side whose leader crosses fewer other fields of the row (ties: the nearer edge).
     let side = |i: usize| {
@@ -118,7 +175,9 @@ pub fn layout(packet: &Packet) -> PacketLayout {
         left < right || (left == right && (p.c0 + p.c1 + 1) < bpr)
     };
     let beside: Vec<(usize, bool)> = (0..packet.fields.len())
-        .filter(|&i| fitted[i].is_none() && !packet.fields[i].label.is_empty())
+        .filter(|&i| {
+            fitted[i].is_none() && stacked[i].is_none() && !packet.fields[i].label.is_empty()
+        })
         .map(|i| (i, side(i)))
         .collect();
     let margin = |left: bool| {
@@ -133,15 +192,18 @@ pub fn layout(packet: &Packet) -> PacketLayout {
 
     // Row heights: at least `row_height`; a one-row home grows to hold its label.
     let mut heights = vec![c.row_height; rows];
-    for ((fit, &(first, last, _)), f) in fitted.iter().zip(&homes).zip(&packet.fields) {
-        let lines = match fit {
-            Some(l) => l.lines.len(),
-            None if f.label.is_empty() => 0,
-            None => 1,
+    for (((fit, stack), &(first, last, _)), f) in
+        fitted.iter().zip(&stacked).zip(&homes).zip(&packet.fields)
+    {
+        let need = match (fit, stack) {
+            (Some(l), _) => l.lines.len() as f64 * lh + 2.0 * INSET,
+            (None, Some(size)) => stack_height(&f.label, *size) + 2.0 * INSET,
+            (None, None) if f.label.is_empty() => 0.0,
+            (None, None) => lh + 2.0 * INSET,
         };
         if first == last {
             if let Some(h) = heights.get_mut(first) {
-                *h = h.max(lines as f64 * lh + 2.0 * INSET);
+                *h = h.max(need);
             }
         }
     }
@@ -218,6 +280,7 @@ pub fn layout(packet: &Packet) -> PacketLayout {
             .as_ref()
             .filter(|l| !l.is_empty())
             .map(|l| TextBox::new(l.clone(), home.center(), LABEL_FONT_SIZE));
+        let stacked = stacked[i].map_or_else(Vec::new, |size| columns(&f.label, home, size));
         fields.push(FieldPlace {
             start: f.start,
             end: f.end,
@@ -225,6 +288,7 @@ pub fn layout(packet: &Packet) -> PacketLayout {
             label,
             label_home: home,
             leader: None,
+            stacked,
         });
     }
     let mut bottom = y;
@@ -370,6 +434,55 @@ fn fit(label: &Label, width: f64) -> Option<Label> {
         .then_some(wrapped)
 }
 
+/// The font size `label` is stacked in inside a field `width` wide: the first of
+/// [`STACK_SIZES`] whose columns fit across the field and whose tallest column is at most
+/// [`MAX_STACK_HEIGHT`]; `None` if none does.
+fn stack(label: &Label, width: f64) -> Option<f64> {
+    STACK_SIZES
+        .into_iter()
+        .find(|&size| stacks(label, width, size))
+}
+
+/// Whether `label` stacked in `size` fits a field `width` wide.
+fn stacks(label: &Label, width: f64, size: f64) -> bool {
+    let across = label.lines.len() as f64 * size * STACK_PITCH;
+    across + 2.0 * STACK_INSET <= width && stack_height(label, size) <= MAX_STACK_HEIGHT
+}
+
+/// The height of `label` stacked in `size`: its longest line, a character a line.
+fn stack_height(label: &Label, size: f64) -> f64 {
+    let longest = label
+        .lines
+        .iter()
+        .map(|l| l.text().chars().count())
+        .max()
+        .unwrap_or(0);
+    longest as f64 * size * STACK_LEADING
+}
+
+/// `label` stacked in `home`: a column per line, centred side by side, each a text box of one
+/// character per line.
+fn columns(label: &Label, home: Rect, size: f64) -> Vec<TextBox> {
+    let n = label.lines.len() as f64;
+    let c = home.center();
+    label
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let chars = Label {
+                lines: line
+                    .text()
+                    .chars()
+                    .map(|ch| LabelLine::new(ch.to_string(), line.lang))
+                    .collect(),
+            };
+            let x = c.x + (k as f64 - (n - 1.0) / 2.0) * size * STACK_PITCH;
+            TextBox::new(chars, Point::new(x, c.y), size).with_leading(STACK_LEADING)
+        })
+        .collect()
+}
+
 /// Row tops and column widths.
 struct Grid<'a> {
     x0: f64,
@@ -511,6 +624,55 @@ mod tests {
         assert!(leader[0].x < f.label_home.right() && leader[0].x > f.label_home.x);
         assert!(l.width >= label.center.x + label.width / 2.0);
         assert!(l.fields[1].leader.is_none());
+    }
+
+    #[test]
+    fn one_bit_flags_are_stacked_in_their_columns_as_the_rfc_writes_them() {
+        let src = crate::packet::reference::to_packet(&crate::packet::reference::TCP);
+        let (p, _) = crate::mermaid::packet(&src).expect("valid");
+        for choice in [
+            crate::model::LangChoice::En,
+            crate::model::LangChoice::Zh,
+            crate::model::LangChoice::Both,
+        ] {
+            let p = p.select_lang(choice);
+            let l = layout(&p);
+            assert!(l.fields.iter().all(|f| f.leader.is_none()), "{choice:?}");
+            let flags: Vec<&FieldPlace> = l
+                .fields
+                .iter()
+                .filter(|f| (104..=111).contains(&f.start))
+                .collect();
+            assert_eq!(flags.len(), 8);
+            // Every flag stacked, in one size, a column per label line, inside its bit.
+            let size = flags[0].stacked[0].font_size;
+            for (f, field) in flags.iter().zip(&p.fields[6..14]) {
+                assert!(f.label.is_none());
+                assert_eq!(f.stacked.len(), field.label.lines.len(), "{choice:?}");
+                for column in &f.stacked {
+                    assert_eq!(column.font_size, size);
+                    let chars = column.label.lines.len() as f64;
+                    let top = column.top;
+                    let bottom = top + chars * column.line_height;
+                    let home = f.label_home;
+                    assert!(top >= home.y && bottom <= home.bottom(), "{choice:?} {f:?}");
+                    assert!(column.center.x - column.font_size / 2.0 >= home.x);
+                    assert!(column.center.x + column.font_size / 2.0 <= home.right());
+                }
+            }
+            // C over W over R (拥 over 塞 … in Chinese).
+            let cwr: Vec<String> = flags[0].stacked[0]
+                .label
+                .lines
+                .iter()
+                .map(|l| l.text())
+                .collect();
+            let expected: &[&str] = match choice {
+                crate::model::LangChoice::Zh => &["拥", "塞", "窗", "口", "减", "小"],
+                _ => &["C", "W", "R"],
+            };
+            assert_eq!(cwr, expected, "{choice:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! a name of no field gets a did-you-mean; reference fields no drawn field stands for are
 //! reported as missing (unless an error already covers their bits).
 
-use super::reference::{Header, RefField};
+use super::reference::{Group, Header, RefField};
 use crate::diagnostic::codes::pkt as codes;
 use crate::diagnostic::{suggest, Diagnostic, Span};
 use crate::model::packet::{Field, Packet};
@@ -58,14 +58,68 @@ fn named<'h>(f: &Field, h: &'h Header, aliases: &[Vec<String>]) -> Vec<&'h RefFi
         .collect()
 }
 
-/// The reference layout, for hints: `0-15 Source Port 源端口, …`.
+/// Whether most of `packet`'s fields (at least half) name a field, or a run of fields, of
+/// `h`: a diagram whose title says `UDP Packet` but whose fields are an application's
+/// payload (`Channel name`, `Timestamp`) is not a drawing of the UDP header.
+pub fn resembles(packet: &Packet, h: &Header) -> bool {
+    let aliases: Vec<Vec<String>> = h
+        .fields
+        .iter()
+        .map(|r| r.names.iter().map(|n| normal(n)).collect())
+        .collect();
+    let naming = packet
+        .fields
+        .iter()
+        .filter(|f| !named(f, h, &aliases).is_empty() || named_group(f, h).is_some())
+        .count();
+    naming > 0 && 2 * naming >= packet.fields.len()
+}
+
+/// The group a drawn field's label names, if any.
+fn named_group<'h>(f: &Field, h: &'h Header) -> Option<&'h Group> {
+    let lines: Vec<String> = f.label.lines.iter().map(|l| normal(&l.text())).collect();
+    h.groups.iter().find(|g| {
+        let aliases: Vec<String> = g.names.iter().map(|n| normal(n)).collect();
+        lines.iter().any(|l| names(l, &aliases, false))
+    })
+}
+
+/// The reference layout, for hints: `0-15 Source Port 源端口, …`, and the runs that may be
+/// drawn as one field.
 fn layout_hint(h: &Header) -> String {
     let fields: Vec<String> = h
         .fields
         .iter()
         .map(|r| format!("{} {} {}", r.bits(), r.name(), r.zh()))
         .collect();
-    format!("{} ({}): {}", h.name, h.source, fields.join(", "))
+    let mut hint = format!("{} ({}): {}", h.name, h.source, fields.join(", "));
+    let groups: Vec<String> = h
+        .groups
+        .iter()
+        .filter(|g| g.split_by.is_none())
+        .map(|g| format!("{} {} {}", g.bits(), g.names[0], g.names[1]))
+        .collect();
+    if !groups.is_empty() {
+        hint.push_str(&format!(
+            "; may be drawn as one field: {}",
+            groups.join(", ")
+        ));
+    }
+    hint
+}
+
+/// The indices of the fixed reference fields a drawn range `start..=end` covers exactly (it
+/// starts at the first one's first bit and ends at the last one's last bit), if it does.
+fn covered(h: &Header, start: u64, end: u64) -> Option<Vec<usize>> {
+    let inside: Vec<usize> = (0..h.fields.len())
+        .filter(|&i| {
+            let r = &h.fields[i];
+            r.start >= start && r.end.is_some_and(|e| e <= end)
+        })
+        .collect();
+    let first = h.fields[*inside.first()?].start;
+    let last = h.fields[*inside.last()?].end?;
+    (first == start && last == end).then_some(inside)
 }
 
 /// The reference field at bit `bit` (the first, for the variable tail).
@@ -97,6 +151,54 @@ pub fn check(packet: &Packet, h: &Header) -> Vec<Diagnostic> {
             reported.push((f.start, f.end));
             out.push(Diagnostic::error(code, span, msg).with_hint(hint.clone()));
         };
+        // A run of fields drawn as one (`Flags`), unless the label names the field here.
+        if let Some(g) =
+            named_group(f, h).filter(|_| !here.is_some_and(|r| candidates.contains(&r)))
+        {
+            let run = covered(h, f.start, f.end).filter(|_| f.start >= g.start && f.end <= g.end);
+            match (run, g.split_by) {
+                (Some(run), None) => {
+                    run.into_iter().for_each(|i| present[i] = true);
+                }
+                (Some(run), Some(by)) if f.start == g.start && f.end == g.end => {
+                    run.into_iter().for_each(|i| present[i] = true);
+                    let parts: Vec<String> = h
+                        .fields
+                        .iter()
+                        .filter(|r| r.start >= g.start && r.end.is_some_and(|e| e <= g.end))
+                        .map(|r| format!("{} ({})", r.name(), r.bits()))
+                        .collect();
+                    err(
+                        codes::CHECK_OLD_LAYOUT,
+                        format!(
+                            "`{name}` (bits {}) is the layout from before {by}, which split it into {}",
+                            g.bits(),
+                            parts.join(" and ")
+                        ),
+                        &mut out,
+                    );
+                }
+                _ => {
+                    let code = if f.start == g.start {
+                        codes::CHECK_WIDTH
+                    } else {
+                        codes::CHECK_OFFSET
+                    };
+                    err(
+                        code,
+                        format!(
+                            "`{name}` is bits {} in {}, drawn as bits {}-{}",
+                            g.bits(),
+                            h.source,
+                            f.start,
+                            f.end
+                        ),
+                        &mut out,
+                    );
+                }
+            }
+            continue;
+        }
         // The reference field this one stands for: the one at its first bit if it names it,
         // else any it names.
         let matched = here
@@ -161,12 +263,24 @@ pub fn check(packet: &Packet, h: &Header) -> Vec<Diagnostic> {
             );
         } else if f.end > end {
             // Bits past the field: the older layout if a later RFC assigned them.
-            let later: Vec<&RefField> = h
+            let past: Vec<&RefField> = h
                 .fields
                 .iter()
-                .filter(|x| x.start > end && x.start <= f.end && x.assigned_by.is_some())
+                .filter(|x| x.start > end && x.start <= f.end)
                 .collect();
-            if let (true, Some(by)) = (r.splittable, later.first().and_then(|x| x.assigned_by)) {
+            let later: Vec<&RefField> = past
+                .iter()
+                .copied()
+                .filter(|x| x.assigned_by.is_some())
+                .collect();
+            // Reserved bits drawn over assigned ones, or a field drawn over exactly the
+            // fields a later RFC carved out of it (IPv4's DSCP over ECN).
+            let carved =
+                later.len() == past.len() && past.last().and_then(|x| x.end) == Some(f.end);
+            if let (true, Some(by)) = (
+                r.splittable || carved,
+                later.first().and_then(|x| x.assigned_by),
+            ) {
                 let names: Vec<&str> = later.iter().map(|x| x.name()).collect();
                 err(
                     codes::CHECK_OLD_LAYOUT,
@@ -295,6 +409,61 @@ mod tests {
             )
             .replace("\"Checksum\"", "\"校验和\"");
         assert_eq!(findings(&zh, &TCP), []);
+    }
+
+    const IPV4_791: &str = "packet\n0-3: \"Version\"\n4-7: \"IHL\"\n8-13: \"DSCP\"\n14-15: \"ECN\"\n16-31: \"Total Length\"\n32-47: \"Identification\"\n48-50: \"Flags\"\n51-63: \"Fragment Offset\"\n64-71: \"TTL\"\n72-79: \"Protocol\"\n80-95: \"Header Checksum\"\n96-127: \"Source Address\"\n128-159: \"Destination Address\"\n160-191: \"Options\"\n";
+
+    #[test]
+    fn runs_drawn_as_one_field_pass_where_the_rfc_draws_them_so() {
+        use crate::packet::reference::IPV4;
+        // RFC 791's own 3-bit Flags, in English and as the Chinese textbooks write it.
+        assert_eq!(findings(IPV4_791, &IPV4), []);
+        assert_eq!(
+            findings(&IPV4_791.replace("\"Flags\"", "\"标志\""), &IPV4),
+            []
+        );
+        // The TCP control bits as one 8-bit field, or CWR and ECE apart and the rest as one.
+        let flags = TCP_9293.replace(
+            "104: \"CWR\"\n105: \"ECE\"\n106: \"URG\"\n107: \"ACK\"\n108: \"PSH\"\n109: \"RST\"\n110: \"SYN\"\n111: \"FIN\"\n",
+            "104-111: \"Flags\"\n",
+        );
+        assert_eq!(findings(&flags, &TCP), []);
+        let rest = TCP_9293.replace(
+            "106: \"URG\"\n107: \"ACK\"\n108: \"PSH\"\n109: \"RST\"\n110: \"SYN\"\n111: \"FIN\"\n",
+            "106-111: \"控制位\"\n",
+        );
+        assert_eq!(findings(&rest, &TCP), []);
+        // Part of a run is a run; what is drawn in place of the rest is checked.
+        let cut = flags.replace(
+            "104-111: \"Flags\"\n",
+            "104-109: \"Flags\"\n110-111: \"Reserved\"\n",
+        );
+        let f = findings(&cut, &TCP);
+        assert!(f == [("110-111".to_string(), codes::CHECK_OFFSET)], "{f:?}");
+        let shifted = IPV4_791.replace("48-50: \"Flags\"\n51-63:", "48-51: \"Flags\"\n52-63:");
+        let f = findings(&shifted, &IPV4);
+        assert!(
+            f.contains(&("48-51".to_string(), codes::CHECK_WIDTH)),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn the_original_type_of_service_octet_is_the_older_layout_naming_the_rfcs_that_split_it() {
+        use crate::packet::reference::IPV4;
+        for octet in [
+            "8-15: \"Type of Service\"\n",
+            "8-15: \"服务类型\"\n",
+            "8-15: \"区分服务\"\n",
+        ] {
+            let old = IPV4_791.replace("8-13: \"DSCP\"\n14-15: \"ECN\"\n", octet);
+            let (p, _) = crate::mermaid::packet(&old).unwrap();
+            let d = check(&p, &IPV4);
+            assert_eq!(d.len(), 1, "{octet}: {d:?}");
+            assert_eq!(d[0].code, codes::CHECK_OLD_LAYOUT, "{octet}");
+            assert_eq!(&old[d[0].span.start..d[0].span.end], "8-15");
+            assert!(d[0].message.contains("RFC 3168"), "{}", d[0].message);
+        }
     }
 
     #[test]

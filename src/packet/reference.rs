@@ -52,6 +52,31 @@ pub struct Header {
     pub source: &'static str,
     /// Its fields in bit order.
     pub fields: &'static [RefField],
+    /// Runs of fields a drawing may show as one field, or that an older layout had as one.
+    pub groups: &'static [Group],
+}
+
+/// A run of consecutive reference fields drawn as one: the TCP control bits as `Flags`, the
+/// IPv4 `Flags` of RFC 791 (reserved, DF, MF), or a field of the original layout that a later
+/// RFC split (IPv4's `Type of Service`, now DSCP and ECN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group {
+    /// The first bit.
+    pub start: u64,
+    /// The last bit.
+    pub end: u64,
+    /// Names it goes by: the English name first, then the Chinese one, then other spellings.
+    pub names: &'static [&'static str],
+    /// For a field of an older layout, the RFCs that split it (a drawing of it is the older
+    /// layout); `None` for a group the reference accepts drawn as one field.
+    pub split_by: Option<&'static str>,
+}
+
+impl Group {
+    /// `start-end`.
+    pub fn bits(&self) -> String {
+        format!("{}-{}", self.start, self.end)
+    }
 }
 
 const fn f(
@@ -207,6 +232,21 @@ pub const TCP: Header = Header {
         variable(160, OPTIONS, "options, padded to 32 bits"),
         variable(160, DATA, "the segment's data"),
     ],
+    groups: &[Group {
+        start: 104,
+        end: 111,
+        names: &[
+            "Flags",
+            "标志位",
+            "控制位",
+            "标志",
+            "Control Bits",
+            "Control Flags",
+            "TCP Flags",
+            "Flag Bits",
+        ],
+        split_by: None,
+    }],
 };
 
 /// UDP, RFC 768.
@@ -231,6 +271,7 @@ pub const UDP: Header = Header {
         ),
         variable(64, DATA, "the datagram's data"),
     ],
+    groups: &[],
 };
 
 /// IPv4, RFC 791 (DSCP per RFC 2474, ECN per RFC 3168).
@@ -325,6 +366,20 @@ pub const IPV4: Header = Header {
         variable(160, PADDING, "padding to 32 bits"),
         variable(160, DATA, "the datagram's data"),
     ],
+    groups: &[
+        Group {
+            start: 8,
+            end: 15,
+            names: &["Type of Service", "服务类型", "TOS", "Type-of-Service"],
+            split_by: Some("RFC 2474 (DSCP, bits 8-13) and RFC 3168 (ECN, bits 14-15)"),
+        },
+        Group {
+            start: 48,
+            end: 50,
+            names: &["Flags", "标志", "标志位", "Control Flags"],
+            split_by: None,
+        },
+    ],
 };
 
 /// IPv6, RFC 8200 §3.
@@ -368,7 +423,83 @@ pub const IPV6: Header = Header {
         ),
         variable(320, DATA, "extension headers and payload"),
     ],
+    groups: &[],
 };
+
+/// Each field's meaning in Chinese, by its English meaning (谢希仁《计算机网络》's wording
+/// where it has one).
+const MEANINGS_ZH: &[(&str, &str)] = &[
+    ("4", "4"),
+    ("6", "6"),
+    ("checksum of the header", "首部的检验和"),
+    (
+        "checksum over pseudo-header, header and data",
+        "对伪首部、首部和数据的检验和",
+    ),
+    ("congestion window reduced", "拥塞窗口已减小"),
+    ("datagram length in octets", "数据报长度（字节）"),
+    ("differentiated services code point", "区分服务码点"),
+    ("don't fragment", "不要分片"),
+    ("explicit congestion notification", "显式拥塞通知"),
+    ("extension headers and payload", "扩展首部和有效载荷"),
+    ("for reassembling fragments", "用于重组分片"),
+    (
+        "header and data length in octets",
+        "首部和数据的长度（字节）",
+    ),
+    ("hops left", "剩余跳数"),
+    ("labels packets of one flow", "标记同一个流的分组"),
+    ("length of the rest in octets", "其余部分的长度（字节）"),
+    ("more fragments", "还有分片"),
+    ("no more data from the sender", "发送方没有更多数据"),
+    ("options", "选项"),
+    ("options, padded to 32 bits", "选项，填充到 32 位"),
+    ("padding to 32 bits", "填充到 32 位"),
+    ("push function", "推送功能"),
+    ("reset the connection", "复位连接"),
+    ("synchronize sequence numbers", "同步序号"),
+    ("the acknowledgment field is significant", "确认号字段有效"),
+    ("the datagram's data", "数据报的数据"),
+    ("the destination", "目的地"),
+    ("the end of urgent data", "紧急数据的末尾"),
+    (
+        "the first data octet's sequence number",
+        "第一个数据字节的序号",
+    ),
+    ("the header that follows", "后面的首部"),
+    (
+        "the header's length in 32-bit words",
+        "首部长度（以 32 位字为单位）",
+    ),
+    ("the next protocol", "上层协议"),
+    (
+        "the next sequence number the sender expects",
+        "发送方期望收到的下一个序号",
+    ),
+    ("the receive window", "接收窗口"),
+    ("the receiving port", "接收端口"),
+    ("the segment's data", "报文段的数据"),
+    ("the sender", "发送方"),
+    ("the sending port", "发送端口"),
+    ("the urgent pointer is significant", "紧急指针有效"),
+    (
+        "where the fragment belongs, in 8-octet units",
+        "分片的位置，以 8 字节为单位",
+    ),
+    ("must be zero", "必须为零"),
+    ("ECN-Echo", "ECN 回显"),
+    ("DSCP and ECN", "DSCP 和 ECN"),
+];
+
+impl RefField {
+    /// What it holds, in Chinese (the English meaning if none is recorded).
+    pub fn meaning_zh(&self) -> &'static str {
+        MEANINGS_ZH
+            .iter()
+            .find(|(en, _)| *en == self.meaning)
+            .map_or(self.meaning, |(_, zh)| zh)
+    }
+}
 
 /// Every reference header.
 pub const HEADERS: &[Header] = &[TCP, UDP, IPV4, IPV6];
@@ -437,10 +568,10 @@ pub fn to_packet(h: &Header) -> String {
     out
 }
 
-/// The header's fields as a bilingual Markdown table: bits, name, 名称, meaning, source.
+/// The header's fields as a bilingual Markdown table: bits, name, 字段, meaning, 含义, source.
 pub fn to_table(h: &Header) -> String {
     let mut out = format!(
-        "{} header ({})\n\n| Bits | Field | 字段 | Meaning | Source |\n|---|---|---|---|---|\n",
+        "{} header ({})\n\n| Bits | Field | 字段 | Meaning | 含义 | Source |\n|---|---|---|---|---|---|\n",
         h.name, h.source
     );
     for r in h.fields {
@@ -450,11 +581,41 @@ pub fn to_table(h: &Header) -> String {
             Some(_) => r.bits(),
         };
         out.push_str(&format!(
-            "| {bits} | {} | {} | {} | {source} |\n",
+            "| {bits} | {} | {} | {} | {} | {source} |\n",
             r.name(),
             r.zh(),
-            r.meaning
+            r.meaning,
+            r.meaning_zh()
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_its_meaning_in_both_languages_and_every_group_names_both() {
+        for h in HEADERS {
+            for r in h.fields {
+                let zh = r.meaning_zh();
+                assert!(
+                    r.meaning.chars().all(|c| c.is_ascii_digit()) || zh != r.meaning,
+                    "{} {}: no Chinese meaning for `{}`",
+                    h.name,
+                    r.name(),
+                    r.meaning
+                );
+            }
+            for g in h.groups {
+                assert!(g.names.len() >= 2 && g.names[1].chars().any(|c| c > '\u{2e80}'));
+                assert!(h.fields.iter().any(|r| r.start == g.start));
+                assert!(h.fields.iter().any(|r| r.end == Some(g.end)));
+            }
+        }
+        assert!(to_table(&TCP).contains(
+            "| 104 | CWR | 拥塞窗口减小 | congestion window reduced | 拥塞窗口已减小 | RFC 3168 |"
+        ));
+    }
 }

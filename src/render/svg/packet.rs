@@ -6,7 +6,9 @@
 //! become those literals), no script, no external resource. Structure: the title, `<g
 //! class="bits">` (bit numbers), then one `<g class="field" data-start="N" data-end="N">` per
 //! field in bit order: its outline(s) (`<path class="box">`, `box variable` when its length
-//! varies), then its label (`label beside` when it is set beside the grid); last `<g
+//! varies), then its label (`label beside` when it is set beside the grid; `label stacked`,
+//! a `<text>` per label line with a character per line, when it is stacked in a narrow
+//! field); last `<g
 //! class="leaders">`, each leader a `<path class="leader" data-start data-end>` from a dot in
 //! its field to its label, over the boxes it crosses. Written as laid
 //! out: nothing is measured or moved here.
@@ -85,6 +87,16 @@ pub fn packet(packet: &Packet, l: &PacketLayout, options: &SvgOptions) -> String
                 "label"
             };
             doc.line(&label::text(at, class, ""));
+        }
+        for at in &place.stacked {
+            // A label stacked smaller than the rest (a narrow run in a bilingual drawing)
+            // says its size.
+            let size = if at.font_size == l.font_size {
+                String::new()
+            } else {
+                format!("font-size:{}px", num(at.font_size))
+            };
+            doc.line(&label::text(at, "label stacked", &size));
         }
         doc.close("g");
     }
