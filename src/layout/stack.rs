@@ -6,8 +6,9 @@
 //! sits in the gap between the two stacks beside the finer band, with dashed guides across the
 //! gap at the edges of each aligned run. A mapping that cannot be drawn as a span (its targets
 //! not contiguous, crossing mappings, many to many) is a connector: an orthogonal line from
-//! band edge to band edge through a lane of its own in the gap, its label on it. Rows are one
-//! height, the tallest any layer needs per row it spans.
+//! band edge to band edge through a lane of its own in the gap, its label on it (between
+//! models that are not neighbours it crosses the stacks between them). Rows are one height,
+//! the tallest any layer needs per row it spans.
 //!
 //! Labels are wrapped at the band width (as wide as the widest label wrapped at the chart's
 //! wrapping width needs, or the model's title wrapped at one and a half times that) with

@@ -394,3 +394,102 @@ fn a_title_gets_a_band_above_the_models() {
     assert!(t.top + t.line_height <= l.models[0].frame.y);
     assert!(close(t.center.x, l.width / 2.0));
 }
+
+/// The source of a diagram with `counts` layers per model and `links` (model, layer, model,
+/// layer) as mapping edges, some labelled; node `M{m}L{l}`, labels of varied length.
+fn generated(counts: &[usize], links: &[(usize, usize, usize, usize)]) -> String {
+    const WORDS: [&str; 4] = [
+        "层",
+        "Transport Layer",
+        "网络接口层<br>Network Interface",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+    ];
+    let mut src = String::from("flowchart TD\n");
+    for (m, &n) in counts.iter().enumerate() {
+        src.push_str(&format!("subgraph S{m}[Model {m}]\n"));
+        for l in 0..n {
+            src.push_str(&format!("M{m}L{l}[{}]\n", WORDS[(m + l) % WORDS.len()]));
+        }
+        src.push_str("end\n");
+    }
+    for (i, &(a, la, b, lb)) in links.iter().enumerate() {
+        let label = if i % 3 == 0 { "-- map -->" } else { "-->" };
+        src.push_str(&format!("M{a}L{la} {label} M{b}L{lb}\n"));
+    }
+    src
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Whatever the mappings, every span is exact, connectors run from band to band, labels
+    /// sit in their bands, and nothing is out of the drawing.
+    #[test]
+    fn any_mappings_give_exact_spans_or_connectors(
+        counts in proptest::collection::vec(1usize..7, 2..4),
+        raw in proptest::collection::vec((0usize..4, 0usize..7, 0usize..4, 0usize..7), 0..12),
+    ) {
+        let links: Vec<(usize, usize, usize, usize)> = raw
+            .into_iter()
+            .map(|(a, la, b, lb)| (a % counts.len(), la % 7, b % counts.len(), lb % 7))
+            .filter(|&(a, la, b, lb)| a != b && la < counts[a] && lb < counts[b])
+            .collect();
+        let c = chart(&generated(&counts, &links), LangChoice::Both);
+        let models: Vec<(usize, Vec<String>)> = counts
+            .iter()
+            .enumerate()
+            .map(|(m, &n)| (m, (0..n).map(|l| format!("M{m}L{l}")).collect()))
+            .collect();
+        let refs: Vec<Vec<&str>> = models.iter().map(|(_, v)| v.iter().map(String::as_str).collect()).collect();
+        let spec: Vec<(usize, &[&str])> = refs.iter().enumerate().map(|(m, v)| (m, v.as_slice())).collect();
+        let d = diagram(&c, &spec);
+        let l = layout(&c, &d);
+        proptest::prop_assert!(l.width.is_finite() && l.height.is_finite());
+        for m in &l.models {
+            for w in m.layers.windows(2) {
+                proptest::prop_assert!(close(w[0].band.bottom(), w[1].band.y));
+            }
+            for p in &m.layers {
+                proptest::prop_assert!(p.band.height > 0.0);
+                proptest::prop_assert!(inside(p.label.as_ref().unwrap(), p.band));
+                proptest::prop_assert!(p.band.right() <= l.width && p.band.bottom() <= l.height);
+            }
+        }
+        let band_of = |e: Endpoint| match e {
+            Endpoint::Node(n) => l.models.iter().flat_map(|m| &m.layers).find(|p| p.node == n).map(|p| p.band),
+            Endpoint::Cluster(_) => None,
+        };
+        // Per layer and other model: the bands it spans.
+        let mut covered: BTreeMap<(NodeId, usize), Vec<Rect>> = BTreeMap::new();
+        for m in &l.mappings {
+            let e = &c.edges[m.edge.index()];
+            let (a, b) = (band_of(e.from).unwrap(), band_of(e.to).unwrap());
+            if m.is_span() {
+                // One band holds the other vertically.
+                let holds = |x: Rect, y: Rect| x.y <= y.y + 1e-6 && x.bottom() >= y.bottom() - 1e-6;
+                proptest::prop_assert!(holds(a, b) || holds(b, a), "{m:?}");
+                for (end, other) in [(e.from, e.to), (e.to, e.from)] {
+                    if let (Endpoint::Node(n), Endpoint::Node(o)) = (end, other) {
+                        let model = d.position(o).unwrap().0;
+                        let bands = covered.entry((n, model)).or_default();
+                        let b = band_of(other).unwrap();
+                        // The same mapping written twice spans nothing more.
+                        if !bands.contains(&b) {
+                            bands.push(b);
+                        }
+                    }
+                }
+            } else {
+                let (first, last) = (m.connector[0], *m.connector.last().unwrap());
+                let near = |p: Point, r: Rect| p.y > r.y && p.y < r.bottom() && (p.x >= r.x - 10.0 && p.x <= r.right() + 10.0);
+                proptest::prop_assert!(near(first, a) && near(last, b), "{m:?}");
+            }
+        }
+        // A layer that spans several layers of another model spans exactly them.
+        for ((n, _), bands) in covered.iter().filter(|(_, b)| b.len() > 1) {
+            let own = band_of(Endpoint::Node(*n)).unwrap();
+            let top = bands.iter().map(|b| b.y).fold(f64::MAX, f64::min);
+            let bottom = bands.iter().map(|b| b.bottom()).fold(f64::MIN, f64::max);
+            proptest::prop_assert!(close(own.y, top) && close(own.bottom(), bottom), "{n:?}");
+        }
+    }
+}

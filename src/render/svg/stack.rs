@@ -36,7 +36,13 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
         &Head {
             prefix: &p,
             kind: DiagramKind::Stack,
-            title: accessible_title(chart.acc_title.as_deref(), title, DiagramKind::Stack),
+            title: match (
+                chart.acc_title.as_deref().filter(|t| !t.trim().is_empty()),
+                title,
+            ) {
+                (None, None) => models_title(chart, l),
+                (acc, title) => accessible_title(acc, title, DiagramKind::Stack),
+            },
             descr: chart.acc_descr.as_deref(),
             size: (l.width, l.height),
             font_size: l.font_size,
@@ -170,6 +176,23 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
     }
     doc.close("svg");
     doc.finish()
+}
+
+/// The accessible title of a stack view without `title` or `accTitle`: its models' titles
+/// on one line (`OSI / TCP/IP`), else the kind's default.
+fn models_title(chart: &Flowchart, l: &StackLayout) -> String {
+    let titles: Vec<String> = l
+        .models
+        .iter()
+        .filter_map(|m| chart.clusters.get(m.cluster.index()))
+        .map(|c| super::one_line(&c.title))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if titles.is_empty() {
+        DiagramKind::Stack.default_title().to_string()
+    } else {
+        titles.join(" / ")
+    }
 }
 
 /// A connector's `<path>`: its line style, markers and the edge's own stroke.
@@ -314,6 +337,7 @@ mod tests {
     fn models_hold_layers_band_first_then_label() {
         let out = svg("", LangChoice::Both);
         assert!(out.contains("class=\"netfig netfig-stack\""), "{out}");
+        assert!(out.contains("<title id=\"t-title\">Model 1 &amp; 2 / M2</title>"));
         let m = out.find("<g class=\"model\" data-id=\"M1\">").unwrap();
         let layer = out[m..].find("<g class=\"layer\" data-id=\"A2\">").unwrap() + m;
         let band = out[layer..].find("<rect class=\"band\"").unwrap();
