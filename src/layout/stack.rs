@@ -189,8 +189,15 @@ struct Mapping {
 
 /// The mappings of `diagram` whose ends are layers of two different models.
 fn mappings(chart: &Flowchart, diagram: &LayerDiagram) -> Vec<Mapping> {
+    // Where each layer is, found once (a node listed twice keeps its first place).
+    let mut places: BTreeMap<NodeId, (usize, usize)> = BTreeMap::new();
+    for (m, model) in diagram.models.iter().enumerate() {
+        for (l, &n) in model.layers.iter().enumerate() {
+            places.entry(n).or_insert((m, l));
+        }
+    }
     let at = |e: Endpoint| match e {
-        Endpoint::Node(n) => diagram.position(n),
+        Endpoint::Node(n) => places.get(&n).copied(),
         Endpoint::Cluster(_) => None,
     };
     diagram
@@ -248,10 +255,12 @@ pub fn layout(chart: &Flowchart, diagram: &LayerDiagram) -> StackLayout {
         .collect();
     let gaps = measured.len().saturating_sub(1);
     let mut lanes: Vec<Vec<usize>> = vec![Vec::new(); gaps];
+    let mut lane_of: BTreeMap<usize, usize> = BTreeMap::new();
     let mut gap_width = vec![MIN_GAP; gaps];
     for (i, m) in maps.iter().enumerate() {
         let g = m.link.a.0;
         if !grid.spans[i] {
+            lane_of.insert(i, lanes[g].len());
             lanes[g].push(i);
         }
         if let Some(size) = labels[i].as_ref().and_then(|l| edge_label_size(l, fs)) {
@@ -365,7 +374,7 @@ pub fn layout(chart: &Flowchart, diagram: &LayerDiagram) -> StackLayout {
             let (top, bottom) = (ba.y.max(bb.y), ba.bottom().min(bb.bottom()));
             (Vec::new(), (top + bottom) / 2.0)
         } else {
-            let (g, lane) = (a.0, lanes[a.0].iter().position(|&j| j == i).unwrap_or(0));
+            let (g, lane) = (a.0, lane_of.get(&i).copied().unwrap_or(0));
             let (left, right) = gap_x(g);
             let lx = left + (right - left) * (lane as f64 + 1.0) / (lanes[g].len() as f64 + 1.0);
             let y1 = port.get(&(i, true)).copied().unwrap_or(ba.center().y);
