@@ -363,6 +363,9 @@ fn include_job(
     let directive = &content[inc.range.clone()];
     let at = loc.map(inc.range.start, directive).unwrap_or(0);
     let anchor = crate::diagnostic::Span::new(at, at + directive.len());
+    if inc.path == "reference" {
+        return reference_job(inc, chapter, content, anchor);
+    }
     // The extension first: nothing is read from a file netfig would not include anyway.
     let ext = Path::new(&inc.path)
         .extension()
@@ -410,6 +413,58 @@ fn include_job(
         attrs: inc.attrs.clone(),
         pieces: vec![(0, 0)],
         // An inline replacement is one line: it needs no prefix.
+        prefix: if inc.inline {
+            String::new()
+        } else {
+            blocks::continuation_prefix(content, inc.range.start)
+        },
+        site: chapter.clone(),
+        anchor,
+    })
+}
+
+/// `{{#netfig reference [from=STATE] [to=STATE] …}}`: the built-in RFC 9293 reference, or the
+/// transitions of it leaving or entering a state, as a TCP state machine of its own (drawn, or
+/// a table with `view=table`) — a table in the book that cannot drift from the checker.
+fn reference_job(
+    inc: &blocks::Include,
+    chapter: &Arc<SourceFile>,
+    content: &str,
+    anchor: crate::diagnostic::Span,
+) -> Result<Job, Box<Finding>> {
+    use crate::tcp::names::State;
+    let state = |key: &str| -> Result<Option<State>, Box<Finding>> {
+        attr(&inc.attrs, key)
+            .map(|v| {
+                State::parse(v).ok_or_else(|| {
+                    let names: Vec<&str> = State::ALL.iter().map(|s| s.name()).collect();
+                    Box::new(Finding {
+                        file: chapter.clone(),
+                        diagnostic: Diagnostic::error(
+                            codes::book::BAD_BLOCK_ATTRIBUTE,
+                            anchor,
+                            format!("{key}: unknown state `{v}`"),
+                        )
+                        .with_hint(format!("states: {}", names.join(", "))),
+                    })
+                })
+            })
+            .transpose()
+    };
+    let filter = crate::tcp::reference::Filter {
+        from: state("from")?,
+        to: state("to")?,
+    };
+    let text = crate::tcp::reference::yaml_where(filter);
+    Ok(Job {
+        kind: Kind::TcpStates,
+        file: Arc::new(SourceFile::new(
+            "netfig reference (RFC 9293)".to_string(),
+            text.clone(),
+        )),
+        source: text,
+        attrs: inc.attrs.clone(),
+        pieces: vec![(0, 0)],
         prefix: if inc.inline {
             String::new()
         } else {

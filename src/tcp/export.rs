@@ -14,6 +14,66 @@ pub fn to_yaml() -> String {
 /// The reference as a definition of `scope`: Figure 5 only for `figure`, everything (including
 /// the permitted alternatives) otherwise. One transition per line, each citing its section.
 pub fn yaml_for(scope: Scope) -> String {
+    yaml(
+        scope,
+        (
+            "TCP connection states (RFC 9293)",
+            "TCP 连接状态（RFC 9293）",
+        ),
+        |r| scope != Scope::Figure || r.origin == Origin::Figure5,
+    )
+}
+
+/// Which transitions of the reference a filtered view holds: those from one state, into one
+/// state, or both (`{{#netfig reference to=TIME-WAIT}}`, `netfig reference --to TIME-WAIT`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only transitions leaving this state.
+    pub from: Option<State>,
+    /// Only transitions entering this state.
+    pub to: Option<State>,
+}
+
+impl Filter {
+    /// Whether `r` passes.
+    pub fn keeps(&self, r: &RefTransition) -> bool {
+        self.from.is_none_or(|s| r.from == s) && self.to.is_none_or(|s| r.to == s)
+    }
+    /// A bilingual title saying what the view holds: `Ways into TIME-WAIT`, `进入时间等待的途径`.
+    pub fn title(&self) -> (String, String) {
+        let zh = |s: State| s.glossary().zh;
+        match (self.from, self.to) {
+            (Some(a), Some(b)) => (
+                format!("From {} to {}", a.name(), b.name()),
+                format!("从{}到{}", zh(a), zh(b)),
+            ),
+            (Some(a), None) => (
+                format!("Ways out of {}", a.name()),
+                format!("离开{}的途径", zh(a)),
+            ),
+            (None, Some(b)) => (
+                format!("Ways into {}", b.name()),
+                format!("进入{}的途径", zh(b)),
+            ),
+            (None, None) => (
+                "TCP connection states (RFC 9293)".to_string(),
+                "TCP 连接状态（RFC 9293）".to_string(),
+            ),
+        }
+    }
+}
+
+/// The transitions of the reference `filter` keeps, alternatives included, as a `scope: partial`
+/// definition of its own (it passes `netfig check`: every row is the reference's), titled after
+/// the filter. A book's table generated from it cannot drift from the checker.
+pub fn yaml_where(filter: Filter) -> String {
+    let (en, zh) = filter.title();
+    yaml(Scope::Partial, (&en, &zh), |r| filter.keeps(r))
+}
+
+/// A definition of `scope` titled `title` (English, Chinese) holding the reference transitions
+/// `keep` passes, grouped under comments by where they come from.
+fn yaml(scope: Scope, title: (&str, &str), keep: impl Fn(&RefTransition) -> bool) -> String {
     let mut out = String::new();
     out.push_str(
         "# TCP connection states after RFC 9293: Figure 5 (section 3.3.2) and the event\n",
@@ -23,7 +83,12 @@ pub fn yaml_for(scope: Scope) -> String {
     );
     out.push_str("machine: tcp\n");
     let _ = writeln!(out, "scope: {}", scope.name());
-    out.push_str("title: { en: TCP connection states (RFC 9293), zh: TCP 连接状态（RFC 9293） }\n");
+    let _ = writeln!(
+        out,
+        "title: {{ en: {}, zh: {} }}",
+        plain_or_quoted(title.0),
+        plain_or_quoted(title.1)
+    );
     out.push_str("states:\n");
     for s in State::ALL {
         let (en, zh) = state_note(s);
@@ -39,7 +104,7 @@ pub fn yaml_for(scope: Scope) -> String {
     out.push_str("transitions:\n");
     let mut heading = None;
     for r in transitions() {
-        if scope == Scope::Figure && r.origin != Origin::Figure5 {
+        if !keep(r) {
             continue;
         }
         // Alternatives are grouped by what permits them: their last condition.
@@ -128,8 +193,14 @@ fn quoted(text: &str) -> String {
 
 /// The reference as JSON: `{ "machine", "source", "transitions": [ … ] }`.
 pub fn to_json() -> String {
+    to_json_where(Filter::default())
+}
+
+/// The transitions `filter` keeps as JSON, in the shape of [`to_json`].
+pub fn to_json_where(filter: Filter) -> String {
     let list: Vec<serde_json::Value> = transitions()
         .iter()
+        .filter(|r| filter.keeps(r))
         .map(|r| {
             serde_json::json!({
                 "from": r.from.name(),
@@ -164,10 +235,20 @@ pub fn to_json() -> String {
 
 /// The reference as a Markdown table, one row per transition.
 pub fn to_table() -> String {
+    to_table_where(Filter::default())
+}
+
+/// The transitions `filter` keeps as a Markdown table, each numbered as in the whole
+/// reference.
+pub fn to_table_where(filter: Filter) -> String {
     let mut out = String::from(
         "| # | from | event | action | to | RFC 9293 section | condition |\n|---|---|---|---|---|---|---|\n",
     );
-    for (i, r) in transitions().iter().enumerate() {
+    for (i, r) in transitions()
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| filter.keeps(r))
+    {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
@@ -192,7 +273,7 @@ pub fn state_note(state: State) -> (&'static str, &'static str) {
     match state {
         State::Closed => (
             "No connection: there is no TCB (a fictional state).",
-            "无连接：不存在 TCB（虚拟状态）。",
+            "无连接：不存在 TCB（虚构的状态）。",
         ),
         State::Listen => (
             "Waiting for a connection request from any remote TCP peer.",

@@ -25,7 +25,8 @@
 //! * `scope: full` requires Figure 5 and the section 3.10 transitions, except the permitted
 //!   alternatives ([`reference::Origin::Alternative`]), which are accepted but never required.
 //! * Chinese names: 谢希仁's terms for the states; CLOSING, which the textbook does not name, is
-//!   同时关闭 ("simultaneous close", the only way into it), with 正在关闭 accepted as an alias.
+//!   正在关闭 ("closing", naming the state rather than the simultaneous close that leads to it), with
+//!   同时关闭 accepted as an alias.
 //! * A transition's [`reference::Path`] (client / server / other) comes from the reference; see
 //!   its documentation for the rule.
 //!

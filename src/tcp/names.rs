@@ -3,8 +3,11 @@
 //!
 //! Matching is forgiving about spelling and strict about meaning: `TIME_WAIT`, `time-wait` and
 //! Linux's `TCP_TIME_WAIT` all name TIME-WAIT; `SYN-ACK`, `SYN/ACK` and `SYN+ACK` all name the
-//! SYN,ACK segment. For CLOSING, which the textbook does not name, the glossary uses 同时关闭
-//! ("simultaneous close", the only way into it); 正在关闭 is accepted as an alias.
+//! SYN,ACK segment. For CLOSING, which the textbook does not name, the glossary uses 正在关闭
+//! ("closing"): like 终止等待 and 关闭等待 it names what the state is (both FINs sent, waiting for
+//! the ACK of ours), where 同时关闭 ("simultaneous close", still accepted) names the scenario that
+//! leads to it. The event CLOSE is 调用关闭 ("the user calls close"), so that it never reads like
+//! the state CLOSED (关闭) on the same diagram; 关闭 is still accepted for it in definitions.
 
 /// A TCP connection state (RFC 9293 section 3.3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -133,7 +136,7 @@ impl State {
             State::FinWait1 => ("FIN-WAIT-1", "终止等待1"),
             State::FinWait2 => ("FIN-WAIT-2", "终止等待2"),
             State::CloseWait => ("CLOSE-WAIT", "关闭等待"),
-            State::Closing => ("CLOSING", "同时关闭"),
+            State::Closing => ("CLOSING", "正在关闭"),
             State::LastAck => ("LAST-ACK", "最后确认"),
             State::TimeWait => ("TIME-WAIT", "时间等待"),
         };
@@ -160,7 +163,7 @@ impl State {
             State::FinWait1 => &["FINWAIT1", "终止等待1"],
             State::FinWait2 => &["FINWAIT2", "终止等待2"],
             State::CloseWait => &["CLOSEWAIT", "关闭等待"],
-            State::Closing => &["CLOSING", "同时关闭", "正在关闭"],
+            State::Closing => &["CLOSING", "正在关闭", "同时关闭"],
             State::LastAck => &["LASTACK", "最后确认"],
             State::TimeWait => &["TIMEWAIT", "时间等待"],
         }
@@ -212,7 +215,7 @@ impl Event {
             Event::PassiveOpen => ("passive OPEN", "被动打开"),
             Event::ActiveOpen => ("active OPEN", "主动打开"),
             Event::Send => ("SEND", "发送数据"),
-            Event::Close => ("CLOSE", "关闭"),
+            Event::Close => ("CLOSE", "调用关闭"),
             Event::Abort => ("ABORT", "中止"),
             Event::RcvSyn => ("rcv SYN", "收到 SYN"),
             Event::RcvSynAck => ("rcv SYN,ACK", "收到 SYN,ACK"),
@@ -233,7 +236,7 @@ impl Event {
             Event::PassiveOpen => &["passive open", "open passive", "被动打开"],
             Event::ActiveOpen => &["active open", "open active", "主动打开"],
             Event::Send => &["send", "发送数据"],
-            Event::Close => &["close", "关闭"],
+            Event::Close => &["close", "调用关闭", "关闭"],
             Event::Abort => &["abort", "中止"],
             Event::RcvSyn => &["rcv syn", "收到 syn"],
             Event::RcvSynAck => &["rcv syn ack", "rcv synack", "收到 syn ack"],

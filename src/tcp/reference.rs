@@ -8,7 +8,10 @@ use std::collections::VecDeque;
 
 pub use super::condition::Condition;
 
-pub use super::export::{state_note, to_json, to_table, to_yaml, yaml_for};
+pub use super::export::{
+    state_note, to_json, to_json_where, to_table, to_table_where, to_yaml, yaml_for, yaml_where,
+    Filter,
+};
 use std::fmt::Write as _;
 
 /// Where a reference transition comes from.

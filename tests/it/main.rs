@@ -16,6 +16,7 @@ mod tcp_support;
 mod architecture;
 mod book_containers;
 mod book_fixtures_qa;
+mod book_reference;
 mod book_splice;
 mod cli_hardening;
 mod cli_hardening_inputs;
