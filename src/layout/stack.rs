@@ -355,12 +355,48 @@ pub fn layout(chart: &Flowchart, diagram: &LayerDiagram) -> StackLayout {
             .push((band_of(a).center().y, i));
     }
     let mut port: BTreeMap<(usize, bool), f64> = BTreeMap::new();
+    let mut alone: BTreeSet<(usize, bool)> = BTreeSet::new();
     for ((m, l, right), mut ends) in sides {
         ends.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
         let b = band_of((m, l));
         let n = ends.len() as f64;
         for (k, (_, i)) in ends.iter().enumerate() {
             port.insert((*i, right), b.y + b.height * (k as f64 + 1.0) / (n + 1.0));
+            if ends.len() == 1 {
+                alone.insert((*i, right));
+            }
+        }
+    }
+    // A connector whose end alone on its side can meet the other end's height runs straight.
+    for (i, m) in maps.iter().enumerate().filter(|(i, _)| !grid.spans[*i]) {
+        let (ba, bb) = (band_of(m.link.a), band_of(m.link.b));
+        let (Some(&y1), Some(&y2)) = (port.get(&(i, true)), port.get(&(i, false))) else {
+            continue;
+        };
+        let within = |y: f64, r: Rect| y >= r.y + PAD_Y && y <= r.bottom() - PAD_Y;
+        if alone.contains(&(i, false)) && within(y1, bb) {
+            port.insert((i, false), y1);
+        } else if alone.contains(&(i, true)) && within(y2, ba) {
+            port.insert((i, true), y2);
+        }
+    }
+    // Lanes left to right: connectors going up first, the lower start further right; then
+    // those going down, the higher start further right (so their runs do not cross).
+    for lane in &mut lanes {
+        let key = |i: &usize| {
+            let y1 = port.get(&(*i, true)).copied().unwrap_or(0.0);
+            let y2 = port.get(&(*i, false)).copied().unwrap_or(0.0);
+            let down = y2 > y1;
+            (down, if down { -y1 } else { y1 }, *i)
+        };
+        lane.sort_by(|x, y| {
+            let (kx, ky) = (key(x), key(y));
+            kx.0.cmp(&ky.0)
+                .then(kx.1.total_cmp(&ky.1))
+                .then(kx.2.cmp(&ky.2))
+        });
+        for (k, &i) in lane.iter().enumerate() {
+            lane_of.insert(i, k);
         }
     }
 

@@ -493,3 +493,37 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn connectors_run_straight_where_their_ends_can_meet() {
+    // A2 maps to B2 and B1: one many-to-many component, all connectors. A3 → B2 and A1 → B1
+    // each end alone on A3's and A1's sides, within reach of the other end: straight.
+    let src = "flowchart TD
+subgraph L
+A3[Top]
+A2[Middle]
+A1[Bottom]
+end
+subgraph R
+B2[Upper]
+B1[Lower]
+end
+A3 --> B2
+A2 --> B2
+A2 --> B1
+A1 --> B1
+";
+    let c = chart(src, LangChoice::Both);
+    let d = diagram(&c, &[(0, &["A3", "A2", "A1"]), (1, &["B2", "B1"])]);
+    let l = layout(&c, &d);
+    assert!(l.mappings.iter().all(|m| !m.is_span()));
+    for i in [0, 3] {
+        let m = &l.mappings[i].connector;
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(close(m[0].y, m[1].y));
+    }
+    // The two from A2 leave A2's side at different heights and arrive at their own bands.
+    let (down, up) = (&l.mappings[2].connector, &l.mappings[1].connector);
+    assert!(up[0].y < down[0].y);
+    assert_ne!(up[1].x, down[1].x);
+}
