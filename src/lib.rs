@@ -18,6 +18,7 @@ pub mod cli;
 mod console;
 pub mod diagnostic;
 pub mod geometry;
+pub mod glossary;
 pub mod input;
 pub mod layers;
 pub mod layout;

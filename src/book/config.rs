@@ -1,10 +1,14 @@
 //! The `[preprocessor.netfig]` table of `book.toml`: typed values (serde), and an error that
 //! names the file, the position and the key when a value is not one netfig knows.
 
+use crate::diagnostic::{codes, Diagnostic, Finding, SourceFile, Span};
+use crate::glossary::Glossary;
 use crate::model::LangChoice;
 use crate::pipeline::CheckMode;
+use crate::pipeline::GlossaryError;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What to do when a diagram has errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -35,6 +39,12 @@ pub struct Config {
     pub tcp_fences: Vec<String>,
     /// A folder with templates overriding `templates/` (relative to the book root).
     pub template_dir: Option<PathBuf>,
+    /// A glossary file (relative to the book root): a YAML list of `zh:`/`en:` pairs that
+    /// translate one-language label lines under `lang = "zh"`/`"en"`, over the built-in one.
+    pub glossary: Option<PathBuf>,
+    /// The glossary `glossary` names, once read ([`Config::load_glossary`]).
+    #[serde(skip)]
+    pub loaded_glossary: Option<Arc<Glossary>>,
     // Keys mdBook itself puts in every preprocessor table.
     #[serde(rename = "command")]
     #[doc(hidden)]
@@ -62,6 +72,8 @@ impl Default for Config {
             flowchart_fences: vec!["mermaid".into(), "flowchart".into()],
             tcp_fences: vec!["tcp-states".into()],
             template_dir: None,
+            glossary: None,
+            loaded_glossary: None,
             _command: None,
             _before: None,
             _after: None,
@@ -110,6 +122,41 @@ impl Config {
                     message: format!("{:#}", e).replace('\n', " "),
                 })
             }
+        }
+    }
+
+    /// Reads the glossary `glossary` names (relative to `root`, the book's folder) into
+    /// `loaded_glossary`: what is wrong with it, as findings in the glossary file (named
+    /// `shown_root`/`glossary`; the built-in glossary is used meanwhile).
+    pub fn load_glossary(&mut self, root: &Path, shown_root: &Path) -> Vec<Finding> {
+        let Some(file) = &self.glossary else {
+            return Vec::new();
+        };
+        let shown = shown_root.join(file);
+        match crate::pipeline::read_glossary(&root.join(file), &shown.display().to_string()) {
+            Ok(g) => {
+                self.loaded_glossary = Some(g);
+                Vec::new()
+            }
+            Err(GlossaryError::Invalid(report)) => report
+                .diagnostics
+                .into_iter()
+                .map(|diagnostic| Finding {
+                    file: report.file.clone(),
+                    diagnostic,
+                })
+                .collect(),
+            Err(GlossaryError::Read(e)) => vec![Finding {
+                file: Arc::new(SourceFile::new("book.toml", "")),
+                diagnostic: Diagnostic::error(
+                    codes::lang::BAD_GLOSSARY,
+                    Span::default(),
+                    format!(
+                        "[preprocessor.netfig] glossary: cannot read {}: {e}",
+                        shown.display()
+                    ),
+                ),
+            }],
         }
     }
 

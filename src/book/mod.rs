@@ -195,6 +195,7 @@ fn block_options(
         },
         template_dir: cx.config.template_dir.clone(),
         check: cx.config.check,
+        glossary: cx.config.loaded_glossary.clone(),
         ..Options::default()
     })
 }

@@ -54,6 +54,7 @@ impl Netfig {
             .as_deref()
             .map(|d| template_findings(&ctx.root, d))
             .unwrap_or_default();
+        findings.extend(config.load_glossary(&ctx.root, std::path::Path::new("")));
         // `template-dir` is relative to the book's root.
         config.template_dir = config.template_dir.map(|d| ctx.root.join(d));
         let src = ctx.root.join(&ctx.config.book.src);

@@ -1,4 +1,4 @@
-//! `netfig build [BOOK_DIR] [--dest-dir DIR]`: builds an mdBook book in-process, with the netfig
+//! `netfig build [BOOK_DIR] [--dest-dir DIR] [--glossary FILE]`: builds an mdBook book in-process, with the netfig
 //! preprocessor registered (nothing else to install). A folder without `book.toml` whose
 //! sub-folders are books (one per language, like this repository's `book/zh` and `book/en`)
 //! builds each of them.
@@ -18,11 +18,18 @@ pub(crate) struct BuildArgs {
     /// Output folder (default: the book's `build.build-dir`, usually `book/`).
     #[arg(long)]
     dest_dir: Option<PathBuf>,
+    /// A glossary (YAML list of `zh:`/`en:` pairs) in place of book.toml's `glossary`.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: BuildArgs) -> i32 {
+    if let Err(code) = super::files::read_glossary(args.glossary.as_deref()) {
+        return code;
+    }
+    let glossary = args.glossary.as_deref();
     if args.book.join("book.toml").is_file() {
-        return build_one(&args.book, args.dest_dir);
+        return build_one(&args.book, args.dest_dir, glossary);
     }
     let mut editions: Vec<PathBuf> = std::fs::read_dir(&args.book)
         .map(|dir| {
@@ -46,12 +53,12 @@ pub(crate) fn run(args: BuildArgs) -> i32 {
             .dest_dir
             .as_ref()
             .map(|d| d.join(edition.file_name().unwrap_or_default()));
-        code = code.max(build_one(&edition, dest));
+        code = code.max(build_one(&edition, dest, glossary));
     }
     code
 }
 
-fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
+fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>, glossary: Option<&Path>) -> i32 {
     let mut book = match MDBook::load(dir) {
         Ok(b) => b,
         Err(e) => {
@@ -64,6 +71,14 @@ fn build_one(dir: &std::path::Path, dest_dir: Option<PathBuf>) -> i32 {
     };
     if let Some(dest) = dest_dir {
         book.config.build.build_dir = std::path::absolute(&dest).unwrap_or(dest);
+    }
+    if let Some(g) = glossary {
+        // Absolute, so that the preprocessor's "relative to the book root" leaves it as is.
+        let g = std::path::absolute(g).unwrap_or_else(|_| g.to_path_buf());
+        if let Err(e) = book.config.set("preprocessor.netfig.glossary", g) {
+            errln(&format!("error: --glossary: {e:#}"));
+            return EXIT_USAGE;
+        }
     }
     // Replaces a `[preprocessor.netfig]` command with the in-process one, keeping its place.
     book.with_preprocessor(Netfig);
@@ -114,13 +129,13 @@ mod tests {
         let scratch = tempfile::tempdir().expect("a scratch folder");
         let bad = fixture("bad");
         assert_eq!(
-            build_one(&bad, Some(scratch.path().join("bad"))),
+            build_one(&bad, Some(scratch.path().join("bad")), None),
             EXIT_INPUT
         );
         let in_the_way = scratch.path().join("netfig: not a folder");
         std::fs::write(&in_the_way, "").expect("a file where the output should go");
         assert_eq!(
-            build_one(&fixture("ok"), Some(in_the_way.join("out"))),
+            build_one(&fixture("ok"), Some(in_the_way.join("out")), None),
             EXIT_USAGE
         );
     }

@@ -35,6 +35,14 @@ pub(crate) struct CheckArgs {
     /// Treat warnings as errors (exit 1).
     #[arg(long)]
     deny_warnings: bool,
+    /// Diagram files: also report label lines that cannot be translated into this language
+    /// (W-LANG-001), as `render --lang` would draw them. Chapters use their book's `lang`.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = crate::model::LangChoice::Both)]
+    lang: crate::model::LangChoice,
+    /// Diagram files: a glossary (YAML list of `zh:`/`en:` pairs) over the built-in one, for
+    /// --lang. Chapters use their book's `glossary`.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 /// Why a path could not be checked at all (exit 2), as opposed to findings in it (exit 1).
@@ -86,10 +94,25 @@ impl FileKind {
     }
     /// Checks one source text of this kind: findings grouped by the file they point into (a
     /// chapter's findings may point into files it includes).
-    fn check(self, path: &Path, name: String, text: String) -> Result<Vec<Report>, Failure> {
+    fn check(
+        self,
+        path: &Path,
+        name: String,
+        text: String,
+        options: &crate::pipeline::Options,
+    ) -> Result<Vec<Report>, Failure> {
         match self {
+            // A `.yaml` glossary beside the diagrams (`--glossary`, book.toml `glossary`).
+            FileKind::Diagram(Kind::TcpStates) if crate::glossary::Glossary::is_glossary(&text) => {
+                let d = crate::glossary::Glossary::with_user(&text)
+                    .err()
+                    .unwrap_or_default();
+                Ok(vec![Report::new(SourceFile::new(name, text), d)])
+            }
             FileKind::Diagram(kind) => {
-                let d = crate::pipeline::check(&text, kind);
+                let mut d = crate::pipeline::check(&text, kind);
+                d.extend(crate::pipeline::untranslated(&text, kind, options));
+                crate::diagnostic::sort(&mut d);
                 Ok(vec![Report::new(SourceFile::new(name, text), d)])
             }
             FileKind::Chapter => check_chapter(path, name, text),
@@ -103,7 +126,7 @@ impl FileKind {
 /// are expanded first, as mdBook's `links` preprocessor (which runs before netfig) expands
 /// them; findings still point into the chapter as written.
 fn check_chapter(path: &Path, name: String, text: String) -> Result<Vec<Report>, Failure> {
-    let config = book_config(path).map_err(Failure::BookConfig)?;
+    let (config, glossary_findings) = book_config(path).map_err(Failure::BookConfig)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     refuse_unreadable_includes(&name, dir, &text, 0)?;
     let expanded = expand_links(path, &text);
@@ -115,7 +138,8 @@ fn check_chapter(path: &Path, name: String, text: String) -> Result<Vec<Report>,
         id_seed: "check".into(),
         config: &config,
     };
-    let (_, findings) = crate::book::process_chapter(&expanded, &cx);
+    let (_, mut findings) = crate::book::process_chapter(&expanded, &cx);
+    findings.extend(glossary_findings);
     let mut reports = Report::group(findings);
     let chapter = match reports.iter().position(|r| r.file.name() == name) {
         Some(at) => reports.remove(at),
@@ -209,18 +233,29 @@ fn expand_links(chapter: &Path, text: &str) -> String {
     expanded.unwrap_or_else(|| text.to_string())
 }
 
-/// The `[preprocessor.netfig]` table of the nearest enclosing book, or the defaults; an error
-/// when the table is invalid (mdBook would refuse to build the book).
-fn book_config(chapter: &Path) -> Result<crate::book::Config, String> {
+/// The `[preprocessor.netfig]` table of the nearest enclosing book, or the defaults, with the
+/// glossary it names read (and what is wrong with that glossary); an error when the table is
+/// invalid (mdBook would refuse to build the book).
+fn book_config(
+    chapter: &Path,
+) -> Result<(crate::book::Config, Vec<crate::diagnostic::Finding>), String> {
     let abs = std::path::absolute(chapter).unwrap_or_else(|_| chapter.to_path_buf());
     for dir in abs.ancestors().skip(1) {
         let toml_path = dir.join("book.toml");
         if let Ok(text) = crate::input::read_file(&toml_path) {
-            return crate::book::Config::from_book_toml(&toml_path.display().to_string(), &text)
-                .map_err(|e| e.to_string());
+            let mut config =
+                crate::book::Config::from_book_toml(&toml_path.display().to_string(), &text)
+                    .map_err(|e| e.to_string())?;
+            // Named as a walk of the book's folder names it, so that it is reported once.
+            let shown = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                .unwrap_or_else(|| dir.to_path_buf());
+            let findings = config.load_glossary(dir, &shown);
+            return Ok((config, findings));
         }
     }
-    Ok(crate::book::Config::default())
+    Ok((crate::book::Config::default(), Vec::new()))
 }
 
 /// The outcome of one file.
@@ -230,6 +265,14 @@ enum Checked {
 }
 
 pub(crate) fn run(args: CheckArgs) -> i32 {
+    let options = match super::files::read_glossary(args.glossary.as_deref()) {
+        Ok(glossary) => crate::pipeline::Options {
+            lang: args.lang,
+            glossary,
+            ..crate::pipeline::Options::default()
+        },
+        Err(code) => return code,
+    };
     // Said once each: a broken book.toml fails every chapter of its book the same way.
     let mut failures: Vec<String> = Vec::new();
     let mut fail = |failure: Failure| {
@@ -270,7 +313,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
         .map(|(path, kind)| match read_input(path) {
             Ok((name, text)) => {
                 let kind = kind.unwrap_or_else(|| FileKind::by_content(path, &text));
-                match kind.check(path, name, text) {
+                match kind.check(path, name, text, &options) {
                     Ok(groups) => Checked::Findings(groups),
                     Err(failure) => Checked::Failed(failure),
                 }
@@ -286,6 +329,7 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
         })
         .collect();
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
+    let mut glossary_reports = std::collections::BTreeSet::new();
     let mut findings = Vec::new();
     for result in results {
         match result {
@@ -293,6 +337,15 @@ pub(crate) fn run(args: CheckArgs) -> i32 {
             Checked::Findings(reports) => {
                 files += 1;
                 for report in reports {
+                    // A book's glossary is read for each of its chapters: its problems once.
+                    let glossary_only = !report.diagnostics.is_empty()
+                        && report
+                            .diagnostics
+                            .iter()
+                            .all(|d| d.code == crate::diagnostic::codes::lang::BAD_GLOSSARY);
+                    if glossary_only && !glossary_reports.insert(report.render()) {
+                        continue;
+                    }
                     errors += report.errors();
                     warnings += report.warnings();
                     match args.format {

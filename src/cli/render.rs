@@ -1,5 +1,6 @@
 //! `netfig render INPUT... [-o OUT | --out-dir DIR] [--format svg|png|html|md] [--scale N] [--lang]
-//! [--theme] [--view diagram|table|both|stack] [--template DIR] [--check deny|warn|off]`
+//! [--theme] [--view diagram|table|both|stack] [--template DIR] [--check deny|warn|off]
+//! [--glossary FILE]`
 //!
 //! Inputs are mermaid flowcharts or TCP state machine definitions: `.mmd`/`.mermaid` and
 //! `.yaml`/`.yml` by extension, anything else (and standard input) by content.
@@ -78,6 +79,13 @@ pub(crate) struct RenderArgs {
     /// or not looked for (off).
     #[arg(long, value_enum, ignore_case = true, default_value_t = CheckMode::Deny)]
     check: CheckMode,
+    /// A glossary (YAML list of `zh:`/`en:` pairs) that translates label lines written in one
+    /// language under --lang zh/en, over the built-in one.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
+    /// The glossary `--glossary` names, once read.
+    #[arg(skip)]
+    loaded_glossary: Option<std::sync::Arc<crate::glossary::Glossary>>,
 }
 
 impl RenderArgs {
@@ -97,7 +105,7 @@ enum Outcome {
     Failed,
 }
 
-pub(crate) fn run(args: RenderArgs) -> i32 {
+pub(crate) fn run(mut args: RenderArgs) -> i32 {
     if args.output.is_some() && args.inputs.len() > 1 {
         errln("error: -o/--output takes one input; use --out-dir for several");
         return EXIT_USAGE;
@@ -133,6 +141,10 @@ pub(crate) fn run(args: RenderArgs) -> i32 {
                 return code;
             }
         }
+    }
+    match super::files::read_glossary(args.glossary.as_deref()) {
+        Ok(g) => args.loaded_glossary = g,
+        Err(code) => return code,
     }
     if let Some(dir) = &args.out_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -267,6 +279,7 @@ fn compile(
         },
         template_dir: args.template.clone(),
         check: args.check,
+        glossary: args.loaded_glossary.clone(),
         ..Options::default()
     };
     let r = pipeline::compile(file.text(), kind, &options)?;

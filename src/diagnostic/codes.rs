@@ -181,6 +181,11 @@ registry! {
         TEMPLATE_ERROR = "E-TPL-001", Error, "the table template cannot be read, compiled or rendered";
         TEMPLATE_INVALID = "E-TPL-002", Error, "the table template could recurse or nests too deep";
     }
+    /// Labels in the language asked for (`--lang zh|en`): the glossaries that translate a line written in one language (`glossary`).
+    lang {
+        BAD_GLOSSARY = "E-LANG-001", Error, "a glossary file (`--glossary`, book.toml `glossary`) is not a YAML list of `zh:`/`en:` entries";
+        UNTRANSLATED = "W-LANG-001", Warning, "a label line in one language has terms no glossary translates: it is kept as written";
+    }
     /// Reading any source: the bytes are not text.
     input {
         NOT_UTF8 = "E-INPUT-001", Error, "not valid UTF-8";

@@ -139,7 +139,8 @@ impl Label {
             .join("\n")
     }
     /// The lines to show for `choice`: `Both` keeps all; `Zh`/`En` keep the lines stored as
-    /// that language, unless the label has none of them, in which case it keeps everything.
+    /// that language (and a rule between two of them), unless the label has none of them, in
+    /// which case it keeps everything.
     /// Nothing is guessed here: each line's language was set when it was built.
     pub fn select(&self, choice: LangChoice) -> Label {
         let want = match choice {
@@ -147,12 +148,20 @@ impl Label {
             LangChoice::Zh => Lang::Zh,
             LangChoice::En => Lang::En,
         };
+        let keep = |l: &LabelLine| !l.rule && l.lang == want;
         let kept: Vec<LabelLine> = self
             .lines
             .iter()
-            // A rule separates lines; alone with one language it would separate nothing.
-            .filter(|l| !l.rule && l.lang == want)
-            .cloned()
+            .enumerate()
+            // A rule separates lines: it stays between two kept lines (a label translated
+            // whole keeps its rules), never beside the other language's lines.
+            .filter(|(i, l)| {
+                keep(l)
+                    || (l.rule
+                        && self.lines[..*i].last().is_some_and(keep)
+                        && self.lines.get(i + 1).is_some_and(keep))
+            })
+            .map(|(_, l)| l.clone())
             .collect();
         if kept.is_empty() {
             self.clone()
@@ -209,6 +218,26 @@ mod tests {
         assert_eq!(l.select(LangChoice::Zh).text(), "CW");
         assert_eq!(l.select(LangChoice::En).text(), "CLOSE-WAIT");
         assert_eq!(l.select(LangChoice::Both).text(), "CW\nCLOSE-WAIT");
+    }
+
+    #[test]
+    fn a_rule_stays_between_two_kept_lines_only() {
+        let both = Label {
+            lines: vec![
+                LabelLine::plain("应用层"),
+                LabelLine::rule(),
+                LabelLine::plain("Application Layer"),
+            ],
+        };
+        assert_eq!(both.select(LangChoice::En).lines.len(), 1);
+        let english = Label {
+            lines: vec![
+                LabelLine::plain("Header"),
+                LabelLine::rule(),
+                LabelLine::plain("Data"),
+            ],
+        };
+        assert_eq!(english.select(LangChoice::En), english);
     }
 
     #[test]

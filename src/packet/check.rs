@@ -433,6 +433,12 @@ mod tests {
             "106-111: \"控制位\"\n",
         );
         assert_eq!(findings(&rest, &TCP), []);
+        // RFC 9293 §3.1's padding drawn apart from the options, as RFC 793's figure does.
+        let padded = TCP_9293.replace(
+            "160-191: \"(Options and Padding)\"\n",
+            "160-183: \"Options\"\n184-191: \"Padding\"\n",
+        );
+        assert_eq!(findings(&padded, &TCP), []);
         // Part of a run is a run; what is drawn in place of the rest is checked.
         let cut = flags.replace(
             "104-111: \"Flags\"\n",

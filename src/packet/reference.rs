@@ -152,7 +152,14 @@ pub const TCP: Header = Header {
         f(
             32,
             63,
-            &["Sequence Number", "序号", "序列号", "Seq"],
+            &[
+                "Sequence Number",
+                "序号",
+                "序列号",
+                "Seq",
+                "Seq Number",
+                "Sequence No",
+            ],
             "the first data octet's sequence number",
         ),
         f(
@@ -177,6 +184,8 @@ pub const TCP: Header = Header {
                 "DOffset",
                 "Offset",
                 "Header Length",
+                "HLEN",
+                "THL",
             ],
             "the header's length in 32-bit words",
         ),
@@ -230,6 +239,7 @@ pub const TCP: Header = Header {
             "the end of urgent data",
         ),
         variable(160, OPTIONS, "options, padded to 32 bits"),
+        variable(160, PADDING, "zeros to a 32-bit boundary"),
         variable(160, DATA, "the segment's data"),
     ],
     groups: &[Group {
@@ -284,7 +294,13 @@ pub const IPV4: Header = Header {
         f(
             4,
             7,
-            &["IHL", "首部长度", "Internet Header Length", "Header Length"],
+            &[
+                "IHL",
+                "首部长度",
+                "Internet Header Length",
+                "Header Length",
+                "HLEN",
+            ],
             "the header's length in 32-bit words",
         ),
         assigned(
@@ -315,7 +331,7 @@ pub const IPV4: Header = Header {
         f(
             32,
             47,
-            &["Identification", "标识", "ID"],
+            &["Identification", "标识", "ID", "Identifier", "标识符"],
             "for reassembling fragments",
         ),
         reserved(48, 48),
@@ -334,7 +350,13 @@ pub const IPV4: Header = Header {
         f(
             51,
             63,
-            &["Fragment Offset", "片偏移", "分片偏移"],
+            &[
+                "Fragment Offset",
+                "片偏移",
+                "分片偏移",
+                "Fragmentation Offset",
+                "Frag Offset",
+            ],
             "where the fragment belongs, in 8-octet units",
         ),
         f(64, 71, &["Time to Live", "生存时间", "TTL"], "hops left"),
@@ -370,13 +392,19 @@ pub const IPV4: Header = Header {
         Group {
             start: 8,
             end: 15,
-            names: &["Type of Service", "服务类型", "TOS", "Type-of-Service"],
+            names: &[
+                "Type of Service",
+                "服务类型",
+                "TOS",
+                "Type-of-Service",
+                "Service Type",
+            ],
             split_by: Some("RFC 2474 (DSCP, bits 8-13) and RFC 3168 (ECN, bits 14-15)"),
         },
         Group {
             start: 48,
             end: 50,
-            names: &["Flags", "标志", "标志位", "Control Flags"],
+            names: &["Flags", "标志", "标志位", "Control Flags", "Flag"],
             split_by: None,
         },
     ],
@@ -488,6 +516,7 @@ const MEANINGS_ZH: &[(&str, &str)] = &[
     ),
     ("must be zero", "必须为零"),
     ("ECN-Echo", "ECN 回显"),
+    ("zeros to a 32-bit boundary", "用零填充到 32 位边界"),
     ("DSCP and ECN", "DSCP 和 ECN"),
 ];
 

@@ -4,12 +4,15 @@
 //! hands back an [`Output`]. The CLI, the mdBook preprocessor, the benches and the conformance
 //! tests all call it.
 
+mod glossary;
 mod options;
 mod stack;
 
+pub use glossary::{read_glossary, GlossaryError};
 pub use options::{parse_value, CheckMode, Options, TableFormat, View};
 
 use crate::diagnostic::{has_errors, Diagnostic, Severity};
+use crate::glossary::apply::{self as translate, Translator};
 use crate::model::sequence::SequenceCheck;
 use crate::model::{Flowchart, Label, LangChoice, Sequence, StateTable};
 use crate::render::{DiagramKind, SvgOptions};
@@ -134,6 +137,54 @@ pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
     }
 }
 
+/// The warnings `compile` gives for label lines it cannot translate into `options.lang`
+/// (`W-LANG-001`, see [`crate::glossary`]), without drawing anything: what `netfig check
+/// --lang` adds to [`check`]. None for `both`, or when the source has errors (`check` reports
+/// those).
+pub fn untranslated(source: &str, kind: Kind, options: &Options) -> Vec<Diagnostic> {
+    if options.lang == LangChoice::Both {
+        return Vec::new();
+    }
+    match kind.refine(source) {
+        Kind::Flowchart => {
+            let (mut chart, d) = mermaid::flowchart(source);
+            if has_errors(&d) {
+                return Vec::new();
+            }
+            translated(source, options, |t| translate::flowchart(&mut chart, t))
+        }
+        Kind::Sequence => match mermaid::sequence(source) {
+            Ok((mut seq, _)) => translated(source, options, |t| translate::sequence(&mut seq, t)),
+            Err(_) => Vec::new(),
+        },
+        Kind::Packet => match mermaid::packet(source) {
+            Ok((mut p, _)) => translated(source, options, |t| translate::packet(&mut p, t)),
+            Err(_) => Vec::new(),
+        },
+        Kind::TcpStates => match load_states(source, CheckMode::Off) {
+            Ok((mut m, _)) => translated(source, options, |t| translate::state_machine(&mut m, t)),
+            Err(_) => Vec::new(),
+        },
+    }
+}
+
+/// Runs `apply` with a translator into `options.lang` over `source`'s diagram (nothing for
+/// `both`): the warnings for lines kept as written.
+fn translated(
+    source: &str,
+    options: &Options,
+    apply: impl FnOnce(&mut Translator<'_>),
+) -> Vec<Diagnostic> {
+    let glossary = options.glossary();
+    match Translator::new(&glossary, options.lang, source) {
+        Some(mut t) => {
+            apply(&mut t);
+            t.warnings
+        }
+        None => Vec::new(),
+    }
+}
+
 /// The findings of a TCP exchange (a sequence diagram with `check: tcp`) as `check` says:
 /// errors (deny), warnings (warn) or none (off); none for other sequence diagrams.
 pub fn exchange_findings(seq: &Sequence, source: &str, check: CheckMode) -> Vec<Diagnostic> {
@@ -165,12 +216,17 @@ fn shown_title(title: Option<&Label>, acc_title: Option<&String>) -> Option<Stri
 }
 
 fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (chart, diagnostics) = mermaid::flowchart(source);
+    let (mut chart, mut diagnostics) = mermaid::flowchart(source);
     if has_errors(&diagnostics) {
         return Err(diagnostics);
     }
-    if options.view == View::Stack {
-        let diagram = crate::layers::recognize(&chart);
+    // Recognised as the author wrote it, before translation adds lines.
+    let layers = (options.view == View::Stack).then(|| crate::layers::recognize(&chart));
+    diagnostics.extend(translated(source, options, |t| {
+        translate::flowchart(&mut chart, t)
+    }));
+    crate::diagnostic::sort(&mut diagnostics);
+    if let Some(diagram) = layers {
         return stack::draw(source, &chart, diagram, diagnostics, options);
     }
     let chart = chart.select_lang(options.lang);
@@ -194,8 +250,11 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
 }
 
 fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (seq, mut warnings) = mermaid::sequence(source)?;
+    let (mut seq, mut warnings) = mermaid::sequence(source)?;
     warnings.extend(exchange_findings(&seq, source, options.check));
+    warnings.extend(translated(source, options, |t| {
+        translate::sequence(&mut seq, t)
+    }));
     crate::diagnostic::sort(&mut warnings);
     if has_errors(&warnings) {
         return Err(warnings);
@@ -222,9 +281,12 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
 }
 
 fn packet(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (packet, mut warnings) = mermaid::packet(source)?;
+    let (mut packet, mut warnings) = mermaid::packet(source)?;
     // The check reads every label line, whatever language is drawn.
     warnings.extend(graded(options.check, || crate::packet::findings(&packet)));
+    warnings.extend(translated(source, options, |t| {
+        translate::packet(&mut packet, t)
+    }));
     crate::diagnostic::sort(&mut warnings);
     if has_errors(&warnings) {
         return Err(warnings);
@@ -251,7 +313,11 @@ fn packet(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
 }
 
 fn states(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (machine, diagnostics) = load_states(source, options.check)?;
+    let (mut machine, mut diagnostics) = load_states(source, options.check)?;
+    diagnostics.extend(translated(source, options, |t| {
+        translate::state_machine(&mut machine, t)
+    }));
+    crate::diagnostic::sort(&mut diagnostics);
     let svg = options
         .view
         .has_diagram()

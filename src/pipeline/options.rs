@@ -6,10 +6,12 @@
 //! one from a string through the same serde names (the book's `lang=`/`view=` block
 //! attributes).
 
+use crate::glossary::Glossary;
 use crate::model::{LangChoice, Theme};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::Deserialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An option value from its name (`zh`, `table`, `warn`, …; ASCII case ignored), through the
 /// type's serde names. The error names the value and the ones expected, e.g. ``unknown variant
@@ -108,4 +110,14 @@ pub struct Options {
     pub template_dir: Option<PathBuf>,
     /// How check findings are treated.
     pub check: CheckMode,
+    /// The glossary that translates label lines written in one language (`--glossary`,
+    /// book.toml `glossary`); `None`: the built-in one.
+    pub glossary: Option<Arc<Glossary>>,
+}
+
+impl Options {
+    /// The glossary to translate with: the user's (over the built-in one), else the built-in.
+    pub fn glossary(&self) -> Arc<Glossary> {
+        self.glossary.clone().unwrap_or_else(Glossary::builtin)
+    }
 }

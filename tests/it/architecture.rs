@@ -18,6 +18,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("tcp", &["diagnostic", "model", "input"]),
     ("packet", &["diagnostic", "model"]),
     ("layers", &["diagnostic", "model"]),
+    ("glossary", &["diagnostic", "model", "tcp"]),
     ("layout", &["geometry", "model", "text"]),
     (
         "render",
@@ -49,6 +50,7 @@ const STACKED: &[(&str, &[&str])] = &[
             "tcp",
             "packet",
             "layers",
+            "glossary",
             "layout",
             "render",
         ],

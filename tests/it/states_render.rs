@@ -200,7 +200,8 @@ fn node_lines(svg: &str, id: &str) -> Vec<String> {
 
 /// `states: { CLOSE-WAIT: { zh: CW } }`: "CW" is the Chinese name although it has no Han
 /// characters; the drawing used to guess it English and show "CW / CLOSE-WAIT" under every
-/// language. Diagram and table agree now, and the Chinese-only note survives `--lang en`.
+/// language. Diagram and table agree now, and the Chinese-only note is kept under `--lang zh`
+/// and `both`, and translated term by term from the built-in glossary under `--lang en`.
 #[test]
 fn a_chinese_name_without_han_characters_is_still_chinese() {
     let src = std::fs::read_to_string(concat!(
@@ -221,7 +222,12 @@ fn a_chinese_name_without_han_characters_is_still_chinese() {
         .unwrap();
         let svg = r.svg.unwrap();
         assert_eq!(node_lines(&svg, "CLOSE-WAIT"), want, "{lang:?}");
-        assert!(svg.contains("等待应用关闭"), "{lang:?}: the note is lost");
+        let note = if lang == LangChoice::En {
+            "<title>wait application close</title>"
+        } else {
+            "<title>等待应用关闭</title>"
+        };
+        assert!(svg.contains(note), "{lang:?}: the note is lost");
         let table = r.table.unwrap();
         let row = table.lines().nth(2).unwrap();
         assert!(

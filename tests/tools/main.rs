@@ -15,6 +15,7 @@ mod common;
 
 mod book_browser;
 mod book_e2e;
+mod book_lang;
 mod book_markup;
 mod book_serve;
 mod browser;
@@ -89,6 +90,7 @@ fn main() {
         book_e2e::netfig_check_reports_a_broken_config_and_errors_in_included_fences &[];
         book_e2e::a_broken_book_template_is_located_in_the_template &[];
         book_serve::mdbook_serve_rebuilds_when_an_included_diagram_changes &[Mdbook];
+        book_lang::the_english_edition_has_no_han_character_in_any_diagram &[Mdbook];
         parse_corpus::every_example_parses_without_errors &[Corpus];
         parse_corpus::corpus_warnings_are_exactly_the_expected_ones &[Corpus];
         parse_corpus::every_example_lowers_the_same_twice &[Corpus];

@@ -29,7 +29,7 @@ use crate::model::{Endpoint, Flowchart, Label, Link, Marker, Stroke};
 use crate::text;
 use label::Part;
 use shapes::Role;
-use writer::{class_name, esc, num, Doc};
+use writer::{class_name, esc, esc_id, num, Doc};
 
 pub use packet::packet;
 pub use sequence::sequence;
@@ -231,7 +231,7 @@ fn clusters(doc: &mut Doc, chart: &Flowchart, drawing: &Drawing) {
         doc.open(&format!(
             "<g class=\"{}\" data-id=\"{}\">",
             classes("cluster", &c.classes),
-            esc(&c.id)
+            esc_id(&c.id)
         ));
         let st = style_attr(&label::inline(&c.style, Part::Body));
         doc.line(&rect_el("shape", b.rect, &st));
@@ -320,13 +320,13 @@ fn edge(
 ) {
     let edge_id =
         e.id.as_ref()
-            .map(|id| format!(" data-edge-id=\"{}\"", esc(id)))
+            .map(|id| format!(" data-edge-id=\"{}\"", esc_id(id)))
             .unwrap_or_default();
     doc.open(&format!(
         "<g class=\"{}\" data-from=\"{}\" data-to=\"{}\"{edge_id}>",
         classes("edge", &e.classes),
-        esc(&endpoint_id(chart, e.from)),
-        esc(&endpoint_id(chart, e.to))
+        esc_id(&endpoint_id(chart, e.from)),
+        esc_id(&endpoint_id(chart, e.to))
     ));
     let invisible = e.stroke == Stroke::Invisible;
     let (start, end) = if invisible {
@@ -420,7 +420,7 @@ fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, text: Option<&TextBox>) 
     doc.open(&format!(
         "<g class=\"{}\" data-id=\"{}\">",
         classes("node", &n.classes),
-        esc(&n.id)
+        esc_id(&n.id)
     ));
     let shows = text.is_some();
     let tooltip = n

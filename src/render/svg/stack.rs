@@ -14,7 +14,7 @@
 //! nothing is measured or moved here.
 
 use super::label::{self, Part};
-use super::writer::{esc, num, Doc};
+use super::writer::{esc, esc_id, num, Doc};
 use super::{
     accessible_title, classes, edge_color, edges, endpoint_id, id_prefix, link_open, open_svg,
     rect_el, style_attr, Head, Markers,
@@ -85,7 +85,7 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
         doc.open(&format!(
             "<g class=\"{}\" data-id=\"{}\">",
             classes("model", &c.classes),
-            esc(&c.id)
+            esc_id(&c.id)
         ));
         let st = style_attr(&label::inline(&c.style, Part::Body));
         doc.line(&rect_el("frame", m.frame, &st));
@@ -103,7 +103,7 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
             doc.open(&format!(
                 "<g class=\"{}\" data-id=\"{}\">",
                 classes("layer", &n.classes),
-                esc(&n.id)
+                esc_id(&n.id)
             ));
             if let Some(t) = n
                 .link
@@ -139,7 +139,7 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
         };
         let edge_id =
             e.id.as_ref()
-                .map(|id| format!(" data-edge-id=\"{}\"", esc(id)))
+                .map(|id| format!(" data-edge-id=\"{}\"", esc_id(id)))
                 .unwrap_or_default();
         let open = format!(
             "<g class=\"{}\" data-from=\"{}\" data-to=\"{}\"{edge_id}>",
@@ -151,8 +151,8 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
                 },
                 &e.classes
             ),
-            esc(&endpoint_id(chart, e.from)),
-            esc(&endpoint_id(chart, e.to))
+            esc_id(&endpoint_id(chart, e.from)),
+            esc_id(&endpoint_id(chart, e.to))
         );
         if m.is_span() && m.label.is_none() {
             doc.line(&format!("{}/>", open.trim_end_matches('>')));

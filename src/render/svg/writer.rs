@@ -76,6 +76,31 @@ fn push_point(out: &mut String, p: &Point) {
     push_num(out, p.y);
 }
 
+/// An author's identifier (a node, subgraph or participant id) for a `data-*` attribute:
+/// ASCII as [`esc`] writes it, every other character (and `%`) percent-encoded as UTF-8
+/// bytes, as in a URL (`decodeURIComponent` gives the id back). Ids are not text the reader
+/// sees: a drawing whose labels were translated into English (`--lang en`) has no Chinese
+/// character left in it even when its ids are Chinese (`subgraph OSI七层模型（理论标准）`), also
+/// after mdBook parses and rewrites the page's HTML (which turns character references back
+/// into characters).
+pub(crate) fn esc_id(s: &str) -> String {
+    if s.is_ascii() && !s.contains('%') {
+        return esc(s);
+    }
+    let mut encoded = String::with_capacity(s.len() * 3);
+    for c in s.chars() {
+        if c.is_ascii() && c != '%' {
+            encoded.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                encoded.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    esc(&encoded)
+}
+
 /// Escapes text for XML content and double-quoted attributes; drops characters XML 1.0 cannot
 /// carry.
 pub(crate) fn esc(s: &str) -> String {
@@ -238,6 +263,13 @@ mod tests {
     fn escaping_covers_markup_characters() {
         assert_eq!(esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
         assert_eq!(esc("x\u{1}y\nz"), "xy z");
+    }
+
+    #[test]
+    fn ids_keep_their_value_in_ascii() {
+        assert_eq!(esc_id("A7"), "A7");
+        assert_eq!(esc_id("OSI七层\"x"), "OSI%E4%B8%83%E5%B1%82&quot;x");
+        assert_eq!(esc_id("100%"), "100%25");
     }
 
     #[test]

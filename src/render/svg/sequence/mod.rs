@@ -14,7 +14,7 @@ mod style;
 
 use super::label::{self, contrast_text};
 use super::shapes::{class, element};
-use super::writer::{esc, num, Doc};
+use super::writer::{esc, esc_id, num, Doc};
 use super::{accessible_title, id_prefix, open_svg, rect_el, safe_href, style_attr, Head};
 use crate::layout::sequence::{shapes, SequenceLayout};
 use crate::model::sequence::{Participant, Sequence};
@@ -102,7 +102,7 @@ fn groups(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout) {
 fn participant(doc: &mut Doc, p: &Participant, place: &crate::layout::sequence::ParticipantPlace) {
     doc.open(&format!(
         "<g class=\"participant\" data-id=\"{}\" data-kind=\"{}\">",
-        esc(&p.id),
+        esc_id(&p.id),
         p.kind.name()
     ));
     let link = p

@@ -1,7 +1,7 @@
 //! Blocks, activation bars, messages and notes.
 
 use super::super::label;
-use super::super::writer::{esc, num, Doc};
+use super::super::writer::{esc_id, num, Doc};
 use super::super::{rect_el, style_attr};
 use super::{fill_style, style};
 use crate::geometry::Point;
@@ -90,7 +90,7 @@ pub(crate) fn activations(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout) {
     for (a, r) in seq.activations.iter().zip(&l.activations) {
         doc.open(&format!(
             "<g class=\"activation\" data-id=\"{}\">",
-            esc(&seq.participant(a.participant).id)
+            esc_id(&seq.participant(a.participant).id)
         ));
         doc.line(&rect_el("shape", *r, ""));
         doc.close("g");
@@ -136,8 +136,8 @@ pub(crate) fn messages(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout, marker
         };
         doc.open(&format!(
             "<g class=\"message\" data-from=\"{}\" data-to=\"{}\">",
-            esc(&seq.participant(m.from).id),
-            esc(&seq.participant(m.to).id)
+            esc_id(&seq.participant(m.from).id),
+            esc_id(&seq.participant(m.to).id)
         ));
         let class = match m.line {
             LineStyle::Solid => "line",
