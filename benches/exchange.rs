@@ -1,6 +1,7 @@
 //! The TCP exchange check (`tcp::exchange`): a generated 100-segment exchange (handshake,
 //! 93 data segments and their acknowledgments, close) checked on its parsed diagram, and
-//! parsed and checked from text. Target: well under 1 ms for the check.
+//! parsed and checked from text. Target: well under 1 ms for the check. Also its ladder: laid
+//! out from the simulation, and the whole render (parse, check, ladder, SVG).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
@@ -50,6 +51,18 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("exchange: parse+check 100 segments", |b| {
         b.iter(|| netfig::pipeline::check(black_box(&src), netfig::pipeline::Kind::Sequence))
+    });
+    let x = netfig::tcp::exchange::simulate(&seq, &src);
+    let ladder =
+        netfig::tcp::exchange::ladder(&seq, (&seq, netfig::model::LangChoice::En), &x, &[]);
+    c.bench_function("exchange: ladder layout 100 segments", |b| {
+        b.iter(|| netfig::layout::sequence::layout_ladder(black_box(&seq), black_box(&ladder)))
+    });
+    let options = netfig::pipeline::Options::default();
+    c.bench_function("exchange: render 100 segments", |b| {
+        b.iter(|| {
+            netfig::pipeline::compile(black_box(&src), netfig::pipeline::Kind::Sequence, &options)
+        })
     });
 }
 

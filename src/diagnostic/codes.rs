@@ -138,6 +138,16 @@ registry! {
         MERMAID_REJECTS = "W-PKT-001", Warning, "netfig renders it, but mermaid.js would reject the diagram";
         UNKNOWN_CHECK = "W-PKT-002", Warning, "`check:` names no reference header";
     }
+    /// Layer diagrams: flowcharts whose subgraphs are layer models (OSI, TCP/IP, five-layer), checked against the models and the reference mappings between them (`layers`).
+    lyr {
+        WRONG_MAPPING = "E-LYR-001", Error, "a mapping edge between two models that no reference mapping holds (OSI Transport → TCP/IP Internet)";
+        OUT_OF_ORDER = "E-LYR-002", Error, "a layer declared out of its model's order (top-down or bottom-up, as the rest of the stack)";
+        FOREIGN_LAYER = "E-LYR-003", Error, "a layer of another model named inside this one (`Internet Layer` in the OSI stack)";
+        MISSING_LAYER = "W-LYR-001", Warning, "a layer of the model is missing from its stack";
+        UNMAPPED_LAYER = "W-LYR-002", Warning, "a layer mapped to no layer of a model the others are mapped to";
+        UNKNOWN_CHECK = "W-LYR-003", Warning, "a flowchart's `check:` names no check (`layers`, `off`)";
+        MISSPELT_LAYER = "W-LYR-004", Warning, "a node in a layer stack whose name is close to, but not, a layer name";
+    }
     /// TCP state machine definitions: reading the YAML and checking it against RFC 9293.
     tcp {
         UNKNOWN_STATE = "E-TCP-001", Error, "unknown state (not an RFC 9293 state or alias)";

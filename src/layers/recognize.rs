@@ -4,13 +4,15 @@
 //!
 //! A subgraph is a layer model when most of its own nodes (at least three) name layers of one
 //! built-in model, on any label line, in either language, by any alias; among the models its
-//! nodes name, the one they name most wins, then the one its title names (`OSI七层模型`), then
+//! nodes name so, the one its title names wins (`TCP/IP四层模型`: the author's word for what
+//! the stack is, so a wrong layer in it is reported as one), then the one they name most, then
 //! the one with fewest layers left unnamed. A flowchart is a layer diagram when two or more of
 //! its subgraphs are layer models, or when its front matter says `check: layers` (then every
 //! subgraph with nodes is a model, the unrecognised ones in the author's order).
 //!
-//! The author may write a stack top-down or bottom-up: the direction that leaves fewer layers
-//! out of order (the longer increasing run of reference positions) is the author's.
+//! The author may write a stack top-down or bottom-up: a stack wholly in order one way is
+//! written that way; one with layers out of order is read the way the diagram's stacks lean
+//! together (the longer runs in order), so that a swap reads as the swap it is.
 
 use super::reference::{names, Model, MODELS};
 use crate::model::{
@@ -22,9 +24,6 @@ pub(crate) struct Names {
     /// Per model (as [`MODELS`]): (layer position, normalised name).
     table: Vec<Vec<(usize, String)>>,
 }
-
-/// Label pieces looked at per line: enough for `Name (examples): more`, bounded for huge labels.
-const PIECES: usize = 8;
 
 impl Names {
     pub(crate) fn new() -> Self {
@@ -44,7 +43,7 @@ impl Names {
 
     /// The layer of `MODELS[model]` that `line` names, if any.
     pub(crate) fn line_names(&self, line: &str, model: usize) -> Option<usize> {
-        names::candidates(line).iter().take(PIECES).find_map(|c| {
+        names::candidates(line).iter().find_map(|c| {
             self.table[model]
                 .iter()
                 .find(|(_, n)| n == c)
@@ -59,6 +58,11 @@ impl Names {
             .iter()
             .filter(|l| !l.rule)
             .find_map(|l| self.line_names(&l.text(), model))
+    }
+
+    /// Every normalised name of `MODELS[model]` with its layer position.
+    pub(crate) fn of(&self, model: usize) -> &[(usize, String)] {
+        &self.table[model]
     }
 }
 
@@ -82,6 +86,8 @@ pub fn recognize(chart: &Flowchart) -> Option<LayerDiagram> {
             members[c.index()].push(NodeId::new(n));
         }
     }
+    // (model, its reference positions in the author's order) per recognised stack.
+    let mut evidence: Vec<Option<Vec<usize>>> = Vec::new();
     for ((c, cluster), nodes) in chart.clusters.iter().enumerate().zip(members) {
         let cluster_id = ClusterId::new(c);
         if nodes.is_empty() {
@@ -90,25 +96,41 @@ pub fn recognize(chart: &Flowchart) -> Option<LayerDiagram> {
         let title = cluster.title.text().to_lowercase();
         match best_model(chart, &nodes, &title, &names) {
             Some((m, positions)) => {
-                let bottom_up = written_bottom_up(&positions);
-                let mut layers = nodes;
-                if bottom_up {
-                    layers.reverse();
-                }
                 models.push(LayerModel {
                     cluster: cluster_id,
-                    layers,
-                    written_bottom_up: bottom_up,
+                    layers: nodes,
+                    written_bottom_up: false,
                     reference: Some(MODELS[m].key),
                 });
+                evidence.push(Some(positions));
             }
-            None if forced => models.push(LayerModel {
-                cluster: cluster_id,
-                layers: nodes,
-                written_bottom_up: false,
-                reference: None,
-            }),
+            None if forced => {
+                models.push(LayerModel {
+                    cluster: cluster_id,
+                    layers: nodes,
+                    written_bottom_up: false,
+                    reference: None,
+                });
+                evidence.push(None);
+            }
             None => {}
+        }
+    }
+    let runs: Vec<Option<Runs>> = evidence
+        .iter()
+        .map(|e| e.as_deref().map(Runs::of))
+        .collect();
+    // The diagram's way of writing stacks: what its stacks' runs say together.
+    let lean: isize = runs
+        .iter()
+        .flatten()
+        .map(|r| r.top_down as isize - r.bottom_up as isize)
+        .sum();
+    for (model, runs) in models.iter_mut().zip(&runs) {
+        let Some(runs) = runs else { continue };
+        model.written_bottom_up = runs.bottom_up_in(lean);
+        if model.written_bottom_up {
+            model.layers.reverse();
         }
     }
     if models.is_empty() || (models.len() < 2 && !forced) {
@@ -118,18 +140,33 @@ pub fn recognize(chart: &Flowchart) -> Option<LayerDiagram> {
         models,
         mappings: Vec::new(),
     };
+    let places = places(chart, &diagram);
     diagram.mappings = (0..chart.edges.len())
         .map(EdgeId::new)
         .filter(|&e| {
             let edge = &chart.edges[e.index()];
             let model = |end: Endpoint| match end {
-                Endpoint::Node(n) => diagram.position(n).map(|(m, _)| m),
+                Endpoint::Node(n) => places[n.index()].map(|(m, _)| m),
                 Endpoint::Cluster(_) => None,
             };
             matches!((model(edge.from), model(edge.to)), (Some(a), Some(b)) if a != b)
         })
         .collect();
     Some(diagram)
+}
+
+/// [`LayerDiagram::position`] of every node of `chart`, indexed by node: one pass instead of a
+/// search per edge.
+pub(crate) fn places(chart: &Flowchart, diagram: &LayerDiagram) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; chart.nodes.len()];
+    for (m, model) in diagram.models.iter().enumerate() {
+        for (l, n) in model.layers.iter().enumerate() {
+            if let Some(slot) = out.get_mut(n.index()) {
+                *slot = Some((m, l));
+            }
+        }
+    }
+    out
 }
 
 /// The built-in model (index into [`MODELS`]) most of `nodes` name, with the reference
@@ -140,8 +177,8 @@ fn best_model(
     title: &str,
     names: &Names,
 ) -> Option<(usize, Vec<usize>)> {
-    // Most nodes named, then the title, then fewest layers left unnamed.
-    type Rank = (usize, bool, std::cmp::Reverse<usize>);
+    // The title, then most nodes named, then fewest layers left unnamed.
+    type Rank = (bool, usize, std::cmp::Reverse<usize>);
     let mut best: Option<(Rank, usize, Vec<usize>)> = None;
     for (m, model) in MODELS.iter().enumerate() {
         let positions: Vec<usize> = nodes
@@ -156,7 +193,7 @@ fn best_model(
         distinct.sort_unstable();
         distinct.dedup();
         let unnamed = model.layers.len() - distinct.len();
-        let key = (matched, titled(model, title), std::cmp::Reverse(unnamed));
+        let key = (titled(model, title), matched, std::cmp::Reverse(unnamed));
         if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
             best = Some((key, m, positions));
         }
@@ -169,11 +206,47 @@ fn titled(model: &Model, title: &str) -> bool {
     model.title_words.iter().any(|w| title.contains(w))
 }
 
-/// Whether reference positions written in this order (0 = top layer) read bottom-up: the
-/// reversed order has the longer increasing run (ties read top-down).
-pub(crate) fn written_bottom_up(positions: &[usize]) -> bool {
-    let reversed: Vec<usize> = positions.iter().rev().copied().collect();
-    increasing_run(&reversed).len() > increasing_run(positions).len()
+/// How well a stack's reference positions (0 = top layer), in the author's order, read each
+/// way: the longest run in order top-down and bottom-up.
+struct Runs {
+    len: usize,
+    top_down: usize,
+    bottom_up: usize,
+}
+
+impl Runs {
+    fn of(positions: &[usize]) -> Runs {
+        let reversed: Vec<usize> = positions.iter().rev().copied().collect();
+        Runs {
+            len: positions.len(),
+            top_down: increasing_run(positions).len(),
+            bottom_up: increasing_run(&reversed).len(),
+        }
+    }
+
+    /// Whether the stack is written bottom-up: a stack wholly in order one way is written that
+    /// way (top-down if both); one that is not is written as the diagram leans (`lean`: the sum
+    /// of its stacks' top-down minus bottom-up runs), and as its own runs say if that is even
+    /// (ties read top-down). Two layers swapped at the ends of one stack (`[1, 3, 2, 4]`) thus
+    /// read as that swap when the other stacks are top-down.
+    fn bottom_up_in(&self, lean: isize) -> bool {
+        if self.top_down == self.len {
+            false
+        } else if self.bottom_up == self.len {
+            true
+        } else if lean != 0 {
+            lean < 0
+        } else {
+            self.bottom_up > self.top_down
+        }
+    }
+}
+
+/// Whether reference positions written in this order (0 = top layer) read bottom-up, for a
+/// stack on its own: the reversed order has the longer increasing run (ties read top-down).
+#[cfg(test)]
+fn written_bottom_up(positions: &[usize]) -> bool {
+    Runs::of(positions).bottom_up_in(0)
 }
 
 /// The indices of a longest strictly increasing subsequence of `xs` (the first such, for
@@ -255,7 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn the_most_named_model_wins_then_the_title_then_coverage() {
+    fn the_titled_model_wins_then_the_most_named_then_coverage() {
         // Five names, all of both OSI and the five-layer model: fewer left unnamed wins.
         let five = "subgraph X\na[Application]\nt[Transport]\nn[Network]\nd[Data Link]\np[Physical]\nend\n";
         let tcp = "subgraph Y\na2[Application]\nt2[Transport]\ni2[Internet]\nl2[Link]\nend\n";
@@ -269,6 +342,16 @@ mod tests {
             five.replace("subgraph X", "subgraph X[OSI model]")
         ));
         assert_eq!(recognize(&c).unwrap().models[0].reference, Some("osi"));
+        // A TCP/IP stack with the five-layer model's Data Link: TCP/IP, as its title says.
+        let zh = "flowchart TD\nsubgraph A[TCP/IP四层模型]\na[应用层]\nb[传输层]\nc[网络层]\nd[数据链路层]\nend\n";
+        let c = chart(&format!(
+            "{zh}{}",
+            five.replace("subgraph X", "subgraph X[OSI]")
+        ));
+        assert_eq!(recognize(&c).unwrap().models[0].reference, Some("tcpip"));
+        // Untitled, the model naming all four wins.
+        let c = chart(&format!("{}{five}", zh.replace("[TCP/IP四层模型]", "")));
+        assert_eq!(recognize(&c).unwrap().models[0].reference, Some("five"));
     }
 
     #[test]
@@ -318,6 +401,25 @@ mod tests {
         assert_eq!(names.line_names("L2: Data Link", osi), Some(5));
         let label = Label::plain("应用层\nApplication Layer");
         assert_eq!(names.label_names(&label, tcpip), Some(0));
+    }
+
+    #[test]
+    fn a_stack_out_of_order_reads_as_the_diagram_leans() {
+        // TCP/IP written [Link, Transport, Internet, Application]: bottom-up it is one swap in
+        // the middle, top-down one swap of the ends; the OSI stack beside it is top-down.
+        let src = "flowchart TD\nsubgraph O[OSI]\na[Application]\np[Presentation]\ns[Session]\nt[Transport]\nn[Network]\nd[Data Link]\nph[Physical]\nend\n\
+                   subgraph T[TCP/IP]\nl[Link]\ntt[Transport]\ni[Internet]\naa[Application]\nend\n";
+        let c = chart(src);
+        let d = recognize(&c).unwrap();
+        assert!(!d.models[1].written_bottom_up);
+        assert_eq!(ids(&c, &d.models[1].layers), ["l", "tt", "i", "aa"]);
+        // Alone (under check: layers), it reads bottom-up.
+        let alone = format!(
+            "---\ncheck: layers\n---\nflowchart TD\n{}",
+            &src[src.find("subgraph T").unwrap()..]
+        );
+        let c = chart(&alone);
+        assert!(recognize(&c).unwrap().models[0].written_bottom_up);
     }
 
     #[test]

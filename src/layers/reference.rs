@@ -169,22 +169,24 @@ pub static TCPIP: Model = Model {
 };
 
 /// The five-layer teaching model: 谢希仁《计算机网络》(第8版) §1.7.3 (应用层, 运输层, 网络层,
-/// 数据链路层, 物理层) and Kurose & Ross, *Computer Networking* §1.5.1 (application, transport,
-/// network, link, physical).
+/// 数据链路层, 物理层), Kurose & Ross, *Computer Networking* §1.5.1 (application, transport,
+/// network, link, physical) and Comer's five-layer TCP/IP model (application, transport,
+/// Internet, network interface, physical).
 pub static FIVE: Model = Model {
     key: "five",
     name: "five-layer model",
     zh: "五层协议体系结构",
-    source: "谢希仁《计算机网络》第8版 §1.7.3; Kurose & Ross §1.5.1",
+    source:
+        "谢希仁《计算机网络》第8版 §1.7.3; Kurose & Ross §1.5.1; Comer, Internetworking with TCP/IP",
     layers: &[
         layer("application", "Application", "应用层", &[]),
         layer("transport", "Transport", "运输层", &["传输层"]),
-        layer("network", "Network", "网络层", &["网际层"]),
+        layer("network", "Network", "网络层", &["Internet", "网际层"]),
         layer(
             "data-link",
             "Data Link",
             "数据链路层",
-            &["Link", "Datalink", "链路层"],
+            &["Link", "Datalink", "Network Interface", "链路层"],
         ),
         layer("physical", "Physical", "物理层", &[]),
     ],
@@ -273,16 +275,40 @@ pub mod names {
         after
     }
 
+    /// Pieces of one kind (bracketed, or one language's) looked at per line: enough for any
+    /// label people write, and a bound for hostile ones.
+    const PIECES: usize = 8;
+
     /// The parts of one label line that may name a layer, most specific first: the whole line,
     /// then its pieces between brackets, colons and dashes (`Transport Layer (TCP/UDP)` →
-    /// `Transport Layer`, `TCP/UDP`), each [`normal`]ised.
+    /// `Transport Layer`, `TCP/UDP`), then, for a line in both languages (`传输层 Transport`),
+    /// its Chinese and its other text apart; each [`normal`]ised, none empty or twice.
     pub fn candidates(line: &str) -> Vec<String> {
         let mut out = vec![normal(line)];
-        let pieces = line.split(['(', ')', '（', '）', ':', '：', '—', '–', '|', '[', ']']);
-        for piece in pieces.flat_map(|p| p.split(" - ")) {
+        let add = |out: &mut Vec<String>, piece: &str| {
             let n = normal(piece);
             if !n.is_empty() && !out.contains(&n) {
                 out.push(n);
+            }
+        };
+        let pieces = line.split(['(', ')', '（', '）', ':', '：', '—', '–', '|', '[', ']']);
+        for piece in pieces.flat_map(|p| p.split(" - ")).take(PIECES) {
+            add(&mut out, piece);
+        }
+        let han = |c: char| crate::model::label::is_han(c);
+        if line.chars().any(han) && line.chars().any(|c| c.is_ascii_alphabetic()) {
+            let mut runs: Vec<(bool, String)> = Vec::new();
+            for c in line.chars() {
+                let is = han(c);
+                let full = runs.len() == PIECES;
+                match runs.last_mut() {
+                    Some((h, run)) if *h == is || (!is && !c.is_alphanumeric()) => run.push(c),
+                    _ if full => break,
+                    _ => runs.push((is, c.to_string())),
+                }
+            }
+            for (_, run) in runs {
+                add(&mut out, &run);
             }
         }
         out.retain(|c| !c.is_empty());
@@ -320,6 +346,13 @@ mod tests {
             vec!["transport layer (tcp udp)", "transport", "tcp udp"]
         );
         assert_eq!(candidates("应用层（HTTP）")[1], "应用");
+        assert_eq!(
+            candidates("传输层 Transport"),
+            vec!["传输层 transport", "传输", "transport"]
+        );
+        // Hostile lines are looked at in bounded pieces.
+        assert!(candidates(&"(a".repeat(100_000)).len() <= 2 * 8 + 1);
+        assert!(candidates(&"传a".repeat(100_000)).len() <= 2 * 8 + 1);
     }
 
     #[test]

@@ -25,6 +25,7 @@ macro_rules! index_type {
 }
 pub mod flowchart;
 pub mod label;
+pub mod ladder;
 pub mod layers;
 pub mod packet;
 pub mod sequence;

@@ -278,6 +278,21 @@ pub enum NotePlacement {
     },
 }
 
+impl NotePlacement {
+    /// The participants the note sits on: one, or both ends of `over A,B` (in the author's
+    /// order, once each).
+    pub fn participants(self) -> Vec<ParticipantId> {
+        match self {
+            NotePlacement::LeftOf(p) | NotePlacement::RightOf(p) => vec![p],
+            NotePlacement::Over { first, last } => {
+                let mut v = vec![first];
+                v.extend(last.filter(|l| *l != first));
+                v
+            }
+        }
+    }
+}
+
 /// A note.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

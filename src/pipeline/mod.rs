@@ -116,7 +116,13 @@ pub fn compile(source: &str, kind: Kind, options: &Options) -> Result<Output, Ve
 /// and the findings of the checks against the references), in source order.
 pub fn check(source: &str, kind: Kind) -> Vec<Diagnostic> {
     match kind.refine(source) {
-        Kind::Flowchart => mermaid::flowchart(source).1,
+        Kind::Flowchart => {
+            let (chart, mut diagnostics) = mermaid::flowchart(source);
+            if !has_errors(&diagnostics) {
+                with_findings(&mut diagnostics, crate::layers::findings(&chart));
+            }
+            diagnostics
+        }
         Kind::TcpStates => tcp::check_source(source),
         Kind::Sequence => match mermaid::sequence(source) {
             Ok((seq, mut diagnostics)) => {
@@ -215,8 +221,25 @@ fn shown_title(title: Option<&Label>, acc_title: Option<&String>) -> Option<Stri
     title.map(Label::one_line).or_else(|| acc_title.cloned())
 }
 
+/// Adds a check's findings to a diagram's diagnostics, in source order (left as they are when
+/// there are none).
+fn with_findings(diagnostics: &mut Vec<Diagnostic>, findings: Vec<Diagnostic>) {
+    if !findings.is_empty() {
+        diagnostics.extend(findings);
+        crate::diagnostic::sort(diagnostics);
+    }
+}
+
 fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
     let (mut chart, mut diagnostics) = mermaid::flowchart(source);
+    if has_errors(&diagnostics) {
+        return Err(diagnostics);
+    }
+    // A layer diagram's check reads every label line, whatever language is drawn.
+    with_findings(
+        &mut diagnostics,
+        graded(options.check, || crate::layers::findings(&chart)),
+    );
     if has_errors(&diagnostics) {
         return Err(diagnostics);
     }
@@ -251,7 +274,15 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
 
 fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
     let (mut seq, mut warnings) = mermaid::sequence(source)?;
-    warnings.extend(exchange_findings(&seq, source, options.check));
+    // A TCP exchange is simulated once, on the labels as written: its findings as `--check`
+    // grades them, its states for the ladder.
+    let exchange =
+        (seq.check == Some(SequenceCheck::Tcp)).then(|| tcp::exchange::simulate(&seq, source));
+    let findings = match &exchange {
+        Some(x) => graded(options.check, || x.diagnostics.clone()),
+        None => Vec::new(),
+    };
+    warnings.extend(findings.iter().cloned());
     warnings.extend(translated(source, options, |t| {
         translate::sequence(&mut seq, t)
     }));
@@ -259,11 +290,17 @@ fn sequence(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> 
     if has_errors(&warnings) {
         return Err(warnings);
     }
-    let seq = seq.select_lang(options.lang);
-    let title = shown_title(seq.title.as_ref(), seq.acc_title.as_ref());
-    let geometry = layout::sequence::layout(&seq);
+    let shown = seq.select_lang(options.lang);
+    let title = shown_title(shown.title.as_ref(), shown.acc_title.as_ref());
+    let geometry = match &exchange {
+        Some(x) => layout::sequence::layout_ladder(
+            &shown,
+            &tcp::exchange::ladder(&seq, (&shown, options.lang), x, &findings),
+        ),
+        None => layout::sequence::layout(&shown),
+    };
     let svg = render::svg::sequence(
-        &seq,
+        &shown,
         &geometry,
         &SvgOptions {
             theme: options.theme,

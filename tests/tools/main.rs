@@ -25,6 +25,7 @@ mod conformance;
 mod conformance_packet;
 mod conformance_sequence;
 mod harness;
+mod layers_corpus;
 mod packet_browser;
 mod parse_corpus;
 mod sequence_browser;
@@ -118,6 +119,7 @@ fn main() {
         conformance_sequence::realworld_sequences_parse_where_mermaid_does &[Corpus];
         sequence_drawing::docs_examples_draw &[Corpus];
         sequence_drawing::realworld_sequences_draw_where_mermaid_does &[Corpus];
+        layers_corpus::no_false_findings_in_the_corpora &[Corpus];
         harness::a_missing_tool_is_ignored_with_its_reason &[];
         harness::a_missing_tool_fails_under_ci &[];
         harness::no_libtest_attributes_here &[];

@@ -35,7 +35,8 @@ fn union(a: Option<(f64, f64)>, b: (f64, f64)) -> (f64, f64) {
     }
 }
 
-pub(crate) fn frames(seq: &Sequence, m: &Measured, xs: &[f64]) -> Frames {
+/// `extra`: more x ranges the drawing must hold (a ladder's states beside the lifelines).
+pub(crate) fn frames(seq: &Sequence, m: &Measured, xs: &[f64], extra: &[(f64, f64)]) -> Frames {
     let head = |p: usize| {
         let w = m.heads[p].1.width / 2.0;
         (xs[p] - w, xs[p] + w)
@@ -126,7 +127,8 @@ pub(crate) fn frames(seq: &Sequence, m: &Measured, xs: &[f64]) -> Frames {
         .map(head)
         .chain(spans.iter().flatten().copied())
         .chain(blocks.iter().copied())
-        .chain(groups.iter().copied());
+        .chain(groups.iter().copied())
+        .chain(extra.iter().copied());
     let (lo, hi) = all
         .filter(|(a, z)| a.is_finite() && z.is_finite())
         .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))

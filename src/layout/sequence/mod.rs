@@ -11,18 +11,23 @@
 //!    shift that puts the leftmost of them at the margin;
 //! 4. [`rows`]: time runs down: each event gets a row as tall as its content (label lines,
 //!    note, block header, created participant's box), then activation bars, lifelines,
-//!    bottom boxes and groups are closed.
+//!    bottom boxes and groups are closed;
+//! 5. [`ladder`], for a checked TCP exchange only ([`layout_ladder`]): the rows above leave
+//!    room for it (claims in compact rows, segments dropping as they travel, no `par` frames),
+//!    then states beside the lifelines, slanted segment lines, timers and findings are placed.
 //!
 //! Pure and deterministic: no maps, every list in source order.
 
 mod columns;
 mod frames;
+pub mod ladder;
 mod measure;
 mod rows;
 pub(crate) mod shapes;
 
 use crate::geometry::{Point, Rect};
 use crate::layout::drawing::TextBox;
+use crate::model::ladder::Ladder;
 use crate::model::sequence::{EventIndex, Sequence};
 #[cfg(test)]
 use crate::model::Label;
@@ -64,6 +69,8 @@ pub struct SequenceLayout {
     pub activations: Vec<Rect>,
     /// One band per `box` group, in [`Sequence::boxes`] order.
     pub groups: Vec<GroupPlace>,
+    /// A checked TCP exchange's ladder ([`layout_ladder`]); `None` for other diagrams.
+    pub ladder: Option<ladder::LadderPlace>,
 }
 
 /// A participant's boxes, label and lifeline.
@@ -124,6 +131,8 @@ pub struct BlockPlace {
     /// Per section: the y of its divider (the frame's top for the first) and its label, if
     /// not empty.
     pub sections: Vec<(f64, Option<TextBox>)>,
+    /// Not drawn: a `par` block of a ladder, whose crossing segments show it.
+    pub hidden: bool,
 }
 
 /// A `box` group's band and title.
@@ -140,8 +149,21 @@ pub struct GroupPlace {
 pub fn layout(seq: &Sequence) -> SequenceLayout {
     let m = measure::measure(seq);
     let xs = columns::columns(seq, &m);
-    let frames = frames::frames(seq, &m, &xs);
-    rows::rows(seq, &m, &frames)
+    let frames = frames::frames(seq, &m, &xs, &[]);
+    rows::rows(seq, &m, &frames, None).0
+}
+
+/// Lays out `seq`, a checked TCP exchange, as a ladder (see [`ladder`]): `exchange` is what the
+/// check found, its labels in the language shown.
+pub fn layout_ladder(seq: &Sequence, exchange: &Ladder) -> SequenceLayout {
+    let m = measure::measure(seq);
+    let xs = columns::columns(seq, &m);
+    let gutters = ladder::gutters(exchange, &m, &xs);
+    let frames = frames::frames(seq, &m, &xs, &gutters);
+    let rowed = ladder::Rowed::new(exchange, seq.events.len());
+    let (mut l, anchors, start) = rows::rows(seq, &m, &frames, Some(&rowed));
+    ladder::place(seq, &rowed, &m, (&anchors, start), &mut l);
+    l
 }
 
 impl SequenceLayout {
@@ -179,6 +201,10 @@ impl SequenceLayout {
         }
         for n in &self.notes {
             taken.push((format!("note (event {})", n.event), n.rect));
+        }
+        for s in self.ladder.iter().flat_map(|l| &l.states) {
+            let what = format!("state {} of participant {}", s.state, s.participant);
+            taken.push((what, s.rect));
         }
         for (i, b) in self.blocks.iter().enumerate() {
             if let Some((r, _)) = &b.tab {

@@ -3,6 +3,7 @@
 
 use super::columns::SELF_TEXT_OFFSET;
 use super::frames::{tab_width, Frames};
+use super::ladder::{self, Rowed, FINDING_ROOM, PAR_SLANT, SLANT};
 use super::measure::{has_icon, Measured, Text};
 use super::{
     BlockPlace, GroupPlace, MessagePlace, NotePlace, ParticipantPlace, SequenceLayout,
@@ -37,13 +38,26 @@ struct Rows<'a> {
     blocks: Vec<BlockPlace>,
     /// Per block: the top of its frame.
     block_tops: Vec<f64>,
+    /// A checked TCP exchange's ladder, drawn with the rows.
+    ladder: Option<&'a Rowed<'a>>,
+    /// The row of state claims being filled: its top, bottom and the participants in it.
+    claims: Option<(f64, f64, Vec<usize>)>,
+    /// The y of the last message's line.
+    last_line: f64,
 }
 
 fn text_box(t: &Text, center: Point, fs: f64) -> TextBox {
     TextBox::new(t.label.clone(), center, fs)
 }
 
-pub(crate) fn rows(seq: &Sequence, m: &Measured, f: &Frames) -> SequenceLayout {
+/// The rows of `seq` (with `ladder`'s room, for a checked TCP exchange): the layout, and per
+/// event the y range activation bars (and the ladder) attach to.
+pub(crate) fn rows(
+    seq: &Sequence,
+    m: &Measured,
+    f: &Frames,
+    ladder: Option<&Rowed>,
+) -> (SequenceLayout, Vec<(f64, f64)>, Option<f64>) {
     let fs = m.fs;
     let mut y = MARGIN;
     let title = seq.title.as_ref().filter(|t| !t.is_empty()).map(|t| {
@@ -80,11 +94,25 @@ pub(crate) fn rows(seq: &Sequence, m: &Measured, f: &Frames) -> SequenceLayout {
                 rect: Rect::default(),
                 tab: None,
                 sections: Vec::new(),
+                hidden: false,
             })
             .collect(),
         block_tops: vec![0.0; seq.blocks.len()],
+        ladder,
+        claims: None,
+        last_line: heads_top + m.head_row,
     };
+    // A ladder's first states, before the first row.
+    let start = ladder.filter(|l| l.starts).map(|_| {
+        let h = ladder::start_height(m);
+        let y = r.cursor + ROW_GAP / 2.0 + h / 2.0;
+        r.cursor += ROW_GAP / 2.0 + h;
+        y
+    });
     for (e, event) in seq.events.iter().enumerate() {
+        if !r.is_claim(e) {
+            r.claims = None;
+        }
         let anchor = match event {
             Event::Message(msg) => r.message(e, msg),
             Event::Note(_) => r.note(e),
@@ -171,7 +199,7 @@ pub(crate) fn rows(seq: &Sequence, m: &Measured, f: &Frames) -> SequenceLayout {
     } else {
         group_bottom
     };
-    SequenceLayout {
+    let layout = SequenceLayout {
         width: f.width.max(1.0),
         height: (last + MARGIN).max(1.0),
         font_size: fs,
@@ -182,7 +210,9 @@ pub(crate) fn rows(seq: &Sequence, m: &Measured, f: &Frames) -> SequenceLayout {
         blocks: r.blocks,
         activations,
         groups,
-    }
+        ladder: None,
+    };
+    (layout, r.anchors, start)
 }
 
 /// A participant's label in its box: centred, or under the icon.
@@ -197,6 +227,43 @@ fn head_label(t: &Text, rect: Rect, icon: bool, fs: f64) -> TextBox {
 }
 
 impl Rows<'_> {
+    fn is_claim(&self, e: usize) -> bool {
+        self.ladder.is_some_and(|l| l.is_claim(e))
+    }
+
+    /// Whether block `b` is a ladder's `par` block (its segments cross; no frame).
+    fn hidden(&self, b: usize) -> bool {
+        let end = self.seq.blocks[b].end;
+        self.ladder.is_some_and(|l| l.is_arrival(end))
+    }
+
+    /// A note of state claims, drawn as states beside the lifelines: a row as tall as its
+    /// text, shared with the claims just before it on other lifelines.
+    fn claim(&mut self, e: usize) -> (f64, f64) {
+        let h = ladder::claim_height(self.m, e);
+        let on: Vec<usize> = match &self.seq.events[e] {
+            Event::Note(n) => n
+                .placement
+                .participants()
+                .iter()
+                .map(|p| p.index())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let Some((top, bottom, used)) = &mut self.claims {
+            if !on.iter().any(|p| used.contains(p)) {
+                used.extend(&on);
+                *bottom = bottom.max(*top + h);
+                self.cursor = *bottom;
+                return (*top, *top + h);
+            }
+        }
+        let top = self.cursor + ROW_GAP / 2.0;
+        self.cursor = top + h;
+        self.claims = Some((top, top + h, on));
+        (top, top + h)
+    }
+
     fn message(&mut self, e: usize, msg: &Message) -> (f64, f64) {
         let (seq, m, f) = (self.seq, self.m, self.f);
         let t = &m.texts[e];
@@ -294,6 +361,17 @@ impl Rows<'_> {
             };
             let label = place(Point::new(cx, line_y - TEXT_GAP - t.size.height / 2.0));
             self.cursor = line_y + r.max(tallest / 2.0);
+            self.last_line = line_y;
+            if let Some(l) = self.ladder {
+                // A segment sent alone arrives lower down; one sent with others arrives at
+                // the end of their block.
+                if let Some(flight) = l.flight(e).filter(|f| f.arrives == e) {
+                    self.cursor = self.cursor.max(line_y + SLANT);
+                    if l.finding(flight.event).is_some() {
+                        self.cursor += FINDING_ROOM;
+                    }
+                }
+            }
             (
                 vec![Point::new(from_x, line_y), Point::new(to_x, line_y)],
                 label,
@@ -319,6 +397,9 @@ impl Rows<'_> {
     }
 
     fn note(&mut self, e: usize) -> (f64, f64) {
+        if self.is_claim(e) {
+            return self.claim(e);
+        }
         let t = &self.m.texts[e];
         let start = self.cursor + ROW_GAP;
         let (x0, x1) = self.f.spans[e].unwrap_or((0.0, 0.0));
@@ -330,10 +411,26 @@ impl Rows<'_> {
             label: text_box(t, rect.center(), self.m.fs),
         });
         self.cursor = start + h;
+        if let Some(l) = self.ladder {
+            // Room for the state a silent event it names enters, or a finding's code.
+            if l.has_inferred_below(e) {
+                self.cursor += ROW_GAP / 2.0 + ladder::inferred_height(self.m);
+            } else if l.finding(e).is_some() {
+                self.cursor += FINDING_ROOM;
+            }
+        }
         (start, start + h)
     }
 
     fn block_start(&mut self, e: usize, b: usize) -> (f64, f64) {
+        if self.hidden(b) {
+            let top = self.cursor;
+            let place = &mut self.blocks[b];
+            place.hidden = true;
+            place.sections.push((top, None));
+            self.block_tops[b] = top;
+            return (top, top);
+        }
         let (m, f) = (self.m, self.f);
         let top = self.cursor + ROW_GAP;
         let (x0, _) = f.blocks[b];
@@ -367,6 +464,10 @@ impl Rows<'_> {
     }
 
     fn section(&mut self, e: usize, b: usize) -> (f64, f64) {
+        if self.hidden(b) {
+            self.blocks[b].sections.push((self.cursor, None));
+            return (self.cursor, self.cursor);
+        }
         let t = &self.m.texts[e];
         let y = self.cursor + ROW_GAP;
         let (x0, x1) = self.f.blocks[b];
@@ -383,7 +484,12 @@ impl Rows<'_> {
     }
 
     fn block_end(&mut self, b: usize) -> (f64, f64) {
-        let bottom = self.cursor + ROW_GAP;
+        let bottom = if self.hidden(b) {
+            // Where the segments sent together arrive.
+            (self.cursor + ROW_GAP).max(self.last_line + PAR_SLANT)
+        } else {
+            self.cursor + ROW_GAP
+        };
         let (x0, x1) = self.f.blocks[b];
         let top = self.block_tops[b];
         self.blocks[b].rect = Rect::new(x0, top, x1 - x0, bottom - top);

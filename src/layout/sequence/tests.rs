@@ -307,3 +307,134 @@ fn settings_that_apply_change_the_drawing() {
         .number
         .is_none());
 }
+
+/// A ladder built by hand (the layout never sees the check): claims become states beside the
+/// lifelines, a `par` block's segments cross, a lost one stops halfway, a timer brackets the
+/// wait, a finding's code is placed, and nothing overlaps.
+#[test]
+fn a_ladder_places_states_flights_timers_and_findings() {
+    use crate::model::ladder::{Finding, Flight, Ladder, Moment, StateMark, Timer};
+    let src = "sequenceDiagram
+    participant A
+    participant B
+    Note over A,B: ONE
+    par
+        A->>B: x
+    and
+        B->>A: y
+    end
+    A-xB: lost
+    Note left of A: wait
+";
+    let (seq, plain) = laid(src);
+    let at = |text: &str| {
+        seq.events
+            .iter()
+            .position(|e| match e {
+                Event::Message(m) => m.text.text() == text,
+                Event::Note(n) => n.text.text() == text,
+                _ => false,
+            })
+            .expect("row")
+    };
+    let (claim, x, y, lost, wait) = (at("ONE"), at("x"), at("y"), at("lost"), at("wait"));
+    let par_end = seq.blocks[0].end;
+    let mark = |state: &str, at: Moment, claimed: bool| StateMark {
+        state: state.into(),
+        text: Label::plain(state),
+        at,
+        claimed,
+        event: None,
+    };
+    let ladder = Ladder {
+        lanes: vec![
+            vec![
+                mark("ONE", Moment::Note(claim), true),
+                mark("TWO", Moment::Arrived(y), false),
+                mark("THREE", Moment::Note(wait), false),
+            ],
+            vec![mark("ONE", Moment::Note(claim), true)],
+        ],
+        flights: vec![
+            Flight {
+                event: x,
+                group: x,
+                arrives: par_end,
+                lost: false,
+                old: false,
+            },
+            Flight {
+                event: y,
+                group: x,
+                arrives: par_end,
+                lost: false,
+                old: false,
+            },
+            Flight {
+                event: lost,
+                group: lost,
+                arrives: lost,
+                lost: true,
+                old: false,
+            },
+        ],
+        timers: vec![Timer {
+            participant: 0,
+            name: "2MSL".into(),
+            from: Moment::Arrived(y),
+            to: Moment::Note(wait),
+        }],
+        findings: vec![Finding {
+            event: lost,
+            code: "E-TCPX-003".into(),
+            message: "lost here".into(),
+        }],
+    };
+    let l = layout_ladder(&seq, &ladder);
+    assert!(plain.ladder.is_none() && !plain.blocks[0].hidden);
+    assert!(l.blocks[0].hidden, "the par frame is not drawn");
+    assert_eq!(
+        l.notes.len(),
+        1,
+        "the claim is a state, `wait` stays a note"
+    );
+    let lad = l.ladder.as_ref().expect("ladder");
+    let (ax, bx) = (l.participants[0].x, l.participants[1].x);
+    for s in &lad.states {
+        if s.participant == 0 {
+            assert!(s.rect.right() < ax, "{s:?}");
+        } else {
+            assert!(s.rect.x > bx, "{s:?}");
+        }
+        assert_eq!(s.claimed, s.state == "ONE");
+    }
+    let line = |e: usize| {
+        l.messages
+            .iter()
+            .find(|m| m.event == e)
+            .expect("msg")
+            .points
+            .clone()
+    };
+    let (px, py) = (line(x), line(y));
+    assert_eq!(px[0].y, py[0].y, "sent together");
+    assert_eq!(px[1].y, py[1].y, "arrive together");
+    assert!(px[1].y > px[0].y && (px[0].x - ax).abs() < 1e-9 && (py[0].x - bx).abs() < 1e-9);
+    let pl = line(lost);
+    assert!((pl[1].x - (ax + bx) / 2.0).abs() < 1e-9, "stops halfway");
+    let seg = lad
+        .segments
+        .iter()
+        .find(|s| s.event == lost)
+        .expect("segment");
+    assert_eq!(seg.cross, Some(pl[1]));
+    // The inferred TWO stands at y's arrival, the timer runs from there.
+    let two = lad.states.iter().find(|s| s.state == "TWO").expect("TWO");
+    assert!((two.label.center.y - py[1].y).abs() < 1e-9);
+    let t = &lad.timers[0];
+    assert!((t.points[0].y - py[1].y).abs() < 1e-9 && t.points[0].x < t.points[1].x);
+    assert_eq!(lad.findings.len(), 1);
+    assert!(lad.findings[0].label.top > pl[0].y);
+    let problems = l.problems();
+    assert!(problems.is_empty(), "{problems:#?}");
+}

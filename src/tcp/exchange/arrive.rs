@@ -4,6 +4,7 @@
 use super::findings::{self, error};
 use super::numbers::{Numbers, Term};
 use super::simulate::{no_tcb, outcome, Endpoint, Entry, Flight, Sim};
+use super::Via;
 use crate::diagnostic::codes::tcpx as codes;
 use crate::model::sequence::ArrowHead;
 use crate::tcp::names::{Action, Event, State};
@@ -75,7 +76,7 @@ impl Sim<'_> {
                 "it starts ESTABLISHED (no claim, no SYN)",
             )
         };
-        let state = self.state_or(to, first, i, why);
+        let state = self.state_or(to, first, (i, Via::Arrived), why);
         let line = self.line(i);
         let name = self.name(to).to_string();
         let what = if f.seg.flags.name().is_empty() {
@@ -116,7 +117,7 @@ impl Sim<'_> {
                     findings::describe(r)
                 ),
             };
-            self.enter(to, r.to, Some(i), how, None);
+            self.enter(to, r.to, Some(i), how, Via::Arrived, None);
             state = r.to;
             if let Some(a) = r
                 .actions

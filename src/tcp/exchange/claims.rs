@@ -80,6 +80,36 @@ pub fn events_named<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Event> 
     out
 }
 
+/// The words of `lines`, lower-cased, split at anything but letters and digits.
+fn words_of(line: &str) -> Vec<String> {
+    line.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a note says its endpoint reboots (RFC 9293 Figures 9 and 10, `(REBOOT)`):
+/// `reboot`, `crash`, `重启`, `崩溃`. The endpoint loses its TCB.
+pub fn names_reboot<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    lines.into_iter().any(|l| {
+        let w = words_of(l);
+        w.iter().any(|w| w == "reboot" || w == "crash") || l.contains("重启") || l.contains("崩溃")
+    })
+}
+
+/// Whether a message is an old segment (RFC 9293 Figures 8 and 11): its text says
+/// `(old duplicate)`, `(duplicate)` or `(delayed)` (`旧`, `重复`, `延迟`). It was sent before
+/// the rows drawn, by an earlier incarnation or long ago: it only arrives. (A lost message
+/// marked so, `A-xB: … (delayed)`, is the sending of a segment whose arrival is drawn later.)
+pub fn names_old<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    lines.into_iter().any(|l| {
+        let w = words_of(l);
+        w.iter().any(|w| w == "duplicate" || w == "delayed")
+            || ["旧", "重复", "延迟"].iter().any(|z| l.contains(z))
+    })
+}
+
 /// A word of a note: a run of ASCII letters, digits, `-` and `_`, or a run of Han characters
 /// (with the digits right after them).
 struct Word<'a> {

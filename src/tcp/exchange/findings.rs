@@ -9,21 +9,26 @@ use crate::tcp::reference::{self, RefTransition};
 /// Points into the source a sequence diagram was read from.
 pub(super) struct Locator<'s> {
     source: &'s str,
+    /// The byte offset of every `\n`, in order (a line is found by binary search: a long
+    /// exchange asks for a line at every row).
+    newlines: Vec<usize>,
 }
 
 impl<'s> Locator<'s> {
     pub(super) fn new(source: &'s str) -> Self {
-        Locator { source }
+        let newlines = source
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        Locator { source, newlines }
     }
 
     /// The 1-based line `span` starts on.
     pub(super) fn line(&self, span: Span) -> usize {
         let end = span.start.min(self.source.len());
-        self.source.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
+        self.newlines.partition_point(|&n| n < end) + 1
     }
 
     /// The first `text` inside `span` after its `:` (a message's or note's text), else the

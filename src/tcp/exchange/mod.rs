@@ -38,6 +38,7 @@
 mod arrive;
 pub mod claims;
 mod findings;
+mod ladder;
 pub mod numbers;
 mod schedule;
 pub mod segment;
@@ -49,6 +50,19 @@ use crate::model::sequence::EventIndex;
 use crate::model::Sequence;
 use crate::tcp::names::{Event, State};
 
+/// How an endpoint entered a state, at the row [`StateStep::at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A note claimed it (the endpoint's first state).
+    Claim,
+    /// Sending the message at that row.
+    Sent,
+    /// The arrival of the message at that row.
+    Arrived,
+    /// A silent event a note named (`(2 MSL)`, `(Close)`, …).
+    Silent,
+}
+
 /// One state an endpoint was in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StateStep {
@@ -56,8 +70,12 @@ pub struct StateStep {
     pub state: State,
     /// The row where it was entered (a message, or the note that claimed or needed it).
     pub at: Option<EventIndex>,
+    /// How it was entered there.
+    pub via: Via,
     /// The silent event netfig inferred to enter it, if any (`timeout 2MSL`, …).
     pub inferred: Option<Event>,
+    /// Whether a note claimed it while the endpoint was in it (else netfig inferred it).
+    pub claimed: bool,
 }
 
 /// One endpoint's run.
@@ -90,6 +108,19 @@ pub struct Exchange {
 /// Runs the exchange drawn in `seq` (read from `source`).
 pub fn simulate(seq: &Sequence, source: &str) -> Exchange {
     simulate::run(seq, source)
+}
+
+/// The ladder of the exchange `x` (simulated from `seq`), drawn from `shown` (the same
+/// diagram, its labels reduced to `lang`), with `findings` (the graded findings to mark on it;
+/// spans are byte ranges of the source). Inferred states are named in `lang`: Chinese names
+/// for `zh`, RFC names for `en`, both for `both` when the diagram has Chinese text.
+pub fn ladder(
+    seq: &Sequence,
+    (shown, lang): (&Sequence, crate::model::LangChoice),
+    x: &Exchange,
+    findings: &[Diagnostic],
+) -> crate::model::ladder::Ladder {
+    ladder::build(seq, (shown, lang), x, findings)
 }
 
 /// Every finding of the exchange drawn in `seq` (read from `source`), in source order.

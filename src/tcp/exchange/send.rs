@@ -2,10 +2,13 @@
 //! `CLOSE` for a FIN, `ABORT` or an answer for a RST, an answer for SYN,ACK and ACK), and the
 //! sender's numbers (an `ack` is RCV.NXT, a `seq` continues the sequence).
 
+use super::claims;
 use super::findings::{self, error};
 use super::segment::{self, Segment};
 use super::simulate::{no_tcb, outcome, unsynchronized, Entry, Flight, Sim};
+use super::Via;
 use crate::diagnostic::codes::tcpx as codes;
+use crate::model::sequence::ArrowHead;
 use crate::tcp::names::{Action, Event, State};
 
 impl Sim<'_> {
@@ -23,6 +26,20 @@ impl Sim<'_> {
             }
             return;
         }
+        let lost = m.head == ArrowHead::Cross;
+        if !lost && claims::names_old(lines.iter().map(String::as_str)) {
+            // Sent before the rows drawn: its sender is not touched, it only arrives.
+            let ack = seg.ack.as_ref().filter(|_| seg.flags.ack);
+            let ack = ack.map(|w| self.numbers.term(&w.value));
+            let seq = seg.seq.as_ref().map(|w| self.numbers.term(&w.value));
+            self.flights[i] = Some(Flight {
+                seg,
+                seq,
+                ack,
+                ..Flight::default()
+            });
+            return;
+        }
         let opening = seg.flags.syn && !seg.flags.ack;
         let (first, why) = if opening {
             (State::Closed, "it sends the first SYN, so it starts CLOSED")
@@ -32,7 +49,7 @@ impl Sim<'_> {
                 "it starts ESTABLISHED (no claim, no SYN)",
             )
         };
-        let state = self.state_or(from, first, i, why);
+        let state = self.state_or(from, first, (i, Via::Sent), why);
         let line = self.line(i);
         let name = self.name(from).to_string();
         let what = if seg.flags.name().is_empty() {
@@ -152,7 +169,7 @@ impl Sim<'_> {
             let how = Entry {
                 how: format!("sending {what} at line {line} ({})", findings::describe(r)),
             };
-            self.enter(p, r.to, Some(i), how, None);
+            self.enter(p, r.to, Some(i), how, Via::Sent, None);
             if r.actions.contains(&Action::SndSyn) {
                 self.eps[p].passive = false;
             }

@@ -9,10 +9,10 @@ use super::findings::{self, error, Locator};
 use super::numbers::{Numbers, Term};
 use super::schedule::{schedule, Step};
 use super::segment::Segment;
-use super::{EndpointTrace, Exchange, StateStep};
+use super::{EndpointTrace, Exchange, StateStep, Via};
 use crate::diagnostic::codes::tcpx as codes;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::sequence::{Event as Row, Message, NotePlacement, Sequence};
+use crate::model::sequence::{Event as Row, Message, Sequence};
 use crate::tcp::names::{Action, Event, State};
 use crate::tcp::reference::{self, Condition, Origin, RefTransition};
 
@@ -174,6 +174,7 @@ impl Sim<'_> {
         state: State,
         at: Option<usize>,
         how: Entry,
+        via: Via,
         inferred: Option<Event>,
     ) {
         let ep = &mut self.eps[p];
@@ -181,7 +182,9 @@ impl Sim<'_> {
             ep.trace.push(StateStep {
                 state,
                 at,
+                via,
                 inferred,
+                claimed: via == Via::Claim,
             });
             ep.entry = Some(how);
         }
@@ -203,12 +206,18 @@ impl Sim<'_> {
     }
 
     /// The state of `p`, starting it (first touch) in `first` if it has none yet.
-    pub(super) fn state_or(&mut self, p: usize, first: State, i: usize, why: &str) -> State {
+    pub(super) fn state_or(
+        &mut self,
+        p: usize,
+        first: State,
+        (i, via): (usize, Via),
+        why: &str,
+    ) -> State {
         if let Some(s) = self.eps[p].state {
             return s;
         }
         let how = format!("line {}, where {why}", self.line(i));
-        self.enter(p, first, Some(i), Entry { how }, None);
+        self.enter(p, first, Some(i), Entry { how }, via, None);
         first
     }
 
@@ -233,18 +242,19 @@ impl Sim<'_> {
             return;
         };
         let lines: Vec<String> = n.text.lines.iter().map(|l| l.text()).collect();
-        let on: Vec<usize> = match n.placement {
-            NotePlacement::LeftOf(p) | NotePlacement::RightOf(p) => vec![p.index()],
-            NotePlacement::Over { first, last } => {
-                let mut v = vec![first.index()];
-                if let Some(l) = last.filter(|l| *l != first) {
-                    v.push(l.index());
-                }
-                v
-            }
-        };
+        let on = n.placement.participants().into_iter().map(|p| p.index());
         let span = n.span;
         match claims::read(lines.iter().map(String::as_str)) {
+            Reading::Commentary if claims::names_reboot(lines.iter().map(String::as_str)) => {
+                // Loss of memory (RFC 9293 3.5.1): the TCB is gone, whatever the state was.
+                let line = self.line(i);
+                for p in on {
+                    let how = Entry {
+                        how: format!("the reboot at line {line}, which lost its TCB"),
+                    };
+                    self.enter(p, State::Closed, Some(i), how, Via::Silent, None);
+                }
+            }
             Reading::Commentary => {
                 let events = claims::events_named(lines.iter().map(String::as_str));
                 for p in on {
@@ -282,10 +292,13 @@ impl Sim<'_> {
             let how = Entry {
                 how: format!("its first claim at line {line}"),
             };
-            self.enter(p, claimed, Some(i), how, None);
+            self.enter(p, claimed, Some(i), how, Via::Claim, None);
             return;
         };
         if state == claimed {
+            if let Some(last) = self.eps[p].trace.last_mut() {
+                last.claimed = true;
+            }
             return;
         }
         let silent = silent_to(state, claimed);
@@ -325,7 +338,7 @@ impl Sim<'_> {
                         findings::describe(r)
                     ),
                 };
-                self.enter(p, r.to, Some(i), how, Some(r.event));
+                self.enter(p, r.to, Some(i), how, Via::Silent, Some(r.event));
             }
         }
     }

@@ -6,9 +6,13 @@
 //! front: `<g class="group">` (`box` bands), `<g class="block" data-kind="…">` (frames, tabs,
 //! dividers), `<g class="participant" data-id="…">` (box or boxes, label, lifeline),
 //! `<g class="activation" data-id="…">`, `<g class="message" data-from="…" data-to="…">`
-//! (line, then label), `<g class="note">` (box, then text). Written as laid out: nothing is
+//! (line, then label), `<g class="note">` (box, then text). A checked TCP exchange's ladder
+//! adds, under the messages, `<g class="state claimed|inferred">` and `<g class="timer 2msl">`,
+//! classes `segment`, `lost`, `crossing`, `finding` on its messages, and
+//! `<g class="finding" data-code>` on top (see `ladder`). Written as laid out: nothing is
 //! measured or moved here.
 
+mod ladder;
 mod parts;
 mod style;
 
@@ -41,7 +45,7 @@ pub fn sequence(seq: &Sequence, l: &SequenceLayout, options: &SvgOptions) -> Str
             descr: seq.acc_descr.as_deref(),
             size: (l.width, l.height),
             font_size: l.font_size,
-            stylesheet: style::stylesheet(&p, &palette, has_author_colour(seq)),
+            stylesheet: stylesheet(&p, &palette, seq, l),
         },
     );
     let markers = parts::Markers::collect(seq, &p);
@@ -57,10 +61,28 @@ pub fn sequence(seq: &Sequence, l: &SequenceLayout, options: &SvgOptions) -> Str
         }
     }
     parts::activations(&mut doc, seq, l);
+    if let Some(ladder) = &l.ladder {
+        ladder::lanes(&mut doc, seq, ladder);
+    }
     parts::messages(&mut doc, seq, l, &markers);
     parts::notes(&mut doc, l);
+    if let Some(ladder) = &l.ladder {
+        ladder::findings(&mut doc, ladder);
+    }
     doc.close("svg");
     doc.finish()
+}
+
+/// The stylesheet, with the ladder's rules when there is one.
+fn stylesheet(p: &str, palette: &theme::Palette, seq: &Sequence, l: &SequenceLayout) -> String {
+    let mut css = style::stylesheet(p, palette, has_author_colour(seq));
+    if l.ladder.is_some() {
+        for rule in ladder::stylesheet(&format!("#{p}"), palette) {
+            css.push('\n');
+            css.push_str(&rule);
+        }
+    }
+    css
 }
 
 /// Whether text may lie on a colour the author chose (a coloured `box` band or `rect`).

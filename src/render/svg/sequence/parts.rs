@@ -53,6 +53,9 @@ impl Markers {
 
 pub(crate) fn blocks(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout) {
     for (b, place) in seq.blocks.iter().zip(&l.blocks) {
+        if place.hidden {
+            continue;
+        }
         doc.open(&format!(
             "<g class=\"block\" data-kind=\"{}\">",
             b.kind.keyword()
@@ -134,8 +137,13 @@ pub(crate) fn messages(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout, marker
         let Some(Event::Message(m)) = seq.events.get(place.event) else {
             continue;
         };
+        let (more, data) = l
+            .ladder
+            .as_ref()
+            .map(|ladder| super::ladder::segment_class(ladder, place.event))
+            .unwrap_or_default();
         doc.open(&format!(
-            "<g class=\"message\" data-from=\"{}\" data-to=\"{}\">",
+            "<g class=\"message{more}\" data-from=\"{}\" data-to=\"{}\"{data}>",
             esc_id(&seq.participant(m.from).id),
             esc_id(&seq.participant(m.to).id)
         ));

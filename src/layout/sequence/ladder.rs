@@ -1,0 +1,503 @@
+//! A checked TCP exchange as a ladder (RFC 9293 Figures 6–13): the geometry the [`Ladder`]
+//! adds to a sequence layout. Each endpoint's states are written beside its lifeline (the
+//! first participant's on its left, the others' on their right), claimed ones boxed like
+//! notes, inferred ones plain; a segment's head is lower than its tail (time passes while it
+//! travels), the branches of a `par` block all leave before any arrives, so their lines cross;
+//! a lost segment stops halfway, at its cross; an inferred 2MSL wait is a bracket on the
+//! lifeline's inner side.
+//!
+//! The rows phase reserves the room (see `rows`); `place` then reads the rows'
+//! anchors and the laid out messages and notes, and adds the [`LadderPlace`].
+
+use super::measure::Measured;
+use super::{MessagePlace, SequenceLayout, NUMBER_FONT_SIZE, PAD};
+use crate::geometry::{Point, Rect, Size};
+use crate::layout::drawing::TextBox;
+use crate::model::ladder::{Finding, Flight, Ladder, Moment};
+use crate::model::sequence::{Event, MessageAlign, Sequence};
+use crate::model::Label;
+use crate::text;
+
+/// How far a lone segment's head is below its tail, px.
+pub(crate) const SLANT: f64 = 20.0;
+/// The least drop of segments sent together (a `par` block), px.
+pub(crate) const PAR_SLANT: f64 = 40.0;
+/// Room between a lifeline and the states written beside it, px.
+const GUTTER_GAP: f64 = 12.0;
+/// Padding inside a claimed state's box: across, down, px.
+pub(crate) const STATE_PAD: (f64, f64) = (6.0, 3.0);
+/// Distance between a lifeline and a timer's bracket, px.
+const BRACKET_OFFSET: f64 = 10.0;
+/// Length of a bracket's ticks, px.
+const BRACKET_TICK: f64 = 5.0;
+/// Room a finding's code takes below a lone segment, px.
+pub(crate) const FINDING_ROOM: f64 = 16.0;
+
+/// What the ladder adds, in final coordinates.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct LadderPlace {
+    /// Every state written beside a lifeline, lane by lane, in time order.
+    pub states: Vec<StatePlace>,
+    /// Every segment, in row order.
+    pub segments: Vec<SegmentPlace>,
+    /// Every inferred timer.
+    pub timers: Vec<TimerPlace>,
+    /// Every finding marked.
+    pub findings: Vec<FindingPlace>,
+}
+
+/// A state beside a lifeline.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct StatePlace {
+    /// The participant's index.
+    pub participant: usize,
+    /// The RFC 9293 name.
+    pub state: String,
+    /// Claimed by a note (boxed), else inferred by netfig (plain, lighter).
+    pub claimed: bool,
+    /// The silent event inferred to enter it, if any.
+    pub event: Option<String>,
+    /// The box (claimed) or the text's extent (inferred).
+    pub rect: Rect,
+    /// The text.
+    pub label: TextBox,
+    /// The code of a finding at the claiming note, if any.
+    pub finding: Option<String>,
+}
+
+/// A segment's travel.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SegmentPlace {
+    /// Its message's row.
+    pub event: usize,
+    /// Lost: its line stops at `cross`.
+    pub lost: bool,
+    /// Sent together with others (a `par` block): their lines cross.
+    pub together: bool,
+    /// Old (sent before the rows drawn): its line starts halfway, out of the network.
+    pub old: bool,
+    /// Where a lost segment ends, at the centre of its cross.
+    pub cross: Option<Point>,
+}
+
+/// A timer's bracket beside a lifeline.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct TimerPlace {
+    /// The participant's index.
+    pub participant: usize,
+    /// Its name (`2MSL`), also written beside the bracket.
+    pub name: String,
+    /// The bracket: tick, upright, tick.
+    pub points: Vec<Point>,
+    /// Its name beside it.
+    pub label: TextBox,
+}
+
+/// A finding's code, written where it was found.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct FindingPlace {
+    /// The row at fault.
+    pub event: usize,
+    /// The code.
+    pub code: String,
+    /// The message (for a tooltip).
+    pub message: String,
+    /// The code, placed.
+    pub label: TextBox,
+}
+
+/// Which side of its lifeline participant `p`'s states are written on: -1 left, 1 right.
+fn side(p: usize) -> f64 {
+    if p == 0 {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+/// The size of a state mark's text and of its box.
+fn mark_size(text: &Label, fs: f64, claimed: bool) -> (Size, Size) {
+    let t = text::safe_label_size(text, fs);
+    let b = if claimed {
+        Size::new(t.width + 2.0 * STATE_PAD.0, t.height + 2.0 * STATE_PAD.1)
+    } else {
+        t
+    };
+    (t, b)
+}
+
+/// The x ranges the states beside the lifelines take (lifelines at `xs`, before the shift).
+pub(crate) fn gutters(ladder: &Ladder, m: &Measured, xs: &[f64]) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for (p, lane) in ladder.lanes.iter().enumerate() {
+        let Some(&x) = xs.get(p) else { continue };
+        let w = lane
+            .iter()
+            .map(|mark| mark_size(&mark.text, m.fs, mark.claimed).1.width)
+            .fold(0.0, f64::max);
+        if w > 0.0 {
+            let far = x + side(p) * (GUTTER_GAP + w);
+            out.push((x.min(far), x.max(far)));
+        }
+    }
+    out
+}
+
+/// The height of the state marks written for the note on row `e` (claims), px.
+pub(crate) fn claim_height(m: &Measured, e: usize) -> f64 {
+    m.texts[e].size.height.max(m.fs * text::LINE_HEIGHT) + 2.0 * STATE_PAD.1
+}
+
+/// The height of an inferred state written below a commentary note, px.
+pub(crate) fn inferred_height(m: &Measured) -> f64 {
+    m.fs * text::LINE_HEIGHT
+}
+
+/// A ladder with what each row needs looked up once (linear in rows and marks, so a long
+/// exchange is laid out in linear time).
+pub(crate) struct Rowed<'a> {
+    pub(crate) ladder: &'a Ladder,
+    /// Per event: the index of its flight.
+    flight: Vec<Option<usize>>,
+    /// Per event: a note drawn as claimed states.
+    claim: Vec<bool>,
+    /// Per event: a note with an inferred state written below it.
+    inferred_below: Vec<bool>,
+    /// Per event: the index of its first finding.
+    finding: Vec<Option<usize>>,
+    /// Per event: where segments sent together arrive (a `par` block's end).
+    arrival: Vec<bool>,
+    /// Per event: the flights of the group it starts.
+    groups: Vec<Vec<usize>>,
+    /// Some endpoint's first state is written before the first row.
+    pub(crate) starts: bool,
+}
+
+impl<'a> Rowed<'a> {
+    pub(crate) fn new(ladder: &'a Ladder, events: usize) -> Rowed<'a> {
+        let mut r = Rowed {
+            ladder,
+            flight: vec![None; events],
+            claim: vec![false; events],
+            inferred_below: vec![false; events],
+            finding: vec![None; events],
+            arrival: vec![false; events],
+            groups: vec![Vec::new(); events],
+            starts: ladder.lanes.iter().flatten().any(|m| m.at == Moment::Start),
+        };
+        for (k, f) in ladder.flights.iter().enumerate() {
+            if let Some(slot) = r.flight.get_mut(f.event) {
+                *slot = Some(k);
+            }
+            if f.arrives != f.event {
+                if let Some(slot) = r.arrival.get_mut(f.arrives) {
+                    *slot = true;
+                }
+            }
+            if let Some(g) = r.groups.get_mut(f.group) {
+                g.push(k);
+            }
+        }
+        for mark in ladder.lanes.iter().flatten() {
+            if let Moment::Note(e) = mark.at {
+                let slot = if mark.claimed {
+                    r.claim.get_mut(e)
+                } else {
+                    r.inferred_below.get_mut(e)
+                };
+                if let Some(slot) = slot {
+                    *slot = true;
+                }
+            }
+        }
+        for (k, f) in ladder.findings.iter().enumerate() {
+            if let Some(slot) = r.finding.get_mut(f.event).filter(|s| s.is_none()) {
+                *slot = Some(k);
+            }
+        }
+        // A claim note is drawn as states only: an inferred mark there is written in its row.
+        for (below, claim) in r.inferred_below.iter_mut().zip(&r.claim) {
+            *below &= !claim;
+        }
+        r
+    }
+
+    /// The flight of the message on row `e`.
+    pub(crate) fn flight(&self, e: usize) -> Option<&'a Flight> {
+        let k = (*self.flight.get(e)?)?;
+        self.ladder.flights.get(k)
+    }
+
+    /// Whether the note on row `e` is drawn as claimed states.
+    pub(crate) fn is_claim(&self, e: usize) -> bool {
+        self.claim.get(e).copied().unwrap_or(false)
+    }
+
+    /// Whether an inferred state is written below the (commentary) note on row `e`.
+    pub(crate) fn has_inferred_below(&self, e: usize) -> bool {
+        self.inferred_below.get(e).copied().unwrap_or(false)
+    }
+
+    /// The first finding on row `e`.
+    pub(crate) fn finding(&self, e: usize) -> Option<&'a Finding> {
+        let k = (*self.finding.get(e)?)?;
+        self.ladder.findings.get(k)
+    }
+
+    /// Whether segments sent together arrive at row `e` (it ends their `par` block).
+    pub(crate) fn is_arrival(&self, e: usize) -> bool {
+        self.arrival.get(e).copied().unwrap_or(false)
+    }
+
+    /// The rows of the segments of the group started by row `e`.
+    fn group(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
+        self.groups
+            .get(e)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.ladder.flights.get(*k).map(|f| f.event))
+    }
+}
+
+/// The height of the row of first states, px.
+pub(crate) fn start_height(m: &Measured) -> f64 {
+    m.fs * text::LINE_HEIGHT + 2.0 * STATE_PAD.1
+}
+
+/// Adds the ladder to `l` (laid out by the rows phase with `ladder`): `anchors` are the rows'
+/// y ranges, per event; `start` the y of the first states' row, if there is one.
+pub(crate) fn place(
+    seq: &Sequence,
+    rowed: &Rowed,
+    m: &Measured,
+    (anchors, start): (&[(f64, f64)], Option<f64>),
+    l: &mut SequenceLayout,
+) {
+    let ladder = rowed.ladder;
+    let fs = m.fs;
+    // Per event: its message's and note's place.
+    let mut message_at: Vec<Option<usize>> = vec![None; seq.events.len()];
+    for (k, p) in l.messages.iter().enumerate() {
+        if let Some(slot) = message_at.get_mut(p.event) {
+            *slot = Some(k);
+        }
+    }
+    let mut note_at: Vec<Option<usize>> = vec![None; seq.events.len()];
+    for (k, n) in l.notes.iter().enumerate() {
+        if let Some(slot) = note_at.get_mut(n.event) {
+            *slot = Some(k);
+        }
+    }
+    let message = |e: usize| message_at.get(e).copied().flatten();
+    let line_y = |msgs: &[MessagePlace], e: usize| {
+        message(e)
+            .and_then(|k| msgs.get(k))
+            .and_then(|p| p.points.first())
+            .map(|p| p.y)
+    };
+    // Tails and heads.
+    let mut segments = Vec::new();
+    let mut lost_at = vec![false; seq.events.len()];
+    for f in &ladder.flights {
+        let members: Vec<usize> = rowed.group(f.group).collect();
+        let together = members.len() > 1 || f.arrives != f.event;
+        let Some(own_y) = line_y(&l.messages, f.event) else {
+            continue;
+        };
+        let (tail_y, head_y) = if together {
+            let tail = members
+                .iter()
+                .filter_map(|e| line_y(&l.messages, *e))
+                .fold(own_y, f64::max);
+            let head = anchors.get(f.arrives).map_or(tail + PAR_SLANT, |a| a.0);
+            (tail, head.max(tail + SLANT))
+        } else {
+            (own_y, own_y + SLANT)
+        };
+        let Some(mp) = message(f.event).and_then(|k| l.messages.get_mut(k)) else {
+            continue;
+        };
+        if mp.points.len() != 2 {
+            continue;
+        }
+        let (a, b) = (mp.points[0], mp.points[1]);
+        let mut tail = Point::new(a.x, tail_y);
+        let mut head = Point::new(b.x, head_y);
+        let middle = Point::new((a.x + b.x) / 2.0, (tail_y + head_y) / 2.0);
+        if f.lost {
+            head = middle;
+        } else if f.old {
+            tail = middle;
+        }
+        mp.points = vec![tail, head];
+        if together && members.len() > 1 && seq.config.message_align == MessageAlign::Center {
+            align_toward_sender(mp, a.x, b.x);
+        }
+        if f.lost {
+            if let Some(slot) = lost_at.get_mut(f.event) {
+                *slot = true;
+            }
+        }
+        segments.push(SegmentPlace {
+            event: f.event,
+            lost: f.lost,
+            together: members.len() > 1,
+            old: f.old,
+            cross: f.lost.then_some(head),
+        });
+    }
+    let end_of = |e: usize, tail: bool| {
+        let p = l.messages.get(message(e)?)?;
+        if tail {
+            p.points.first().copied()
+        } else if lost_at.get(e).copied().unwrap_or(false) {
+            None
+        } else {
+            p.points.last().copied()
+        }
+    };
+    let note = |e: usize| l.notes.get(note_at.get(e).copied().flatten()?);
+    let moment_y = |at: Moment| -> Option<f64> {
+        match at {
+            Moment::Start => start,
+            Moment::Sent(e) => end_of(e, true).map(|p| p.y),
+            Moment::Arrived(e) => end_of(e, false).map(|p| p.y),
+            Moment::Note(e) if rowed.is_claim(e) => anchors.get(e).map(|a| (a.0 + a.1) / 2.0),
+            Moment::Note(e) => {
+                let bottom = note(e)?.rect.bottom();
+                Some(bottom + super::ROW_GAP / 2.0 + inferred_height(m) / 2.0)
+            }
+        }
+    };
+    // States beside the lifelines.
+    let mut states = Vec::new();
+    for (p, lane) in ladder.lanes.iter().enumerate() {
+        let Some(place) = l.participants.get(p) else {
+            continue;
+        };
+        for mark in lane {
+            let Some(y) = moment_y(mark.at) else { continue };
+            let (t, b) = mark_size(&mark.text, fs, mark.claimed);
+            let edge = place.x + side(p) * GUTTER_GAP;
+            let cx = edge + side(p) * b.width / 2.0;
+            let rect = Rect::centered(Point::new(cx, y), b);
+            let label = TextBox::new(mark.text.clone(), Point::new(cx, y), fs);
+            debug_assert!(t.width <= b.width + 0.01);
+            let finding = match mark.at {
+                Moment::Note(e) if mark.claimed => rowed.finding(e).map(|f| f.code.clone()),
+                _ => None,
+            };
+            states.push(StatePlace {
+                participant: p,
+                state: mark.state.clone(),
+                claimed: mark.claimed,
+                event: mark.event.clone(),
+                rect,
+                label,
+                finding,
+            });
+        }
+    }
+    // Timers.
+    let mut timers = Vec::new();
+    for t in &ladder.timers {
+        let (Some(place), Some(y0), Some(y1)) = (
+            l.participants.get(t.participant),
+            moment_y(t.from),
+            moment_y(t.to),
+        ) else {
+            continue;
+        };
+        if y1 <= y0 {
+            continue;
+        }
+        let inner = -side(t.participant);
+        let x = place.x + inner * BRACKET_OFFSET;
+        let tick = x - inner * BRACKET_TICK;
+        let points = vec![
+            Point::new(tick, y0),
+            Point::new(x, y0),
+            Point::new(x, y1),
+            Point::new(tick, y1),
+        ];
+        let text = Label::plain(&t.name);
+        let w = text::safe_label_size(&text, NUMBER_FONT_SIZE).width;
+        // At the bracket's foot: the wait ends the connection, no segment crosses there.
+        let h = text::safe_label_size(&text, NUMBER_FONT_SIZE).height;
+        let c = Point::new(
+            x + inner * (4.0 + w / 2.0),
+            (y1 - h / 2.0).max((y0 + y1) / 2.0),
+        );
+        timers.push(TimerPlace {
+            participant: t.participant,
+            name: t.name.clone(),
+            points,
+            label: TextBox::new(text, c, NUMBER_FONT_SIZE),
+        });
+    }
+    // Findings.
+    let mut findings = Vec::new();
+    for f in &ladder.findings {
+        let text = Label::plain(&f.code);
+        let size = text::safe_label_size(&text, NUMBER_FONT_SIZE);
+        let at = match seq.events.get(f.event) {
+            Some(Event::Message(_)) => {
+                message(f.event)
+                    .and_then(|k| l.messages.get(k))
+                    .and_then(|p| {
+                        let (a, b) = (p.points.first()?, p.points.last()?);
+                        let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+                        Some(Point::new(mid.x, mid.y + 4.0 + size.height / 2.0))
+                    })
+            }
+            Some(Event::Note(n)) if rowed.is_claim(f.event) => {
+                let p = n.placement.participants().first().map(|p| p.index());
+                p.and_then(|p| {
+                    let x = l.participants.get(p)?.x;
+                    let y = moment_y(Moment::Note(f.event))?;
+                    let inner = -side(p);
+                    Some(Point::new(x + inner * (GUTTER_GAP + size.width / 2.0), y))
+                })
+            }
+            Some(Event::Note(_)) => note(f.event)
+                .map(|n| Point::new(n.rect.center().x, n.rect.bottom() + 2.0 + size.height / 2.0)),
+            _ => None,
+        };
+        if let Some(c) = at {
+            findings.push(FindingPlace {
+                event: f.event,
+                code: f.code.clone(),
+                message: f.message.clone(),
+                label: TextBox::new(text, c, NUMBER_FONT_SIZE),
+            });
+        }
+    }
+    l.ladder = Some(LadderPlace {
+        states,
+        segments,
+        timers,
+        findings,
+    });
+}
+
+/// A label of segments sent together, moved to its sender's end of the line (the lines
+/// cross in the middle): left-aligned when sent rightwards, right-aligned otherwise.
+fn align_toward_sender(mp: &mut MessagePlace, from_x: f64, to_x: f64) {
+    let (Some(label), Some(bx)) = (mp.label.as_mut(), mp.label_box.as_mut()) else {
+        return;
+    };
+    let half = bx.width / 2.0;
+    let cx = if to_x > from_x {
+        from_x + PAD + half
+    } else {
+        from_x - PAD - half
+    };
+    let dx = cx - label.center.x;
+    label.center.x += dx;
+    bx.x += dx;
+}
