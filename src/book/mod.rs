@@ -166,14 +166,23 @@ fn block_options(
     id_prefix: String,
 ) -> Result<Options, Diagnostic> {
     let view = match attr(&job.attrs, "view") {
-        Some(v) if job.kind == Kind::TcpStates => pipeline::parse_value(v).map_err(|e| {
-            Diagnostic::error(
-                codes::book::BAD_BLOCK_ATTRIBUTE,
-                job.anchor,
-                format!("view: {e}"),
-            )
-        })?,
-        _ => pipeline::View::Diagram,
+        Some(v) => {
+            let bad = |message: String| {
+                Diagnostic::error(codes::book::BAD_BLOCK_ATTRIBUTE, job.anchor, message)
+            };
+            let view: pipeline::View =
+                pipeline::parse_value(v).map_err(|e| bad(format!("view: {e}")))?;
+            let kind = job.kind.refine(&job.source);
+            if !view.applies_to(kind) {
+                return Err(bad(match kind {
+                    Kind::TcpStates => format!("view: `{v}` draws layer diagrams (mermaid flowcharts), not a TCP state machine; expected one of `diagram`, `table`, `both`"),
+                    Kind::Flowchart => format!("view: `{v}` applies to TCP state machines, not a mermaid flowchart; expected `diagram` or `stack`"),
+                    _ => format!("view: `{v}` does not apply to a mermaid sequence or packet diagram; expected `diagram`"),
+                }));
+            }
+            view
+        }
+        None => pipeline::View::Diagram,
     };
     Ok(Options {
         lang,

@@ -1,5 +1,5 @@
 //! `netfig render INPUT... [-o OUT | --out-dir DIR] [--format svg|png|html|md] [--scale N] [--lang]
-//! [--theme] [--view diagram|table|both] [--template DIR] [--check deny|warn|off]
+//! [--theme] [--view diagram|table|both|stack] [--template DIR] [--check deny|warn|off]
 //! [--glossary FILE]`
 //!
 //! Inputs are mermaid flowcharts or TCP state machine definitions: `.mmd`/`.mermaid` and
@@ -68,7 +68,8 @@ pub(crate) struct RenderArgs {
     /// Colour theme.
     #[arg(long, value_enum, ignore_case = true, default_value_t = Theme::Light)]
     theme: Theme,
-    /// TCP state machines: what to produce.
+    /// What to draw: the diagram; for TCP state machines also table or both; for mermaid
+    /// flowcharts of layer models (OSI, TCP/IP, …) stack, the models as stacks side by side.
     #[arg(long, value_enum, ignore_case = true, default_value_t = View::Diagram)]
     view: View,
     /// A folder whose `state-table.html.hbs` replaces the built-in table template.
@@ -197,13 +198,15 @@ fn render_one(args: &RenderArgs, input: &Path) -> (Outcome, String) {
     };
     let file = SourceFile::new(name, text);
     let kind = Kind::of(input, file.text());
-    if kind != Kind::TcpStates && args.view != View::Diagram {
+    if !args.view.applies_to(kind) {
+        let needs = if args.view == View::Stack {
+            "--view stack needs a mermaid flowchart of layer models (.mmd), not a TCP state machine, sequence or packet diagram"
+        } else {
+            "--view table/both needs a TCP state machine (.yaml), not a mermaid diagram"
+        };
         return (
             Outcome::Failed,
-            format!(
-                "error: {}: --view table/both needs a TCP state machine (.yaml), not a mermaid diagram\n",
-                file.name()
-            ),
+            format!("error: {}: {needs}\n", file.name()),
         );
     }
     if args.format() == Format::Png && kind == Kind::Flowchart {

@@ -70,6 +70,7 @@ registry! {
         NEEDS_QUOTES = "E-MMD-025", Error, "bracket or quote in unquoted text (mermaid needs the text quoted)";
         SUBGRAPH_TOO_DEEP = "E-MMD-026", Error, "subgraphs nested more than 64 deep";
         TOO_MANY_LINK_EDGES = "E-MMD-027", Error, "an `&` link makes more edges than netfig draws from one link";
+        NOT_LAYER_DIAGRAM = "E-MMD-028", Error, "`view=stack` on a flowchart that is not a layer diagram (two or more subgraphs of layer models)";
         ELK = "W-MMD-001", Warning, "`flowchart-elk`: netfig uses its own layered layout";
         ICON_IMAGE = "W-MMD-002", Warning, "icons/images are not rendered (no external resources)";
         FA_ICON = "W-MMD-003", Warning, "`fa:` icon token removed (icon fonts unavailable offline)";

@@ -113,12 +113,18 @@ pub fn wrapping_width(chart: &Flowchart) -> f64 {
 /// measured as render draws the label: with the node's own `font-size` and
 /// `font-weight: bold` (from `style`/`classDef`) if set.
 pub fn node_text(chart: &Flowchart, node: &Node, font_size: f64) -> (Label, Size) {
+    node_text_at(node, wrapping_width(chart), font_size)
+}
+
+/// A node's label wrapped at `width` px and its safe size, measured as [`node_text`] measures
+/// it (the node's own `font-size` and `font-weight` apply).
+pub fn node_text_at(node: &Node, width: f64, font_size: f64) -> (Label, Size) {
     let fs = style_font_size(&node.style).unwrap_or(font_size);
     let bold = matches!(
         node.style.get("font-weight").map(str::trim),
         Some("bold" | "bolder" | "600" | "700" | "800" | "900")
     );
-    let label = text::wrap(&node.label, wrapping_width(chart), fs, bold);
+    let label = text::wrap(&node.label, width, fs, bold);
     let size = if bold {
         let mut l = label.clone();
         for r in l.lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {

@@ -23,6 +23,7 @@ pub mod quality;
 pub mod sequence;
 pub(crate) mod shape;
 mod snap;
+pub mod stack;
 pub mod straighten;
 mod untangle;
 

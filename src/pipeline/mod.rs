@@ -6,6 +6,7 @@
 
 mod glossary;
 mod options;
+mod stack;
 
 pub use glossary::{read_glossary, GlossaryError};
 pub use options::{parse_value, CheckMode, Options, TableFormat, View};
@@ -242,10 +243,15 @@ fn flowchart(source: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
     if has_errors(&diagnostics) {
         return Err(diagnostics);
     }
+    // Recognised as the author wrote it, before translation adds lines.
+    let layers = (options.view == View::Stack).then(|| crate::layers::recognize(&chart));
     diagnostics.extend(translated(source, options, |t| {
         translate::flowchart(&mut chart, t)
     }));
     crate::diagnostic::sort(&mut diagnostics);
+    if let Some(diagram) = layers {
+        return stack::draw(source, &chart, diagram, diagnostics, options);
+    }
     let chart = chart.select_lang(options.lang);
     let title = shown_title(chart.title.as_ref(), chart.acc_title.as_ref());
     let geometry = layout_flowchart(&chart);
@@ -495,7 +501,10 @@ mod tests {
         assert_eq!(parse_value::<View>("Table"), Ok(View::Table));
         assert_eq!(
             parse_value::<View>("chart"),
-            Err("unknown variant `chart`, expected one of `diagram`, `table`, `both`".into())
+            Err(
+                "unknown variant `chart`, expected one of `diagram`, `table`, `both`, `stack`"
+                    .into()
+            )
         );
         assert_eq!(parse_value::<TableFormat>("md"), Ok(TableFormat::Markdown));
         assert_eq!(parse_value::<CheckMode>("warn"), Ok(CheckMode::Warn));
@@ -505,6 +514,12 @@ mod tests {
             Ok(crate::model::Theme::Dark)
         );
         assert!(View::Both.has_diagram() && View::Both.has_table());
+        assert_eq!(parse_value::<View>("stack"), Ok(View::Stack));
+        assert!(View::Stack.has_diagram() && !View::Stack.has_table());
+        assert!(
+            View::Stack.applies_to(Kind::Flowchart) && !View::Stack.applies_to(Kind::TcpStates)
+        );
+        assert!(!View::Table.applies_to(Kind::Flowchart) && View::Diagram.applies_to(Kind::Packet));
     }
 
     #[test]

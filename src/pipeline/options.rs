@@ -23,7 +23,10 @@ pub fn parse_value<T: DeserializeOwned>(s: &str) -> Result<T, String> {
     T::deserialize(de).map_err(|e| e.to_string())
 }
 
-/// What a state machine produces.
+/// What a diagram is drawn as. A view applies to some kinds only: `table` and `both` to TCP
+/// state machines, `stack` to mermaid flowcharts that are layer diagrams. The shells (CLI,
+/// book) reject a view that does not apply to the kind; [`super::compile`] ignores it and
+/// draws the kind's diagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
@@ -35,16 +38,27 @@ pub enum View {
     Table,
     /// Both, diagram first.
     Both,
+    /// A layer diagram (two or more layer models side by side, e.g. OSI and TCP/IP) drawn as
+    /// the textbook's stacks, mappings as spans; an error for a flowchart that is not one.
+    Stack,
 }
 
 impl View {
     /// Whether the view includes the diagram.
     pub fn has_diagram(self) -> bool {
-        matches!(self, View::Diagram | View::Both)
+        matches!(self, View::Diagram | View::Both | View::Stack)
     }
     /// Whether the view includes the table.
     pub fn has_table(self) -> bool {
         matches!(self, View::Table | View::Both)
+    }
+    /// Whether the view applies to diagrams of `kind` (every kind has its diagram view).
+    pub fn applies_to(self, kind: super::Kind) -> bool {
+        match self {
+            View::Diagram => true,
+            View::Table | View::Both => kind == super::Kind::TcpStates,
+            View::Stack => kind == super::Kind::Flowchart,
+        }
     }
 }
 
@@ -88,7 +102,7 @@ pub struct Options {
     /// Id prefix for the SVG; `None` derives one from the source text, so output stays
     /// byte-identical for identical input.
     pub id_prefix: Option<String>,
-    /// Diagram, table or both (state machines).
+    /// Diagram, table or both (state machines); stack (layer diagrams).
     pub view: View,
     /// Format of the table.
     pub table_format: TableFormat,

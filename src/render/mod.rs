@@ -22,6 +22,8 @@ pub enum DiagramKind {
     Sequence,
     /// A mermaid packet diagram (a header layout).
     Packet,
+    /// A layer diagram (a flowchart of layer models) in the stack view.
+    Stack,
 }
 
 impl DiagramKind {
@@ -32,6 +34,7 @@ impl DiagramKind {
             DiagramKind::States => "netfig-states",
             DiagramKind::Sequence => "netfig-sequence",
             DiagramKind::Packet => "netfig-packet",
+            DiagramKind::Stack => "netfig-stack",
         }
     }
     /// The accessible title when the diagram has none.
@@ -41,6 +44,7 @@ impl DiagramKind {
             DiagramKind::States => "State diagram",
             DiagramKind::Sequence => "Sequence diagram",
             DiagramKind::Packet => "Packet diagram",
+            DiagramKind::Stack => "Layer diagram",
         }
     }
 }

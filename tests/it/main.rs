@@ -52,6 +52,7 @@ mod render_sizing;
 mod render_snapshots;
 mod render_svg;
 mod sequence_render;
+mod stack_view;
 mod states_cli;
 mod states_render;
 mod tcp_cli;

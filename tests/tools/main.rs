@@ -30,6 +30,7 @@ mod packet_browser;
 mod parse_corpus;
 mod sequence_browser;
 mod sequence_drawing;
+mod stack_browser;
 mod vs_mermaid_measure;
 
 use common::Need::{self, Chromium, Corpus, Mdbook, Strace};
@@ -71,6 +72,7 @@ fn main() {
         browser::labels_fit_their_nodes_in_chromium &[Chromium];
         vs_mermaid_measure::measures_known_drawings &[Chromium];
         sequence_browser::labels_fit_and_messages_clear_in_chromium &[Chromium];
+        stack_browser::labels_lie_in_their_bands_in_chromium &[Chromium];
         packet_browser::labels_fit_their_fields_in_chromium &[Chromium];
         book_browser::every_chapter_renders_cleanly_in_light_and_dark_themes &[Chromium];
         book_markup::hostile_text_stays_text_in_the_browser &[Chromium];

@@ -17,6 +17,7 @@ mod legend;
 mod packet;
 mod sequence;
 pub(crate) mod shapes;
+mod stack;
 pub(crate) mod writer;
 
 use super::{theme, SvgOptions};
@@ -32,6 +33,7 @@ use writer::{class_name, esc, esc_id, num, Doc};
 
 pub use packet::packet;
 pub use sequence::sequence;
+pub use stack::stack;
 
 /// The SVG document for a flowchart (or a state diagram lowered to one) drawn as `drawing`
 /// (made by [`crate::layout::drawing`] for this chart and, if `options` has a legend, its
@@ -172,7 +174,7 @@ pub(crate) fn one_line(l: &Label) -> String {
 }
 
 /// ` class="base extra…"` with the author's classes sanitised.
-fn classes(base: &str, extra: &[String]) -> String {
+pub(crate) fn classes(base: &str, extra: &[String]) -> String {
     let mut c = base.to_string();
     for x in extra {
         let x = class_name(x);
@@ -243,14 +245,19 @@ fn clusters(doc: &mut Doc, chart: &Flowchart, drawing: &Drawing) {
 }
 
 /// Marker definitions in first-use order: `(kind, colour, id)`.
-struct Markers {
-    defs: Vec<(Marker, Option<String>, String)>,
+pub(crate) struct Markers {
+    pub(crate) defs: Vec<(Marker, Option<String>, String)>,
 }
 
 impl Markers {
     fn collect(chart: &Flowchart, p: &str) -> Markers {
+        Markers::of(chart.edges.iter(), p)
+    }
+
+    /// The markers `edges` use, ids prefixed with `p`.
+    pub(crate) fn of<'a>(edges: impl Iterator<Item = &'a crate::model::Edge>, p: &str) -> Markers {
         let mut defs: Vec<(Marker, Option<String>, String)> = Vec::new();
-        for e in &chart.edges {
+        for e in edges {
             if e.stroke == Stroke::Invisible {
                 continue;
             }
@@ -276,7 +283,7 @@ impl Markers {
         Markers { defs }
     }
 
-    fn id(&self, m: Marker, color: &Option<String>) -> Option<&str> {
+    pub(crate) fn id(&self, m: Marker, color: &Option<String>) -> Option<&str> {
         self.defs
             .iter()
             .find(|(k, c, _)| *k == m && c == color)
@@ -285,7 +292,7 @@ impl Markers {
 }
 
 /// An edge's own stroke colour (escaped), which its markers copy.
-fn edge_color(e: &crate::model::Edge) -> Option<String> {
+pub(crate) fn edge_color(e: &crate::model::Edge) -> Option<String> {
     e.style
         .get("stroke")
         .map(str::trim)
@@ -293,7 +300,7 @@ fn edge_color(e: &crate::model::Edge) -> Option<String> {
         .map(esc)
 }
 
-fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
+pub(crate) fn endpoint_id(chart: &Flowchart, e: Endpoint) -> String {
     match e {
         Endpoint::Node(n) => chart.nodes.get(n.index()).map(|n| n.id.clone()),
         Endpoint::Cluster(c) => chart.clusters.get(c.index()).map(|c| c.id.clone()),
@@ -396,7 +403,7 @@ pub(crate) fn safe_href(url: &str) -> Option<String> {
     Some(esc(u))
 }
 
-fn link_open(link: &Link) -> Option<String> {
+pub(crate) fn link_open(link: &Link) -> Option<String> {
     let href = safe_href(&link.href)?;
     let target = link
         .target
