@@ -19,6 +19,12 @@ pub const CLEARANCE: f64 = 8.0;
 /// (curves are measured as chords, coordinates are written rounded).
 pub const SLACK: f64 = 0.5;
 
+/// How far (px) inside [`CLEARANCE`] the drawing lets a curve come where its route keeps the
+/// full clearance (`layout::curve` tightens curves by this margin): the error of measuring a
+/// curve as chords, and no more, so a route meant to run exactly `CLEARANCE` from a box (which
+/// rounding can put a hair nearer) still holds its curve to the full margin.
+pub const DRAWN_SLACK: f64 = 0.05;
+
 /// A box a drawn edge may have to keep clear of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Foreign {
@@ -250,6 +256,7 @@ impl Boxes {
 
     /// The boxes foreign to an edge from `from` to `to` that `lines` come closer to than
     /// `margin` (at most [`CLEARANCE`]), sorted, each once.
+    #[cfg(test)]
     pub(crate) fn closer_than(
         &self,
         lines: &[Vec<Point>],
