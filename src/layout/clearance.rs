@@ -63,6 +63,9 @@ pub(crate) struct Boxes {
     entries: Vec<usize>,
 }
 
+/// Chords of a cubic looked at together first (see [`Boxes::drawn_closer_than`]).
+const RUN: usize = 4;
+
 /// Most cells along one side of the grid.
 const MOST_CELLS: f64 = 512.0;
 
@@ -310,6 +313,7 @@ impl Boxes {
         if self.items.is_empty() {
             return out;
         }
+        let mut chords = Vec::with_capacity(steps);
         for piece in path.pieces(steps) {
             if let Piece::Cubic {
                 from: p, points, ..
@@ -323,6 +327,31 @@ impl Boxes {
                 if !near && slack.is_finite() {
                     continue;
                 }
+                // The chords in runs of [`RUN`]: a run whose points' bounding box (which holds
+                // its chords) no foreign box comes near is not looked at chord by chord.
+                chords.clear();
+                chords.extend(piece.chords());
+                for run in chords.chunks(RUN) {
+                    let ends = run.iter().flat_map(|&(a, b)| [a, b]);
+                    let (lx, ly, hx, hy) = ends.fold(
+                        (
+                            f64::INFINITY,
+                            f64::INFINITY,
+                            f64::NEG_INFINITY,
+                            f64::NEG_INFINITY,
+                        ),
+                        |(lx, ly, hx, hy), p| (lx.min(p.x), ly.min(p.y), hx.max(p.x), hy.max(p.y)),
+                    );
+                    let near =
+                        !self.each_touching((lx, ly, hx, hy), margin, |f, _| f.belongs(from, to));
+                    // (A run with a coordinate not finite is looked at chord by chord.)
+                    if near || ![lx, ly, hx, hy].iter().all(|v| v.is_finite()) {
+                        for &(a, b) in run {
+                            self.near_chord(a, b, from, to, margin, &mut out);
+                        }
+                    }
+                }
+                continue;
             }
             for (a, b) in piece.chords() {
                 self.near_chord(a, b, from, to, margin, &mut out);
