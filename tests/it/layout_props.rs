@@ -445,11 +445,13 @@ proptest! {
 
 /// Cases a 30,000-case search of the property above found (seed, nodes, extra edges, kind,
 /// direction): narrow clusters in LR and RL whose title strip, running along the ranks, had no
-/// place 8 px from the routes crossing it (the cluster now grows along the ranks for it), and
-/// one where a route 7.7 px from a node let its curve come nearer still.
+/// place 8 px from the routes crossing it (the cluster now grows along the ranks for it); TB
+/// and BT clusters whose room on the left the title rounds did not reach (a route entering
+/// beside the title moved with the room most of the way); and one where a route 7.7 px from a
+/// node let its curve come nearer still.
 #[test]
 fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
-    use Direction::{LeftRight as LR, RightLeft as RL};
+    use Direction::{BottomTop as BT, LeftRight as LR, RightLeft as RL, TopBottom as TB};
     let cases = [
         (7_401_799_940_052_421_670, 8, 22, 2, LR),
         (17_082_588_958_331_741_017, 10, 7, 2, LR),
@@ -465,6 +467,10 @@ fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
         (10_885_167_152_163_147_680, 14, 15, 2, LR),
         (5_055_699_975_345_118_956, 13, 7, 2, RL),
         (8_884_764_686_215_958_271, 10, 14, 2, LR),
+        (10_057_452_507_490_912_602, 13, 5, 2, TB),
+        (11_145_732_578_979_858_715, 16, 22, 2, BT),
+        (5_119_909_242_543_911_269, 33, 3, 2, BT),
+        (922_694_937_921_183_150, 13, 14, 2, BT),
     ];
     for (seed, n, extra, kind, dir) in cases {
         let near = near_foreign(seed, n, extra, kind, dir);
