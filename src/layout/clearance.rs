@@ -19,6 +19,12 @@ pub const CLEARANCE: f64 = 8.0;
 /// (curves are measured as chords, coordinates are written rounded).
 pub const SLACK: f64 = 0.5;
 
+/// How far (px) inside [`CLEARANCE`] the drawing lets a curve come where its route keeps the
+/// full clearance (`layout::curve` tightens curves by this margin): the error of measuring a
+/// curve as chords, and no more, so a route meant to run exactly `CLEARANCE` from a box (which
+/// rounding can put a hair nearer) still holds its curve to the full margin.
+pub const DRAWN_SLACK: f64 = 0.05;
+
 /// A box a drawn edge may have to keep clear of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Foreign {
@@ -56,6 +62,9 @@ pub(crate) struct Boxes {
     starts: Vec<usize>,
     entries: Vec<usize>,
 }
+
+/// Chords of a cubic looked at together first (see [`Boxes::drawn_closer_than`]).
+const RUN: usize = 4;
 
 /// Most cells along one side of the grid.
 const MOST_CELLS: f64 = 512.0;
@@ -250,6 +259,7 @@ impl Boxes {
 
     /// The boxes foreign to an edge from `from` to `to` that `lines` come closer to than
     /// `margin` (at most [`CLEARANCE`]), sorted, each once.
+    #[cfg(test)]
     pub(crate) fn closer_than(
         &self,
         lines: &[Vec<Point>],
@@ -303,6 +313,7 @@ impl Boxes {
         if self.items.is_empty() {
             return out;
         }
+        let mut chords = Vec::with_capacity(steps);
         for piece in path.pieces(steps) {
             if let Piece::Cubic {
                 from: p, points, ..
@@ -316,6 +327,31 @@ impl Boxes {
                 if !near && slack.is_finite() {
                     continue;
                 }
+                // The chords in runs of [`RUN`]: a run whose points' bounding box (which holds
+                // its chords) no foreign box comes near is not looked at chord by chord.
+                chords.clear();
+                chords.extend(piece.chords());
+                for run in chords.chunks(RUN) {
+                    let ends = run.iter().flat_map(|&(a, b)| [a, b]);
+                    let (lx, ly, hx, hy) = ends.fold(
+                        (
+                            f64::INFINITY,
+                            f64::INFINITY,
+                            f64::NEG_INFINITY,
+                            f64::NEG_INFINITY,
+                        ),
+                        |(lx, ly, hx, hy), p| (lx.min(p.x), ly.min(p.y), hx.max(p.x), hy.max(p.y)),
+                    );
+                    let near =
+                        !self.each_touching((lx, ly, hx, hy), margin, |f, _| f.belongs(from, to));
+                    // (A run with a coordinate not finite is looked at chord by chord.)
+                    if near || ![lx, ly, hx, hy].iter().all(|v| v.is_finite()) {
+                        for &(a, b) in run {
+                            self.near_chord(a, b, from, to, margin, &mut out);
+                        }
+                    }
+                }
+                continue;
             }
             for (a, b) in piece.chords() {
                 self.near_chord(a, b, from, to, margin, &mut out);

@@ -6,7 +6,7 @@
 //! Geometry is layout's: render writes the [`DrawnEdge`]s of a [`super::drawing::Drawing`] as
 //! they are.
 
-use super::clearance::{distance, nearer_than, Boxes, CLEARANCE, SLACK};
+use super::clearance::{distance, nearer_than, Boxes, Foreign, CLEARANCE, DRAWN_SLACK, SLACK};
 use super::path::PathData;
 use super::{End, Layout, LayoutGraph};
 use crate::geometry::{goes_straight, Point, Rect, Size};
@@ -210,7 +210,7 @@ pub(crate) const SAMPLES: usize = 16;
 
 /// The basis curve through `pts` (`drawn` is it untightened, each point repeated `base[i]`
 /// times), pulled towards its control polygon wherever it comes nearer a foreign box than the
-/// polygon itself does.
+/// polygon lets it (see [`Bounds`]).
 ///
 /// A basis curve cuts each corner of its control polygon; repeating a control point pulls the
 /// curve towards it (twice: most of the way; three times: onto the corner, the pieces beside
@@ -224,10 +224,8 @@ fn tightened(
     drawn: &DrawnEdge,
     boxes: &Boxes,
 ) -> PathData {
-    // What quality counts (the slack included), so that what it finds is what is tightened.
-    let margin = CLEARANCE - SLACK;
-    let near = |d: &DrawnEdge| boxes.drawn_closer_than(d, SAMPLES, spec.from, spec.to, margin);
-    let mut found = near(drawn);
+    let near = |d: &DrawnEdge| boxes.drawn_closer_than(d, SAMPLES, spec.from, spec.to, FULL);
+    let found = near(drawn);
     if found.is_empty() {
         return drawn.path.clone();
     }
@@ -239,17 +237,17 @@ fn tightened(
             .chain(&drawn.end)
             .map(MarkerSpan::outline),
     );
-    let allowed = boxes.closer_than(&polygon, spec.from, spec.to, margin);
+    let mut bounds = Bounds {
+        boxes,
+        polygon,
+        known: Vec::new(),
+    };
+    let mut offending = bounds.offending(drawn, &found);
     let mut times = base.to_vec();
     for round in 0..3 {
-        if found.iter().all(|f| allowed.contains(f)) {
+        if offending.is_empty() {
             break;
         }
-        let offending: Vec<Rect> = found
-            .iter()
-            .filter(|f| !allowed.contains(f))
-            .filter_map(|f| boxes.rect(*f))
-            .collect();
         for i in 1..pts.len() - 1 {
             let close = offending.iter().any(|r| {
                 nearer_than(pts[i - 1], pts[i], r, NEAR_CORNER)
@@ -266,12 +264,74 @@ fn tightened(
             start: drawn.start,
             end: drawn.end,
         };
-        found = near(&candidate);
-        if round == 2 || found.iter().all(|f| allowed.contains(f)) {
+        let found = near(&candidate);
+        offending = bounds.offending(&candidate, &found);
+        if round == 2 || offending.is_empty() {
             return candidate.path;
         }
     }
     drawn.path.clone()
+}
+
+/// The margin (px) a drawn curve keeps from a foreign box wherever its route does: the full
+/// clearance, less only the sampling error.
+const FULL: f64 = CLEARANCE - DRAWN_SLACK;
+
+/// How near an edge's control polygon (its route, with its markers' outlines) lets its curve
+/// come to each foreign box: [`FULL`] where the polygon keeps that far; where the polygon
+/// comes nearer but keeps what quality counts (`CLEARANCE - SLACK`), that; where it comes
+/// nearer still, no bound (the route itself is too near; the curve is not held to more).
+struct Bounds<'a> {
+    boxes: &'a Boxes,
+    polygon: Vec<Vec<Point>>,
+    /// The bounds found so far.
+    known: Vec<(Foreign, Option<f64>)>,
+}
+
+impl Bounds<'_> {
+    /// The bound of box `f`, and its rectangle.
+    fn of(&mut self, f: Foreign) -> (Option<f64>, Option<Rect>) {
+        let r = self.boxes.rect(f);
+        if let Some(&(_, b)) = self.known.iter().find(|(g, _)| *g == f) {
+            return (b, r);
+        }
+        let b = r.and_then(|r| {
+            [FULL, CLEARANCE - SLACK]
+                .into_iter()
+                .find(|&m| !lines_nearer(&self.polygon, &r, m))
+        });
+        self.known.push((f, b));
+        (b, r)
+    }
+
+    /// The boxes among `found` (those `drawn` comes nearer than [`FULL`]) that `drawn` comes
+    /// nearer than their bounds.
+    fn offending(&mut self, drawn: &DrawnEdge, found: &[Foreign]) -> Vec<Rect> {
+        let mut lines = None;
+        let mut out = Vec::new();
+        for &f in found {
+            let (bound, rect) = self.of(f);
+            let (Some(m), Some(r)) = (bound, rect) else {
+                continue;
+            };
+            let within = m >= FULL
+                || lines_nearer(lines.get_or_insert_with(|| drawn.polylines(SAMPLES)), &r, m);
+            if within {
+                out.push(r);
+            }
+        }
+        out
+    }
+}
+
+/// Whether a piece of `lines` (a line of one point: the point) comes nearer `r` than `margin`.
+fn lines_nearer(lines: &[Vec<Point>], r: &Rect, margin: f64) -> bool {
+    lines.iter().any(|line| {
+        if line.len() == 1 {
+            return nearer_than(line[0], line[0], r, margin);
+        }
+        line.windows(2).any(|w| nearer_than(w[0], w[1], r, margin))
+    })
 }
 
 /// How near (px) a corner's polygon sides come to an offending box for the corner to be

@@ -190,6 +190,62 @@ fn basis_is_tightened_where_it_cuts_into_a_foreign_box() {
     assert_eq!(draw_edges(&l, &[spec])[0].path, smooth);
 }
 
+/// A corner whose plain basis curve passes a foreign box closer than the full clearance but
+/// not closer than quality's measuring slack allows (corpus 005 drew an edge 7.76 px from a
+/// node), while the route keeps the full clearance: drawn, the curve keeps the full clearance
+/// too, less only the sampling error.
+#[test]
+fn basis_keeps_the_full_clearance_not_only_the_measuring_slack() {
+    use crate::geometry::Rect;
+    use crate::layout::clearance::{distance, SLACK};
+    use crate::layout::{EdgeRoute, End, Layout};
+    let route = vec![
+        Point::new(0.0, 0.0),
+        Point::new(0.0, 100.0),
+        Point::new(100.0, 100.0),
+    ];
+    let spec = EdgeSpec::new(
+        End::node(0),
+        End::node(1),
+        Curve::Basis,
+        Marker::None,
+        Marker::Arrow,
+    );
+    let nearest = |p: &PathData, r: &Rect| {
+        p.flatten(SAMPLES)
+            .iter()
+            .flat_map(|line| line.windows(2))
+            .map(|w| distance(w[0], w[1], r))
+            .fold(f64::INFINITY, f64::min)
+    };
+    // A 40 px box in the corner's inside, `8 + a` px from both legs of the route: the first
+    // `a` (in steps of 0.05 px) where the plain curve passes it 7.5–8 px away.
+    let smooth = edge_path(&route, Curve::Basis, 0.0, 9.0);
+    let corner = |a: f64| Rect::new(8.0 + a, 52.0 - a, 40.0, 40.0);
+    let a = (0..400)
+        .map(|i| f64::from(i) * 0.05)
+        .find(|&a| {
+            let d = nearest(&smooth, &corner(a));
+            d > CLEARANCE - SLACK && d < CLEARANCE - 0.1
+        })
+        .expect("a box the plain curve passes within the slack");
+    let l = Layout {
+        nodes: vec![
+            Rect::new(-20.0, -30.0, 40.0, 30.0),
+            Rect::new(100.0, 80.0, 40.0, 40.0),
+            corner(a),
+        ],
+        edges: vec![EdgeRoute {
+            points: route,
+            label: None,
+        }],
+        ..Layout::default()
+    };
+    let drawn = draw_edges(&l, &[spec]);
+    let d = nearest(&drawn[0].path, &corner(a));
+    assert!(d >= CLEARANCE - DRAWN_SLACK, "{d} px at a = {a}");
+}
+
 /// A route that bends at its label's centre (the label dummy's point): the basis curve would
 /// cut the corner 20 px past the label; drawn, it runs through the middle of the label (the
 /// point doubled: 3.75 px from it), and through the point itself where doubling is not

@@ -243,6 +243,12 @@ fn curve_crossings(a: &Flat, b: &Flat, ends: &[Point]) -> Vec<Point> {
                 continue;
             }
             for s in a.run(ka).windows(2) {
+                // A piece whose box misses the other run's box crosses none of its pieces.
+                let (lx, hx) = (s[0].x.min(s[1].x), s[0].x.max(s[1].x));
+                let (ly, hy) = (s[0].y.min(s[1].y), s[0].y.max(s[1].y));
+                if lx > bb[2] || bb[0] > hx || ly > bb[3] || bb[1] > hy {
+                    continue;
+                }
                 for t in b.run(kb).windows(2) {
                     if !segments_cross(s[0], s[1], t[0], t[1]) {
                         continue;

@@ -396,6 +396,33 @@ proptest! {
     }
 }
 
+/// What [`drawn_edges_keep_clear_of_foreign_nodes_and_titles`] draws (a generated graph of
+/// `kind` 0: DAG, 1: cyclic, 2: clustered, turned to `dir`), and each drawn edge within the
+/// margin of a foreign node or cluster title, described.
+fn near_foreign(seed: u64, n: usize, extra: usize, kind: usize, dir: Direction) -> Vec<String> {
+    let mut g = match kind {
+        0 => generate::random_dag(seed, n, n + extra),
+        1 => generate::random_cyclic(seed, n, n + extra, 1 + extra / 4),
+        _ => generate::random_clustered(seed, n, n + extra, 1 + extra % 4),
+    };
+    g.direction = dir;
+    let l = netfig::layout::layout(&g);
+    let drawn = draw_edges(&l, &EdgeSpec::arrows(&g));
+    quality::near_foreign_boxes(&g, &l, &drawn)
+        .into_iter()
+        .map(|(e, near)| {
+            let rect = match near {
+                Foreign::Node(i) => l.nodes[i],
+                Foreign::ClusterTitle(c) => l.clusters[c].title,
+            };
+            format!(
+                "edge {e} ({:?}) near {near:?} at {rect:?}: {:?}",
+                g.edges[e], l.edges[e].points
+            )
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(64), ..config() })]
 
@@ -411,28 +438,42 @@ proptest! {
         kind in 0usize..3,
         dir in direction(),
     ) {
-        let mut g = match kind {
-            0 => generate::random_dag(seed, n, n + extra),
-            1 => generate::random_cyclic(seed, n, n + extra, 1 + extra / 4),
-            _ => generate::random_clustered(seed, n, n + extra, 1 + extra % 4),
-        };
-        g.direction = dir;
-        let l = netfig::layout::layout(&g);
-        let drawn = draw_edges(&l, &EdgeSpec::arrows(&g));
-        for (e, near) in quality::near_foreign_boxes(&g, &l, &drawn) {
-            let rect = match near {
-                Foreign::Node(i) => l.nodes[i],
-                Foreign::ClusterTitle(c) => l.clusters[c].title,
-            };
-            prop_assert!(
-                false,
-                "edge {} ({:?}) near {:?} at {:?}: {:?}",
-                e,
-                g.edges[e],
-                near,
-                rect,
-                l.edges[e].points
-            );
-        }
+        let near = near_foreign(seed, n, extra, kind, dir);
+        prop_assert!(near.is_empty(), "{:#?}", near);
+    }
+}
+
+/// Cases a 30,000-case search of the property above found (seed, nodes, extra edges, kind,
+/// direction): narrow clusters in LR and RL whose title strip, running along the ranks, had no
+/// place 8 px from the routes crossing it (the cluster now grows along the ranks for it); TB
+/// and BT clusters whose room on the left the title rounds did not reach (a route entering
+/// beside the title moved with the room most of the way); and one where a route 7.7 px from a
+/// node let its curve come nearer still.
+#[test]
+fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
+    use Direction::{BottomTop as BT, LeftRight as LR, RightLeft as RL, TopBottom as TB};
+    let cases = [
+        (7_401_799_940_052_421_670, 8, 22, 2, LR),
+        (17_082_588_958_331_741_017, 10, 7, 2, LR),
+        (8_709_280_121_278_535_503, 16, 7, 2, LR),
+        (1_459_830_608_847_450_552, 10, 5, 2, RL),
+        (2_714_967_519_846_016_822, 17, 11, 2, LR),
+        (10_808_788_829_810_281_671, 9, 15, 2, RL),
+        (3_717_707_516_376_523_632, 14, 19, 2, LR),
+        (2_881_390_926_648_879_241, 6, 7, 2, RL),
+        (4_295_393_878_580_117_494, 14, 15, 2, RL),
+        (14_238_965_116_309_260_979, 16, 27, 2, LR),
+        (9_594_999_257_937_911_078, 9, 19, 2, LR),
+        (10_885_167_152_163_147_680, 14, 15, 2, LR),
+        (5_055_699_975_345_118_956, 13, 7, 2, RL),
+        (8_884_764_686_215_958_271, 10, 14, 2, LR),
+        (10_057_452_507_490_912_602, 13, 5, 2, TB),
+        (11_145_732_578_979_858_715, 16, 22, 2, BT),
+        (5_119_909_242_543_911_269, 33, 3, 2, BT),
+        (922_694_937_921_183_150, 13, 14, 2, BT),
+    ];
+    for (seed, n, extra, kind, dir) in cases {
+        let near = near_foreign(seed, n, extra, kind, dir);
+        assert!(near.is_empty(), "seed {seed} {dir:?}: {near:#?}");
     }
 }

@@ -150,37 +150,52 @@ fn sanitize(graph: &LayoutGraph) -> LayoutGraph {
 }
 
 /// Rounds of widening clusters whose titles have no place beside the routes.
-const TITLE_ROUNDS: usize = 3;
+const TITLE_ROUNDS: usize = 4;
 
 /// Graphs with more nodes than this get no title rounds: each round lays the whole graph out
 /// again, and the 1,000-node benchmark graph took 3.6× as long with them; a drawing that large is
 /// not read title by title.
 const TITLE_ROUNDS_MAX_NODES: usize = 500;
 
-/// The plain layered layout of `g`, ignoring per-cluster directions. In TB and BT, a cluster
-/// whose title strip has no place 8 px from every route crossing it (an edge entering through
-/// the middle of a cluster about as wide as its title) gets room on the left of its contents
-/// for the title beside the routes, and the layout is made again (`title::room_wanted`) from
-/// the same ranks and order: room changes no rank and no order (ranking and ordering never
-/// look at a cluster's width), so each round places and routes only.
+/// The plain layered layout of `g`, ignoring per-cluster directions. A cluster whose title
+/// strip has no place 8 px from every route crossing it (an edge entering through the middle of
+/// a cluster about as wide as its title) gets room for the title beside the routes, and the
+/// layout is made again (`title::room_wanted`) from the same ranks and order: room changes no
+/// rank and no order (ranking and ordering never look at a cluster's size), so each round
+/// places and routes only. In TB and BT the room goes on the left of the cluster's contents
+/// (where the title is read); in LR and RL the title strip runs along the ranks, and the
+/// cluster grows along them, as much on each side.
 fn core(g: &LayoutGraph) -> Layout {
     let ordered = ordered(g);
-    let rounds = !g.direction.is_horizontal() && g.nodes.len() <= TITLE_ROUNDS_MAX_NODES;
+    let rounds = g.nodes.len() <= TITLE_ROUNDS_MAX_NODES;
+    let horizontal = g.direction.is_horizontal();
     let mut room = vec![0.0; g.clusters.len()];
     if !rounds {
         return core_with(g, ordered, &room);
     }
     let mut out = core_with(g, ordered.clone(), &room);
     let pad = g.spacing.cluster_padding;
-    for _ in 0..TITLE_ROUNDS {
+    for round in 0..TITLE_ROUNDS {
+        // Room moves the routes entering the cluster too, and sometimes most of the way with
+        // the title (a route aligned with a port of a node that moves): what is still wanted
+        // after a round is asked for twice as much in the next, so the rounds reach the room.
+        let more_each = f64::from(1u32 << round.min(8));
         let index = Segments::new(&out.edges);
         let mut more = false;
         for (c, (b, cl)) in out.clusters.iter().zip(&g.clusters).enumerate() {
             let want = title::room_wanted(&b.rect, cl.title, b.title.y, pad, &index);
-            if want > 1e-6 {
-                room[c] += want + slack_on_left(g, &out, c, room[c]);
-                more = true;
+            if want <= 1e-6 {
+                continue;
             }
+            more = true;
+            room[c] = if horizontal {
+                // The strip's length (the cluster's extent along the ranks) with `want` more
+                // on the side where the title goes: growing the border ranks moves the routes
+                // between them by half as much.
+                b.rect.width + 2.0 * want * more_each
+            } else {
+                room[c] + want * more_each + slack_on_left(g, &out, c, room[c])
+            };
         }
         if !more {
             break;
@@ -234,16 +249,22 @@ fn ordered(g: &LayoutGraph) -> (work::Work, Vec<build::Shape>) {
 }
 
 /// [`core`] from the ordered working graph, with `room` (px) added on the left of each
-/// cluster's contents.
+/// cluster's contents (TB, BT), or each cluster at least `room` long along the ranks (LR, RL).
 fn core_with(
     g: &LayoutGraph,
     (mut work, shapes): (work::Work, Vec<build::Shape>),
     room: &[f64],
 ) -> Layout {
+    let horizontal = g.direction.is_horizontal();
     for (cl, &r) in work.clusters.iter_mut().zip(room) {
-        // Wider by as much (a cluster as narrow as its `min_width` would only shift).
-        cl.left_extra += r;
-        cl.min_width += r;
+        if horizontal {
+            // At least this long along the ranks (`vertical::bands` grows its border strips).
+            cl.min_height = cl.min_height.max(r);
+        } else {
+            // Wider by as much (a cluster as narrow as its `min_width` would only shift).
+            cl.left_extra += r;
+            cl.min_width += r;
+        }
     }
     let paths: Vec<Vec<usize>> = work.nodes.iter().map(|n| work.path(n.cluster)).collect();
     let placed = if place::wanted(&work) {
