@@ -102,6 +102,35 @@ pub struct Output {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The reference `source` is checked against as a `kind` diagram, in words (`RFC 9293` for a
+/// TCP state machine, `RFC 9293, both endpoints` for a TCP exchange, the header's RFC for a
+/// packet diagram, `layer models` for a layer diagram), or `None` when nothing but its syntax
+/// is checked: a plain flowchart or sequence diagram, a packet diagram of no known header, or
+/// front matter `check: off`. Invalid sources have none.
+pub fn reference_of(source: &str, kind: Kind) -> Option<String> {
+    match kind.refine(source) {
+        Kind::TcpStates => Some("RFC 9293".to_string()),
+        Kind::Sequence => {
+            let (seq, _) = mermaid::sequence(source).ok()?;
+            (seq.check == Some(SequenceCheck::Tcp)).then(|| "RFC 9293, both endpoints".to_string())
+        }
+        Kind::Packet => {
+            let (p, _) = mermaid::packet(source).ok()?;
+            let (header, _) = crate::packet::select(&p);
+            header.map(|h| format!("{} header ({})", h.name, h.source))
+        }
+        Kind::Flowchart => {
+            let (chart, diagnostics) = mermaid::flowchart(source);
+            let off = chart
+                .check
+                .as_ref()
+                .is_some_and(|(v, _)| v.trim().eq_ignore_ascii_case("off"));
+            (!has_errors(&diagnostics) && !off && crate::layers::recognize(&chart).is_some())
+                .then(|| "layer models (OSI, TCP/IP, five-layer)".to_string())
+        }
+    }
+}
+
 /// Compiles `source` as a `kind` diagram: the output, or every diagnostic if any is an error.
 pub fn compile(source: &str, kind: Kind, options: &Options) -> Result<Output, Vec<Diagnostic>> {
     match kind.refine(source) {

@@ -15,6 +15,7 @@ mod tcp_support;
 
 mod architecture;
 mod book_containers;
+mod book_figures;
 mod book_fixtures_qa;
 mod book_parity;
 mod book_reference;
