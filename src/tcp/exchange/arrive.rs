@@ -91,6 +91,9 @@ impl Sim<'_> {
             }
             return;
         }
+        if self.bad_ack(to, state, &f, line) {
+            return;
+        }
         // Old news to the receiver: a SYN or FIN it has had (a retransmission whose original
         // was lost is new to it).
         let duplicate = (f.seg.flags.syn && self.eps[to].got_syn)
@@ -134,6 +137,28 @@ impl Sim<'_> {
         let ep = &mut self.eps[to];
         ep.got_syn |= f.seg.flags.syn;
         ep.got_fin |= f.seg.flags.fin;
+    }
+
+    /// An ACK a non-synchronized endpoint cannot accept, answered with a reset
+    /// `<SEQ=SEG.ACK><CTL=RST>` and otherwise dropped, the state unchanged: any ACK in LISTEN
+    /// (RFC 9293 3.10.7.2, second check; Figure 11), and in SYN-SENT an ACK whose number is
+    /// known not to acknowledge our SYN (3.10.7.3, first check; Figures 8 and 9).
+    fn bad_ack(&mut self, p: usize, state: State, f: &Flight, line: usize) -> bool {
+        if f.seg.flags.rst || !f.seg.flags.ack {
+            return false;
+        }
+        let bad = match state {
+            State::Listen => true,
+            State::SynSent => match (f.ack, self.eps[p].iss) {
+                (Some(a), Some(iss)) => self.numbers.same(a, iss.plus(1)) == Some(false),
+                _ => false,
+            },
+            _ => false,
+        };
+        if bad {
+            self.eps[p].pending = Some((Action::SndRst, line));
+        }
+        bad
     }
 
     /// RCV.NXT of the receiver after `f`, with a finding when its seq is not the one expected.

@@ -192,7 +192,7 @@ impl Sim<'_> {
         // Acknowledgment: RCV.NXT when known, else it tells us RCV.NXT.
         if let Some(ack) = seg.ack.as_ref().filter(|_| seg.flags.ack) {
             let fresh = self.numbers.is_fresh(&ack.value);
-            let t = self.numbers.term(&ack.value);
+            let mut t = self.numbers.term(&ack.value);
             match self.eps[p].rcv_nxt {
                 Some(expected) => {
                     self.checked_acks.push(i);
@@ -210,6 +210,9 @@ impl Sim<'_> {
                             format!("{name} acknowledges {}, but the next sequence number it expects is {shown}", ack.value),
                             vec![format!("write ack={shown}: RCV.NXT of {name} is {shown} after the segments it received")],
                         ));
+                        // Reported once; the receiver sees the number meant, so one wrong
+                        // `ack` is not also read as an unacceptable ACK (a reset).
+                        t = expected;
                     }
                 }
                 None => self.eps[p].rcv_nxt = Some(t),

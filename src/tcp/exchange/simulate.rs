@@ -140,6 +140,20 @@ fn silent_to(from: State, to: State) -> Option<&'static RefTransition> {
         .find(|r| r.from == from && r.to == to && is_silent(r))
 }
 
+/// The synchronized states of RFC 9293 3.5.2 (group 3).
+fn synchronized(s: State) -> bool {
+    matches!(
+        s,
+        State::Established
+            | State::FinWait1
+            | State::FinWait2
+            | State::CloseWait
+            | State::Closing
+            | State::LastAck
+            | State::TimeWait
+    )
+}
+
 /// Whether a state has no TCB (the reference creates one on leaving it).
 pub(super) fn no_tcb(s: State) -> bool {
     reference::transitions()
@@ -178,6 +192,7 @@ impl Sim<'_> {
         inferred: Option<Event>,
     ) {
         let ep = &mut self.eps[p];
+        let before = ep.state;
         if ep.state != Some(state) || ep.trace.is_empty() {
             ep.trace.push(StateStep {
                 state,
@@ -188,12 +203,16 @@ impl Sim<'_> {
             });
             ep.entry = Some(how);
         }
-        if no_tcb(state) {
+        // Back in LISTEN from a half-made connection (a reset, Figure 5 note 1, Figure 8):
+        // the attempt is forgotten, the listening TCB stays.
+        let relisten = state == State::Listen && before.is_some_and(|b| b != State::Listen);
+        if no_tcb(state) || relisten {
             let trace = std::mem::take(&mut ep.trace);
             let entry = ep.entry.take();
             *ep = Endpoint {
                 trace,
                 entry,
+                passive: relisten,
                 ..Endpoint::default()
             };
         } else if reference::transitions()
@@ -201,6 +220,11 @@ impl Sim<'_> {
             .any(|r| r.event == Event::PassiveOpen && r.to == state)
         {
             ep.passive = true;
+        }
+        // An endpoint first met in a synchronized state has had its peer's SYN: a SYN now is
+        // old or an attack, answered in place (3.10.7.4, fourth step; Figure 9).
+        if before.is_none() && synchronized(state) {
+            self.eps[p].got_syn = true;
         }
         self.eps[p].state = Some(state);
     }
