@@ -60,13 +60,7 @@ pub fn flowchart(chart: &Flowchart, drawing: &Drawing, options: &SvgOptions) -> 
         },
     );
     let markers = Markers::collect(chart, &p);
-    if !markers.defs.is_empty() {
-        doc.open("<defs>");
-        for (m, color, id) in &markers.defs {
-            doc.line(&edges::marker_def(id, *m, color.as_deref()));
-        }
-        doc.close("defs");
-    }
+    markers.write_defs(&mut doc);
     if let (Some(_), Some(at)) = (title, &drawing.title) {
         doc.line(&label::text(at, "title", ""));
     }
@@ -281,6 +275,18 @@ impl Markers {
             }
         }
         Markers { defs }
+    }
+
+    /// Their `<defs>`, if any marker is used.
+    pub(crate) fn write_defs(&self, doc: &mut Doc) {
+        if self.defs.is_empty() {
+            return;
+        }
+        doc.open("<defs>");
+        for (m, color, id) in &self.defs {
+            doc.line(&edges::marker_def(id, *m, color.as_deref()));
+        }
+        doc.close("defs");
     }
 
     pub(crate) fn id(&self, m: Marker, color: &Option<String>) -> Option<&str> {

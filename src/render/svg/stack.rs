@@ -55,13 +55,7 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
         .filter(|m| !m.is_span())
         .filter_map(|m| chart.edges.get(m.edge.index()));
     let markers = Markers::of(connectors, &p);
-    if !markers.defs.is_empty() {
-        doc.open("<defs>");
-        for (m, color, id) in &markers.defs {
-            doc.line(&edges::marker_def(id, *m, color.as_deref()));
-        }
-        doc.close("defs");
-    }
+    markers.write_defs(&mut doc);
     if let (Some(_), Some(at)) = (title, &l.title) {
         doc.line(&label::text(at, "title", ""));
     }
