@@ -77,6 +77,9 @@ impl Sim<'_> {
             )
         };
         let state = self.state_or(to, first, (i, Via::Arrived), why);
+        if f.seg.flags.ack {
+            self.eps[to].unacked = false;
+        }
         let line = self.line(i);
         let name = self.name(to).to_string();
         let what = if f.seg.flags.name().is_empty() {

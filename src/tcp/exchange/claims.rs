@@ -48,7 +48,7 @@ pub fn read<'a>(lines: impl IntoIterator<Item = &'a str>) -> Reading {
 }
 
 /// The silent events a note that claims no state names, in order: `2MSL`/`2 MSL`/`MSL` is
-/// the 2MSL timeout, `timeout`/`超时` the user timeout, `close` the CLOSE call (`(Close)` in the
+/// the 2MSL timeout (unless the note says the timer restarts), `timeout`/`超时` the user timeout, `close` the CLOSE call (`(Close)` in the
 /// RFC's figures), `abort`/`中止` the ABORT call. Case does not matter.
 pub fn events_named<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Event> {
     let mut out = Vec::new();
@@ -58,7 +58,9 @@ pub fn events_named<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Event> 
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let msl = lower.contains("msl");
+        // "2MSL restarted" names the timer starting again, not its timeout.
+        let restart = words.iter().any(|w| w.starts_with("restart")) || lower.contains("重新");
+        let msl = lower.contains("msl") && !restart;
         let found = [
             (Event::Timeout2Msl, msl),
             (
@@ -264,6 +266,8 @@ mod tests {
             events_named(["经过 2MSL 后", "after 2MSL"]),
             vec![Event::Timeout2Msl]
         );
+        assert_eq!(events_named(["(2MSL restarted)"]), vec![]);
+        assert_eq!(events_named(["2MSL 计时器重新开始"]), vec![]);
         assert_eq!(events_named(["(Close)"]), vec![Event::Close]);
         assert_eq!(
             events_named(["user timeout; ABORT"]),

@@ -71,6 +71,16 @@ pub(super) fn build(
                 }
             }
             if step.claimed {
+                // A claim reached by an inferred silent event carries the event.
+                if let (Some(e), Some(lane)) = (step.inferred, lanes.get_mut(p)) {
+                    let state = step.state.name();
+                    for mark in lane
+                        .iter_mut()
+                        .filter(|m| m.at == moment && m.state == state)
+                    {
+                        mark.event = Some(e.name().to_string());
+                    }
+                }
                 continue;
             }
             if let Some(lane) = lanes.get_mut(p) {

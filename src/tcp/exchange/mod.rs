@@ -16,8 +16,9 @@
 //!   LISTEN), FIN is `CLOSE`, RST is `ABORT` or an answer; SYN,ACK and ACK answer arrivals.
 //!   Receiving is a `rcv …` event chosen in one function from the bits and the numbers.
 //!   Silent events (`timeout 2MSL`, the user timeout, a CLOSE or ABORT that sends nothing)
-//!   are inferred only where a claim needs them, and only out of a state the diagram has
-//!   shown; an OPEN is never inferred.
+//!   happen where a note names them; otherwise they are inferred only where a claim needs
+//!   them, out of a state a note showed, at the end of the endpoint's part (a user timeout
+//!   only while a segment waits for its ACK); an OPEN is never inferred.
 //! * **In flight** (`schedule`): a `par` block's messages are all sent before any arrives;
 //!   `-x`/`--x` is a lost segment; a SYN or FIN sent again is a retransmission.
 //! * **Numbers** ([`numbers`]): an `ack` must be the sender's RCV.NXT when known; a `seq`
@@ -53,7 +54,7 @@ use crate::tcp::names::{Event, State};
 /// How an endpoint entered a state, at the row [`StateStep::at`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
-    /// A note claimed it (the endpoint's first state).
+    /// A note claimed it: the endpoint's first state, or one an inferred silent event led to.
     Claim,
     /// Sending the message at that row.
     Sent,

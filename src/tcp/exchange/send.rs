@@ -76,6 +76,9 @@ impl Sim<'_> {
             }
         }
         let repeat = self.send_state(i, from, state, &seg, pending, &name, &what, line);
+        if seg.space() != Some(0) {
+            self.eps[from].unacked = true;
+        }
         let after = self.eps[from].state.unwrap_or(state);
         let flight = if no_tcb(after) {
             // An answer from no connection (RFC 9293 3.10.7.1): no sequence to keep.

@@ -38,6 +38,9 @@ pub(super) struct Endpoint {
     pub(super) sent_fin: bool,
     pub(super) got_syn: bool,
     pub(super) got_fin: bool,
+    /// It has sent sequence space (SYN, FIN, data) no ACK has arrived for since: only then
+    /// can a retransmission time out (the user timeout, RFC 9293 3.10.8).
+    pub(super) unacked: bool,
     /// What the reference said this endpoint sends next (an answer to an arrival), and the
     /// line of that arrival.
     pub(super) pending: Option<(Action, usize)>,
@@ -65,10 +68,58 @@ pub(super) struct Sim<'a> {
     pub(super) flights: Vec<Option<Flight>>,
     pub(super) diags: Vec<Diagnostic>,
     pub(super) checked_acks: Vec<usize>,
+    /// Per endpoint, per silent event ([`SILENT`]): the rows of the notes on it naming it.
+    naming: Vec<Vec<Vec<usize>>>,
+    /// Per endpoint: the rows of the segments it sends or receives.
+    segments: Vec<Vec<usize>>,
+}
+
+/// The events that send nothing, in the order of [`Sim::naming`].
+const SILENT: [Event; 4] = [
+    Event::Timeout2Msl,
+    Event::UserTimeout,
+    Event::Close,
+    Event::Abort,
+];
+
+fn silent_index(event: Event) -> Option<usize> {
+    SILENT.iter().position(|e| *e == event)
+}
+
+/// Per endpoint, the rows of notes naming each silent event, and the rows of its segments.
+fn index_rows(seq: &Sequence) -> (Vec<Vec<Vec<usize>>>, Vec<Vec<usize>>) {
+    let n = seq.participants.len();
+    let mut naming = vec![vec![Vec::new(); SILENT.len()]; n];
+    let mut segments = vec![Vec::new(); n];
+    for (i, row) in seq.events.iter().enumerate() {
+        match row {
+            Row::Message(m) if !m.is_self() => {
+                for p in [m.from.index(), m.to.index()] {
+                    if let Some(rows) = segments.get_mut(p) {
+                        rows.push(i);
+                    }
+                }
+            }
+            Row::Note(note) => {
+                let lines: Vec<String> = note.text.lines.iter().map(|l| l.text()).collect();
+                let events = claims::events_named(lines.iter().map(String::as_str));
+                for p in note.placement.participants() {
+                    for e in events.iter().filter_map(|e| silent_index(*e)) {
+                        if let Some(rows) = naming.get_mut(p.index()) {
+                            rows[e].push(i);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (naming, segments)
 }
 
 /// Runs the diagram: every endpoint's states and every finding.
 pub(super) fn run(seq: &Sequence, source: &str) -> Exchange {
+    let (naming, segments) = index_rows(seq);
     let mut sim = Sim {
         seq,
         at: Locator::new(source),
@@ -81,6 +132,8 @@ pub(super) fn run(seq: &Sequence, source: &str) -> Exchange {
         flights: vec![None; seq.events.len()],
         diags: Vec::new(),
         checked_acks: Vec::new(),
+        naming,
+        segments,
     };
     for step in schedule(seq) {
         match step {
@@ -126,10 +179,8 @@ pub(super) fn unsynchronized(s: State) -> bool {
 
 /// Whether a transition is a user call or timeout that sends nothing (never an OPEN).
 fn is_silent(r: &RefTransition) -> bool {
-    matches!(
-        r.event,
-        Event::Timeout2Msl | Event::UserTimeout | Event::Close | Event::Abort
-    ) && r.origin != Origin::Alternative
+    SILENT.contains(&r.event)
+        && r.origin != Origin::Alternative
         && !r.actions.iter().any(|a| a.name().starts_with("snd"))
 }
 
@@ -325,24 +376,90 @@ impl Sim<'_> {
             }
             return;
         }
-        let silent = silent_to(state, claimed);
         let name = self.name(p).to_string();
-        let mut hints = vec![self.why_in(p, state)];
-        match silent {
-            Some(r) => hints.push(format!(
-                "{} follows {} on `{}`, which sends nothing: if it happens here, name it in a note on {name} first, as the RFC's figures do (`(2 MSL)`, `(Close)`, `timeout`, `ABORT`)",
-                claimed.name(),
-                state.name(),
-                r.event.name(),
-            )),
-            None => hints.push(findings::way_to(state, claimed)),
+        let silent = silent_to(state, claimed);
+        let shown = self.eps[p].trace.last().is_some_and(|s| s.claimed);
+        if let Some(r) = silent {
+            let here = self.named_at(i, p, r.event);
+            let later = self.named_later(i, p, r.event);
+            let next_segment = {
+                let rows = &self.segments[p];
+                rows.get(rows.partition_point(|&r| r <= i)).copied()
+            };
+            let acts_later = next_segment.is_some();
+            let can_happen = r.event != Event::UserTimeout || self.eps[p].unacked;
+            if here || (shown && later.is_none() && !acts_later && can_happen) {
+                // The note names the event (`CLOSED after 2MSL`), or the diagram showed the
+                // state and ends the endpoint's part where its silent event leads: the event
+                // happened unseen (a 2MSL wait, a CLOSE in LISTEN), and is drawn as inferred.
+                let how = Entry {
+                    how: format!(
+                        "`{}` before line {line}, inferred ({})",
+                        r.event.name(),
+                        findings::describe(r)
+                    ),
+                };
+                self.enter(p, claimed, Some(i), how, Via::Claim, Some(r.event));
+                return;
+            }
+            let mut hints = vec![self.why_in(p, state)];
+            hints.push(match later {
+                Some(n) => format!(
+                    "{} follows {} on `{}`, which the note at line {n} puts later",
+                    claimed.name(),
+                    state.name(),
+                    r.event.name(),
+                ),
+                None => {
+                    let why = if !shown {
+                        format!("no note showed {} before", state.name())
+                    } else if let Some(k) = next_segment {
+                        format!("{name} still takes part at line {}", self.line(k))
+                    } else {
+                        "no segment of it waits for an ACK, so no retransmission can time out"
+                            .to_string()
+                    };
+                    format!(
+                        "{} follows {} on `{}`, which sends nothing; netfig infers it only at the end of an endpoint's part, out of a state a note showed, but {why}: name it in a note on {name} where it happens (`(2 MSL)`, `(Close)`, `timeout`, `ABORT`)",
+                        claimed.name(),
+                        state.name(),
+                        r.event.name(),
+                    )
+                }
+            });
+            self.diags.push(error(
+                codes::CLAIM,
+                at,
+                format!("{name} is in {} here, not {}", state.name(), claimed.name()),
+                hints,
+            ));
+            return;
         }
+        let hints = vec![self.why_in(p, state), findings::way_to(state, claimed)];
         self.diags.push(error(
             codes::CLAIM,
             at,
             format!("{name} is in {} here, not {}", state.name(), claimed.name()),
             hints,
         ));
+    }
+
+    /// Whether the note at row `i` names `event` for `p`.
+    fn named_at(&self, i: usize, p: usize, event: Event) -> bool {
+        silent_index(event)
+            .and_then(|e| self.naming.get(p)?.get(e))
+            .is_some_and(|rows| rows.binary_search(&i).is_ok())
+    }
+
+    /// The line of a note on `p` after row `i` that names `event`, looking no further than
+    /// `p`'s next segment (where the event would have to have happened already).
+    fn named_later(&self, i: usize, p: usize, event: Event) -> Option<usize> {
+        let after = |rows: &[usize]| rows.get(rows.partition_point(|&r| r <= i)).copied();
+        let note = after(self.naming.get(p)?.get(silent_index(event)?)?)?;
+        match after(&self.segments[p]) {
+            Some(segment) if segment < note => None,
+            _ => Some(self.line(note)),
+        }
     }
 
     /// The silent events a note names (`(2 MSL)`, `(Close)` …) that the endpoint's state has
