@@ -55,8 +55,8 @@ pub(crate) struct RenderArgs {
     /// Folder for the outputs, named after the inputs.
     #[arg(long)]
     out_dir: Option<PathBuf>,
-    /// Output format: svg or png for diagrams, html or md for tables (default: svg, or html
-    /// with --view table/both).
+    /// Output format: svg or png for diagrams, html or md for tables (default: the extension
+    /// of -o if it is one of these, else svg, or html with --view table/both).
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// PNG scale factor, from 0.01 to 16.
@@ -89,8 +89,16 @@ pub(crate) struct RenderArgs {
 }
 
 impl RenderArgs {
+    /// `--format`; else what `-o`'s extension names (`.png`, `.svg`, `.html`, `.md`, as
+    /// mermaid-cli reads `-o`); else SVG for diagrams and HTML for tables.
     fn format(&self) -> Format {
-        self.format.unwrap_or(if self.view.has_table() {
+        let named = self.output.as_ref().and_then(|o| {
+            let ext = o.extension()?.to_str()?.to_ascii_lowercase();
+            [Format::Svg, Format::Png, Format::Html, Format::Md]
+                .into_iter()
+                .find(|f| f.extension() == ext)
+        });
+        self.format.or(named).unwrap_or(if self.view.has_table() {
             Format::Html
         } else {
             Format::Svg

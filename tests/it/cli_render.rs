@@ -199,6 +199,38 @@ fn png_output_scales() {
     assert!((w2 as i64 - 2 * w1 as i64).abs() <= 1 && (h2 as i64 - 2 * h1 as i64).abs() <= 1);
 }
 
+/// Without `--format`, `-o`'s extension chooses the format (as mermaid-cli's `-o` does);
+/// `--format` wins over it, and an extension that names no format means the default.
+#[test]
+fn output_extension_chooses_the_format() {
+    let dir = scratch("ext-format");
+    let run = |out: &str, extra: &[&str]| {
+        let path = dir.join(out);
+        let input = if extra.contains(&"table") {
+            "diagrams/tcp-states.yaml"
+        } else {
+            EXAMPLE
+        };
+        let mut args = vec!["render", input, "-o", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = netfig(&args, &root(), None);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        std::fs::read(&path).unwrap()
+    };
+    assert_eq!(&run("a.png", &[])[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(&run("b.PNG", &[])[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(run("c.svg", &[]).starts_with(b"<svg"));
+    assert!(run("d.png", &["--format", "svg"]).starts_with(b"<svg"));
+    assert!(run("e.image", &[]).starts_with(b"<svg"));
+    let table = run("f.md", &["--view", "table"]);
+    assert!(String::from_utf8(table).unwrap().contains("| "));
+}
+
 #[test]
 fn several_inputs_to_out_dir() {
     let dir = scratch("many");
