@@ -533,3 +533,43 @@ fn a_reboot_loses_the_tcb() {
     let zh = src.replace("(REBOOT)", "主机重启");
     assert_eq!(run(&zh).endpoints[0].columns(), vec![Established, Closed]);
 }
+
+/// A participant talking to two peers holds one TCB per connection: each runs through the
+/// reference apart, a note on it is about the connection its latest segment belongs to (or,
+/// before any, its first), and its findings name the peer.
+#[test]
+fn a_proxy_has_one_tcb_per_connection() {
+    let src = read("proxy.mmd");
+    let (seq, _) = netfig::mermaid::sequence(&src).expect("parses");
+    let x = exchange::simulate(&seq, &src);
+    let columns = |id: &str| {
+        x.endpoints
+            .iter()
+            .find(|e| e.participant == id)
+            .expect(id)
+            .columns()
+    };
+    assert_eq!(
+        columns("P"),
+        [
+            Listen,
+            SynReceived,
+            Established,
+            Closed,
+            SynSent,
+            Established,
+            CloseWait,
+            FinWait1
+        ]
+    );
+    assert_eq!(
+        columns("C"),
+        [Closed, SynSent, Established, FinWait1, FinWait2]
+    );
+    assert_eq!(columns("S"), [Listen, SynReceived, Established, CloseWait]);
+    // Without the two mistakes, it passes.
+    let fixed = src
+        .replace("    Note over P: ESTABLISHED\n    P->>C", "    P->>C")
+        .replace("ack=302", "ack=901");
+    assert!(diagnose(&fixed).is_empty(), "{:?}", diagnose(&fixed));
+}

@@ -256,7 +256,7 @@ impl Lower {
         let from = self.mention(&m.from);
         let to = self.mention(&m.to);
         let at = self.now();
-        if let Some((c, span)) = self.pending_create.take() {
+        if let Some((c, _)) = self.pending_create.take() {
             if to == c {
                 self.seq.participants[c.index()].created = Some(at);
             } else {
@@ -268,8 +268,7 @@ impl Lower {
                 )
                 .hints
                 .push(format!(
-                    "send the first message after `create` to `{name}` (created at {}..{})",
-                    span.start, span.end
+                    "send the first message after `create participant {name}` to `{name}`, or move the `create` line to just before that message"
                 ));
             }
         } else if let Some((d, _)) = self.pending_destroy.take() {

@@ -61,6 +61,7 @@ impl Sim<'_> {
             return;
         }
         let (to, from) = (m.to.index(), m.from.index());
+        let (to, from) = (self.end(to, Some(from)), self.end(from, Some(to)));
         let Some(f) = self.flights[i].clone() else {
             return;
         };
@@ -81,7 +82,7 @@ impl Sim<'_> {
             self.eps[to].unacked = false;
         }
         let line = self.line(i);
-        let name = self.name(to).to_string();
+        let name = self.name(to);
         let what = if f.seg.flags.name().is_empty() {
             "data".to_string()
         } else {

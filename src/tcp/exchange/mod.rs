@@ -2,7 +2,8 @@
 //! running every endpoint through the RFC 9293 reference.
 //!
 //! Every participant is a TCP endpoint and every message between two of them a segment; a
-//! message from a participant to itself is commentary. The check consumes the sequence IR
+//! message from a participant to itself is commentary. A participant talking to several peers
+//! holds one TCB per connection (`connections`). The check consumes the sequence IR
 //! ([`Sequence`]); the source text is used only to point findings at the item at fault.
 //!
 //! * **Segments** ([`segment`]): control bits and numbers in RFC notation
@@ -38,6 +39,7 @@
 
 mod arrive;
 pub mod claims;
+mod connections;
 mod findings;
 mod ladder;
 pub mod numbers;

@@ -14,7 +14,7 @@ use crate::tcp::names::{Action, Event, State};
 impl Sim<'_> {
     pub(super) fn send(&mut self, i: usize) {
         let Some(m) = self.message(i) else { return };
-        let (from, span) = (m.from.index(), m.span);
+        let (from, span) = (self.end(m.from.index(), Some(m.to.index())), m.span);
         let lines: Vec<String> = m.text.lines.iter().map(|l| l.text()).collect();
         let (seg, errors) = segment::parse_lines(lines.iter().map(String::as_str));
         if !errors.is_empty() {
@@ -51,7 +51,7 @@ impl Sim<'_> {
         };
         let state = self.state_or(from, first, (i, Via::Sent), why);
         let line = self.line(i);
-        let name = self.name(from).to_string();
+        let name = self.name(from);
         let what = if seg.flags.name().is_empty() {
             "data".to_string()
         } else {

@@ -5,6 +5,7 @@
 //! decides which reference event a received segment is, is [`event_for`].
 
 use super::claims::{self, Reading};
+use super::connections::Ends;
 use super::findings::{self, error, Locator};
 use super::numbers::{Numbers, Term};
 use super::schedule::{schedule, Step};
@@ -68,10 +69,12 @@ pub(super) struct Sim<'a> {
     pub(super) flights: Vec<Option<Flight>>,
     pub(super) diags: Vec<Diagnostic>,
     pub(super) checked_acks: Vec<usize>,
-    /// Per endpoint, per silent event ([`SILENT`]): the rows of the notes on it naming it.
+    /// Per participant, per silent event ([`SILENT`]): the rows of the notes on it naming it.
     naming: Vec<Vec<Vec<usize>>>,
-    /// Per endpoint: the rows of the segments it sends or receives.
-    segments: Vec<Vec<usize>>,
+    /// The connection ends `eps` is indexed by.
+    ends: Ends,
+    /// Per participant: its steps in the order they happened, as (end, index in its trace).
+    order: Vec<Vec<(usize, usize)>>,
 }
 
 /// The events that send nothing, in the order of [`Sim::naming`].
@@ -86,54 +89,37 @@ fn silent_index(event: Event) -> Option<usize> {
     SILENT.iter().position(|e| *e == event)
 }
 
-/// Per endpoint, the rows of notes naming each silent event, and the rows of its segments.
-fn index_rows(seq: &Sequence) -> (Vec<Vec<Vec<usize>>>, Vec<Vec<usize>>) {
-    let n = seq.participants.len();
-    let mut naming = vec![vec![Vec::new(); SILENT.len()]; n];
-    let mut segments = vec![Vec::new(); n];
+/// Per participant, the rows of the notes on it naming each silent event.
+fn naming_rows(seq: &Sequence) -> Vec<Vec<Vec<usize>>> {
+    let mut naming = vec![vec![Vec::new(); SILENT.len()]; seq.participants.len()];
     for (i, row) in seq.events.iter().enumerate() {
-        match row {
-            Row::Message(m) if !m.is_self() => {
-                for p in [m.from.index(), m.to.index()] {
-                    if let Some(rows) = segments.get_mut(p) {
-                        rows.push(i);
-                    }
+        let Row::Note(note) = row else { continue };
+        let lines: Vec<String> = note.text.lines.iter().map(|l| l.text()).collect();
+        let events = claims::events_named(lines.iter().map(String::as_str));
+        for p in note.placement.participants() {
+            for e in events.iter().filter_map(|e| silent_index(*e)) {
+                if let Some(rows) = naming.get_mut(p.index()) {
+                    rows[e].push(i);
                 }
             }
-            Row::Note(note) => {
-                let lines: Vec<String> = note.text.lines.iter().map(|l| l.text()).collect();
-                let events = claims::events_named(lines.iter().map(String::as_str));
-                for p in note.placement.participants() {
-                    for e in events.iter().filter_map(|e| silent_index(*e)) {
-                        if let Some(rows) = naming.get_mut(p.index()) {
-                            rows[e].push(i);
-                        }
-                    }
-                }
-            }
-            _ => {}
         }
     }
-    (naming, segments)
+    naming
 }
 
 /// Runs the diagram: every endpoint's states and every finding.
 pub(super) fn run(seq: &Sequence, source: &str) -> Exchange {
-    let (naming, segments) = index_rows(seq);
     let mut sim = Sim {
         seq,
         at: Locator::new(source),
-        eps: seq
-            .participants
-            .iter()
-            .map(|_| Endpoint::default())
-            .collect(),
+        eps: Vec::new(),
         numbers: Numbers::default(),
         flights: vec![None; seq.events.len()],
         diags: Vec::new(),
         checked_acks: Vec::new(),
-        naming,
-        segments,
+        naming: naming_rows(seq),
+        ends: Ends::new(seq),
+        order: vec![Vec::new(); seq.participants.len()],
     };
     for step in schedule(seq) {
         match step {
@@ -142,13 +128,13 @@ pub(super) fn run(seq: &Sequence, source: &str) -> Exchange {
             Step::Note(i) => sim.note(i),
         }
     }
-    let endpoints = sim
-        .eps
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| EndpointTrace {
-            participant: seq.participants[i].id.clone(),
-            states: e.trace,
+    let endpoints = seq
+        .participants
+        .iter()
+        .zip(&sim.order)
+        .map(|(p, order)| EndpointTrace {
+            participant: p.id.clone(),
+            states: order.iter().map(|&(e, k)| sim.eps[e].trace[k]).collect(),
         })
         .collect();
     crate::diagnostic::sort(&mut sim.diags);
@@ -224,9 +210,10 @@ pub(super) fn outcome(ep: &Endpoint, state: State, event: Event) -> Option<&'sta
     })
 }
 
-impl Sim<'_> {
-    pub(super) fn message(&self, i: usize) -> Option<&Message> {
-        match &self.seq.events[i] {
+impl<'a> Sim<'a> {
+    pub(super) fn message(&self, i: usize) -> Option<&'a Message> {
+        let seq: &'a Sequence = self.seq;
+        match &seq.events[i] {
             Row::Message(m) if !m.is_self() => Some(m),
             _ => None,
         }
@@ -242,9 +229,11 @@ impl Sim<'_> {
         via: Via,
         inferred: Option<Event>,
     ) {
+        let participant = self.ends.get(p).participant;
         let ep = &mut self.eps[p];
         let before = ep.state;
         if ep.state != Some(state) || ep.trace.is_empty() {
+            self.order[participant].push((p, ep.trace.len()));
             ep.trace.push(StateStep {
                 state,
                 at,
@@ -308,8 +297,25 @@ impl Sim<'_> {
         }
     }
 
-    pub(super) fn name(&self, p: usize) -> &str {
-        &self.seq.participants[p].id
+    /// An end's name: its participant's, with the peer when the participant has several.
+    pub(super) fn name(&self, p: usize) -> String {
+        let end = self.ends.get(p);
+        let id = &self.seq.participants[end.participant].id;
+        match end.peer {
+            Some(q) if self.ends.several(end.participant) => {
+                format!("{id} (to {})", self.seq.participants[q].id)
+            }
+            _ => id.clone(),
+        }
+    }
+
+    /// The end of `participant`'s connection to `peer` (its TCB), made on first use.
+    pub(super) fn end(&mut self, participant: usize, peer: Option<usize>) -> usize {
+        let e = self.ends.end(participant, peer);
+        if self.eps.len() <= e {
+            self.eps.resize_with(e + 1, Endpoint::default);
+        }
+        e
     }
 
     fn note(&mut self, i: usize) {
@@ -317,13 +323,31 @@ impl Sim<'_> {
             return;
         };
         let lines: Vec<String> = n.text.lines.iter().map(|l| l.text()).collect();
-        let on = n.placement.participants().into_iter().map(|p| p.index());
+        let participants: Vec<usize> = n
+            .placement
+            .participants()
+            .into_iter()
+            .map(|p| p.index())
+            .collect();
+        // The connection ends the note is about: one per participant on it.
+        let mut on = Vec::with_capacity(participants.len());
+        for &p in &participants {
+            let e = self.ends.of_note(p, &participants, i);
+            on.push(self.end(self.ends.get(e).participant, self.ends.get(e).peer));
+        }
         let span = n.span;
         match claims::read(lines.iter().map(String::as_str)) {
             Reading::Commentary if claims::names_reboot(lines.iter().map(String::as_str)) => {
-                // Loss of memory (RFC 9293 3.5.1): the TCB is gone, whatever the state was.
+                // Loss of memory (RFC 9293 3.5.1): every TCB of the host is gone, whatever
+                // its state was.
                 let line = self.line(i);
-                for p in on {
+                let mut lost = on.clone();
+                for &p in &participants {
+                    lost.extend_from_slice(self.ends.of_participant(p));
+                }
+                lost.sort_unstable();
+                lost.dedup();
+                for p in lost {
                     let how = Entry {
                         how: format!("the reboot at line {line}, which lost its TCB"),
                     };
@@ -382,10 +406,7 @@ impl Sim<'_> {
         if let Some(r) = silent {
             let here = self.named_at(i, p, r.event);
             let later = self.named_later(i, p, r.event);
-            let next_segment = {
-                let rows = &self.segments[p];
-                rows.get(rows.partition_point(|&r| r <= i)).copied()
-            };
+            let next_segment = self.ends.next_segment(p, i);
             let acts_later = next_segment.is_some();
             let can_happen = r.event != Event::UserTimeout || self.eps[p].unacked;
             if here || (shown && later.is_none() && !acts_later && can_happen) {
@@ -446,6 +467,7 @@ impl Sim<'_> {
 
     /// Whether the note at row `i` names `event` for `p`.
     fn named_at(&self, i: usize, p: usize, event: Event) -> bool {
+        let p = self.ends.get(p).participant;
         silent_index(event)
             .and_then(|e| self.naming.get(p)?.get(e))
             .is_some_and(|rows| rows.binary_search(&i).is_ok())
@@ -455,8 +477,9 @@ impl Sim<'_> {
     /// `p`'s next segment (where the event would have to have happened already).
     fn named_later(&self, i: usize, p: usize, event: Event) -> Option<usize> {
         let after = |rows: &[usize]| rows.get(rows.partition_point(|&r| r <= i)).copied();
-        let note = after(self.naming.get(p)?.get(silent_index(event)?)?)?;
-        match after(&self.segments[p]) {
+        let participant = self.ends.get(p).participant;
+        let note = after(self.naming.get(participant)?.get(silent_index(event)?)?)?;
+        match self.ends.next_segment(p, i) {
             Some(segment) if segment < note => None,
             _ => Some(self.line(note)),
         }
