@@ -141,8 +141,8 @@ pub enum Line {
     Segment(Segment),
     /// Not segment syntax.
     Commentary,
-    /// Starts as a segment, then goes wrong.
-    Error(SegmentError),
+    /// Starts as a segment, then goes wrong: every error of the line, in order.
+    Error(Vec<SegmentError>),
 }
 
 const NOTATIONS: &str = "write `<SEQ=100><ACK=301><CTL=SYN,ACK>`, `SYN=1, ACK=1, seq=y, ack=x+1` or `SYN, ACK seq=y ack=x+1`; commentary goes on its own line or in parentheses";
@@ -160,7 +160,7 @@ pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> (Segment, Ve
                 }
             }
             Line::Commentary => {}
-            Line::Error(e) => errors.push(e),
+            Line::Error(e) => errors.extend(e),
         }
     }
     (seg, errors)
@@ -214,12 +214,21 @@ fn rfc_field_name(s: &str) -> Option<&'static str> {
         })
 }
 
-fn error(message: String, text: &str) -> Line {
-    Line::Error(SegmentError {
+fn error(message: String, text: &str) -> SegmentError {
+    SegmentError {
         message,
         hint: NOTATIONS.into(),
         text: text.to_string(),
-    })
+    }
+}
+
+/// The line read: its errors if it has any, else the segment.
+fn finish(seg: Segment, errors: Vec<SegmentError>) -> Line {
+    if errors.is_empty() {
+        Line::Segment(seg)
+    } else {
+        Line::Error(errors)
+    }
 }
 
 /// RFC notation: `<SEQ=100><ACK=301><CTL=SYN,ACK><DATA>`.
@@ -228,75 +237,87 @@ fn rfc(line: &str) -> Line {
         notation: Some(Notation::Rfc),
         ..Segment::default()
     };
+    let mut errors = Vec::new();
     let mut rest = line;
     loop {
         rest = rest.trim_start();
         if rest.is_empty() || rest.starts_with('(') {
-            return Line::Segment(seg);
+            return finish(seg, errors);
         }
         let Some(close) = rest.find('>').filter(|_| rest.starts_with('<')) else {
             let item = rest.split_whitespace().next().unwrap_or(rest);
-            return error(format!("unexpected `{item}` in RFC segment notation"), item);
+            errors.push(error(
+                format!("unexpected `{item}` in RFC segment notation"),
+                item,
+            ));
+            return finish(seg, errors);
         };
         let group = &rest[..=close];
         rest = &rest[close + 1..];
-        let body = &group[1..group.len() - 1];
-        let (name, value) = match body.split_once('=') {
-            Some((n, v)) => (n.trim(), Some(v.trim())),
-            None => (body.trim(), None),
-        };
-        let upper = name.to_ascii_uppercase();
-        match (upper.as_str(), value) {
-            ("DATA", None) => seg.data = true,
-            ("SEQ" | "ACK", Some(v)) => {
-                let Some(number) = parse_number(v) else {
-                    return bad_number(v, group);
-                };
-                let slot = if upper == "SEQ" {
-                    &mut seg.seq
-                } else {
-                    seg.flags.ack = true;
-                    &mut seg.ack
-                };
-                if slot.is_some() {
-                    return error(format!("`{group}` is given twice"), group);
-                }
-                *slot = Some(Written {
-                    value: number,
-                    text: group.to_string(),
-                });
-            }
-            ("CTL", Some(v)) => {
-                for bit in v.split([',', '+', '/', ' ']).filter(|b| !b.is_empty()) {
-                    if !set_flag(&mut seg.flags, bit) {
-                        return error(format!("`{bit}` in `{group}` is not a control bit"), group);
-                    }
-                }
-            }
-            ("LEN", Some(v)) => match v.parse::<u32>() {
-                Ok(n) => {
-                    seg.len = Some(n);
-                    seg.data |= n > 0;
-                }
-                Err(_) => return bad_number(v, group),
-            },
-            ("WND", Some(_)) => {}
-            _ => {
-                return error(
-                    format!("`{group}` is not a segment field (SEQ, ACK, CTL, DATA, WND, LEN)"),
-                    group,
-                )
-            }
+        if let Err(e) = rfc_field(&mut seg, group) {
+            errors.push(e);
         }
     }
 }
 
-fn bad_number(value: &str, item: &str) -> Line {
-    Line::Error(SegmentError {
+/// One `<NAME=value>` group of RFC notation, into `seg`.
+fn rfc_field(seg: &mut Segment, group: &str) -> Result<(), SegmentError> {
+    let body = &group[1..group.len() - 1];
+    let (name, value) = match body.split_once('=') {
+        Some((n, v)) => (n.trim(), Some(v.trim())),
+        None => (body.trim(), None),
+    };
+    let upper = name.to_ascii_uppercase();
+    match (upper.as_str(), value) {
+        ("DATA", None) => seg.data = true,
+        ("SEQ" | "ACK", Some(v)) => {
+            let number = parse_number(v).ok_or_else(|| bad_number(v, group))?;
+            let slot = if upper == "SEQ" {
+                &mut seg.seq
+            } else {
+                seg.flags.ack = true;
+                &mut seg.ack
+            };
+            if slot.is_some() {
+                return Err(error(format!("`{group}` is given twice"), group));
+            }
+            *slot = Some(Written {
+                value: number,
+                text: group.to_string(),
+            });
+        }
+        ("CTL", Some(v)) => {
+            for bit in v.split([',', '+', '/', ' ']).filter(|b| !b.is_empty()) {
+                if !set_flag(&mut seg.flags, bit) {
+                    return Err(error(
+                        format!("`{bit}` in `{group}` is not a control bit"),
+                        group,
+                    ));
+                }
+            }
+        }
+        ("LEN", Some(v)) => {
+            let n = v.parse::<u32>().map_err(|_| bad_number(v, group))?;
+            seg.len = Some(n);
+            seg.data |= n > 0;
+        }
+        ("WND", Some(_)) => {}
+        _ => {
+            return Err(error(
+                format!("`{group}` is not a segment field (SEQ, ACK, CTL, DATA, WND, LEN)"),
+                group,
+            ))
+        }
+    }
+    Ok(())
+}
+
+fn bad_number(value: &str, item: &str) -> SegmentError {
+    SegmentError {
         message: format!("`{value}` is not a sequence number"),
         hint: "a number is an integer below 2^32, or a symbol with an offset: `x`, `x+1`".into(),
         text: item.to_string(),
-    })
+    }
 }
 
 /// Sets the flag `bit` names (`SYN`, `ack`, …); `PSH`, `URG`, `ECE`, `CWR` are accepted and
@@ -360,6 +381,7 @@ pub fn parse_number(text: &str) -> Option<Number> {
 fn words(line: &str) -> Line {
     let items = items(line);
     let mut seg = Segment::default();
+    let mut errors = Vec::new();
     let mut started = false;
     for item in &items {
         let bare = item.trim_matches(['[', ']']);
@@ -374,20 +396,29 @@ fn words(line: &str) -> Line {
             Err(()) if !started && !bare.contains('=') => return Line::Commentary,
             Err(()) if started && bare.starts_with('(') => break,
             Err(()) => match bare.split_once('=') {
-                Some((_, v)) if is_number_name(bare) => return bad_number(v, bare),
-                _ if bare.contains('=') && flag_name(bare) => return Line::Error(SegmentError {
-                    message: format!("`{bare}`: a flag is 0 or 1"),
-                    hint: "`ACK=1` is the ACK flag; the acknowledgment number is lower-case `ack=`"
-                        .into(),
-                    text: bare.to_string(),
-                }),
+                Some((_, v)) if is_number_name(bare) => {
+                    errors.push(bad_number(v, bare));
+                    started = true;
+                }
+                _ if bare.contains('=') && flag_name(bare) => {
+                    errors.push(SegmentError {
+                        message: format!("`{bare}`: a flag is 0 or 1"),
+                        hint: "`ACK=1` is the ACK flag; the acknowledgment number is lower-case `ack=`"
+                            .into(),
+                        text: bare.to_string(),
+                    });
+                    started = true;
+                }
                 _ if !started => return Line::Commentary,
-                _ => return error(format!("unexpected `{bare}` in a segment"), bare),
+                _ => {
+                    errors.push(error(format!("unexpected `{bare}` in a segment"), bare));
+                    break;
+                }
             },
         }
     }
     if started {
-        Line::Segment(seg)
+        finish(seg, errors)
     } else {
         Line::Commentary
     }

@@ -100,7 +100,7 @@ fn commentary_and_errors() {
         ("<SEQ=4294967296>", "<SEQ=4294967296>"),
     ] {
         match parse_line(text) {
-            Line::Error(e) => assert_eq!(e.text, part, "{text}: {}", e.message),
+            Line::Error(e) => assert_eq!(e[0].text, part, "{text}: {}", e[0].message),
             other => panic!("{text}: {other:?}"),
         }
     }
@@ -186,6 +186,30 @@ proptest! {
             prop_assert_eq!(s.flags, flags, "{}", text);
             prop_assert_eq!(s.seq.map(|w| w.value), seq.clone(), "{}", text);
             prop_assert_eq!(s.ack.map(|w| w.value), ackno.clone(), "{}", text);
+        }
+    }
+}
+
+#[test]
+fn every_error_of_a_line_is_reported() {
+    for (text, parts) in [
+        (
+            "SYN, ACK seq=x+99999999999 ack=4294967296",
+            &["seq=x+99999999999", "ack=4294967296"][..],
+        ),
+        ("SYN=2, ACK=1, seq=-5", &["SYN=2", "seq=-5"][..]),
+        (
+            "<SEQ=-1><ACK=+><CTL=SYN,XYZ>",
+            &["<SEQ=-1>", "<ACK=+>", "<CTL=SYN,XYZ>"][..],
+        ),
+        ("<SEQ=1><SEQ=2> junk", &["<SEQ=2>", "junk"][..]),
+    ] {
+        match parse_line(text) {
+            Line::Error(e) => {
+                let got: Vec<&str> = e.iter().map(|e| e.text.as_str()).collect();
+                assert_eq!(got, parts, "{text}");
+            }
+            other => panic!("{text}: {other:?}"),
         }
     }
 }
