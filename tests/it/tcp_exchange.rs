@@ -469,10 +469,20 @@ mod generated {
                 }
                 t
             });
-        let arrow = prop::sample::select(vec!["A->>B", "B->>A", "A-xB", "B--xA", "A->>A"]);
+        // C makes A and B proxies: one TCB per connection.
+        let arrow = prop::sample::select(vec![
+            "A->>B", "B->>A", "A-xB", "B--xA", "A->>A", "A->>C", "C->>B", "B->>C",
+        ]);
         let state = prop::sample::select(netfig::tcp::State::ALL.to_vec());
-        let on = prop::sample::select(vec!["left of A", "right of B", "over A,B", "over B"]);
-        let event = prop::sample::select(vec!["(2 MSL)", "(Close)", "ABORT", "timeout"]);
+        let on = prop::sample::select(vec![
+            "left of A",
+            "right of B",
+            "over A,B",
+            "over B",
+            "over C",
+            "over A,C",
+        ]);
+        let event = prop::sample::select(vec!["(2 MSL)", "(Close)", "ABORT", "timeout", "reboot"]);
         prop_oneof![
             4 => (arrow.clone(), segment.clone()).prop_map(|(a, s)| format!("{a}: {s}")),
             2 => (on.clone(), state).prop_map(|(o, s)| format!("Note {o}: {}", s.name())),
@@ -491,6 +501,11 @@ mod generated {
             for d in diagnose(&src) {
                 prop_assert!(d.span.end <= src.len(), "{:?}", d);
             }
+            // And drawn as a ladder with its findings marked.
+            let mut options = netfig::pipeline::Options::default();
+            options.check = netfig::pipeline::CheckMode::Warn;
+            let out = netfig::pipeline::compile(&src, netfig::pipeline::Kind::Sequence, &options);
+            prop_assert!(out.is_ok_and(|o| o.svg.is_some()));
         }
     }
 }
