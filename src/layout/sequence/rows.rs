@@ -494,6 +494,11 @@ impl Rows<'_> {
         let top = self.block_tops[b];
         self.blocks[b].rect = Rect::new(x0, top, x1 - x0, bottom - top);
         self.cursor = bottom;
+        if self.hidden(b) && self.ladder.is_some_and(|l| l.crowded()) {
+            // Segments sent together cross the lifelines between their ends where they
+            // arrive: room for a state there to be written just after.
+            self.cursor += ladder::inferred_height(self.m);
+        }
         (bottom, bottom)
     }
 }

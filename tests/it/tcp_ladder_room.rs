@@ -1,0 +1,242 @@
+//! Every ladder keeps its text apart: over every exchange fixture (`tests/fixtures/exchange`),
+//! clean and with its findings marked (`--check warn`), in English, Chinese and both, no two
+//! text boxes overlap (message labels, notes, participant boxes, states, timers' names,
+//! findings' codes) and no message line or timer bracket passes through one (a note over a
+//! lifeline covers its bracket, as it covers the lifeline). Computed from
+//! the layout (which is pure) with the boxes and text extents it reports, by a check of this
+//! file's own (not the layout's `problems`).
+
+use crate::common;
+use netfig::geometry::{Point, Rect};
+use netfig::layout::sequence::{layout_ladder, text_rect, SequenceLayout};
+use netfig::model::LangChoice;
+use netfig::tcp::exchange;
+
+/// How far boxes may touch, and lines graze a box, px.
+const TOUCH: f64 = 0.01;
+const GRAZE: f64 = 0.5;
+
+/// Every exchange fixture, by name, sorted.
+fn fixtures() -> Vec<(String, String)> {
+    let dir = common::root().join("tests/fixtures/exchange");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "mmd"))
+        .map(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy().into();
+            (name, std::fs::read_to_string(&p).expect("fixture"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The text boxes drawn, each named.
+fn text_boxes(l: &SequenceLayout) -> Vec<(String, Rect)> {
+    let mut out = Vec::new();
+    if let Some(t) = &l.title {
+        out.push(("title".to_string(), text_rect(t)));
+    }
+    for (i, p) in l.participants.iter().enumerate() {
+        out.push((format!("participant {i}"), p.head));
+        if let Some((r, _)) = &p.foot {
+            out.push((format!("participant {i} foot"), *r));
+        }
+    }
+    for m in &l.messages {
+        if let Some(b) = m.label_box {
+            out.push((format!("label of message {}", m.event), b));
+        }
+    }
+    for n in &l.notes {
+        out.push((format!("note {}", n.event), n.rect));
+    }
+    for (i, b) in l.blocks.iter().enumerate().filter(|(_, b)| !b.hidden) {
+        if let Some((r, _)) = &b.tab {
+            out.push((format!("block {i} tab"), *r));
+        }
+    }
+    let Some(ladder) = &l.ladder else { return out };
+    for s in &ladder.states {
+        out.push((format!("state {} of {}", s.state, s.participant), s.rect));
+    }
+    for t in &ladder.timers {
+        out.push((format!("timer of {}", t.participant), text_rect(&t.label)));
+    }
+    for f in &ladder.findings {
+        out.push((format!("{} at {}", f.code, f.event), text_rect(&f.label)));
+    }
+    out
+}
+
+/// The lines drawn that text must keep clear of: messages' lines, timers' brackets.
+fn lines(l: &SequenceLayout) -> Vec<(String, Point, Point)> {
+    let mut out = Vec::new();
+    for m in &l.messages {
+        for w in m.points.windows(2) {
+            out.push((format!("line of message {}", m.event), w[0], w[1]));
+        }
+    }
+    for t in l.ladder.iter().flat_map(|d| &d.timers) {
+        for w in t.points.windows(2) {
+            out.push((format!("bracket of {}", t.participant), w[0], w[1]));
+        }
+    }
+    out
+}
+
+/// Whether segment `a`–`b` passes through `r` shrunk by `GRAZE` (clipped to it, Liang–Barsky).
+fn crosses(a: Point, b: Point, r: &Rect) -> bool {
+    let (x0, y0, x1, y1) = (
+        r.x + GRAZE,
+        r.y + GRAZE,
+        r.x + r.width - GRAZE,
+        r.y + r.height - GRAZE,
+    );
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.x - x0),
+        (dx, x1 - a.x),
+        (-dy, a.y - y0),
+        (dy, y1 - a.y),
+    ] {
+        if p.abs() < 1e-12 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    t1 - t0 > 1e-9
+}
+
+fn overlap(a: &Rect, b: &Rect) -> bool {
+    a.x + TOUCH < b.x + b.width
+        && b.x + TOUCH < a.x + a.width
+        && a.y + TOUCH < b.y + b.height
+        && b.y + TOUCH < a.y + a.height
+}
+
+/// Each clash in `l`, as a sentence; and how many boxes and lines were looked at.
+fn clashes(l: &SequenceLayout) -> (Vec<String>, usize, usize) {
+    let boxes = text_boxes(l);
+    let lines = lines(l);
+    let mut out = Vec::new();
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            if overlap(ra, rb) {
+                out.push(format!("{a} {ra:?} overlaps {b} {rb:?}"));
+            }
+        }
+        for (what, p, q) in &lines {
+            // A note over a lifeline covers it, and the bracket beside it.
+            if what.starts_with("bracket") && a.starts_with("note") {
+                continue;
+            }
+            if crosses(*p, *q, ra) {
+                out.push(format!("{what} {p:?}-{q:?} crosses {a} {ra:?}"));
+            }
+        }
+    }
+    // A state is written beside its lifeline, never across one.
+    for s in l.ladder.iter().flat_map(|d| &d.states) {
+        for (i, p) in l.participants.iter().enumerate() {
+            if s.rect.x < p.x && p.x < s.rect.x + s.rect.width {
+                out.push(format!("state {} crosses lifeline {i}", s.state));
+            }
+        }
+    }
+    (out, boxes.len(), lines.len())
+}
+
+/// The ladder of `src` in `lang`, with its findings marked or not.
+fn ladder_of(src: &str, lang: LangChoice, marked: bool) -> SequenceLayout {
+    let (seq, _) = netfig::mermaid::sequence(src).expect("parses");
+    let x = exchange::simulate(&seq, src);
+    let findings = if marked {
+        x.diagnostics.clone()
+    } else {
+        Vec::new()
+    };
+    let shown = seq.select_lang(lang);
+    layout_ladder(
+        &shown,
+        &exchange::ladder(&seq, (&shown, lang), &x, &findings),
+    )
+}
+
+#[test]
+fn no_text_in_any_ladder_overlaps_text_or_is_crossed_by_a_line() {
+    let all = fixtures();
+    assert!(all.len() >= 25, "{} fixtures", all.len());
+    let mut problems = Vec::new();
+    let (mut layouts, mut boxes, mut lines, mut codes) = (0, 0, 0, 0);
+    for (name, src) in &all {
+        for lang in [LangChoice::En, LangChoice::Zh, LangChoice::Both] {
+            for marked in [false, true] {
+                let l = ladder_of(src, lang, marked);
+                let (found, b, n) = clashes(&l);
+                layouts += 1;
+                boxes += b;
+                lines += n;
+                codes += l.ladder.as_ref().map_or(0, |d| d.findings.len());
+                problems.extend(
+                    found
+                        .into_iter()
+                        .map(|p| format!("{name} {lang:?} marked={marked}: {p}")),
+                );
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // Looked at something: every fixture's ladder, the findings of those that have some.
+    assert_eq!(layouts, all.len() * 6);
+    assert!(
+        boxes > 15 * layouts && lines > 4 * layouts,
+        "{boxes} {lines}"
+    );
+    eprintln!("{layouts} ladders: {boxes} text boxes, {lines} lines, {codes} codes, no clash");
+    assert!(codes > 10, "{codes} codes");
+}
+
+/// Three and four endpoints: the outer ones write their states outside the drawing (the
+/// first on its left, the last on its right); the middle ones beside their lifeline, on
+/// either side.
+#[test]
+fn outer_endpoints_write_outside_middle_ones_on_either_side() {
+    for name in [
+        "three-endpoints.mmd",
+        "four-endpoints.mmd",
+        "four-endpoints-findings.mmd",
+    ] {
+        let src =
+            std::fs::read_to_string(common::root().join("tests/fixtures/exchange").join(name))
+                .expect("fixture");
+        let l = ladder_of(&src, LangChoice::Both, true);
+        let n = l.participants.len();
+        assert!(n >= 3, "{name}");
+        let d = l.ladder.as_ref().expect("a ladder");
+        let mut sides = vec![(0, 0); n];
+        for s in &d.states {
+            let x = l.participants[s.participant].x;
+            if s.rect.x + s.rect.width < x {
+                sides[s.participant].0 += 1;
+            } else {
+                assert!(s.rect.x > x, "{name}: {} across its lifeline", s.state);
+                sides[s.participant].1 += 1;
+            }
+        }
+        assert_eq!(sides[0].1, 0, "{name}: the first writes on its left");
+        assert_eq!(sides[n - 1].0, 0, "{name}: the last writes on its right");
+        assert!(sides.iter().all(|s| s.0 + s.1 > 0), "{name}: {sides:?}");
+    }
+}
