@@ -1,10 +1,10 @@
-//! Every ladder keeps its text apart: over every exchange fixture (`tests/fixtures/exchange`),
-//! clean and with its findings marked (`--check warn`), in English, Chinese and both, no two
-//! text boxes overlap (message labels, notes, participant boxes, states, timers' names,
-//! findings' codes) and no message line or timer bracket passes through one (a note over a
-//! lifeline covers its bracket, as it covers the lifeline). Computed from
-//! the layout (which is pure) with the boxes and text extents it reports, by a check of this
-//! file's own (not the layout's `problems`).
+//! Every ladder keeps its text apart: over every exchange fixture (`tests/fixtures/exchange`,
+//! clean and with its findings marked as `--check warn` marks them) and every exchange in the
+//! book, in English, Chinese and both, no two text boxes overlap (message labels, notes,
+//! participant boxes, states, timers' names, findings' codes) and no message line or timer
+//! bracket passes through one (a note over a lifeline covers its bracket, as it covers the
+//! lifeline). Computed from the layout (which is pure) with the boxes and text extents it
+//! reports, by a check of this file's own (not the layout's `problems`).
 
 use crate::common;
 use netfig::geometry::{Point, Rect};
@@ -206,6 +206,22 @@ fn no_text_in_any_ladder_overlaps_text_or_is_crossed_by_a_line() {
     );
     eprintln!("{layouts} ladders: {boxes} text boxes, {lines} lines, {codes} codes, no clash");
     assert!(codes > 10, "{codes} codes");
+}
+
+/// The book's exchanges (both editions), in each language.
+#[test]
+fn no_text_in_the_book_s_ladders_overlaps_text_or_is_crossed_by_a_line() {
+    let found = crate::tcp_ladder::book_exchanges();
+    assert!(found.len() >= 20, "{} exchanges", found.len());
+    let mut problems = Vec::new();
+    for (name, src) in &found {
+        for lang in [LangChoice::En, LangChoice::Zh, LangChoice::Both] {
+            let (found, boxes, _) = clashes(&ladder_of(src, lang, true));
+            assert!(boxes > 4, "{name}: {boxes} boxes");
+            problems.extend(found.into_iter().map(|p| format!("{name} {lang:?}: {p}")));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Three and four endpoints: the outer ones write their states outside the drawing (the
