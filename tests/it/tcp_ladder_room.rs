@@ -3,7 +3,7 @@
 //! book, in English, Chinese and both, no two text boxes overlap (message labels, notes,
 //! participant boxes, states, timers' names, findings' codes) and no message line or timer
 //! bracket passes through one (a note over a lifeline covers its bracket, as it covers the
-//! lifeline). Computed from the layout (which is pure) with the boxes and text extents it
+//! lifeline; so may a label of a message passing a middle lifeline). Computed from the layout (which is pure) with the boxes and text extents it
 //! reports, by a check of this file's own (not the layout's `problems`).
 
 use crate::common;
@@ -138,8 +138,9 @@ fn clashes(l: &SequenceLayout) -> (Vec<String>, usize, usize) {
             }
         }
         for (what, p, q) in &lines {
-            // A note over a lifeline covers it, and the bracket beside it.
-            if what.starts_with("bracket") && a.starts_with("note") {
+            // A note over a lifeline covers it, and the bracket beside it; a label of a
+            // message passing a middle lifeline crosses it, and the bracket beside it.
+            if what.starts_with("bracket") && (a.starts_with("note") || a.starts_with("label")) {
                 continue;
             }
             if crosses(*p, *q, ra) {
@@ -254,5 +255,77 @@ fn outer_endpoints_write_outside_middle_ones_on_either_side() {
         assert_eq!(sides[0].1, 0, "{name}: the first writes on its left");
         assert_eq!(sides[n - 1].0, 0, "{name}: the last writes on its right");
         assert!(sides.iter().all(|s| s.0 + s.1 > 0), "{name}: {sides:?}");
+    }
+}
+
+mod generated {
+    use super::{clashes, ladder_of};
+    use netfig::model::LangChoice;
+    use proptest::prelude::*;
+
+    /// A segment between two of the first `n` endpoints (A, B, C, D), sent, lost or old.
+    fn segment(n: usize) -> impl Strategy<Value = String> {
+        let flags = prop::sample::select(vec![
+            "SYN",
+            "SYN, ACK",
+            "ACK",
+            "FIN, ACK",
+            "RST",
+            "DATA",
+            "<SEQ=100><ACK=300><CTL=FIN,ACK>",
+        ]);
+        let arrow = prop::sample::select(vec!["->>", "->>", "->>", "-x"]);
+        (0..n, 1..n, arrow, flags, prop::option::of(0u32..400)).prop_map(
+            move |(a, d, arrow, f, seq)| {
+                let names = ["A", "B", "C", "D"];
+                let b = (a + d) % n;
+                let seq = seq.map_or(String::new(), |s| format!(" seq={s}"));
+                format!("{}{arrow}{}: {f}{seq}", names[a], names[b])
+            },
+        )
+    }
+
+    /// A row: a segment, a claim or an event note on one or two endpoints, or a `par` block of
+    /// two or three segments.
+    fn row(n: usize) -> impl Strategy<Value = String> {
+        let state = prop::sample::select(netfig::tcp::State::ALL.to_vec());
+        let on = prop::sample::select(vec![
+            "left of A",
+            "right of B",
+            "over B",
+            "over C",
+            "over A,B",
+            "right of C",
+            "over B,C",
+        ]);
+        let event = prop::sample::select(vec!["(2 MSL)", "(Close)", "ABORT"]);
+        prop_oneof![
+            4 => segment(n),
+            2 => (on.clone(), state).prop_map(|(o, s)| format!("Note {o}: {}", s.name())),
+            1 => (on, event).prop_map(|(o, e)| format!("Note {o}: {e}")),
+            1 => prop::collection::vec(segment(n), 2..4)
+                .prop_map(|s| format!("par\n{}\nend", s.join("\nand\n"))),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        /// Any exchange between two to four endpoints, its findings marked, keeps its text
+        /// apart.
+        #[test]
+        fn any_ladder_of_two_to_four_endpoints_keeps_its_text_apart(
+            (n, rows) in (2..5usize).prop_flat_map(|n| (Just(n), prop::collection::vec(row(n), 1..16)))
+        ) {
+            let people: String = ["A", "B", "C", "D"][..n]
+                .iter()
+                .map(|p| format!("participant {p}\n"))
+                .collect();
+            let src = format!(
+                "---\ncheck: tcp\n---\nsequenceDiagram\n{people}{}\n",
+                rows.join("\n")
+            );
+            let (found, _, _) = clashes(&ladder_of(&src, LangChoice::Both, true));
+            prop_assert!(found.is_empty(), "{src}\n{}", found.join("\n"));
+        }
     }
 }

@@ -1,36 +1,44 @@
-//! A checked TCP exchange as a ladder (RFC 9293 Figures 6–13): the geometry the [`Ladder`]
-//! adds to a sequence layout. Each endpoint's states are written beside its lifeline, claimed
-//! ones boxed like notes, inferred ones plain; a segment's head is lower than its tail (time
-//! passes while it travels), the branches of a `par` block all leave before any arrives, so
-//! their lines cross; a lost segment stops halfway, at its cross; an inferred 2MSL wait is a
-//! bracket on the lifeline's inner side.
+//! A checked TCP exchange as a ladder (RFC 9293 Figures 6–13): the geometry the
+//! [`Ladder`](crate::model::ladder::Ladder) adds to a sequence layout. Each endpoint's states
+//! are written beside its lifeline, claimed ones boxed like notes, inferred ones plain; a
+//! segment's head is lower than its tail (time passes while it travels), the branches of a
+//! `par` block all leave before any arrives, so their lines cross; a lost segment stops
+//! halfway, at its cross; an inferred 2MSL wait is a bracket on the lifeline's inner side.
 //!
-//! Where the states go (the rule for any number of endpoints):
+//! Where the states go, for any number of endpoints:
 //! - The outer endpoints write outside the drawing, as the RFC does: the first on its left,
 //!   the last on its right.
 //! - A middle endpoint has segments on both sides, so it may write on either: on the side
-//!   away from the segment that enters the state (it sends or receives it there), its right
-//!   for a claim or a first state; the other side when that one is taken; else a little
-//!   further down its lifeline (written just after), until clear.
-//! - The columns make that room: each side a state may be written on gets a gutter as wide as
-//!   the lane's widest state plus a gap, neighbours keep their facing gutters apart, and a
-//!   segment's label fits between the gutters facing it (`columns`). After a `par` block, where
-//!   its crossing lines pass middle lifelines, the rows leave a state's height (`rows`).
-//! - Every late mark keeps clear of what is drawn ([`super::ladder_room`]): a state, a timer's
-//!   name (at the bracket's foot, else halfway, at its top, under its foot) and a finding's
-//!   code (under its line halfway; for crossing lines toward the head, past the crossing;
-//!   across the lifeline from a claim) take the first of their places that overlaps no label,
-//!   note, box or mark and that no line crosses.
+//!   away from the segment that enters the state (the one it sends or receives there), on its
+//!   right for a claim or a first state; on the other side when that one is taken; else a
+//!   little further down its lifeline (written just after), until clear.
+//! - The columns make the room across (`columns`): each side a lane writes on gets a gutter
+//!   as wide as its widest state (or a finding's code at a claim, written across the
+//!   lifeline) plus a gap; neighbours keep their facing gutters apart, and a segment's label
+//!   fits between the gutters facing it. So a middle endpoint's gutters are on both sides,
+//!   an outer one's on its own (its codes' room inside).
+//! - The rows make the room down (`rows`, `Rowed`): a claim just after an arrival that
+//!   wrote a state on its lane starts below that state; after a `par` block, as many state
+//!   heights as an endpoint may have to write just after it (a middle one's states while the
+//!   crossing lines pass, an outer one's sent or arrived together but the first); under a
+//!   row, one line per finding's code.
+//! - Every late mark keeps clear of what is drawn (`ladder_room`): a state, a timer's name (at
+//!   the bracket's foot, else halfway, at its top, under its foot) and a finding's code (under
+//!   its line halfway; for crossing lines toward the head, past the crossing; across the
+//!   lifeline from a claim; a second code on a row under the first) take the first of their
+//!   places inside the drawing that overlaps no label, note, box or mark and that no line
+//!   crosses (a small label moved down a little when none is).
 //!
-//! The rows phase reserves the room (see `rows`); `place` then reads the rows'
-//! anchors and the laid out messages and notes, and adds the [`LadderPlace`].
+//! The rows phase reserves the room; `place` then reads the rows' anchors and the laid out
+//! messages and notes, and adds the [`LadderPlace`].
 
 use super::ladder_room::{below_line, outer_side, sides, Taken};
+pub(crate) use super::ladder_rows::Rowed;
 use super::measure::Measured;
 use super::{MessagePlace, SequenceLayout, NUMBER_FONT_SIZE, PAD};
 use crate::geometry::{Point, Rect, Size};
 use crate::layout::drawing::TextBox;
-use crate::model::ladder::{Finding, Flight, Ladder, Moment};
+use crate::model::ladder::Moment;
 use crate::model::sequence::{Event, MessageAlign, Sequence};
 use crate::model::Label;
 use crate::text;
@@ -48,9 +56,11 @@ const BRACKET_OFFSET: f64 = 10.0;
 /// Length of a bracket's ticks, px.
 const BRACKET_TICK: f64 = 5.0;
 /// How many half heights a state may move down its lifeline to keep clear.
-const STATE_SHIFTS: u8 = 4;
+const STATE_SHIFTS: u8 = 8;
 /// Room a finding's code takes below a lone segment, px.
 pub(crate) const FINDING_ROOM: f64 = 16.0;
+/// Room each further code on the same row takes, px.
+pub(crate) const CODE_LINE: f64 = NUMBER_FONT_SIZE * text::LINE_HEIGHT + 2.0;
 
 /// What the ladder adds, in final coordinates.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -149,118 +159,6 @@ pub(crate) fn claim_height(m: &Measured, e: usize) -> f64 {
 /// The height of an inferred state written below a commentary note, px.
 pub(crate) fn inferred_height(m: &Measured) -> f64 {
     m.fs * text::LINE_HEIGHT
-}
-
-/// A ladder with what each row needs looked up once (linear in rows and marks, so a long
-/// exchange is laid out in linear time).
-pub(crate) struct Rowed<'a> {
-    pub(crate) ladder: &'a Ladder,
-    /// Per event: the index of its flight.
-    flight: Vec<Option<usize>>,
-    /// Per event: a note drawn as claimed states.
-    claim: Vec<bool>,
-    /// Per event: a note with an inferred state written below it.
-    inferred_below: Vec<bool>,
-    /// Per event: the index of its first finding.
-    finding: Vec<Option<usize>>,
-    /// Per event: where segments sent together arrive (a `par` block's end).
-    arrival: Vec<bool>,
-    /// Per event: the flights of the group it starts.
-    groups: Vec<Vec<usize>>,
-    /// Some endpoint's first state is written before the first row.
-    pub(crate) starts: bool,
-}
-
-impl<'a> Rowed<'a> {
-    pub(crate) fn new(ladder: &'a Ladder, events: usize) -> Rowed<'a> {
-        let mut r = Rowed {
-            ladder,
-            flight: vec![None; events],
-            claim: vec![false; events],
-            inferred_below: vec![false; events],
-            finding: vec![None; events],
-            arrival: vec![false; events],
-            groups: vec![Vec::new(); events],
-            starts: ladder.lanes.iter().flatten().any(|m| m.at == Moment::Start),
-        };
-        for (k, f) in ladder.flights.iter().enumerate() {
-            if let Some(slot) = r.flight.get_mut(f.event) {
-                *slot = Some(k);
-            }
-            if f.arrives != f.event {
-                if let Some(slot) = r.arrival.get_mut(f.arrives) {
-                    *slot = true;
-                }
-            }
-            if let Some(g) = r.groups.get_mut(f.group) {
-                g.push(k);
-            }
-        }
-        for mark in ladder.lanes.iter().flatten() {
-            if let Moment::Note(e) = mark.at {
-                let slot = if mark.claimed {
-                    r.claim.get_mut(e)
-                } else {
-                    r.inferred_below.get_mut(e)
-                };
-                if let Some(slot) = slot {
-                    *slot = true;
-                }
-            }
-        }
-        for (k, f) in ladder.findings.iter().enumerate() {
-            if let Some(slot) = r.finding.get_mut(f.event).filter(|s| s.is_none()) {
-                *slot = Some(k);
-            }
-        }
-        // A claim note is drawn as states only: an inferred mark there is written in its row.
-        for (below, claim) in r.inferred_below.iter_mut().zip(&r.claim) {
-            *below &= !claim;
-        }
-        r
-    }
-
-    /// The flight of the message on row `e`.
-    pub(crate) fn flight(&self, e: usize) -> Option<&'a Flight> {
-        let k = (*self.flight.get(e)?)?;
-        self.ladder.flights.get(k)
-    }
-
-    /// Whether the note on row `e` is drawn as claimed states.
-    pub(crate) fn is_claim(&self, e: usize) -> bool {
-        self.claim.get(e).copied().unwrap_or(false)
-    }
-
-    /// Whether an inferred state is written below the (commentary) note on row `e`.
-    pub(crate) fn has_inferred_below(&self, e: usize) -> bool {
-        self.inferred_below.get(e).copied().unwrap_or(false)
-    }
-
-    /// The first finding on row `e`.
-    pub(crate) fn finding(&self, e: usize) -> Option<&'a Finding> {
-        let k = (*self.finding.get(e)?)?;
-        self.ladder.findings.get(k)
-    }
-
-    /// Whether segments sent together arrive at row `e` (it ends their `par` block).
-    pub(crate) fn is_arrival(&self, e: usize) -> bool {
-        self.arrival.get(e).copied().unwrap_or(false)
-    }
-
-    /// Whether some endpoint has lifelines on both sides (three or more endpoints), so that
-    /// segments pass by its states.
-    pub(crate) fn crowded(&self) -> bool {
-        self.ladder.lanes.len() > 2
-    }
-
-    /// The rows of the segments of the group started by row `e`.
-    fn group(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
-        self.groups
-            .get(e)
-            .into_iter()
-            .flatten()
-            .filter_map(|k| self.ladder.flights.get(*k).map(|f| f.event))
-    }
 }
 
 /// The height of the row of first states, px.
@@ -499,14 +397,17 @@ pub(crate) fn place(
                     let p = note.placement.participants().first()?.index();
                     let x = l.participants.get(p)?.x;
                     let y = rect.center().y;
+                    let across = x - s * (GUTTER_GAP + size.width / 2.0);
+                    let under = rect.bottom() + 2.0 + size.height / 2.0;
                     Some(vec![
                         // Across the lifeline from the state, beyond it, under it.
-                        Point::new(x - s * (GUTTER_GAP + size.width / 2.0), y),
+                        Point::new(across, y),
                         Point::new(
                             x + s * (GUTTER_GAP + rect.width + GUTTER_GAP + size.width / 2.0),
                             y,
                         ),
-                        Point::new(rect.center().x, rect.bottom() + 2.0 + size.height / 2.0),
+                        Point::new(rect.center().x, under),
+                        Point::new(across, under),
                     ])
                 })
                 .unwrap_or_default(),
@@ -520,6 +421,15 @@ pub(crate) fn place(
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
+        // A second finding on the same row goes under the first.
+        let under = findings
+            .last()
+            .filter(|p: &&FindingPlace| p.event == f.event)
+            .map(|p| {
+                let c = p.label.center;
+                Point::new(c.x, c.y + 2.0 + size.height)
+            });
+        let centres: Vec<Point> = under.into_iter().chain(centres).collect();
         let Some(&first) = centres.first() else {
             continue;
         };

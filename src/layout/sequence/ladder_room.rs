@@ -8,22 +8,31 @@
 
 use super::ladder::{mark_size, GUTTER_GAP};
 use super::measure::Measured;
+use super::NUMBER_FONT_SIZE;
 use super::{text_rect, SequenceLayout};
 use crate::geometry::{Point, Rect, Size};
 use crate::layout::drawing::TextBox;
 use crate::layout::quality::seg_hits;
 use crate::model::ladder::{Ladder, Moment};
 use crate::model::sequence::{Event, Sequence};
+use crate::model::Label;
+use crate::text;
 
 /// Height of a band, px.
 const BAND: f64 = 64.0;
 /// How far a line may graze a box's edge, px.
 const GRAZE: f64 = 0.5;
+/// A step down a small label takes when none of its places is clear, px.
+const NUDGE: f64 = 4.0;
+/// How many such steps it may take.
+const NUDGES: u8 = 16;
 /// How far boxes may touch, px.
 const TOUCH: f64 = 0.01;
 
 /// What is drawn, by bands of y.
 pub(crate) struct Taken {
+    /// The drawing's width and height: nothing may go outside.
+    bounds: (f64, f64),
     boxes: Vec<Rect>,
     lines: Vec<(Point, Point)>,
     /// Per band: the boxes and lines reaching into it (`Ok` a box, `Err` a line).
@@ -35,6 +44,7 @@ impl Taken {
     /// tabs and labels.
     pub(crate) fn of(l: &SequenceLayout) -> Taken {
         let mut t = Taken {
+            bounds: (l.width, l.height),
             boxes: Vec::new(),
             lines: Vec::new(),
             bands: vec![Vec::new(); (l.height.max(0.0) / BAND) as usize + 2],
@@ -90,17 +100,20 @@ impl Taken {
         }
     }
 
-    /// Whether `r` overlaps nothing taken.
+    /// Whether `r` is inside the drawing and overlaps nothing taken.
     pub(crate) fn is_clear(&self, r: &Rect) -> bool {
-        self.span(r.y, r.bottom()).all(|b| {
-            self.bands[b].iter().all(|item| match *item {
-                Ok(k) => !self.boxes[k].overlaps(r, TOUCH),
-                Err(k) => {
-                    let (a, b) = self.lines[k];
-                    !seg_hits(a, b, r, GRAZE)
-                }
+        let inside =
+            r.x >= 0.0 && r.y >= 0.0 && r.right() <= self.bounds.0 && r.bottom() <= self.bounds.1;
+        inside
+            && self.span(r.y, r.bottom()).all(|b| {
+                self.bands[b].iter().all(|item| match *item {
+                    Ok(k) => !self.boxes[k].overlaps(r, TOUCH),
+                    Err(k) => {
+                        let (a, b) = self.lines[k];
+                        !seg_hits(a, b, r, GRAZE)
+                    }
+                })
             })
-        })
     }
 
     /// The first of `places` (each a box and what it is for) that is clear, else the first;
@@ -116,20 +129,25 @@ impl Taken {
     }
 
     /// The first clear place for `text`, whose room is `size` (its safe size), centred at one
-    /// of `centres`.
+    /// of `centres`; when none is, the first clear one of them moved down a little (in steps
+    /// of [`NUDGE`], up to [`NUDGES`] of them); else the first.
     pub(crate) fn place_text(
         &mut self,
         text: &TextBox,
         size: Size,
         centres: &[Point],
     ) -> Option<TextBox> {
-        let places = centres
-            .iter()
+        let places = (0..=NUDGES)
+            .flat_map(|k| {
+                centres
+                    .iter()
+                    .map(move |c| Point::new(c.x, c.y + f64::from(k) * NUDGE))
+            })
             .map(|c| {
                 let mut t = text.clone();
                 t.top += c.y - t.center.y;
-                t.center = *c;
-                (Rect::centered(*c, size), t)
+                t.center = c;
+                (Rect::centered(c, size), t)
             })
             .collect();
         self.first_clear(places).map(|(_, t)| t)
@@ -138,25 +156,43 @@ impl Taken {
 
 /// The room the states take beside each of the `n` lifelines, `(left, right)`, px: the widest
 /// state of the lane and its gap, on an outer endpoint's own side, on both sides of a middle
-/// one's (it writes on either, see [`sides`]).
+/// one's (it writes on either, see [`sides`]). A finding's code at a claim is written across
+/// the lifeline from the state: its lane gets that room on both sides.
 pub(crate) fn beside(ladder: &Ladder, m: &Measured, n: usize) -> Vec<(f64, f64)> {
+    // Per event: the width of the widest code found there.
+    let mut codes: Vec<(usize, f64)> = ladder
+        .findings
+        .iter()
+        .map(|f| {
+            let w = text::safe_label_size(&Label::plain(&f.code), NUMBER_FONT_SIZE).width;
+            (f.event, w)
+        })
+        .collect();
+    codes.sort_by_key(|c| c.0);
+    let code_at = |e: usize| {
+        let from = codes.partition_point(|c| c.0 < e);
+        codes[from..]
+            .iter()
+            .take_while(|c| c.0 == e)
+            .map(|c| c.1)
+            .fold(0.0, f64::max)
+    };
     (0..n)
         .map(|p| {
-            let w = ladder
-                .lanes
-                .get(p)
-                .into_iter()
-                .flatten()
-                .map(|mark| mark_size(&mark.text, m.fs, mark.claimed).1.width)
-                .fold(0.0, f64::max);
-            if w <= 0.0 {
-                return (0.0, 0.0);
+            let lane = ladder.lanes.get(p).into_iter().flatten();
+            let (mut w, mut code) = (0.0f64, 0.0f64);
+            for mark in lane {
+                w = w.max(mark_size(&mark.text, m.fs, mark.claimed).1.width);
+                if let (Moment::Note(e), true) = (mark.at, mark.claimed) {
+                    code = code.max(code_at(e));
+                }
             }
-            let room = GUTTER_GAP + w;
+            let room = |w: f64| if w > 0.0 { GUTTER_GAP + w } else { 0.0 };
+            let (states, code) = (room(w), room(code));
             match outer_side(p, n) {
-                Some(s) if s < 0.0 => (room, 0.0),
-                Some(_) => (0.0, room),
-                None => (room, room),
+                Some(s) if s < 0.0 => (states.max(code), code),
+                Some(_) => (code, states.max(code)),
+                None => (states.max(code), states.max(code)),
             }
         })
         .collect()
@@ -209,7 +245,7 @@ pub(crate) fn sides(seq: &Sequence, p: usize, n: usize, at: Moment) -> Vec<f64> 
 /// Where a finding's code may go under a message's line (`points`, tail to head): halfway,
 /// then toward the head, then toward the tail; for a line `crossing` others (sent together)
 /// toward the head first, past the crossing, so that each code stays beside its own line.
-/// Each far enough below the slanted line to keep clear of it.
+/// Each far enough below the slanted line to keep clear of it; then the same a line lower.
 pub(crate) fn below_line(points: &[Point], size: Size, crossing: bool) -> Vec<Point> {
     let (Some(a), Some(b)) = (points.first(), points.last()) else {
         return Vec::new();
@@ -225,9 +261,14 @@ pub(crate) fn below_line(points: &[Point], size: Size, crossing: bool) -> Vec<Po
     } else {
         &[0.5, 0.65, 0.8, 0.35, 0.2]
     };
-    along
-        .iter()
-        .map(|t| Point::new(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y) + drop))
+    // Then each of those a line lower, twice.
+    (0..3u8)
+        .flat_map(|k| {
+            let drop = drop + f64::from(k) * (size.height + 2.0);
+            along
+                .iter()
+                .map(move |t| Point::new(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y) + drop))
+        })
         .collect()
 }
 
@@ -237,6 +278,7 @@ mod tests {
 
     fn empty(height: f64) -> Taken {
         Taken {
+            bounds: (1000.0, height),
             boxes: Vec::new(),
             lines: Vec::new(),
             bands: vec![Vec::new(); (height / BAND) as usize + 2],
@@ -254,8 +296,10 @@ mod tests {
         // The line passes x = 150 at y = 150.
         assert!(!t.is_clear(&Rect::new(140.0, 140.0, 20.0, 20.0)));
         assert!(t.is_clear(&Rect::new(160.0, 100.0, 20.0, 20.0)));
-        // Far bands hold nothing.
+        // Far bands hold nothing; outside the drawing is never clear.
         assert!(t.is_clear(&Rect::new(0.0, 380.0, 500.0, 10.0)));
+        assert!(!t.is_clear(&Rect::new(-5.0, 380.0, 10.0, 10.0)));
+        assert!(!t.is_clear(&Rect::new(0.0, 395.0, 10.0, 10.0)));
     }
 
     #[test]

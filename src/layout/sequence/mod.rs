@@ -22,6 +22,7 @@ mod columns;
 mod frames;
 pub mod ladder;
 mod ladder_room;
+mod ladder_rows;
 mod measure;
 mod rows;
 pub(crate) mod shapes;
