@@ -329,3 +329,33 @@ mod generated {
         }
     }
 }
+
+/// Snapshots of the ladders with three and four endpoints, and of findings on crossing `par`
+/// arrows (under `--check warn`). Review a change with `INSTA_UPDATE=always cargo test --test
+/// it tcp_ladder_room::` and `git diff tests/it/snapshots`.
+#[test]
+fn ladder_snapshots_of_more_endpoints_and_crossing_findings() {
+    use netfig::pipeline::{self, CheckMode, Kind, Options};
+    for (name, check) in [
+        ("three-endpoints", CheckMode::Deny),
+        ("four-endpoints", CheckMode::Deny),
+        ("four-endpoints-findings", CheckMode::Warn),
+        ("par-findings", CheckMode::Warn),
+    ] {
+        let src = std::fs::read_to_string(
+            common::root()
+                .join("tests/fixtures/exchange")
+                .join(format!("{name}.mmd")),
+        )
+        .expect("fixture");
+        let mut o = Options::default();
+        o.check = check;
+        o.id_prefix = Some("nf-ladder".into());
+        let svg = pipeline::compile(&src, Kind::Sequence, &o)
+            .expect("renders")
+            .svg
+            .expect("svg");
+        usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("usvg accepts it");
+        insta::assert_snapshot!(format!("ladder_{name}"), svg);
+    }
+}
