@@ -61,6 +61,7 @@ mod tcp_equivalence;
 mod tcp_exchange;
 mod tcp_fixtures;
 mod tcp_ladder;
+mod tcp_ladder_room;
 mod tcp_mutation;
 mod tcp_mutation_more;
 mod tcp_proptest;

@@ -372,7 +372,7 @@ fn a_reboot_is_an_inferred_closed_marked_as_such() {
 
 /// The `check: tcp` blocks of both editions of the book (fences indented in list items
 /// included).
-fn book_exchanges() -> Vec<(String, String)> {
+pub(crate) fn book_exchanges() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for edition in ["en", "zh"] {
         let dir = common::root().join("book").join(edition).join("src");

@@ -25,6 +25,7 @@ mod conformance;
 mod conformance_packet;
 mod conformance_sequence;
 mod harness;
+mod ladder_browser;
 mod layers_corpus;
 mod packet_browser;
 mod parse_corpus;
@@ -72,6 +73,7 @@ fn main() {
         browser::labels_fit_their_nodes_in_chromium &[Chromium];
         vs_mermaid_measure::measures_known_drawings &[Chromium];
         sequence_browser::labels_fit_and_messages_clear_in_chromium &[Chromium];
+        ladder_browser::ladder_text_clear_in_chromium &[Chromium];
         stack_browser::labels_lie_in_their_bands_in_chromium &[Chromium];
         packet_browser::labels_fit_their_fields_in_chromium &[Chromium];
         book_browser::every_chapter_renders_cleanly_in_light_and_dark_themes &[Chromium];

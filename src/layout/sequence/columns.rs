@@ -5,6 +5,10 @@
 //! note beside or over them, a self-message's loop and label. Each such need is a constraint
 //! `x[j] - x[i] >= d`; taken left to right, `x[j]` is the largest `x[i] + d` over its
 //! constraints — the narrowest drawing that meets all of them (a longest path).
+//!
+//! A ladder's states beside the lifelines add their room (`beside`, per participant: left,
+//! right): neighbours keep both sides' states apart, and a message's label fits between the
+//! states on the sides facing it.
 
 use super::measure::{Measured, Text};
 use super::{ACTIVATION_WIDTH, PAD, SELF_LOOP};
@@ -38,8 +42,9 @@ pub(crate) fn self_reach(t: &Text) -> f64 {
     SELF_LOOP.0.max(text) + ACTIVATION_WIDTH
 }
 
-/// Lifeline x positions, the first at 0.
-pub(crate) fn columns(seq: &Sequence, m: &Measured) -> Vec<f64> {
+/// Lifeline x positions, the first at 0; `beside` is the room a ladder's states take on
+/// each side of each lifeline (empty for a plain diagram).
+pub(crate) fn columns(seq: &Sequence, m: &Measured, beside: &[(f64, f64)]) -> Vec<f64> {
     let n = seq.participants.len();
     if n == 0 {
         return Vec::new();
@@ -57,7 +62,15 @@ pub(crate) fn columns(seq: &Sequence, m: &Measured) -> Vec<f64> {
             needs[j].push((i, d));
         }
     };
+    // The room between lifelines `i < j` that states take: `i`'s right side, `j`'s left.
+    let states = |i: usize, j: usize| {
+        beside.get(i).map_or(0.0, |b| b.1) + beside.get(j).map_or(0.0, |b| b.0)
+    };
     for j in 1..n {
+        let room = states(j - 1, j);
+        if room > 0.0 {
+            need(j - 1, j, room + 2.0 * NOTE_OFFSET);
+        }
         let w = (m.heads[j - 1].1.width + m.heads[j].1.width) / 2.0;
         let grouped = seq.participants[j - 1].group != seq.participants[j].group;
         need(
@@ -83,8 +96,9 @@ pub(crate) fn columns(seq: &Sequence, m: &Measured) -> Vec<f64> {
                     .filter(|p| seq.participant(**p).created == Some(e))
                     .map(|p| m.heads[p.index()].1.width / 2.0)
                     .sum();
+                let (lo, hi) = (a.min(b), a.max(b));
                 let d = t.size.width + 2.0 * PAD + number + 2.0 * ACTIVATION_WIDTH + created;
-                need(a.min(b), a.max(b), d.max(2.0 * PAD + created));
+                need(lo, hi, d.max(2.0 * PAD + created) + states(lo, hi));
             }
             Event::Note(note) => {
                 let w = note_width(t);

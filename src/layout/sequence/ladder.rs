@@ -1,19 +1,44 @@
-//! A checked TCP exchange as a ladder (RFC 9293 Figures 6–13): the geometry the [`Ladder`]
-//! adds to a sequence layout. Each endpoint's states are written beside its lifeline (the
-//! first participant's on its left, the others' on their right), claimed ones boxed like
-//! notes, inferred ones plain; a segment's head is lower than its tail (time passes while it
-//! travels), the branches of a `par` block all leave before any arrives, so their lines cross;
-//! a lost segment stops halfway, at its cross; an inferred 2MSL wait is a bracket on the
-//! lifeline's inner side.
+//! A checked TCP exchange as a ladder (RFC 9293 Figures 6–13): the geometry the
+//! [`Ladder`](crate::model::ladder::Ladder) adds to a sequence layout. Each endpoint's states
+//! are written beside its lifeline, claimed ones boxed like notes, inferred ones plain; a
+//! segment's head is lower than its tail (time passes while it travels), the branches of a
+//! `par` block all leave before any arrives, so their lines cross; a lost segment stops
+//! halfway, at its cross; an inferred 2MSL wait is a bracket on the lifeline's inner side.
 //!
-//! The rows phase reserves the room (see `rows`); `place` then reads the rows'
-//! anchors and the laid out messages and notes, and adds the [`LadderPlace`].
+//! Where the states go, for any number of endpoints:
+//! - The outer endpoints write outside the drawing, as the RFC does: the first on its left,
+//!   the last on its right.
+//! - A middle endpoint has segments on both sides, so it may write on either: on the side
+//!   away from the segment that enters the state (the one it sends or receives there), on its
+//!   right for a claim or a first state; on the other side when that one is taken; else a
+//!   little further down its lifeline (written just after), until clear.
+//! - The columns make the room across (`columns`): each side a lane writes on gets a gutter
+//!   as wide as its widest state (or a finding's code at a claim, written across the
+//!   lifeline) plus a gap; neighbours keep their facing gutters apart, and a segment's label
+//!   fits between the gutters facing it. So a middle endpoint's gutters are on both sides,
+//!   an outer one's on its own (its codes' room inside).
+//! - The rows make the room down (`rows`, `Rowed`): a claim just after an arrival that
+//!   wrote a state on its lane starts below that state; after a `par` block, as many state
+//!   heights as an endpoint may have to write just after it (a middle one's states while the
+//!   crossing lines pass, an outer one's sent or arrived together but the first); under a
+//!   row, one line per finding's code.
+//! - Every late mark keeps clear of what is drawn (`ladder_room`): a state, a timer's name (at
+//!   the bracket's foot, else halfway, at its top, under its foot) and a finding's code (under
+//!   its line halfway; for crossing lines toward the head, past the crossing; across the
+//!   lifeline from a claim; a second code on a row under the first) take the first of their
+//!   places inside the drawing that overlaps no label, note, box or mark and that no line
+//!   crosses (a small label moved down a little when none is).
+//!
+//! The rows phase reserves the room; `place` then reads the rows' anchors and the laid out
+//! messages and notes, and adds the [`LadderPlace`].
 
+use super::ladder_room::{below_line, outer_side, sides, Taken};
+pub(crate) use super::ladder_rows::Rowed;
 use super::measure::Measured;
 use super::{MessagePlace, SequenceLayout, NUMBER_FONT_SIZE, PAD};
 use crate::geometry::{Point, Rect, Size};
 use crate::layout::drawing::TextBox;
-use crate::model::ladder::{Finding, Flight, Ladder, Moment};
+use crate::model::ladder::Moment;
 use crate::model::sequence::{Event, MessageAlign, Sequence};
 use crate::model::Label;
 use crate::text;
@@ -23,15 +48,19 @@ pub(crate) const SLANT: f64 = 20.0;
 /// The least drop of segments sent together (a `par` block), px.
 pub(crate) const PAR_SLANT: f64 = 40.0;
 /// Room between a lifeline and the states written beside it, px.
-const GUTTER_GAP: f64 = 12.0;
+pub(crate) const GUTTER_GAP: f64 = 12.0;
 /// Padding inside a claimed state's box: across, down, px.
 pub(crate) const STATE_PAD: (f64, f64) = (6.0, 3.0);
 /// Distance between a lifeline and a timer's bracket, px.
 const BRACKET_OFFSET: f64 = 10.0;
 /// Length of a bracket's ticks, px.
 const BRACKET_TICK: f64 = 5.0;
+/// How many half heights a state may move down its lifeline to keep clear.
+const STATE_SHIFTS: u8 = 8;
 /// Room a finding's code takes below a lone segment, px.
 pub(crate) const FINDING_ROOM: f64 = 16.0;
+/// Room each further code on the same row takes, px.
+pub(crate) const CODE_LINE: f64 = NUMBER_FONT_SIZE * text::LINE_HEIGHT + 2.0;
 
 /// What the ladder adds, in final coordinates.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -111,17 +140,8 @@ pub struct FindingPlace {
     pub label: TextBox,
 }
 
-/// Which side of its lifeline participant `p`'s states are written on: -1 left, 1 right.
-fn side(p: usize) -> f64 {
-    if p == 0 {
-        -1.0
-    } else {
-        1.0
-    }
-}
-
 /// The size of a state mark's text and of its box.
-fn mark_size(text: &Label, fs: f64, claimed: bool) -> (Size, Size) {
+pub(crate) fn mark_size(text: &Label, fs: f64, claimed: bool) -> (Size, Size) {
     let t = text::safe_label_size(text, fs);
     let b = if claimed {
         Size::new(t.width + 2.0 * STATE_PAD.0, t.height + 2.0 * STATE_PAD.1)
@@ -129,23 +149,6 @@ fn mark_size(text: &Label, fs: f64, claimed: bool) -> (Size, Size) {
         t
     };
     (t, b)
-}
-
-/// The x ranges the states beside the lifelines take (lifelines at `xs`, before the shift).
-pub(crate) fn gutters(ladder: &Ladder, m: &Measured, xs: &[f64]) -> Vec<(f64, f64)> {
-    let mut out = Vec::new();
-    for (p, lane) in ladder.lanes.iter().enumerate() {
-        let Some(&x) = xs.get(p) else { continue };
-        let w = lane
-            .iter()
-            .map(|mark| mark_size(&mark.text, m.fs, mark.claimed).1.width)
-            .fold(0.0, f64::max);
-        if w > 0.0 {
-            let far = x + side(p) * (GUTTER_GAP + w);
-            out.push((x.min(far), x.max(far)));
-        }
-    }
-    out
 }
 
 /// The height of the state marks written for the note on row `e` (claims), px.
@@ -156,112 +159,6 @@ pub(crate) fn claim_height(m: &Measured, e: usize) -> f64 {
 /// The height of an inferred state written below a commentary note, px.
 pub(crate) fn inferred_height(m: &Measured) -> f64 {
     m.fs * text::LINE_HEIGHT
-}
-
-/// A ladder with what each row needs looked up once (linear in rows and marks, so a long
-/// exchange is laid out in linear time).
-pub(crate) struct Rowed<'a> {
-    pub(crate) ladder: &'a Ladder,
-    /// Per event: the index of its flight.
-    flight: Vec<Option<usize>>,
-    /// Per event: a note drawn as claimed states.
-    claim: Vec<bool>,
-    /// Per event: a note with an inferred state written below it.
-    inferred_below: Vec<bool>,
-    /// Per event: the index of its first finding.
-    finding: Vec<Option<usize>>,
-    /// Per event: where segments sent together arrive (a `par` block's end).
-    arrival: Vec<bool>,
-    /// Per event: the flights of the group it starts.
-    groups: Vec<Vec<usize>>,
-    /// Some endpoint's first state is written before the first row.
-    pub(crate) starts: bool,
-}
-
-impl<'a> Rowed<'a> {
-    pub(crate) fn new(ladder: &'a Ladder, events: usize) -> Rowed<'a> {
-        let mut r = Rowed {
-            ladder,
-            flight: vec![None; events],
-            claim: vec![false; events],
-            inferred_below: vec![false; events],
-            finding: vec![None; events],
-            arrival: vec![false; events],
-            groups: vec![Vec::new(); events],
-            starts: ladder.lanes.iter().flatten().any(|m| m.at == Moment::Start),
-        };
-        for (k, f) in ladder.flights.iter().enumerate() {
-            if let Some(slot) = r.flight.get_mut(f.event) {
-                *slot = Some(k);
-            }
-            if f.arrives != f.event {
-                if let Some(slot) = r.arrival.get_mut(f.arrives) {
-                    *slot = true;
-                }
-            }
-            if let Some(g) = r.groups.get_mut(f.group) {
-                g.push(k);
-            }
-        }
-        for mark in ladder.lanes.iter().flatten() {
-            if let Moment::Note(e) = mark.at {
-                let slot = if mark.claimed {
-                    r.claim.get_mut(e)
-                } else {
-                    r.inferred_below.get_mut(e)
-                };
-                if let Some(slot) = slot {
-                    *slot = true;
-                }
-            }
-        }
-        for (k, f) in ladder.findings.iter().enumerate() {
-            if let Some(slot) = r.finding.get_mut(f.event).filter(|s| s.is_none()) {
-                *slot = Some(k);
-            }
-        }
-        // A claim note is drawn as states only: an inferred mark there is written in its row.
-        for (below, claim) in r.inferred_below.iter_mut().zip(&r.claim) {
-            *below &= !claim;
-        }
-        r
-    }
-
-    /// The flight of the message on row `e`.
-    pub(crate) fn flight(&self, e: usize) -> Option<&'a Flight> {
-        let k = (*self.flight.get(e)?)?;
-        self.ladder.flights.get(k)
-    }
-
-    /// Whether the note on row `e` is drawn as claimed states.
-    pub(crate) fn is_claim(&self, e: usize) -> bool {
-        self.claim.get(e).copied().unwrap_or(false)
-    }
-
-    /// Whether an inferred state is written below the (commentary) note on row `e`.
-    pub(crate) fn has_inferred_below(&self, e: usize) -> bool {
-        self.inferred_below.get(e).copied().unwrap_or(false)
-    }
-
-    /// The first finding on row `e`.
-    pub(crate) fn finding(&self, e: usize) -> Option<&'a Finding> {
-        let k = (*self.finding.get(e)?)?;
-        self.ladder.findings.get(k)
-    }
-
-    /// Whether segments sent together arrive at row `e` (it ends their `par` block).
-    pub(crate) fn is_arrival(&self, e: usize) -> bool {
-        self.arrival.get(e).copied().unwrap_or(false)
-    }
-
-    /// The rows of the segments of the group started by row `e`.
-    fn group(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
-        self.groups
-            .get(e)
-            .into_iter()
-            .flatten()
-            .filter_map(|k| self.ladder.flights.get(*k).map(|f| f.event))
-    }
 }
 
 /// The height of the row of first states, px.
@@ -303,6 +200,7 @@ pub(crate) fn place(
     // Tails and heads.
     let mut segments = Vec::new();
     let mut lost_at = vec![false; seq.events.len()];
+    let mut together_at = vec![false; seq.events.len()];
     for f in &ladder.flights {
         let members: Vec<usize> = rowed.group(f.group).collect();
         let together = members.len() > 1 || f.arrives != f.event;
@@ -343,6 +241,9 @@ pub(crate) fn place(
                 *slot = true;
             }
         }
+        if let Some(slot) = together_at.get_mut(f.event) {
+            *slot = members.len() > 1;
+        }
         segments.push(SegmentPlace {
             event: f.event,
             lost: f.lost,
@@ -374,22 +275,43 @@ pub(crate) fn place(
             }
         }
     };
-    // States beside the lifelines.
+    let mut taken = Taken::of(l);
+    let n = l.participants.len();
+    // States beside the lifelines; per event, where its claim's first state went (its side
+    // and box), for a finding's code.
+    let mut claimed_at: Vec<Option<(f64, Rect)>> = vec![None; seq.events.len()];
     let mut states = Vec::new();
     for (p, lane) in ladder.lanes.iter().enumerate() {
-        let Some(place) = l.participants.get(p) else {
+        let Some(x) = l.participants.get(p).map(|place| place.x) else {
             continue;
         };
         for mark in lane {
             let Some(y) = moment_y(mark.at) else { continue };
             let (t, b) = mark_size(&mark.text, fs, mark.claimed);
-            let edge = place.x + side(p) * GUTTER_GAP;
-            let cx = edge + side(p) * b.width / 2.0;
-            let rect = Rect::centered(Point::new(cx, y), b);
-            let label = TextBox::new(mark.text.clone(), Point::new(cx, y), fs);
             debug_assert!(t.width <= b.width + 0.01);
+            // Where it changed, on the better side first; else moved down the lifeline
+            // (written a little later) until clear.
+            let sides = sides(seq, p, n, mark.at);
+            let places = (0..=STATE_SHIFTS)
+                .flat_map(|k| {
+                    let y = y + f64::from(k) * b.height / 2.0;
+                    sides.iter().map(move |&s| {
+                        let cx = x + s * (GUTTER_GAP + b.width / 2.0);
+                        (Rect::centered(Point::new(cx, y), b), s)
+                    })
+                })
+                .collect();
+            let Some((rect, s)) = taken.first_clear(places) else {
+                continue;
+            };
+            let label = TextBox::new(mark.text.clone(), rect.center(), fs);
             let finding = match mark.at {
-                Moment::Note(e) if mark.claimed => rowed.finding(e).map(|f| f.code.clone()),
+                Moment::Note(e) if mark.claimed => {
+                    if let Some(slot) = claimed_at.get_mut(e).filter(|c| c.is_none()) {
+                        *slot = Some((s, rect));
+                    }
+                    rowed.finding(e).map(|f| f.code.clone())
+                }
                 _ => None,
             };
             states.push(StatePlace {
@@ -416,7 +338,8 @@ pub(crate) fn place(
         if y1 <= y0 {
             continue;
         }
-        let inner = -side(t.participant);
+        // Inside the outer endpoints' lifelines; left of a middle one's.
+        let inner = outer_side(t.participant, n).map_or(-1.0, |s| -s);
         let x = place.x + inner * BRACKET_OFFSET;
         let tick = x - inner * BRACKET_TICK;
         let points = vec![
@@ -425,55 +348,98 @@ pub(crate) fn place(
             Point::new(x, y1),
             Point::new(tick, y1),
         ];
+        for w in points.windows(2) {
+            taken.add_line(w[0], w[1]);
+        }
         let text = Label::plain(&t.name);
-        let w = text::safe_label_size(&text, NUMBER_FONT_SIZE).width;
-        // At the bracket's foot: the wait ends the connection, no segment crosses there.
-        let h = text::safe_label_size(&text, NUMBER_FONT_SIZE).height;
-        let c = Point::new(
-            x + inner * (4.0 + w / 2.0),
-            (y1 - h / 2.0).max((y0 + y1) / 2.0),
-        );
-        timers.push(TimerPlace {
-            participant: t.participant,
-            name: t.name.clone(),
-            points,
-            label: TextBox::new(text, c, NUMBER_FONT_SIZE),
-        });
+        let size = text::safe_label_size(&text, NUMBER_FONT_SIZE);
+        let (w, h) = (size.width, size.height);
+        // At the bracket's foot (the wait ends the connection: no segment of it crosses
+        // there), else halfway, at its top, or under its foot.
+        let cx = x + inner * (4.0 + w / 2.0);
+        let centres = [
+            Point::new(cx, (y1 - h / 2.0).max((y0 + y1) / 2.0)),
+            Point::new(cx, (y0 + y1) / 2.0),
+            Point::new(cx, (y0 + h / 2.0).min((y0 + y1) / 2.0)),
+            Point::new(cx, y1 + 2.0 + h / 2.0),
+        ];
+        let text_box = TextBox::new(text, centres[0], NUMBER_FONT_SIZE);
+        if let Some(label) = taken.place_text(&text_box, size, &centres) {
+            timers.push(TimerPlace {
+                participant: t.participant,
+                name: t.name.clone(),
+                points,
+                label,
+            });
+        }
     }
     // Findings.
     let mut findings = Vec::new();
     for f in &ladder.findings {
         let text = Label::plain(&f.code);
         let size = text::safe_label_size(&text, NUMBER_FONT_SIZE);
-        let at = match seq.events.get(f.event) {
-            Some(Event::Message(_)) => {
-                message(f.event)
-                    .and_then(|k| l.messages.get(k))
-                    .and_then(|p| {
-                        let (a, b) = (p.points.first()?, p.points.last()?);
-                        let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-                        Some(Point::new(mid.x, mid.y + 4.0 + size.height / 2.0))
-                    })
-            }
-            Some(Event::Note(n)) if rowed.is_claim(f.event) => {
-                let p = n.placement.participants().first().map(|p| p.index());
-                p.and_then(|p| {
-                    let x = l.participants.get(p)?.x;
-                    let y = moment_y(Moment::Note(f.event))?;
-                    let inner = -side(p);
-                    Some(Point::new(x + inner * (GUTTER_GAP + size.width / 2.0), y))
+        let centres: Vec<Point> = match seq.events.get(f.event) {
+            Some(Event::Message(_)) => message(f.event)
+                .and_then(|k| l.messages.get(k))
+                .map(|p| {
+                    let crossing = together_at.get(f.event).copied().unwrap_or(false);
+                    below_line(&p.points, size, crossing)
                 })
-            }
+                .unwrap_or_default(),
+            Some(Event::Note(_)) if rowed.is_claim(f.event) => claimed_at
+                .get(f.event)
+                .copied()
+                .flatten()
+                .and_then(|(s, rect)| {
+                    let Some(Event::Note(note)) = seq.events.get(f.event) else {
+                        return None;
+                    };
+                    let p = note.placement.participants().first()?.index();
+                    let x = l.participants.get(p)?.x;
+                    let y = rect.center().y;
+                    let across = x - s * (GUTTER_GAP + size.width / 2.0);
+                    let under = rect.bottom() + 2.0 + size.height / 2.0;
+                    Some(vec![
+                        // Across the lifeline from the state, beyond it, under it.
+                        Point::new(across, y),
+                        Point::new(
+                            x + s * (GUTTER_GAP + rect.width + GUTTER_GAP + size.width / 2.0),
+                            y,
+                        ),
+                        Point::new(rect.center().x, under),
+                        Point::new(across, under),
+                    ])
+                })
+                .unwrap_or_default(),
             Some(Event::Note(_)) => note(f.event)
-                .map(|n| Point::new(n.rect.center().x, n.rect.bottom() + 2.0 + size.height / 2.0)),
-            _ => None,
+                .map(|n| {
+                    vec![Point::new(
+                        n.rect.center().x,
+                        n.rect.bottom() + 2.0 + size.height / 2.0,
+                    )]
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
         };
-        if let Some(c) = at {
+        // A second finding on the same row goes under the first.
+        let under = findings
+            .last()
+            .filter(|p: &&FindingPlace| p.event == f.event)
+            .map(|p| {
+                let c = p.label.center;
+                Point::new(c.x, c.y + 2.0 + size.height)
+            });
+        let centres: Vec<Point> = under.into_iter().chain(centres).collect();
+        let Some(&first) = centres.first() else {
+            continue;
+        };
+        let text_box = TextBox::new(text, first, NUMBER_FONT_SIZE);
+        if let Some(label) = taken.place_text(&text_box, size, &centres) {
             findings.push(FindingPlace {
                 event: f.event,
                 code: f.code.clone(),
                 message: f.message.clone(),
-                label: TextBox::new(text, c, NUMBER_FONT_SIZE),
+                label,
             });
         }
     }

@@ -21,6 +21,8 @@
 mod columns;
 mod frames;
 pub mod ladder;
+mod ladder_room;
+mod ladder_rows;
 mod measure;
 mod rows;
 pub(crate) mod shapes;
@@ -148,7 +150,7 @@ pub struct GroupPlace {
 /// Lays out `seq` (labels already reduced to the language to show).
 pub fn layout(seq: &Sequence) -> SequenceLayout {
     let m = measure::measure(seq);
-    let xs = columns::columns(seq, &m);
+    let xs = columns::columns(seq, &m, &[]);
     let frames = frames::frames(seq, &m, &xs, &[]);
     rows::rows(seq, &m, &frames, None).0
 }
@@ -157,8 +159,9 @@ pub fn layout(seq: &Sequence) -> SequenceLayout {
 /// check found, its labels in the language shown.
 pub fn layout_ladder(seq: &Sequence, exchange: &Ladder) -> SequenceLayout {
     let m = measure::measure(seq);
-    let xs = columns::columns(seq, &m);
-    let gutters = ladder::gutters(exchange, &m, &xs);
+    let beside = ladder_room::beside(exchange, &m, seq.participants.len());
+    let xs = columns::columns(seq, &m, &beside);
+    let gutters = ladder_room::gutters(&beside, &xs);
     let frames = frames::frames(seq, &m, &xs, &gutters);
     let rowed = ladder::Rowed::new(exchange, seq.events.len());
     let (mut l, anchors, start) = rows::rows(seq, &m, &frames, Some(&rowed));

@@ -40,10 +40,13 @@ struct Rows<'a> {
     block_tops: Vec<f64>,
     /// A checked TCP exchange's ladder, drawn with the rows.
     ladder: Option<&'a Rowed<'a>>,
-    /// The row of state claims being filled: its top, bottom and the participants in it.
-    claims: Option<(f64, f64, Vec<usize>)>,
+    /// The row of state claims being filled: its top, bottom, the participants in it, and
+    /// whether it is low enough to clear the states written where segments just arrived.
+    claims: Option<(f64, f64, Vec<usize>, bool)>,
     /// The y of the last message's line.
     last_line: f64,
+    /// The row whose segments arrive at the cursor, if the last row was one.
+    arrived: Option<usize>,
 }
 
 fn text_box(t: &Text, center: Point, fs: f64) -> TextBox {
@@ -101,6 +104,7 @@ pub(crate) fn rows(
         ladder,
         claims: None,
         last_line: heads_top + m.head_row,
+        arrived: None,
     };
     // A ladder's first states, before the first row.
     let start = ladder.filter(|l| l.starts).map(|_| {
@@ -113,12 +117,17 @@ pub(crate) fn rows(
         if !r.is_claim(e) {
             r.claims = None;
         }
+        let arrived = r.arrived.take();
         let anchor = match event {
             Event::Message(msg) => r.message(e, msg),
+            Event::Note(_) if r.is_claim(e) => {
+                r.arrived = arrived;
+                r.claim(e)
+            }
             Event::Note(_) => r.note(e),
             Event::BlockStart(b) => r.block_start(e, b.index()),
             Event::Section { block, .. } => r.section(e, block.index()),
-            Event::BlockEnd(b) => r.block_end(b.index()),
+            Event::BlockEnd(b) => r.block_end(e, b.index()),
         };
         r.anchors.push(anchor);
     }
@@ -250,17 +259,31 @@ impl Rows<'_> {
                 .collect(),
             _ => Vec::new(),
         };
-        if let Some((top, bottom, used)) = &mut self.claims {
-            if !on.iter().any(|p| used.contains(p)) {
+        // The first finding's code is written beside the state, each next one under it.
+        let codes = self
+            .ladder
+            .map_or(0.0, |l| (l.codes_room(e) - FINDING_ROOM).max(0.0));
+        // Below a state written where the segments just drawn arrive, on one of its lanes.
+        let under = self
+            .arrived
+            .zip(self.ladder)
+            .is_some_and(|(a, l)| on.iter().any(|p| l.marked_on_arrival(a, *p)));
+        if let Some((top, bottom, used, low)) = &mut self.claims {
+            if !on.iter().any(|p| used.contains(p)) && (*low || !under) {
                 used.extend(&on);
-                *bottom = bottom.max(*top + h);
+                *bottom = bottom.max(*top + h + codes);
                 self.cursor = *bottom;
                 return (*top, *top + h);
             }
         }
-        let top = self.cursor + ROW_GAP / 2.0;
-        self.cursor = top + h;
-        self.claims = Some((top, top + h, on));
+        let gap = if under {
+            ladder::inferred_height(self.m) / 2.0 + 2.0
+        } else {
+            ROW_GAP / 2.0
+        };
+        let top = self.cursor + gap;
+        self.cursor = top + h + codes;
+        self.claims = Some((top, top + h + codes, on, under));
         (top, top + h)
     }
 
@@ -365,11 +388,9 @@ impl Rows<'_> {
             if let Some(l) = self.ladder {
                 // A segment sent alone arrives lower down; one sent with others arrives at
                 // the end of their block.
-                if let Some(flight) = l.flight(e).filter(|f| f.arrives == e) {
-                    self.cursor = self.cursor.max(line_y + SLANT);
-                    if l.finding(flight.event).is_some() {
-                        self.cursor += FINDING_ROOM;
-                    }
+                if l.flight(e).is_some_and(|f| f.arrives == e) {
+                    self.cursor = self.cursor.max(line_y + SLANT) + l.codes_room(e);
+                    self.arrived = Some(e);
                 }
             }
             (
@@ -415,8 +436,8 @@ impl Rows<'_> {
             // Room for the state a silent event it names enters, or a finding's code.
             if l.has_inferred_below(e) {
                 self.cursor += ROW_GAP / 2.0 + ladder::inferred_height(self.m);
-            } else if l.finding(e).is_some() {
-                self.cursor += FINDING_ROOM;
+            } else {
+                self.cursor += l.codes_room(e);
             }
         }
         (start, start + h)
@@ -483,7 +504,7 @@ impl Rows<'_> {
         (y, y)
     }
 
-    fn block_end(&mut self, b: usize) -> (f64, f64) {
+    fn block_end(&mut self, e: usize, b: usize) -> (f64, f64) {
         let bottom = if self.hidden(b) {
             // Where the segments sent together arrive.
             (self.cursor + ROW_GAP).max(self.last_line + PAR_SLANT)
@@ -494,6 +515,14 @@ impl Rows<'_> {
         let top = self.block_tops[b];
         self.blocks[b].rect = Rect::new(x0, top, x1 - x0, bottom - top);
         self.cursor = bottom;
+        if let Some(l) = self.ladder.filter(|_| self.hidden(b)) {
+            // Room for the codes of findings on the segments sent together; and, where their
+            // lines cross the lifelines between their ends, for a state there to be written
+            // just after they arrive.
+            self.cursor += l.codes_room(e);
+            self.arrived = Some(e);
+            self.cursor += l.crowded(e) as f64 * ladder::inferred_height(self.m);
+        }
         (bottom, bottom)
     }
 }
