@@ -29,6 +29,7 @@ pub(crate) mod shapes;
 
 use crate::geometry::{Point, Rect};
 use crate::layout::drawing::TextBox;
+use crate::layout::quality::seg_hits;
 use crate::model::ladder::Ladder;
 use crate::model::sequence::{EventIndex, Sequence};
 #[cfg(test)]
@@ -192,9 +193,10 @@ impl SequenceLayout {
     }
 
     /// What the layout promises, checked (for tests and conformance; quadratic in the number
-    /// of labels): each pair of message labels, notes, block tabs and section labels that
-    /// overlap, and each boxed label ([`SequenceLayout::boxed_labels`]) outside its box, as
-    /// a sentence. Empty when the drawing is clean.
+    /// of labels): each pair of message labels, notes, block tabs, section labels and a
+    /// ladder's marks (states, timers' names, findings' codes) that overlap, each message line
+    /// through a ladder's mark, and each boxed label ([`SequenceLayout::boxed_labels`])
+    /// outside its box, as a sentence. Empty when the drawing is clean.
     pub fn problems(&self) -> Vec<String> {
         let mut taken: Vec<(String, Rect)> = Vec::new();
         for m in &self.messages {
@@ -205,10 +207,25 @@ impl SequenceLayout {
         for n in &self.notes {
             taken.push((format!("note (event {})", n.event), n.rect));
         }
-        for s in self.ladder.iter().flat_map(|l| &l.states) {
-            let what = format!("state {} of participant {}", s.state, s.participant);
-            taken.push((what, s.rect));
+        // A ladder's marks: nothing may overlap them, and no segment line cross them.
+        let mut marks = Vec::new();
+        if let Some(l) = &self.ladder {
+            for s in &l.states {
+                let what = format!("state {} of participant {}", s.state, s.participant);
+                marks.push((what, s.rect));
+            }
+            for t in &l.timers {
+                let what = format!("timer {} of participant {}", t.name, t.participant);
+                marks.push((what, text_rect(&t.label)));
+            }
+            for f in &l.findings {
+                marks.push((
+                    format!("code {} (event {})", f.code, f.event),
+                    text_rect(&f.label),
+                ));
+            }
         }
+        taken.extend(marks.iter().cloned());
         for (i, b) in self.blocks.iter().enumerate() {
             if let Some((r, _)) = &b.tab {
                 taken.push((format!("block {i} tab"), *r));
@@ -224,6 +241,19 @@ impl SequenceLayout {
             for (b, rb) in &taken[i + 1..] {
                 if ra.overlaps(rb, 0.01) {
                     out.push(format!("{a} {ra:?} overlaps {b} {rb:?}"));
+                }
+            }
+        }
+        for m in self
+            .ladder
+            .is_some()
+            .then_some(&self.messages)
+            .into_iter()
+            .flatten()
+        {
+            for w in m.points.windows(2) {
+                for (what, r) in marks.iter().filter(|(_, r)| seg_hits(w[0], w[1], r, 0.5)) {
+                    out.push(format!("line of event {} crosses {what} {r:?}", m.event));
                 }
             }
         }

@@ -437,4 +437,62 @@ fn a_ladder_places_states_flights_timers_and_findings() {
     assert!(lad.findings[0].label.top > pl[0].y);
     let problems = l.problems();
     assert!(problems.is_empty(), "{problems:#?}");
+    // Written across a segment's line, a state is reported.
+    let mut moved = l.clone();
+    if let Some(lad) = moved.ladder.as_mut() {
+        let mid = Point::new((pl[0].x + pl[1].x) / 2.0, (pl[0].y + pl[1].y) / 2.0);
+        lad.states[0].rect = Rect::new(mid.x - 20.0, mid.y - 10.0, 40.0, 20.0);
+    }
+    let problems = moved.problems();
+    assert!(
+        problems.iter().any(|p| p.contains("crosses state ONE")),
+        "{problems:#?}"
+    );
+}
+
+/// An endpoint between two others writes a state on the side away from the segment that
+/// enters it: right of its lifeline for one from the left, left for one from the right; the
+/// columns leave room on both sides.
+#[test]
+fn a_middle_endpoint_writes_away_from_the_segment() {
+    use crate::model::ladder::{Flight, Ladder, Moment, StateMark};
+    let src = "sequenceDiagram
+    participant A
+    participant B
+    participant C
+    A->>B: a
+    C->>B: c
+";
+    let (seq, _) = laid(src);
+    let mark = |state: &str, e: usize| StateMark {
+        state: state.into(),
+        text: Label::plain(&format!("{state} A LONG STATE NAME")),
+        at: Moment::Arrived(e),
+        claimed: false,
+        event: None,
+    };
+    let lone = |e: usize| Flight {
+        event: e,
+        group: e,
+        arrives: e,
+        lost: false,
+        old: false,
+    };
+    let ladder = Ladder {
+        lanes: vec![vec![], vec![mark("FROM-A", 0), mark("FROM-C", 1)], vec![]],
+        flights: vec![lone(0), lone(1)],
+        timers: Vec::new(),
+        findings: Vec::new(),
+    };
+    let l = layout_ladder(&seq, &ladder);
+    let bx = l.participants[1].x;
+    let lad = l.ladder.as_ref().expect("ladder");
+    let at = |s: &str| lad.states.iter().find(|m| m.state == s).expect(s).rect;
+    assert!(at("FROM-A").x > bx, "{:?} right of {bx}", at("FROM-A"));
+    assert!(at("FROM-C").right() < bx, "{:?} left of {bx}", at("FROM-C"));
+    // Room on both sides: the states clear the neighbours' lifelines.
+    assert!(at("FROM-A").right() < l.participants[2].x);
+    assert!(at("FROM-C").x > l.participants[0].x);
+    let problems = l.problems();
+    assert!(problems.is_empty(), "{problems:#?}");
 }
