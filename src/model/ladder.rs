@@ -69,6 +69,8 @@ pub struct Timer {
 pub struct Finding {
     /// The row at fault (a message or a note).
     pub event: EventIndex,
+    /// The participant it is about, where the row has several (a claim on `Note over A,B`).
+    pub participant: Option<usize>,
     /// Its code (`E-TCPX-002`).
     pub code: String,
     /// Its message.

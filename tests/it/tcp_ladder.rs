@@ -509,3 +509,60 @@ fn inferred_states_are_named_in_the_language_shown() {
     let svg = render(&read("rfc9293-figure13.mmd"), CheckMode::Deny);
     assert!(svg.contains(">FIN-WAIT-1</tspan>"));
 }
+
+/// A claim on `Note over A,B` wrong for both endpoints: each finding's code is written by
+/// the state of the endpoint it is about, not both by the first.
+#[test]
+fn a_finding_at_a_shared_claim_stands_by_its_endpoint() {
+    let src = "---\ncheck: tcp\n---\nsequenceDiagram\n    participant A\n    participant B\n    Note over A,B: ESTABLISHED\n    A->>B: FIN seq=1\n    Note over A,B: FIN-WAIT-2\n    B->>A: ACK ack=2\n";
+    let svg = render(src, CheckMode::Warn);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let lifeline = |id: &str| {
+        let g = groups(&doc, "participant")
+            .into_iter()
+            .find(|g| g.attribute("data-id") == Some(id))
+            .expect(id);
+        let l = g
+            .descendants()
+            .find(|n| n.has_tag_name("line"))
+            .expect("lifeline");
+        num(&l, "x1")
+    };
+    let (a, b) = (lifeline("A"), lifeline("B"));
+    let xs: Vec<f64> = groups(&doc, "finding")
+        .iter()
+        .filter(|g| g.attribute("data-event").is_some())
+        .map(|g| {
+            let t = g
+                .descendants()
+                .find(|n| n.has_tag_name("text"))
+                .expect("code");
+            num(&t, "x")
+        })
+        .collect();
+    assert_eq!(xs.len(), 2, "{svg}");
+    let near = |x: f64| {
+        if (x - a).abs() < (x - b).abs() {
+            "A"
+        } else {
+            "B"
+        }
+    };
+    let mut sides: Vec<&str> = xs.iter().map(|&x| near(x)).collect();
+    sides.sort_unstable();
+    assert_eq!(sides, ["A", "B"], "{xs:?} between {a} and {b}");
+}
+
+/// A shared claim wrong for one endpoint only marks that endpoint's state.
+#[test]
+fn a_shared_claim_marks_only_the_endpoint_it_is_wrong_for() {
+    let src = "---\ncheck: tcp\n---\nsequenceDiagram\n    participant A\n    participant B\n    Note over A,B: ESTABLISHED\n    A->>B: FIN seq=1\n    Note over A,B: CLOSE-WAIT\n";
+    let svg = render(src, CheckMode::Warn);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let marked: Vec<&str> = groups(&doc, "state")
+        .iter()
+        .filter(|g| classes(g).contains(&"finding"))
+        .filter_map(|g| g.attribute("data-participant"))
+        .collect();
+    assert_eq!(marked, ["A"], "{svg}");
+}

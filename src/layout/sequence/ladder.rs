@@ -279,7 +279,7 @@ pub(crate) fn place(
     let n = l.participants.len();
     // States beside the lifelines; per event, where its claim's first state went (its side
     // and box), for a finding's code.
-    let mut claimed_at: Vec<Option<(f64, Rect)>> = vec![None; seq.events.len()];
+    let mut claimed_at: Vec<Vec<(usize, f64, Rect)>> = vec![Vec::new(); seq.events.len()];
     let mut states = Vec::new();
     for (p, lane) in ladder.lanes.iter().enumerate() {
         let Some(x) = l.participants.get(p).map(|place| place.x) else {
@@ -307,10 +307,12 @@ pub(crate) fn place(
             let label = TextBox::new(mark.text.clone(), rect.center(), fs);
             let finding = match mark.at {
                 Moment::Note(e) if mark.claimed => {
-                    if let Some(slot) = claimed_at.get_mut(e).filter(|c| c.is_none()) {
-                        *slot = Some((s, rect));
+                    if let Some(slot) = claimed_at.get_mut(e) {
+                        if slot.iter().all(|c| c.0 != p) {
+                            slot.push((p, s, rect));
+                        }
                     }
-                    rowed.finding(e).map(|f| f.code.clone())
+                    rowed.finding_about(e, p).map(|f| f.code.clone())
                 }
                 _ => None,
             };
@@ -375,6 +377,7 @@ pub(crate) fn place(
     }
     // Findings.
     let mut findings = Vec::new();
+    let mut last_about = None;
     for f in &ladder.findings {
         let text = Label::plain(&f.code);
         let size = text::safe_label_size(&text, NUMBER_FONT_SIZE);
@@ -388,13 +391,12 @@ pub(crate) fn place(
                 .unwrap_or_default(),
             Some(Event::Note(_)) if rowed.is_claim(f.event) => claimed_at
                 .get(f.event)
-                .copied()
-                .flatten()
-                .and_then(|(s, rect)| {
-                    let Some(Event::Note(note)) = seq.events.get(f.event) else {
-                        return None;
-                    };
-                    let p = note.placement.participants().first()?.index();
+                .and_then(|at| {
+                    // Beside the state of the participant it is about, else the first.
+                    let mine = at.iter().find(|c| Some(c.0) == f.participant);
+                    mine.or(at.first()).copied()
+                })
+                .and_then(|(p, s, rect)| {
                     let x = l.participants.get(p)?.x;
                     let y = rect.center().y;
                     let across = x - s * (GUTTER_GAP + size.width / 2.0);
@@ -421,10 +423,10 @@ pub(crate) fn place(
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        // A second finding on the same row goes under the first.
+        // A second finding on the same row (about the same participant) goes under the first.
         let under = findings
             .last()
-            .filter(|p: &&FindingPlace| p.event == f.event)
+            .filter(|p: &&FindingPlace| p.event == f.event && last_about == Some(f.participant))
             .map(|p| {
                 let c = p.label.center;
                 Point::new(c.x, c.y + 2.0 + size.height)
@@ -435,6 +437,7 @@ pub(crate) fn place(
         };
         let text_box = TextBox::new(text, first, NUMBER_FONT_SIZE);
         if let Some(label) = taken.place_text(&text_box, size, &centres) {
+            last_about = Some(f.participant);
             findings.push(FindingPlace {
                 event: f.event,
                 code: f.code.clone(),

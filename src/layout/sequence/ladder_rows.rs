@@ -147,10 +147,13 @@ impl<'a> Rowed<'a> {
         self.inferred_below.get(e).copied().unwrap_or(false)
     }
 
-    /// The first finding on row `e`.
-    pub(crate) fn finding(&self, e: usize) -> Option<&'a Finding> {
+    /// The first finding on row `e` about participant `p` (or about no one in particular).
+    pub(crate) fn finding_about(&self, e: usize, p: usize) -> Option<&'a Finding> {
         let k = (*self.finding.get(e)?)?;
-        self.ladder.findings.get(k)
+        self.ladder.findings[k..]
+            .iter()
+            .take_while(|f| f.event == e)
+            .find(|f| f.participant.is_none_or(|q| q == p))
     }
 
     /// The room the findings' codes on row `e` take under it (at a `par` block's end: under

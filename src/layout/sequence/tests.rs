@@ -386,6 +386,7 @@ fn a_ladder_places_states_flights_timers_and_findings() {
         }],
         findings: vec![Finding {
             event: lost,
+            participant: None,
             code: "E-TCPX-003".into(),
             message: "lost here".into(),
         }],

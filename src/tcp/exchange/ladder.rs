@@ -119,6 +119,18 @@ pub(super) fn build(
             _ => None,
         })
         .collect();
+    // Which participant each of the check's findings is about, by what it says and where.
+    let about: std::collections::BTreeMap<(usize, usize, &str, &str), usize> = x
+        .diagnostics
+        .iter()
+        .zip(&x.about)
+        .filter_map(|(d, a)| {
+            Some((
+                (d.span.start, d.span.end, d.code, d.message.as_str()),
+                (*a)?,
+            ))
+        })
+        .collect();
     let findings = findings
         .iter()
         .filter_map(|d| {
@@ -126,8 +138,10 @@ pub(super) fn build(
             let k = rows.partition_point(|r| r.0 <= at).checked_sub(1)?;
             let (start, end, event) = rows[k];
             (start <= at && at < end.max(start + 1)).then_some(())?;
+            let key = (d.span.start, d.span.end, d.code, d.message.as_str());
             Some(Finding {
                 event,
+                participant: about.get(&key).copied(),
                 code: d.code.to_string(),
                 message: d.message.clone(),
             })

@@ -104,6 +104,9 @@ pub struct Exchange {
     pub endpoints: Vec<EndpointTrace>,
     /// Every finding, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Per finding: the participant a claim it contradicts is about (a note over two
+    /// endpoints may be wrong for either); `None` for findings on segments.
+    pub about: Vec<Option<usize>>,
     /// The messages whose `ack` was checked against a known RCV.NXT.
     pub checked_acks: Vec<EventIndex>,
 }

@@ -75,6 +75,17 @@ pub(super) struct Sim<'a> {
     ends: Ends,
     /// Per participant: its steps in the order they happened, as (end, index in its trace).
     order: Vec<Vec<(usize, usize)>>,
+    /// The findings at claims, as (index in `diags`, participant).
+    claims_about: Vec<(usize, usize)>,
+}
+
+/// A finding with the participant it is about, sorted as findings are.
+struct Found(Diagnostic, Option<usize>);
+
+impl std::borrow::Borrow<Diagnostic> for Found {
+    fn borrow(&self) -> &Diagnostic {
+        &self.0
+    }
 }
 
 /// The events that send nothing, in the order of [`Sim::naming`].
@@ -120,6 +131,7 @@ pub(super) fn run(seq: &Sequence, source: &str) -> Exchange {
         naming: naming_rows(seq),
         ends: Ends::new(seq),
         order: vec![Vec::new(); seq.participants.len()],
+        claims_about: Vec::new(),
     };
     for step in schedule(seq) {
         match step {
@@ -137,10 +149,22 @@ pub(super) fn run(seq: &Sequence, source: &str) -> Exchange {
             states: order.iter().map(|&(e, k)| sim.eps[e].trace[k]).collect(),
         })
         .collect();
-    crate::diagnostic::sort(&mut sim.diags);
+    let mut about = vec![None; sim.diags.len()];
+    for &(d, p) in &sim.claims_about {
+        about[d] = Some(p);
+    }
+    let mut found: Vec<Found> = sim
+        .diags
+        .into_iter()
+        .zip(about)
+        .map(|(d, a)| Found(d, a))
+        .collect();
+    crate::diagnostic::sort(&mut found);
+    let (diagnostics, about) = found.into_iter().map(|Found(d, a)| (d, a)).unzip();
     Exchange {
         endpoints,
-        diagnostics: sim.diags,
+        diagnostics,
+        about,
         checked_acks: sim.checked_acks,
     }
 }
@@ -448,21 +472,28 @@ impl<'a> Sim<'a> {
                     )
                 }
             });
-            self.diags.push(error(
-                codes::CLAIM,
+            self.claim_error(
+                p,
                 at,
                 format!("{name} is in {} here, not {}", state.name(), claimed.name()),
                 hints,
-            ));
+            );
             return;
         }
         let hints = vec![self.why_in(p, state), findings::way_to(state, claimed)];
-        self.diags.push(error(
-            codes::CLAIM,
+        self.claim_error(
+            p,
             at,
             format!("{name} is in {} here, not {}", state.name(), claimed.name()),
             hints,
-        ));
+        );
+    }
+
+    /// A claim of end `p` that contradicts the simulation.
+    fn claim_error(&mut self, p: usize, at: Span, message: String, hints: Vec<String>) {
+        let participant = self.ends.get(p).participant;
+        self.claims_about.push((self.diags.len(), participant));
+        self.diags.push(error(codes::CLAIM, at, message, hints));
     }
 
     /// Whether the note at row `i` names `event` for `p`.
