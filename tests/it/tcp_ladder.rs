@@ -566,3 +566,42 @@ fn a_shared_claim_marks_only_the_endpoint_it_is_wrong_for() {
         .collect();
     assert_eq!(marked, ["A"], "{svg}");
 }
+
+/// A silent event netfig inferred before a claim (a CLOSE in LISTEN, a user timeout) is
+/// written by the claim, above its box, as the RFC's figures write `(Close)`; a 2MSL wait has
+/// its bracket instead.
+#[test]
+fn an_inferred_silent_event_is_written_above_its_claim() {
+    let src = "---\ncheck: tcp\n---\nsequenceDiagram\n    participant A\n    participant B\n    Note over B: LISTEN\n    Note over A: ESTABLISHED\n    A-xB: DATA seq=10 len=5\n    Note over A: CLOSED\n    Note over B: CLOSED\n";
+    let svg = render(src, CheckMode::Deny);
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    for (who, event, text) in [
+        ("A", "user timeout", "(user timeout)"),
+        ("B", "CLOSE", "(CLOSE)"),
+    ] {
+        let of = |class: &str| {
+            groups(&doc, class)
+                .into_iter()
+                .find(|g| {
+                    g.attribute("data-participant") == Some(who)
+                        && g.attribute("data-event") == Some(event)
+                })
+                .unwrap_or_else(|| panic!("{who} {class}: {svg}"))
+        };
+        let (mark, claim) = (of("inferred"), of("claimed"));
+        let written: String = mark
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(written.trim(), text);
+        let rect = claim
+            .children()
+            .find(|n| n.has_tag_name("rect"))
+            .expect("box");
+        assert!(
+            text_y(&mark) < num(&rect, "y"),
+            "{who}: the event above its claim"
+        );
+    }
+}

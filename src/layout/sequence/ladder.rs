@@ -292,15 +292,40 @@ pub(crate) fn place(
             // Where it changed, on the better side first; else moved down the lifeline
             // (written a little later) until clear.
             let sides = sides(seq, p, n, mark.at);
-            let places = (0..=STATE_SHIFTS)
-                .flat_map(|k| {
-                    let y = y + f64::from(k) * b.height / 2.0;
-                    sides.iter().map(move |&s| {
+            // A silent event netfig inferred before a claim: by the claim's box, above it
+            // first (it happened before), else beyond it, else under it.
+            let by_claim = match mark.at {
+                Moment::Note(e) if !mark.claimed => claimed_at
+                    .get(e)
+                    .and_then(|at| at.iter().find(|c| c.0 == p))
+                    .map(|&(_, s, r)| {
+                        // On the claim's side of the lifeline, from the same gutter edge.
                         let cx = x + s * (GUTTER_GAP + b.width / 2.0);
-                        (Rect::centered(Point::new(cx, y), b), s)
+                        let gap = 2.0 + b.height / 2.0;
+                        let c = r.center();
+                        [
+                            Point::new(cx, r.y - gap),
+                            Point::new(cx, r.y - gap - b.height / 2.0),
+                            Point::new(c.x + s * (r.width / 2.0 + GUTTER_GAP + b.width / 2.0), c.y),
+                            Point::new(cx, r.bottom() + gap),
+                        ]
+                        .into_iter()
+                        .map(|c| (Rect::centered(c, b), s))
+                        .collect::<Vec<_>>()
+                    }),
+                _ => None,
+            };
+            let places = by_claim.unwrap_or_else(|| {
+                (0..=STATE_SHIFTS)
+                    .flat_map(|k| {
+                        let y = y + f64::from(k) * b.height / 2.0;
+                        sides.iter().map(move |&s| {
+                            let cx = x + s * (GUTTER_GAP + b.width / 2.0);
+                            (Rect::centered(Point::new(cx, y), b), s)
+                        })
                     })
-                })
-                .collect();
+                    .collect()
+            });
             let Some((rect, s)) = taken.first_clear(places) else {
                 continue;
             };

@@ -19,6 +19,7 @@ pub(super) fn build(
     findings: &[Diagnostic],
 ) -> Ladder {
     let name = namer(shown, lang);
+    let event_name = event_namer(shown, lang);
     let flights = flights(seq);
     let mut lanes: Vec<Vec<StateMark>> = vec![Vec::new(); seq.participants.len()];
     for (e, row) in seq.events.iter().enumerate() {
@@ -71,14 +72,33 @@ pub(super) fn build(
                 }
             }
             if step.claimed {
-                // A claim reached by an inferred silent event carries the event.
+                // A claim reached by an inferred silent event carries the event, and the
+                // event is written just before it as the RFC's figures write `(Close)` (a
+                // 2MSL wait has its bracket instead).
                 if let (Some(e), Some(lane)) = (step.inferred, lanes.get_mut(p)) {
                     let state = step.state.name();
-                    for mark in lane
-                        .iter_mut()
-                        .filter(|m| m.at == moment && m.state == state)
-                    {
-                        mark.event = Some(e.name().to_string());
+                    let mut claim = None;
+                    for (j, mark) in lane.iter_mut().enumerate() {
+                        if mark.at == moment && mark.state == state {
+                            mark.event = Some(e.name().to_string());
+                            claim = claim.or(Some(j));
+                        }
+                    }
+                    if let (Some(j), true) = (claim, e != Event::Timeout2Msl) {
+                        let left = k
+                            .checked_sub(1)
+                            .map_or(step.state, |i| trace.states[i].state);
+                        // After the claim in the lane: the layout writes it by the claim's box.
+                        lane.insert(
+                            j + 1,
+                            StateMark {
+                                state: left.name().to_string(),
+                                text: Label::plain(&format!("({})", event_name(e))),
+                                at: moment,
+                                claimed: false,
+                                event: Some(e.name().to_string()),
+                            },
+                        );
                     }
                 }
                 continue;
@@ -255,11 +275,29 @@ fn merge_instants(lane: &mut Vec<StateMark>) {
     *lane = out;
 }
 
+/// An inferred event's name in `lang`, as [`namer`] names states.
+fn event_namer(shown: &Sequence, lang: LangChoice) -> impl Fn(Event) -> String {
+    let chinese = shows_chinese(shown);
+    move |e: Event| {
+        let g = e.glossary();
+        match lang {
+            LangChoice::Zh => g.zh.to_string(),
+            LangChoice::Both if chinese => format!("{} {}", g.zh, g.en),
+            _ => g.en.to_string(),
+        }
+    }
+}
+
+/// Whether the diagram shows Chinese text (participants or notes).
+fn shows_chinese(shown: &Sequence) -> bool {
+    shown.participants.iter().any(|p| has_han(&p.label.text()))
+        || shown.notes().any(|n| has_han(&n.text.text()))
+}
+
 /// How inferred states are named: Chinese for `zh`, RFC names for `en`; for `both`, both when
 /// the diagram shows Chinese text (participants or notes), else RFC names.
 fn namer(shown: &Sequence, lang: LangChoice) -> impl Fn(State) -> String {
-    let chinese = shown.participants.iter().any(|p| has_han(&p.label.text()))
-        || shown.notes().any(|n| has_han(&n.text.text()));
+    let chinese = shows_chinese(shown);
     move |s: State| {
         let g = s.glossary();
         match lang {
