@@ -161,3 +161,55 @@ fn a_word_wider_than_the_limit_widens_the_box() {
         d.layout.nodes[0]
     );
 }
+
+/// The widest of `text`'s lines at `size` px, bold or not.
+fn widest_at(text: &netfig::layout::drawing::TextBox, bold: bool) -> f64 {
+    text.label
+        .lines
+        .iter()
+        .map(|l| {
+            l.runs
+                .iter()
+                .map(|r| netfig::text::text_width(&r.text, text.font_size, bold || r.bold))
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn edge_labels_and_titles_are_measured_in_their_own_font_size_and_weight() {
+    let g = ok(&format!(
+        "flowchart LR\nA -- {LONG} --> B\nsubgraph S [{LONG}]\nB\nend\nC[em] --> D[pt]\n\
+         linkStyle 0 font-size:30px,font-weight:bold\nstyle S font-size:24px\n\
+         style C font-size:1.5em\nstyle D font-size:15pt,font-weight:800"
+    ));
+    let d = drawing(&g);
+    let edge = d.edge_labels[0].as_ref().expect("edge label");
+    assert_eq!(edge.font_size, 30.0);
+    assert_eq!(edge.line_height, 30.0 * netfig::text::LINE_HEIGHT);
+    // Wrapped at 200 px in bold 30 px type, and the label's box holds the widest line.
+    let w = widest_at(edge, true);
+    assert!(w <= 200.0 && w > 150.0, "{w}");
+    let bx = d.layout.edges[0].label.expect("label box");
+    assert!(bx.width >= w, "{bx:?} for {w}");
+    assert!(bx.height >= edge.label.lines.len() as f64 * edge.line_height);
+    let title = &d.cluster_labels[0];
+    assert_eq!(title.font_size, 24.0);
+    assert!(d.layout.clusters[0].title.width >= widest_at(title, false));
+    // Relative and point sizes are measured as the browser computes them.
+    assert_eq!(d.node_labels[2].as_ref().unwrap().font_size, 24.0);
+    let pt = d.node_labels[3].as_ref().unwrap();
+    assert!((pt.font_size - 20.0).abs() < 1e-9);
+    assert!(d.layout.nodes[3].width >= widest_at(pt, true));
+    // The SVG writes the sizes measured, in px.
+    let svg = netfig::pipeline::compile(
+        "flowchart LR\nA -- x --> B\nlinkStyle 0 font-size:2em\nstyle B font-size:larger",
+        netfig::pipeline::Kind::Flowchart,
+        &netfig::pipeline::Options::default(),
+    )
+    .expect("renders")
+    .svg
+    .expect("an SVG");
+    assert!(svg.contains("font-size:32px"), "{svg}");
+    assert!(!svg.contains("2em") && !svg.contains("larger"), "{svg}");
+}
