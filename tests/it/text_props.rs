@@ -1,7 +1,7 @@
 //! Property tests of label wrapping (issue 11): for random styled labels — English words, long
-//! words, Chinese and Japanese, punctuation of both widths, spaces of every kind — and random
-//! widths, every wrapped line fits unless it cannot be broken, no line ends earlier than it had
-//! to, the lines give back the text and its styles (less the spaces at the breaks), and the
+//! words, Chinese and Japanese, punctuation of both widths, spaces of every kind, combining
+//! marks — and random widths, every wrapped line fits unless it cannot be broken, no line ends
+//! earlier than it had to, no line starts with a mark, the lines give back the text and its styles (less the spaces at the breaks), and the
 //! drawn box holds every line.
 
 use crate::render_support::{cluster, edge, node, style};
@@ -57,7 +57,16 @@ const PIECES: &[&str] = &[
     "\u{a0}",
     "\u{200b}",
     "\t",
+    "か\u{3099}",
+    "cafe\u{301}",
+    "葛\u{e0100}",
+    "\u{1f44d}\u{1f3fd}",
 ];
+
+/// Marks that belong to the character before them: no line may start with one.
+fn combining(c: char) -> bool {
+    matches!(c, '\u{301}' | '\u{3099}' | '\u{e0100}' | '\u{1f3fd}')
+}
 
 /// Punctuation no line may start with.
 const CLOSING: &str = "，。、）」》】”…),.:?!";
@@ -148,6 +157,7 @@ fn check_line(line: &LabelLine, wrapped: &[LabelLine], max: f64) -> Result<(), T
                     );
                 }
                 prop_assert!(!CLOSING.contains(after), "a line starts with {:?}", after);
+                prop_assert!(!combining(after), "a line starts with mark {:?}", after);
                 prop_assert!(!OPENING.contains(before), "a line ends with {:?}", before);
             }
         }
