@@ -1,8 +1,8 @@
 //! Property tests of label wrapping (issue 11): for random styled labels — English words, long
 //! words, Chinese and Japanese, punctuation of both widths, spaces of every kind, combining
 //! marks — and random widths, every wrapped line fits unless it cannot be broken, no line ends
-//! earlier than it had to, no line starts with a mark, the lines give back the text and its styles (less the spaces at the breaks), and the
-//! drawn box holds every line.
+//! earlier than it had to, no line starts with a mark, the lines give back the text and its
+//! styles (less the spaces at the breaks), and the drawn boxes hold every line.
 
 use crate::render_support::{cluster, edge, node, style};
 use netfig::layout::drawing::draw;
