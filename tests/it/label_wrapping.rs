@@ -95,6 +95,41 @@ fn invalid_wrapping_settings_warn_and_keep_the_default() {
         assert_eq!(codes(&src), ["W-MMD-006"], "{bad}");
         assert_eq!(ok(&src).wrapping_width, None, "{bad}");
     }
+    for bad in [
+        "0",
+        "-5",
+        "wide",
+        "1e9",
+        "[200]",
+        "{px: 200}",
+        "~",
+        "0.5",
+        "true",
+    ] {
+        let src =
+            format!("---\nconfig:\n  flowchart:\n    wrappingWidth: {bad}\n---\nflowchart LR\nA");
+        assert_eq!(codes(&src), ["W-MMD-006"], "front matter {bad}");
+        assert_eq!(ok(&src).wrapping_width, None, "{bad}");
+    }
+    // A number too large for a float is the config's error, at the number, in both places.
+    for (src, code) in [
+        (
+            "%%{init: {'flowchart': {'wrappingWidth': 1e400}}}%%\nflowchart LR\nA",
+            "E-MMD-016",
+        ),
+        (
+            "---\nconfig:\n  flowchart:\n    wrappingWidth: 1e400\n---\nflowchart LR\nA",
+            "E-MMD-015",
+        ),
+    ] {
+        let d = parse_flowchart(src).1;
+        assert_eq!(
+            d.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [code],
+            "{src}"
+        );
+        assert_eq!(&src[d[0].span.start..d[0].span.start + 5], "1e400", "{src}");
+    }
     let src = "---\nconfig:\n  markdownAutoWrap: sometimes\n---\nflowchart LR\nA";
     let d = parse_flowchart(src).1;
     assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-MMD-006"]);
