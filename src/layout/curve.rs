@@ -387,7 +387,7 @@ pub(crate) fn marker_rooms(points: &[Point]) -> [Vec<Point>; 2] {
 }
 
 /// The farthest any marker reaches back from a route's end ([`marker_reach`]).
-const MARKER_ROOM_REACH: f64 = 9.0;
+pub(crate) const MARKER_ROOM_REACH: f64 = 9.0;
 
 /// The most any marker spreads to each side of its route ([`marker_half_width`]).
 const MARKER_ROOM_HALF_WIDTH: f64 = 5.0;

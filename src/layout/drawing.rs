@@ -4,7 +4,7 @@
 
 use super::curve::{DrawnEdge, EdgeSpec};
 use super::flowchart::{
-    cluster_text, edge_text, font_size, label_center, node_text, shows_label, style_font_size,
+    cluster_text, edge_text, font_size, label_center, shows_label, styled_text, wrapping_width,
 };
 use super::legend::{self, LegendBand};
 use super::snap::Outlines;
@@ -130,9 +130,9 @@ impl Drawing {
             .zip(&layout.nodes)
             .map(|(n, r)| {
                 shows_label(n.shape).then(|| {
-                    let (label, size) = node_text(chart, n, fs);
-                    let c = label_center(n.shape, *r, size);
-                    TextBox::new(label, c, style_font_size(&n.style).unwrap_or(fs))
+                    let t = styled_text(&n.label, &n.style, wrapping_width(chart), fs);
+                    let c = label_center(n.shape, *r, t.size);
+                    TextBox::new(t.label, c, t.font_size)
                 })
             })
             .collect();
@@ -141,14 +141,13 @@ impl Drawing {
             .iter()
             .zip(&layout.clusters)
             .map(|(c, b)| {
-                let title = cluster_text(chart, &c.title, fs);
+                let title = cluster_text(chart, c, fs);
                 let center = if b.title.width > 0.0 && b.title.height > 0.0 {
                     b.title.center()
                 } else {
-                    let lh = text::label_size(&title, fs).height;
-                    Point::new(b.rect.center().x, b.rect.y + 4.0 + lh / 2.0)
+                    Point::new(b.rect.center().x, b.rect.y + 4.0 + title.size.height / 2.0)
                 };
-                TextBox::new(title, center, fs)
+                TextBox::new(title.label, center, title.font_size)
             })
             .collect();
         let edge_labels = layout
@@ -156,9 +155,10 @@ impl Drawing {
             .iter()
             .enumerate()
             .map(|(i, route)| {
-                let label = chart.edges.get(i).map(|e| &e.label)?;
+                let edge = chart.edges.get(i)?;
                 let center = route.label?.center();
-                Some(TextBox::new(edge_text(label, fs), center, fs))
+                let t = edge_text(edge, fs);
+                Some(TextBox::new(t.label, center, t.font_size))
             })
             .collect();
         let edges = untangle::untangle(&mut layout, &edge_specs(chart));

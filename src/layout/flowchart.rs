@@ -15,7 +15,7 @@
 
 use super::{Direction, End, LayoutCluster, LayoutEdge, LayoutGraph, LayoutNode, Outline};
 use crate::geometry::{Point, Rect, Size};
-use crate::model::{Endpoint, Flowchart, Label, Node, Shape, Style};
+use crate::model::{Cluster, Edge, Endpoint, Flowchart, Label, Node, Shape, Style};
 use crate::text;
 
 /// Horizontal padding between a label and its box, each side.
@@ -55,7 +55,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .map(|e| LayoutEdge {
                 from: end(e.from),
                 to: end(e.to),
-                label: edge_label_size(&edge_text(&e.label, size), size),
+                label: edge_label_box(&edge_text(e, size)),
                 min_len: e.min_len,
                 weight: 1.0,
             })
@@ -65,7 +65,7 @@ pub fn graph(chart: &Flowchart) -> LayoutGraph {
             .iter()
             .map(|c| LayoutCluster {
                 parent: c.parent.map(|p| p.index()),
-                title: cluster_title_size(&cluster_text(chart, &c.title, size), size),
+                title: cluster_title_size(&cluster_text(chart, c, size)),
                 direction: c.direction,
             })
             .collect(),
@@ -97,11 +97,73 @@ pub fn font_size(chart: &Flowchart) -> f64 {
         .unwrap_or(text::FONT_SIZE)
 }
 
-/// The font size a node's own style sets (`font-size: 20px`), if it is a plain px number.
-pub fn style_font_size(style: &Style) -> Option<f64> {
-    let v = style.get("font-size")?.trim();
-    let n: f64 = v.strip_suffix("px").unwrap_or(v).trim().parse().ok()?;
+/// The font size an element's own style sets (`font-size: 20px`, `15pt`, `1.25em`, `1.25rem`,
+/// `125%`; the relative ones from `font_size`), if it is one netfig can measure and sane
+/// (6–200 px). Render writes only such sizes ([`style_font_size_px`]), so the text drawn is
+/// the text measured.
+pub fn style_font_size(style: &Style, font_size: f64) -> Option<f64> {
+    let v = style.get("font-size")?.trim().to_ascii_lowercase();
+    let (number, scale) = if let Some(n) = v.strip_suffix("px") {
+        (n, 1.0)
+    } else if let Some(n) = v.strip_suffix("pt") {
+        (n, 4.0 / 3.0)
+    } else if let Some(n) = v.strip_suffix("rem") {
+        (n, text::FONT_SIZE)
+    } else if let Some(n) = v.strip_suffix("em") {
+        (n, font_size)
+    } else if let Some(n) = v.strip_suffix('%') {
+        (n, font_size / 100.0)
+    } else {
+        (v.as_str(), 1.0)
+    };
+    let n = number.trim().parse::<f64>().ok()? * scale;
     (n.is_finite() && (6.0..=200.0).contains(&n)).then_some(n)
+}
+
+/// [`style_font_size`] as the CSS value render writes (`20px`), rounded as render rounds.
+pub fn style_font_size_px(style: &Style, font_size: f64) -> Option<String> {
+    style_font_size(style, font_size).map(|n| format!("{}px", (n * 100.0).round() / 100.0))
+}
+
+/// Whether an element's own style sets its text bold (`font-weight: bold`, `bolder`, 600–900).
+pub fn style_bold(style: &Style) -> bool {
+    matches!(
+        style.get("font-weight").map(str::trim),
+        Some("bold" | "bolder" | "600" | "700" | "800" | "900")
+    )
+}
+
+/// A label as drawn: its lines, wrapped, the room they need, and the font size they are set in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyledText {
+    /// The lines as drawn.
+    pub label: Label,
+    /// Their safe size ([`text::safe_label_size`]), measured in the text's size and weight.
+    pub size: Size,
+    /// The font size the lines are set in, px.
+    pub font_size: f64,
+}
+
+/// `label` as drawn with `style` (its own `font-size` and `font-weight`, which render writes
+/// on the text), wrapped at `width` px; `font_size` is the chart's.
+pub fn styled_text(label: &Label, style: &Style, width: f64, font_size: f64) -> StyledText {
+    let fs = style_font_size(style, font_size).unwrap_or(font_size);
+    let bold = style_bold(style);
+    let label = text::wrap(label, width, fs, bold);
+    let size = if bold {
+        let mut l = label.clone();
+        for r in l.lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {
+            r.bold = true;
+        }
+        text::safe_label_size(&l, fs)
+    } else {
+        text::safe_label_size(&label, fs)
+    };
+    StyledText {
+        label,
+        size,
+        font_size: fs,
+    }
 }
 
 /// The width node labels and subgraph titles of `chart` wrap at, px.
@@ -119,53 +181,52 @@ pub fn node_text(chart: &Flowchart, node: &Node, font_size: f64) -> (Label, Size
 /// A node's label wrapped at `width` px and its safe size, measured as [`node_text`] measures
 /// it (the node's own `font-size` and `font-weight` apply).
 pub fn node_text_at(node: &Node, width: f64, font_size: f64) -> (Label, Size) {
-    let fs = style_font_size(&node.style).unwrap_or(font_size);
-    let bold = matches!(
-        node.style.get("font-weight").map(str::trim),
-        Some("bold" | "bolder" | "600" | "700" | "800" | "900")
-    );
-    let label = text::wrap(&node.label, width, fs, bold);
-    let size = if bold {
-        let mut l = label.clone();
-        for r in l.lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {
-            r.bold = true;
-        }
-        text::safe_label_size(&l, fs)
-    } else {
-        text::safe_label_size(&label, fs)
-    };
-    (label, size)
+    let t = styled_text(&node.label, &node.style, width, font_size);
+    (t.label, t.size)
 }
 
-/// An edge label as drawn: wrapped at [`EDGE_WRAPPING_WIDTH`].
-pub fn edge_text(label: &Label, font_size: f64) -> Label {
-    text::wrap(label, EDGE_WRAPPING_WIDTH, font_size, false)
+/// An edge's label as drawn: wrapped at [`EDGE_WRAPPING_WIDTH`], in the edge's own font size
+/// and weight (`linkStyle`, classes) if set.
+pub fn edge_text(edge: &Edge, font_size: f64) -> StyledText {
+    styled_text(&edge.label, &edge.style, EDGE_WRAPPING_WIDTH, font_size)
 }
 
-/// A subgraph title as drawn: wrapped at the chart's wrapping width.
-pub fn cluster_text(chart: &Flowchart, title: &Label, font_size: f64) -> Label {
-    text::wrap(title, wrapping_width(chart), font_size, false)
+/// A subgraph's title as drawn: wrapped at the chart's wrapping width, in the subgraph's own
+/// font size and weight (`style`, classes) if set.
+pub fn cluster_text(chart: &Flowchart, cluster: &Cluster, font_size: f64) -> StyledText {
+    styled_text(
+        &cluster.title,
+        &cluster.style,
+        wrapping_width(chart),
+        font_size,
+    )
 }
 
-/// The background box of an edge label, as [`edge_text`] wraps it (`None` for an empty label).
+/// The background box of an edge label whose lines are `label` at `font_size` px, unstyled
+/// (`None` for an empty label).
 pub fn edge_label_size(label: &Label, font_size: f64) -> Option<Size> {
     if label.is_empty() {
         return None;
     }
-    let s = text::safe_label_size(label, font_size);
-    Some(Size::new(
-        s.width + 2.0 * EDGE_LABEL_PAD,
-        s.height + EDGE_LABEL_PAD,
-    ))
+    Some(edge_label_around(text::safe_label_size(label, font_size)))
 }
 
-/// The title box of a cluster, as [`cluster_text`] wraps it (zero for an empty title).
-pub fn cluster_title_size(title: &Label, font_size: f64) -> Size {
-    if title.is_empty() {
+/// The background box of an edge label as [`edge_text`] draws it (`None` for an empty label).
+pub fn edge_label_box(text: &StyledText) -> Option<Size> {
+    (!text.label.is_empty()).then(|| edge_label_around(text.size))
+}
+
+/// An edge label's background around text of safe size `s`.
+fn edge_label_around(s: Size) -> Size {
+    Size::new(s.width + 2.0 * EDGE_LABEL_PAD, s.height + EDGE_LABEL_PAD)
+}
+
+/// The title box of a cluster, as [`cluster_text`] draws it (zero for an empty title).
+pub fn cluster_title_size(title: &StyledText) -> Size {
+    if title.label.is_empty() {
         return Size::default();
     }
-    let s = text::safe_label_size(title, font_size);
-    Size::new(s.width + 16.0, s.height + 4.0)
+    Size::new(title.size.width + 16.0, title.size.height + 4.0)
 }
 
 /// Whether the shape draws its label inside. Tiny marker shapes (start/stop circles, junction,

@@ -12,7 +12,7 @@ pub mod generate;
 pub mod wireframe;
 
 use super::clearance::{Boxes, Foreign, CLEARANCE, SLACK};
-use super::curve::{draw_edges, DrawnEdge, EdgeSpec, SAMPLES};
+use super::curve::{draw_edges, DrawnEdge, EdgeSpec, MarkerSpan, SAMPLES};
 use super::drawing::Drawing;
 use super::{End, Layout, LayoutGraph};
 use crate::geometry::{clip_to_box, Point, Rect};
@@ -272,6 +272,76 @@ pub fn labels_off_their_edge(l: &Layout, drawn: &[DrawnEdge]) -> Vec<usize> {
     out
 }
 
+/// The most a marker may be drawn turned from the line it stands for, in degrees.
+pub const MARKER_TURN: f64 = 20.0;
+
+/// Edges with a marker drawn turned more than [`MARKER_TURN`] degrees from its span (from the
+/// path's end to the route's end on the outline). SVG turns a marker along its path's direction
+/// at that end (`orient="auto"`), so a path whose end runs across the route's last leg draws
+/// its arrowhead across that leg: beside its node, pointing past it. Sorted.
+pub fn markers_turned(drawn: &[DrawnEdge]) -> Vec<usize> {
+    use super::path::Seg;
+    let apart = |a: &Point, b: Point| (a.x - b.x).hypot(a.y - b.y) > 1e-9;
+    // The path's direction leaving its start and arriving at its end.
+    let directions = |segs: &[Seg]| -> Option<(Point, Point)> {
+        let start = match segs {
+            [Seg::M(p0), rest @ ..] => rest.iter().find_map(|s| {
+                let q = match *s {
+                    Seg::L(p) => p,
+                    Seg::C(c1, c2, p) => [c1, c2, p].into_iter().find(|q| apart(q, *p0))?,
+                    _ => return None,
+                };
+                apart(&q, *p0).then(|| Point::new(q.x - p0.x, q.y - p0.y))
+            })?,
+            _ => return None,
+        };
+        let mut end = None;
+        let mut at = None;
+        for s in segs {
+            match *s {
+                Seg::M(p) => at = Some(p),
+                Seg::L(p) => {
+                    if let Some(a) = at.filter(|a| apart(a, p)) {
+                        end = Some(Point::new(p.x - a.x, p.y - a.y));
+                    }
+                    at = Some(p);
+                }
+                Seg::C(c1, c2, p) => {
+                    if let Some(q) = [c2, c1].into_iter().chain(at).find(|q| apart(q, p)) {
+                        end = Some(Point::new(p.x - q.x, p.y - q.y));
+                    }
+                    at = Some(p);
+                }
+                Seg::Z => {}
+            }
+        }
+        Some((start, end?))
+    };
+    let turn = |along: Point, m: &MarkerSpan| {
+        let span = Point::new(m.tip.x - m.base.x, m.tip.y - m.base.y);
+        let (a, b) = (along.x.hypot(along.y), span.x.hypot(span.y));
+        if a <= 1e-9 || b <= 1e-9 {
+            return 0.0;
+        }
+        let cos = (along.x * span.x + along.y * span.y) / (a * b);
+        cos.clamp(-1.0, 1.0).acos().to_degrees()
+    };
+    let mut out = Vec::new();
+    for (e, d) in drawn.iter().enumerate() {
+        let Some((start, end)) = directions(&d.path.segs) else {
+            continue;
+        };
+        // The tail's marker is drawn reversed (`auto-start-reverse`): pointing out of the path.
+        let backwards = Point::new(-start.x, -start.y);
+        let turned = d.start.is_some_and(|m| turn(backwards, &m) > MARKER_TURN)
+            || d.end.is_some_and(|m| turn(end, &m) > MARKER_TURN);
+        if turned {
+            out.push(e);
+        }
+    }
+    out
+}
+
 /// All measures of one layout.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Metrics {
@@ -360,5 +430,50 @@ impl fmt::Display for Metrics {
             self.width,
             self.height
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::EdgeRoute;
+    use crate::model::{Curve, Marker};
+
+    /// A layout of two boxes whose one edge arrives through `points`.
+    fn drawn(points: &[(f64, f64)]) -> Vec<DrawnEdge> {
+        let l = Layout {
+            width: 300.0,
+            height: 200.0,
+            nodes: vec![
+                Rect::new(0.0, 0.0, 40.0, 40.0),
+                Rect::new(100.0, 150.0, 40.0, 40.0),
+            ],
+            edges: vec![EdgeRoute {
+                points: points.iter().map(|&(x, y)| Point::new(x, y)).collect(),
+                label: None,
+            }],
+            clusters: vec![],
+        };
+        let spec = EdgeSpec::new(
+            End::node(0),
+            End::node(1),
+            Curve::Basis,
+            Marker::None,
+            Marker::Arrow,
+        );
+        draw_edges(&l, &[spec])
+    }
+
+    #[test]
+    fn an_arrowhead_longer_than_its_last_leg_is_drawn_turned() {
+        // A run across the gap, then a leg down into the box: 20 px of leg hold the 9 px
+        // arrowhead; 8 px do not, and the path ends along the run (the marker points sideways).
+        let long = drawn(&[(20.0, 40.0), (20.0, 60.0), (120.0, 130.0), (120.0, 150.0)]);
+        assert_eq!(markers_turned(&long), Vec::<usize>::new());
+        let short = drawn(&[(20.0, 40.0), (20.0, 60.0), (120.0, 142.0), (120.0, 150.0)]);
+        assert_eq!(markers_turned(&short), [0]);
+        // A straight edge: nothing turned.
+        let straight = drawn(&[(20.0, 40.0), (120.0, 150.0)]);
+        assert!(markers_turned(&straight).is_empty());
     }
 }

@@ -157,7 +157,7 @@ fn measure(chart: &Flowchart, cluster: ClusterId, layers: &[NodeId], fs: f64) ->
             let Some(node) = chart.nodes.get(n.index()) else {
                 return (n, Label::default(), fs, fs * LINE_HEIGHT + 2.0 * PAD_Y);
             };
-            let nfs = style_font_size(&node.style).unwrap_or(fs);
+            let nfs = style_font_size(&node.style, fs).unwrap_or(fs);
             let (label, size) = node_text_at(node, inner, fs);
             let need = size.height.max(nfs * LINE_HEIGHT) + 2.0 * PAD_Y;
             (n, label, nfs, need)

@@ -6,6 +6,9 @@
 //! - Kinsoku: never before closing punctuation (，。、；：？！）」』》〉】 … and ASCII `) ] } , .
 //!   ; : ! ? %`) or small kana and the prolonged sound mark; never after opening punctuation
 //!   (（「『《〈【 … and ASCII `( [ {`), spaces between them included.
+//! - Combining marks, variation selectors, emoji modifiers and the zero-width joiner hold on to
+//!   the character before them (UAX #14 LB9): `か` + U+3099 (a decomposed `が`) or a Han
+//!   character with its variation selector never split.
 //! - No-break spaces and the word joiner (U+00A0, U+2007, U+202F, U+2060, U+FEFF) glue their
 //!   neighbours; a zero-width space (U+200B) is a break opportunity.
 
@@ -30,6 +33,9 @@ pub(crate) enum Class {
     CloseWide,
     /// Han, kana, full-width letters: a break may precede and follow it.
     Ideographic,
+    /// A combining mark (or variation selector, emoji modifier, zero-width joiner): part of
+    /// the character before it, which it takes the class of.
+    Combining,
     /// Everything else (Latin letters, digits, symbols): breaks only at spaces.
     Other,
 }
@@ -64,6 +70,7 @@ pub(crate) fn class(c: char) -> Class {
         '\u{3005}' | '\u{303B}' | '\u{301C}' | '\u{309D}' | '\u{309E}' | '\u{30A0}'
         | '\u{30FB}' | '\u{30FC}' | '\u{30FD}' | '\u{30FE}' | '\u{FF70}' => CloseWide,
         c if is_small_kana(c) => CloseWide,
+        c if is_combining(c) => Combining,
         c if is_ideographic(c) => Ideographic,
         _ => Other,
     }
@@ -75,6 +82,24 @@ fn is_small_kana(c: char) -> bool {
         'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ゎ' | 'ゕ' | 'ゖ'
         | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ' | 'ヮ' | 'ヵ' | 'ヶ'
         | '\u{31F0}'..='\u{31FF}' | '\u{FF67}'..='\u{FF6F}')
+}
+
+/// Marks written on the character before them: combining diacritics (general, extended,
+/// supplement, for symbols, half marks), the kana voicing marks, variation selectors, emoji
+/// skin-tone modifiers, the zero-width joiner and tag characters.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F
+        | 0x3099..=0x309A
+        | 0xFE00..=0xFE0F
+        | 0xE0100..=0xE01EF
+        | 0x1F3FB..=0x1F3FF
+        | 0x200D
+        | 0xE0020..=0xE007F)
 }
 
 /// Han, kana, bopomofo, CJK symbols and full-width letters: text written without spaces.
@@ -105,6 +130,15 @@ pub(crate) fn opportunities(text: impl IntoIterator<Item = char>) -> Vec<bool> {
     let mut last_solid: Option<Class> = None;
     for c in text {
         let b = class(c);
+        if b == Class::Combining {
+            // Part of the character before: no break here, and the pair breaks as that
+            // character does (a mark after a space makes the space a letter, as LB10 says).
+            out.push(false);
+            if a == Space {
+                a = Other;
+            }
+            continue;
+        }
         if a != Space {
             last_solid = Some(a);
         }
@@ -182,6 +216,25 @@ mod tests {
             "nor does the prolonged sound mark"
         );
         assert_eq!(marked("中文……"), "中|文……");
+    }
+
+    #[test]
+    fn combining_marks_hold_on_to_the_character_before() {
+        // A decomposed が and a Han character with a variation selector stay whole, and the
+        // pair still breaks as its first character does.
+        assert_eq!(marked("か\u{3099}き"), "か\u{3099}|き");
+        assert_eq!(marked("葛\u{E0100}城"), "葛\u{E0100}|城");
+        assert_eq!(marked("中\u{301}文"), "中\u{301}|文");
+        assert_eq!(marked("cafe\u{301} noir"), "cafe\u{301} |noir");
+        // An emoji sequence with a skin tone and joiners after a Han character.
+        assert_eq!(
+            marked("好\u{1F44D}\u{1F3FD}\u{200D}x"),
+            "好|\u{1F44D}\u{1F3FD}\u{200D}x"
+        );
+        // A mark on a space makes it a letter (no break after it).
+        assert_eq!(marked("a \u{301}b"), "a \u{301}b");
+        // A mark first in the line is just there.
+        assert_eq!(marked("\u{301}中"), "\u{301}|中");
     }
 
     #[test]

@@ -95,6 +95,41 @@ fn invalid_wrapping_settings_warn_and_keep_the_default() {
         assert_eq!(codes(&src), ["W-MMD-006"], "{bad}");
         assert_eq!(ok(&src).wrapping_width, None, "{bad}");
     }
+    for bad in [
+        "0",
+        "-5",
+        "wide",
+        "1e9",
+        "[200]",
+        "{px: 200}",
+        "~",
+        "0.5",
+        "true",
+    ] {
+        let src =
+            format!("---\nconfig:\n  flowchart:\n    wrappingWidth: {bad}\n---\nflowchart LR\nA");
+        assert_eq!(codes(&src), ["W-MMD-006"], "front matter {bad}");
+        assert_eq!(ok(&src).wrapping_width, None, "{bad}");
+    }
+    // A number too large for a float is the config's error, at the number, in both places.
+    for (src, code) in [
+        (
+            "%%{init: {'flowchart': {'wrappingWidth': 1e400}}}%%\nflowchart LR\nA",
+            "E-MMD-016",
+        ),
+        (
+            "---\nconfig:\n  flowchart:\n    wrappingWidth: 1e400\n---\nflowchart LR\nA",
+            "E-MMD-015",
+        ),
+    ] {
+        let d = parse_flowchart(src).1;
+        assert_eq!(
+            d.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [code],
+            "{src}"
+        );
+        assert_eq!(&src[d[0].span.start..d[0].span.start + 5], "1e400", "{src}");
+    }
     let src = "---\nconfig:\n  markdownAutoWrap: sometimes\n---\nflowchart LR\nA";
     let d = parse_flowchart(src).1;
     assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-MMD-006"]);
@@ -160,4 +195,56 @@ fn a_word_wider_than_the_limit_widens_the_box() {
         "{:?}",
         d.layout.nodes[0]
     );
+}
+
+/// The widest of `text`'s lines at `size` px, bold or not.
+fn widest_at(text: &netfig::layout::drawing::TextBox, bold: bool) -> f64 {
+    text.label
+        .lines
+        .iter()
+        .map(|l| {
+            l.runs
+                .iter()
+                .map(|r| netfig::text::text_width(&r.text, text.font_size, bold || r.bold))
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn edge_labels_and_titles_are_measured_in_their_own_font_size_and_weight() {
+    let g = ok(&format!(
+        "flowchart LR\nA -- {LONG} --> B\nsubgraph S [{LONG}]\nB\nend\nC[em] --> D[pt]\n\
+         linkStyle 0 font-size:30px,font-weight:bold\nstyle S font-size:24px\n\
+         style C font-size:1.5em\nstyle D font-size:15pt,font-weight:800"
+    ));
+    let d = drawing(&g);
+    let edge = d.edge_labels[0].as_ref().expect("edge label");
+    assert_eq!(edge.font_size, 30.0);
+    assert_eq!(edge.line_height, 30.0 * netfig::text::LINE_HEIGHT);
+    // Wrapped at 200 px in bold 30 px type, and the label's box holds the widest line.
+    let w = widest_at(edge, true);
+    assert!(w <= 200.0 && w > 150.0, "{w}");
+    let bx = d.layout.edges[0].label.expect("label box");
+    assert!(bx.width >= w, "{bx:?} for {w}");
+    assert!(bx.height >= edge.label.lines.len() as f64 * edge.line_height);
+    let title = &d.cluster_labels[0];
+    assert_eq!(title.font_size, 24.0);
+    assert!(d.layout.clusters[0].title.width >= widest_at(title, false));
+    // Relative and point sizes are measured as the browser computes them.
+    assert_eq!(d.node_labels[2].as_ref().unwrap().font_size, 24.0);
+    let pt = d.node_labels[3].as_ref().unwrap();
+    assert!((pt.font_size - 20.0).abs() < 1e-9);
+    assert!(d.layout.nodes[3].width >= widest_at(pt, true));
+    // The SVG writes the sizes measured, in px.
+    let svg = netfig::pipeline::compile(
+        "flowchart LR\nA -- x --> B\nlinkStyle 0 font-size:2em\nstyle B font-size:larger",
+        netfig::pipeline::Kind::Flowchart,
+        &netfig::pipeline::Options::default(),
+    )
+    .expect("renders")
+    .svg
+    .expect("an SVG");
+    assert!(svg.contains("font-size:32px"), "{svg}");
+    assert!(!svg.contains("2em") && !svg.contains("larger"), "{svg}");
 }

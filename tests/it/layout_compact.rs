@@ -110,3 +110,32 @@ fn wrapping_keeps_the_rules_and_adds_no_crossing_on_generated_graphs() {
     }
     assert!(wrapped_any, "no generated graph had a rank to wrap");
 }
+
+/// `layout::quality` reports the drawing's width and height, so that a change that widens
+/// drawings shows in every report that prints metrics: the layout's size, and with
+/// `of_drawing` the whole picture's (title band included).
+#[test]
+fn metrics_report_width_and_height() {
+    let (kept, _) = parse(&fan_out("---\ntitle: A home network\n---\n"));
+    let (asked, _) = parse(&fan_out(
+        "---\ntitle: A home network\nconfig:\n  flowchart:\n    netfigMaxRankWidth: 750\n---\n",
+    ));
+    let graph = netfig::layout::flowchart::graph(&kept);
+    let d = netfig::layout::drawing::draw(&kept, &graph, &[]);
+    let m = Metrics::of(&graph, &d.layout);
+    assert_eq!((m.width, m.height), (d.layout.width, d.layout.height));
+    assert!(m.width > 750.0, "{m}");
+    let whole = Metrics::of_drawing(&graph, &d);
+    assert_eq!((whole.width, whole.height), (d.width, d.height));
+    assert!(whole.height > m.height, "the title band: {whole} vs {m}");
+    assert_eq!(whole.crossings, m.crossings);
+    let shown = m.to_string();
+    assert!(
+        shown.ends_with(&format!("width {:.0} height {:.0}", m.width, m.height)),
+        "{shown}"
+    );
+    // Compactness on request shows as a narrower, taller drawing.
+    let (w1, h1, m1, _) = draw(&asked);
+    assert_eq!((m1.width, m1.height), (w1, h1));
+    assert!(m1.width < m.width && m1.height > m.height, "{m1} vs {m}");
+}

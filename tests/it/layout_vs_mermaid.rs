@@ -2,7 +2,7 @@
 //! against mermaid by `scripts/vs-mermaid/run`, table in `docs/vs-mermaid.md`): each parses
 //! without a single diagnostic and is drawn cleanly (`layout::quality`: no overlaps, no edge
 //! through a node, clusters holding exactly their members, no drawn edge within 8 px of a node
-//! or cluster title it does not belong to).
+//! or cluster title it does not belong to, no arrowhead drawn turned from its edge's end).
 
 use crate::common::{file_names, root};
 
@@ -43,6 +43,13 @@ fn every_comparison_diagram_renders_cleanly() {
         assert!(m.is_clean(), "{name}: {m}");
         let near = quality::near_foreign_boxes(&graph, &drawing.layout, &drawing.edges);
         assert!(near.is_empty(), "{name}: edges near foreign boxes {near:?}");
+        // Ports' legs hold their arrowheads: every arrowhead points into its node (the fan-outs
+        // of the load balancer and the home network had five and nine drawn sideways).
+        let turned = quality::markers_turned(&drawing.edges);
+        assert!(
+            turned.is_empty(),
+            "{name}: markers turned on edges {turned:?}"
+        );
         let out = pipeline::compile(source, Kind::Flowchart, &Default::default())
             .unwrap_or_else(|d| panic!("{}", SourceFile::new(name, source).render_all(&d)));
         assert!(

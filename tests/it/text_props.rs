@@ -1,10 +1,10 @@
 //! Property tests of label wrapping (issue 11): for random styled labels — English words, long
-//! words, Chinese and Japanese, punctuation of both widths, spaces of every kind — and random
-//! widths, every wrapped line fits unless it cannot be broken, no line ends earlier than it had
-//! to, the lines give back the text and its styles (less the spaces at the breaks), and the
-//! drawn box holds every line.
+//! words, Chinese and Japanese, punctuation of both widths, spaces of every kind, combining
+//! marks — and random widths, every wrapped line fits unless it cannot be broken, no line ends
+//! earlier than it had to, no line starts with a mark, the lines give back the text and its
+//! styles (less the spaces at the breaks), and the drawn boxes hold every line.
 
-use crate::render_support::{edge, node};
+use crate::render_support::{cluster, edge, node, style};
 use netfig::layout::drawing::draw;
 use netfig::layout::flowchart::graph;
 use netfig::model::*;
@@ -57,7 +57,16 @@ const PIECES: &[&str] = &[
     "\u{a0}",
     "\u{200b}",
     "\t",
+    "か\u{3099}",
+    "cafe\u{301}",
+    "葛\u{e0100}",
+    "\u{1f44d}\u{1f3fd}",
 ];
+
+/// Marks that belong to the character before them: no line may start with one.
+fn combining(c: char) -> bool {
+    matches!(c, '\u{301}' | '\u{3099}' | '\u{e0100}' | '\u{1f3fd}')
+}
 
 /// Punctuation no line may start with.
 const CLOSING: &str = "，。、）」》】”…),.:?!";
@@ -148,6 +157,7 @@ fn check_line(line: &LabelLine, wrapped: &[LabelLine], max: f64) -> Result<(), T
                     );
                 }
                 prop_assert!(!CLOSING.contains(after), "a line starts with {:?}", after);
+                prop_assert!(!combining(after), "a line starts with mark {:?}", after);
                 prop_assert!(!OPENING.contains(before), "a line ends with {:?}", before);
             }
         }
@@ -229,30 +239,70 @@ proptest! {
         prop_assert_eq!(wrap(&w, max, FONT_SIZE, false), w);
     }
 
-    /// The drawing places the wrapped lines, and the node's box and the edge label's box hold
-    /// every one of them.
+    /// The drawing places the wrapped lines, and the node's box, the edge label's box and the
+    /// subgraph's title box hold every one of them, in the font size and weight the element's
+    /// own style sets (as render writes it on the text) or the chart's.
     #[test]
-    fn drawn_boxes_hold_every_wrapped_line(l in label(), max in 20.0..400.0f64) {
+    fn drawn_boxes_hold_every_wrapped_line(
+        l in label(),
+        max in 20.0..400.0f64,
+        size in prop::option::of(prop::sample::select(&["9px", "20px", "30px", "15pt", "1.5em", "80%", "larger"][..])),
+        bold in any::<bool>(),
+    ) {
+        // A label of spaces only is no label: nothing to place.
+        prop_assume!(!l.is_empty());
         let mut chart = Flowchart {
             wrapping_width: Some(max),
             ..Flowchart::default()
         };
+        let mut own = Vec::new();
+        if let Some(s) = size {
+            own.push(("font-size", s));
+        }
+        if bold {
+            own.push(("font-weight", "bold"));
+        }
+        let own = style(&own);
         let mut a = node("A", "", Shape::Rect);
         a.label = l.clone();
-        chart.nodes.extend([a, node("B", "B", Shape::Rect)]);
+        a.style = own.clone();
+        let mut b = node("B", "B", Shape::Rect);
+        b.parent = Some(ClusterId::new(0));
+        chart.nodes.extend([a, b]);
         let mut e = edge(0, 1);
         e.label = l.clone();
+        e.style = own.clone();
         chart.edges.push(e);
+        let mut c = cluster("S", "", None);
+        c.title = l.clone();
+        c.style = own;
+        chart.clusters.push(c);
         let d = draw(&chart, &graph(&chart), &[]);
         let node = d.node_labels[0].as_ref().expect("a rect shows its label");
-        prop_assert_eq!(&node.label, &wrap(&l, max, FONT_SIZE, false));
         let edge = d.edge_labels[0].as_ref().expect("the edge label is placed");
-        prop_assert_eq!(&edge.label, &wrap(&l, 200.0, FONT_SIZE, false));
-        let boxes = [(node, d.layout.nodes[0]), (edge, d.layout.edges[0].label.expect("a label box"))];
+        let title = &d.cluster_labels[0];
+        let px = match size {
+            Some("9px") => 9.0,
+            Some("20px") => 20.0,
+            Some("30px") => 30.0,
+            Some("15pt") => 20.0,
+            Some("1.5em") => 1.5 * FONT_SIZE,
+            Some("80%") => 0.8 * FONT_SIZE,
+            _ => FONT_SIZE,
+        };
+        prop_assert_eq!(&node.label, &wrap(&l, max, px, bold));
+        prop_assert_eq!(&edge.label, &wrap(&l, 200.0, px, bold));
+        prop_assert_eq!(&title.label, &wrap(&l, max, px, bold));
+        let boxes = [
+            (node, d.layout.nodes[0]),
+            (edge, d.layout.edges[0].label.expect("a label box")),
+            (title, d.layout.clusters[0].title),
+        ];
         for (text, rect) in boxes {
-            prop_assert!((text.line_height - FONT_SIZE * LINE_HEIGHT).abs() < 1e-9);
+            prop_assert!((text.font_size - px).abs() < 1e-9);
+            prop_assert!((text.line_height - px * LINE_HEIGHT).abs() < 1e-9);
             for (i, line) in text.label.lines.iter().enumerate() {
-                let w = line_width(line, FONT_SIZE);
+                let w: f64 = line.runs.iter().map(|r| text_width(&r.text, px, bold || r.bold)).sum();
                 let (left, right) = (text.center.x - w / 2.0, text.center.x + w / 2.0);
                 let top = text.top + i as f64 * text.line_height;
                 let bottom = top + text.line_height;

@@ -51,13 +51,17 @@ window.addEventListener('load', () => { try {
 "#;
 
 /// Long labels that netfig wraps (issue 11): Chinese and English node labels, edge labels and
-/// a subgraph title, each over mermaid's 200 px.
+/// a subgraph title, each over mermaid's 200 px; one edge label, the title and a node in their
+/// own font size and weight (`linkStyle`, `style`, in px, em and pt).
 const WRAPPED: &str = "flowchart LR
   A[网络协议栈中的每一层都只和它上下相邻的层打交道，这样每一层的实现都可以独立替换] -- 传输层把应用数据切成报文段，并负责可靠传输和流量控制 --> B[The transport layer splits application data into segments and provides reliable delivery]
   B -- segments are carried inside IP packets across every hop of the path --> C[数据链路层]
   subgraph S [一个很长的子图标题，用来检查标题换行以后仍然在框内显示]
     C
   end
+  linkStyle 1 font-size:22px,font-weight:bold
+  style S font-size:1.25em
+  style C font-size:15pt,font-weight:bold
 ";
 
 pub(crate) fn labels_fit_their_nodes_in_chromium() {
@@ -161,7 +165,8 @@ pub(crate) fn labels_fit_their_nodes_in_chromium() {
 }
 
 /// The wrapped diagram's labels come out on several lines, in both languages, and every
-/// line is as wide in Chromium as netfig measured it with its bundled font: never more than
+/// line is as wide in Chromium as netfig measured it with its bundled font, in its own size and
+/// weight: never more than
 /// half a pixel wider (the boxes netfig sized hold it), at most 1 % narrower (netfig leaves out
 /// kerning, so Latin lines come out a little narrower; measured: up to 1.4 px in 155).
 fn wrapped_lines_as_netfig_measures_them(lines: &serde_json::Value, svg: &str) {
@@ -189,10 +194,18 @@ fn wrapped_lines_as_netfig_measures_them(lines: &serde_json::Value, svg: &str) {
             "{kind} {name} not wrapped: {lines:#?}"
         );
     }
+    // The styled ones, in the size and weight `WRAPPED` gives them (1.25em and 15pt are 20 px).
+    let size_of = |l: &serde_json::Value| match (l["kind"].as_str(), l["name"].as_str()) {
+        (Some("label"), Some("B->C")) => (22.0, true),
+        (Some("cluster"), Some("S")) => (20.0, false),
+        (Some("node"), Some("C")) => (20.0, true),
+        _ => (netfig::text::FONT_SIZE, false),
+    };
     for l in &lines {
         let text = l["text"].as_str().unwrap();
         let chromium = l["width"].as_f64().unwrap();
-        let netfig = netfig::text::text_width(text, netfig::text::FONT_SIZE, false);
+        let (size, bold) = size_of(l);
+        let netfig = netfig::text::text_width(text, size, bold);
         assert!(
             chromium <= netfig + 0.5 && chromium >= 0.99 * netfig - 0.5,
             "{text:?}: {chromium} px in Chromium, {netfig} px measured by netfig"

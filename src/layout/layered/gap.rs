@@ -15,12 +15,18 @@
 
 use crate::geometry::Point;
 use crate::layout::clearance::CLEARANCE;
+use crate::layout::curve::MARKER_ROOM_REACH;
 
 /// Where legs end in a gap from `bottom` (of the upper rank) to `top` (of the lower rank):
 /// `CLEARANCE` into it on each side whose rank holds boxes (`boxes`: upper, lower), so the run
 /// between the legs keeps that much from them, where the gap leaves at least 2 px for the run
 /// (`vertical` makes gaps beside boxes that wide); in a narrower gap, an equal share of it.
 /// A side without boxes (borders, dummies) keeps its leg end on the rank's border.
+///
+/// Legs into the lower rank's boxes reach up to [`HEAD_LEG`] where the gap has room beyond
+/// the upper side's share: edges run down (ranks follow the flow), so those legs carry the
+/// arrowheads, and an arrowhead longer than its leg would be drawn along the run instead of
+/// into its node.
 pub(crate) fn leg_ends(bottom: f64, top: f64, boxes: [bool; 2]) -> (f64, f64) {
     let gap = (top - bottom).max(0.0);
     let sides = boxes.iter().filter(|&&b| b).count() as f64;
@@ -32,9 +38,18 @@ pub(crate) fn leg_ends(bottom: f64, top: f64, boxes: [bool; 2]) -> (f64, f64) {
     } else {
         gap / (sides + 1.0)
     };
-    let into = |b: bool| if b { m } else { 0.0 };
-    (bottom + into(boxes[0]), top - into(boxes[1]))
+    let upper = if boxes[0] { m } else { 0.0 };
+    let lower = if boxes[1] {
+        m.max(HEAD_LEG.min(gap - 2.0 - upper))
+    } else {
+        0.0
+    };
+    (bottom + upper, top - lower)
 }
+
+/// How far legs into the lower rank's boxes reach where the gap has room: an arrowhead
+/// ([`MARKER_ROOM_REACH`]) and 4 px of leg before it, so the drawn curve arrives along the leg.
+pub(crate) const HEAD_LEG: f64 = MARKER_ROOM_REACH + 4.0;
 
 /// Whether runs between legs ending where [`leg_ends`] puts them in that gap still pass nearer
 /// than `CLEARANCE` to the boxes of a side in `boxes`: the gap is too narrow to reach that far.
@@ -140,8 +155,15 @@ mod tests {
     #[test]
     fn legs_reach_the_clearance_into_a_gap_only_beside_boxes() {
         // A 50 px gap: CLEARANCE into it on each side that asks.
-        assert_eq!(leg_ends(100.0, 150.0, [true, true]), (108.0, 142.0));
-        assert_eq!(leg_ends(100.0, 150.0, [false, true]), (100.0, 142.0));
+        // The lower side's legs hold arrowheads: they reach `HEAD_LEG` where there is room.
+        assert_eq!(leg_ends(100.0, 150.0, [true, true]), (108.0, 137.0));
+        assert_eq!(leg_ends(100.0, 150.0, [false, true]), (100.0, 137.0));
+        assert_eq!(leg_ends(100.0, 150.0, [true, false]), (108.0, 150.0));
+        // A 25 px gap (ranks of a chart with edge labels): 13 px still fit beside 8 and 2.
+        assert_eq!(leg_ends(100.0, 125.0, [true, true]), (108.0, 112.0));
+        // Less room: as much as the run's 2 px leave, never less than the clearance.
+        assert_eq!(leg_ends(100.0, 120.0, [true, true]), (108.0, 110.0));
+        assert_eq!(leg_ends(100.0, 118.0, [true, true]), (108.0, 110.0));
         assert_eq!(leg_ends(100.0, 150.0, [false, false]), (100.0, 150.0));
         // The gap `vertical` leaves between a box rank and a border rank: 2 px left for the run.
         assert_eq!(leg_ends(100.0, 110.0, [false, true]), (100.0, 102.0));

@@ -112,8 +112,20 @@ const TEXT: &[&str] = &[
 ];
 
 /// The inline `style` value (escaped) carrying `style`'s declarations that apply to `part`;
-/// later declarations win, as in the model.
+/// later declarations win, as in the model. A label's text takes [`text_inline`] instead (a
+/// `font-size` is left out here: only the label's measure knows it).
 pub(crate) fn inline(style: &Style, part: Part) -> String {
+    declarations(style, part, None)
+}
+
+/// The inline style of the text of label `at`: [`inline`] for [`Part::Text`], a `font-size`
+/// the style sets written as the size the label was measured and wrapped in (`at.font_size`,
+/// px), so that the text drawn is the text measured whatever unit the author wrote.
+pub(crate) fn text_inline(style: &Style, at: &TextBox) -> String {
+    declarations(style, Part::Text, Some(at.font_size))
+}
+
+fn declarations(style: &Style, part: Part, font_size: Option<f64>) -> String {
     let allowed = match part {
         Part::Body => BODY,
         Part::FillOnly | Part::Solid => FILL_ONLY,
@@ -130,6 +142,12 @@ pub(crate) fn inline(style: &Style, part: Part) -> String {
     };
     for name in allowed {
         if let Some(v) = style.get(name) {
+            if *name == "font-size" {
+                if let Some(px) = font_size {
+                    push(name, &format!("{}px", num(px)));
+                }
+                continue;
+            }
             push(name, v);
         }
     }
@@ -285,5 +303,28 @@ mod tests {
         assert_eq!(inline(&s, Part::Body), "fill:#0f0;stroke:#333");
         assert_eq!(inline(&s, Part::Line), "stroke:#333");
         assert_eq!(inline(&s, Part::Text), "font-weight:bold;fill:red");
+    }
+
+    #[test]
+    fn a_font_size_is_written_as_the_size_the_label_was_measured_in() {
+        let s = Style {
+            declarations: vec![
+                ("font-size".into(), "1.5em".into()),
+                ("font-weight".into(), "bold".into()),
+            ],
+        };
+        let l = Label::plain("x");
+        assert_eq!(
+            text_inline(&s, &at(&l, 0.0, 0.0, 24.0)),
+            "font-weight:bold;font-size:24px"
+        );
+        // A size netfig could not measure was measured in the chart's: so it is drawn.
+        let s = Style {
+            declarations: vec![("font-size".into(), "larger".into())],
+        };
+        assert_eq!(text_inline(&s, &at(&l, 0.0, 0.0, 16.0)), "font-size:16px");
+        // Without a size in the style, none is written (the stylesheet's applies).
+        assert_eq!(text_inline(&Style::default(), &at(&l, 0.0, 0.0, 16.0)), "");
+        assert_eq!(inline(&s, Part::Text), "");
     }
 }

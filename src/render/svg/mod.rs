@@ -229,11 +229,7 @@ fn clusters(doc: &mut Doc, chart: &Flowchart, drawing: &Drawing) {
         ));
         let st = style_attr(&label::inline(&c.style, Part::Body));
         doc.line(&rect_el("shape", b.rect, &st));
-        doc.line(&label::text(
-            at,
-            "label",
-            &label::inline(&c.style, Part::Text),
-        ));
+        doc.line(&label::text(at, "label", &label::text_inline(&c.style, at)));
         doc.close("g");
     }
 }
@@ -381,11 +377,7 @@ fn edge(
     if let (Some(r), Some(at), false) = (route.label, text, invisible || e.label.is_empty()) {
         doc.open("<g class=\"edge-label\">");
         doc.line(&rect_el("bg", r, ""));
-        doc.line(&label::text(
-            at,
-            "label",
-            &label::inline(&e.style, Part::Text),
-        ));
+        doc.line(&label::text(at, "label", &label::text_inline(&e.style, at)));
         doc.close("g");
     }
     doc.close("g");
@@ -458,11 +450,7 @@ fn node(doc: &mut Doc, n: &crate::model::Node, r: Rect, text: Option<&TextBox>) 
         ));
     }
     if let Some(at) = text {
-        doc.line(&label::text(
-            at,
-            "label",
-            &label::inline(&n.style, Part::Text),
-        ));
+        doc.line(&label::text(at, "label", &label::text_inline(&n.style, at)));
     }
     if link.is_some() {
         doc.close("a");

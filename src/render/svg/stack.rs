@@ -87,7 +87,7 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
             doc.line(&label::text(
                 at,
                 "heading",
-                &label::inline(&c.style, Part::Text),
+                &label::text_inline(&c.style, at),
             ));
         }
         for layer in &m.layers {
@@ -114,11 +114,7 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
             let st = style_attr(&label::inline(&n.style, Part::Body));
             doc.line(&rect_el("band", layer.band, &st));
             if let Some(at) = &layer.label {
-                doc.line(&label::text(
-                    at,
-                    "label",
-                    &label::inline(&n.style, Part::Text),
-                ));
+                doc.line(&label::text(at, "label", &label::text_inline(&n.style, at)));
             }
             if link.is_some() {
                 doc.close("a");
@@ -159,11 +155,7 @@ pub fn stack(chart: &Flowchart, l: &StackLayout, options: &SvgOptions) -> String
         if let Some((r, at)) = &m.label {
             doc.open("<g class=\"edge-label\">");
             doc.line(&rect_el("bg", *r, ""));
-            doc.line(&label::text(
-                at,
-                "label",
-                &label::inline(&e.style, Part::Text),
-            ));
+            doc.line(&label::text(at, "label", &label::text_inline(&e.style, at)));
             doc.close("g");
         }
         doc.close("g");
