@@ -448,7 +448,9 @@ proptest! {
 /// place 8 px from the routes crossing it (the cluster now grows along the ranks for it); TB
 /// and BT clusters whose room on the left the title rounds did not reach (a route entering
 /// beside the title moved with the room most of the way); and one where a route 7.7 px from a
-/// node let its curve come nearer still.
+/// node let its curve come nearer still. Then five from `examples/clearance_search.rs`
+/// (150,000 cases) where straightening left a title no free place: a shortcut 7.6 px along
+/// a title (TB, BT), a route end moved beside a title with its arrowhead's room (LR).
 #[test]
 fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
     use Direction::{BottomTop as BT, LeftRight as LR, RightLeft as RL, TopBottom as TB};
@@ -471,6 +473,11 @@ fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
         (11_145_732_578_979_858_715, 16, 22, 2, BT),
         (5_119_909_242_543_911_269, 33, 3, 2, BT),
         (922_694_937_921_183_150, 13, 14, 2, BT),
+        (10_578_827_288_115_992_959, 6, 11, 2, LR),
+        (254_617_922_867_634_870, 23, 19, 2, TB),
+        (9_386_236_571_818_957_849, 14, 27, 2, TB),
+        (15_489_471_701_138_326_922, 25, 23, 2, LR),
+        (14_649_198_339_818_255_277, 14, 22, 2, BT),
     ];
     for (seed, n, extra, kind, dir) in cases {
         let near = near_foreign(seed, n, extra, kind, dir);
