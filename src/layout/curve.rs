@@ -390,7 +390,7 @@ pub(crate) fn marker_rooms(points: &[Point]) -> [Vec<Point>; 2] {
 pub(crate) const MARKER_ROOM_REACH: f64 = 9.0;
 
 /// The most any marker spreads to each side of its route ([`marker_half_width`]).
-const MARKER_ROOM_HALF_WIDTH: f64 = 5.0;
+pub(crate) const MARKER_ROOM_HALF_WIDTH: f64 = 5.0;
 
 /// How far a marker reaches beyond the path end: the path is shortened by this much so the
 /// marker's tip touches the node outline.

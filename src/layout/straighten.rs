@@ -33,7 +33,8 @@
 
 mod index;
 
-use super::clearance::distance;
+use super::clearance::{distance, nearer_than};
+use super::curve::{marker_rooms, MARKER_ROOM_HALF_WIDTH};
 use super::quality::segments_cross;
 use super::{End, Layout, LayoutGraph, Outline};
 use crate::geometry::{Point, Rect};
@@ -61,18 +62,14 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     if points > MAX_ROUTE_POINTS {
         return;
     }
-    // Obstacles: node boxes and cluster titles (grown by the clearance), edge labels.
-    let grow = |r: &Rect| {
-        Rect::new(
-            r.x - CLEARANCE,
-            r.y - CLEARANCE,
-            r.width + 2.0 * CLEARANCE,
-            r.height + 2.0 * CLEARANCE,
-        )
-    };
+    // Obstacles: node boxes and cluster titles, edge labels; each in the grid's cells as far as
+    // a segment that must keep clear of it may reach (a node's and a title's clearance, and for
+    // a title the room of a marker at the segment's end too).
+    let grow =
+        |r: &Rect, by: f64| Rect::new(r.x - by, r.y - by, r.width + 2.0 * by, r.height + 2.0 * by);
     let mut obstacles: Vec<(Obstacle, Rect, Rect)> = Vec::new();
     for (i, r) in layout.nodes.iter().enumerate() {
-        obstacles.push((Obstacle::Node(i), grow(r), *r));
+        obstacles.push((Obstacle::Node(i), grow(r, CLEARANCE), *r));
     }
     for (e, r) in layout.edges.iter().enumerate() {
         if let Some(l) = &r.label {
@@ -81,7 +78,8 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     }
     for c in &layout.clusters {
         if c.title.width > 0.0 {
-            obstacles.push((Obstacle::Title, grow(&c.title), c.title));
+            let reach = CLEARANCE + MARKER_ROOM_HALF_WIDTH;
+            obstacles.push((Obstacle::Title, grow(&c.title, reach), c.title));
         }
     }
     let corners: Vec<(Point, Point)> = obstacles
@@ -137,6 +135,7 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
             edge: e,
             pts: &pts,
             orig,
+            orig_rooms: std::cell::OnceCell::new(),
             centred,
             obstacles: &obstacles,
             own: &own,
@@ -199,6 +198,8 @@ struct Path<'a> {
     pts: &'a [Point],
     /// The route as it is: what a shortcut is compared with.
     orig: &'a [Point],
+    /// The room markers may take at the ends of `orig` (`curve::marker_rooms`), once needed.
+    orig_rooms: std::cell::OnceCell<[Vec<Point>; 2]>,
     /// The node ends (box and outline) moved to their centre in `pts`.
     centred: [Option<(Rect, Outline)>; 2],
     /// (what, grown box, exact box).
@@ -232,22 +233,22 @@ impl Path<'_> {
                 .map(|w| distance(w[0], w[1], r))
                 .fold(f64::INFINITY, f64::min)
         };
-        // Never through an obstacle; into its clearance only as near as the route already
-        // came (a shortcut inside the grown box's corner can be nearer the box than a route
-        // that was inside it too).
-        let blocked = |grown: &Rect, exact: &Rect| {
+        // Never through an obstacle; into a node's or title's clearance (`clear`; measured
+        // exactly, as the drawn curve keeps it) only as near as the route already came (a
+        // shortcut inside the grown box's corner can be nearer the box than a route that was
+        // inside it too). Labels are only kept out of.
+        let blocked = |exact: &Rect, clear: bool| {
             if hits(a, b, exact) {
                 return true;
             }
-            if !hits(a, b, grown) {
+            if !clear || !nearer_than(a, b, exact, CLEARANCE) {
                 return false;
             }
-            let d = distance(a, b, exact);
-            d < CLEARANCE && d + 1e-9 < skipped_nearest(exact)
+            distance(a, b, exact) + 1e-9 < skipped_nearest(exact)
         };
         for (r, check) in [(self.ends[0], i > 0), (self.ends[1], k < last)] {
             if let Some(r) = r.filter(|_| check) {
-                if blocked(&r, &r) {
+                if hits(a, b, &r) {
                     return false;
                 }
             }
@@ -259,13 +260,39 @@ impl Path<'_> {
         {
             return false;
         }
+        // A shortcut that starts or ends the route also sets where its marker goes there: the
+        // room the marker may take keeps a title's clearance too (as far as the route's did),
+        // so the title keeps its place (`layered::place_titles` keeps titles clear of it).
+        let mut rooms: Option<[Vec<Point>; 2]> = None;
+        let mut room_blocked = |exact: &Rect| {
+            if !(i == 0 || k == last)
+                || !nearer_than(a, b, exact, CLEARANCE + MARKER_ROOM_HALF_WIDTH)
+            {
+                return false;
+            }
+            let rooms = rooms.get_or_insert_with(|| marker_rooms(&[a, b]));
+            let orig_rooms = self.orig_rooms.get_or_init(|| marker_rooms(self.orig));
+            [(0, i == 0), (1, k == last)].into_iter().any(|(end, at)| {
+                let d = room_distance(&rooms[end], exact);
+                at && d < CLEARANCE && d + 1e-9 < room_distance(&orig_rooms[end], exact)
+            })
+        };
         // No more crossings with other routes than the skipped part has.
         let most = crossed.between(grid, i, k);
         grid.clear(self.edge, a, b, most, |id| {
-            let (o, grown, exact) = &self.obstacles[id as usize];
-            (self.own)(*o) || !blocked(grown, exact)
+            let (o, _, exact) = &self.obstacles[id as usize];
+            (self.own)(*o)
+                || !(blocked(exact, !matches!(o, Obstacle::Label(_)))
+                    || matches!(o, Obstacle::Title) && room_blocked(exact))
         })
     }
+}
+
+/// How near the closed polyline `room` (a marker's room) comes to `r`.
+fn room_distance(room: &[Point], r: &Rect) -> f64 {
+    room.windows(2)
+        .map(|w| distance(w[0], w[1], r))
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Crossings of a route as it is with the other routes, counted from its start as far as

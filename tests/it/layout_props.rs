@@ -448,7 +448,10 @@ proptest! {
 /// place 8 px from the routes crossing it (the cluster now grows along the ranks for it); TB
 /// and BT clusters whose room on the left the title rounds did not reach (a route entering
 /// beside the title moved with the room most of the way); and one where a route 7.7 px from a
-/// node let its curve come nearer still.
+/// node let its curve come nearer still. Then fifteen from `examples/clearance_search.rs`
+/// (search seeds 1 to 10, 300,000 cases) where straightening left a title no free place: a
+/// shortcut 7.6 px along a title (TB, BT), a route end moved beside a title with its
+/// arrowhead's room (LR, RL).
 #[test]
 fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
     use Direction::{BottomTop as BT, LeftRight as LR, RightLeft as RL, TopBottom as TB};
@@ -471,6 +474,21 @@ fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
         (11_145_732_578_979_858_715, 16, 22, 2, BT),
         (5_119_909_242_543_911_269, 33, 3, 2, BT),
         (922_694_937_921_183_150, 13, 14, 2, BT),
+        (10_578_827_288_115_992_959, 6, 11, 2, LR),
+        (254_617_922_867_634_870, 23, 19, 2, TB),
+        (9_386_236_571_818_957_849, 14, 27, 2, TB),
+        (15_489_471_701_138_326_922, 25, 23, 2, LR),
+        (14_649_198_339_818_255_277, 14, 22, 2, BT),
+        (3_009_628_420_055_105_157, 21, 23, 2, RL),
+        (10_714_701_421_702_782_234, 16, 19, 2, RL),
+        (9_349_453_623_739_980_008, 10, 18, 2, LR),
+        (3_606_313_660_022_815_945, 35, 2, 2, LR),
+        (13_219_194_880_642_895_678, 18, 11, 2, RL),
+        (16_332_058_181_691_641_523, 39, 23, 2, LR),
+        (13_028_180_225_623_256_085, 7, 14, 2, RL),
+        (15_401_846_641_154_264_904, 26, 27, 2, RL),
+        (11_204_914_707_662_431_826, 19, 22, 2, TB),
+        (8_430_819_043_291_179_975, 30, 27, 2, TB),
     ];
     for (seed, n, extra, kind, dir) in cases {
         let near = near_foreign(seed, n, extra, kind, dir);

@@ -4,6 +4,7 @@
 
 use crate::geometry::{Point, Rect};
 use crate::layout::clearance::distance;
+use crate::layout::curve::{marker_rooms, MARKER_ROOM_HALF_WIDTH};
 use crate::layout::quality::segments_cross;
 use crate::layout::straighten::{
     border_crossings, borders_near, clip, crowds, ends_at_nodes, hits, length, nearest,
@@ -27,18 +28,13 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     if graph.edges.len() != layout.edges.len() || graph.nodes.len() != layout.nodes.len() {
         return;
     }
-    // Obstacles: node boxes and cluster titles (grown by the clearance), edge labels.
-    let grow = |r: &Rect| {
-        Rect::new(
-            r.x - CLEARANCE,
-            r.y - CLEARANCE,
-            r.width + 2.0 * CLEARANCE,
-            r.height + 2.0 * CLEARANCE,
-        )
-    };
+    // Obstacles: node boxes and cluster titles (grown by the clearance, titles by a marker's
+    // room too), edge labels.
+    let grow =
+        |r: &Rect, by: f64| Rect::new(r.x - by, r.y - by, r.width + 2.0 * by, r.height + 2.0 * by);
     let mut obstacles: Vec<(Obstacle, Rect, Rect)> = Vec::new();
     for (i, r) in layout.nodes.iter().enumerate() {
-        obstacles.push((Obstacle::Node(i), grow(r), *r));
+        obstacles.push((Obstacle::Node(i), grow(r, CLEARANCE), *r));
     }
     for (e, r) in layout.edges.iter().enumerate() {
         if let Some(l) = &r.label {
@@ -47,7 +43,8 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
     }
     for c in &layout.clusters {
         if c.title.width > 0.0 {
-            obstacles.push((Obstacle::Title, grow(&c.title), c.title));
+            let by = CLEARANCE + MARKER_ROOM_HALF_WIDTH;
+            obstacles.push((Obstacle::Title, grow(&c.title, by), c.title));
         }
     }
     let mut boxes = Grid::new(layout.width, layout.height);
@@ -313,20 +310,35 @@ impl Path<'_> {
                 .map(|w| distance(w[0], w[1], r))
                 .fold(f64::INFINITY, f64::min)
         };
-        // Never through an obstacle; into its clearance only as near as the route already came.
-        let blocked = |grown: &Rect, exact: &Rect| {
+        // Never through an obstacle; into a node's or title's clearance only as near as the
+        // route already came; labels are only kept out of.
+        let blocked = |o: Obstacle, exact: &Rect| {
             if hits(a, b, exact) {
                 return true;
             }
-            if !hits(a, b, grown) {
+            if matches!(o, Obstacle::Label(_)) {
                 return false;
             }
             let d = distance(a, b, exact);
             d < CLEARANCE && d + 1e-9 < skipped_nearest(exact)
         };
+        // A marker's room at an end the shortcut sets keeps a title's clearance as far as the
+        // route's did.
+        let room_near = |room: &[Point], r: &Rect| {
+            room.windows(2)
+                .map(|w| distance(w[0], w[1], r))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let (rooms, orig_rooms) = (marker_rooms(&[a, b]), marker_rooms(self.orig));
+        let room_blocked = |exact: &Rect| {
+            [(0, i == 0), (1, k == last)].into_iter().any(|(end, at)| {
+                let d = room_near(&rooms[end], exact);
+                at && d < CLEARANCE && d + 1e-9 < room_near(&orig_rooms[end], exact)
+            })
+        };
         for (r, check) in [(self.ends[0], i > 0), (self.ends[1], k < last)] {
             if let Some(r) = r.filter(|_| check) {
-                if blocked(&r, &r) {
+                if hits(a, b, &r) {
                     return false;
                 }
             }
@@ -334,8 +346,9 @@ impl Path<'_> {
         let mut ok = true;
         let mut seen = Vec::new();
         self.boxes.each(seg_box(a, b), &mut seen, |id| {
-            let (o, grown, exact) = &self.obstacles[id];
-            ok = (self.own)(*o) || !blocked(grown, exact);
+            let (o, _, exact) = &self.obstacles[id];
+            ok = (self.own)(*o)
+                || !(blocked(*o, exact) || *o == Obstacle::Title && room_blocked(exact));
             ok
         });
         if !ok || self.segs.crossings(self.edge, a, b) > self.crossed[k] - self.crossed[i] {
