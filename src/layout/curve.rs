@@ -451,12 +451,35 @@ fn trim(points: &mut Vec<Point>, mut len: f64, at_start: bool) {
             points[n - 1] = Point::new(a.x + (b.x - a.x) * keep, a.y + (b.y - a.y) * keep);
             break;
         }
+        if turns(points[n - 3], a, b) {
+            // A leg shorter than the marker, after a bend: the marker keeps the leg's
+            // direction (its base a little before the bend) and the path ends along it, so
+            // the arrowhead points into its node instead of along the run.
+            let (ux, uy) = ((b.x - a.x) / seg, (b.y - a.y) / seg);
+            let base = Point::new(b.x - ux * len, b.y - uy * len);
+            let before = Point::new(base.x - ux * LEG_END, base.y - uy * LEG_END);
+            points.truncate(n - 2);
+            points.extend([before, base]);
+            break;
+        }
         points.pop();
         len -= seg;
     }
     if at_start {
         points.reverse();
     }
+}
+
+/// How far before a marker's base the path runs along the marker's leg when that leg is
+/// shorter than the marker ([`trim`]), px.
+const LEG_END: f64 = 0.5;
+
+/// Whether the route turns at `a` (from `p`, to `b`) by more than 20°.
+fn turns(p: Point, a: Point, b: Point) -> bool {
+    let (ux, uy) = (a.x - p.x, a.y - p.y);
+    let (vx, vy) = (b.x - a.x, b.y - a.y);
+    let (lu, lv) = (ux.hypot(uy), vx.hypot(vy));
+    lu > 1e-9 && lv > 1e-9 && (ux * vx + uy * vy) / (lu * lv) < 20f64.to_radians().cos()
 }
 
 /// The path for an edge routed through `points`, shortened by `start`/`end` marker reach.

@@ -465,13 +465,29 @@ mod tests {
     }
 
     #[test]
-    fn an_arrowhead_longer_than_its_last_leg_is_drawn_turned() {
+    fn an_arrowhead_is_turned_when_its_path_arrives_another_way() {
+        // A path arriving diagonally at a marker that points straight down: turned.
+        let mut path = crate::layout::path::PathData::new();
+        path.m(20.0, 60.0);
+        path.l(120.0, 141.0);
+        let marker = |base: (f64, f64)| crate::layout::curve::MarkerSpan {
+            base: Point::new(base.0, base.1),
+            tip: Point::new(120.0, 150.0),
+            half_width: 4.5,
+        };
+        let turned = DrawnEdge {
+            path: path.clone(),
+            start: None,
+            end: Some(marker((120.0, 141.0))),
+        };
+        assert_eq!(markers_turned(&[turned]), [0]);
         // A run across the gap, then a leg down into the box: 20 px of leg hold the 9 px
-        // arrowhead; 8 px do not, and the path ends along the run (the marker points sideways).
+        // arrowhead; a leg of 8 px does not, and the path still ends along the leg (its last
+        // piece turned down before the marker's base), so no arrowhead is drawn sideways.
         let long = drawn(&[(20.0, 40.0), (20.0, 60.0), (120.0, 130.0), (120.0, 150.0)]);
         assert_eq!(markers_turned(&long), Vec::<usize>::new());
         let short = drawn(&[(20.0, 40.0), (20.0, 60.0), (120.0, 142.0), (120.0, 150.0)]);
-        assert_eq!(markers_turned(&short), [0]);
+        assert_eq!(markers_turned(&short), Vec::<usize>::new());
         // A straight edge: nothing turned.
         let straight = drawn(&[(20.0, 40.0), (120.0, 150.0)]);
         assert!(markers_turned(&straight).is_empty());
