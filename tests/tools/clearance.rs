@@ -1,7 +1,8 @@
 //! Clearance on the conformance corpora: no drawn edge (its curve after smoothing and
 //! shortening, and its markers) passes through or within 8 px of a node or cluster title it does
-//! not belong to (`layout::quality::near_foreign_boxes`), on every mermaid documentation
-//! example and every real-world flowchart netfig draws.
+//! not belong to (`layout::quality::near_foreign_boxes`), and no arrowhead is drawn turned from
+//! its edge's end (`layout::quality::markers_turned`), on every mermaid documentation example
+//! and every real-world flowchart netfig draws.
 
 use crate::common;
 
@@ -38,6 +39,15 @@ fn violations(corpus: &str, files: &[PathBuf]) -> Vec<String> {
             };
             out.push(format!(
                 "{corpus}/{name}: {}->{} near {what}",
+                end_id(&chart, edge.from),
+                end_id(&chart, edge.to)
+            ));
+        }
+        // Every arrowhead points into its node, along its edge's end.
+        for e in quality::markers_turned(&drawing.edges) {
+            let edge = &chart.edges[e];
+            out.push(format!(
+                "{corpus}/{name}: {}->{} has its marker turned",
                 end_id(&chart, edge.from),
                 end_id(&chart, edge.to)
             ));
