@@ -264,6 +264,36 @@ proptest::proptest! {
         let drawn = crate::layout::quality::crossings(&g, &super::layout(&g));
         proptest::prop_assert_eq!(drawn as u64, counted);
     }
+
+    /// Ports add no crossing in clusters either: on random clustered graphs in every
+    /// direction, with doubled edges, the drawing crosses no more than ordering counted (the
+    /// count includes crossings at cluster borders that routing around a cluster may avoid).
+    #[test]
+    fn ports_add_no_crossing_in_clusters(
+        seed in 0u64..100_000,
+        n in 2usize..40,
+        extra in 0usize..30,
+        clusters in 1usize..5,
+        doubled in 0usize..6,
+        dir in 0usize..4,
+    ) {
+        use crate::layout::Direction;
+        let mut g = generate::random_clustered(seed, n, n + extra, clusters);
+        for k in 0..doubled.min(g.edges.len()) {
+            let e = g.edges[(k * 7) % g.edges.len()].clone();
+            g.edges.push(e);
+        }
+        g.direction = [
+            Direction::TopBottom,
+            Direction::BottomTop,
+            Direction::LeftRight,
+            Direction::RightLeft,
+        ][dir];
+        let (work, _) = prepared(&g);
+        let counted = order::crossings(&work);
+        let drawn = crate::layout::quality::crossings(&g, &super::layout(&g));
+        proptest::prop_assert!(drawn as u64 <= counted, "drawn {drawn}, counted {counted}");
+    }
 }
 
 #[test]
