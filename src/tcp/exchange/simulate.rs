@@ -194,11 +194,12 @@ fn is_silent(r: &RefTransition) -> bool {
         && !r.actions.iter().any(|a| a.name().starts_with("snd"))
 }
 
-/// The silent transition from `from` to `to`, if there is one (for hints).
-fn silent_to(from: State, to: State) -> Option<&'static RefTransition> {
+/// The silent transitions from `from` to `to`, in the reference's order.
+fn silent_to(from: State, to: State) -> Vec<&'static RefTransition> {
     reference::transitions()
         .iter()
-        .find(|r| r.from == from && r.to == to && is_silent(r))
+        .filter(|r| r.from == from && r.to == to && is_silent(r))
+        .collect()
 }
 
 /// The synchronized states of RFC 9293 3.5.2 (group 3).
@@ -425,14 +426,24 @@ impl<'a> Sim<'a> {
             return;
         }
         let name = self.name(p).to_string();
-        let silent = silent_to(state, claimed);
         let shown = self.eps[p].trace.last().is_some_and(|s| s.claimed);
+        // Of the silent ways there (LAST-ACK to CLOSED: ABORT or the user timeout), the one a
+        // note names here, else one that can happen now, else the first.
+        let unacked = self.eps[p].unacked;
+        let possible = |r: &RefTransition| r.event != Event::UserTimeout || unacked;
+        let ways = silent_to(state, claimed);
+        let silent = ways
+            .iter()
+            .find(|r| self.named_at(i, p, r.event))
+            .or_else(|| ways.iter().find(|r| possible(r)))
+            .or(ways.first())
+            .copied();
         if let Some(r) = silent {
             let here = self.named_at(i, p, r.event);
             let later = self.named_later(i, p, r.event);
             let next_segment = self.ends.next_segment(p, i);
             let acts_later = next_segment.is_some();
-            let can_happen = r.event != Event::UserTimeout || self.eps[p].unacked;
+            let can_happen = possible(r);
             if here || (shown && later.is_none() && !acts_later && can_happen) {
                 // The note names the event (`CLOSED after 2MSL`), or the diagram showed the
                 // state and ends the endpoint's part where its silent event leads: the event
