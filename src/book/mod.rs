@@ -238,6 +238,36 @@ struct Job {
 }
 
 impl Job {
+    /// The job of a `{{#netfig …}}` directive: the whole of `text` (named `name`) is drawn
+    /// where the directive stands in `content`.
+    fn included(
+        kind: Kind,
+        name: String,
+        text: String,
+        (inc, chapter, content, anchor): (
+            &blocks::Include,
+            &Arc<SourceFile>,
+            &str,
+            crate::diagnostic::Span,
+        ),
+    ) -> Job {
+        Job {
+            kind,
+            file: Arc::new(SourceFile::new(name, text.clone())),
+            source: text,
+            attrs: inc.attrs.clone(),
+            pieces: vec![(0, 0)],
+            // An inline replacement is one line: it needs no prefix.
+            prefix: if inc.inline {
+                String::new()
+            } else {
+                blocks::continuation_prefix(content, inc.range.start)
+            },
+            site: chapter.clone(),
+            anchor,
+        }
+    }
+
     fn locate(&self, d: &Diagnostic) -> Finding {
         let mut diagnostic = d.clone();
         let start = blocks::piece_offset(&self.pieces, d.span.start);
@@ -407,21 +437,13 @@ fn include_job(
             .with_hint("include paths are relative to the chapter's folder"),
         }),
     })?;
-    Ok(Job {
+    let name = display.display().to_string();
+    Ok(Job::included(
         kind,
-        file: Arc::new(SourceFile::new(display.display().to_string(), text.clone())),
-        source: text,
-        attrs: inc.attrs.clone(),
-        pieces: vec![(0, 0)],
-        // An inline replacement is one line: it needs no prefix.
-        prefix: if inc.inline {
-            String::new()
-        } else {
-            blocks::continuation_prefix(content, inc.range.start)
-        },
-        site: chapter.clone(),
-        anchor,
-    })
+        name,
+        text,
+        (inc, chapter, content, anchor),
+    ))
 }
 
 /// `{{#netfig reference [from=STATE] [to=STATE] …}}`: the built-in RFC 9293 reference, or the
@@ -457,23 +479,13 @@ fn reference_job(
         to: state("to")?,
     };
     let text = crate::tcp::reference::yaml_where(filter);
-    Ok(Job {
-        kind: Kind::TcpStates,
-        file: Arc::new(SourceFile::new(
-            "netfig reference (RFC 9293)".to_string(),
-            text.clone(),
-        )),
-        source: text,
-        attrs: inc.attrs.clone(),
-        pieces: vec![(0, 0)],
-        prefix: if inc.inline {
-            String::new()
-        } else {
-            blocks::continuation_prefix(content, inc.range.start)
-        },
-        site: chapter.clone(),
-        anchor,
-    })
+    let name = "netfig reference (RFC 9293)".to_string();
+    Ok(Job::included(
+        Kind::TcpStates,
+        name,
+        text,
+        (inc, chapter, content, anchor),
+    ))
 }
 
 /// A diagram file's text, read as every netfig input is ([`crate::input::read_file`]: regular

@@ -175,7 +175,7 @@ pub fn cluster_violations(g: &LayoutGraph, l: &Layout) -> usize {
 }
 
 /// Whether segment `a`–`b` passes through the interior of `r` shrunk by `eps` on every side.
-pub(crate) fn seg_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
+pub fn seg_hits(a: Point, b: Point, r: &Rect, eps: f64) -> bool {
     let (x0, x1, y0, y1) = (r.x + eps, r.right() - eps, r.y + eps, r.bottom() - eps);
     if x0 >= x1 || y0 >= y1 {
         return false;

@@ -87,36 +87,9 @@ fn lines(l: &SequenceLayout) -> Vec<(String, Point, Point)> {
     out
 }
 
-/// Whether segment `a`–`b` passes through `r` shrunk by `GRAZE` (clipped to it, Liang–Barsky).
+/// Whether segment `a`–`b` passes through `r` shrunk by `GRAZE`.
 fn crosses(a: Point, b: Point, r: &Rect) -> bool {
-    let (x0, y0, x1, y1) = (
-        r.x + GRAZE,
-        r.y + GRAZE,
-        r.x + r.width - GRAZE,
-        r.y + r.height - GRAZE,
-    );
-    if x0 >= x1 || y0 >= y1 {
-        return false;
-    }
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [
-        (-dx, a.x - x0),
-        (dx, x1 - a.x),
-        (-dy, a.y - y0),
-        (dy, y1 - a.y),
-    ] {
-        if p.abs() < 1e-12 {
-            if q < 0.0 {
-                return false;
-            }
-        } else if p < 0.0 {
-            t0 = t0.max(q / p);
-        } else {
-            t1 = t1.min(q / p);
-        }
-    }
-    t1 - t0 > 1e-9
+    netfig::layout::quality::seg_hits(a, b, r, GRAZE)
 }
 
 fn overlap(a: &Rect, b: &Rect) -> bool {

@@ -237,12 +237,8 @@ proptest::proptest! {
         fan in 0usize..8,
         dir in 0usize..4,
     ) {
-        use crate::layout::Direction;
         let mut g = generate::random_cyclic(seed, n, n + extra, back);
-        for k in 0..doubled.min(g.edges.len()) {
-            let e = g.edges[(k * 7) % g.edges.len()].clone();
-            g.edges.push(e);
-        }
+        doubled_and_turned(&mut g, doubled, dir);
         // A fan: the first node to up to `fan` later ones.
         for t in 1..=fan.min(n - 1) {
             g.edges.push(LayoutEdge {
@@ -253,12 +249,6 @@ proptest::proptest! {
                 weight: 1.0,
             });
         }
-        g.direction = [
-            Direction::TopBottom,
-            Direction::BottomTop,
-            Direction::LeftRight,
-            Direction::RightLeft,
-        ][dir];
         let (work, _) = prepared(&g);
         let counted = order::crossings(&work);
         let drawn = crate::layout::quality::crossings(&g, &super::layout(&g));
@@ -277,23 +267,29 @@ proptest::proptest! {
         doubled in 0usize..6,
         dir in 0usize..4,
     ) {
-        use crate::layout::Direction;
         let mut g = generate::random_clustered(seed, n, n + extra, clusters);
-        for k in 0..doubled.min(g.edges.len()) {
-            let e = g.edges[(k * 7) % g.edges.len()].clone();
-            g.edges.push(e);
-        }
-        g.direction = [
-            Direction::TopBottom,
-            Direction::BottomTop,
-            Direction::LeftRight,
-            Direction::RightLeft,
-        ][dir];
+        doubled_and_turned(&mut g, doubled, dir);
         let (work, _) = prepared(&g);
         let counted = order::crossings(&work);
         let drawn = crate::layout::quality::crossings(&g, &super::layout(&g));
         proptest::prop_assert!(drawn as u64 <= counted, "drawn {drawn}, counted {counted}");
     }
+}
+
+/// `g` with `doubled` of its edges drawn twice (ports at both ends), turned to direction `dir`
+/// (0 TB, 1 BT, 2 LR, 3 RL).
+fn doubled_and_turned(g: &mut LayoutGraph, doubled: usize, dir: usize) {
+    use crate::layout::Direction;
+    for k in 0..doubled.min(g.edges.len()) {
+        let e = g.edges[(k * 7) % g.edges.len()].clone();
+        g.edges.push(e);
+    }
+    g.direction = [
+        Direction::TopBottom,
+        Direction::BottomTop,
+        Direction::LeftRight,
+        Direction::RightLeft,
+    ][dir];
 }
 
 #[test]
