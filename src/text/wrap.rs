@@ -52,12 +52,17 @@ fn wrap_line(line: &LabelLine, max_width: f64, size: f64, bold: bool, out: &mut 
             .find(|&i| can_break[i])
             .unwrap_or(chars.len());
         let full: f64 = chars[start..end].iter().map(|&(c, r)| width(c, r)).sum();
-        let spaces: f64 = chars[start..end]
-            .iter()
-            .rev()
-            .take_while(|&&(c, _)| breaks::class(c) == Class::Space)
-            .map(|&(c, r)| width(c, r))
-            .sum();
+        // Spaces at a break are dropped; after the last unit they stay, and count.
+        let spaces: f64 = if end < chars.len() {
+            chars[start..end]
+                .iter()
+                .rev()
+                .take_while(|&&(c, _)| breaks::class(c) == Class::Space)
+                .map(|&(c, r)| width(c, r))
+                .sum()
+        } else {
+            0.0
+        };
         if start > line_start && line_width + full - spaces > max_width + EPSILON {
             out.push(piece(line, &chars[line_start..start]));
             line_start = start;
@@ -125,6 +130,20 @@ mod tests {
         assert_eq!(wrap(&l, 1000.0, FONT_SIZE, false), l);
         let exact = text_width("Application Layer", FONT_SIZE, false);
         assert_eq!(wrap(&l, exact, FONT_SIZE, false), l);
+    }
+
+    #[test]
+    fn spaces_after_the_last_word_stay_and_count() {
+        // A label line that ends in an (ideographic) space.
+        let l = Label {
+            lines: vec![LabelLine::new("fits here\u{3000}", Lang::En)],
+        };
+        let max = text_width("fits here", FONT_SIZE, false);
+        let w = wrap(&l, max, FONT_SIZE, false);
+        assert_eq!(lines(&w), ["fits", "here\u{3000}"]);
+        for l in &w.lines {
+            assert!(line_width(l, FONT_SIZE) <= max + EPSILON);
+        }
     }
 
     #[test]

@@ -309,3 +309,13 @@ pub fn lenient(src: &str) -> (netfig::model::Flowchart, Vec<&'static str>) {
     );
     (g, d.iter().map(|d| d.code).collect())
 }
+
+/// How many cases a property test runs: `PROPTEST_CASES` when set (a longer search), else
+/// `default`. `scripts/test` pins proptest's seed (`PROPTEST_RNG_SEED`) so CI is
+/// reproducible; `NETFIG_PROPTEST_RANDOM=1 scripts/test` searches with fresh seeds.
+pub fn proptest_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -41,7 +41,7 @@ fn other_markdown() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::proptest_cases(64)))]
     #[test]
     fn markdown_around_a_block_is_untouched(before in other_markdown(), after in other_markdown()) {
         let config = Config::default();

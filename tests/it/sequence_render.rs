@@ -276,7 +276,7 @@ fn diagram() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::proptest_cases(24)))]
     /// Issue 12: a diagram of 100 and more statements is laid out without overlaps, every
     /// row below the previous one, everything inside the drawing.
     #[test]

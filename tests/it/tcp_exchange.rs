@@ -492,7 +492,7 @@ mod generated {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: crate::common::proptest_cases(256), ..ProptestConfig::default() })]
         /// Any exchange is checked to a list of findings, never a panic, and every finding
         /// points into the diagram.
         #[test]

@@ -282,7 +282,7 @@ mod generated {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: crate::common::proptest_cases(256), ..ProptestConfig::default() })]
         /// Any exchange between two to four endpoints, its findings marked, keeps its text
         /// apart.
         #[test]

@@ -25,7 +25,7 @@ fn reference_lines() -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::proptest_cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
@@ -175,7 +175,7 @@ fn legal_item() -> impl Strategy<Value = Item> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::proptest_cases(128), ..ProptestConfig::default() })]
 
     #[test]
     fn generated_definitions_never_panic(items in prop::collection::vec(item(), 0..12), style in style(), scope in scope()) {
@@ -284,7 +284,7 @@ fn blamed_elsewhere((from, event, to): (State, Event, State), broken: &str) -> b
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::proptest_cases(64), ..ProptestConfig::default() })]
 
     /// Up to three transitions of Figure 5 broken at once: each is reported on its own line.
     #[test]

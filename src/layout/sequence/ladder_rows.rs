@@ -16,6 +16,8 @@ pub(crate) struct Rowed<'a> {
     claim: Vec<bool>,
     /// Per event: a note with an inferred state written below it.
     inferred_below: Vec<bool>,
+    /// Per event: a claim with a silent event inferred before it, written above it.
+    event_above: Vec<bool>,
     /// Per event: the index of its first finding.
     finding: Vec<Option<usize>>,
     /// Per event: the room its findings' codes take under it, px; at a `par` block's end,
@@ -41,6 +43,7 @@ impl<'a> Rowed<'a> {
             flight: vec![None; events],
             claim: vec![false; events],
             inferred_below: vec![false; events],
+            event_above: vec![false; events],
             finding: vec![None; events],
             codes: vec![0.0; events],
             arrival: vec![false; events],
@@ -124,8 +127,15 @@ impl<'a> Rowed<'a> {
                 *end += room;
             }
         }
-        // A claim note is drawn as states only: an inferred mark there is written in its row.
-        for (below, claim) in r.inferred_below.iter_mut().zip(&r.claim) {
+        // A claim note is drawn as states only: an inferred mark there is the silent event
+        // that leads to the claim, written above it.
+        for ((below, above), claim) in r
+            .inferred_below
+            .iter_mut()
+            .zip(r.event_above.iter_mut())
+            .zip(&r.claim)
+        {
+            *above = *below && *claim;
             *below &= !claim;
         }
         r
@@ -140,6 +150,11 @@ impl<'a> Rowed<'a> {
     /// Whether the note on row `e` is drawn as claimed states.
     pub(crate) fn is_claim(&self, e: usize) -> bool {
         self.claim.get(e).copied().unwrap_or(false)
+    }
+
+    /// Whether a silent event netfig inferred is written above the claim on row `e`.
+    pub(crate) fn has_event_above(&self, e: usize) -> bool {
+        self.event_above.get(e).copied().unwrap_or(false)
     }
 
     /// Whether an inferred state is written below the (commentary) note on row `e`.

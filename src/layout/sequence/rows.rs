@@ -268,15 +268,19 @@ impl Rows<'_> {
             .arrived
             .zip(self.ladder)
             .is_some_and(|(a, l)| on.iter().any(|p| l.marked_on_arrival(a, *p)));
+        // A silent event inferred before the claim is written above it, in a row of its own.
+        let event = self.ladder.is_some_and(|l| l.has_event_above(e));
         if let Some((top, bottom, used, low)) = &mut self.claims {
-            if !on.iter().any(|p| used.contains(p)) && (*low || !under) {
+            if !event && !on.iter().any(|p| used.contains(p)) && (*low || !under) {
                 used.extend(&on);
                 *bottom = bottom.max(*top + h + codes);
                 self.cursor = *bottom;
                 return (*top, *top + h);
             }
         }
-        let gap = if under {
+        let gap = if event {
+            ROW_GAP / 2.0 + ladder::inferred_height(self.m) + 4.0
+        } else if under {
             ladder::inferred_height(self.m) / 2.0 + 2.0
         } else {
             ROW_GAP / 2.0
