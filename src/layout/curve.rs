@@ -349,7 +349,9 @@ fn marker_half_width(m: Marker) -> f64 {
 
 /// The room every marker may take at the two ends of a route drawn through `points` (tail,
 /// head): a rectangle along the route's last [`MARKER_ROOM_REACH`] px, [`MARKER_ROOM_HALF_WIDTH`]
-/// to each side, as a closed polyline (holding each marker's outline). What must keep clear of
+/// to each side, as a closed polyline (holding each marker's outline); where the last leg is
+/// shorter than that, the polyline goes on to the run the path draws into its turn
+/// ([`drawn_bend`]). What must keep clear of
 /// an edge's arrowhead (a cluster title) keeps clear of these; empty for a route of one point.
 pub(crate) fn marker_rooms(points: &[Point]) -> [Vec<Point>; 2] {
     let pts = dedup(points);
@@ -375,13 +377,26 @@ pub(crate) fn marker_rooms(points: &[Point]) -> [Vec<Point>; 2] {
         );
         let corner = |p: Point, s: f64| Point::new(p.x + s * nx, p.y + s * ny);
         let first = corner(base, 1.0);
-        vec![
+        let mut room = vec![
             first,
             corner(tip, 1.0),
             corner(tip, -1.0),
             corner(base, -1.0),
             first,
-        ]
+        ];
+        // Where a last leg is shorter than the marker, the path turns before the bend
+        // (`trim`), on the leg's line: the run into that turn is drawn, not the route's.
+        let n = pts.len();
+        let (from, bend, end) = match n {
+            0..=2 => return room,
+            _ if at_start => (pts[2], pts[1], pts[0]),
+            _ => (pts[n - 3], pts[n - 2], pts[n - 1]),
+        };
+        let turn = drawn_bend(from, bend, end);
+        if turn != bend {
+            room.extend([base, turn, from]);
+        }
+        room
     };
     [room(true), room(false)]
 }
@@ -473,6 +488,19 @@ fn trim(points: &mut Vec<Point>, mut len: f64, at_start: bool) {
 /// How far before a marker's base the path runs along the marker's leg when that leg is
 /// shorter than the marker ([`trim`]), px.
 const LEG_END: f64 = 0.5;
+
+/// Where the drawn path turns for a route that bends at `bend` (from `from`) into its last
+/// leg to `end`: at `bend`, unless the leg is shorter than the largest marker, which [`trim`]
+/// keeps along the leg by drawing the turn a little before the bend, on the leg's line.
+pub(crate) fn drawn_bend(from: Point, bend: Point, end: Point) -> Point {
+    let seg = (end.x - bend.x).hypot(end.y - bend.y);
+    if seg >= MARKER_ROOM_REACH || seg <= 1e-9 || !turns(from, bend, end) {
+        return bend;
+    }
+    let back = MARKER_ROOM_REACH + LEG_END;
+    let (ux, uy) = ((end.x - bend.x) / seg, (end.y - bend.y) / seg);
+    Point::new(end.x - ux * back, end.y - uy * back)
+}
 
 /// Whether the route turns at `a` (from `p`, to `b`) by more than 20°.
 fn turns(p: Point, a: Point, b: Point) -> bool {

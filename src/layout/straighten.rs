@@ -34,7 +34,7 @@
 mod index;
 
 use super::clearance::{distance, nearer_than};
-use super::curve::{marker_rooms, MARKER_ROOM_HALF_WIDTH};
+use super::curve::{drawn_bend, marker_rooms, MARKER_ROOM_HALF_WIDTH};
 use super::quality::segments_cross;
 use super::{End, Layout, LayoutGraph, Outline};
 use crate::geometry::{Point, Rect};
@@ -178,7 +178,10 @@ pub fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         ]
         .into_iter()
         .any(|(end, was, now)| crowds(layout, &meeting, e, end, was, now));
-        if !crowded && length(&out) <= length(&route.points) {
+        if !crowded
+            && length(&out) <= length(&route.points)
+            && turns_clear(&mut grid, e, &out, &obstacles, &own)
+        {
             grid.replace(e, &out);
             layout.edges[e].points = out;
         }
@@ -226,6 +229,22 @@ impl Path<'_> {
             Some((r, o)) => clip(&r, o, self.pts[i]),
             None => self.pts[k],
         };
+        // Where the drawn path turns into a last (first) leg too short for its marker
+        // (`curve::drawn_bend`): the shortcut is drawn to there.
+        let end = |at: usize, toward: Point| match self.centred[usize::from(at > 0)] {
+            Some((r, o)) => clip(&r, o, toward),
+            None => self.pts[at],
+        };
+        let da = if i == 1 {
+            drawn_bend(b, a, end(0, a))
+        } else {
+            a
+        };
+        let db = if k + 1 == last {
+            drawn_bend(a, b, end(last, b))
+        } else {
+            b
+        };
         // How near the skipped part of the route comes to a box.
         let skipped_nearest = |r: &Rect| {
             self.orig[i..=k]
@@ -237,7 +256,7 @@ impl Path<'_> {
         // exactly, as the drawn curve keeps it) only as near as the route already came (a
         // shortcut inside the grown box's corner can be nearer the box than a route that was
         // inside it too). Labels are only kept out of.
-        let blocked = |exact: &Rect, clear: bool| {
+        let blocked = |(a, b): (Point, Point), exact: &Rect, clear: bool| {
             if hits(a, b, exact) {
                 return true;
             }
@@ -279,13 +298,52 @@ impl Path<'_> {
         };
         // No more crossings with other routes than the skipped part has.
         let most = crossed.between(grid, i, k);
-        grid.clear(self.edge, a, b, most, |id| {
-            let (o, _, exact) = &self.obstacles[id as usize];
-            (self.own)(*o)
-                || !(blocked(exact, !matches!(o, Obstacle::Label(_)))
-                    || matches!(o, Obstacle::Title) && room_blocked(exact))
-        })
+        // The run into a turn drawn before a short end leg keeps the same rules.
+        let drawn_ok = (da, db) == (a, b)
+            || grid.clear(self.edge, da, db, usize::MAX, |id| {
+                let (o, _, exact) = &self.obstacles[id as usize];
+                (self.own)(*o) || !blocked((da, db), exact, !matches!(o, Obstacle::Label(_)))
+            });
+        drawn_ok
+            && grid.clear(self.edge, a, b, most, |id| {
+                let (o, _, exact) = &self.obstacles[id as usize];
+                (self.own)(*o)
+                    || !(blocked((a, b), exact, !matches!(o, Obstacle::Label(_)))
+                        || matches!(o, Obstacle::Title) && room_blocked(exact))
+            })
     }
+}
+
+/// Whether the runs into the turns the path draws before a first or last leg too short for
+/// its marker (`curve::drawn_bend`) keep clear of every obstacle not `own` to edge `e`, as
+/// the route does (the straightened route `out` is checked as it is drawn).
+fn turns_clear(
+    grid: &mut Grid,
+    e: usize,
+    out: &[Point],
+    obstacles: &[(Obstacle, Rect, Rect)],
+    own: &dyn Fn(Obstacle) -> bool,
+) -> bool {
+    let n = out.len();
+    if n < 3 {
+        return true;
+    }
+    [
+        (out[2], out[1], out[0]),
+        (out[n - 3], out[n - 2], out[n - 1]),
+    ]
+    .into_iter()
+    .all(|(from, bend, end)| {
+        let turn = drawn_bend(from, bend, end);
+        turn == bend
+            || grid.clear(e, from, turn, usize::MAX, |id| {
+                let (o, _, exact) = &obstacles[id as usize];
+                own(*o)
+                    || !(hits(from, turn, exact)
+                        || !matches!(o, Obstacle::Label(_))
+                            && nearer_than(from, turn, exact, CLEARANCE))
+            })
+    })
 }
 
 /// How near the closed polyline `room` (a marker's room) comes to `r`.

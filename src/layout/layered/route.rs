@@ -317,10 +317,16 @@ fn piece_forms(
         };
         let (bottom, top) = (p.bands[r].bottom, next.top);
         let only: Vec<gap::Piece> = pieces.iter().map(|t| t.0).collect();
-        let mut legs = gap::legged(&only, bottom, top);
+        // Legs into the lower rank's boxes carry the arrowheads: they reach `HEAD_LEG` into
+        // the gap where it has room, so no arrowhead is longer than its leg (else the path
+        // turns before the bend to keep it along the leg, off the route).
+        let reach = |need: [bool; 2]| [need[0], need[1] || next.boxes];
+        let mut need = [false; 2];
+        ends[r] = gap::leg_ends(bottom, top, reach(need));
+        let mut legs = gap::legged(&only, ends[r].0, ends[r].1);
         // Legs reach into the gap (`gap::leg_ends`) on a side whose boxes a run between legs
-        // ending on the rank borders would pass nearer than `CLEARANCE`, and only there (a
-        // leg into the gap is a bend).
+        // ending on the rank borders would pass nearer than `CLEARANCE` (`need`); on the
+        // upper side only there (a leg into the gap is a bend).
         // Whether a legged piece's run between legs ending at `lo` and `hi` passes a foreign
         // box of `rank` nearer than `CLEARANCE`.
         let near = |rank: usize, legs: &[bool], (lo, hi): (f64, f64)| {
@@ -332,20 +338,19 @@ fn piece_forms(
         };
         // Reaching into the gap on one side flattens the runs, which can bring them nearer
         // the other side's boxes: decide again until nothing changes (at most twice).
-        let mut sides = [false; 2];
         for _ in 0..2 {
             let now = [
-                sides[0] || (p.bands[r].boxes && near(r, &legs, ends[r])),
-                sides[1] || (next.boxes && near(r + 1, &legs, ends[r])),
+                need[0] || (p.bands[r].boxes && near(r, &legs, ends[r])),
+                need[1] || (next.boxes && near(r + 1, &legs, ends[r])),
             ];
-            if now == sides {
+            if now == need {
                 break;
             }
-            sides = now;
-            ends[r] = gap::leg_ends(bottom, top, sides);
+            need = now;
+            ends[r] = gap::leg_ends(bottom, top, reach(need));
             legs = gap::legged(&only, ends[r].0, ends[r].1);
         }
-        cramped[r] |= gap::cramped(bottom, top, sides);
+        cramped[r] |= gap::cramped(bottom, top, need);
         // A rank of only dummies sits on the line of the box rank beside it (`vertical`): the
         // pieces of this gap ending at its dummies pass that rank's boxes too, and where they
         // pass nearer than `CLEARANCE`, the gap with no room between the two is cramped.

@@ -4,7 +4,7 @@
 
 use crate::geometry::{Point, Rect};
 use crate::layout::clearance::distance;
-use crate::layout::curve::{marker_rooms, MARKER_ROOM_HALF_WIDTH};
+use crate::layout::curve::{drawn_bend, marker_rooms, MARKER_ROOM_HALF_WIDTH};
 use crate::layout::quality::segments_cross;
 use crate::layout::straighten::{
     border_crossings, borders_near, clip, crowds, ends_at_nodes, hits, length, nearest,
@@ -145,7 +145,30 @@ pub(super) fn straighten(graph: &LayoutGraph, layout: &mut Layout) {
         ]
         .into_iter()
         .any(|(end, was, now)| crowds(layout, &meeting, e, end, was, now));
-        if !crowded && length(&out) <= length(&route.points) {
+        // The runs into turns drawn before short end legs keep clear too.
+        let n = out.len();
+        let turns_clear = n < 3
+            || [
+                (out[2], out[1], out[0]),
+                (out[n - 3], out[n - 2], out[n - 1]),
+            ]
+            .into_iter()
+            .all(|(from, bend, end)| {
+                let turn = drawn_bend(from, bend, end);
+                let mut ok = true;
+                if turn != bend {
+                    boxes.each(seg_box(from, turn), &mut Vec::new(), |id| {
+                        let (o, _, exact) = &obstacles[id];
+                        ok = own(*o)
+                            || !(hits(from, turn, exact)
+                                || !matches!(o, Obstacle::Label(_))
+                                    && distance(from, turn, exact) < CLEARANCE);
+                        ok
+                    });
+                }
+                ok
+            });
+        if !crowded && length(&out) <= length(&route.points) && turns_clear {
             segs.replace(e, &out);
             layout.edges[e].points = out;
         }
@@ -304,6 +327,22 @@ impl Path<'_> {
             Some((r, o)) => clip(&r, o, self.pts[i]),
             None => self.pts[k],
         };
+        // Where the path turns before a short end leg (`curve::drawn_bend`): the run into
+        // that turn keeps the same rules.
+        let end = |at: usize, toward: Point| match self.centred[usize::from(at > 0)] {
+            Some((r, o)) => clip(&r, o, toward),
+            None => self.pts[at],
+        };
+        let da = if i == 1 {
+            drawn_bend(b, a, end(0, a))
+        } else {
+            a
+        };
+        let db = if k + 1 == last {
+            drawn_bend(a, b, end(last, b))
+        } else {
+            b
+        };
         let skipped_nearest = |r: &Rect| {
             self.orig[i..=k]
                 .windows(2)
@@ -312,7 +351,7 @@ impl Path<'_> {
         };
         // Never through an obstacle; into a node's or title's clearance only as near as the
         // route already came; labels are only kept out of.
-        let blocked = |o: Obstacle, exact: &Rect| {
+        let blocked = |(a, b): (Point, Point), o: Obstacle, exact: &Rect| {
             if hits(a, b, exact) {
                 return true;
             }
@@ -344,11 +383,20 @@ impl Path<'_> {
             }
         }
         let mut ok = true;
+        if (da, db) != (a, b) {
+            self.boxes.each(seg_box(da, db), &mut Vec::new(), |id| {
+                let (o, _, exact) = &self.obstacles[id];
+                ok = (self.own)(*o) || !blocked((da, db), *o, exact);
+                ok
+            });
+        }
         let mut seen = Vec::new();
         self.boxes.each(seg_box(a, b), &mut seen, |id| {
             let (o, _, exact) = &self.obstacles[id];
-            ok = (self.own)(*o)
-                || !(blocked(*o, exact) || *o == Obstacle::Title && room_blocked(exact));
+            ok = ok
+                && ((self.own)(*o)
+                    || !(blocked((a, b), *o, exact)
+                        || *o == Obstacle::Title && room_blocked(exact)));
             ok
         });
         if !ok || self.segs.crossings(self.edge, a, b) > self.crossed[k] - self.crossed[i] {
