@@ -2,9 +2,10 @@
 
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::Diagnostic;
+use crate::mermaid::syntax::curve::curve_named;
 use crate::mermaid::syntax::label::to_label_with;
 use crate::mermaid::syntax::{Attr, Text, TextKind};
-use crate::model::{Curve, Edge, Label, Shape};
+use crate::model::{Edge, Label, Shape};
 
 /// Shape names offered in did-you-mean hints (mermaid's short names and a few aliases).
 const SHAPE_NAMES: &[&str] = &[
@@ -181,12 +182,12 @@ pub(super) fn edge_attrs(attrs: &[Attr], edge: &mut Edge, diags: &mut Vec<Diagno
                     format!("`animation` must be `fast` or `slow`, not `{v}`"),
                 )),
             },
-            "curve" => match Curve::from_name(v) {
-                Some(c) => edge.curve = Some(c),
-                None => diags.push(
-                    Diagnostic::error(codes::UNKNOWN_CURVE, a.value.span, format!("unknown curve `{v}`"))
-                        .with_hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY"),
-                ),
+            "curve" => match curve_named(v, a.value.span) {
+                Ok((c, warning)) => {
+                    diags.extend(warning);
+                    edge.curve = Some(c);
+                }
+                Err(e) => diags.push(e),
             },
             k => diags.push(Diagnostic::warning(
                 codes::UNKNOWN_ATTR,

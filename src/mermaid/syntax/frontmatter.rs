@@ -8,10 +8,10 @@
 
 use super::ast::{Text, TextKind};
 use super::codes;
+use super::curve::curve_named;
 use super::scan::{Hint, Parser};
 use super::yaml::{self, Yaml};
 use crate::diagnostic::Span;
-use crate::model::Curve;
 
 /// Reads front matter if the source starts with a `---` line (after blank lines). Returns
 /// `false` if it was never closed (the rest of the source was consumed and reported).
@@ -36,7 +36,8 @@ pub(crate) fn front_matter(p: &mut Parser<'_>) -> bool {
     let mut close = None;
     while at < p.src.len() {
         let end = p.src[at..].find('\n').map_or(p.src.len(), |i| at + i);
-        if p.src[at..end].trim_end() == "---" {
+        // mermaid.run dedents a diagram before reading it, so an indented `---` closes too.
+        if p.src[at..end].trim() == "---" {
             close = Some((at, end));
             break;
         }
@@ -303,12 +304,12 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                 for (k, x) in value.entries() {
                     let (_, kspan) = inner.locate(k);
                     if k == "curve" {
-                        match x.as_text().as_deref().and_then(Curve::from_name) {
-                            Some(c) => p.config.curve = Some(c),
-                            None => {
-                                p.error(codes::UNKNOWN_CURVE, kspan, format!("unknown curve `{}`", x.as_text().unwrap_or_default()))
-                                    .hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY");
+                        match curve_named(&x.as_text().unwrap_or_default(), kspan) {
+                            Ok((c, warning)) => {
+                                p.diags.extend(warning);
+                                p.config.curve = Some(c);
                             }
+                            Err(e) => p.diags.push(e),
                         }
                     } else if k == "nodeSpacing" || k == "rankSpacing" {
                         match x.as_text().and_then(|t| spacing_px(&t)) {

@@ -21,6 +21,7 @@
 //! [`codes::mmd`](crate::diagnostic::codes::mmd).
 
 mod ast;
+pub(crate) mod curve;
 use crate::diagnostic::codes::mmd as codes;
 mod edge;
 mod frontmatter;
@@ -76,7 +77,8 @@ pub fn diagram_kind(source: &str) -> Option<String> {
         let mut closed = false;
         for l in lines {
             consumed += l.len();
-            if l.trim_end() == "---" {
+            // Indented like the opening `---` (mermaid.run dedents the diagram first).
+            if l.trim() == "---" {
                 closed = true;
                 break;
             }
