@@ -88,7 +88,7 @@ registry! {
         MERMAID_REJECTS = "W-MMD-015", Warning, "netfig renders it, but mermaid.js would reject the diagram";
         UNKNOWN_CLICK_NODE = "W-MMD-016", Warning, "`click` on an id that is not a node is ignored";
         REUSED_EDGE_ID = "W-MMD-017", Warning, "edge id already used: the later edge gets none";
-        CURVE_APPROXIMATED = "W-MMD-018", Warning, "curve `rounded` drawn as `step` (no rounded corners)";
+        DRAWN_APPROXIMATELY = "W-MMD-018", Warning, "a curve or shape mermaid has is drawn with netfig's nearest one";
     }
     /// Mermaid sequence diagrams: the parser and lowering (`E-SEQ-…`, `W-SEQ-…`); front matter, `%%{init}%%` and label text are shared with flowcharts and keep their `mmd` codes.
     seq {

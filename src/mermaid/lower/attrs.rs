@@ -1,5 +1,6 @@
 //! `@{ … }` blocks: node shape/label attributes and edge attributes (`animate`, `curve`).
 
+use super::shape_names::shape_named;
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::Diagnostic;
 use crate::mermaid::syntax::curve::curve_named;
@@ -96,8 +97,20 @@ pub(super) fn node_attrs(
     let mut warned_icon = false;
     for a in attrs {
         match a.key.value.as_str() {
-            "shape" => match Shape::from_name(&a.value.value) {
-                Some(s) => *shape = s,
+            "shape" => match shape_named(&a.value.value) {
+                Some((s, drawn_as)) => {
+                    *shape = s;
+                    if let Some(drawn_as) = drawn_as {
+                        diags.push(Diagnostic::warning(
+                            codes::DRAWN_APPROXIMATELY,
+                            a.value.span,
+                            format!(
+                                "shape `{}` is drawn as `{drawn_as}` (netfig has no shape of its own for it)",
+                                a.value.value
+                            ),
+                        ));
+                    }
+                }
                 None => {
                     let mut d = Diagnostic::error(
                         codes::UNKNOWN_SHAPE,

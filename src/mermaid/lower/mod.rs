@@ -16,6 +16,7 @@ mod colour;
 mod edge_ids;
 mod packet;
 mod sequence;
+mod shape_names;
 mod style;
 
 pub use packet::packet;

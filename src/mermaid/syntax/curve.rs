@@ -21,7 +21,7 @@ pub(crate) fn curve_named(
     }
     if name.eq_ignore_ascii_case("rounded") {
         let warning = Diagnostic::warning(
-            codes::CURVE_APPROXIMATED,
+            codes::DRAWN_APPROXIMATELY,
             span,
             "curve `rounded` is drawn as `step` (right angles, without rounded corners)",
         );

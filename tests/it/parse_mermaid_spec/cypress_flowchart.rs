@@ -66,3 +66,40 @@ fn automatic_edge_ids_name_edges_as_mermaid_does() {
     assert_eq!(g.edges[0].classes, ["hot"]);
     assert!(g.node_by_id("L_A_S_0").is_none());
 }
+
+#[test]
+fn shape_names_mermaids_shape_table_accepts() {
+    // flowchart-shape-alias.spec.ts names every alias set; beyond them mermaid's shapes.ts
+    // accepts its `internalAliases`, drawn exactly as the shape they alias …
+    let g = ok("flowchart\n a@{ shape: lean_right }\n b@{ shape: lean-r }\n c@{ shape: doublecircle }\n d@{ shape: dbl-circ }\n e@{ shape: forkJoin }\n f@{ shape: fork }");
+    assert_eq!(node(&g, "a").shape, node(&g, "b").shape);
+    assert_eq!(node(&g, "c").shape, node(&g, "d").shape);
+    assert_eq!(node(&g, "e").shape, node(&g, "f").shape);
+    assert!(warnings("flowchart\n a@{ shape: squareRect }").is_empty());
+    // … and the undocumented shapes of other diagram kinds, drawn with the nearest shape.
+    let src = "flowchart\n a@{ shape: choice, label: \"?\" }\n b@{ shape: diam }";
+    let g = ok(src);
+    assert_eq!(node(&g, "a").shape, node(&g, "b").shape);
+    assert_eq!(text(&g, "a"), "?");
+    assert_eq!(warnings(src), ["W-MMD-018"]);
+    // newShapes.spec.ts also names shapes shapes.ts does not have (`wave-rectangle`):
+    // mermaid throws "No such shape", and so does netfig.
+    assert_eq!(
+        errors("flowchart TB\n  n0 --> n00@{ shape: wave-rectangle }"),
+        ["E-MMD-009"]
+    );
+}
+
+#[test]
+fn a_stray_at_after_node_data_is_ignored_with_a_warning() {
+    // newShapes.spec.ts writes `n0 --> n00@{ shape: brace-r }@`: mermaid's lexer has no
+    // token for the lone `@`; netfig draws the diagram and says mermaid.js would not.
+    let src = "flowchart TB\n  n0 --> n00@{ shape: brace-r, label: 'for brace-r' }@\n  n1 --> n11@{ shape: braces }@\n";
+    let g = ok(src);
+    assert_eq!(ids(&g), ["n0", "n00", "n1", "n11"]);
+    assert_eq!(pairs(&g), ["n0>n00", "n1>n11"]);
+    assert_eq!(text(&g, "n00"), "for brace-r");
+    assert_eq!(warnings(src), ["W-MMD-015", "W-MMD-015"]);
+    // An `@` that starts something else is still an error.
+    assert!(!errors("flowchart TB\n  n0@{ shape: rect }@x").is_empty());
+}
