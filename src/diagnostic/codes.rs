@@ -118,6 +118,7 @@ registry! {
         UNKNOWN_ATTR = "W-SEQ-005", Warning, "unknown `@{ … }` key on a participant ignored";
         EMPTY_ACTIVATION = "W-SEQ-006", Warning, "an activation that spans no message is not drawn";
         NOT_A_COLOUR = "W-SEQ-007", Warning, "a `rect` colour that is not a CSS colour is not used";
+        NESTED_BOX = "W-SEQ-008", Warning, "a `box` holding boxes is drawn flat: the boxes inside it, not it around them";
     }
     /// Mermaid packet diagrams: the parser, lowering and the check against RFC header formats (`E-PKT-…`, `W-PKT-…`); front matter, `%%{init}%%` and label text are shared with flowcharts and keep their `mmd` codes.
     pkt {
