@@ -206,3 +206,25 @@ fn indented_front_matter_of_the_cypress_specs() {
     let (s, _) = netfig::mermaid::sequence(seq).expect("accepted");
     assert_eq!(s.title.as_ref().map(|t| t.text()).as_deref(), Some("T"));
 }
+
+#[test]
+fn a_directive_over_several_lines_before_the_header() {
+    // sequence-header-mode.spec.ts "skips multi-line init directive before header": the
+    // header is found after the directive, whatever the kind.
+    let src = "%%{\n  init: {\n    \"theme\": \"dark\",\n    \"sequence\": { \"mirrorActors\": true }\n  }\n}%%\nsequenceDiagram\nA-->>B: Ping";
+    assert_eq!(
+        netfig::mermaid::syntax::diagram_kind(src).as_deref(),
+        Some("sequenceDiagram")
+    );
+    let (seq, warnings) = netfig::mermaid::sequence(src).expect("accepted");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(seq.participants.len(), 2);
+    let flow = "%%{\n  init: { \"theme\": \"dark\" }\n}%%\nflowchart LR\nA-->B";
+    assert_eq!(
+        netfig::mermaid::syntax::diagram_kind(flow).as_deref(),
+        Some("flowchart")
+    );
+    // mermaid's detector does not skip a `#` line: `# note` before the header is no diagram.
+    let hash = "# hash comment\n\nsequenceDiagram\nAlice-->>Bob: Yo";
+    assert!(!netfig::mermaid::syntax::sequence::is_sequence(hash));
+}

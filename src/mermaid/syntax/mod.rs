@@ -88,8 +88,18 @@ pub fn diagram_kind(source: &str) -> Option<String> {
         }
         rest = &first[consumed..];
     }
+    let mut in_directive = false;
     for line in rest.lines() {
         let t = line.trim();
+        // A `%%{ … }%%` directive may span lines (`%%{\n  init: {…}\n}%%`).
+        if in_directive {
+            in_directive = !t.contains("}%%");
+            continue;
+        }
+        if t.starts_with("%%{") && !t.contains("}%%") {
+            in_directive = true;
+            continue;
+        }
         if t.is_empty() || t.starts_with("%%") {
             continue;
         }
