@@ -228,3 +228,29 @@ fn a_directive_over_several_lines_before_the_header() {
     let hash = "# hash comment\n\nsequenceDiagram\nAlice-->>Bob: Yo";
     assert!(!netfig::mermaid::syntax::sequence::is_sequence(hash));
 }
+
+#[test]
+fn a_directives_config_is_the_diagrams_own_section() {
+    // sequencediagram.spec.js "should wrap (directive) long actor descriptions" and "should
+    // render with wrapping enabled": mermaid's detectInit moves `config` to the diagram's key,
+    // so `%%{init: {'config': {'wrap': true}}}%%` wraps every message.
+    let src = "%%{init: { 'config': { 'wrap': true }}}%%\nsequenceDiagram\nA->>John: Hello John, how are you today? I'm feeling quite verbose today.\nJohn-->>A: Fine";
+    let (seq, warnings) = netfig::mermaid::sequence(src).expect("accepted");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(seq.messages().all(|m| m.wrap));
+    // Without it, messages keep their lines; a flowchart's directive `config` is its
+    // `flowchart` section.
+    let (seq, _) = netfig::mermaid::sequence("sequenceDiagram\nA->>B: x").expect("accepted");
+    assert!(seq.messages().all(|m| !m.wrap));
+    let (g, d) = netfig::mermaid::flowchart(
+        "%%{init: {\"config\": {\"curve\": \"linear\", \"nodeSpacing\": 30}}}%%\nflowchart LR\nA-->B",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(g.curve, netfig::model::Curve::Linear);
+    assert_eq!(g.node_spacing, Some(30.0));
+    // In front matter `config` is already the config: a `config` inside it is no setting.
+    let (_, d) = netfig::mermaid::flowchart(
+        "---\nconfig:\n  config:\n    curve: linear\n---\nflowchart LR\nA-->B",
+    );
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-MMD-006"]);
+}

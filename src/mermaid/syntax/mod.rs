@@ -23,6 +23,7 @@
 mod ast;
 pub(crate) mod curve;
 use crate::diagnostic::codes::mmd as codes;
+mod config_sections;
 mod edge;
 mod frontmatter;
 pub mod label;
