@@ -1,6 +1,6 @@
 //! `@{ … }` blocks: node shape/label attributes and edge attributes (`animate`, `curve`).
 
-use super::shape_names::shape_named;
+use super::shape_names::{shape_named, ShapeName};
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::Diagnostic;
 use crate::mermaid::syntax::curve::curve_named;
@@ -98,7 +98,7 @@ pub(super) fn node_attrs(
     for a in attrs {
         match a.key.value.as_str() {
             "shape" => match shape_named(&a.value.value) {
-                Some((s, drawn_as)) => {
+                ShapeName::Drawn(s, drawn_as) => {
                     *shape = s;
                     if let Some(drawn_as) = drawn_as {
                         diags.push(Diagnostic::warning(
@@ -111,7 +111,24 @@ pub(super) fn node_attrs(
                         ));
                     }
                 }
-                None => {
+                ShapeName::NotLowercase(documented) => {
+                    // flowDb.addVertex: "No such shape: X. Shape names should be lowercase."
+                    let d = Diagnostic::error(
+                        codes::UNKNOWN_SHAPE,
+                        a.value.span,
+                        format!(
+                            "no shape `{}`: mermaid takes shape names in lowercase, without `_`",
+                            a.value.value
+                        ),
+                    );
+                    diags.push(match documented {
+                        Some(m) => d.with_hint(format!("write `{m}`")),
+                        None => d.with_hint(
+                            "see mermaid's shape list: rect, rounded, stadium, diamond, cyl, …",
+                        ),
+                    });
+                }
+                ShapeName::Unknown => {
                     let mut d = Diagnostic::error(
                         codes::UNKNOWN_SHAPE,
                         a.value.span,
