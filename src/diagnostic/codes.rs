@@ -109,7 +109,7 @@ registry! {
         DESTROY_WITHOUT_MESSAGE = "E-SEQ-015", Error, "a destroyed participant is not in the next message";
         TWO_BOXES = "E-SEQ-016", Error, "a participant declared in two boxes";
         BAD_LINKS = "E-SEQ-017", Error, "`link` without `label @ url`, or `links` that is not a JSON object of strings";
-        TOO_DEEP = "E-SEQ-018", Error, "blocks nested more than 64 deep";
+        TOO_DEEP = "E-SEQ-018", Error, "blocks or boxes nested more than 64 deep";
         UNKNOWN_STATEMENT = "E-SEQ-019", Error, "a keyword netfig does not know in a sequence diagram";
         HASH_COMMENT = "W-SEQ-001", Warning, "`#` starts a comment in mermaid's lexer: the rest of the line is dropped";
         IGNORED_STATEMENT = "W-SEQ-002", Warning, "statement ignored (`properties`, `details`: they need a browser)";
