@@ -88,6 +88,7 @@ registry! {
         MERMAID_REJECTS = "W-MMD-015", Warning, "netfig renders it, but mermaid.js would reject the diagram";
         UNKNOWN_CLICK_NODE = "W-MMD-016", Warning, "`click` on an id that is not a node is ignored";
         REUSED_EDGE_ID = "W-MMD-017", Warning, "edge id already used: the later edge gets none";
+        DRAWN_APPROXIMATELY = "W-MMD-018", Warning, "a curve or shape mermaid has is drawn with netfig's nearest one";
     }
     /// Mermaid sequence diagrams: the parser and lowering (`E-SEQ-…`, `W-SEQ-…`); front matter, `%%{init}%%` and label text are shared with flowcharts and keep their `mmd` codes.
     seq {
@@ -108,7 +109,7 @@ registry! {
         DESTROY_WITHOUT_MESSAGE = "E-SEQ-015", Error, "a destroyed participant is not in the next message";
         TWO_BOXES = "E-SEQ-016", Error, "a participant declared in two boxes";
         BAD_LINKS = "E-SEQ-017", Error, "`link` without `label @ url`, or `links` that is not a JSON object of strings";
-        TOO_DEEP = "E-SEQ-018", Error, "blocks nested more than 64 deep";
+        TOO_DEEP = "E-SEQ-018", Error, "blocks or boxes nested more than 64 deep";
         UNKNOWN_STATEMENT = "E-SEQ-019", Error, "a keyword netfig does not know in a sequence diagram";
         HASH_COMMENT = "W-SEQ-001", Warning, "`#` starts a comment in mermaid's lexer: the rest of the line is dropped";
         IGNORED_STATEMENT = "W-SEQ-002", Warning, "statement ignored (`properties`, `details`: they need a browser)";
@@ -117,6 +118,7 @@ registry! {
         UNKNOWN_ATTR = "W-SEQ-005", Warning, "unknown `@{ … }` key on a participant ignored";
         EMPTY_ACTIVATION = "W-SEQ-006", Warning, "an activation that spans no message is not drawn";
         NOT_A_COLOUR = "W-SEQ-007", Warning, "a `rect` colour that is not a CSS colour is not used";
+        NESTED_BOX = "W-SEQ-008", Warning, "a `box` holding boxes is drawn flat: the boxes inside it, not it around them";
     }
     /// Mermaid packet diagrams: the parser, lowering and the check against RFC header formats (`E-PKT-…`, `W-PKT-…`); front matter, `%%{init}%%` and label text are shared with flowcharts and keep their `mmd` codes.
     pkt {

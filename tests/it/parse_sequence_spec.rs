@@ -110,3 +110,147 @@ fn what_mermaid_rejects_is_an_error_at_a_position() {
         );
     }
 }
+
+/// Box titles and their members' ids, in order.
+fn boxes(seq: &netfig::model::Sequence) -> Vec<(String, Vec<String>)> {
+    seq.boxes
+        .iter()
+        .map(|b| {
+            let title = b.title.as_ref().map(|t| t.text()).unwrap_or_default();
+            let ids = b
+                .members
+                .iter()
+                .map(|m| seq.participants[m.index()].id.clone())
+                .collect();
+            (title, ids)
+        })
+        .collect()
+}
+
+#[test]
+fn nested_boxes_of_the_cypress_spec_are_drawn_flat_with_a_warning() {
+    // cypress/integration/rendering/sequence/sequencediagram.spec.js "should render nested
+    // boxes with sibling inner boxes" (mermaid 11 draws Outer around both).
+    let src = "sequenceDiagram\n  box Outer\n    box LightBlue Team A\n      participant Alice\n      participant Bob\n    end\n    box LightGreen Team B\n      participant Carol\n    end\n  end\n  Alice->>Carol: Cross-team message\n";
+    let (seq, warnings) = netfig::mermaid::sequence(src).expect("mermaid accepts nested boxes");
+    assert_eq!(
+        boxes(&seq),
+        [
+            (
+                "Team A".to_string(),
+                vec!["Alice".to_string(), "Bob".to_string()]
+            ),
+            ("Team B".to_string(), vec!["Carol".to_string()])
+        ]
+    );
+    let codes: Vec<_> = warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["W-SEQ-008"]);
+    assert_eq!(
+        &src[warnings[0].span.start..warnings[0].span.end],
+        "box Outer"
+    );
+    // An outer box with participants of its own keeps them ("one level of nesting" keeps
+    // John outside; here Zed is the outer box's own).
+    let src = "sequenceDiagram\nbox Outer\nparticipant Zed\nbox Aqua Inner\nparticipant A\nend\nend\nparticipant John\nA->>Zed: hi";
+    let (seq, _) = netfig::mermaid::sequence(src).expect("accepted");
+    assert_eq!(
+        boxes(&seq),
+        [
+            ("Outer".to_string(), vec!["Zed".to_string()]),
+            ("Inner".to_string(), vec!["A".to_string()])
+        ]
+    );
+    assert_eq!(seq.participants[2].group, None, "John is in no box");
+    // Still only declarations and boxes inside a box; every box needs its `end`.
+    for (src, code) in [
+        (
+            "sequenceDiagram\nbox A\nbox B\nX->>Y: m\nend\nend",
+            "E-SEQ-009",
+        ),
+        (
+            "sequenceDiagram\nbox A\nbox B\nparticipant X\nend",
+            "E-SEQ-007",
+        ),
+    ] {
+        let d = netfig::mermaid::sequence(src).expect_err(src);
+        assert!(d.iter().any(|d| d.code == code), "{src}: {d:?}");
+    }
+}
+
+#[test]
+fn boxes_nested_past_the_limit_are_reported_not_recursed() {
+    let depth = 200;
+    let src = format!(
+        "sequenceDiagram\n{}participant A\n{}A->>A: x",
+        "box Aqua\n".repeat(depth),
+        "end\n".repeat(depth)
+    );
+    let d = netfig::mermaid::sequence(&src).expect_err("too deep");
+    let codes: Vec<_> = d.iter().filter(|d| d.is_error()).map(|d| d.code).collect();
+    assert_eq!(codes, ["E-SEQ-018"], "one report, and every `end` matched");
+}
+
+#[test]
+fn indented_front_matter_of_the_cypress_specs() {
+    // packet.spec.ts "should render a complex packet diagram with showBits false" and
+    // mermaid.run's dedent: the whole diagram, front matter included, may be indented.
+    let packet = "\n      ---\n      title: \"Packet Diagram\"\n      ---\n      packet\n        0-15: \"Source Port\"\n        16-31: \"Destination Port\"\n      ";
+    assert_eq!(
+        netfig::mermaid::syntax::diagram_kind(packet).as_deref(),
+        Some("packet")
+    );
+    let (p, _) = netfig::mermaid::packet(packet).expect("accepted");
+    assert_eq!(p.fields.len(), 2);
+    let seq = "  ---\n  title: T\n  ---\n  sequenceDiagram\n  A->>B: m\n";
+    assert!(netfig::mermaid::syntax::sequence::is_sequence(seq));
+    let (s, _) = netfig::mermaid::sequence(seq).expect("accepted");
+    assert_eq!(s.title.as_ref().map(|t| t.text()).as_deref(), Some("T"));
+}
+
+#[test]
+fn a_directive_over_several_lines_before_the_header() {
+    // sequence-header-mode.spec.ts "skips multi-line init directive before header": the
+    // header is found after the directive, whatever the kind.
+    let src = "%%{\n  init: {\n    \"theme\": \"dark\",\n    \"sequence\": { \"mirrorActors\": true }\n  }\n}%%\nsequenceDiagram\nA-->>B: Ping";
+    assert_eq!(
+        netfig::mermaid::syntax::diagram_kind(src).as_deref(),
+        Some("sequenceDiagram")
+    );
+    let (seq, warnings) = netfig::mermaid::sequence(src).expect("accepted");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(seq.participants.len(), 2);
+    let flow = "%%{\n  init: { \"theme\": \"dark\" }\n}%%\nflowchart LR\nA-->B";
+    assert_eq!(
+        netfig::mermaid::syntax::diagram_kind(flow).as_deref(),
+        Some("flowchart")
+    );
+    // mermaid's detector does not skip a `#` line: `# note` before the header is no diagram.
+    let hash = "# hash comment\n\nsequenceDiagram\nAlice-->>Bob: Yo";
+    assert!(!netfig::mermaid::syntax::sequence::is_sequence(hash));
+}
+
+#[test]
+fn a_directives_config_is_the_diagrams_own_section() {
+    // sequencediagram.spec.js "should wrap (directive) long actor descriptions" and "should
+    // render with wrapping enabled": mermaid's detectInit moves `config` to the diagram's key,
+    // so `%%{init: {'config': {'wrap': true}}}%%` wraps every message.
+    let src = "%%{init: { 'config': { 'wrap': true }}}%%\nsequenceDiagram\nA->>John: Hello John, how are you today? I'm feeling quite verbose today.\nJohn-->>A: Fine";
+    let (seq, warnings) = netfig::mermaid::sequence(src).expect("accepted");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(seq.messages().all(|m| m.wrap));
+    // Without it, messages keep their lines; a flowchart's directive `config` is its
+    // `flowchart` section.
+    let (seq, _) = netfig::mermaid::sequence("sequenceDiagram\nA->>B: x").expect("accepted");
+    assert!(seq.messages().all(|m| !m.wrap));
+    let (g, d) = netfig::mermaid::flowchart(
+        "%%{init: {\"config\": {\"curve\": \"linear\", \"nodeSpacing\": 30}}}%%\nflowchart LR\nA-->B",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(g.curve, netfig::model::Curve::Linear);
+    assert_eq!(g.node_spacing, Some(30.0));
+    // In front matter `config` is already the config: a `config` inside it is no setting.
+    let (_, d) = netfig::mermaid::flowchart(
+        "---\nconfig:\n  config:\n    curve: linear\n---\nflowchart LR\nA-->B",
+    );
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["W-MMD-006"]);
+}

@@ -1,10 +1,12 @@
 //! `@{ … }` blocks: node shape/label attributes and edge attributes (`animate`, `curve`).
 
+use super::shape_names::{shape_named, ShapeName};
 use crate::diagnostic::codes::mmd as codes;
 use crate::diagnostic::Diagnostic;
+use crate::mermaid::syntax::curve::curve_named;
 use crate::mermaid::syntax::label::to_label_with;
 use crate::mermaid::syntax::{Attr, Text, TextKind};
-use crate::model::{Curve, Edge, Label, Shape};
+use crate::model::{Edge, Label, Shape};
 
 /// Shape names offered in did-you-mean hints (mermaid's short names and a few aliases).
 const SHAPE_NAMES: &[&str] = &[
@@ -95,9 +97,38 @@ pub(super) fn node_attrs(
     let mut warned_icon = false;
     for a in attrs {
         match a.key.value.as_str() {
-            "shape" => match Shape::from_name(&a.value.value) {
-                Some(s) => *shape = s,
-                None => {
+            "shape" => match shape_named(&a.value.value) {
+                ShapeName::Drawn(s, drawn_as) => {
+                    *shape = s;
+                    if let Some(drawn_as) = drawn_as {
+                        diags.push(Diagnostic::warning(
+                            codes::DRAWN_APPROXIMATELY,
+                            a.value.span,
+                            format!(
+                                "shape `{}` is drawn as `{drawn_as}` (netfig has no shape of its own for it)",
+                                a.value.value
+                            ),
+                        ));
+                    }
+                }
+                ShapeName::NotLowercase(documented) => {
+                    // flowDb.addVertex: "No such shape: X. Shape names should be lowercase."
+                    let d = Diagnostic::error(
+                        codes::UNKNOWN_SHAPE,
+                        a.value.span,
+                        format!(
+                            "no shape `{}`: mermaid takes shape names in lowercase, without `_`",
+                            a.value.value
+                        ),
+                    );
+                    diags.push(match documented {
+                        Some(m) => d.with_hint(format!("write `{m}`")),
+                        None => d.with_hint(
+                            "see mermaid's shape list: rect, rounded, stadium, diamond, cyl, …",
+                        ),
+                    });
+                }
+                ShapeName::Unknown => {
                     let mut d = Diagnostic::error(
                         codes::UNKNOWN_SHAPE,
                         a.value.span,
@@ -181,12 +212,12 @@ pub(super) fn edge_attrs(attrs: &[Attr], edge: &mut Edge, diags: &mut Vec<Diagno
                     format!("`animation` must be `fast` or `slow`, not `{v}`"),
                 )),
             },
-            "curve" => match Curve::from_name(v) {
-                Some(c) => edge.curve = Some(c),
-                None => diags.push(
-                    Diagnostic::error(codes::UNKNOWN_CURVE, a.value.span, format!("unknown curve `{v}`"))
-                        .with_hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY"),
-                ),
+            "curve" => match curve_named(v, a.value.span) {
+                Ok((c, warning)) => {
+                    diags.extend(warning);
+                    edge.curve = Some(c);
+                }
+                Err(e) => diags.push(e),
             },
             k => diags.push(Diagnostic::warning(
                 codes::UNKNOWN_ATTR,

@@ -13,8 +13,10 @@
 
 mod attrs;
 mod colour;
+mod edge_ids;
 mod packet;
 mod sequence;
+mod shape_names;
 mod style;
 
 pub use packet::packet;
@@ -89,6 +91,7 @@ struct Lower<'d> {
     next_cluster: usize,
     edge_ids: HashMap<String, ()>,
     edge_index: HashMap<String, usize>,
+    auto_edge_ids: edge_ids::AutoEdgeIds,
     class_defs: style::ClassDefs,
     /// Per node: classes applied (with the span where applied) and inline styles.
     node_classes: Vec<Vec<Spanned<String>>>,
@@ -153,22 +156,6 @@ impl<'d> Lower<'d> {
             self.mentions.push(Vec::new());
             self.cluster_mentions.push(Vec::new());
             self.collect_clusters(&sg.body, Some(idx));
-        }
-    }
-
-    fn collect_edge_ids(&mut self, stmts: &'d [Statement]) {
-        for s in stmts {
-            match s {
-                Statement::Chain(c) => {
-                    for l in &c.links {
-                        if let Some(id) = &l.id {
-                            self.edge_ids.insert(id.value.clone(), ());
-                        }
-                    }
-                }
-                Statement::Subgraph(sg) => self.collect_edge_ids(&sg.body),
-                _ => {}
-            }
         }
     }
 
@@ -290,6 +277,12 @@ impl<'d> Lower<'d> {
     fn apply_class(&mut self, target: &Spanned<String>, class: &Spanned<String>) {
         if let Some(&ci) = self.cluster_index.get(&target.value) {
             self.cluster_classes[ci].push(class.clone());
+        } else if let Some(e) = self
+            .auto_edge_ids
+            .get(&target.value)
+            .filter(|_| !self.node_index.contains_key(&target.value))
+        {
+            self.edge_classes[e].push(class.clone());
         } else if self.edge_ids.contains_key(&target.value) {
             // Edges may be defined after the `class` statement: apply once all exist.
             self.deferred_edge_classes
@@ -352,19 +345,8 @@ impl<'d> Lower<'d> {
     }
 
     fn chain(&mut self, c: &'d Chain, cluster: Option<usize>) {
-        // `e1@{ … }` alone on a statement configures edge `e1`.
-        if let ([group], []) = (c.groups.as_slice(), c.links.as_slice()) {
-            if let [NodeRef {
-                id,
-                shape: Some(NodeShape::Attrs { attrs, .. }),
-                ..
-            }] = group.as_slice()
-            {
-                if self.edge_ids.contains_key(&id.value) {
-                    self.deferred_edge_attrs.push((id, attrs));
-                    return;
-                }
-            }
+        if self.edge_reference(c) {
+            return;
         }
         let mut prev: Vec<Endpoint> = c.groups[0]
             .iter()
@@ -416,6 +398,9 @@ impl<'d> Lower<'d> {
                                 .insert(given.value.clone(), self.g.edges.len());
                         }
                     }
+                    let (a, b) = (self.endpoint_name(from), self.endpoint_name(to));
+                    self.auto_edge_ids
+                        .record(&a, &b, self.g.edges.len(), id.is_some());
                     self.g.edges.push(Edge {
                         id: id.map(|i| i.value.clone()),
                         from,

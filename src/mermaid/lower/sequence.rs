@@ -470,6 +470,33 @@ impl Lower {
     }
 
     fn group(&mut self, b: &BoxStmt) {
+        let nests = b
+            .statements
+            .iter()
+            .any(|s| matches!(s, SeqStatement::Box(_)));
+        if nests {
+            // mermaid 11 draws a box around the boxes inside it; netfig's layout draws one
+            // band per box, so the inner boxes stand as they are and this one only holds the
+            // participants declared directly in it (if any).
+            self.diags.push(
+                Diagnostic::warning(
+                    codes::NESTED_BOX,
+                    b.span,
+                    "this box is drawn flat: netfig draws the boxes inside it, not it around them",
+                )
+                .with_hint("move the participants into one level of boxes to group them"),
+            );
+            let direct = b
+                .statements
+                .iter()
+                .any(|s| matches!(s, SeqStatement::Declaration(_)));
+            if !direct {
+                let saved = self.current_box.take();
+                self.walk(&b.statements, None, 0);
+                self.current_box = saved;
+                return;
+            }
+        }
         let (fill, title) = colour::box_header(&b.header.raw);
         let title = title.map(|(from, to)| {
             let t = Text {

@@ -8,10 +8,12 @@
 
 use super::ast::{Text, TextKind};
 use super::codes;
+use super::config_sections::{
+    apply_flowchart, apply_packet, apply_sequence, bool_value, packet_style, warn_not_bool,
+};
 use super::scan::{Hint, Parser};
 use super::yaml::{self, Yaml};
 use crate::diagnostic::Span;
-use crate::model::Curve;
 
 /// Reads front matter if the source starts with a `---` line (after blank lines). Returns
 /// `false` if it was never closed (the rest of the source was consumed and reported).
@@ -36,7 +38,8 @@ pub(crate) fn front_matter(p: &mut Parser<'_>) -> bool {
     let mut close = None;
     while at < p.src.len() {
         let end = p.src[at..].find('\n').map_or(p.src.len(), |i| at + i);
-        if p.src[at..end].trim_end() == "---" {
+        // mermaid.run dedents a diagram before reading it, so an indented `---` closes too.
+        if p.src[at..end].trim() == "---" {
             close = Some((at, end));
             break;
         }
@@ -116,7 +119,7 @@ fn find_key(text: &str, from: usize, key: &str) -> Option<usize> {
 /// start for every key was quadratic: 64,000 keys took 6 s). A key that cannot be found (written
 /// with escapes, say) costs a search to the end; after [`KeyCursor::MISSES`] of them the
 /// remaining keys are not searched for.
-struct KeyCursor<'t> {
+pub(super) struct KeyCursor<'t> {
     text: &'t str,
     base: usize,
     from: usize,
@@ -128,7 +131,7 @@ impl<'t> KeyCursor<'t> {
     const MISSES: usize = 8;
 
     /// A cursor over `text` (which starts at `base` in the source), from byte `from`.
-    fn new(text: &'t str, base: usize, from: usize) -> Self {
+    pub(super) fn new(text: &'t str, base: usize, from: usize) -> Self {
         KeyCursor {
             text,
             base,
@@ -139,7 +142,7 @@ impl<'t> KeyCursor<'t> {
 
     /// Where the next `key` is written, and its span in the source; if it cannot be found, the
     /// cursor's position and an empty span there.
-    fn locate(&mut self, key: &str) -> (usize, Span) {
+    pub(super) fn locate(&mut self, key: &str) -> (usize, Span) {
         let (from, base) = (self.from, self.base);
         let found = if self.misses < Self::MISSES {
             find_key(self.text, from, key)
@@ -213,7 +216,7 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
                 },
             },
             "config" if matches!(value, Yaml::Map(_) | Yaml::Null) => {
-                apply_config(p, value, base, text, pos)
+                apply_config(p, value, base, text, pos, false)
             }
             "config" => {
                 p.warn(
@@ -234,7 +237,15 @@ fn apply_front_matter(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str) {
 }
 
 /// Applies a mermaid config object (front matter `config:` or the `init` directive's value).
-fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usize) {
+/// `directive`: the value of `%%{init: …}%%`, where `config` names the diagram's own section.
+fn apply_config(
+    p: &mut Parser<'_>,
+    v: &Yaml,
+    base: usize,
+    text: &str,
+    from: usize,
+    directive: bool,
+) {
     let mut keys = KeyCursor::new(text, base, from);
     for (key, value) in v.entries() {
         let (pos, span) = keys.locate(key);
@@ -298,55 +309,16 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
                 None => warn_not_bool(p, "wrap", span),
             },
             "flowchart" if p.sequence => warn_ignored(p, key, span),
-            "flowchart" => {
-                let mut inner = KeyCursor::new(text, base, pos);
-                for (k, x) in value.entries() {
-                    let (_, kspan) = inner.locate(k);
-                    if k == "curve" {
-                        match x.as_text().as_deref().and_then(Curve::from_name) {
-                            Some(c) => p.config.curve = Some(c),
-                            None => {
-                                p.error(codes::UNKNOWN_CURVE, kspan, format!("unknown curve `{}`", x.as_text().unwrap_or_default()))
-                                    .hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY");
-                            }
-                        }
-                    } else if k == "nodeSpacing" || k == "rankSpacing" {
-                        match x.as_text().and_then(|t| spacing_px(&t)) {
-                            Some(px) if k == "nodeSpacing" => p.config.node_spacing = Some(px),
-                            Some(px) => p.config.rank_spacing = Some(px),
-                            None => {
-                                p.warn(
-                                    codes::CONFIG_IGNORED,
-                                    kspan,
-                                    format!("`flowchart.{k}` must be a number of pixels from 0 to {MAX_SPACING}; ignored"),
-                                );
-                            }
-                        }
-                    } else if k == "wrappingWidth" {
-                        match x.as_text().and_then(|t| wrapping_width_px(&t)) {
-                            Some(px) => p.config.wrapping_width = Some(px),
-                            None => {
-                                p.warn(
-                                    codes::CONFIG_IGNORED,
-                                    kspan,
-                                    format!("`flowchart.wrappingWidth` must be a number of pixels from 1 to {MAX_WRAPPING_WIDTH}; ignored"),
-                                );
-                            }
-                        }
-                    } else if k == "netfigMaxRankWidth" {
-                        match x.as_text().and_then(|t| rank_width_px(&t)) {
-                            Some(px) => p.config.max_rank_width = Some(px),
-                            None => {
-                                p.warn(
-                                    codes::CONFIG_IGNORED,
-                                    kspan,
-                                    format!("`flowchart.{k}` must be a number of pixels from {MIN_RANK_WIDTH} to {MAX_RANK_WIDTH}; ignored"),
-                                );
-                            }
-                        }
-                    } else {
-                        warn_ignored(p, &format!("flowchart.{k}"), kspan);
-                    }
+            "flowchart" => apply_flowchart(p, value, &mut KeyCursor::new(text, base, pos)),
+            // mermaid's `detectInit`: a directive's `config` is the diagram's own section.
+            "config" if directive => {
+                let keys = &mut KeyCursor::new(text, base, pos);
+                if p.sequence {
+                    apply_sequence(p, value, keys);
+                } else if p.packet {
+                    apply_packet(p, value, keys);
+                } else {
+                    apply_flowchart(p, value, keys);
                 }
             }
             _ => warn_ignored(p, key, span),
@@ -354,195 +326,7 @@ fn apply_config(p: &mut Parser<'_>, v: &Yaml, base: usize, text: &str, from: usi
     }
 }
 
-/// `config.sequence` in a sequence diagram: the settings the drawing honours.
-fn apply_sequence(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
-    use crate::model::sequence::MessageAlign;
-    for (k, x) in v.entries() {
-        let (_, kspan) = keys.locate(k);
-        let flag = match k.as_str() {
-            "mirrorActors" => &mut p.config.sequence.mirror_actors,
-            "rightAngles" => &mut p.config.sequence.right_angles,
-            "wrap" => &mut p.config.sequence.wrap,
-            "showSequenceNumbers" => &mut p.config.sequence.show_sequence_numbers,
-            "messageAlign" => {
-                match x.as_text().as_deref() {
-                    Some("left") => p.config.sequence.message_align = Some(MessageAlign::Left),
-                    Some("center") => p.config.sequence.message_align = Some(MessageAlign::Center),
-                    Some("right") => p.config.sequence.message_align = Some(MessageAlign::Right),
-                    _ => {
-                        p.warn(
-                            codes::CONFIG_IGNORED,
-                            kspan,
-                            "`sequence.messageAlign` must be left, center or right; ignored",
-                        );
-                    }
-                }
-                continue;
-            }
-            "actorMargin" => {
-                match x.as_text().and_then(|t| spacing_px(&t)) {
-                    Some(px) => p.config.sequence.actor_margin = Some(px),
-                    None => {
-                        p.warn(
-                            codes::CONFIG_IGNORED,
-                            kspan,
-                            format!("`sequence.actorMargin` must be a number of pixels from 0 to {MAX_SPACING}; ignored"),
-                        );
-                    }
-                }
-                continue;
-            }
-            _ => {
-                warn_ignored(p, &format!("sequence.{k}"), kspan);
-                continue;
-            }
-        };
-        match bool_value(x) {
-            Some(b) => *flag = Some(b),
-            None => warn_not_bool(p, &format!("sequence.{k}"), kspan),
-        }
-    }
-}
-
-/// `config.packet` in a packet diagram: the grid's settings.
-fn apply_packet(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
-    for (k, x) in v.entries() {
-        let (_, kspan) = keys.locate(k);
-        let t = x.as_text();
-        let px = |lo: f64, hi: f64| t.as_deref().and_then(|t| px_within(t, lo, hi));
-        let s = &mut p.config.packet;
-        let ok = match k.as_str() {
-            "bitsPerRow" => {
-                let n = t
-                    .as_deref()
-                    .and_then(|t| t.trim().parse::<u32>().ok())
-                    .filter(|n| (1..=MAX_BITS_PER_ROW).contains(n));
-                s.bits_per_row = n.or(s.bits_per_row);
-                n.is_some()
-            }
-            "bitWidth" => px(4.0, 200.0).map(|v| s.bit_width = Some(v)).is_some(),
-            "rowHeight" => px(10.0, 400.0).map(|v| s.row_height = Some(v)).is_some(),
-            "paddingX" => px(0.0, 100.0).map(|v| s.padding_x = Some(v)).is_some(),
-            "paddingY" => px(0.0, 100.0).map(|v| s.padding_y = Some(v)).is_some(),
-            "showBits" => bool_value(x).map(|b| s.show_bits = Some(b)).is_some(),
-            "bitOrder" => t
-                .as_deref()
-                .and_then(crate::model::packet::BitOrder::parse)
-                .map(|o| s.bit_order = Some(o))
-                .is_some(),
-            "useMaxWidth" => true,
-            _ => {
-                warn_ignored(p, &format!("packet.{k}"), kspan);
-                continue;
-            }
-        };
-        if !ok {
-            let range = match k.as_str() {
-                "bitsPerRow" => format!("a whole number from 1 to {MAX_BITS_PER_ROW}"),
-                "bitWidth" => "a number of pixels from 4 to 200".into(),
-                "rowHeight" => "a number of pixels from 10 to 400".into(),
-                "showBits" => "true or false".into(),
-                "bitOrder" => "`msb0` (bit 0 on the left, as the RFCs number bits) or `lsb0` (bit 0 on the right)".into(),
-                _ => "a number of pixels from 0 to 100".into(),
-            };
-            p.warn(
-                codes::CONFIG_IGNORED,
-                kspan,
-                format!("`packet.{k}` must be {range}; ignored"),
-            );
-        }
-    }
-}
-
-/// The widest packet row netfig draws, in bits.
-const MAX_BITS_PER_ROW: u32 = 1024;
-
-/// `themeVariables.packet` in a packet diagram: mermaid's packet style options.
-fn packet_style(p: &mut Parser<'_>, v: &Yaml, keys: &mut KeyCursor<'_>) {
-    const KNOWN: &[&str] = &[
-        "startByteColor",
-        "endByteColor",
-        "labelColor",
-        "titleColor",
-        "blockStrokeColor",
-        "blockStrokeWidth",
-        "blockFillColor",
-    ];
-    for (k, x) in v.entries() {
-        let (_, kspan) = keys.locate(k);
-        let value = x.as_text();
-        match value {
-            Some(value) if KNOWN.contains(&k.as_str()) => {
-                match super::props::unsafe_value(&value, false) {
-                    None => p.config.packet.style.push((k.clone(), value)),
-                    Some(why) => {
-                        why.warn(p, kspan, &format!("theme variable `packet.{k}` ignored"))
-                    }
-                }
-            }
-            _ => {
-                let e = p.warn(
-                    codes::CONFIG_IGNORED,
-                    kspan,
-                    format!("theme variable `packet.{k}` is ignored: netfig does not support it"),
-                );
-                if let Some(m) = crate::diagnostic::suggest(k, KNOWN) {
-                    e.hint(format!("did you mean `{m}`?"));
-                }
-            }
-        }
-    }
-}
-
-fn bool_value(v: &Yaml) -> Option<bool> {
-    match v.as_text().as_deref() {
-        Some("true") => Some(true),
-        Some("false") => Some(false),
-        _ => None,
-    }
-}
-
-fn warn_not_bool(p: &mut Parser<'_>, key: &str, span: Span) {
-    p.warn(
-        codes::CONFIG_IGNORED,
-        span,
-        format!("`{key}` must be true or false; ignored"),
-    );
-}
-
-/// The largest `nodeSpacing` / `rankSpacing` taken, in px (a sane drawing's bound).
-const MAX_SPACING: f64 = 1000.0;
-
-/// A spacing in px: `30`, `30px`, `12.5`.
-fn spacing_px(t: &str) -> Option<f64> {
-    px_within(t, 0.0, MAX_SPACING)
-}
-
-/// The range of `netfigMaxRankWidth`, px: narrower than a box is no limit a rank can meet.
-const MIN_RANK_WIDTH: f64 = 100.0;
-const MAX_RANK_WIDTH: f64 = 100_000.0;
-
-/// A rank width limit in px: `750`, `750px`.
-fn rank_width_px(t: &str) -> Option<f64> {
-    px_within(t, MIN_RANK_WIDTH, MAX_RANK_WIDTH)
-}
-
-/// A number of px (`12.5`, `30px`) from `lo` to `hi`.
-fn px_within(t: &str, lo: f64, hi: f64) -> Option<f64> {
-    let t = t.trim();
-    let n: f64 = t.strip_suffix("px").unwrap_or(t).trim().parse().ok()?;
-    (n.is_finite() && (lo..=hi).contains(&n)).then_some(n)
-}
-
-/// The largest `wrappingWidth` taken, in px (wide enough to mean "do not wrap").
-const MAX_WRAPPING_WIDTH: f64 = 100_000.0;
-
-/// A wrapping width in px: `200`, `300px`, at least 1.
-fn wrapping_width_px(t: &str) -> Option<f64> {
-    px_within(t, 1.0, MAX_WRAPPING_WIDTH)
-}
-
-fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
+pub(super) fn warn_ignored(p: &mut Parser<'_>, key: &str, span: Span) {
     let why = match key {
         "htmlLabels" | "flowchart.htmlLabels" => "netfig always renders SVG text",
         "securityLevel" => "netfig output never runs scripts",
@@ -591,7 +375,7 @@ pub(crate) fn directive(p: &mut Parser<'_>) {
             for (key, value) in v.entries() {
                 let (pos, span) = keys.locate(key);
                 if key == "init" || key == "initialize" {
-                    apply_config(p, value, body_start, text, pos);
+                    apply_config(p, value, body_start, text, pos, true);
                 } else if key == "wrap" && p.sequence {
                     // mermaid's `%%{wrap}%%`: every message and note wraps.
                     p.config.sequence.wrap = Some(true);
@@ -650,26 +434,6 @@ mod tests {
             r#"{init: {"theme": "base", "x": 'a:b'}}"#
         );
         assert_eq!(json_spaced(r#"{"a\":b":1}"#), r#"{"a\":b": 1}"#);
-    }
-
-    #[test]
-    fn spacing_takes_px_numbers_in_range() {
-        assert_eq!(spacing_px("30"), Some(30.0));
-        assert_eq!(spacing_px("12.5px"), Some(12.5));
-        assert_eq!(spacing_px("-1"), None);
-        assert_eq!(spacing_px("1e9"), None);
-        assert_eq!(spacing_px("NaN"), None);
-    }
-
-    #[test]
-    fn wrapping_width_takes_positive_px_numbers() {
-        assert_eq!(wrapping_width_px("200"), Some(200.0));
-        assert_eq!(wrapping_width_px(" 320px "), Some(320.0));
-        assert_eq!(wrapping_width_px("0"), None);
-        assert_eq!(wrapping_width_px("-200"), None);
-        assert_eq!(wrapping_width_px("inf"), None);
-        assert_eq!(wrapping_width_px("1e9"), None);
-        assert_eq!(wrapping_width_px("wide"), None);
     }
 
     #[test]

@@ -21,7 +21,9 @@
 //! [`codes::mmd`](crate::diagnostic::codes::mmd).
 
 mod ast;
+pub(crate) mod curve;
 use crate::diagnostic::codes::mmd as codes;
+mod config_sections;
 mod edge;
 mod frontmatter;
 pub mod label;
@@ -76,7 +78,8 @@ pub fn diagram_kind(source: &str) -> Option<String> {
         let mut closed = false;
         for l in lines {
             consumed += l.len();
-            if l.trim_end() == "---" {
+            // Indented like the opening `---` (mermaid.run dedents the diagram first).
+            if l.trim() == "---" {
                 closed = true;
                 break;
             }
@@ -86,8 +89,18 @@ pub fn diagram_kind(source: &str) -> Option<String> {
         }
         rest = &first[consumed..];
     }
+    let mut in_directive = false;
     for line in rest.lines() {
         let t = line.trim();
+        // A `%%{ … }%%` directive may span lines (`%%{\n  init: {…}\n}%%`).
+        if in_directive {
+            in_directive = !t.contains("}%%");
+            continue;
+        }
+        if t.starts_with("%%{") && !t.contains("}%%") {
+            in_directive = true;
+            continue;
+        }
         if t.is_empty() || t.starts_with("%%") {
             continue;
         }

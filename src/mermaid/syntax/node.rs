@@ -206,6 +206,7 @@ pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
         } else {
             data = Some(block);
         }
+        stray_at(p);
     }
     let mut classes = Vec::new();
     while p.eat(":::") {
@@ -224,6 +225,28 @@ pub(crate) fn node(p: &mut Parser<'_>) -> Result<NodeRef, Fail> {
         data,
         classes,
     })
+}
+
+/// A lone `@` after `@{ … }` (`n1@{ shape: tri }@`, as mermaid's cypress spec
+/// `newShapes.spec.ts` writes it): no token of mermaid's lexer starts with `@` there, so
+/// mermaid.js fails; netfig skips it and says so.
+fn stray_at(p: &mut Parser<'_>) {
+    if p.peek() != Some('@') || p.peek2() == Some('{') {
+        return;
+    }
+    let at = p.pos;
+    p.bump();
+    if p.peek().is_some_and(|c| !c.is_whitespace() && c != ';') {
+        // `}@x` is no stray sign: leave it for the caller to report.
+        p.pos = at;
+        return;
+    }
+    p.warn(
+        codes::MERMAID_REJECTS,
+        Span::new(at, at + 1),
+        "mermaid.js would reject this `@` after `@{ … }` (netfig ignores it)",
+    )
+    .hint("remove the `@`");
 }
 
 fn bracket(p: &mut Parser<'_>, open: &str, close: &str, shape: Shape) -> Result<NodeShape, Fail> {

@@ -3,10 +3,10 @@
 
 use super::ast::{ClassDef, ClassStmt, LinkStyleStmt, LinkTarget, Spanned, Statement, StyleStmt};
 use super::codes;
+use super::curve::curve_named;
 use super::props::props;
 use super::scan::{Hint, Parser};
 use crate::diagnostic::Span;
-use crate::model::Curve;
 
 /// Reports a style statement without declarations (mermaid requires at least one).
 fn require_props(p: &mut Parser<'_>, what: &str) -> bool {
@@ -156,12 +156,12 @@ pub(super) fn link_style(p: &mut Parser<'_>, start: usize) -> Option<Statement> 
         if w.eq_ignore_ascii_case("interpolate") {
             p.skip_ws();
             match p.ident() {
-                Some((c, cspan)) => match Curve::from_name(&c) {
-                    Some(curve) => interpolate = Some(Spanned::new(curve, cspan)),
-                    None => {
-                        p.error(codes::UNKNOWN_CURVE, cspan, format!("unknown curve `{c}`"))
-                            .hint("expected basis, linear, natural, step, stepBefore, stepAfter, cardinal, catmullRom, monotoneX, monotoneY, bumpX or bumpY");
+                Some((c, cspan)) => match curve_named(&c, cspan) {
+                    Ok((curve, warning)) => {
+                        p.diags.extend(warning);
+                        interpolate = Some(Spanned::new(curve, cspan));
                     }
+                    Err(e) => p.diags.push(e),
                 },
                 None => {
                     let here = p.here();

@@ -89,6 +89,7 @@ pub(crate) const KEYWORDS: &[&str] = &[
     "kitty",
 ];
 
+mod cypress_flowchart;
 mod flow_arrows;
 mod flow_comments;
 mod flow_direction;

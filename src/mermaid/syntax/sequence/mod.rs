@@ -175,7 +175,7 @@ fn statements(
             continue;
         }
         if let Some(span) = lex::keyword(p, "box") {
-            out.push(SeqStatement::Box(box_stmt(p, span)));
+            out.push(SeqStatement::Box(box_stmt(p, span, 0)));
             continue;
         }
         if let Some(s) = statement::statement(p) {
@@ -263,11 +263,14 @@ fn block_stmt(p: &mut Parser<'_>, kind: BlockKind, kw_start: usize, depth: usize
     }
 }
 
-/// A `box` after its keyword: declarations up to `end`.
-fn box_stmt(p: &mut Parser<'_>, kw: Span) -> BoxStmt {
+/// A `box` after its keyword: declarations and boxes (mermaid 11 nests them) up to `end`;
+/// `depth` boxes enclose it.
+fn box_stmt(p: &mut Parser<'_>, kw: Span, depth: usize) -> BoxStmt {
     let header = lex::rest_of_line(p);
     let span = Span::new(kw.start, p.pos.max(header.span.end));
     let mut statements = Vec::new();
+    // Boxes opened past MAX_DEPTH: reported, read flat, their `end`s skipped.
+    let mut too_deep = 0usize;
     loop {
         skip_trivia(p);
         if p.at_end() {
@@ -281,7 +284,27 @@ fn box_stmt(p: &mut Parser<'_>, kw: Span) -> BoxStmt {
         }
         if lex::keyword(p, "end").is_some() {
             lex::finish(p, "`end`");
-            break;
+            if too_deep == 0 {
+                break;
+            }
+            too_deep -= 1;
+            continue;
+        }
+        if let Some(inner) = lex::keyword(p, "box") {
+            if depth + 1 < MAX_DEPTH {
+                statements.push(SeqStatement::Box(box_stmt(p, inner, depth + 1)));
+            } else {
+                if too_deep == 0 {
+                    p.error(
+                        codes::TOO_DEEP,
+                        inner,
+                        format!("boxes nested more than {MAX_DEPTH} deep"),
+                    );
+                }
+                lex::skip_statement(p);
+                too_deep += 1;
+            }
+            continue;
         }
         let start = p.pos;
         let is_declaration = ["participant", "actor", "destroy"]
@@ -292,7 +315,7 @@ fn box_stmt(p: &mut Parser<'_>, kw: Span) -> BoxStmt {
             p.error(
                 codes::NOT_IN_BOX,
                 Span::new(start, p.src[..p.pos].trim_end().len().max(start)),
-                "only `participant` and `actor` declarations may stand in a `box`",
+                "only `participant` and `actor` declarations and boxes may stand in a `box`",
             )
             .hint("close the box with `end` before the messages");
             continue;
