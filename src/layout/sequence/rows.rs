@@ -137,8 +137,17 @@ pub(crate) fn rows(
         .iter()
         .map(|a| {
             let half = ACTIVATION_WIDTH / 2.0;
-            let x = f.xs[a.participant.index()] - half + f64::from(a.depth) * half;
+            let p = a.participant.index();
+            let x = f.xs[p] - half + f64::from(a.depth) * half;
             let y0 = r.anchors.get(a.start).map_or(end, |a| a.0);
+            // A participant created by the message that activates it: the bar starts under
+            // its box (and name), not across them.
+            let y0 = match r.created_top[p] {
+                Some(top) if seq.participants[p].created == Some(a.start) => {
+                    y0.max(top + m.heads[p].1.height)
+                }
+                _ => y0,
+            };
             let y1 = a
                 .end
                 .and_then(|e| r.anchors.get(e))

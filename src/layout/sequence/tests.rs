@@ -197,6 +197,23 @@ fn created_participants_appear_at_their_row_and_destroyed_ones_end_in_their_bott
 }
 
 #[test]
+fn a_bar_opened_by_the_creating_message_starts_under_the_new_box() {
+    // mermaid's sequencediagram.spec.js (c1_createdestroy2): `create actor Lola` then
+    // `Alice->>+Lola`: the bar must not cross the stick figure's name.
+    for kind in ["participant", "actor"] {
+        let src = format!(
+            "sequenceDiagram\nA->>B: hi\ncreate {kind} L as Lola\nA->>+L: yes\nL-->>-A: ok\n"
+        );
+        let (seq, l) = laid(&src);
+        let p = seq.participant_by_id("L").expect("L").index();
+        let (head, bar) = (l.participants[p].head, l.activations[0]);
+        assert!(bar.y >= head.bottom(), "{kind}: {bar:?} starts in {head:?}");
+        assert_eq!(bar.bottom(), l.messages[2].points[0].y, "{kind}");
+        assert_no_overlaps(&l);
+    }
+}
+
+#[test]
 fn mirror_actors_off_draws_no_bottom_boxes() {
     let (_, l) = laid(
         "---\nconfig:\n  sequence:\n    mirrorActors: false\n---\nsequenceDiagram\nA->>B: hi\n",
