@@ -218,6 +218,8 @@ pub(super) struct Grid {
     /// Per segment, the last query that tested it.
     stamp: Vec<u32>,
     query: u32,
+    /// Segment entries the queries have looked at so far (the pass's work).
+    pub(super) looked: u64,
 }
 
 impl Grid {
@@ -294,6 +296,7 @@ impl Grid {
             of_edge: Vec::new(),
             stamp: Vec::new(),
             query: 0,
+            looked: 0,
         };
         for (id, b) in boxes.iter().enumerate() {
             for c in box_cells(b) {
@@ -413,8 +416,9 @@ impl Grid {
             Point::new(a.x.min(b.x), a.y.min(b.y)),
             Point::new(a.x.max(b.x), a.y.max(b.y)),
         );
-        let (list, stamp) = (&self.list, &mut self.stamp);
+        let (list, stamp, looked) = (&self.list, &mut self.stamp, &mut self.looked);
         let mut test = |items: &[Item], part: &Part| {
+            *looked += items.len() as u64;
             for item in items {
                 if !item.part.meets(part)
                     || std::mem::replace(&mut stamp[item.id as usize], query) == query
