@@ -214,6 +214,11 @@ pub(super) struct Grid {
     extra: Vec<Vec<Item>>,
     /// Every segment ever added, by id.
     list: Vec<Segment>,
+    /// Per segment, whether it is still part of its route: a replaced route's segments stay
+    /// in their cells, skipped by queries (removing each from its cells took a search of the
+    /// cell, quadratic where thousands of routes meet in a few cells). Each route is replaced
+    /// at most once, so the cells hold at most twice the segments.
+    live: Vec<bool>,
     of_edge: Vec<Vec<u32>>,
     /// Per segment, the last query that tested it.
     stamp: Vec<u32>,
@@ -293,6 +298,7 @@ impl Grid {
             items: vec![blank; at_seg as usize],
             extra: Vec::new(),
             list: Vec::new(),
+            live: Vec::new(),
             of_edge: Vec::new(),
             stamp: Vec::new(),
             query: 0,
@@ -322,6 +328,7 @@ impl Grid {
                 b,
             });
             self.stamp.push(0);
+            self.live.push(true);
             self.shape.walk(a, b, |c, part| {
                 let item = Item { id, part };
                 let cell = &mut self.cells[c];
@@ -344,21 +351,7 @@ impl Grid {
     /// Makes `points` the route of edge `e`.
     pub(super) fn replace(&mut self, e: usize, points: &[Point]) {
         for id in std::mem::take(&mut self.of_edge[e]) {
-            let s = self.list[id as usize];
-            self.shape.walk(s.a, s.b, |c, _| {
-                let cell = &mut self.cells[c];
-                let room = &mut self.items[cell.from as usize..(cell.from + cell.len) as usize];
-                if let Some(at) = room.iter().position(|x| x.id == id) {
-                    room[at] = room[room.len() - 1];
-                    cell.len -= 1;
-                } else if cell.extra != NONE {
-                    let extra = &mut self.extra[cell.extra as usize];
-                    if let Some(at) = extra.iter().position(|x| x.id == id) {
-                        extra.swap_remove(at);
-                    }
-                }
-                true
-            });
+            self.live[id as usize] = false;
         }
         self.add(e, points);
     }
@@ -416,11 +409,13 @@ impl Grid {
             Point::new(a.x.min(b.x), a.y.min(b.y)),
             Point::new(a.x.max(b.x), a.y.max(b.y)),
         );
-        let (list, stamp, looked) = (&self.list, &mut self.stamp, &mut self.looked);
+        let (list, live, stamp, looked) =
+            (&self.list, &self.live, &mut self.stamp, &mut self.looked);
         let mut test = |items: &[Item], part: &Part| {
             *looked += items.len() as u64;
             for item in items {
                 if !item.part.meets(part)
+                    || !live[item.id as usize]
                     || std::mem::replace(&mut stamp[item.id as usize], query) == query
                 {
                     continue;
