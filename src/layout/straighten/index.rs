@@ -477,6 +477,59 @@ mod tests {
         Grid::new(layout.width, layout.height, &boxes, routes).footprint()
     }
 
+    /// Replacing routes leaves their old segments in the cells (marked dead, skipped by
+    /// queries): every route replaced once, the cells hold at most twice the entries, and
+    /// queries answer as over the new routes alone.
+    #[test]
+    fn replaced_routes_are_skipped_and_take_bounded_room() {
+        let src: String = (0..300).map(|i| format!("A-->|e{i}|B\n")).collect();
+        let (chart, _) = crate::mermaid::flowchart(&format!("flowchart TD\n{src}"));
+        let layout = crate::layout::layout(&crate::layout::flowchart::graph(&chart));
+        let routes: Vec<Vec<Point>> = layout.edges.iter().map(|r| r.points.clone()).collect();
+        let mut grid = Grid::new(
+            layout.width,
+            layout.height,
+            &[],
+            routes.iter().map(Vec::as_slice),
+        );
+        let before = grid.footprint();
+        // Each route moved 7 px right.
+        let moved: Vec<Vec<Point>> = routes
+            .iter()
+            .map(|r| r.iter().map(|p| Point::new(p.x + 7.0, p.y)).collect())
+            .collect();
+        for (e, r) in moved.iter().enumerate() {
+            grid.replace(e, r);
+        }
+        assert!(
+            grid.footprint() <= 2 * before,
+            "{before} entries, {} after",
+            grid.footprint()
+        );
+        let mut fresh = Grid::new(
+            layout.width,
+            layout.height,
+            &[],
+            moved.iter().map(Vec::as_slice),
+        );
+        let (a, b) = (
+            Point::new(0.0, 0.0),
+            Point::new(layout.width, layout.height),
+        );
+        let mid = Point::new(layout.width / 2.0, 0.0);
+        let bottom = Point::new(layout.width / 2.0, layout.height);
+        for (p, q) in [
+            (a, b),
+            (mid, bottom),
+            (Point::new(0.0, layout.height / 2.0), mid),
+        ] {
+            assert_eq!(
+                grid.crossings(usize::MAX, p, q, usize::MAX - 1),
+                fresh.crossings(usize::MAX, p, q, usize::MAX - 1)
+            );
+        }
+    }
+
     #[test]
     fn self_loops_take_linear_room() {
         // The k-th loop is about 8k px long: with fixed cells the entries grew with n².
