@@ -1,7 +1,8 @@
 //! The TCP exchange check (`tcp::exchange`): a generated 100-segment exchange (handshake,
 //! 93 data segments and their acknowledgments, close) checked on its parsed diagram, and
 //! parsed and checked from text. Target: well under 1 ms for the check. Also its ladder: laid
-//! out from the simulation, and the whole render (parse, check, ladder, SVG).
+//! out from the simulation, and the whole render (parse, check, ladder, SVG), also of 2,000
+//! and 8,000 segments (the time must grow about fourfold).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
@@ -64,6 +65,23 @@ fn bench(c: &mut Criterion) {
             netfig::pipeline::compile(black_box(&src), netfig::pipeline::Kind::Sequence, &options)
         })
     });
+    // Long exchanges: the render must grow linearly with the segments (classing each message
+    // by searching the ladder's segments and findings made it quadratic: 3 s debug for 25,600).
+    let mut group = c.benchmark_group("exchange: render");
+    group.sample_size(10);
+    for n in [2_000, 8_000] {
+        let src = exchange(n);
+        group.bench_function(format!("{n} segments"), |b| {
+            b.iter(|| {
+                netfig::pipeline::compile(
+                    black_box(&src),
+                    netfig::pipeline::Kind::Sequence,
+                    &options,
+                )
+            })
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -102,6 +102,18 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
+    // 8,000 labelled edges between two nodes: their labels make a rank of 8,000 boxes and
+    // every route passes the cells at both ends; straightening replaces each route there
+    // (removing a replaced segment by searching its cells was quadratic: 10 s debug for 6,400).
+    let mut group = c.benchmark_group("parallel labelled edges");
+    group.sample_size(10);
+    let parallel: String = (0..8_000).map(|i| format!("A-->|e{i}|B\n")).collect();
+    let parallel = format!("flowchart TD\n{parallel}");
+    group.bench_function("8k", |b| {
+        b.iter(|| compile(&parallel, Kind::Flowchart, &options).unwrap())
+    });
+    group.finish();
+
     // 64k keys in the front matter's `config.flowchart`: their warnings are located in one pass
     // (each key searched from the mapping's start took 6 s).
     let mut group = c.benchmark_group("front matter keys");

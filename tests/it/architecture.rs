@@ -103,21 +103,39 @@ fn child_dir(file: &Path) -> PathBuf {
     }
 }
 
-/// `mod x;` declarations under `#[cfg(test)]` in `text`: the files they name are test code.
+/// `mod x;` declarations under `#[cfg(test)]` in `text` (a `#[path = "…"]` between them names
+/// the file): the files they name are test code.
 fn test_module_files(file: &Path, text: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    for w in lines.windows(2) {
-        if w[0] != "#[cfg(test)]" {
+    for (i, line) in lines.iter().enumerate() {
+        if *line != "#[cfg(test)]" {
             continue;
         }
-        let decl = w[1]
+        let mut path = None;
+        let mut k = i + 1;
+        while let Some(attr) = lines.get(k).filter(|l| l.starts_with("#[")) {
+            if let Some(p) = attr
+                .strip_prefix("#[path = \"")
+                .and_then(|r| r.strip_suffix("\"]"))
+            {
+                path = Some(p);
+            }
+            k += 1;
+        }
+        let Some(decl) = lines.get(k) else { continue };
+        let decl = decl
             .trim_start_matches("pub(crate) ")
             .trim_start_matches("pub ");
         if let Some(name) = decl.strip_prefix("mod ").and_then(|r| r.strip_suffix(';')) {
-            let dir = child_dir(file);
-            out.push(dir.join(format!("{name}.rs")));
-            out.push(dir.join(name));
+            match path {
+                Some(p) => out.push(file.parent().unwrap_or(Path::new("")).join(p)),
+                None => {
+                    let dir = child_dir(file);
+                    out.push(dir.join(format!("{name}.rs")));
+                    out.push(dir.join(name));
+                }
+            }
         }
     }
     out
@@ -333,6 +351,19 @@ fn the_checker_sees_groups_and_skips_tests_and_comments() {
     );
     let found: Vec<String> = imports(&code).into_iter().collect();
     assert_eq!(found, ["layout", "model", "text"]);
+    // Test modules in their own files, named by `mod` or by a `#[path]`.
+    let files = test_module_files(
+        Path::new("src/layout/curve.rs"),
+        "#[cfg(test)]\nmod oracle;\n#[cfg(test)]\n#[path = \"curve_tests.rs\"]\nmod tests;\n",
+    );
+    assert_eq!(
+        files,
+        [
+            Path::new("src/layout/curve/oracle.rs"),
+            Path::new("src/layout/curve/oracle"),
+            Path::new("src/layout/curve_tests.rs"),
+        ]
+    );
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     g.entry("a".into()).or_default().insert("b".into());
     g.entry("b".into()).or_default().insert("c".into());

@@ -214,10 +214,17 @@ pub(super) struct Grid {
     extra: Vec<Vec<Item>>,
     /// Every segment ever added, by id.
     list: Vec<Segment>,
+    /// Per segment, whether it is still part of its route: a replaced route's segments stay
+    /// in their cells, skipped by queries (removing each from its cells took a search of the
+    /// cell, quadratic where thousands of routes meet in a few cells). Each route is replaced
+    /// at most once, so the cells hold at most twice the segments.
+    live: Vec<bool>,
     of_edge: Vec<Vec<u32>>,
     /// Per segment, the last query that tested it.
     stamp: Vec<u32>,
     query: u32,
+    /// Segment entries the queries have looked at so far (the pass's work).
+    pub(super) looked: u64,
 }
 
 impl Grid {
@@ -291,9 +298,11 @@ impl Grid {
             items: vec![blank; at_seg as usize],
             extra: Vec::new(),
             list: Vec::new(),
+            live: Vec::new(),
             of_edge: Vec::new(),
             stamp: Vec::new(),
             query: 0,
+            looked: 0,
         };
         for (id, b) in boxes.iter().enumerate() {
             for c in box_cells(b) {
@@ -319,6 +328,7 @@ impl Grid {
                 b,
             });
             self.stamp.push(0);
+            self.live.push(true);
             self.shape.walk(a, b, |c, part| {
                 let item = Item { id, part };
                 let cell = &mut self.cells[c];
@@ -341,21 +351,7 @@ impl Grid {
     /// Makes `points` the route of edge `e`.
     pub(super) fn replace(&mut self, e: usize, points: &[Point]) {
         for id in std::mem::take(&mut self.of_edge[e]) {
-            let s = self.list[id as usize];
-            self.shape.walk(s.a, s.b, |c, _| {
-                let cell = &mut self.cells[c];
-                let room = &mut self.items[cell.from as usize..(cell.from + cell.len) as usize];
-                if let Some(at) = room.iter().position(|x| x.id == id) {
-                    room[at] = room[room.len() - 1];
-                    cell.len -= 1;
-                } else if cell.extra != NONE {
-                    let extra = &mut self.extra[cell.extra as usize];
-                    if let Some(at) = extra.iter().position(|x| x.id == id) {
-                        extra.swap_remove(at);
-                    }
-                }
-                true
-            });
+            self.live[id as usize] = false;
         }
         self.add(e, points);
     }
@@ -413,10 +409,13 @@ impl Grid {
             Point::new(a.x.min(b.x), a.y.min(b.y)),
             Point::new(a.x.max(b.x), a.y.max(b.y)),
         );
-        let (list, stamp) = (&self.list, &mut self.stamp);
+        let (list, live, stamp, looked) =
+            (&self.list, &self.live, &mut self.stamp, &mut self.looked);
         let mut test = |items: &[Item], part: &Part| {
+            *looked += items.len() as u64;
             for item in items {
                 if !item.part.meets(part)
+                    || !live[item.id as usize]
                     || std::mem::replace(&mut stamp[item.id as usize], query) == query
                 {
                     continue;
@@ -476,6 +475,59 @@ mod tests {
             .collect();
         let routes = layout.edges.iter().map(|r| r.points.as_slice());
         Grid::new(layout.width, layout.height, &boxes, routes).footprint()
+    }
+
+    /// Replacing routes leaves their old segments in the cells (marked dead, skipped by
+    /// queries): every route replaced once, the cells hold at most twice the entries, and
+    /// queries answer as over the new routes alone.
+    #[test]
+    fn replaced_routes_are_skipped_and_take_bounded_room() {
+        let src: String = (0..300).map(|i| format!("A-->|e{i}|B\n")).collect();
+        let (chart, _) = crate::mermaid::flowchart(&format!("flowchart TD\n{src}"));
+        let layout = crate::layout::layout(&crate::layout::flowchart::graph(&chart));
+        let routes: Vec<Vec<Point>> = layout.edges.iter().map(|r| r.points.clone()).collect();
+        let mut grid = Grid::new(
+            layout.width,
+            layout.height,
+            &[],
+            routes.iter().map(Vec::as_slice),
+        );
+        let before = grid.footprint();
+        // Each route moved 7 px right.
+        let moved: Vec<Vec<Point>> = routes
+            .iter()
+            .map(|r| r.iter().map(|p| Point::new(p.x + 7.0, p.y)).collect())
+            .collect();
+        for (e, r) in moved.iter().enumerate() {
+            grid.replace(e, r);
+        }
+        assert!(
+            grid.footprint() <= 2 * before,
+            "{before} entries, {} after",
+            grid.footprint()
+        );
+        let mut fresh = Grid::new(
+            layout.width,
+            layout.height,
+            &[],
+            moved.iter().map(Vec::as_slice),
+        );
+        let (a, b) = (
+            Point::new(0.0, 0.0),
+            Point::new(layout.width, layout.height),
+        );
+        let mid = Point::new(layout.width / 2.0, 0.0);
+        let bottom = Point::new(layout.width / 2.0, layout.height);
+        for (p, q) in [
+            (a, b),
+            (mid, bottom),
+            (Point::new(0.0, layout.height / 2.0), mid),
+        ] {
+            assert_eq!(
+                grid.crossings(usize::MAX, p, q, usize::MAX - 1),
+                fresh.crossings(usize::MAX, p, q, usize::MAX - 1)
+            );
+        }
     }
 
     #[test]

@@ -123,6 +123,40 @@ fn leaves_drawings_over_the_point_budget_alone() {
     assert_eq!(l, before);
 }
 
+/// The work of straightening a fan-out of `n` edges from one node: its route points, and the
+/// segment entries the queries looked at.
+fn fan_out(n: usize) -> (u64, u64) {
+    let src: String = (0..n).map(|i| format!("A-->n{i}\n")).collect();
+    let (chart, _) = crate::mermaid::flowchart(&format!("flowchart TD\n{src}"));
+    let g = crate::layout::flowchart::graph(&chart);
+    let mut l = crate::layout::layered::layout(&g);
+    let points = l.edges.iter().map(|e| e.points.len() as u64).sum();
+    (points, straighten_counted(&g, &mut l))
+}
+
+/// Every shortcut near the hub of a fan-out walks past the first segments of all its routes:
+/// the work was quadratic (3.2 billion entries looked at for 16,000 edges). Capped per route
+/// point, it grows linearly; a small fan-out stays under the cap (straightened whole).
+#[test]
+fn a_fan_out_takes_linear_work() {
+    let (_, small) = fan_out(200);
+    assert!(small < WORK_FLOOR, "{small} entries for 200 edges");
+    let (p1, w1) = fan_out(2_000);
+    let (p4, w4) = fan_out(8_000);
+    assert!(p4 >= 4 * p1 - 8);
+    for (p, w) in [(p1, w1), (p4, w4)] {
+        // The cap, and at most one edge's shortcuts past it.
+        assert!(
+            w <= WORK_FLOOR + WORK_PER_POINT * p + 16 * 3 * p,
+            "{w} entries for {p} points"
+        );
+    }
+    assert!(
+        w4 <= 5 * w1.max(WORK_FLOOR),
+        "2,000 edges: {w1}, 8,000: {w4}"
+    );
+}
+
 #[test]
 fn clips_to_each_outline() {
     let r = Rect::new(0.0, 0.0, 40.0, 20.0);

@@ -2,7 +2,7 @@
 //! (`<g class="state claimed|inferred" data-participant data-state [data-event]>`), timers
 //! (`<g class="timer 2msl" data-participant>`: bracket and name) and findings' codes
 //! (`<g class="finding" data-code data-event>`, the message as its `<title>`); segments are
-//! written with the messages, classed by [`segment_class`]. Written as laid out.
+//! written with the messages, classed by [`SegmentClasses`]. Written as laid out.
 
 use super::super::label;
 use super::super::rect_el;
@@ -11,6 +11,7 @@ use crate::layout::drawing::TextBox;
 use crate::layout::sequence::ladder::LadderPlace;
 use crate::model::sequence::Sequence;
 use crate::render::theme::{var_named, Palette};
+use std::collections::BTreeMap;
 
 /// The colour findings are marked in (on light and dark grounds alike).
 const FINDING: &str = "#e8590c";
@@ -49,29 +50,56 @@ pub(crate) fn stylesheet(s: &str, p: &Palette) -> Vec<String> {
     ]
 }
 
-/// The classes and data attributes of message `event`'s group beyond `message`: `segment`,
-/// `lost`, `crossing` (sent with others), `old` (sent before the rows drawn), `finding` (with
-/// its code).
-pub(crate) fn segment_class(l: &LadderPlace, event: usize) -> (String, String) {
-    let mut class = String::new();
-    let mut data = String::new();
-    if let Some(s) = l.segments.iter().find(|s| s.event == event) {
-        class.push_str(" segment");
-        if s.lost {
-            class.push_str(" lost");
+/// The classes and data attributes of message groups beyond `message`: `segment`, `lost`,
+/// `crossing` (sent with others), `old` (sent before the rows drawn), `finding` (with its
+/// code). Each event's first segment and finding are looked up once, not searched for per
+/// message (which made an exchange of n segments take n² steps).
+pub(crate) struct SegmentClasses<'a> {
+    ladder: &'a LadderPlace,
+    /// Per event, the index of its first segment and of its first finding.
+    segment: BTreeMap<usize, usize>,
+    finding: BTreeMap<usize, usize>,
+}
+
+impl<'a> SegmentClasses<'a> {
+    pub(crate) fn new(ladder: &'a LadderPlace) -> SegmentClasses<'a> {
+        let mut segment = BTreeMap::new();
+        for (i, s) in ladder.segments.iter().enumerate() {
+            segment.entry(s.event).or_insert(i);
         }
-        if s.together {
-            class.push_str(" crossing");
+        let mut finding = BTreeMap::new();
+        for (i, f) in ladder.findings.iter().enumerate() {
+            finding.entry(f.event).or_insert(i);
         }
-        if s.old {
-            class.push_str(" old");
+        SegmentClasses {
+            ladder,
+            segment,
+            finding,
         }
     }
-    if let Some(f) = l.findings.iter().find(|f| f.event == event) {
-        class.push_str(" finding");
-        data.push_str(&format!(" data-code=\"{}\"", esc(&f.code)));
+
+    /// Message `event`'s classes (each with a leading blank) and data attributes.
+    pub(crate) fn of(&self, event: usize) -> (String, String) {
+        let mut class = String::new();
+        let mut data = String::new();
+        if let Some(s) = self.segment.get(&event).map(|&i| &self.ladder.segments[i]) {
+            class.push_str(" segment");
+            if s.lost {
+                class.push_str(" lost");
+            }
+            if s.together {
+                class.push_str(" crossing");
+            }
+            if s.old {
+                class.push_str(" old");
+            }
+        }
+        if let Some(f) = self.finding.get(&event).map(|&i| &self.ladder.findings[i]) {
+            class.push_str(" finding");
+            data.push_str(&format!(" data-code=\"{}\"", esc(&f.code)));
+        }
+        (class, data)
     }
-    (class, data)
 }
 
 fn small_text(t: &TextBox) -> String {

@@ -133,14 +133,14 @@ fn path_d(points: &[Point], right_angles: bool) -> String {
 }
 
 pub(crate) fn messages(doc: &mut Doc, seq: &Sequence, l: &SequenceLayout, markers: &Markers) {
+    let classes = l.ladder.as_ref().map(super::ladder::SegmentClasses::new);
     for place in &l.messages {
         let Some(Event::Message(m)) = seq.events.get(place.event) else {
             continue;
         };
-        let (more, data) = l
-            .ladder
+        let (more, data) = classes
             .as_ref()
-            .map(|ladder| super::ladder::segment_class(ladder, place.event))
+            .map(|c| c.of(place.event))
             .unwrap_or_default();
         doc.open(&format!(
             "<g class=\"message{more}\" data-from=\"{}\" data-to=\"{}\"{data}>",
