@@ -31,11 +31,27 @@ pub(crate) struct EdgePlan {
     pub(crate) weight: f64,
 }
 
+/// The most dummies a layout gets: [`DUMMIES_PER_ITEM`] per node and edge of the working
+/// graph, and [`DUMMY_FLOOR`] more. Dummies grow with edges times the ranks they span, so a
+/// hostile input (thousands of random long edges) would otherwise take time and memory
+/// quadratic in its size; past the budget, the longest edges get no chain and are drawn
+/// straight between their ends (`route`).
+pub(crate) fn dummy_budget(nodes: usize, edges: usize) -> usize {
+    DUMMY_FLOOR.saturating_add(DUMMIES_PER_ITEM.saturating_mul(nodes.saturating_add(edges)))
+}
+
+/// See [`dummy_budget`].
+const DUMMIES_PER_ITEM: usize = 16;
+/// See [`dummy_budget`].
+const DUMMY_FLOOR: usize = 1_000;
+
 /// Adds dummy chains, label dummies, markers, links and layers to `work`, whose nodes are
-/// ranked. `plans` has one entry per input edge.
+/// ranked. `plans` has one entry per input edge. Edges past the [`dummy_budget`], longest
+/// first, get no chain.
 pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
     let mids = label_ranks(work, plans);
     let mids = compress(work, plans, &mids);
+    let chained = within_budget(work, plans);
     let spans: Vec<(usize, usize)> = work
         .clusters
         .iter()
@@ -53,7 +69,9 @@ pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
     };
     work.chains = vec![None; plans.len()];
     for (i, plan) in plans.iter().enumerate() {
-        let Some(p) = plan else { continue };
+        let Some(p) = plan.as_ref().filter(|_| chained[i]) else {
+            continue;
+        };
         let (ru, rl) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
         let mut nodes = vec![p.upper];
         if rl > ru + 1 {
@@ -93,6 +111,36 @@ pub(crate) fn normalize(work: &mut Work, plans: &[Option<EdgePlan>]) {
     for (v, n) in work.nodes.iter().enumerate() {
         work.layers[n.rank].push(v);
     }
+}
+
+/// Per edge, whether it gets its chain: shortest first (source order among equals), as long
+/// as the dummies stay within the [`dummy_budget`].
+fn within_budget(work: &Work, plans: &[Option<EdgePlan>]) -> Vec<bool> {
+    let dummies = |p: &EdgePlan| {
+        let (a, b) = (work.nodes[p.upper].rank, work.nodes[p.lower].rank);
+        a.abs_diff(b).saturating_sub(1)
+    };
+    let mut order: Vec<(usize, usize)> = plans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.as_ref().map(|p| (dummies(p), i)))
+        .collect();
+    let total: usize = order.iter().map(|(d, _)| d).sum();
+    let budget = dummy_budget(work.nodes.len(), plans.len());
+    let mut chained = vec![true; plans.len()];
+    if total <= budget {
+        return chained;
+    }
+    order.sort_unstable();
+    let mut used = 0usize;
+    for (d, i) in order {
+        if used + d <= budget {
+            used += d;
+        } else {
+            chained[i] = false;
+        }
+    }
+    chained
 }
 
 /// Deepest cluster enclosing `scope` whose ranks include `r` (only its inner ranks, without

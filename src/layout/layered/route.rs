@@ -148,14 +148,16 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> (Vec<EdgeRoute>, Vec<b
                 });
                 out[i] = EdgeRoute { points: pts, label };
             }
-            Shape::Chain => {
-                if let (Some(ch), Some(r)) = (&work.chains[i], &raw[i]) {
+            Shape::Chain => match (&work.chains[i], &raw[i]) {
+                (Some(ch), Some(r)) => {
                     out[i] = chain_route(p, r, &legs[i], &ends);
                     if ch.reversed {
                         out[i].points.reverse();
                     }
                 }
-            }
+                // Past the dummy budget (`normalize::dummy_budget`): straight.
+                _ => out[i] = straight(p, i, horizontal),
+            },
         }
         if out[i].points.len() < 2 {
             // Should not happen; keep the promise of two finite points.
@@ -168,6 +170,27 @@ pub(crate) fn routes(p: &Placed<'_>, shapes: &[Shape]) -> (Vec<EdgeRoute>, Vec<b
         }
     }
     (out, cramped)
+}
+
+/// Edge `i` drawn straight from its tail's box to its head's (it has no chain: past the
+/// dummy budget), its label at the middle.
+fn straight(p: &Placed<'_>, i: usize, horizontal: bool) -> EdgeRoute {
+    let g = p.graph;
+    let e = &g.edges[i];
+    let end = |end: End| match end {
+        End::Node(NodeIndex(k)) => p.nodes.get(k).map(|r| (*r, g.nodes[k].outline)),
+        End::Cluster(ClusterIndex(k)) => p.clusters.get(k).map(|r| (*r, Outline::Box)),
+    };
+    let (Some((a, oa)), Some((b, ob))) = (end(e.from), end(e.to)) else {
+        return EdgeRoute::default();
+    };
+    let (ca, cb) = (a.center(), b.center());
+    let points = vec![clip(&a, oa, ca, cb), clip(&b, ob, cb, ca)];
+    let mid = lerp(points[0], points[1], 0.5);
+    let label = e
+        .label
+        .map(|s| Rect::centered(mid, internal(s, horizontal)));
+    EdgeRoute { points, label }
 }
 
 fn node_loop(

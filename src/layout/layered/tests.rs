@@ -2,7 +2,7 @@
 
 use super::work::{Kind, Work};
 use super::{build, cluster, normalize, order, place, position};
-use crate::geometry::Size;
+use crate::geometry::{Point, Rect, Size};
 use crate::layout::quality::generate;
 use crate::layout::{End, LayoutCluster, LayoutEdge, LayoutGraph};
 
@@ -559,4 +559,72 @@ fn title_room_changes_no_rank_and_no_order() {
         widened += usize::from(reused != super::core_with(&g, super::ordered(&g), &none));
     }
     assert!(widened > 6, "room changed {widened} layouts");
+}
+
+/// A chain of 200 nodes and an edge from its first node to every other one (every fifth
+/// labelled): the long edges would need about 20,000 dummies, past the budget. The shortest
+/// keep their chains, the longest are drawn straight between their ends with their labels
+/// at the middle, and the dummies stay within the budget (time and memory linear in the
+/// input, however long its edges).
+#[test]
+fn long_edges_past_the_dummy_budget_are_drawn_straight() {
+    let mut g = generate::random_dag(1, 2, 1);
+    let n = 200;
+    let node = g.nodes[0].clone();
+    g.nodes = vec![node; n];
+    g.edges.clear();
+    let edge = |a: usize, b: usize| LayoutEdge {
+        from: End::node(a),
+        to: End::node(b),
+        label: None,
+        min_len: 1,
+        weight: 1.0,
+    };
+    for v in 1..n {
+        g.edges.push(edge(v - 1, v));
+    }
+    for v in 2..n {
+        let mut e = edge(0, v);
+        if v % 5 == 0 {
+            e.label = Some(Size::new(30.0, 10.0));
+        }
+        g.edges.push(e);
+    }
+    let (work, _) = prepared(&g);
+    let dummies = work
+        .nodes
+        .iter()
+        .filter(|w| matches!(w.kind, Kind::Dummy(_) | Kind::Label(_)))
+        .count();
+    let budget = normalize::dummy_budget(work.nodes.len() - dummies, g.edges.len());
+    assert!(dummies <= budget, "{dummies} dummies, budget {budget}");
+    let unchained: Vec<usize> = (0..g.edges.len())
+        .filter(|&i| work.chains[i].is_none())
+        .collect();
+    assert!(!unchained.is_empty(), "the budget is reached");
+    // The chain's own edges and the shortest long ones keep their chains.
+    assert!(unchained.iter().all(|&i| i >= n + 10), "{unchained:?}");
+    let l = crate::layout::layout(&g);
+    for &i in &unchained {
+        let r = &l.edges[i];
+        assert_eq!(r.points.len(), 2, "edge {i} straight");
+        let (a, b) = (r.points[0], r.points[1]);
+        assert!((a.x - b.x).hypot(a.y - b.y) > 1.0, "edge {i} drawn");
+        // Ends on the borders of its nodes' boxes.
+        let on_border = |r: Rect, p: Point| {
+            let inside = |m: f64| {
+                p.x >= r.x - m && p.x <= r.right() + m && p.y >= r.y - m && p.y <= r.bottom() + m
+            };
+            inside(1e-6) && !inside(-1e-3)
+        };
+        let to = l.nodes[i + 3 - n];
+        assert!(on_border(l.nodes[0], a), "{a:?} {:?}", l.nodes[0]);
+        assert!(on_border(to, b), "{b:?} {to:?}");
+        if g.edges[i].label.is_some() {
+            let label = r.label.expect("label kept");
+            let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            assert!((label.center().x - mid.x).abs() < 1e-6);
+            assert!((label.center().y - mid.y).abs() < 1e-6);
+        }
+    }
 }
