@@ -90,6 +90,10 @@ impl<'de> Deserialize<'de> for Yaml {
     }
 }
 
+/// What a YAML text past the reader's limits is told.
+pub(crate) const TOO_LARGE: &str =
+    "more than netfig reads: too many values (aliases expanded), aliases or anchors, or nested too deep";
+
 /// Parses YAML text; on failure, the error's 1-based line and column (if known) and message.
 pub(crate) fn parse(text: &str) -> Result<Yaml, (Option<(usize, usize)>, String)> {
     serde_saphyr::from_str::<Yaml>(text).map_err(|e| {
@@ -104,7 +108,41 @@ pub(crate) fn parse(text: &str) -> Result<Yaml, (Option<(usize, usize)>, String)
         if first.starts_with("line ") {
             first = first.split_once(": ").map_or(first, |(_, m)| m);
         }
+        // The reader's limits (values with aliases expanded, anchors, nesting) are reported
+        // in its own debug notation: say what they mean instead.
+        if matches!(e, serde_saphyr::Error::Budget { .. }) || first.starts_with("budget breached") {
+            return (loc, TOO_LARGE.to_string());
+        }
         let first = first.to_string();
         (loc, first)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alias_bomb_is_told_in_words() {
+        // Each level repeats the one before ten times: 10^7 values once expanded.
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g"])
+        {
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        text.push_str("config: *g\n");
+        let (_, msg) = parse(&text).expect_err("too large");
+        assert_eq!(msg, TOO_LARGE);
+        assert!(!msg.contains('{'), "{msg}");
+    }
+
+    #[test]
+    fn ordinary_errors_keep_the_reader_s_message() {
+        let (loc, msg) = parse("a: [1, 2\n").expect_err("unclosed");
+        assert!(loc.is_some());
+        assert_ne!(msg, TOO_LARGE);
+    }
 }
