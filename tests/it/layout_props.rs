@@ -455,7 +455,8 @@ proptest! {
 /// path turn before the bend (the arrowhead kept along the leg) and so run off the route, past
 /// a node or title by less than 8 px (search seeds 11 to 13, 100,000 cases: 39 failures in the
 /// first 20,000 before; heads' legs now reach `HEAD_LEG` and straightening and title places
-/// look at that run: 1 left in 100,000, a reversed edge's head in the upper rank).
+/// look at that run: 1 left in 100,000, a 5 px head leg beside a rank of only dummies,
+/// recorded in docs/vs-dot.md).
 #[test]
 fn found_cases_keep_clear_of_foreign_nodes_and_titles() {
     use Direction::{BottomTop as BT, LeftRight as LR, RightLeft as RL, TopBottom as TB};
