@@ -333,13 +333,7 @@ fn a_cluster_title_steps_aside_from_an_edge_entering_through_it() {
         outline: crate::layout::Outline::Box,
         cluster,
     };
-    let edge = |a: usize, b: usize| LayoutEdge {
-        from: End::node(a),
-        to: End::node(b),
-        label: None,
-        min_len: 1,
-        weight: 1.0,
-    };
+    let edge = generate::edge;
     // Three nodes side by side in a cluster; the one in the middle gets an edge from above,
     // straight down through the middle of the title strip.
     let mut g = generate::random_dag(0, 1, 0);
@@ -573,13 +567,7 @@ fn long_edges_past_the_dummy_budget_are_drawn_straight() {
     let node = g.nodes[0].clone();
     g.nodes = vec![node; n];
     g.edges.clear();
-    let edge = |a: usize, b: usize| LayoutEdge {
-        from: End::node(a),
-        to: End::node(b),
-        label: None,
-        min_len: 1,
-        weight: 1.0,
-    };
+    let edge = generate::edge;
     for v in 1..n {
         g.edges.push(edge(v - 1, v));
     }

@@ -45,7 +45,8 @@ fn node(rng: &mut Rng) -> LayoutNode {
     }
 }
 
-fn edge(a: usize, b: usize) -> LayoutEdge {
+/// A plain edge from node `a` to node `b` (no label, one rank at least, weight 1).
+pub fn edge(a: usize, b: usize) -> LayoutEdge {
     LayoutEdge {
         from: End::node(a),
         to: End::node(b),
