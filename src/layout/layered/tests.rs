@@ -241,13 +241,7 @@ proptest::proptest! {
         doubled_and_turned(&mut g, doubled, dir);
         // A fan: the first node to up to `fan` later ones.
         for t in 1..=fan.min(n - 1) {
-            g.edges.push(LayoutEdge {
-                from: End::node(0),
-                to: End::node(n - t),
-                label: None,
-                min_len: 1,
-                weight: 1.0,
-            });
+            g.edges.push(generate::edge(0, n - t));
         }
         let (work, _) = prepared(&g);
         let counted = order::crossings(&work);
@@ -298,13 +292,7 @@ fn longer_edges_are_drawn_as_long_as_mermaid_draws_them() {
     // of each end and B's rank in between, as dagre spaces ranks; B stays one rank below A.
     let mut g = generate::random_dag(0, 3, 0);
     g.edges = vec![
-        LayoutEdge {
-            from: End::node(0),
-            to: End::node(1),
-            label: None,
-            min_len: 1,
-            weight: 1.0,
-        },
+        generate::edge(0, 1),
         LayoutEdge {
             from: End::node(0),
             to: End::node(2),
@@ -459,13 +447,7 @@ fn a_title_as_wide_as_its_cluster_gets_room_beside_an_edge_entering_through_it()
     };
     let mut g = generate::random_dag(0, 1, 0);
     g.nodes = vec![node(60.0, None), node(150.0, Some(0))];
-    g.edges = vec![LayoutEdge {
-        from: End::node(0),
-        to: End::node(1),
-        label: None,
-        min_len: 1,
-        weight: 1.0,
-    }];
+    g.edges = vec![generate::edge(0, 1)];
     g.clusters = vec![LayoutCluster {
         parent: None,
         title: Size::new(170.0, 20.0),

@@ -172,7 +172,7 @@ fn clips_to_each_outline() {
 /// the clearance itself) is not pulled to 2 px from it (random search, issue 11).
 #[test]
 fn a_shortcut_comes_no_nearer_a_box_than_the_route_did() {
-    use crate::layout::{EdgeRoute, LayoutEdge, LayoutNode};
+    use crate::layout::{EdgeRoute, LayoutNode};
     let node = |w: f64, h: f64| LayoutNode {
         size: crate::geometry::Size::new(w, h),
         outline: Outline::Box,
@@ -180,13 +180,7 @@ fn a_shortcut_comes_no_nearer_a_box_than_the_route_did() {
     };
     let g = LayoutGraph {
         nodes: vec![node(40.0, 40.0), node(40.0, 40.0), node(40.0, 50.0)],
-        edges: vec![LayoutEdge {
-            from: End::node(0),
-            to: End::node(1),
-            label: None,
-            min_len: 1,
-            weight: 1.0,
-        }],
+        edges: vec![generate::edge(0, 1)],
         ..LayoutGraph::default()
     };
     let foreign = Rect::new(338.0, 928.5, 40.0, 50.0);
@@ -230,7 +224,7 @@ fn a_shortcut_comes_no_nearer_a_box_than_the_route_did() {
 /// `route`: the graph and its layout, for straightening.
 fn in_titled_cluster(a: Rect, b: Rect, route: Vec<Point>, title: Rect) -> (LayoutGraph, Layout) {
     use crate::geometry::Size;
-    use crate::layout::{ClusterBox, EdgeRoute, LayoutCluster, LayoutEdge, LayoutNode};
+    use crate::layout::{ClusterBox, EdgeRoute, LayoutCluster, LayoutNode};
     let node = |r: Rect| LayoutNode {
         size: Size::new(r.width, r.height),
         outline: Outline::Box,
@@ -238,13 +232,7 @@ fn in_titled_cluster(a: Rect, b: Rect, route: Vec<Point>, title: Rect) -> (Layou
     };
     let mut g = generate::random_dag(0, 1, 0);
     g.nodes = vec![node(a), node(b)];
-    g.edges = vec![LayoutEdge {
-        from: End::node(0),
-        to: End::node(1),
-        label: None,
-        min_len: 1,
-        weight: 1.0,
-    }];
+    g.edges = vec![generate::edge(0, 1)];
     g.clusters = vec![LayoutCluster {
         parent: None,
         title: Size::new(title.width, title.height),
